@@ -1,0 +1,31 @@
+# make run   : install into .venv, index the bundled reports, serve http://127.0.0.1:7860
+# make test  : install into .venv, run the whole test suite
+# make install: only the install step. requirements.lock pins what CI installs, torch's CPU wheel included.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test,bench]'
+	bash scripts/install-system.sh
+	touch $(STAMP)
+
+run: install
+	$(BIN)/tracuu ingest data/reports
+	$(BIN)/tracuu serve
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .tracuu

@@ -1,0 +1,45 @@
+"""FAISS inner-product search over L2-normalised vectors: exact when small, HNSW when large."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+
+class DenseIndex:
+    def __init__(self, index: faiss.Index):
+        self.index = index
+
+    @classmethod
+    def build(cls, vectors: np.ndarray, ann_threshold: int) -> "DenseIndex":
+        n, dim = vectors.shape if vectors.size else (0, vectors.shape[1] if vectors.ndim == 2 else 0)
+        if n > ann_threshold:
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+            index.hnsw.efConstruction = 80
+            index.hnsw.efSearch = 128
+        else:
+            index = faiss.IndexFlatIP(dim)
+        # faiss ids are row numbers of the passages table; IndexIDMap would add nothing here
+        if n:
+            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        return cls(index)
+
+    @property
+    def kind(self) -> str:
+        return "hnsw" if isinstance(self.index, faiss.IndexHNSWFlat) else "flat"
+
+    def scores(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(row ids, cosine similarities) of the k nearest passages."""
+        if self.index.ntotal == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        sims, ids = self.index.search(query.reshape(1, -1).astype(np.float32), min(k, self.index.ntotal))
+        keep = ids[0] >= 0
+        return ids[0][keep], sims[0][keep]
+
+    def save(self, path: Path) -> None:
+        faiss.write_index(self.index, str(path))
+
+    @classmethod
+    def load(cls, path: Path) -> "DenseIndex":
+        return cls(faiss.read_index(str(path)))

@@ -1,0 +1,184 @@
+"""The on-disk index: documents, passages, vectors, FAISS and BM25, replaced atomically as a whole.
+
+Layout under $TRACUU_HOME/index/: manifest.json, documents.json, passages.jsonl, vectors.npy,
+dense.faiss, lexical/. A new version is written to a sibling temporary directory and renamed
+into place, so a crash mid-write leaves the previous index loadable.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ingest.config import Config
+from ingest.types import Document, Passage, Period
+
+from .dense import DenseIndex
+from .lexical import LexicalIndex
+
+SCHEMA = 1
+
+
+class IndexError_(Exception):
+    """The index on disk cannot be used as it is; the message says what to run."""
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    row: int
+    lexical: float = 0.0
+    dense: float = 0.0
+    score: float = 0.0
+    why: dict = field(default_factory=dict)
+
+
+@dataclass
+class Filters:
+    docs: set[str] | None = None
+    period: Period | None = None  # keep passages of reports or sections of this period
+
+    def mask(self, store: "IndexStore") -> np.ndarray | None:
+        if not self.docs and not self.period:
+            return None
+        keep = np.ones(len(store.passages), dtype=bool)
+        if self.docs:
+            keep &= np.array([p.doc in self.docs for p in store.passages])
+        if self.period:
+            dp = {d.doc: d.period for d in store.documents}
+            keep &= np.array([p.period == self.period or dp.get(p.doc) == self.period for p in store.passages])
+        return keep
+
+
+class IndexStore:
+    """An immutable snapshot of the index; updates build a new one and swap it in."""
+
+    def __init__(self, manifest: dict, documents: list[Document], passages: list[Passage],
+                 vectors: np.ndarray, lexical: LexicalIndex | None, dense: DenseIndex | None):
+        self.manifest = manifest
+        self.documents = documents
+        self.passages = passages
+        self.vectors = vectors
+        self.lexical = lexical
+        self.dense = dense
+        self.doc_by_name = {d.doc: d for d in documents}
+
+    # ---------- loading ----------
+    @classmethod
+    def empty(cls, embedder_id: str, dim: int = 0) -> "IndexStore":
+        manifest = {"schema": SCHEMA, "embedder": embedder_id, "dim": dim, "documents": {}, "passages": 0}
+        return cls(manifest, [], [], np.zeros((0, dim), dtype=np.float32), None, None)
+
+    @classmethod
+    def load(cls, directory: Path) -> "IndexStore | None":
+        """The index at `directory`, None if there is none yet; IndexError_ if it is unusable."""
+        _recover(directory)
+        if not directory.exists():
+            return None
+        rebuild = f"rebuild it with: rm -rf '{directory}' && tracuu ingest <your reports>"
+        try:
+            manifest = json.loads((directory / "manifest.json").read_text("utf-8"))
+        except (OSError, ValueError) as e:
+            raise IndexError_(f"index at {directory} is corrupt (manifest unreadable: {e}); {rebuild}") from e
+        if manifest.get("schema") != SCHEMA:
+            raise IndexError_(f"index at {directory} has schema {manifest.get('schema')}, this tracuu reads {SCHEMA}; {rebuild}")
+        try:
+            documents = [Document.from_dict(d) for d in json.loads((directory / "documents.json").read_text("utf-8"))]
+            with (directory / "passages.jsonl").open(encoding="utf-8") as fh:
+                passages = [Passage.from_dict(json.loads(line)) for line in fh if line.strip()]
+            vectors = np.load(directory / "vectors.npy")
+            lexical = LexicalIndex.load(directory / "lexical") if passages else None
+            dense = DenseIndex.load(directory / "dense.faiss") if passages else None
+        except Exception as e:  # any missing or damaged part makes the whole index unusable
+            raise IndexError_(f"index at {directory} is corrupt ({type(e).__name__}: {e}); {rebuild}") from e
+        if len(passages) != manifest.get("passages") or len(vectors) != len(passages):
+            raise IndexError_(f"index at {directory} is inconsistent (counts differ); {rebuild}")
+        return cls(manifest, documents, passages, vectors, lexical, dense)
+
+    # ---------- writing ----------
+    @classmethod
+    def build(cls, embedder_id: str, documents: list[Document], passages: list[Passage],
+              vectors: np.ndarray, ann_threshold: int) -> "IndexStore":
+        dim = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.size else 0
+        manifest = {
+            "schema": SCHEMA, "embedder": embedder_id, "dim": dim,
+            "documents": {d.doc: d.sha256 for d in documents}, "passages": len(passages),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        }
+        lexical = LexicalIndex.build([p.text for p in passages]) if passages else None
+        dense = DenseIndex.build(vectors, ann_threshold) if passages else None
+        if dense:
+            manifest["faiss"] = dense.kind
+        return cls(manifest, documents, passages, vectors, lexical, dense)
+
+    def save(self, directory: Path, _fail_after: str | None = None) -> None:
+        """Write to a temporary sibling, then swap it in with renames."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = directory.with_name(f"{directory.name}.tmp-{os.getpid()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        try:
+            (tmp / "documents.json").write_text(
+                json.dumps([d.to_dict() for d in self.documents], ensure_ascii=False, indent=1), "utf-8")
+            with (tmp / "passages.jsonl").open("w", encoding="utf-8") as fh:
+                for p in self.passages:
+                    fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+            if _fail_after == "passages":
+                raise KeyboardInterrupt("simulated interruption")
+            np.save(tmp / "vectors.npy", self.vectors)
+            if self.lexical:
+                self.lexical.save(tmp / "lexical")
+            if self.dense:
+                self.dense.save(tmp / "dense.faiss")
+            (tmp / "manifest.json").write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), "utf-8")
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        old = directory.with_name(f"{directory.name}.old-{os.getpid()}")
+        if directory.exists():
+            directory.rename(old)
+        tmp.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    # ---------- reading ----------
+    def periods(self) -> list[Period]:
+        return sorted({d.period for d in self.documents if d.period}, key=lambda p: (p.year, min(p.months())))
+
+    def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
+               filters: Filters | None = None, pool: int = 50) -> list[Hit]:
+        """Candidates from both sides, scores kept apart so the QA layer can fuse and explain."""
+        if not self.passages:
+            return []
+        mask = filters.mask(self) if filters else None
+        lex = self.lexical.scores(query) if self.lexical else np.zeros(len(self.passages), np.float32)
+        dense_all = np.zeros(len(self.passages), np.float32)
+        if query_vector is not None and self.dense is not None:
+            ids, sims = self.dense.scores(query_vector, max(pool * 4, k) if mask is not None else pool)
+            dense_all[ids] = sims
+        if mask is not None:
+            lex = np.where(mask, lex, -1.0)
+            dense_all = np.where(mask, dense_all, -1.0)
+        rows = set(np.argsort(-lex)[:pool].tolist()) | set(np.argsort(-dense_all)[:pool].tolist())
+        if mask is not None:
+            rows = {r for r in rows if mask[r]}
+        exact = {}
+        if query_vector is not None and len(self.vectors) and rows:
+            ordered = sorted(rows)
+            exact = dict(zip(ordered, (self.vectors[ordered] @ query_vector.astype(np.float32)).tolist()))
+        hits = [Hit(self.passages[r], r, float(max(lex[r], 0)), float(exact.get(r, 0.0))) for r in rows]
+        hits.sort(key=lambda h: (-h.lexical, -h.dense))
+        return hits
+
+
+def _recover(directory: Path) -> None:
+    """Finish or undo a swap that a crash interrupted between its two renames."""
+    if directory.exists():
+        return
+    olds = sorted(directory.parent.glob(f"{directory.name}.old-*")) if directory.parent.exists() else []
+    if olds:
+        olds[-1].rename(directory)

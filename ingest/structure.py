@@ -1,0 +1,204 @@
+"""Recover paragraphs, headings and footnotes from lines of a report (clean or bad OCR).
+
+OCR reports wrap at ~80 columns, put page-bottom footnotes (wider lines, a number glued to
+the first word) in the middle of a sentence, and mangle heading numerals ('|.' for 'I.').
+Clean reports hold one paragraph per line. Both come out as Paragraphs with a section path.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from .textnorm import fold_ocr
+
+_PART = re.compile(r"^\s*(?:phan|phan thu)\s+(\S+)\s*(.*)$")
+_ROMAN = re.compile(r"^\s*((?:[IVX]{1,4}|\||Il|Ill|lI|IIl|IlI|lV))\s*[.,]\s*(\S.*)$")
+_ARABIC = re.compile(r"^\s*[~*•]?\s*(\d{1,2}\.(?:\d{1,2}\.)?)\s*([^\d\s].*)$")
+_CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
+_LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
+_LIST = re.compile(r"^\s*[-–+•*]\s*\S")
+# A footnote at a page bottom: its number, then a word or '(' glued or after one space;
+# OCR turns a superscript 1 into '!' or "'".
+_FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")
+_TERMINAL = (".", ":", ";", "!", "?", "…")
+_PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong")
+
+
+@dataclass
+class Paragraph:
+    lines: list[tuple[int, str]]  # (0-based line index, stripped text)
+    section: list[str]
+    kind: str = "body"  # body | footnote | table | list
+    footnote_no: str | None = None
+    levels: list[int] = field(default_factory=list)  # heading level of each section entry
+    section_heads: list[str] = field(default_factory=list)  # raw heading text, for period parsing
+
+    @property
+    def first(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1][0]
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """OCR/PDF text wraps paragraphs at a fixed width; clean exports hold a paragraph per line."""
+    lengths = [len(x) for x in lines if x.strip()]
+    if len(lengths) < 10:
+        return False
+    long_share = sum(n > 160 for n in lengths) / len(lengths)
+    return long_share < 0.05 and 50 <= statistics.median(lengths) <= 110
+
+
+def heading_level(line: str) -> tuple[int, str] | None:
+    """(level, title) for a heading line, None otherwise. 0 part, 1 roman, 2 '1.', 3 '1.1.', 4 'a)'."""
+    folded = fold_ocr(line)
+    if m := _PART.match(folded):
+        if re.fullmatch(r"[ivxl|1]{1,4}|thu\s+\w+|nhat|hai|ba", m.group(1)) or m.group(1).startswith("thu"):
+            return 0, line.strip()
+    if m := _ROMAN.match(line):
+        return 1, line.strip()
+    # OCR reads 'II.'/'III.' as 'I1.', 'L.', even '1.'; an all-caps title tells a top-level heading
+    if (m := _CAPS_HEAD.match(line)) and _is_caps(m.group(1)):
+        return 1, line.strip()
+    if m := _ARABIC.match(line):
+        return (3 if m.group(1).count(".") == 2 else 2), line.strip()
+    if m := _LETTER.match(line):
+        return 4, line.strip()
+    return None
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> list[Paragraph]:
+    hints = hints or {}
+    wrapped = is_wrapped(lines)
+    width = _typical_width(lines) if wrapped else 0
+    stack: list[tuple[int, str]] = []  # (level, title)
+    out: list[Paragraph] = []
+    cur: Paragraph | None = None
+    in_footnote = False
+    pending_part: int | None = None  # a 'Phần I' line whose title is on the next line
+
+    def section() -> tuple[list[str], list[int]]:
+        return [t for _, t in stack], [lvl for lvl, _ in stack]
+
+    def close():
+        nonlocal cur
+        if cur is not None and cur.lines:
+            out.append(cur)
+        cur = None
+
+    def push(level: int, title: str):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, _short_title(title)))
+
+    def start(i: int, text: str, kind: str = "body", fn: str | None = None):
+        nonlocal cur
+        close()
+        sec, lv = section()
+        cur = Paragraph([(i, text)], sec, kind, fn, lv)
+
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        hint = hints.get(i)
+        if not text:
+            close()
+            in_footnote = False
+            continue
+        if pending_part is not None and _is_caps(text) and stack:
+            # a heading whose title runs on (or starts) on the next all-caps line
+            level, title = stack[-1]
+            stack[-1] = (level, _short_title(title + " " + text))
+            pending_part = None
+            continue
+        pending_part = None
+        if hint and hint.startswith("h"):
+            close()
+            push(int(hint[1:]), text)
+            continue
+        if hint == "table":
+            start(i, text, "table")
+            close()
+            continue
+        head = heading_level(text)
+        if head and not in_footnote and (cur is None or _ends_sentence(cur.lines[-1][1]) or head[0] <= 1):
+            level, title = head
+            close()
+            push(level, title)
+            if (level == 0 and len(text) < 25) or (level == 1 and _is_caps(text)):
+                pending_part = i
+                continue
+            # a numbered item that is itself a paragraph ('1. Tiếp tục ... ' wrapping on)
+            if len(text) > 120 or (wrapped and len(text) >= 0.8 * width and not _ends_sentence(text)):
+                start(i, text)
+            continue
+        if wrapped and (cur is None or _ends_sentence(cur.lines[-1][1])) and (m := _FOOTNOTE.match(text)) \
+                and (len(text) > width + 8 or cur is None):
+            start(i, text, "footnote", m.group(1).replace("!", "1").replace("'", "1"))
+            in_footnote = True
+            continue
+        if in_footnote and cur is not None and (raw[:1].isspace() or (cur.lines[-1][1].endswith(".") and text[:1].islower())):
+            # the body text resumes under the footnotes (OCR indents it by one space)
+            in_footnote = False
+            start(i, text)
+            continue
+        if _LIST.match(text) and not in_footnote:
+            start(i, text, "list")
+            continue
+        if cur is None:
+            start(i, text, "footnote" if in_footnote else "body")
+            continue
+        if not wrapped:
+            start(i, text)
+            continue
+        prev = cur.lines[-1][1]
+        if _ends_sentence(prev) and len(prev) < 0.75 * width and text[:1].isupper():
+            start(i, text)
+            continue
+        cur.lines.append((i, text))
+    close()
+    return _rejoin_split_sentences(out)
+
+
+def _rejoin_split_sentences(paras: list[Paragraph]) -> list[Paragraph]:
+    """A sentence cut by a page break resumes after the footnotes, starting lower-case: rejoin it."""
+    out: list[Paragraph] = []
+    for p in paras:
+        if p.kind == "body" and p.lines[0][1][:1].islower():
+            prev_body = next((q for q in reversed(out) if q.kind != "footnote"), None)
+            between = out[out.index(prev_body) + 1:] if prev_body else []
+            if prev_body and prev_body.kind == "body" and between and all(q.kind == "footnote" for q in between) \
+                    and not _ends_sentence(prev_body.lines[-1][1]) and p.first - prev_body.last < 40:
+                prev_body.lines.extend(p.lines)
+                continue
+        out.append(p)
+    return out
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL)
+
+
+def _typical_width(lines: list[str]) -> int:
+    lengths = sorted(len(x.strip()) for x in lines if x.strip())
+    return lengths[int(len(lengths) * 0.8)] if lengths else 80
+
+
+def _short_title(text: str, limit: int = 90) -> str:
+    text = text.strip()
+    if len(text) <= limit:
+        return text.rstrip(".:;, ")
+    cut = text[:limit]
+    return cut[: cut.rfind(" ")].rstrip(".:;, ") + "…"
+
+
+def is_plan_heading(title: str) -> bool:
+    folded = fold_ocr(title)
+    return any(w in folded for w in _PLAN_WORDS)

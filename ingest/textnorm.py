@@ -1,0 +1,52 @@
+"""Vietnamese text normalisation: one canonical form for display, one folded form for matching."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARK = "[\u0300\u0301\u0303\u0309\u0323]"
+# Old style puts the tone on the second vowel of 'oa'/'oe'/'uy' ending a syllable (hoà, thuỷ);
+# the modern style puts it on the first (hòa, thủy). In NFD the mark follows the vowel it sits on.
+_OLD_STYLE = re.compile(rf"(?i)([ou])([aey])({_MARK})(?![a-z\u0300-\u036f])")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def canonical_tones(text: str) -> str:
+    """Move tone marks to the modern position: 'hoà' -> 'hòa', 'thuỷ' -> 'thủy'."""
+    d = unicodedata.normalize("NFD", text)
+
+    def swap(m: re.Match) -> str:
+        pair = (m.group(1) + m.group(2)).lower()
+        if pair not in ("oa", "oe", "uy"):
+            return m.group(0)
+        return m.group(1) + m.group(3) + m.group(2)
+
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(swap, d))
+
+
+def normalize(text: str) -> str:
+    """NFC plus consistent tone placement: the form used for matching accented text."""
+    return canonical_tones(nfc(text))
+
+
+_STRIP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "¢": "c", "€": "e"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII skeleton ('Đầu tư' -> 'dau tu'), how both OCR text and unaccented queries look."""
+    t = unicodedata.normalize("NFD", text.translate(_STRIP))
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    return t.lower()
+
+
+# OCR read the capital 'Đ' as 'P' or 'DP' ('Pau tu', 'DPang'); Vietnamese has no native
+# word starting with a bare 'p' (only 'ph'), so this repair is safe on clean text too.
+_OCR_D = re.compile(r"\b(?:dp|p)(?!h)(?=[a-z])")
+
+
+def fold_ocr(text: str) -> str:
+    """fold() plus repairs of OCR confusions that are unambiguous in Vietnamese."""
+    return _OCR_D.sub("d", fold(text))
