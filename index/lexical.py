@@ -1,6 +1,8 @@
 """BM25 (bm25s) over tokens that survive lost diacritics and OCR: folded syllables + bigrams + numbers."""
 from __future__ import annotations
 
+import json
+import math
 import re
 from pathlib import Path
 
@@ -39,26 +41,37 @@ def tokenize(text: str) -> list[str]:
 class LexicalIndex:
     """A thin wrapper so the rest of the code never sees bm25s' token-id details."""
 
-    def __init__(self, retriever: bm25s.BM25):
+    def __init__(self, retriever: bm25s.BM25, df: dict[str, int]):
         self.retriever = retriever
         self.vocab = retriever.vocab_dict
+        self.df = df  # document frequencies, kept for idf-weighted evidence checks in qa
+        self.n = int(retriever.scores["num_docs"])
 
     @classmethod
     def build(cls, texts: list[str]) -> "LexicalIndex":
+        tokens = [tokenize(t) or [""] for t in texts]
         retriever = bm25s.BM25(k1=1.2, b=0.75)
-        retriever.index([tokenize(t) or [""] for t in texts], show_progress=False)
-        return cls(retriever)
+        retriever.index(tokens, show_progress=False)
+        df: dict[str, int] = {}
+        for toks in tokens:
+            for t in set(toks):
+                df[t] = df.get(t, 0) + 1
+        return cls(retriever, df)
+
+    def idf(self, token: str) -> float:
+        return math.log(1 + (self.n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
 
     def scores(self, query: str) -> np.ndarray:
         toks = [t for t in tokenize(query) if t in self.vocab]
-        n = self.retriever.scores["num_docs"]
         if not toks:
-            return np.zeros(n, dtype=np.float32)
+            return np.zeros(self.n, dtype=np.float32)
         return self.retriever.get_scores(toks).astype(np.float32)
 
     def save(self, path: Path) -> None:
         self.retriever.save(str(path), show_progress=False)
+        (path / "df.json").write_text(json.dumps(self.df, ensure_ascii=False), "utf-8")
 
     @classmethod
     def load(cls, path: Path) -> "LexicalIndex":
-        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False))
+        df = json.loads((path / "df.json").read_text("utf-8"))
+        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df)

@@ -75,7 +75,8 @@ def _borrow_years(mentions: list[Mention], default_year: int | None) -> list[Men
     for i, m in enumerate(mentions):
         if m.year is None:
             nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120), None)
-            y = nxt if nxt is not None else default_year
+            prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None), None)
+            y = nxt if nxt is not None else prev if prev is not None else default_year
             if y is not None:
                 m = Mention(Period(m.kind, y, m.index), m.start, m.end, m.kind, m.index, None, m.relative)
         out.append(m)

@@ -96,7 +96,8 @@ def _referrer(passages: list[Passage], number: str | None) -> str | None:
     """The body passage that cites footnote `number`: the nearest one before it with the mark glued on."""
     bodies = [x for x in passages if x.kind == "body"][-12:]
     if number:
-        mark = re.compile(rf"[^\W\d]{re.escape(number)}(?!\d)")
+        sup = number.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+        mark = re.compile(rf"[^\W\d]{re.escape(number)}(?!\d)|{re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
         for x in reversed(bodies):
             if mark.search(x.text):
                 return x.id

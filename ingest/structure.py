@@ -21,6 +21,9 @@ _LIST = re.compile(r"^\s*[-–+•*]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")
+# clean exports keep footnote marks as superscript digits: '⁵ Điện sản xuất ...'
+_SUPER_FN = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
+_SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TERMINAL = (".", ":", ";", "!", "?", "…")
 _PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong")
 
@@ -152,11 +155,16 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
         if _LIST.match(text) and not in_footnote:
             start(i, text, "list")
             continue
+        if not wrapped:
+            if m := _SUPER_FN.match(text):
+                start(i, text, "footnote", m.group(1).translate(_SUPER_DIGITS))
+            elif text[:1].islower() and _SUPER_FN.match(_next_text(lines, i)):
+                start(i, text, "footnote")  # the tail of a footnote begun on the previous page
+            else:
+                start(i, text)
+            continue
         if cur is None:
             start(i, text, "footnote" if in_footnote else "body")
-            continue
-        if not wrapped:
-            start(i, text)
             continue
         prev = cur.lines[-1][1]
         if _ends_sentence(prev) and len(prev) < 0.75 * width and text[:1].isupper():
@@ -165,6 +173,10 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
         cur.lines.append((i, text))
     close()
     return _rejoin_split_sentences(out)
+
+
+def _next_text(lines: list[str], i: int) -> str:
+    return next((x.strip() for x in lines[i + 1:] if x.strip()), "")
 
 
 def _rejoin_split_sentences(paras: list[Paragraph]) -> list[Paragraph]:

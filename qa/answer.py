@@ -1,0 +1,58 @@
+"""The Answer JSON of CONTRACT.md, as dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.types import Period
+
+
+@dataclass
+class Citation:
+    n: int
+    doc: str
+    title: str
+    period: Period | None  # the report's period
+    section: str
+    line_start: int
+    line_end: int
+    text: str
+    score: float
+    passage_id: str = ""
+    section_period: Period | None = None
+    page: int | None = None
+    number: str | None = None
+    date: str | None = None
+    kind: str = "body"
+    quote: str = ""  # the sentence the answer quotes, verbatim
+
+    def to_dict(self) -> dict:
+        d = {"n": self.n, "doc": self.doc, "title": self.title,
+             "period": self.period.to_dict() if self.period else None, "section": self.section,
+             "line_start": self.line_start, "line_end": self.line_end, "text": self.text,
+             "score": round(self.score, 4), "passage_id": self.passage_id,
+             "section_period": self.section_period.to_dict() if self.section_period else None,
+             "number": self.number, "date": self.date, "kind": self.kind, "quote": self.quote}
+        if self.page is not None:
+            d["page"] = self.page
+        return d
+
+
+@dataclass
+class Answer:
+    question: str
+    answered: bool
+    answer: str
+    period: Period | None
+    citations: list[Citation] = field(default_factory=list)
+    ms: float = 0.0
+    id: str | None = None
+    mode: str = "extractive"
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        d = {"id": self.id, "question": self.question, "answered": self.answered, "answer": self.answer,
+             "period": self.period.to_dict() if self.period else None,
+             "citations": [c.to_dict() for c in self.citations], "ms": round(self.ms, 1), "mode": self.mode}
+        if self.note:
+            d["note"] = self.note
+        return d

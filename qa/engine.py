@@ -1,0 +1,226 @@
+"""The library API every front end uses: ask, ingest, remove, list documents.
+
+One Engine per process holds the current index snapshot; updates build a new snapshot and swap
+it in under a lock, so readers never see a half-updated index.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.store import Filters, Hit, IndexError_, IndexStore
+from index.updater import Outcome, update
+from ingest.config import Config
+from ingest.types import Period
+
+from .answer import Answer, Citation
+from .extract import best_evidence, compose, conflicts
+from .query import Query, parse_query
+from .retrieve import Weights, mentioned_periods, period_signals, rank
+from .verify import unsupported_numbers
+
+MIN_COVERAGE = 0.0  # idf-weighted share of question words the quoted sentence must hold
+
+
+class QuestionError(ValueError):
+    """A question that cannot be asked as it is (empty, too long); the message says why."""
+
+
+@dataclass
+class AskOptions:
+    k: int = 5
+    period: Period | None = None  # a hard filter the user picked
+    docs: set[str] | None = None
+
+
+class Engine:
+    def __init__(self, config: Config, embedder=None, weights: Weights = Weights()):
+        self.config = config
+        self.weights = weights
+        self._embedder = embedder
+        self._lock = threading.Lock()
+        self.store: IndexStore | None = IndexStore.load(config.index_dir)
+        self._reranker = None
+        self._generator = None
+
+    # ---------- models, loaded on first use ----------
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            from index.embedders import make_embedder
+            self._embedder = make_embedder(self.config.embedder)
+        return self._embedder
+
+    def check_embedder(self) -> None:
+        """Refuse to query an index built by another model: the vectors would not be comparable."""
+        if self.store and self.store.passages and self.store.manifest.get("embedder") != self.embedder.id:
+            raise IndexError_(
+                f"the index was built with embedder '{self.store.manifest.get('embedder')}' but the configuration "
+                f"uses '{self.embedder.id}'; re-index with: tracuu ingest --rebuild")
+
+    # ---------- changes ----------
+    def ingest(self, paths: list[Path], progress: bool = True, rebuild: bool = False) -> Outcome:
+        with self._lock:
+            base = None if rebuild else self.store
+            if rebuild and self.store:  # re-ingest every known source file from its path
+                paths = list(paths) + [Path(d.source_path) for d in self.store.documents
+                                       if Path(d.source_path).exists()]
+            store, outcome = update(self.config, base, self.embedder, add=paths, progress=progress)
+            self.store = store
+            return outcome
+
+    def remove(self, docs: list[str]) -> Outcome:
+        with self._lock:
+            store, outcome = update(self.config, self.store, self.embedder, remove=docs, progress=False)
+            self.store = store
+            return outcome
+
+    # ---------- reading ----------
+    def documents(self) -> list[dict]:
+        store = self.store
+        if not store:
+            return []
+        out = []
+        for d in store.documents:
+            out.append({"doc": d.doc, "title": d.title, "kind": d.kind, "number": d.number, "date": d.date,
+                        "period": d.period.to_dict() if d.period else None,
+                        "next_period": d.next_period.to_dict() if d.next_period else None,
+                        "chunks": d.chunks, "format": d.fmt, "text_quality": d.ocr_quality})
+        return out
+
+    def periods(self) -> list[Period]:
+        return self.store.periods() if self.store else []
+
+    def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None) -> Answer:
+        t0 = time.perf_counter()
+        opts = options or AskOptions()
+        q = (question or "").strip()
+        if not q:
+            raise QuestionError("the question is empty")
+        if len(q) > self.config.max_question_chars:
+            raise QuestionError(f"the question is {len(q)} characters long; the limit is {self.config.max_question_chars}")
+        query = parse_query(q)
+        store = self.store  # one snapshot for the whole answer
+        if not store or not store.passages:
+            ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
+                         query.period, id=qid)
+            ans.ms = (time.perf_counter() - t0) * 1000
+            return ans
+        self.check_embedder()
+        qvec = self.embedder.embed_query(q) if self.weights.dense > 0 else None
+        filters = Filters(docs=opts.docs, period=opts.period) if (opts.docs or opts.period) else None
+        hits = rank(store, query, qvec, opts.k, filters, self.weights)
+        if self.config.reranker and hits:
+            hits = self._rerank(q, hits)
+        ans = self._answer(query, hits, store, opts.k)
+        ans.id = qid
+        ans.ms = (time.perf_counter() - t0) * 1000
+        return ans
+
+    def _rerank(self, question: str, hits: list[Hit]) -> list[Hit]:
+        from .rerank import make_reranker
+        if self._reranker is None:
+            self._reranker = make_reranker(self.config.reranker)
+        return self._reranker.rerank(question, hits)
+
+    # ---------- composing ----------
+    def _answer(self, query: Query, hits: list[Hit], store: IndexStore, k: int) -> Answer:
+        top = hits[:max(k, 1)]
+        citations = [self._citation(i + 1, h, store) for i, h in enumerate(top)]
+        periods_text = ", ".join(p.label for p in store.periods())
+        if not top:
+            return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
+                                             f"(các kỳ hiện có: {periods_text}).", query.period, citations)
+        uncovered = self._uncovered_period(query, top[:3], store)
+        fit = [self._fit(query, h, store) for h in top[:5]]
+        evidence = best_evidence(query, top, store.lexical, top=5, fit=fit)
+        evidence = [e for e in evidence if fit[e.hit_index] > 0
+                    and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))]
+        best = evidence[0] if evidence else None
+        if uncovered or best is None or best.coverage < MIN_COVERAGE:
+            what = f" cho {uncovered.label}" if uncovered else ""
+            msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
+                   f"(các kỳ hiện có: {periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+            return Answer(query.text, False, msg, query.period, citations)
+        quotes = [(best.hit_index + 1, best.sentence)]
+        citations[best.hit_index].quote = best.sentence
+        cited = citations[best.hit_index]
+        text = compose(quotes, self._header(cited, store))
+        sources = [c.text for c in citations] + [self._meta_text(c, store) for c in citations]
+        bad = unsupported_numbers(text, sources)
+        if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
+            return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",
+                          query.period, citations, note=f"unsupported numbers: {bad}")
+        answer = Answer(query.text, True, text, query.period or cited.section_period, citations)
+        if self.config.llm_base_url:
+            answer = self._generate(query, answer, citations, sources)
+        return answer
+
+    def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:
+        from .generate import Generator
+        if self._generator is None:
+            self._generator = Generator(self.config)
+        return self._generator.answer(query.text, extractive, citations, sources)
+
+    @staticmethod
+    def _fit(query: Query, hit: Hit, store: IndexStore) -> float:
+        """How well a passage's period fits the asked one: 1 exactly (its report, section or own
+        words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""
+        if not query.periods and not query.loose:
+            return 1.0
+        sig = period_signals(query, hit, store)
+        best = max(sig["report"], sig["section"], sig["mention"])
+        return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
+
+    @staticmethod
+    def _year(hit: Hit, store: IndexStore) -> int | None:
+        doc = store.doc_by_name.get(hit.passage.doc)
+        return doc.period.year if doc and doc.period else None
+
+    @staticmethod
+    def _header(c: Citation, store: IndexStore) -> str:
+        doc = store.doc_by_name[c.doc]
+        kind = doc.kind[:1].upper() + doc.kind[1:]
+        label = f"{kind} số {doc.number}" if doc.number else f"{kind} {doc.doc}"
+        period = doc.period.label if doc.period else ""
+        return f"Theo {label} ({period})" if period else f"Theo {label}"
+
+    @staticmethod
+    def _meta_text(c: Citation, store: IndexStore) -> str:
+        doc = store.doc_by_name[c.doc]
+        return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None]))
+
+    @staticmethod
+    def _citation(n: int, h: Hit, store: IndexStore) -> Citation:
+        p = h.passage
+        doc = store.doc_by_name[p.doc]
+        return Citation(n=n, doc=p.doc, title=doc.title, period=doc.period, section=p.section,
+                        line_start=p.line_start, line_end=p.line_end, text=p.text, score=h.score,
+                        passage_id=p.id, section_period=p.period, page=p.page, number=doc.number,
+                        date=doc.date, kind=p.kind)
+
+    @staticmethod
+    def _uncovered_period(query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
+        """The asked period, when no indexed report, section or top passage speaks of it.
+
+        A sub-year period needs a report or section of exactly that period (or one containing it),
+        or a passage naming it; a whole year is also answered by a section of plans for it,
+        but not by one quarter's results (a quarter's export figure is no year's figure).
+        """
+        for asked in query.periods:
+            held = [d.period for d in store.documents if d.period] + [h.passage.period for h in hits if h.passage.period]
+            if any(p == asked or p.contains(asked) for p in held):
+                continue
+            named = any(asked in mentioned_periods(h.passage.text, store.doc_by_name[h.passage.doc].period.year
+                                                   if store.doc_by_name[h.passage.doc].period else None)
+                        for h in hits)
+            if named:
+                continue
+            if asked.kind == "year" and any(
+                    h.passage.period and asked.contains(h.passage.period)
+                    and store.doc_by_name[h.passage.doc].next_period == h.passage.period for h in hits):
+                continue  # targets/tasks section planned within that year
+            return asked
+        return None

@@ -1,0 +1,85 @@
+"""Rank passages for a question: lexical first, dense as a tie-breaker, then the period.
+
+Measured on this corpus: lexical BM25 alone beats dense multilingual-e5-small on OCR text, and
+most misses are the same indicator in another period's report, so the period signals are strong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from index.store import Filters, Hit, IndexStore
+from ingest.periods import find_periods
+from ingest.types import Period
+
+from .query import Query
+
+
+@dataclass(frozen=True)
+class Weights:
+    dense: float = 0.3  # share of the normalised dense score added to the normalised lexical one
+    report_period: float = 0.5  # report's own period is the asked one
+    section_period: float = 0.35  # the passage's section (results / plans) is about the asked period
+    mention: float = 0.2  # the passage names the asked period in its text
+    pool: int = 60
+
+
+def relation(asked: Period, held: Period | None) -> float:
+    """1 same period, 0.6 the holder contains it (a month of a quarter), 0.4 it contains the holder."""
+    if held is None:
+        return 0.0
+    if asked == held:
+        return 1.0
+    if held.contains(asked):
+        return 0.6
+    if asked.contains(held):
+        return 0.4
+    return 0.0
+
+
+def loose_relation(loose: tuple[str, int | None], held: Period | None) -> float:
+    return 1.0 if held is not None and (held.kind, held.index) == loose else 0.0
+
+
+@lru_cache(maxsize=100_000)
+def mentioned_periods(text: str, default_year: int | None) -> frozenset[Period]:
+    return frozenset(m.period for m in find_periods(text, default_year) if m.period)
+
+
+def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float]:
+    doc = store.doc_by_name.get(hit.passage.doc)
+    doc_period = doc.period if doc else None
+    sec = hit.passage.period
+    out = {"report": 0.0, "section": 0.0, "mention": 0.0}
+    for asked in query.periods:
+        out["report"] = max(out["report"], relation(asked, doc_period))
+        out["section"] = max(out["section"], relation(asked, sec))
+        named = mentioned_periods(hit.passage.text, doc_period.year if doc_period else None)
+        if asked in named:
+            out["mention"] = 1.0
+    for loose in query.loose:
+        out["report"] = max(out["report"], loose_relation(loose, doc_period))
+        out["section"] = max(out["section"], loose_relation(loose, sec))
+    return out
+
+
+def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
+         filters: Filters | None = None, w: Weights = Weights()) -> list[Hit]:
+    hits = store.search(query.lexical_text or query.text, qvec, k=k, filters=filters, pool=w.pool)
+    if not hits:
+        return []
+    lex_max = max(h.lexical for h in hits) or 1.0
+    dense = np.array([h.dense for h in hits])
+    lo, hi = (float(dense.min()), float(dense.max())) if len(dense) else (0.0, 1.0)
+    span = (hi - lo) or 1.0
+    for h in hits:
+        sig = period_signals(query, h, store)
+        lexn = h.lexical / lex_max
+        densen = (h.dense - lo) / span if qvec is not None else 0.0
+        h.score = lexn + w.dense * densen + w.report_period * sig["report"] \
+            + w.section_period * sig["section"] + w.mention * sig["mention"]
+        h.why = {"lexical": round(lexn, 3), "dense": round(densen, 3), **sig}
+    hits.sort(key=lambda h: -h.score)
+    return hits

@@ -1,0 +1,190 @@
+"""`tracuu`: a thin command line over qa.Engine (ingest, docs, remove, ask, eval, serve)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from index.store import IndexError_
+from ingest.config import Config
+from ingest.periods import parse_period
+from qa.engine import AskOptions, Engine, QuestionError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="tracuu (tra cứu): hỏi đáp có trích dẫn trên báo cáo kinh tế - xã hội / "
+                       "cited answers from Vietnamese socio-economic reports.")
+out = Console()
+err = Console(stderr=True)
+
+
+def _engine() -> Engine:
+    try:
+        return Engine(Config.load())
+    except IndexError_ as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .pdf .docx)"),
+           rebuild: bool = typer.Option(False, "--rebuild", help="re-read every indexed report and rebuild the index"),
+           quiet: bool = typer.Option(False, "--quiet", "-q")):
+    """Nạp / cập nhật báo cáo. Add or update reports; unchanged files are skipped."""
+    engine = _engine()
+    try:
+        outcome = engine.ingest(paths, progress=not quiet, rebuild=rebuild)
+    except IndexError_ as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(1)
+    for name in outcome.added:
+        out.print(f"added      {name}")
+    for name in outcome.updated:
+        out.print(f"updated    {name}")
+    for name in outcome.unchanged:
+        out.print(f"unchanged  {name}")
+    for note in outcome.notes:
+        out.print(f"note       {note}")
+    for failure in outcome.failed:
+        err.print(f"[red]failed[/red]     {failure}")
+    store = engine.store
+    out.print(f"index: {len(store.documents) if store else 0} documents, {len(store.passages) if store else 0} passages "
+              f"({outcome.embedded} embedded, {outcome.reused} from cache)")
+    raise typer.Exit(1 if outcome.failed else 0)
+
+
+@app.command()
+def docs(as_json: bool = typer.Option(False, "--json")):
+    """Danh sách báo cáo đã nạp. List indexed documents."""
+    items = _engine().documents()
+    if as_json:
+        print(json.dumps(items, ensure_ascii=False, indent=1))
+        return
+    if not items:
+        out.print("no documents indexed yet: tracuu ingest data/reports")
+    for d in items:
+        period = d["period"]["label"] if d["period"] else "?"
+        out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}  {d['chunks']} passages\n    {d['title']}")
+
+
+@app.command()
+def remove(doc: str = typer.Argument(..., help="file name as shown by `tracuu docs`")):
+    """Xoá một báo cáo khỏi chỉ mục. Remove one document."""
+    outcome = _engine().remove([doc])
+    if outcome.failed:
+        for f in outcome.failed:
+            err.print(f"[red]error:[/red] {f}")
+        raise typer.Exit(1)
+    out.print(f"removed {doc}")
+
+
+@app.command()
+def ask(question: Optional[str] = typer.Argument(None),
+        as_json: bool = typer.Option(False, "--json"),
+        k: int = typer.Option(5, "--k", min=1, max=50, help="number of cited passages"),
+        period: Optional[str] = typer.Option(None, "--period", help="only reports/sections of this period"),
+        doc: Optional[list[str]] = typer.Option(None, "--doc", help="only these documents"),
+        batch: Optional[Path] = typer.Option(None, "--batch", help="JSONL file of {id, question}")):
+    """Đặt câu hỏi. Answer a question with cited passages."""
+    engine = _engine()
+    pf = parse_period(period) if period else None
+    if period and not pf:
+        err.print(f"[red]error:[/red] cannot read the period '{period}' (e.g. 'quý I/2022', '6 tháng đầu năm 2023')")
+        raise typer.Exit(2)
+    opts = AskOptions(k=k, period=pf, docs=set(doc) if doc else None)
+    if batch is not None:
+        raise typer.Exit(_ask_batch(engine, batch, opts))
+    if question is None:
+        err.print("[red]error:[/red] give a QUESTION or --batch FILE.jsonl")
+        raise typer.Exit(2)
+    try:
+        ans = engine.ask(question, opts)
+    except QuestionError as e:
+        if as_json:
+            print(json.dumps({"error": str(e)}, ensure_ascii=False))
+        else:
+            err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    except IndexError_ as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(ans.to_dict(), ensure_ascii=False))
+        return
+    _print_answer(ans)
+
+
+def _ask_batch(engine: Engine, path: Path, opts: AskOptions) -> int:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        err.print(f"[red]error:[/red] cannot read {path}: {e}")
+        return 2
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+                raise ValueError("each line must be an object with a 'question' string")
+        except ValueError as e:
+            print(json.dumps({"id": None, "line": no, "error": f"line {no}: {e}"}, ensure_ascii=False), flush=True)
+            continue
+        try:
+            ans = engine.ask(item["question"], opts, qid=item.get("id"))
+            print(json.dumps(ans.to_dict(), ensure_ascii=False), flush=True)
+        except QuestionError as e:
+            print(json.dumps({"id": item.get("id"), "question": item["question"], "error": str(e)},
+                             ensure_ascii=False), flush=True)
+    return 0
+
+
+def _print_answer(ans) -> None:
+    style = "bold green" if ans.answered else "bold yellow"
+    out.print(ans.answer, style=style, markup=False, highlight=False)
+    for c in ans.citations:
+        period = c.period.label if c.period else "?"
+        where = f"dòng {c.line_start}-{c.line_end}" + (f", trang {c.page}" if c.page else "")
+        out.print(f"\n[{c.n}] {c.doc} — {c.number or c.title[:60]} ({period}) — {where}", style="bold", markup=False)
+        if c.section:
+            out.print(f"    {c.section}", style="dim", markup=False)
+        out.print(f"    {c.text[:600]}", markup=False, highlight=False)
+    out.print(f"\n({ans.ms:.0f} ms)", style="dim")
+
+
+@app.command("eval")
+def eval_(path: Path = typer.Argument(..., exists=True, dir_okay=False), as_json: bool = typer.Option(False, "--json")):
+    """Chấm điểm trên bộ câu hỏi. Score against a dev.jsonl-style file."""
+    from qa.evaluate import evaluate
+    engine = _engine()
+    engine.ask("khởi động")  # load the models before timing
+    rep = evaluate(engine, path)
+    summary = rep.summary()
+    if as_json:
+        print(json.dumps({**summary, "misses": rep.misses}, ensure_ascii=False, indent=1))
+        return
+    for key, value in summary.items():
+        out.print(f"{key:18} {value}")
+    if rep.misses:
+        out.print("\nmisses:")
+        for m in rep.misses:
+            out.print("  " + json.dumps(m, ensure_ascii=False), markup=False, highlight=False)
+
+
+@app.command()
+def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
+    """Chạy giao diện web và API. Serve the web UI at / and the API at /api."""
+    from ui.server import run
+    cfg = Config.load(host=host, port=port)
+    run(cfg)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())
