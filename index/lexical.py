@@ -28,35 +28,81 @@ def normalize_number(tok: str) -> str:
     return tok + ("%" if pct else "")
 
 
-def tokenize(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     folded = fold_ocr(text)
     for wrong, right in _OCR_WORDS.items():
         if wrong in folded:
             folded = re.sub(rf"\b{wrong}\b", right, folded)
-    words = [normalize_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded)]
+    return [normalize_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded)]
+
+
+def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
+    """Syllables and syllable bigrams; with `repair`, OCR-misread syllables also count as the
+    clean syllable they most likely were ('bubn' -> 'buon'), in unigrams and bigrams alike."""
+    words = words_of(text)
+    if repair:
+        fixed = [repair.get(w, w) for w in words]
+        extra = [w for w, f in zip(words, fixed) if f != w]  # keep what the page says too
+        bigrams = [f"{a}_{b}" for a, b in zip(fixed, fixed[1:]) if not (a[0].isdigit() and b[0].isdigit())]
+        return fixed + extra + bigrams
     bigrams = [f"{a}_{b}" for a, b in zip(words, words[1:]) if not (a[0].isdigit() and b[0].isdigit())]
     return words + bigrams
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + c + b[1:] for a, b in splits if b for c in _ALPHABET}
+            | {a + c + b for a, b in splits for c in _ALPHABET})
+
+
+def learn_repairs(clean_texts: list[str], ocr_texts: list[str]) -> dict[str, str]:
+    """Map syllables seen only in OCR text to the one clean syllable a single edit away.
+
+    The clean vocabulary comes from the clean reports in the same collection, so the map fits the
+    corpus at hand; ambiguous cases (two likely candidates) are left alone."""
+    vocab: dict[str, int] = {}
+    for t in clean_texts:
+        for w in words_of(t):
+            if w.isalpha():
+                vocab[w] = vocab.get(w, 0) + 1
+    repair: dict[str, str] = {}
+    seen: set[str] = set()
+    for t in ocr_texts:
+        for w in words_of(t):
+            if w in seen or w in vocab or not w.isalpha() or len(w) < 3:
+                continue
+            seen.add(w)
+            cands = sorted(((vocab[c], c) for c in _edits1(w) if c in vocab and len(c) >= 2), reverse=True)
+            if cands and (len(cands) == 1 or cands[0][0] >= 3 * cands[1][0]) and cands[0][0] >= 2:
+                repair[w] = cands[0][1]
+    return repair
 
 
 class LexicalIndex:
     """A thin wrapper so the rest of the code never sees bm25s' token-id details."""
 
-    def __init__(self, retriever: bm25s.BM25, df: dict[str, int]):
+    def __init__(self, retriever: bm25s.BM25, df: dict[str, int], repair: dict[str, str] | None = None):
         self.retriever = retriever
+        self.repair = repair or {}
         self.vocab = retriever.vocab_dict
         self.df = df  # document frequencies, kept for idf-weighted evidence checks in qa
         self.n = int(retriever.scores["num_docs"])
 
     @classmethod
-    def build(cls, texts: list[str]) -> "LexicalIndex":
-        tokens = [tokenize(t) or [""] for t in texts]
+    def build(cls, texts: list[str], ocr: list[bool] | None = None) -> "LexicalIndex":
+        ocr = ocr or [False] * len(texts)
+        repair = learn_repairs([t for t, o in zip(texts, ocr) if not o], [t for t, o in zip(texts, ocr) if o])
+        tokens = [tokenize(t, repair if o else None) or [""] for t, o in zip(texts, ocr)]
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index(tokens, show_progress=False)
         df: dict[str, int] = {}
         for toks in tokens:
             for t in set(toks):
                 df[t] = df.get(t, 0) + 1
-        return cls(retriever, df)
+        return cls(retriever, df, repair)
 
     def idf(self, token: str) -> float:
         return math.log(1 + (self.n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
@@ -70,8 +116,10 @@ class LexicalIndex:
     def save(self, path: Path) -> None:
         self.retriever.save(str(path), show_progress=False)
         (path / "df.json").write_text(json.dumps(self.df, ensure_ascii=False), "utf-8")
+        (path / "repair.json").write_text(json.dumps(self.repair, ensure_ascii=False), "utf-8")
 
     @classmethod
     def load(cls, path: Path) -> "LexicalIndex":
         df = json.loads((path / "df.json").read_text("utf-8"))
-        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df)
+        repair = json.loads((path / "repair.json").read_text("utf-8"))
+        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df, repair)

@@ -110,7 +110,8 @@ class IndexStore:
             "documents": {d.doc: d.sha256 for d in documents}, "passages": len(passages),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
-        lexical = LexicalIndex.build([p.text for p in passages]) if passages else None
+        ocr_docs = {d.doc for d in documents if d.ocr_quality == "ocr"}
+        lexical = LexicalIndex.build([p.text for p in passages], [p.doc in ocr_docs for p in passages]) if passages else None
         dense = DenseIndex.build(vectors, ann_threshold) if passages else None
         if dense:
             manifest["faiss"] = dense.kind

@@ -48,11 +48,13 @@ class Answer:
     id: str | None = None
     mode: str = "extractive"
     note: str | None = None
+    confidence: float | None = None  # share of the question's words found in the quoted sentence
 
     def to_dict(self) -> dict:
         d = {"id": self.id, "question": self.question, "answered": self.answered, "answer": self.answer,
              "period": self.period.to_dict() if self.period else None,
-             "citations": [c.to_dict() for c in self.citations], "ms": round(self.ms, 1), "mode": self.mode}
+             "citations": [c.to_dict() for c in self.citations], "ms": round(self.ms, 1), "mode": self.mode,
+             "confidence": None if self.confidence is None else round(self.confidence, 3)}
         if self.note:
             d["note"] = self.note
         return d

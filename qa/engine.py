@@ -21,7 +21,7 @@ from .query import Query, parse_query
 from .retrieve import Weights, mentioned_periods, period_signals, rank
 from .verify import unsupported_numbers
 
-MIN_COVERAGE = 0.0  # idf-weighted share of question words the quoted sentence must hold
+MIN_COVERAGE = 0.28  # idf-weighted share of question words the quote must hold (calibrated on dev)
 
 
 class QuestionError(ValueError):
@@ -133,7 +133,7 @@ class Engine:
         if not top:
             return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
                                              f"(các kỳ hiện có: {periods_text}).", query.period, citations)
-        uncovered = self._uncovered_period(query, top[:3], store)
+        uncovered = self._uncovered_period(query, top[:5], store)
         fit = [self._fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit)
         evidence = [e for e in evidence if fit[e.hit_index] > 0
@@ -143,7 +143,8 @@ class Engine:
             what = f" cho {uncovered.label}" if uncovered else ""
             msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
                    f"(các kỳ hiện có: {periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
-            return Answer(query.text, False, msg, query.period, citations)
+            return Answer(query.text, False, msg, query.period, citations,
+                          confidence=best.coverage if best else None)
         quotes = [(best.hit_index + 1, best.sentence)]
         citations[best.hit_index].quote = best.sentence
         cited = citations[best.hit_index]
@@ -153,7 +154,8 @@ class Engine:
         if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
             return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",
                           query.period, citations, note=f"unsupported numbers: {bad}")
-        answer = Answer(query.text, True, text, query.period or cited.section_period, citations)
+        answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
+                        confidence=best.coverage)
         if self.config.llm_base_url:
             answer = self._generate(query, answer, citations, sources)
         return answer

@@ -19,7 +19,7 @@ _PERIOD_WORDS = {"nam", "thang", "quy", "dau", "cuoi", "nua", "giua", "ca"}
 @dataclass
 class Evidence:
     hit_index: int  # position in the ranked hits
-    sentence: str
+    sentence: str  # the quote: the best sentence, extended to the figure(s) that complete it
     coverage: float  # idf-weighted share of the question's words found in the sentence
     score: float
 
@@ -53,13 +53,28 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
         prior *= fit[rank] if fit else 1.0
-        for sent in sentences(hit.passage.text):
-            toks = set(tokenize(sent))
+        sents = sentences(hit.passage.text)
+        repair = lexical.repair if lexical else None
+        for i, sent in enumerate(sents):
+            toks = set(tokenize(sent, repair))
             cov = sum(w for t, w in weights.items() if t in toks) / total
-            score = cov * prior * prior + (0.1 if _HAS_NUMBER.search(sent) else 0.0)
-            out.append(Evidence(rank, sent, cov, score))
+            quote = extend_quote(sents, i)
+            score = cov * prior * prior + (0.1 if _HAS_NUMBER.search(quote) else 0.0)
+            out.append(Evidence(rank, quote, cov, score))
     out.sort(key=lambda e: -e.score)
     return out
+
+
+def extend_quote(sents: list[str], i: int, budget: int = 320) -> str:
+    """The sentence at i, plus the next ones while short, and until a figure is included:
+    an indicator is often named in one sentence and its figures given in the next."""
+    quote, j = sents[i], i + 1
+    while j < len(sents) and (len(quote) < budget or not _HAS_NUMBER.search(quote)) and j - i < 4:
+        if len(quote) + len(sents[j]) > 2 * budget and _HAS_NUMBER.search(quote):
+            break
+        quote += " " + sents[j]
+        j += 1
+    return quote
 
 
 def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
