@@ -1,0 +1,49 @@
+"""Every period form people type, with and without diacritics, and as OCR mangled it."""
+import pytest
+
+from ingest.periods import find_periods, parse_period
+from ingest.types import Period
+from qa.query import parse_query
+
+Q1_22, H1_23, M1_26, Y21 = Period("quarter", 2022, 1), Period("half", 2023, 1), Period("month", 2026, 1), Period("year", 2021)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("quý I/2022", Q1_22), ("quy I/2022", Q1_22), ("quý 1 năm 2022", Q1_22), ("Q1/2022", Q1_22),
+    ("3 tháng đầu năm 2022", Q1_22), ("quy I nim 2022", Q1_22), ("quý II năm 2022", Period("quarter", 2022, 2)),
+    ("quy Il nam 2022", Period("quarter", 2022, 2)),
+    ("6 tháng 2023", H1_23), ("6 thang 2023", H1_23), ("6 tháng đầu năm 2023", H1_23), ("nửa đầu năm 2023", H1_23),
+    ("nua dau nam 2023", H1_23), ("giữa năm 2023", H1_23), ("sáu tháng đầu năm 2023", H1_23),
+    ("6 THANG PAU NAM 2023", H1_23), ("6 tháng cuối năm 2023", Period("half", 2023, 2)),
+    ("9 tháng đầu năm 2023", Period("nine_months", 2023)),
+    ("tháng 1/2026", M1_26), ("tháng 01 năm 2026", M1_26), ("thang 01/2026", M1_26), ("đầu năm 2026", M1_26),
+    ("năm 2021", Y21), ("cả năm 2021", Y21), ("2021", Y21), ("nam 2021", Y21),
+])
+def test_forms(text, expected):
+    assert parse_period(text) == expected
+
+
+def test_year_less_forms_keep_kind():
+    assert [(m.kind, m.index) for m in find_periods("sáu tháng đầu năm")] == [("half", 1)]
+    assert [(m.kind, m.index) for m in find_periods("9 tháng")] == [("nine_months", None)]
+
+
+def test_year_is_borrowed_within_a_title():
+    labels = [m.period.label for m in find_periods("tháng 01, nhiệm vụ trọng tâm tháng 02 năm 2023")]
+    assert labels == ["tháng 01/2023", "tháng 02/2023"]
+
+
+def test_dates_are_not_periods():
+    assert find_periods("Từ 15/12/2022 đến 14/5/2023") == []
+    assert parse_period("ngày 6 tháng 7 năm 2023") != H1_23
+
+
+def test_question_period_and_content_words():
+    q = parse_query("giải ngân vốn đầu tư công 6 tháng 2023")
+    assert q.period == H1_23
+    assert "giai" in q.terms and "2023" not in q.lexical_text
+
+
+def test_labels():
+    assert Q1_22.label == "quý I/2022" and H1_23.label == "6 tháng đầu năm 2023" and M1_26.label == "tháng 01/2026"
+    assert Period("year", 2023).contains(H1_23) and not H1_23.contains(Period("year", 2023))
