@@ -93,6 +93,16 @@ class Engine:
     def periods(self) -> list[Period]:
         return self.store.periods() if self.store else []
 
+    def retrieve(self, question: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+        """Ranked passages without composing an answer (LangChain retriever, benchmarks)."""
+        store = self.store
+        if not store or not store.passages:
+            return []
+        self.check_embedder()
+        query = parse_query(question)
+        qvec = self.embedder.embed_query(question) if self.weights.dense > 0 else None
+        return rank(store, query, qvec, k, filters, self.weights)[:k]
+
     def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None) -> Answer:
         t0 = time.perf_counter()
         opts = options or AskOptions()
