@@ -74,7 +74,7 @@ def _looks_utf16(data: bytes) -> bool:
 
 def vietnamese_score(text: str) -> float:
     """Share of Vietnamese-only letters among letters: tells a right decoding from a wrong one."""
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in text.lower() if c.isalpha()]
     if not letters:
         return 0.0
     return sum(c in _VI_CHARS for c in letters) / len(letters)
