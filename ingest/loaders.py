@@ -6,7 +6,7 @@ from pathlib import Path
 from .textnorm import nfc
 from .types import IngestError, SourceText
 
-SUPPORTED = (".txt", ".md", ".pdf", ".docx")
+SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".doc")
 # Letters that only Vietnamese text has; a decoding that yields many of them is the right one.
 _VI_CHARS = set("ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
@@ -34,6 +34,9 @@ def load(path: Path, max_bytes: int) -> SourceText:
     elif suffix == ".docx":
         from .docx_loader import load_docx
         src = load_docx(data, path.name)
+    elif suffix == ".doc":
+        from .doc_loader import load_doc
+        src = load_doc(data, path.name)
     else:
         from .pdf_loader import load_pdf
         src = load_pdf(data, path.name)
