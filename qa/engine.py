@@ -16,7 +16,7 @@ from ingest.config import Config
 from ingest.types import Period
 
 from .answer import Answer, Citation
-from .extract import best_evidence, compose, conflicts
+from .extract import best_evidence, compose, conflicts, states_figure
 from .query import Query, parse_query
 from .retrieve import Weights, mentioned_periods, period_signals, rank
 from .verify import unsupported_numbers
@@ -155,9 +155,20 @@ class Engine:
                    f"(các kỳ hiện có: {periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
             return Answer(query.text, False, msg, query.period, citations,
                           confidence=best.coverage if best else None)
-        quotes = [(best.hit_index + 1, best.sentence)]
-        citations[best.hit_index].quote = best.sentence
-        cited = citations[best.hit_index]
+        # the passage the answer quotes is the best evidence: it becomes source [1]
+        order = [best.hit_index] + [i for i in range(len(citations)) if i != best.hit_index]
+        citations = [citations[i] for i in order]
+        for n, c in enumerate(citations, 1):
+            c.n = n
+        quotes = [(1, best.sentence)]
+        # a second figure from the same passage often completes the first (plan, then disbursement)
+        second = next((e for e in evidence[1:6] if e.hit_index == best.hit_index and e.sentence not in best.sentence
+                       and best.sentence not in e.sentence and e.coverage >= 0.6 * best.coverage
+                       and states_figure(e.sentence)), None)
+        if second:
+            quotes.append((1, second.sentence))
+        citations[0].quote = " ".join(q for _, q in quotes)
+        cited = citations[0]
         text = compose(quotes, self._header(cited, store))
         sources = [c.text for c in citations] + [self._meta_text(c, store) for c in citations]
         bad = unsupported_numbers(text, sources)

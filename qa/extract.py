@@ -6,13 +6,24 @@ from dataclasses import dataclass
 
 from index.lexical import LexicalIndex, tokenize
 from ingest.periods import find_periods
+from ingest.textnorm import fold_ocr
 from index.store import Hit
 
 from .query import Query
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
-_HAS_NUMBER = re.compile(r"\d")
+_HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)")  # a figure, not 'COVID-19'
+_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{4}")
+
+
+def states_figure(text: str) -> bool:
+    """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
+    folded = fold_ocr(text)
+    for m in reversed(find_periods(folded, folded=True)):
+        folded = folded[:m.start] + " " + folded[m.end:]
+    return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))
+
 _PERIOD_WORDS = {"nam", "thang", "quy", "dau", "cuoi", "nua", "giua", "ca"}
 
 
@@ -55,11 +66,16 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         prior *= fit[rank] if fit else 1.0
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
+        ptoks = set(tokenize(hit.passage.text, repair))
+        pcov = sum(w for t, w in weights.items() if t in ptoks) / total
         for i, sent in enumerate(sents):
             toks = set(tokenize(sent, repair))
-            cov = sum(w for t, w in weights.items() if t in toks) / total
+            # the indicator may be named in the sentence before the figure: the passage counts too
+            cov = 0.6 * sum(w for t, w in weights.items() if t in toks) / total + 0.4 * pcov
             quote = extend_quote(sents, i)
-            score = cov * prior * prior + (0.1 if _HAS_NUMBER.search(quote) else 0.0)
+            # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
+            figure = 1.0 if states_figure(sent) else 0.4 if states_figure(quote) else 0.3
+            score = cov * prior * prior * figure
             out.append(Evidence(rank, quote, cov, score))
     out.sort(key=lambda e: -e.score)
     return out
@@ -89,5 +105,6 @@ def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
 
 def compose(quotes: list[tuple[int, str]], header: str) -> str:
     """'Theo Báo cáo số 327/BC-UBND (6 tháng đầu năm 2023): <quoted sentence> [1].'"""
-    body = " ".join(f"{q.rstrip(' .;,')} [{n}]." for n, q in quotes)
+    body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
+                    for i, (n, q) in enumerate(quotes))
     return f"{header}: {body}"
