@@ -15,7 +15,7 @@ from ingest.textnorm import fold_ocr
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
 # a few OCR confusions, common enough to matter, mapped after folding
 _OCR_WORDS = {"1a": "la", "d3": "da", "x3": "xa", "x4": "xa", "nim": "nam", "ndm": "nam", "ndam": "nam",
-              "dugc": "duoc", "duogc": "duoc", "ngudn": "nguon", "nudc": "nuoc", "ty": "ty", "cing": "cung",
+              "dugc": "duoc", "duogc": "duoc", "ngudn": "nguon", "nudc": "nuoc", "cing": "cung",
               "clng": "cung", "ting": "tang", "tdm": "tam", "s6": "so", "d6": "do", "t6": "to", "c6": "co"}
 
 
@@ -40,13 +40,10 @@ def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
     """Syllables and syllable bigrams; with `repair`, OCR-misread syllables also count as the
     clean syllable they most likely were ('bubn' -> 'buon'), in unigrams and bigrams alike."""
     words = words_of(text)
-    if repair:
-        fixed = [repair.get(w, w) for w in words]
-        extra = [w for w, f in zip(words, fixed) if f != w]  # keep what the page says too
-        bigrams = [f"{a}_{b}" for a, b in zip(fixed, fixed[1:]) if not (a[0].isdigit() and b[0].isdigit())]
-        return fixed + extra + bigrams
-    bigrams = [f"{a}_{b}" for a, b in zip(words, words[1:]) if not (a[0].isdigit() and b[0].isdigit())]
-    return words + bigrams
+    fixed = [repair.get(w, w) for w in words] if repair else words
+    extra = [w for w, f in zip(words, fixed) if f != w]  # keep what the page says too
+    bigrams = [f"{a}_{b}" for a, b in zip(fixed, fixed[1:]) if not (a[0].isdigit() and b[0].isdigit())]
+    return fixed + extra + bigrams
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"

@@ -224,8 +224,7 @@ class Engine:
                         passage_id=p.id, section_period=p.period, page=p.page, number=doc.number,
                         date=doc.date, kind=p.kind)
 
-    @staticmethod
-    def _uncovered_period(query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
+    def _uncovered_period(self, query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
         """The asked period, when no indexed report, section or top passage speaks of it.
 
         A sub-year period needs a report or section of exactly that period (or one containing it),
@@ -236,9 +235,7 @@ class Engine:
             held = [d.period for d in store.documents if d.period] + [h.passage.period for h in hits if h.passage.period]
             if any(p == asked or p.contains(asked) for p in held):
                 continue
-            named = any(asked in mentioned_periods(h.passage.text, store.doc_by_name[h.passage.doc].period.year
-                                                   if store.doc_by_name[h.passage.doc].period else None)
-                        for h in hits)
+            named = any(asked in mentioned_periods(h.passage.text, self._year(h, store)) for h in hits)
             if named:
                 continue
             if asked.kind == "year" and any(
