@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test,bench]'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test,bench,qdrant]'
 	bash scripts/install-system.sh
 	touch $(STAMP)
 

@@ -147,6 +147,11 @@ class IndexStore:
         shutil.rmtree(old, ignore_errors=True)
 
     # ---------- reading ----------
+    @property
+    def size(self) -> int:
+        """Passages indexed; every backend answers this without loading passages."""
+        return len(self.passages)
+
     def periods(self) -> list[Period]:
         return sorted({d.period for d in self.documents if d.period}, key=lambda p: (p.year, min(p.months())))
 

@@ -55,7 +55,7 @@ class Engine:
 
     def check_embedder(self) -> None:
         """Refuse to query an index built by another model: the vectors would not be comparable."""
-        if self.store and self.store.passages and self.store.manifest.get("embedder") != self.embedder.id:
+        if self.store and self.store.size and self.store.manifest.get("embedder") != self.embedder.id:
             raise IndexError_(
                 f"the index was built with embedder '{self.store.manifest.get('embedder')}' but the configuration "
                 f"uses '{self.embedder.id}'; re-index with: tracuu ingest --rebuild")
@@ -96,7 +96,7 @@ class Engine:
     def retrieve(self, question: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Ranked passages without composing an answer (LangChain retriever, benchmarks)."""
         store = self.store
-        if not store or not store.passages:
+        if not store or not store.size:
             return []
         self.check_embedder()
         query = parse_query(question)
@@ -113,7 +113,7 @@ class Engine:
             raise QuestionError(f"the question is {len(q)} characters long; the limit is {self.config.max_question_chars}")
         query = parse_query(q)
         store = self.store  # one snapshot for the whole answer
-        if not store or not store.passages:
+        if not store or not store.size:
             ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
                          query.period, id=qid)
             ans.ms = (time.perf_counter() - t0) * 1000

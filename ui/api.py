@@ -138,7 +138,7 @@ def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, Binary
         store = engine.store
         return {"added": outcome.added, "updated": outcome.updated, "unchanged": outcome.unchanged,
                 "notes": outcome.notes, "documents": len(store.documents) if store else 0,
-                "chunks": len(store.passages) if store else 0}
+                "chunks": store.size if store else 0}
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
 
@@ -357,7 +357,7 @@ def create_app(config: Config, engine: Engine | None = None) -> FastAPI:
     def healthz():
         store = engine.store
         return {"status": "ok", "documents": len(store.documents) if store else 0,
-                "chunks": len(store.passages) if store else 0}
+                "chunks": store.size if store else 0}
 
     @app.post("/api/ask", tags=["hỏi đáp"], dependencies=keyed)
     def ask(body: AskRequest):

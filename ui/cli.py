@@ -51,7 +51,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
     for failure in outcome.failed:
         err.print(f"[red]failed[/red]     {failure}")
     store = engine.store
-    out.print(f"index: {len(store.documents) if store else 0} documents, {len(store.passages) if store else 0} passages "
+    out.print(f"index: {len(store.documents) if store else 0} documents, {store.size if store else 0} passages "
               f"({outcome.embedded} embedded, {outcome.reused} from cache)")
     raise typer.Exit(1 if outcome.failed else 0)
 

@@ -19,7 +19,7 @@ def build(config: Config, engine=None) -> FastAPI:
     from ui.api import create_app
     from ui.web import mount
     engine = engine or Engine(config)
-    if engine.store and engine.store.passages:
+    if engine.store and engine.store.size:
         engine.check_embedder()  # fail at start, not on the first question
         engine.embedder  # load the model now so the first user does not wait for it
     return mount(create_app(config, engine), engine, config)
