@@ -6,7 +6,7 @@ all read the same. Used for a report's own period, a section's period, and a que
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .textnorm import fold_ocr
 from .types import Period
@@ -31,7 +31,10 @@ class Mention:
     index: int | None
     year: int | None
     relative: str = ""  # "cuoi" for "6 tháng cuối năm"
+    comparison: bool = False  # 'so với cùng kỳ năm 2022': the baseline, not the period of the figure
 
+
+_COMPARED = re.compile(r"\b(?:so voi|so)\s+(?:cung ky\s+|voi\s+)?(?:cua\s+)?$|\bcung ky\s+$")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
@@ -63,6 +66,8 @@ def find_periods(text: str, default_year: int | None = None, folded: bool = Fals
             mention = _mention(kind, m, default_year)
             if mention is None:
                 continue
+            if _COMPARED.search(t, max(0, s - 30), s):
+                mention = replace(mention, comparison=True)
             taken.append((s, e))
             out.append(mention)
     out.sort(key=lambda x: x.start)
@@ -74,11 +79,12 @@ def _borrow_years(mentions: list[Mention], default_year: int | None) -> list[Men
     out = []
     for i, m in enumerate(mentions):
         if m.year is None:
-            nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120), None)
-            prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None), None)
+            nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120
+                        and not n.comparison), None)
+            prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None and not n.comparison), None)
             y = nxt if nxt is not None else prev if prev is not None else default_year
             if y is not None:
-                m = Mention(Period(m.kind, y, m.index), m.start, m.end, m.kind, m.index, None, m.relative)
+                m = replace(m, period=Period(m.kind, y, m.index))
         out.append(m)
     return out
 

@@ -145,7 +145,8 @@ class Engine:
                                              f"(các kỳ hiện có: {periods_text}).", query.period, citations)
         uncovered = self._uncovered_period(query, top[:5], store)
         fit = [self._fit(query, h, store) for h in top[:5]]
-        evidence = best_evidence(query, top, store.lexical, top=5, fit=fit)
+        evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
+                                 years=[self._year(h, store) for h in top[:5]])
         evidence = [e for e in evidence if fit[e.hit_index] > 0
                     and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))]
         best = evidence[0] if evidence else None

@@ -40,21 +40,49 @@ def sentences(text: str) -> list[str]:
 
 
 def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float]:
-    toks = [t for t in tokenize(query.lexical_text or query.text) if not t[0].isdigit()]
+    """idf weight of each content token; an acronym's expansion is left out (see `covered`)."""
+    spelled = {t for full in query.aliases.values() for t in tokenize(full)}
     weights = {}
-    for t in toks:
-        parts = t.split("_")
-        if any(p in _PERIOD_WORDS for p in parts) and len(parts) == 1:
-            continue
-        if t.split("_")[0] in ("bao", "la") and "nhieu" in t:
-            continue
-        w = lexical.idf(t) if lexical else 1.0
-        weights[t] = w if "_" not in t else w * 0.7
+    for segment in (query.lexical_text or query.text).split("|"):  # no bigram across removed words
+        for t in tokenize(segment):
+            if t[0].isdigit() or t in spelled and t not in query.aliases:
+                continue
+            if t in _PERIOD_WORDS:
+                continue
+            w = lexical.idf(t) if lexical else 1.0
+            weights[t] = w if "_" not in t else w * 0.7
     return weights
 
 
+def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str]) -> float:
+    """Weight of the question's tokens found in `toks`; an acronym counts as found when the
+    text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed)."""
+    got = 0.0
+    for t, w in weights.items():
+        if t in toks:
+            got += w
+        elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
+            got += w
+    return got
+
+
+def period_agreement(query: Query, sentence: str, default_year: int | None) -> float:
+    """>1 when the sentence names the asked period, <1 when it names another of the same kind
+    instead ('kế hoạch vốn năm 2025' for a question on 2026): the figure is then another period's."""
+    if not query.periods:
+        return 1.0
+    named = {m.period for m in find_periods(sentence, default_year) if m.period and not m.comparison}
+    factor = 1.0
+    for asked in query.periods:
+        if asked in named:
+            factor *= 1.1
+        elif any(n.kind == asked.kind for n in named):
+            factor *= 0.6
+    return factor
+
+
 def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, top: int = 3,
-                  fit: list[float] | None = None) -> list[Evidence]:
+                  fit: list[float] | None = None, years: list[int | None] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
     passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure."""
     weights = query_weights(query, lexical)
@@ -67,15 +95,15 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
-        pcov = sum(w for t, w in weights.items() if t in ptoks) / total
+        pcov = covered(weights, ptoks, query.aliases) / total
         for i, sent in enumerate(sents):
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            cov = 0.6 * sum(w for t, w in weights.items() if t in toks) / total + 0.4 * pcov
+            cov = 0.6 * covered(weights, toks, query.aliases) / total + 0.4 * pcov
             quote = extend_quote(sents, i)
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
-            figure = 1.0 if states_figure(sent) else 0.4 if states_figure(quote) else 0.3
-            score = cov * prior * prior * figure
+            figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if states_figure(quote) else 0.3
+            score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             out.append(Evidence(rank, quote, cov, score))
     out.sort(key=lambda e: -e.score)
     return out
@@ -97,7 +125,7 @@ def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022')."""
     if not query.periods:
         return False
-    named = [m.period for m in find_periods(sentence, default_year) if m.period]
+    named = [m.period for m in find_periods(sentence, default_year) if m.period and not m.comparison]
     if not named or any(p in query.periods for p in named):
         return False
     return any(a.contains(p) and a != p for a in query.periods for p in named)

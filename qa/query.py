@@ -7,13 +7,17 @@ from ingest.periods import find_periods
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
+from .glossary import asks_figure, expansions, strip_question_words
+
 
 @dataclass
 class Query:
     text: str
     periods: list[Period]  # periods with a year, in order of mention
     loose: list[tuple[str, int | None]] = field(default_factory=list)  # (kind, index) named without a year
-    lexical_text: str = ""  # the question without its period words: the period is scored apart
+    lexical_text: str = ""  # content words only: periods are scored apart, question words dropped
+    aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
+    wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
 
     @property
     def period(self) -> Period | None:
@@ -25,7 +29,11 @@ def parse_query(text: str) -> Query:
     periods = [m.period for m in mentions if m.period]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     folded = fold_ocr(text)
-    for m in mentions:  # period words are not content words
-        folded = folded[:m.start] + " " * (m.end - m.start) + folded[m.end:]
+    for m in reversed(mentions):  # period words are not content words
+        folded = folded[:m.start] + " | " + folded[m.end:]
+    aliases = expansions(folded)
+    content = strip_question_words(folded)
+    content = " | ".join([content, *aliases.values()])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
-                 lexical_text=folded if folded.strip() else text)
+                 lexical_text=content if content.strip() else text, aliases=aliases,
+                 wants_figure=asks_figure(fold_ocr(text)))

@@ -45,7 +45,8 @@ def loose_relation(loose: tuple[str, int | None], held: Period | None) -> float:
 
 @lru_cache(maxsize=100_000)
 def mentioned_periods(text: str, default_year: int | None) -> frozenset[Period]:
-    return frozenset(m.period for m in find_periods(text, default_year) if m.period)
+    """Periods a passage speaks of; a baseline ('so với cùng kỳ năm 2022') is not one of them."""
+    return frozenset(m.period for m in find_periods(text, default_year) if m.period and not m.comparison)
 
 
 def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float]:

@@ -1,0 +1,70 @@
+"""Words people type that the reports spell differently: acronyms and question words.
+
+Officials and reporters write 'IIP', 'GRDP', 'NTM' where a report writes the indicator out in
+full, and questions carry words ('bao nhiêu', 'những ... nào') that no report contains; both
+would otherwise count against a passage that answers. Keys are folded (no diacritics).
+"""
+from __future__ import annotations
+
+import re
+
+# standard indicator and administrative acronyms of Vietnamese socio-economic reporting
+ACRONYMS: dict[str, str] = {
+    "iip": "chi so san xuat cong nghiep",
+    "grdp": "tong san pham tren dia ban",
+    "gdp": "tong san pham",
+    "cpi": "chi so gia tieu dung",
+    "fdi": "dau tu truc tiep nuoc ngoai",
+    "oda": "von ho tro phat trien chinh thuc",
+    "pci": "nang luc canh tranh cap tinh",
+    "ddci": "nang luc canh tranh cap so nganh dia phuong",
+    "par": "cai cach hanh chinh",
+    "sipas": "su hai long cua nguoi dan",
+    "papi": "hieu qua quan tri va hanh chinh cong",
+    "ntm": "nong thon moi",
+    "ktxh": "kinh te xa hoi",
+    "kt-xh": "kinh te xa hoi",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "bhxh": "bao hiem xa hoi",
+    "bhyt": "bao hiem y te",
+    "bhtn": "bao hiem that nghiep",
+    "gtvt": "giao thong van tai",
+    "gpmb": "giai phong mat bang",
+    "dtc": "dau tu cong",
+    "xnk": "xuat nhap khau",
+    "kcn": "khu cong nghiep",
+    "ccn": "cum cong nghiep",
+    "nsnn": "ngan sach nha nuoc",
+    "ctmtqg": "chuong trinh muc tieu quoc gia",
+    "dtts": "dan toc thieu so",
+    "thpt": "trung hoc pho thong",
+    "thcs": "trung hoc co so",
+    "atgt": "an toan giao thong",
+    "cntt": "cong nghe thong tin",
+    "cds": "chuyen doi so",
+    "dn": "doanh nghiep",
+}
+
+# question words: they say what kind of answer is wanted, not what the answer is about
+_QUESTION = re.compile(
+    r"\b(?:la bao nhieu|bao nhieu phan tram|bao nhieu|nhu the nao|the nao|ra sao|vi sao|tai sao|"
+    r"khi nao|bao gio|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
+# asking for a quantity; without one of these, a question with a question word wants a fact
+_FIGURE = re.compile(r"\b(?:bao nhieu|may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
+
+
+def expansions(folded: str) -> dict[str, str]:
+    """Acronyms in a folded question, with what they stand for."""
+    return {a: full for a, full in ACRONYMS.items() if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", folded)}
+
+
+def strip_question_words(folded: str) -> str:
+    """'|' marks where words were taken out, so no bigram is formed across the gap."""
+    return _QUESTION.sub(" | ", folded)
+
+
+def asks_figure(folded: str) -> bool:
+    """A keyword query or a 'bao nhiêu' question wants a figure; 'văn bản nào', 'những huyện nào',
+    'vì sao' want a fact, so a sentence with a number is no better an answer than one without."""
+    return bool(_FIGURE.search(folded)) or not _QUESTION.search(folded)

