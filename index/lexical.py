@@ -8,6 +8,7 @@ from pathlib import Path
 
 import bm25s
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from ingest.textnorm import fold_ocr
 
@@ -28,8 +29,13 @@ def normalize_number(tok: str) -> str:
     return tok + ("%" if pct else "")
 
 
+# OCR reads a word-initial 'l' as '1' ('1é', '1&' for 'lệ', '1én' for 'lên') and a marked 'e' as '&'
+_ONE_FOR_L = re.compile(r"(?<![\w.,/])1(?=[a-z&])")
+_AMP_FOR_E = re.compile(r"(?<=[a-z])&")
+
+
 def words_of(text: str) -> list[str]:
-    folded = fold_ocr(text)
+    folded = _AMP_FOR_E.sub("e", _ONE_FOR_L.sub("l", fold_ocr(text)))
     for wrong, right in _OCR_WORDS.items():
         if wrong in folded:
             folded = re.sub(rf"\b{wrong}\b", right, folded)
@@ -78,15 +84,57 @@ def learn_repairs(clean_texts: list[str], ocr_texts: list[str]) -> dict[str, str
     return repair
 
 
+_VOWELS = re.compile(r"[aeiouyw]")
+
+
+def _misread(seen: str, word: str) -> bool:
+    """OCR without the Vietnamese model loses marked vowels ('phủ' -> 'pha', 'rừng' -> 'rung'),
+    rarely consonants: same consonants, one vowel letter different."""
+    return (seen != word and len(word) > 1 and _VOWELS.sub("", seen) == _VOWELS.sub("", word)
+            and Levenshtein.distance(seen, word, score_cutoff=1) <= 1)
+
+
+def ocr_only_bigrams(tokens: list[list[str]], ocr: list[bool]) -> list[str]:
+    """Word pairs that only OCR text has: where a misread word hides ('che pha' for 'che phu')."""
+    clean = {t for toks, o in zip(tokens, ocr) if not o for t in toks if "_" in t}
+    return sorted({t for toks, o in zip(tokens, ocr) if o for t in toks
+                   if "_" in t and t not in clean and t.replace("_", "").isalpha()})
+
+
 class LexicalIndex:
     """A thin wrapper so the rest of the code never sees bm25s' token-id details."""
 
-    def __init__(self, retriever: bm25s.BM25, df: dict[str, int], repair: dict[str, str] | None = None):
+    def __init__(self, retriever: bm25s.BM25, df: dict[str, int], repair: dict[str, str] | None = None,
+                 ocr_bigrams: list[str] | None = None):
         self.retriever = retriever
         self.repair = repair or {}
         self.vocab = retriever.vocab_dict
         self.df = df  # document frequencies, kept for idf-weighted evidence checks in qa
         self.n = int(retriever.scores["num_docs"])
+        self.ocr_bigrams = ocr_bigrams or []
+        self._by_first: dict[str, list[str]] = {}
+        self._by_second: dict[str, list[str]] = {}
+        for t in self.ocr_bigrams:
+            a, b = t.split("_", 1)
+            self._by_first.setdefault(a, []).append(b)
+            self._by_second.setdefault(b, []).append(a)
+
+    def variants(self, tokens: list[str], limit: int = 3) -> dict[str, list[str]]:
+        """OCR spellings of the question's word pairs: a pair only OCR text has, one letter away
+        in one of its words ('che_phu' asked, 'che_pha' printed). The other word of the pair is the
+        context that makes a one-letter guess safe; single words get no such guess."""
+        out: dict[str, list[str]] = {}
+        for t in tokens:
+            if "_" not in t:
+                continue
+            a, b = t.split("_", 1)
+            if not (a.isalpha() and b.isalpha()):
+                continue
+            found = [f"{a}_{x}" for x in self._by_first.get(a, ()) if _misread(x, b)]
+            found += [f"{y}_{b}" for y in self._by_second.get(b, ()) if _misread(y, a)]
+            if found:
+                out[t] = found[:limit]
+        return out
 
     @classmethod
     def build(cls, texts: list[str], ocr: list[bool] | None = None) -> "LexicalIndex":
@@ -99,13 +147,18 @@ class LexicalIndex:
         for toks in tokens:
             for t in set(toks):
                 df[t] = df.get(t, 0) + 1
-        return cls(retriever, df, repair)
+        return cls(retriever, df, repair, ocr_only_bigrams(tokens, ocr))
 
     def idf(self, token: str) -> float:
         return math.log(1 + (self.n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
 
+    def query_tokens(self, query: str) -> list[str]:
+        """The question's tokens plus OCR spellings of its word pairs (see `variants`)."""
+        toks = tokenize(query)
+        return toks + [v for vs in self.variants(toks).values() for v in vs]
+
     def scores(self, query: str) -> np.ndarray:
-        toks = [t for t in tokenize(query) if t in self.vocab]
+        toks = [t for t in self.query_tokens(query) if t in self.vocab]
         if not toks:
             return np.zeros(self.n, dtype=np.float32)
         return self.retriever.get_scores(toks).astype(np.float32)
@@ -114,9 +167,12 @@ class LexicalIndex:
         self.retriever.save(str(path), show_progress=False)
         (path / "df.json").write_text(json.dumps(self.df, ensure_ascii=False), "utf-8")
         (path / "repair.json").write_text(json.dumps(self.repair, ensure_ascii=False), "utf-8")
+        (path / "ocr_bigrams.json").write_text(json.dumps(self.ocr_bigrams, ensure_ascii=False), "utf-8")
 
     @classmethod
     def load(cls, path: Path) -> "LexicalIndex":
         df = json.loads((path / "df.json").read_text("utf-8"))
         repair = json.loads((path / "repair.json").read_text("utf-8"))
-        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df, repair)
+        bigrams = path / "ocr_bigrams.json"
+        ocr_bigrams = json.loads(bigrams.read_text("utf-8")) if bigrams.exists() else []
+        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df, repair, ocr_bigrams)

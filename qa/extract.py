@@ -54,12 +54,14 @@ def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float
     return weights
 
 
-def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str]) -> float:
+def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
+            variants: dict[str, list[str]] | None = None) -> float:
     """Weight of the question's tokens found in `toks`; an acronym counts as found when the
-    text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed)."""
+    text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
+    OCR misspelt one of its words (`LexicalIndex.variants`)."""
     got = 0.0
     for t, w in weights.items():
-        if t in toks:
+        if t in toks or variants and any(v in toks for v in variants.get(t, ())):
             got += w
         elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
             got += w
@@ -86,6 +88,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
     """Sentences of the top passages, best first: question words covered, times how well the
     passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure."""
     weights = query_weights(query, lexical)
+    variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     out: list[Evidence] = []
@@ -95,11 +98,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
-        pcov = covered(weights, ptoks, query.aliases) / total
+        pcov = covered(weights, ptoks, query.aliases, variants) / total
         for i, sent in enumerate(sents):
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            cov = 0.6 * covered(weights, toks, query.aliases) / total + 0.4 * pcov
+            cov = 0.6 * covered(weights, toks, query.aliases, variants) / total + 0.4 * pcov
             quote = extend_quote(sents, i)
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if states_figure(quote) else 0.3

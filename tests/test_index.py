@@ -157,3 +157,20 @@ def test_bad_inputs_are_named_and_the_rest_goes_in(built, st_embedder, tmp_path)
     # a later failing ingest leaves what was indexed untouched
     store2, outcome2 = update(cfg2, store, st_embedder, add=[bad / "empty.txt"], progress=False)
     assert outcome2.failed and [d.doc for d in IndexStore.load(cfg2.index_dir).documents] == ["good.txt"]
+
+
+def test_ocr_one_for_l_and_ampersand_for_e():
+    from index.lexical import words_of
+    assert words_of("ty 1& che pha, 1én, 1.158,8 ty, ngày 15/1") == ["ty", "le", "che", "pha", "len", "1158,8", "ty",
+                                                                      "ngay", "15", "1"]
+
+
+def test_ocr_misread_word_pair_is_matched(built, st_embedder):
+    """001 prints 'ty 1& che pha rimg dat 64,2%' for 'tỷ lệ che phủ rừng đạt 64,2%': the pair
+    'che phủ' only matches through its OCR spelling 'che pha' (same consonants, one vowel off)."""
+    from index.lexical import tokenize
+    cfg, _, store = built
+    assert "che_pha" in store.lexical.variants(tokenize("tỷ lệ che phủ rừng"))["che_phu"]
+    assert "che_chu" not in store.lexical.variants(tokenize("tỷ lệ che phủ rừng"))["che_phu"]  # a consonant differs
+    hits = Engine(cfg, embedder=st_embedder).retrieve("Mục tiêu tỷ lệ che phủ rừng năm 2023 là bao nhiêu?", k=5)
+    assert any(h.passage.doc.startswith("001_") and "64,2%" in h.passage.text for h in hits)
