@@ -44,6 +44,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("half", re.compile(rf"\bgiua\s+{NAM}(?:\s+{YEAR})?")),
     ("nine_months", re.compile(rf"\b(?:9|chin)\s+thang(?:\s+dau\s+{NAM})?(?:\s*{YEAR}|\s+{NAM}\s+{YEAR})?")),
     ("q1", re.compile(rf"\b(?:3|ba)\s+thang\s+dau\s+(?:{NAM})?(?:\s*{YEAR})?")),
+    ("q4", re.compile(rf"\b(?:3|ba)\s+thang\s+cuoi\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("quarter", re.compile(rf"\bquy\s+(iv|iii|ii|i|[1-4]|ill|il|ll|li|lv|l|111|11|\|)(?![a-z0-9]){_OPT_NAM_YEAR}")),
     ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
     ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}|(?!\s*/\d))")),
@@ -105,8 +106,8 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
         kind, index = "half", 1 if g1 == "dau" else 2
     elif kind == "nine_months":
         index = None
-    elif kind == "q1":
-        kind, index = "quarter", 1
+    elif kind in ("q1", "q4"):
+        kind, index = "quarter", 1 if kind == "q1" else 4
     elif kind == "quarter":
         index = _QNUM.get(m.group(1))
         if index is None:

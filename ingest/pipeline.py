@@ -45,6 +45,8 @@ def _quality(src: SourceText) -> str:
 
 def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passage]:
     paras = build_paragraphs(src.lines, src.hints)
+    if doc.next_period is None:
+        doc.next_period = planned_period(paras, doc)
     offsets = _line_offsets(src.lines)
     stem = re.sub(r"[^\w.-]", "_", Path(doc.doc).stem)
     out: list[Passage] = []
@@ -90,6 +92,19 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
         elif level <= 1 and is_plan_heading(title) and doc.next_period:
             period = doc.next_period
     return period
+
+
+def planned_period(paras: list[Paragraph], doc: Document) -> Period | None:
+    """The next period, when the title does not say it: the first top-level plans part that
+    names one ('II. NHIỆM VỤ 3 THÁNG CUỐI NĂM 2024')."""
+    default_year = doc.period.year if doc.period else None
+    for p in paras:
+        for title, level in zip(p.section, p.levels):
+            if level <= 1 and is_plan_heading(title):
+                found = [m.period for m in find_periods(title, default_year) if m.period and m.period != doc.period]
+                if found:
+                    return found[-1]
+    return None
 
 
 def _referrer(passages: list[Passage], number: str | None) -> str | None:

@@ -15,6 +15,8 @@ from .textnorm import fold_ocr
 _PART = re.compile(r"^\s*(?:phan|phan thu)\s+(\S+)\s*(.*)$")
 _ROMAN = re.compile(r"^\s*((?:[IVX]{1,4}|\||Il|Ill|lI|IIl|IlI|lV))\s*[.,]\s*(\S.*)$")
 _ARABIC = re.compile(r"^\s*[~*•]?\s*(\d{1,2}\.(?:\d{1,2}\.)?)\s*([^\d\s].*)$")
+# OCR reads the '.' of '5. Công tác ...' as ','; a capital after it tells it from '5, 6 và 7'
+_ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ].*)$")
 _CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
 _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
 _LIST = re.compile(r"^\s*[-–+•*]\s*\S")
@@ -68,6 +70,8 @@ def heading_level(line: str) -> tuple[int, str] | None:
         return 1, line.strip()
     if m := _ARABIC.match(line):
         return (3 if m.group(1).count(".") == 2 else 2), line.strip()
+    if _ARABIC_COMMA.match(line) and not line.rstrip().endswith("."):  # a heading has no full stop
+        return 2, line.strip()
     if m := _LETTER.match(line):
         return 4, line.strip()
     return None

@@ -10,7 +10,7 @@ Q1_22, H1_23, M1_26, Y21 = Period("quarter", 2022, 1), Period("half", 2023, 1), 
 
 @pytest.mark.parametrize("text,expected", [
     ("quý I/2022", Q1_22), ("quy I/2022", Q1_22), ("quý 1 năm 2022", Q1_22), ("Q1/2022", Q1_22),
-    ("3 tháng đầu năm 2022", Q1_22), ("quy I nim 2022", Q1_22), ("quý II năm 2022", Period("quarter", 2022, 2)),
+    ("3 tháng đầu năm 2022", Q1_22), ("3 tháng cuối năm 2024", Period("quarter", 2024, 4)), ("quy I nim 2022", Q1_22), ("quý II năm 2022", Period("quarter", 2022, 2)),
     ("quy Il nam 2022", Period("quarter", 2022, 2)),
     ("6 tháng 2023", H1_23), ("6 thang 2023", H1_23), ("6 tháng đầu năm 2023", H1_23), ("nửa đầu năm 2023", H1_23),
     ("nua dau nam 2023", H1_23), ("giữa năm 2023", H1_23), ("sáu tháng đầu năm 2023", H1_23),
