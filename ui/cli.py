@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from index.embedders import EmbedderError
 from index.store import IndexError_
 from ingest.config import Config
 from ingest.periods import parse_period
@@ -24,7 +25,7 @@ err = Console(stderr=True)
 def _engine() -> Engine:
     try:
         return Engine(Config.load())
-    except IndexError_ as e:
+    except (IndexError_, EmbedderError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(1)
 
@@ -37,7 +38,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
     engine = _engine()
     try:
         outcome = engine.ingest(paths, progress=not quiet, rebuild=rebuild)
-    except IndexError_ as e:
+    except (IndexError_, EmbedderError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(1)
     for name in outcome.added:
@@ -108,7 +109,7 @@ def ask(question: Optional[str] = typer.Argument(None),
         else:
             err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2)
-    except IndexError_ as e:
+    except (IndexError_, EmbedderError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(1)
     if as_json:
