@@ -34,7 +34,8 @@ class Mention:
     comparison: bool = False  # 'so với cùng kỳ năm 2022': the baseline, not the period of the figure
 
 
-_COMPARED = re.compile(r"\b(?:so voi|so)\s+(?:cung ky\s+|voi\s+)?(?:cua\s+)?$|\bcung ky\s+$")
+# 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
+_COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm

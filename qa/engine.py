@@ -16,7 +16,7 @@ from ingest.config import Config
 from ingest.types import Period
 
 from .answer import Answer, Citation
-from .extract import best_evidence, compose, conflicts, states_figure
+from .extract import best_evidence, compose, conflicts, sentences, states_figure
 from .query import Query, parse_query
 from .retrieve import Weights, mentioned_periods, period_signals, rank
 from .verify import unsupported_numbers
@@ -41,7 +41,8 @@ class Engine:
         self.weights = weights
         self._embedder = embedder
         self._lock = threading.Lock()
-        self.store: IndexStore | None = IndexStore.load(config.index_dir)
+        from index.backend import open_store  # embedded files or a shared Qdrant collection, as configured
+        self.store: IndexStore | None = open_store(config)
         self._reranker = None
         self._generator = None
 
@@ -163,11 +164,15 @@ class Engine:
             c.n = n
         quotes = [(1, best.sentence)]
         # a second figure from the same passage often completes the first (plan, then disbursement)
-        second = next((e for e in evidence[1:6] if e.hit_index == best.hit_index and e.sentence not in best.sentence
-                       and best.sentence not in e.sentence and e.coverage >= 0.6 * best.coverage
-                       and states_figure(e.sentence)), None)
-        if second:
+        second = next((e for e in evidence[1:6] if e.hit_index == best.hit_index
+                       and not (best.first <= e.first and e.last <= best.last)
+                       and e.coverage >= 0.6 * best.coverage and states_figure(e.sentence)), None)
+        if second and (second.first > best.last + 1 or second.last < best.first - 1):
             quotes.append((1, second.sentence))
+        elif second:  # overlapping or adjacent: one quote over both, each sentence once
+            sents = sentences(top[best.hit_index].passage.text)
+            lo, hi = min(best.first, second.first), max(best.last, second.first)
+            quotes = [(1, " ".join(sents[lo:hi + 1]))]
         citations[0].quote = " ".join(q for _, q in quotes)
         cited = citations[0]
         text = compose(quotes, self._header(cited, store))

@@ -33,6 +33,8 @@ class Evidence:
     sentence: str  # the quote: the best sentence, extended to the figure(s) that complete it
     coverage: float  # idf-weighted share of the question's words found in the sentence
     score: float
+    first: int = 0  # sentence range of the quote in its passage, inclusive
+    last: int = 0
 
 
 def sentences(text: str) -> list[str]:
@@ -45,12 +47,10 @@ def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float
     weights = {}
     for segment in (query.lexical_text or query.text).split("|"):  # no bigram across removed words
         for t in tokenize(segment):
-            if t[0].isdigit() or t in spelled and t not in query.aliases:
-                continue
-            if t in _PERIOD_WORDS:
+            if t[0].isdigit() or t in spelled and t not in query.aliases or t in _PERIOD_WORDS:
                 continue
             w = lexical.idf(t) if lexical else 1.0
-            weights[t] = w if "_" not in t else w * 0.7
+            weights.setdefault(t, w if "_" not in t else w * 0.7)
     return weights
 
 
@@ -73,12 +73,14 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     instead ('kế hoạch vốn năm 2025' for a question on 2026): the figure is then another period's."""
     if not query.periods:
         return 1.0
-    named = {m.period for m in find_periods(sentence, default_year) if m.period and not m.comparison}
+    mentions = [m for m in find_periods(sentence, default_year) if m.period and not m.comparison]
+    named = {m.period for m in mentions}
+    stated = {m.period for m in mentions if m.year is not None}  # a borrowed year is only a guess
     factor = 1.0
     for asked in query.periods:
         if asked in named:
             factor *= 1.1
-        elif any(n.kind == asked.kind for n in named):
+        elif any(n.kind == asked.kind for n in stated):
             factor *= 0.6
     return factor
 
@@ -103,25 +105,26 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             cov = 0.6 * covered(weights, toks, query.aliases, variants) / total + 0.4 * pcov
-            quote = extend_quote(sents, i)
+            end = quote_end(sents, i)
+            quote = " ".join(sents[i:end + 1])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if states_figure(quote) else 0.3
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
-            out.append(Evidence(rank, quote, cov, score))
+            out.append(Evidence(rank, quote, cov, score, i, end))
     out.sort(key=lambda e: -e.score)
     return out
 
 
-def extend_quote(sents: list[str], i: int, budget: int = 320) -> str:
-    """The sentence at i, plus the next ones while short, and until a figure is included:
-    an indicator is often named in one sentence and its figures given in the next."""
+def quote_end(sents: list[str], i: int, budget: int = 320) -> int:
+    """Last sentence of the quote starting at i: the next ones are added while short, and until a
+    figure is included: an indicator is often named in one sentence and its figures in the next."""
     quote, j = sents[i], i + 1
     while j < len(sents) and (len(quote) < budget or not _HAS_NUMBER.search(quote)) and j - i < 4:
         if len(quote) + len(sents[j]) > 2 * budget and _HAS_NUMBER.search(quote):
             break
         quote += " " + sents[j]
         j += 1
-    return quote
+    return j - 1
 
 
 def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:

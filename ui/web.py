@@ -114,8 +114,8 @@ def reference(c: dict, doc) -> str:
     where = f"mục “{c['section']}”, " if c.get("section") else ""
     where += f"dòng {c['line_start']}–{c['line_end']}" + (f", trang {c['page']}" if c.get("page") else "")
     quote = c.get("quote") or c["text"]
-    if len(quote) > 400:
-        quote = quote[:400].rsplit(" ", 1)[0] + "…"
+    if len(quote) > 900:  # the quote is what the answer stands on: cut only a very long one
+        quote = quote[:900].rsplit(" ", 1)[0] + "…"
     return f"{head}, {where}: “{quote}” (tệp {c['doc']})"
 
 
