@@ -1,4 +1,5 @@
-"""Incremental updates: add, replace changed, skip unchanged, remove; then one atomic save."""
+"""Incremental updates: add, replace changed, skip unchanged, remove; then one atomic save
+(embedded store) or per-document writes to the shared Qdrant collection (index.qdrant_store)."""
 from __future__ import annotations
 
 import sys
@@ -13,6 +14,7 @@ from ingest.loaders import SUPPORTED
 from ingest.pipeline import file_hash, ingest_file
 from ingest.types import Document, IngestError, Passage
 
+from .backend import uses_qdrant
 from .cache import EmbeddingCache
 from .store import IndexStore
 
@@ -50,18 +52,19 @@ def expand(paths: list[Path], outcome: Outcome) -> list[Path]:
     return files
 
 
-def update(config: Config, store: IndexStore | None, embedder, add: list[Path] = (), remove: list[str] = (),
+def update(config: Config, store, embedder, add: list[Path] = (), remove: list[str] = (),
            progress: bool = True, save: bool = True) -> tuple[IndexStore, Outcome]:
-    """Apply changes to `store` and return the new store; the old one stays valid for readers."""
+    """Apply changes to `store` and return the new store; the old one stays valid for readers.
+
+    `store` is an IndexStore, a QdrantStore (changed in place and returned), or None: nothing
+    indexed yet, or a rebuild from scratch (in the backend the config names)."""
     outcome = Outcome()
     docs: dict[str, Document] = {d.doc: d for d in store.documents} if store else {}
-    passages: dict[str, list[Passage]] = {}
-    for p in (store.passages if store else []):
-        passages.setdefault(p.doc, []).append(p)
+    changed: dict[str, tuple[Document, list[Passage]]] = {}  # documents (re)parsed in this call
     for name in remove:
         if name in docs:
             del docs[name]
-            passages.pop(name, None)
+            changed.pop(name, None)
             outcome.removed.append(name)
         else:
             outcome.failed.append(f"{name}: not in the index (see `tracuu docs`)")
@@ -90,14 +93,22 @@ def update(config: Config, store: IndexStore | None, embedder, add: list[Path] =
             continue
         (outcome.updated if path.name in docs else outcome.added).append(path.name)
         docs[path.name] = doc
-        passages[path.name] = new
+        changed[path.name] = (doc, new)
         by_hash[sha] = path.name
     embedder_id = embedder.id
-    if store and store.manifest.get("embedder") != embedder_id and store.passages:
+    if store and store.manifest.get("embedder") != embedder_id and store.size:
         outcome.notes.append(f"embedder changed from {store.manifest.get('embedder')} to {embedder_id}: "
                              f"re-embedding all passages (the index is rebuilt, never mixed)")
     if not outcome.changed and store and store.manifest.get("embedder") == embedder_id:
         return store, outcome
+    if uses_qdrant(config, store):
+        return _update_qdrant(config, store, embedder, docs, changed, outcome, progress), outcome
+    passages: dict[str, list[Passage]] = {}
+    for p in (store.passages if store else []):
+        if p.doc in docs and p.doc not in changed:
+            passages.setdefault(p.doc, []).append(p)
+    for name, (_, new) in changed.items():
+        passages[name] = new
     ordered_docs = sorted(docs.values(), key=lambda d: d.doc)
     all_passages = [p for d in ordered_docs for p in passages.get(d.doc, [])]
     vectors = embed_all(config, embedder, all_passages, outcome, progress)
@@ -105,6 +116,33 @@ def update(config: Config, store: IndexStore | None, embedder, add: list[Path] =
     if save:
         new_store.save(config.index_dir)
     return new_store, outcome
+
+
+def _update_qdrant(config: Config, store, embedder, docs: dict[str, Document],
+                   changed: dict[str, tuple[Document, list[Passage]]], outcome: Outcome, progress: bool):
+    """Per document when the collection holds this embedder's vectors; otherwise (first ingest,
+    rebuild, embedder change) the whole index is built aside and swapped in."""
+    from .qdrant_store import QdrantStore
+    fresh = store is None  # a rebuild from scratch: only what this call parsed
+    store = store or QdrantStore.open(config)
+    removed = [name for name in outcome.removed if name not in changed]
+    if fresh or not store.exists or store.manifest.get("embedder") != embedder.id:
+        # what stays is re-read from Qdrant (and re-embedded: the embedder changed, or this is a first build)
+        kept = [] if fresh or not store.size else store.export({name for name in docs if name not in changed})[1]
+        by_doc: dict[str, list[Passage]] = {}
+        for p in kept:
+            by_doc.setdefault(p.doc, []).append(p)
+        for name, (_, new) in changed.items():
+            by_doc[name] = new
+        ordered = sorted(docs.values(), key=lambda d: d.doc)
+        passages = [p for d in ordered for p in by_doc.get(d.doc, [])]
+        vectors = embed_all(config, embedder, passages, outcome, progress)
+        store.build(ordered, passages, vectors, embedder.id)
+        return store
+    new = [p for _, ps in changed.values() for p in ps]
+    vectors = embed_all(config, embedder, new, outcome, progress)
+    store.apply(changed, removed, {p.id: v for p, v in zip(new, vectors)}, embedder.id)
+    return store
 
 
 def embed_all(config: Config, embedder, passages: list[Passage], outcome: Outcome, progress: bool) -> np.ndarray:

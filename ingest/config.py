@@ -30,10 +30,25 @@ class Config:
     max_upload_mb: float = 50.0
     rate_limit_per_minute: int = 120
     default_k: int = 5
+    # where the index lives: "faiss" (embedded files under home, the default) or "qdrant" (a shared,
+    # replicated collection every `tracuu serve` replica reads; see README "Qdrant / scale-out")
+    store: str = "faiss"
+    qdrant_url: str | None = None  # e.g. http://qdrant-0:6333; unset: qdrant-client local mode at qdrant_path
+    qdrant_api_key: str | None = None
+    qdrant_collection: str = "tracuu"  # an alias; rebuilds and migrations switch it atomically
+    qdrant_path: str | None = None  # local mode folder (tests, one machine); default $TRACUU_HOME/qdrant
+    qdrant_shards: int = 1  # used when a collection is created (a rebuild or migrate creates a new one)
+    qdrant_replicas: int = 1  # replication factor, likewise
+    qdrant_refresh_s: float = 1.0  # how often a replica re-reads the shared version point
+    qdrant_grpc: bool = False  # talk gRPC (port 6334) instead of REST
 
     @property
     def index_dir(self) -> Path:
         return self.home / "index"
+
+    @property
+    def qdrant_local_path(self) -> Path:
+        return Path(self.qdrant_path) if self.qdrant_path else self.home / "qdrant"
 
     @property
     def max_file_bytes(self) -> int:

@@ -54,6 +54,25 @@ _QUESTION = re.compile(
 _FIGURE = re.compile(r"\b(?:bao nhieu|may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
 
 
+# asking for a plan or target, which a report's tasks part holds, not its results
+_TARGET = re.compile(r"\b(?:muc tieu|phan dau|du kien|nhiem vu|giai phap|dinh huong|chi tieu ke hoach)\b")
+# a cut-off date ('đến 31/01/2023') says which report's figures are meant
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+
+
+def asks_target(folded: str) -> bool:
+    return bool(_TARGET.search(folded))
+
+
+def dated_months(folded: str) -> list[tuple[int, int]]:
+    """(year, month) of each full date in the question."""
+    out = []
+    for d, m, y in _DATE.findall(folded):
+        if 1 <= int(d) <= 31 and 1 <= int(m) <= 12:
+            out.append((int(y), int(m)))
+    return out
+
+
 def expansions(folded: str) -> dict[str, str]:
     """Acronyms in a folded question, with what they stand for."""
     return {a: full for a, full in ACRONYMS.items() if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", folded)}

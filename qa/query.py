@@ -7,7 +7,7 @@ from ingest.periods import find_periods
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import asks_figure, expansions, strip_question_words
+from .glossary import asks_figure, asks_target, dated_months, expansions, strip_question_words
 
 
 @dataclass
@@ -18,6 +18,8 @@ class Query:
     lexical_text: str = ""  # content words only: periods are scored apart, question words dropped
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
     wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
+    wants_target: bool = False  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
+    dated: list[Period] = field(default_factory=list)  # months of cut-off dates ('đến 31/01/2023')
 
     @property
     def period(self) -> Period | None:
@@ -36,4 +38,5 @@ def parse_query(text: str) -> Query:
     content = " | ".join([content, *aliases.values()])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content if content.strip() else text, aliases=aliases,
-                 wants_figure=asks_figure(fold_ocr(text)))
+                 wants_figure=asks_figure(fold_ocr(text)), wants_target=asks_target(fold_ocr(text)),
+                 dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))])

@@ -5,6 +5,7 @@ most misses are the same indicator in another period's report, so the period sig
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ import numpy as np
 
 from index.store import Filters, Hit, IndexStore
 from ingest.periods import find_periods
+from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
 from .query import Query
@@ -23,6 +25,7 @@ class Weights:
     report_period: float = 0.5  # report's own period is the asked one
     section_period: float = 0.35  # the passage's section (results / plans) is about the asked period
     mention: float = 0.2  # the passage names the asked period in its text
+    target: float = 0.2  # a target question, a passage of the tasks part
     pool: int = 60
 
 
@@ -49,20 +52,43 @@ def mentioned_periods(text: str, default_year: int | None) -> frozenset[Period]:
     return frozenset(m.period for m in find_periods(text, default_year) if m.period and not m.comparison)
 
 
+_YEARISH = re.compile(r"(?=((?:19|20)\d\d))")  # overlapping: every place a year could start
+
+
+@lru_cache(maxsize=100_000)
+def _years_in(text: str) -> frozenset[int]:
+    """Every year find_periods could read in `text` (a superset: any 19xx/20xx digit run of the folded text)."""
+    return frozenset(int(m.group(1)) for m in _YEARISH.finditer(fold_ocr(text)))
+
+
 def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float]:
     doc = store.doc_by_name.get(hit.passage.doc)
     doc_period = doc.period if doc else None
     sec = hit.passage.period
     out = {"report": 0.0, "section": 0.0, "mention": 0.0}
+    default_year = doc_period.year if doc_period else None
     for asked in query.periods:
         out["report"] = max(out["report"], relation(asked, doc_period))
         out["section"] = max(out["section"], relation(asked, sec))
-        named = mentioned_periods(hit.passage.text, doc_period.year if doc_period else None)
+        # a mention's year is one written in the passage or the report's own: when neither can be the
+        # asked year, the passage cannot name the asked period and the full period parse is skipped
+        if asked.year != default_year and asked.year not in _years_in(hit.passage.text):
+            continue
+        named = mentioned_periods(hit.passage.text, default_year)
         if asked in named:
             out["mention"] = 1.0
     for loose in query.loose:
         out["report"] = max(out["report"], loose_relation(loose, doc_period))
         out["section"] = max(out["section"], loose_relation(loose, sec))
+    for month in query.dated:  # 'đến 31/01/2023': the report of January 2023 holds that state
+        if doc_period == month:
+            out["report"] = 1.0
+    # a report's tasks part plans its next period: it answers 'mục tiêu ...', not 'what was achieved'
+    if doc and sec is not None and sec == doc.next_period and sec != doc_period:
+        if query.wants_target:
+            out["target"] = 1.0
+        else:
+            out["section"] *= 0.5
     return out
 
 
@@ -80,7 +106,7 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
         lexn = h.lexical / lex_max
         densen = (h.dense - lo) / span if qvec is not None else 0.0
         h.score = lexn + w.dense * densen + w.report_period * sig["report"] \
-            + w.section_period * sig["section"] + w.mention * sig["mention"]
+            + w.section_period * sig["section"] + w.mention * sig["mention"] + w.target * sig.get("target", 0.0)
         h.why = {"lexical": round(lexn, 3), "dense": round(densen, 3), **sig}
     hits.sort(key=lambda h: -h.score)
     return hits

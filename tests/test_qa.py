@@ -120,3 +120,22 @@ def test_reranker_errors_name_the_fix():
         make_reranker("bge-reranker")
     with pytest.raises(EmbedderError, match="unset TRACUU_RERANKER"):
         make_reranker("st:/nonexistent/cross-encoder")
+
+
+def test_result_question_is_answered_from_results_not_targets(engine):
+    """002 (year 2021) sets the 2022 target 'giảm tỷ lệ hộ nghèo ...'; 003 (January 2023) gives the
+    2022 survey result. A plain question wants the result; 'mục tiêu' wants the target."""
+    q = parse_query("ty le ho ngheo nam 2022")
+    assert not q.wants_target and parse_query("mục tiêu giảm tỷ lệ hộ nghèo năm 2022").wants_target
+    ans = engine.ask("ty le ho ngheo lang son nam 2022")
+    assert ans.answered and ans.citations[0].doc.startswith("003_") and "8,92%" in ans.answer
+    target = engine.ask("mục tiêu giảm tỷ lệ hộ nghèo năm 2022")
+    assert target.answered and target.citations[0].doc.startswith("002_")
+
+
+def test_cut_off_date_picks_the_report_of_that_month(engine):
+    """'kế hoạch năm 2022 ... đến 31/01/2023': the January-2023 report, not the 2022 quarter's."""
+    q = parse_query("Tính đến 31/01/2023 giải ngân vốn đầu tư công kế hoạch năm 2022 đạt bao nhiêu?")
+    assert [p.label for p in q.dated] == ["tháng 01/2023"]
+    ans = engine.ask(q.text)
+    assert ans.answered and ans.citations[0].doc.startswith("003_") and "2.913,8" in ans.answer

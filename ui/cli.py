@@ -176,6 +176,23 @@ def eval_(path: Path = typer.Argument(..., exists=True, dir_okay=False), as_json
 
 
 @app.command()
+def migrate(to: str = typer.Option(..., "--to", help="qdrant: copy the embedded index into the collection the "
+                                                     "TRACUU_QDRANT_* settings name; faiss: the reverse"),
+            force: bool = typer.Option(False, "--force", help="replace a target that already holds documents")):
+    """Chuyển chỉ mục sang Qdrant. Copy the index between backends, vectors included (nothing re-embedded)."""
+    from index.backend import migrate as copy_index
+    try:
+        message = copy_index(Config.load(), to, force=force)
+    except ValueError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    except (IndexError_, EmbedderError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(1)
+    out.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
 def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
     """Chạy giao diện web và API. Serve the web UI at / and the API at /api."""
     from ui.server import run

@@ -1,0 +1,108 @@
+"""Where the index lives, chosen by configuration (`TRACUU_STORE`): the embedded files under
+$TRACUU_HOME (FAISS + bm25s, the default) or a shared Qdrant collection (`qdrant_store`).
+
+qa/ never asks which one it has. Both backends give it the same read-only surface (`Store`):
+`size`, `documents`, `doc_by_name`, `manifest` (its "embedder" entry at least), `periods()`,
+`lexical.idf(token)`, `lexical.repair` and `search(query, query_vector, k, filters, pool)`, which
+returns `Hit`s whose `lexical` is a BM25 score and `dense` the cosine similarity of the passage
+to the query, for every candidate, so qa.retrieve fuses them the same way on both.
+Writes go through `index.updater.update`, which picks the backend the same way.
+"""
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from ingest.config import Config
+from ingest.types import Document, Period
+
+from .store import Filters, Hit, IndexError_, IndexStore
+
+BACKENDS = ("faiss", "qdrant")
+
+
+@runtime_checkable
+class Lexical(Protocol):
+    repair: dict[str, str]  # OCR-misread syllable -> the clean syllable it stands for
+
+    def idf(self, token: str) -> float:
+        """BM25 (Lucene) idf of a folded token over the whole index."""
+        ...
+
+
+@runtime_checkable
+class Store(Protocol):
+    manifest: dict
+    documents: list[Document]
+    doc_by_name: dict[str, Document]
+    lexical: Lexical | None
+
+    @property
+    def size(self) -> int: ...
+
+    def periods(self) -> list[Period]: ...
+
+    def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
+               filters: Filters | None = None, pool: int = 50) -> list[Hit]: ...
+
+
+def backend_of(config: Config) -> str:
+    name = (config.store or "faiss").strip().lower()
+    if name not in BACKENDS:
+        raise IndexError_(f"unknown store {config.store!r} (TRACUU_STORE); use one of: {', '.join(BACKENDS)}")
+    return name
+
+
+def uses_qdrant(config: Config, store=None) -> bool:
+    """Writes go to Qdrant when the store in hand is a Qdrant one, or none is open and the config says so."""
+    if store is not None:
+        return not isinstance(store, IndexStore)
+    return backend_of(config) == "qdrant"
+
+
+def open_store(config: Config):
+    """The configured store: an IndexStore (None when nothing is indexed yet) or a QdrantStore
+    (always an object; `size` 0 until the first ingest or migrate)."""
+    if backend_of(config) == "qdrant":
+        from .qdrant_store import QdrantStore
+        return QdrantStore.open(config)
+    return IndexStore.load(config.index_dir)
+
+
+def migrate(config: Config, to: str, force: bool = False) -> str:
+    """Copy the index between backends, vectors included (nothing is re-embedded).
+
+    `to="qdrant"`: the embedded index under $TRACUU_HOME/index into the Qdrant collection the
+    TRACUU_QDRANT_* settings name (built aside, then swapped in with one alias switch).
+    `to="faiss"`: the reverse, e.g. to keep an offline copy."""
+    from .qdrant_store import QdrantStore
+    to = (to or "").strip().lower()
+    if to == "qdrant":
+        src = IndexStore.load(config.index_dir)
+        if src is None or not src.size:
+            raise IndexError_(f"no embedded index at {config.index_dir} to copy; build it first "
+                              f"(TRACUU_STORE=faiss tracuu ingest <reports>)")
+        dst = QdrantStore.open(config)
+        if dst.size and not force:
+            raise IndexError_(f"the Qdrant collection '{config.qdrant_collection}' already holds {len(dst.documents)} "
+                              f"documents; add --force to replace it")
+        dst.build(src.documents, src.passages, src.vectors, src.manifest.get("embedder"))
+        if dst.size != src.size or len(dst.documents) != len(src.documents):
+            raise IndexError_(f"copy incomplete: {dst.size} of {src.size} passages arrived; run migrate again")
+        return (f"copied {len(src.documents)} documents, {src.size} passages and their vectors "
+                f"({src.manifest.get('embedder')}, nothing re-embedded) to Qdrant collection "
+                f"'{config.qdrant_collection}' at {dst.where}; serve it with TRACUU_STORE=qdrant")
+    if to == "faiss":
+        src = QdrantStore.open(config)
+        if not src.size:
+            raise IndexError_(f"the Qdrant collection '{config.qdrant_collection}' at {src.where} is empty")
+        old = IndexStore.load(config.index_dir)
+        if old is not None and old.size and not force:
+            raise IndexError_(f"an embedded index already exists at {config.index_dir}; add --force to replace it")
+        documents, passages, vectors = src.export()
+        store = IndexStore.build(src.manifest.get("embedder"), documents, passages, vectors, config.ann_threshold)
+        store.save(config.index_dir)
+        return (f"copied {len(documents)} documents, {len(passages)} passages and their vectors from Qdrant "
+                f"to {config.index_dir}; serve it with TRACUU_STORE=faiss")
+    raise ValueError(f"--to must be one of: {', '.join(BACKENDS)}")
