@@ -45,7 +45,10 @@ def words_of(text: str) -> list[str]:
 def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
     """Syllables and syllable bigrams; with `repair`, OCR-misread syllables also count as the
     clean syllable they most likely were ('bubn' -> 'buon'), in unigrams and bigrams alike."""
-    words = words_of(text)
+    return _tokens(words_of(text), repair)
+
+
+def _tokens(words: list[str], repair: dict[str, str] | None = None) -> list[str]:
     fixed = [repair.get(w, w) for w in words] if repair else words
     extra = [w for w, f in zip(words, fixed) if f != w]  # keep what the page says too
     bigrams = [f"{a}_{b}" for a, b in zip(fixed, fixed[1:]) if not (a[0].isdigit() and b[0].isdigit())]
@@ -66,15 +69,20 @@ def learn_repairs(clean_texts: list[str], ocr_texts: list[str]) -> dict[str, str
 
     The clean vocabulary comes from the clean reports in the same collection, so the map fits the
     corpus at hand; ambiguous cases (two likely candidates) are left alone."""
+    return _learn_repairs(map(words_of, clean_texts), map(words_of, ocr_texts))
+
+
+def _learn_repairs(clean_words, ocr_words) -> dict[str, str]:
+    """learn_repairs over texts already split by words_of (LexicalIndex.build splits each text once)."""
     vocab: dict[str, int] = {}
-    for t in clean_texts:
-        for w in words_of(t):
+    for ws in clean_words:
+        for w in ws:
             if w.isalpha():
                 vocab[w] = vocab.get(w, 0) + 1
     repair: dict[str, str] = {}
     seen: set[str] = set()
-    for t in ocr_texts:
-        for w in words_of(t):
+    for ws in ocr_words:
+        for w in ws:
             if w in seen or w in vocab or not w.isalpha() or len(w) < 3:
                 continue
             seen.add(w)
@@ -139,8 +147,10 @@ class LexicalIndex:
     @classmethod
     def build(cls, texts: list[str], ocr: list[bool] | None = None) -> "LexicalIndex":
         ocr = ocr or [False] * len(texts)
-        repair = learn_repairs([t for t, o in zip(texts, ocr) if not o], [t for t, o in zip(texts, ocr) if o])
-        tokens = [tokenize(t, repair if o else None) or [""] for t, o in zip(texts, ocr)]
+        words = [words_of(t) for t in texts]  # once per text: repairs and tokens both start from them
+        repair = _learn_repairs([w for w, o in zip(words, ocr) if not o], [w for w, o in zip(words, ocr) if o])
+        tokens = [_tokens(w, repair if o else None) or [""] for w, o in zip(words, ocr)]
+        del words
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index(tokens, show_progress=False)
         df: dict[str, int] = {}

@@ -11,6 +11,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -46,12 +47,13 @@ class Filters:
     def mask(self, store: "IndexStore") -> np.ndarray | None:
         if not self.docs and not self.period:
             return None
-        keep = np.ones(len(store.passages), dtype=bool)
+        doc_idx, p_code, d_code, names, codes = store.filter_columns
+        keep = np.ones(len(doc_idx), dtype=bool)
         if self.docs:
-            keep &= np.array([p.doc in self.docs for p in store.passages])
+            keep &= np.isin(doc_idx, [i for n, i in names.items() if n in self.docs])
         if self.period:
-            dp = {d.doc: d.period for d in store.documents}
-            keep &= np.array([p.period == self.period or dp.get(p.doc) == self.period for p in store.passages])
+            code = codes.get(self.period, -2)  # a period no passage or report has matches nothing
+            keep &= (p_code == code) | (d_code[doc_idx] == code)
         return keep
 
 
@@ -67,6 +69,20 @@ class IndexStore:
         self.lexical = lexical
         self.dense = dense
         self.doc_by_name = {d.doc: d for d in documents}
+
+    @cached_property
+    def filter_columns(self) -> tuple:
+        """Passage -> document number, passage period code, document period code, as arrays, so a
+        filter is a few vector ops instead of a Python loop per query (built once: a snapshot never changes)."""
+        names: dict[str, int] = {}
+        codes: dict[Period, int] = {}
+        doc_idx = np.array([names.setdefault(p.doc, len(names)) for p in self.passages], dtype=np.int64)
+        p_code = np.array([-1 if p.period is None else codes.setdefault(p.period, len(codes))
+                           for p in self.passages], dtype=np.int64)
+        dp = {d.doc: d.period for d in self.documents}
+        d_code = np.array([-1 if dp.get(n) is None else codes.setdefault(dp[n], len(codes)) for n in names]
+                          + [-1], dtype=np.int64)  # a spare slot keeps an empty store's lookup valid
+        return doc_idx, p_code, d_code, names, codes
 
     # ---------- loading ----------
     @classmethod

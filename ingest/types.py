@@ -1,7 +1,7 @@
 """Plain dataclasses at the seam between ingest and everything downstream."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 PERIOD_KINDS = ("month", "quarter", "half", "nine_months", "year")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -99,7 +99,8 @@ class Passage:
     content_hash: str = ""
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        # every field is a plain value except period: a shallow copy is what asdict() gave, ~10x cheaper
+        d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["period"] = self.period.to_dict() if self.period else None
         return d
 
