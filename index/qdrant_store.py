@@ -61,7 +61,7 @@ from ingest.types import Document, Passage, Period
 
 from . import lexical as _lexical
 from .lexical import LexicalIndex, _edits1, learn_repairs, tokenize, words_of
-from .store import Filters, Hit, IndexError_
+from .store import Filters, Hit, IndexError_, report_periods
 
 try:
     from qdrant_client import QdrantClient
@@ -431,7 +431,7 @@ class QdrantStore:
                 "version": st.get("version", 0), "where": self.where}
 
     def periods(self) -> list[Period]:
-        return sorted({d.period for d in self.documents if d.period}, key=lambda p: (p.year, min(p.months())))
+        return report_periods(self.documents)
 
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]:

@@ -57,6 +57,12 @@ class Filters:
         return keep
 
 
+def report_periods(documents: list[Document]) -> list[Period]:
+    """The periods the reports cover, in time order; a total order (start, then end), since a set's
+    order varies between runs and refusal messages list these."""
+    return sorted({d.period for d in documents if d.period}, key=lambda p: (p.year, min(p.months()), max(p.months())))
+
+
 class IndexStore:
     """An immutable snapshot of the index; updates build a new one and swap it in."""
 
@@ -169,7 +175,7 @@ class IndexStore:
         return len(self.passages)
 
     def periods(self) -> list[Period]:
-        return sorted({d.period for d in self.documents if d.period}, key=lambda p: (p.year, min(p.months())))
+        return report_periods(self.documents)
 
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]:

@@ -174,3 +174,19 @@ def test_ocr_misread_word_pair_is_matched(built, st_embedder):
     assert "che_chu" not in store.lexical.variants(tokenize("tỷ lệ che phủ rừng"))["che_phu"]  # a consonant differs
     hits = Engine(cfg, embedder=st_embedder).retrieve("Mục tiêu tỷ lệ che phủ rừng năm 2023 là bao nhiêu?", k=5)
     assert any(h.passage.doc.startswith("001_") and "64,2%" in h.passage.text for h in hits)
+
+
+def test_report_periods_are_in_time_order_whatever_the_input_order():
+    from dataclasses import replace
+
+    from index.store import report_periods
+    from ingest.types import Document, Period
+
+    base = Document("x", "t", "report", None, None, None, None, None, "", "", "txt")
+    periods = [Period("year", 2022), Period("half", 2022, 1), Period("month", 2022, 1),
+               Period("quarter", 2022, 1), Period("month", 2021, 12), Period("nine_months", 2022)]
+    want = ["tháng 12/2021", "tháng 01/2022", "quý I/2022", "6 tháng đầu năm 2022", "9 tháng đầu năm 2022",
+            "năm 2022"]
+    for order in (periods, periods[::-1], periods[2:] + periods[:2]):
+        docs = [replace(base, doc=f"d{i}", period=p) for i, p in enumerate(order)] + [base]
+        assert [p.label for p in report_periods(docs)] == want
