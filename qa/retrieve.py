@@ -27,6 +27,7 @@ class Weights:
     mention: float = 0.2  # the passage names the asked period in its text
     target: float = 0.2  # a target question, a passage of the tasks part
     pool: int = 60
+    period_pool: int = 20  # candidates added from the reports/sections of the asked period
 
 
 def relation(asked: Period, held: Period | None) -> float:
@@ -86,15 +87,32 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
     # a report's tasks part plans its next period: it answers 'mục tiêu ...', not 'what was achieved'
     if doc and sec is not None and sec == doc.next_period and sec != doc_period:
         if query.wants_target:
-            out["target"] = 1.0
+            # the plans of the asked period, not of any period: with many years indexed, every year's
+            # tasks part says 'tỷ lệ che phủ rừng đạt ...' in the same words
+            out["target"] = 1.0 if not query.periods else max(relation(a, sec) for a in query.periods)
         else:
             out["section"] *= 0.5
+    elif query.wants_target and doc and doc.next_period:
+        # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
+        out["report"] *= 0.5
+        out["section"] *= 0.5
     return out
 
 
 def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
          filters: Filters | None = None, w: Weights = Weights()) -> list[Hit]:
-    hits = store.search(query.lexical_text or query.text, qvec, k=k, filters=filters, pool=w.pool)
+    text = query.lexical_text or query.text
+    hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
+    # With many reports, copies of one indicator sentence from other years and provinces can fill the
+    # pool before the period signals see it: also take the best passages of the asked period itself.
+    if query.periods and not (filters and filters.period):
+        seen = {h.row for h in hits}
+        for p in query.periods[:2]:
+            scoped = Filters(docs=filters.docs if filters else None, period=p)
+            for h in store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool):
+                if h.row not in seen:
+                    seen.add(h.row)
+                    hits.append(h)
     if not hits:
         return []
     lex_max = max(h.lexical for h in hits) or 1.0
@@ -109,4 +127,17 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
             + w.section_period * sig["section"] + w.mention * sig["mention"] + w.target * sig.get("target", 0.0)
         h.why = {"lexical": round(lexn, 3), "dense": round(densen, 3), **sig}
     hits.sort(key=lambda h: -h.score)
-    return hits
+    return _collapse_copies(hits)
+
+
+def _collapse_copies(hits: list[Hit]) -> list[Hit]:
+    """One hit per passage text. Reports repeat whole passages (each month's tasks restate the year's
+    targets), and k copies of one sentence would push every other report out of the answer's reach;
+    the best-scored copy stays, and says how many it stands for."""
+    kept: dict[str, Hit] = {}
+    for h in hits:
+        key = " ".join(h.passage.text.split())
+        first = kept.setdefault(key, h)
+        if first is not h:
+            first.why["copies"] = first.why.get("copies", 0) + 1
+    return list(kept.values())

