@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .periods import find_periods
+from .places import issuer_of, report_province
 from .structure import heading_level
 from .textnorm import fold_ocr
 from .types import Period
@@ -46,14 +47,9 @@ def extract(lines: list[str], fallback_title: str) -> dict:
             break
     title = _title(head, kind_line) or fallback_title
     period, next_period = _periods(title, lines)
-    issuer = None
-    for f in folded[:6]:
-        if m := re.match(r"(?:uy ban nhan dan\s+|ubnd\s+)?tinh\s+([a-z]+\s[a-z]+)\b", f):
-            break
-    if m:
-        issuer = "UBND tỉnh " + m.group(1).title()
+    province = report_province(lines)
     return {"kind": kind, "number": number, "date": date, "title": title, "period": period,
-            "next_period": next_period, "issuer": issuer}
+            "next_period": next_period, "issuer": issuer_of(province) if province else None, "province": province}
 
 
 def _title(head: list[str], kind_line: int | None) -> str:

@@ -28,7 +28,7 @@ def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[
     meta = metadata.extract(src.lines, fallback_title=path.stem)
     doc = Document(
         doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
-        period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"],
+        period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],
         sha256=sha256 or file_hash(path), source_path=str(path.resolve()), fmt=src.fmt,
         ocr_quality=_quality(src),
     )

@@ -67,6 +67,7 @@ class Document:
     fmt: str  # txt | md | pdf | docx
     chunks: int = 0
     ocr_quality: str = "clean"  # clean | ocr
+    province: str | None = None  # 'Lạng Sơn': a national index holds every province's reports
 
     def to_dict(self) -> dict:
         d = asdict(self)

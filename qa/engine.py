@@ -153,6 +153,9 @@ class Engine:
         best = evidence[0] if evidence else None
         if uncovered or best is None or best.coverage < MIN_COVERAGE:
             what = f" cho {uncovered.label}" if uncovered else ""
+            held = {d.province for d in store.documents if d.province}
+            if missing := [p for p in query.provinces if held and p not in held]:
+                what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
             msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
                    f"(các kỳ hiện có: {periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
             return Answer(query.text, False, msg, query.period, citations,
@@ -197,9 +200,11 @@ class Engine:
     def _fit(query: Query, hit: Hit, store: IndexStore) -> float:
         """How well a passage's period fits the asked one: 1 exactly (its report, section or own
         words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""
+        sig = period_signals(query, hit, store)
+        if sig.get("province"):  # another province's report never answers for the one asked about
+            return 0.0
         if not query.periods and not query.loose:
             return 1.0
-        sig = period_signals(query, hit, store)
         best = max(sig["report"], sig["section"], sig["mention"])
         return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
 
@@ -213,6 +218,8 @@ class Engine:
         doc = store.doc_by_name[c.doc]
         kind = doc.kind[:1].upper() + doc.kind[1:]
         label = f"{kind} số {doc.number}" if doc.number else f"{kind} {doc.doc}"
+        if doc.issuer and len({d.province for d in store.documents if d.province}) > 1:
+            label += f" của {doc.issuer}"  # an index of several provinces: say whose figure it is
         period = doc.period.label if doc.period else ""
         return f"Theo {label} ({period})" if period else f"Theo {label}"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.periods import find_periods
+from ingest.places import find_provinces
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
@@ -20,6 +21,7 @@ class Query:
     wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
     wants_target: bool = False  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
     dated: list[Period] = field(default_factory=list)  # months of cut-off dates ('đến 31/01/2023')
+    provinces: list[str] = field(default_factory=list)  # 'Lạng Sơn' named in the question
 
     @property
     def period(self) -> Period | None:
@@ -39,4 +41,5 @@ def parse_query(text: str) -> Query:
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content if content.strip() else text, aliases=aliases,
                  wants_figure=asks_figure(fold_ocr(text)), wants_target=asks_target(fold_ocr(text)),
-                 dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))])
+                 dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))],
+                 provinces=find_provinces(text))

@@ -26,6 +26,7 @@ class Weights:
     section_period: float = 0.35  # the passage's section (results / plans) is about the asked period
     mention: float = 0.2  # the passage names the asked period in its text
     target: float = 0.2  # a target question, a passage of the tasks part
+    province: float = 0.5  # taken off a report of another province than the one the question names
     pool: int = 60
     period_pool: int = 20  # candidates added from the reports/sections of the asked period
 
@@ -96,6 +97,8 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
         out["report"] *= 0.5
         out["section"] *= 0.5
+    if query.provinces and doc and doc.province and doc.province not in query.provinces:
+        out["province"] = -1.0
     return out
 
 
@@ -124,7 +127,8 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
         lexn = h.lexical / lex_max
         densen = (h.dense - lo) / span if qvec is not None else 0.0
         h.score = lexn + w.dense * densen + w.report_period * sig["report"] \
-            + w.section_period * sig["section"] + w.mention * sig["mention"] + w.target * sig.get("target", 0.0)
+            + w.section_period * sig["section"] + w.mention * sig["mention"] + w.target * sig.get("target", 0.0) \
+            + w.province * sig.get("province", 0.0)
         h.why = {"lexical": round(lexn, 3), "dense": round(densen, 3), **sig}
     hits.sort(key=lambda h: -h.score)
     return _collapse_copies(hits)

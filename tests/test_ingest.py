@@ -121,3 +121,15 @@ def _entry(line: str, rest: str) -> int | None:
 
 def test_diacritics_folding_matches_ocr_and_clean():
     assert fold("Giải ngân vốn đầu tư công") == "giai ngan von dau tu cong"
+
+
+def test_province_of_each_sample_report_and_of_a_question(reports):
+    """From the letterhead ('TINH LANG SON' in OCR, 'Lạng Sơn, ngày ...'), else the province the text names
+    far more than any other (000 is a press release without a letterhead)."""
+    from ingest.places import find_provinces, issuer_of, report_province
+    for f in sorted(reports.glob("*.txt")):
+        assert report_province(f.read_text("utf-8").split("\n")) == "Lạng Sơn", f.name
+    assert find_provinces("ty le ho ngheo lang son va Thành phố Huế, Bà Rịa - Vũng Tàu năm 2023") == [
+        "Lạng Sơn", "Huế", "Bà Rịa - Vũng Tàu"]
+    assert find_provinces("huế năm 2023") == []  # a one-syllable name alone is an ordinary word
+    assert issuer_of("Lạng Sơn") == "UBND tỉnh Lạng Sơn" and issuer_of("Hà Nội") == "UBND thành phố Hà Nội"

@@ -176,3 +176,20 @@ def test_the_asked_year_wins_among_copies_of_the_same_sentence(many_years, quest
     assert ans.citations[0].doc == doc
     texts = [" ".join(c.text.split()) for c in ans.citations]
     assert len(texts) == len(set(texts))
+
+
+@pytest.mark.parametrize("province, figure, doc", [
+    ("Cao Bằng", "64,2%", "001_0aee353197b71864_c001.txt"),  # its 6-month 2013 report sets the 2013 target
+    ("Hà Giang", "63,8%", "002_531108871c7d6a37_c002.txt"),  # its 2012 report plans 2013
+])
+def test_a_named_province_picks_its_own_report(many_years, province, figure, doc):
+    """Two provinces' reports both give a 2013 forest-cover target: the one the question names answers."""
+    assert many_years.store.doc_by_name[doc].province == province
+    ans = many_years.ask(f"Mục tiêu tỷ lệ che phủ rừng năm 2013 của tỉnh {province} là bao nhiêu?")
+    assert ans.answered and figure in ans.answer
+    assert ans.citations[0].doc == doc
+
+
+def test_a_province_with_no_report_is_refused_by_name(many_years):
+    ans = many_years.ask("Mục tiêu tỷ lệ che phủ rừng năm 2013 của tỉnh Đồng Nai là bao nhiêu?")
+    assert not ans.answered and "Đồng Nai" in ans.answer and "9.000" not in ans.answer

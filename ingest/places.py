@@ -1,0 +1,84 @@
+"""Province names: which province a report is from, and which one a question names.
+
+The names come from `vietnamadminunits` (the 63 provinces before the 2025 merger and the 34 after:
+reports of both eras stay in an index). Its SQLite table is read directly: importing the package
+parses its address data and takes most of a second, which an `ask` should not pay.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+from .textnorm import fold_ocr
+
+
+@functools.cache
+def _names() -> dict[str, tuple[str, str]]:
+    """Folded short name -> (short, full) ('lang son' -> ('Lạng Sơn', 'Tỉnh Lạng Sơn')); empty when the
+    package is missing (then no province signal at all, which a single-province index does not need)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    db = Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset.db"
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            rows = {row for table in ("admin_units_legacy", "admin_units")
+                    for row in conn.execute(f"SELECT DISTINCT provinceShort, province FROM [{table}]")}
+    except sqlite3.Error:
+        return {}
+    return {fold_ocr(short): (short, full) for short, full in sorted(rows) if short and full}
+
+
+def provinces() -> dict[str, str]:
+    """Folded short name -> display name ('lang son' -> 'Lạng Sơn')."""
+    return {k: v[0] for k, v in _names().items()}
+
+
+def issuer_of(province: str) -> str:
+    """'Lạng Sơn' -> 'UBND tỉnh Lạng Sơn', 'Hà Nội' -> 'UBND thành phố Hà Nội'."""
+    full = _names().get(fold_ocr(province), (province, f"Tỉnh {province}"))[1]
+    return "UBND " + full[0].lower() + full[1:]
+
+
+@functools.cache
+def _pattern() -> re.Pattern | None:
+    names = provinces()
+    if not names:
+        return None
+    # one-syllable names ('Huế') only after 'thành phố': alone they are ordinary words
+    multi = sorted((re.escape(n) for n in names if " " in n), key=len, reverse=True)
+    single = [re.escape(n) for n in names if " " not in n]
+    alts = "|".join(multi)
+    if single:
+        alts += r"|(?<=thanh pho )(?:" + "|".join(single) + ")"
+    return re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])")
+
+
+def find_provinces(text: str) -> list[str]:
+    """Display names of the provinces `text` names, in order, once each."""
+    pat = _pattern()
+    if pat is None:
+        return []
+    names = _names()
+    return list(dict.fromkeys(names[m.group(1)][0] for m in pat.finditer(fold_ocr(text))))
+
+
+_HEADER = re.compile(r"\b(?:tinh|thanh pho)\s|^[^,]{3,40},\s*ng[a-z]{1,2}y\b")
+
+
+def report_province(lines: list[str]) -> str | None:
+    """The province in a report's header ('UBND TỈNH LẠNG SƠN', 'Lạng Sơn, ngày ...'), else the one
+    the text names far more than any other (a press release without a letterhead)."""
+    for line in lines[:15]:
+        folded = fold_ocr(line).strip()
+        if _HEADER.search(folded) and (found := find_provinces(folded)):
+            return found[0]
+    counts = Counter(p for line in lines for p in find_provinces(line))
+    ranked = counts.most_common(2) + [("", 0)]
+    if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]:
+        return ranked[0][0]
+    return None
