@@ -49,7 +49,8 @@ def expand(paths: list[Path], outcome: Outcome) -> list[Path]:
             files.append(path)
         else:
             outcome.failed.append(f"{path}: no such file or folder")
-    return files
+    # a file named twice (its folder and itself; a rebuild adds every indexed source) is read once
+    return list({f.resolve(): f for f in files}.values())
 
 
 def update(config: Config, store, embedder, add: list[Path] = (), remove: list[str] = (),

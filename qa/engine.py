@@ -88,7 +88,8 @@ class Engine:
             out.append({"doc": d.doc, "title": d.title, "kind": d.kind, "number": d.number, "date": d.date,
                         "period": d.period.to_dict() if d.period else None,
                         "next_period": d.next_period.to_dict() if d.next_period else None,
-                        "chunks": d.chunks, "format": d.fmt, "text_quality": d.ocr_quality})
+                        "chunks": d.chunks, "format": d.fmt, "text_quality": d.ocr_quality,
+                        "province": d.province, "issuer": d.issuer})
         return out
 
     def periods(self) -> list[Period]:

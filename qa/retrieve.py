@@ -107,15 +107,22 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
     text = query.lexical_text or query.text
     hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
     # With many reports, copies of one indicator sentence from other years and provinces can fill the
-    # pool before the period signals see it: also take the best passages of the asked period itself.
-    if query.periods and not (filters and filters.period):
-        seen = {h.row for h in hits}
-        for p in query.periods[:2]:
-            scoped = Filters(docs=filters.docs if filters else None, period=p)
-            for h in store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool):
-                if h.row not in seen:
-                    seen.add(h.row)
-                    hits.append(h)
+    # pool before the period signals see it: also take the best passages of the asked province and
+    # period themselves.
+    docs = filters.docs if filters else None
+    if query.provinces:
+        own = {d.doc for d in store.documents if d.province in query.provinces}
+        own = own & docs if docs is not None else own
+        docs = own or docs
+    scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
+    if not (filters and filters.period):
+        scopes += [Filters(docs=docs, period=p) for p in query.periods[:2]]
+    seen = {h.row for h in hits}
+    for scoped in scopes:
+        for h in store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool):
+            if h.row not in seen:
+                seen.add(h.row)
+                hits.append(h)
     if not hits:
         return []
     lex_max = max(h.lexical for h in hits) or 1.0

@@ -68,7 +68,9 @@ def docs(as_json: bool = typer.Option(False, "--json")):
         out.print("no documents indexed yet: tracuu ingest data/reports")
     for d in items:
         period = d["period"]["label"] if d["period"] else "?"
-        out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}  {d['chunks']} passages\n    {d['title']}")
+        place = f"  {d['province']}" if d.get("province") else ""
+        out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}{place}  {d['chunks']} passages\n"
+                  f"    {d['title']}")
 
 
 @app.command()
