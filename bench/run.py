@@ -384,13 +384,14 @@ def markdown(res: dict) -> str:
         for r in rows:
             qq = r["query"]
             L.append(f"| {r['scale']}x | {qq['hit@1']:.3f} | {qq['hit@5']:.3f} | {qq['gold_in_pool']}/{qq['answerable']} |")
-        L += ["", "Most misses at scale are not ranking mistakes: the gold passage never reaches the candidate pool. "
-              "`store.search` takes the top 60 by BM25 and the top 60 by dense similarity, and the question's period "
-              "words are removed from the lexical query (the period is scored apart, afterwards). With dozens of "
-              "near-identical copies of the same indicator sentence (other years, other provinces), the right report "
-              "can fall outside those 60 before the period signals ever see it. A period-aware candidate pool (e.g. also "
-              "the top BM25 passages among reports/sections whose period fits the asked one) is the fix to try; it "
-              "is a ranking change, so it is left to the owners of `qa/` and only measured here.", ""]
+        L += ["", "What keeps the right report in reach when dozens of reports repeat the same sentence for other "
+              "years and provinces (`qa/retrieve.py`): besides the top 60 by BM25 and by dense similarity, the "
+              "candidates include the top 20 among the reports/sections of the asked period and, when the question "
+              "names a province, among that province's reports; identical passage texts collapse into one hit; a "
+              "'mục tiêu' question wants the plans of the asked period, not any year's. Before these (same corpora): "
+              "hit@1 0.812 at 10x, 0.500 at 100x. The misses left are mostly questions that name neither a period "
+              "nor a province (`Lễ khôi phục du lịch ... diễn ra ngày nào`): with 100 copies of that event in "
+              "other provinces and years, nothing in the question says which one is meant.", ""]
     p = res.get("profile")
     if p:
         a = p["after"]

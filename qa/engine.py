@@ -150,7 +150,8 @@ class Engine:
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[self._year(h, store) for h in top[:5]])
         evidence = [e for e in evidence if fit[e.hit_index] > 0
-                    and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))]
+                    and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))
+                    and not self._wider_only(query, top[e.hit_index], e.sentence, store)]
         best = evidence[0] if evidence else None
         if uncovered or best is None or best.coverage < MIN_COVERAGE:
             what = f" cho {uncovered.label}" if uncovered else ""
@@ -208,6 +209,20 @@ class Engine:
             return 1.0
         best = max(sig["report"], sig["section"], sig["mention"])
         return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
+
+    @classmethod
+    def _wider_only(cls, query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool:
+        """A figure from a report (or section) of a wider period that does not name the asked one is that
+        wider period's figure: a half-year report's tourist count is no answer for February."""
+        if not (query.wants_figure and query.periods):
+            return False
+        doc = store.doc_by_name.get(hit.passage.doc)
+        holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
+        if any(p == a for p in holders for a in query.periods) or \
+                not any(p.contains(a) for p in holders for a in query.periods):
+            return False
+        named = mentioned_periods(sentence, cls._year(hit, store))
+        return not any(a in named for a in query.periods)
 
     @staticmethod
     def _year(hit: Hit, store: IndexStore) -> int | None:

@@ -128,13 +128,18 @@ def quote_end(sents: list[str], i: int, budget: int = 320) -> int:
 
 
 def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
-    """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022')."""
+    """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
+    or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
+    year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure."""
     if not query.periods:
         return False
     named = [m.period for m in find_periods(sentence, default_year) if m.period and not m.comparison]
     if not named or any(p in query.periods for p in named):
         return False
-    return any(a.contains(p) and a != p for a in query.periods for p in named)
+    narrower = any(a.contains(p) and a != p for a in query.periods for p in named)
+    wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
+                                       for a in query.periods for p in named)
+    return narrower or wider
 
 
 def compose(quotes: list[tuple[int, str]], header: str) -> str:

@@ -193,3 +193,13 @@ def test_a_named_province_picks_its_own_report(many_years, province, figure, doc
 def test_a_province_with_no_report_is_refused_by_name(many_years):
     ans = many_years.ask("Mục tiêu tỷ lệ che phủ rừng năm 2013 của tỉnh Đồng Nai là bao nhiêu?")
     assert not ans.answered and "Đồng Nai" in ans.answer and "9.000" not in ans.answer
+
+
+def test_a_month_inside_a_half_year_report_is_not_answered_with_the_half_year_figures(engine):
+    """No report covers February 2023; the 6-month 2023 report contains it, but its tourism figures are
+    the half-year's. The January 2023 report only plans February: refuse, do not quote a wider figure."""
+    ans = engine.ask("Lượng khách du lịch đến Lạng Sơn trong tháng 2/2023 là bao nhiêu?")
+    assert not ans.answered, ans.answer
+    # the same report still answers for its own period
+    ans = engine.ask("Lượng khách du lịch đến Lạng Sơn 6 tháng đầu năm 2023 là bao nhiêu?")
+    assert ans.answered and ans.citations[0].doc.startswith("001_")
