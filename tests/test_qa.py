@@ -203,3 +203,12 @@ def test_a_month_inside_a_half_year_report_is_not_answered_with_the_half_year_fi
     # the same report still answers for its own period
     ans = engine.ask("Lượng khách du lịch đến Lạng Sơn 6 tháng đầu năm 2023 là bao nhiêu?")
     assert ans.answered and ans.citations[0].doc.startswith("001_")
+
+
+def test_a_sentence_stating_a_wider_period_is_not_a_months_figure():
+    from qa.extract import conflicts
+    q = parse_query("Lượng khách du lịch tháng 2/2023 là bao nhiêu?")
+    assert conflicts(q, "Trong 6 tháng đầu năm đã đón 1,2 triệu lượt khách.", 2023)
+    assert conflicts(q, "Quý I đón 600 nghìn lượt khách.", 2023)
+    assert not conflicts(q, "Tháng 02 đón 200 nghìn lượt khách, bằng 8% kế hoạch năm 2023.", 2023)
+    assert not conflicts(q, "Đón 200 nghìn lượt khách, bằng 8% kế hoạch năm 2023.", 2023)  # a year: allowed
