@@ -102,18 +102,17 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
     return out
 
 
-def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
-         filters: Filters | None = None, w: Weights = Weights()) -> list[Hit]:
+def candidates(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
+               filters: Filters | None, w: Weights) -> list[Hit]:
+    """The best passages overall, plus the best of the asked period's and the named province's reports:
+    with many reports, copies of one indicator sentence from other years and provinces can fill the
+    overall pool before the period signals ever see it."""
     text = query.lexical_text or query.text
     hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
-    # With many reports, copies of one indicator sentence from other years and provinces can fill the
-    # pool before the period signals see it: also take the best passages of the asked province and
-    # period themselves.
     docs = filters.docs if filters else None
     if query.provinces:
         own = {d.doc for d in store.documents if d.province in query.provinces}
-        own = own & docs if docs is not None else own
-        docs = own or docs
+        docs = (own & docs if docs is not None else own) or docs
     scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
     if not (filters and filters.period):
         scopes += [Filters(docs=docs, period=p) for p in query.periods[:2]]
@@ -123,6 +122,12 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
             if h.row not in seen:
                 seen.add(h.row)
                 hits.append(h)
+    return hits
+
+
+def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
+         filters: Filters | None = None, w: Weights = Weights()) -> list[Hit]:
+    hits = candidates(store, query, qvec, k, filters, w)
     if not hits:
         return []
     lex_max = max(h.lexical for h in hits) or 1.0
