@@ -109,6 +109,10 @@ def ocr_only_bigrams(tokens: list[list[str]], ocr: list[bool]) -> list[str]:
                    if "_" in t and t not in clean and t.replace("_", "").isalpha()})
 
 
+# bumped whenever tokens change (folding, repairs): an index written by another version is re-tokenized
+TOKENIZER = 2
+
+
 class LexicalIndex:
     """A thin wrapper so the rest of the code never sees bm25s' token-id details."""
 

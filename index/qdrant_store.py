@@ -69,7 +69,7 @@ try:
 except ImportError as e:  # pragma: no cover - the extra is installed by `make install`
     raise IndexError_("TRACUU_STORE=qdrant needs qdrant-client: pip install 'tracuu[qdrant]'") from e
 
-SCHEMA = 1
+SCHEMA = 2  # 2: tokens of acronyms starting with P changed (index.lexical.TOKENIZER)
 DENSE, SPARSE = "dense", "bm25"
 K1, B = 1.2, 0.75  # as index.lexical.LexicalIndex
 BUCKETS = 256  # term statistics are stored in this many points

@@ -20,7 +20,7 @@ from ingest.config import Config
 from ingest.types import Document, Passage, Period
 
 from .dense import DenseIndex
-from .lexical import LexicalIndex
+from .lexical import TOKENIZER, LexicalIndex
 
 SCHEMA = 1
 
@@ -93,7 +93,8 @@ class IndexStore:
     # ---------- loading ----------
     @classmethod
     def empty(cls, embedder_id: str, dim: int = 0) -> "IndexStore":
-        manifest = {"schema": SCHEMA, "embedder": embedder_id, "dim": dim, "documents": {}, "passages": 0}
+        manifest = {"schema": SCHEMA, "tokenizer": TOKENIZER, "embedder": embedder_id, "dim": dim,
+                    "documents": {}, "passages": 0}
         return cls(manifest, [], [], np.zeros((0, dim), dtype=np.float32), None, None)
 
     @classmethod
@@ -114,7 +115,13 @@ class IndexStore:
             with (directory / "passages.jsonl").open(encoding="utf-8") as fh:
                 passages = [Passage.from_dict(json.loads(line)) for line in fh if line.strip()]
             vectors = np.load(directory / "vectors.npy")
-            lexical = LexicalIndex.load(directory / "lexical") if passages else None
+            if manifest.get("tokenizer", 1) == TOKENIZER:
+                lexical = LexicalIndex.load(directory / "lexical") if passages else None
+            else:  # written by an older tokenizer: its tokens would not match a question's
+                ocr = {d.doc for d in documents if d.ocr_quality == "ocr"}
+                lexical = LexicalIndex.build([p.text for p in passages], [p.doc in ocr for p in passages]) \
+                    if passages else None
+                manifest["tokenizer"] = TOKENIZER
             dense = DenseIndex.load(directory / "dense.faiss") if passages else None
         except Exception as e:  # any missing or damaged part makes the whole index unusable
             raise IndexError_(f"index at {directory} is corrupt ({type(e).__name__}: {e}); {rebuild}") from e
@@ -128,7 +135,7 @@ class IndexStore:
               vectors: np.ndarray, ann_threshold: int) -> "IndexStore":
         dim = int(vectors.shape[1]) if vectors.ndim == 2 and vectors.size else 0
         manifest = {
-            "schema": SCHEMA, "embedder": embedder_id, "dim": dim,
+            "schema": SCHEMA, "tokenizer": TOKENIZER, "embedder": embedder_id, "dim": dim,
             "documents": {d.doc: d.sha256 for d in documents}, "passages": len(passages),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }

@@ -58,13 +58,29 @@ def _pattern() -> re.Pattern | None:
     return re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])")
 
 
-def find_provinces(text: str) -> list[str]:
-    """Display names of the provinces `text` names, in order, once each."""
+_CITY = re.compile(r"\b(?:thanh pho|tp\.?)\s*$")
+
+
+def province_spans(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, display name) of each province name in folded text. 'thành phố Lạng Sơn' is the
+    city inside the province of that name, not the province: it is left out."""
     pat = _pattern()
     if pat is None:
         return []
     names = _names()
-    return list(dict.fromkeys(names[m.group(1)][0] for m in pat.finditer(fold_ocr(text))))
+    out = []
+    for m in pat.finditer(folded):
+        short, full = names[m.group(1)]
+        city = _CITY.search(folded, max(0, m.start() - 12), m.start())
+        if city and " " in m.group(1) and not full.lower().startswith("thành phố"):
+            continue
+        out.append((m.start(1), m.end(1), short))
+    return out
+
+
+def find_provinces(text: str) -> list[str]:
+    """Display names of the provinces `text` names, in order, once each."""
+    return list(dict.fromkeys(name for _, _, name in province_spans(fold_ocr(text))))
 
 
 _HEADER = re.compile(r"\b(?:tinh|thanh pho)\s|^[^,]{3,40},\s*ng[a-z]{1,2}y\b")

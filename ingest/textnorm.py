@@ -69,8 +69,9 @@ def fold(text: str) -> str:
 
 
 # OCR read the capital 'Đ' as 'P' or 'DP' ('Pau tu', 'DPang'); Vietnamese has no native
-# word starting with a bare 'p' (only 'ph'), so this repair is safe on clean text too.
-_OCR_D = re.compile(r"\b(?:dp|p)(?!h)(?=[a-z])")
+# word starting with a bare 'p' (only 'ph'), so this repair is safe on clean text too, as long as
+# what it makes is a Vietnamese syllable: acronyms ('PCI', 'PAPI', 'PAR') stay as they are.
+_OCR_D = re.compile(r"\b(?:dp|p)(?=[aeiouy]+(?:ch|nh|ng|c|m|n|p|t)?\b)")
 
 
 def fold_ocr(text: str) -> str:

@@ -149,7 +149,7 @@ class Engine:
         fit = [self._fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[self._year(h, store) for h in top[:5]])
-        evidence = [e for e in evidence if fit[e.hit_index] > 0
+        evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity)
                     and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))
                     and not self._wider_only(query, top[e.hit_index], e.sentence, store)]
         best = evidence[0] if evidence else None
@@ -207,7 +207,13 @@ class Engine:
             return 0.0
         if not query.periods and not query.loose:
             return 1.0
-        best = max(sig["report"], sig["section"], sig["mention"])
+        doc = store.doc_by_name.get(hit.passage.doc)
+        sec = hit.passage.period
+        # a section of another period than its report's (the tasks part plans the next one) speaks of
+        # that period: the report's own period says nothing about what was achieved in it, only about
+        # what the report planned ('theo báo cáo 6 tháng, ... phấn đấu khởi công khi nào')
+        own = sig["report"] if query.wants_target or not (doc and sec and sec != doc.period) else 0.0
+        best = max(own, sig["section"], sig["mention"])
         return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
 
     @classmethod

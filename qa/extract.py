@@ -24,6 +24,8 @@ def states_figure(text: str) -> bool:
         folded = folded[:m.start] + " " + folded[m.end:]
     return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))
 
+_FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}(?=\s*[^\W\d]))\s*")
+
 _PERIOD_WORDS = {"nam", "thang", "quy", "dau", "cuoi", "nua", "giua", "ca"}
 
 
@@ -35,6 +37,7 @@ class Evidence:
     score: float
     first: int = 0  # sentence range of the quote in its passage, inclusive
     last: int = 0
+    figure: bool = False  # the quote states a quantity
 
 
 def sentences(text: str) -> list[str]:
@@ -66,6 +69,29 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
         elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
             got += w
     return got
+
+
+def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
+    """Every acronym the question uses ('CPI', 'PAPI') is in the passage, as such or spelt out: an
+    indicator with a name of its own is not answered by a passage about another one. OCR may have
+    misread a letter of each word ('ndng thén mai' for 'nông thôn mới'), so a spelt-out word pair
+    matches one with a letter off in each word."""
+    pairs = [t.split("_", 1) for t in toks if "_" in t]
+    for short, full in aliases.items():
+        if short in toks:
+            continue
+        words = [[w] for w in tokenize(full) if "_" not in w]
+        want = [t.split("_", 1) for t in tokenize(full) if "_" in t]
+        found = sum(any(_near(w, p) for p in pairs) for w in want)
+        # words may stand apart ('tổng sản phẩm bình quân đầu người trên địa bàn' for GRDP per head)
+        if found < len(want) and not (2 * found >= len(want) and all(any(_near(w, [x]) for x in toks) for w in words)):
+            return False
+    return True
+
+
+def _near(want: list[str], got: list[str]) -> bool:
+    return len(want) == len(got) and all(
+        len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= 1 for a, b in zip(want, got))
 
 
 def period_agreement(query: Query, sentence: str, default_year: int | None) -> float:
@@ -101,16 +127,21 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
         pcov = covered(weights, ptoks, query.aliases, variants) / total
+        if not names_acronyms(query.aliases, ptoks):
+            continue
         for i, sent in enumerate(sents):
+            if i == 0 and hit.passage.kind == "footnote":
+                sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             cov = 0.6 * covered(weights, toks, query.aliases, variants) / total + 0.4 * pcov
             end = quote_end(sents, i)
-            quote = " ".join(sents[i:end + 1])
+            quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
-            figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if states_figure(quote) else 0.3
+            stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
+            figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if stated else 0.3
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
-            out.append(Evidence(rank, quote, cov, score, i, end))
+            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated))
     out.sort(key=lambda e: -e.score)
     return out
 

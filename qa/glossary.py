@@ -48,14 +48,15 @@ ACRONYMS: dict[str, str] = {
 
 # question words: they say what kind of answer is wanted, not what the answer is about
 _QUESTION = re.compile(
-    r"\b(?:la bao nhieu|bao nhieu phan tram|bao nhieu|nhu the nao|the nao|ra sao|vi sao|tai sao|"
+    r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|vi sao|tai sao|"
     r"khi nao|bao gio|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
 # asking for a quantity; without one of these, a question with a question word wants a fact
-_FIGURE = re.compile(r"\b(?:bao nhieu|may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
+_FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
 
 
 # asking for a plan or target, which a report's tasks part holds, not its results
-_TARGET = re.compile(r"\b(?:muc tieu|phan dau|du kien|nhiem vu|giai phap|dinh huong|chi tieu ke hoach)\b")
+_TARGET = re.compile(r"\b(?:muc tieu|phan dau|du kien|nhiem vu|giai phap|dinh huong|chi tieu ke hoach)\b"
+                     r"|\bchi tieu\b.*\b(?:duoc dat|dat ra|de ra|duoc giao|giao)\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
@@ -81,6 +82,10 @@ def expansions(folded: str) -> dict[str, str]:
 def strip_question_words(folded: str) -> str:
     """'|' marks where words were taken out, so no bigram is formed across the gap."""
     return _QUESTION.sub(" | ", folded)
+
+
+def asks_quantity(folded: str) -> bool:
+    return bool(_FIGURE.search(folded))
 
 
 def asks_figure(folded: str) -> bool:

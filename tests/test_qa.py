@@ -212,3 +212,36 @@ def test_a_sentence_stating_a_wider_period_is_not_a_months_figure():
     assert conflicts(q, "Quý I đón 600 nghìn lượt khách.", 2023)
     assert not conflicts(q, "Tháng 02 đón 200 nghìn lượt khách, bằng 8% kế hoạch năm 2023.", 2023)
     assert not conflicts(q, "Đón 200 nghìn lượt khách, bằng 8% kế hoạch năm 2023.", 2023)  # a year: allowed
+
+
+def test_province_names_choose_reports_not_passages():
+    q = parse_query("tuyển quân năm 2023 Lạng Sơn có bao nhiêu công dân nhập ngũ")
+    assert q.provinces == ["Lạng Sơn"]
+    assert "lang" not in q.lexical_text.split() and "co" not in q.lexical_text.split()
+    city = parse_query("dân số thành phố Lạng Sơn năm 2022")  # the city, not the province
+    assert city.provinces == [] and "lang son" in city.lexical_text
+
+
+def test_an_indicator_with_an_acronym_no_report_gives_is_refused(engine):
+    """No report gives the CPI: a sentence on retail sales 'tăng ... so với cùng kỳ' is no answer."""
+    assert not engine.ask("Chỉ số giá tiêu dùng CPI tháng 01/2026 của Lạng Sơn tăng bao nhiêu so với cùng kỳ?").answered
+    # PAPI is named in the reports, never scored: the PCI ranking beside it is not its answer
+    assert not engine.ask("Chỉ số PAPI năm 2022 của Lạng Sơn đạt bao nhiêu điểm?").answered
+
+
+def test_an_acronym_spelt_out_with_words_between_still_answers(engine):
+    """'Tổng sản phẩm bình quân đầu người trên địa bàn' is GRDP per head, the words apart."""
+    ans = engine.ask("Mục tiêu GRDP bình quân đầu người năm 2022 là bao nhiêu?")
+    assert ans.answered and "51 - 52 triệu đồng" in ans.answer
+
+
+def test_the_tasks_part_does_not_answer_for_the_reports_own_period(engine):
+    """002 covers 2021; its GRDP per head figure is the 2022 target, so there is no 2021 figure."""
+    assert not engine.ask("GRDP bình quân đầu người của Lạng Sơn năm 2021 đạt bao nhiêu triệu đồng?").answered
+
+
+def test_a_target_asked_as_chi_tieu_is_read_from_the_plans(engine):
+    q = parse_query("Chỉ tiêu tổng thu ngân sách nhà nước trên địa bàn năm 2022 được đặt ở mức nào?")
+    assert q.wants_target and q.wants_figure
+    ans = engine.ask(q.text)
+    assert ans.answered and "7.850 tỷ đồng" in ans.answer and ans.citations[0].doc.startswith("002_")

@@ -22,3 +22,8 @@ def test_numbers_match_in_both_notations():
 def test_one_character_tokens_and_bigrams_are_kept():
     toks = tokenize("6 tháng đầu năm")
     assert "6" in toks and "6_thang" in toks and "dau_nam" in toks
+
+
+def test_ocr_d_repair_leaves_acronyms_alone():
+    """'P' read for 'Đ' makes a Vietnamese syllable ('Piéu' -> 'điều'); 'PCI', 'PAPI', 'PAR' make none."""
+    assert fold_ocr("PIEU, Piéu, PCI, PAPI, PAR, PGI, PC-COVID") == "dieu, dieu, pci, papi, par, pgi, pc-covid"
