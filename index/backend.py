@@ -15,7 +15,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from ingest.config import Config
-from ingest.types import Document, Period
+from ingest.types import Document, Passage, Period
 
 from .store import Filters, Hit, IndexError_, IndexStore
 
@@ -42,6 +42,8 @@ class Store(Protocol):
     def size(self) -> int: ...
 
     def periods(self) -> list[Period]: ...
+
+    def footnotes(self, passage_id: str) -> list[Passage]: ...
 
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]: ...

@@ -433,6 +433,13 @@ class QdrantStore:
     def periods(self) -> list[Period]:
         return report_periods(self.documents)
 
+    def footnotes(self, passage_id: str) -> list[Passage]:
+        """The footnotes a passage cites (a payload filter; a handful per answer, so no payload index)."""
+        snap = self.refresh()
+        flt = qm.Filter(must=[qm.FieldCondition(key="footnote_of", match=qm.MatchValue(value=passage_id))])
+        points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=16, with_payload=True)
+        return [_passage(r.payload) for r in points if r.payload.get("doc") in snap.live]
+
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]:
         """Candidates from both sides, each with its exact BM25 and cosine (see the module docstring)."""

@@ -77,6 +77,18 @@ class IndexStore:
         self.doc_by_name = {d.doc: d for d in documents}
 
     @cached_property
+    def _footnotes(self) -> dict[str, list[Passage]]:
+        out: dict[str, list[Passage]] = {}
+        for p in self.passages:
+            if p.footnote_of:
+                out.setdefault(p.footnote_of, []).append(p)
+        return out
+
+    def footnotes(self, passage_id: str) -> list[Passage]:
+        """The footnotes a passage cites: the details (which districts, the year before) behind a mark."""
+        return self._footnotes.get(passage_id, [])
+
+    @cached_property
     def filter_columns(self) -> tuple:
         """Passage -> document number, passage period code, document period code, as arrays, so a
         filter is a few vector ops instead of a Python loop per query (built once: a snapshot never changes)."""

@@ -10,7 +10,7 @@ from .chunking import content_hash, lines_of, paragraph_text, windows
 from .config import Config
 from .loaders import load
 from .periods import find_periods
-from .structure import Paragraph, build_paragraphs, is_plan_heading, is_wrapped
+from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading, is_wrapped
 from .types import Document, Passage, Period, SourceText
 
 
@@ -111,10 +111,8 @@ def _referrer(passages: list[Passage], number: str | None) -> str | None:
     """The body passage that cites footnote `number`: the nearest one before it with the mark glued on."""
     bodies = [x for x in passages if x.kind == "body"][-12:]
     if number:
-        sup = number.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-        mark = re.compile(rf"[^\W\d]{re.escape(number)}(?!\d)|{re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
         for x in reversed(bodies):
-            if mark.search(x.text):
+            if cites_footnote(x.text, number):
                 return x.id
     return bodies[-1].id if bodies else None
 

@@ -13,10 +13,11 @@ from pathlib import Path
 from index.store import Filters, Hit, IndexError_, IndexStore
 from index.updater import Outcome, update
 from ingest.config import Config
+from ingest.structure import cites_footnote, footnote_number
 from ingest.types import Period
 
 from .answer import Answer, Citation
-from .extract import best_evidence, compose, conflicts, sentences, states_figure
+from .extract import adds_words, best_evidence, compose, conflicts, sentences, states_figure
 from .query import Query, parse_query
 from .retrieve import Weights, mentioned_periods, period_signals, rank
 from .verify import unsupported_numbers
@@ -180,6 +181,15 @@ class Engine:
             quotes = [(1, " ".join(sents[lo:hi + 1]))]
         citations[0].quote = " ".join(q for _, q in quotes)
         cited = citations[0]
+        if note := self._footnote(query, top[best.hit_index], citations[0].quote, store):
+            at = next((c for c in citations if c.passage_id == note.passage.id), None)
+            if at is None:  # the footnote becomes source [2]
+                at = self._citation(2, note, store)
+                citations.insert(1, at)
+                for n, c in enumerate(citations, 1):
+                    c.n = n
+            at.quote = note.passage.text
+            quotes.append((at.n, note.passage.text))
         text = compose(quotes, self._header(cited, store))
         sources = [c.text for c in citations] + [self._meta_text(c, store) for c in citations]
         bad = unsupported_numbers(text, sources)
@@ -197,6 +207,19 @@ class Engine:
         if self._generator is None:
             self._generator = Generator(self.config)
         return self._generator.answer(query.text, extractive, citations, sources)
+
+    @staticmethod
+    def _footnote(query: Query, hit: Hit, quote: str, store: IndexStore) -> Hit | None:
+        """The footnote the quote marks, when it says what the question asks and the quote does not:
+        'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
+        notes = [p for p in store.footnotes(hit.passage.id)
+                 if (n := footnote_number(p.text)) and cites_footnote(quote, n)]
+        if not notes or len(notes[0].text) > 600:
+            return None
+        note = notes[0]
+        if query.wants_figure and not adds_words(query, quote, note.text, store.lexical):
+            return None
+        return Hit(passage=note, score=hit.score, lexical=0.0, dense=0.0, row=-1)
 
     @staticmethod
     def _fit(query: Query, hit: Hit, store: IndexStore) -> float:

@@ -71,6 +71,13 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     return got
 
 
+def adds_words(query: Query, quote: str, extra: str, lexical: LexicalIndex | None) -> bool:
+    """`extra` holds question words (not just pairs) that `quote` lacks."""
+    repair = lexical.repair if lexical else None
+    have = set(tokenize(quote, repair))
+    return any(t not in have for t in set(tokenize(extra, repair)) & set(query_weights(query, lexical)) if "_" not in t)
+
+
 def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
     """Every acronym the question uses ('CPI', 'PAPI') is in the passage, as such or spelt out: an
     indicator with a name of its own is not answered by a passage about another one. OCR may have
@@ -167,7 +174,8 @@ def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
     named = [m.period for m in find_periods(sentence, default_year) if m.period and not m.comparison]
     if not named or any(p in query.periods for p in named):
         return False
-    narrower = any(a.contains(p) and a != p for a in query.periods for p in named)
+    # ('khởi công chậm nhất trong tháng 6/2022' answers 'khi nào' for quý II: only figures conflict)
+    narrower = query.wants_figure and any(a.contains(p) and a != p for a in query.periods for p in named)
     wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
                                        for a in query.periods for p in named)
     return narrower or wider

@@ -83,8 +83,8 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
         out["report"] = max(out["report"], loose_relation(loose, doc_period))
         out["section"] = max(out["section"], loose_relation(loose, sec))
     for month in query.dated:  # 'đến 31/01/2023': the report of January 2023 holds that state
-        if doc_period == month:
-            out["report"] = 1.0
+        if doc_period is not None and doc_period.contains(month):  # 'đến 31/3/2022': quý I/2022's report
+            out["report"] = max(out["report"], 1.0 if doc_period.months()[-1] == month.index else 0.6)
     # a report's tasks part plans its next period: it answers 'mục tiêu ...', not 'what was achieved'
     if doc and sec is not None and sec == doc.next_period and sec != doc_period:
         if query.wants_target:

@@ -245,3 +245,25 @@ def test_a_target_asked_as_chi_tieu_is_read_from_the_plans(engine):
     assert q.wants_target and q.wants_figure
     ans = engine.ask(q.text)
     assert ans.answered and "7.850 tỷ đồng" in ans.answer and ans.citations[0].doc.startswith("002_")
+
+
+def test_a_list_in_a_footnote_is_quoted_with_the_sentence_that_marks_it(engine):
+    """'của 07 huyện⁷' names no district: the footnote does, and is cited as its own source."""
+    ans = engine.ask("Tháng 1/2023, những huyện nào đã được phê duyệt điều chỉnh quy hoạch sử dụng đất đến năm 2030?")
+    assert ans.answered and "07 huyện⁷" in ans.answer
+    assert "Hữu Lũng, Chi Lăng, Lộc Bình, Đình Lập, Văn Lãng, Bình Gia và Bắc Sơn" in ans.answer
+    note = ans.citations[1]
+    assert note.kind == "footnote" and note.line_start == 93 and "[2]" in ans.answer
+
+
+def test_a_cut_off_date_picks_the_report_that_ends_there(engine):
+    """'Tính đến 31/3/2022' is the state at the end of quý I/2022, not in the 2021 annual release."""
+    ans = engine.ask("Tính đến 31/3/2022, tỷ lệ người trên 18 tuổi ở Lạng Sơn đã tiêm mũi nhắc lại vắc xin COVID-19 là bao nhiêu?")
+    assert ans.answered and ans.citations[0].doc.startswith("000_") and "85,22%" in ans.answer
+
+
+def test_when_question_is_answered_by_a_month_inside_the_asked_quarter(engine):
+    """A narrower period conflicts with a figure asked for the quarter, not with a date asked for."""
+    ans = engine.ask("Theo nhiệm vụ trọng tâm quý II/2022, dự án nâng cấp đoạn Km18-Km80 Quốc lộ 4B phải "
+                     "khởi công muộn nhất vào khi nào?")
+    assert ans.answered and ans.citations[0].doc.startswith("000_") and "6/2022" in ans.answer

@@ -165,6 +165,17 @@ def test_lexical_statistics_are_shared(backend, corpus):
         assert store.lexical.idf(tok) == pytest.approx(ref.idf(tok))
 
 
+def test_footnotes_of_a_passage(backend, corpus):
+    """The footnotes a passage marks come back from either store (the answer quotes them)."""
+    _, _, store = backend
+    ref = corpus[2]
+    cited = [p for p in ref.passages if p.footnote_of][:5]
+    assert cited
+    for note in cited:
+        assert note.id in {p.id for p in store.footnotes(note.footnote_of)}
+    assert store.footnotes("no-such-passage") == []
+
+
 def test_period_and_document_filters(backend, st_embedder):
     _, _, store = backend
     half = Period("half", 2023, 1)
