@@ -36,6 +36,7 @@ class Mention:
 
 # 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
 _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
+_SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
@@ -55,8 +56,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-def find_periods(text: str, default_year: int | None = None, folded: bool = False) -> list[Mention]:
-    """All period mentions in text, longest forms first, without overlaps, in text order."""
+def find_periods(text: str, default_year: int | None = None, folded: bool = False,
+                 own: Period | None = None) -> list[Mention]:
+    """All period mentions in text, longest forms first, without overlaps, in text order.
+
+    `own` is the period of the report the text is from: there, 'tỷ lệ giải ngân cùng kỳ năm 2022'
+    (not 'so với cùng kỳ': a baseline) is the report's own span in 2022 ('6 tháng đầu năm 2022')."""
+    if own is not None and default_year is None:
+        default_year = own.year
     t = text if folded else fold_ocr(text)
     taken: list[tuple[int, int]] = []
     out: list[Mention] = []
@@ -69,7 +76,11 @@ def find_periods(text: str, default_year: int | None = None, folded: bool = Fals
             if mention is None:
                 continue
             if _COMPARED.search(t, max(0, s - 30), s):
-                mention = replace(mention, comparison=True)
+                if own is not None and own.kind != "year" and kind in ("year", "bare_year") \
+                        and mention.year is not None and not _SO.search(t, max(0, s - 30), s):
+                    mention = replace(mention, period=Period(own.kind, mention.year, own.index))
+                else:
+                    mention = replace(mention, comparison=True)
             taken.append((s, e))
             out.append(mention)
     out.sort(key=lambda x: x.start)

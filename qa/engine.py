@@ -250,7 +250,7 @@ class Engine:
         if any(p == a for p in holders for a in query.periods) or \
                 not any(p.contains(a) for p in holders for a in query.periods):
             return False
-        named = mentioned_periods(sentence, cls._year(hit, store))
+        named = mentioned_periods(sentence, doc.period if doc else None)
         return not any(a in named for a in query.periods)
 
     @staticmethod
@@ -293,7 +293,8 @@ class Engine:
             held = [d.period for d in store.documents if d.period] + [h.passage.period for h in hits if h.passage.period]
             if any(p == asked or p.contains(asked) for p in held):
                 continue
-            named = any(asked in mentioned_periods(h.passage.text, self._year(h, store)) for h in hits)
+            named = any(asked in mentioned_periods(h.passage.text, store.doc_by_name[h.passage.doc].period)
+                        for h in hits)
             if named:
                 continue
             if asked.kind == "year" and any(

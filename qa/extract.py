@@ -63,8 +63,10 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
     OCR misspelt one of its words (`LexicalIndex.variants`)."""
     got = 0.0
+    # a word OCR misspelt is found when a pair holding it was ('nhập ngũ' asked, 'nhap ngi' printed)
+    misspelt = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
     for t, w in weights.items():
-        if t in toks or variants and any(v in toks for v in variants.get(t, ())):
+        if t in toks or t in misspelt or variants and any(v in toks for v in variants.get(t, ())):
             got += w
         elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
             got += w

@@ -31,7 +31,9 @@ class Query:
 
 def parse_query(text: str) -> Query:
     mentions = find_periods(text)
-    periods = [m.period for m in mentions if m.period]
+    # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
+    periods = [m.period for m in mentions if m.period and not m.comparison] or \
+        [m.period for m in mentions if m.period]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     folded = fold_ocr(text)
     # period and province words are not content words: they choose reports, not passages

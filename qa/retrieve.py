@@ -49,9 +49,10 @@ def loose_relation(loose: tuple[str, int | None], held: Period | None) -> float:
 
 
 @lru_cache(maxsize=100_000)
-def mentioned_periods(text: str, default_year: int | None) -> frozenset[Period]:
-    """Periods a passage speaks of; a baseline ('so với cùng kỳ năm 2022') is not one of them."""
-    return frozenset(m.period for m in find_periods(text, default_year) if m.period and not m.comparison)
+def mentioned_periods(text: str, own: Period | None) -> frozenset[Period]:
+    """Periods a passage of a report of period `own` speaks of; a baseline ('so với cùng kỳ năm 2022')
+    is not one of them, 'cùng kỳ năm 2022' alone is (the report's span a year before)."""
+    return frozenset(m.period for m in find_periods(text, own=own) if m.period and not m.comparison)
 
 
 _YEARISH = re.compile(r"(?=((?:19|20)\d\d))")  # overlapping: every place a year could start
@@ -76,15 +77,22 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
         # asked year, the passage cannot name the asked period and the full period parse is skipped
         if asked.year != default_year and asked.year not in _years_in(hit.passage.text):
             continue
-        named = mentioned_periods(hit.passage.text, default_year)
+        named = mentioned_periods(hit.passage.text, doc_period)
         if asked in named:
             out["mention"] = 1.0
     for loose in query.loose:
         out["report"] = max(out["report"], loose_relation(loose, doc_period))
         out["section"] = max(out["section"], loose_relation(loose, sec))
     for month in query.dated:  # 'đến 31/01/2023': the report of January 2023 holds that state
-        if doc_period is not None and doc_period.contains(month):  # 'đến 31/3/2022': quý I/2022's report
-            out["report"] = max(out["report"], 1.0 if doc_period.months()[-1] == month.index else 0.6)
+        if doc_period is None:
+            continue
+        # 'đến 31/3/2022' is the state quý I/2022's report ends with; 'đến 09/01/2022' one that the
+        # 2021 annual report, written days after its period, still gives
+        last = Period("month", doc_period.year, doc_period.months()[-1])
+        if last == month:
+            out["report"] = max(out["report"], 1.0)
+        elif (last.year * 12 + last.index) + 1 == month.year * 12 + month.index:
+            out["report"] = max(out["report"], 0.6)
     # a report's tasks part plans its next period: it answers 'mục tiêu ...', not 'what was achieved'
     if doc and sec is not None and sec == doc.next_period and sec != doc_period:
         if query.wants_target:
@@ -134,12 +142,17 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
     dense = np.array([h.dense for h in hits])
     lo, hi = (float(dense.min()), float(dense.max())) if len(dense) else (0.0, 1.0)
     span = (hi - lo) or 1.0
+    # a part of a year no report covers ('6 tháng đầu năm 2022' when the 2023 half-year report is
+    # indexed) is only spoken of inside reports ('cùng kỳ năm 2022'): naming it is the period signal
+    held = [d.period for d in store.documents if d.period]
+    mention_w = w.mention + w.report_period if any(
+        a.kind != "year" and not any(p.contains(a) for p in held) for a in query.periods) else w.mention
     for h in hits:
         sig = period_signals(query, h, store)
         lexn = h.lexical / lex_max
         densen = (h.dense - lo) / span if qvec is not None else 0.0
         h.score = lexn + w.dense * densen + w.report_period * sig["report"] \
-            + w.section_period * sig["section"] + w.mention * sig["mention"] + w.target * sig.get("target", 0.0) \
+            + w.section_period * sig["section"] + mention_w * sig["mention"] + w.target * sig.get("target", 0.0) \
             + w.province * sig.get("province", 0.0)
         h.why = {"lexical": round(lexn, 3), "dense": round(densen, 3), **sig}
     hits.sort(key=lambda h: -h.score)

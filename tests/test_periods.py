@@ -47,3 +47,16 @@ def test_question_period_and_content_words():
 def test_labels():
     assert Q1_22.label == "quý I/2022" and H1_23.label == "6 tháng đầu năm 2023" and M1_26.label == "tháng 01/2026"
     assert Period("year", 2023).contains(H1_23) and not H1_23.contains(Period("year", 2023))
+
+
+def test_cung_ky_alone_is_the_reports_span_a_year_before():
+    """In the 6-month 2023 report, 'tỷ lệ giải ngân cùng kỳ năm 2022' is 6 tháng đầu năm 2022;
+    'so với cùng kỳ năm 2022' and 'bằng cùng kỳ năm 2022' stay baselines."""
+    own = Period("half", 2023, 1)
+    [m] = find_periods("3Ty 1¢ giai ngan cung ky nam 2022 13 648,5 ty/2.498,3 ty, dat 26% ké hoach.", own=own)
+    assert m.period == Period("half", 2022, 1) and not m.comparison
+    for text in ("tăng 20,6% so với cùng kỳ năm 2022", "số dự án được cấp bằng cùng kỳ năm 2022"):
+        [m] = find_periods(text, own=own)
+        assert m.comparison
+    [m] = find_periods("tỷ lệ giải ngân cùng kỳ năm 2022")  # no report period known: a baseline
+    assert m.comparison

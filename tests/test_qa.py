@@ -267,3 +267,16 @@ def test_when_question_is_answered_by_a_month_inside_the_asked_quarter(engine):
     ans = engine.ask("Theo nhiệm vụ trọng tâm quý II/2022, dự án nâng cấp đoạn Km18-Km80 Quốc lộ 4B phải "
                      "khởi công muộn nhất vào khi nào?")
     assert ans.answered and ans.citations[0].doc.startswith("000_") and "6/2022" in ans.answer
+
+
+def test_a_baseline_in_the_question_is_not_the_asked_period(engine):
+    q = parse_query("Tổng kim ngạch xuất nhập khẩu 6 tháng đầu năm 2023 tăng bao nhiêu so với cùng kỳ năm 2022?")
+    assert [p.label for p in q.periods] == ["6 tháng đầu năm 2023"]
+    ans = engine.ask(q.text)
+    assert ans.answered and "2.285 triéu USD" in ans.answer and ans.citations[0].doc.startswith("001_")
+
+
+def test_a_period_only_compared_with_is_answered_from_the_comparison(engine):
+    """No report covers 6 tháng đầu năm 2022, but the 2023 half-year report gives it in a footnote."""
+    ans = engine.ask("Cùng kỳ năm 2022 (6 tháng đầu năm 2022), tỷ lệ giải ngân vốn đầu tư công của tỉnh là bao nhiêu?")
+    assert ans.answered and "648,5 ty/2.498,3 ty" in ans.answer and ans.citations[0].line_start == 422
