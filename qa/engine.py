@@ -5,6 +5,7 @@ it in under a lock, so readers never see a half-updated index.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from dataclasses import dataclass
@@ -116,6 +117,8 @@ class Engine:
             raise QuestionError(f"the question is {len(q)} characters long; the limit is {self.config.max_question_chars}")
         query = parse_query(q)
         store = self.store  # one snapshot for the whole answer
+        if store and self._only_planned(query, store):
+            query = dataclasses.replace(query, wants_target=True)
         if not store or not store.size:
             ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
                          query.period, id=qid)
@@ -209,6 +212,17 @@ class Engine:
         return self._generator.answer(query.text, extractive, citations, sources)
 
     @staticmethod
+    def _only_planned(query: Query, store: IndexStore) -> bool:
+        """A question for a fact (not a figure) whose every asked period is one that reports only plan for
+        ('6 tháng cuối năm 2023 ... khởi công xong khi nào' when the half-year report's tasks part is all
+        there is) is about those plans, however it is worded. A figure asked for such a period stays a
+        results question: a target is no result ('xuất khẩu năm 2022 đạt bao nhiêu' is refused)."""
+        if query.wants_target or query.wants_figure or not query.periods:
+            return False
+        return all(not any(d.period and d.period.contains(a) for d in store.documents)
+                   and any(d.next_period == a for d in store.documents) for a in query.periods)
+
+    @staticmethod
     def _footnote(query: Query, hit: Hit, quote: str, store: IndexStore) -> Hit | None:
         """The footnote the quote marks, when it says what the question asks and the quote does not:
         'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
@@ -266,12 +280,17 @@ class Engine:
         if doc.issuer and len({d.province for d in store.documents if d.province}) > 1:
             label += f" của {doc.issuer}"  # an index of several provinces: say whose figure it is
         period = doc.period.label if doc.period else ""
-        return f"Theo {label} ({period})" if period else f"Theo {label}"
+        head = f"Theo {label} ({period})" if period else f"Theo {label}"
+        sec = c.section_period
+        if sec and doc.next_period == sec and sec != doc.period:  # a target, not a result: say so
+            head += f", phần nhiệm vụ, mục tiêu {sec.label}"
+        return head
 
     @staticmethod
     def _meta_text(c: Citation, store: IndexStore) -> str:
         doc = store.doc_by_name[c.doc]
-        return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None]))
+        return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None,
+                                      doc.next_period.label if doc.next_period else None]))
 
     @staticmethod
     def _citation(n: int, h: Hit, store: IndexStore) -> Citation:

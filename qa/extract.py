@@ -13,7 +13,10 @@ from .query import Query
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
-_HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)")  # a figure, not 'COVID-19'
+# a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
+# separators ('19.650,5'), or a table cell's value whose unit is in its column header ('(tấn): 2.128')
+_HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)|(?<![\w\-/.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d/])"
+                         r"|(?<![\w\-/.,])\d+,\d+(?![\d/])|(?<=: )\d[\d.,]*")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{4}")
 
 
@@ -24,6 +27,8 @@ def states_figure(text: str) -> bool:
         folded = folded[:m.start] + " " + folded[m.end:]
     return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))
 
+# a document number ('69/CT-UBND', '602/BGTVT-KHĐT', '327/BC-UBND') or a full date, folded
+_REF = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[a-z]{1,8}(?:-[a-z]{1,10})+|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}(?=\s*[^\W\d]))\s*")
 
 _PERIOD_WORDS = {"nam", "thang", "quy", "dau", "cuoi", "nua", "giua", "ca"}
@@ -149,6 +154,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
             figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if stated else 0.3
+            if query.wants_reference and not _REF.search(fold_ocr(quote)):
+                figure *= 0.4  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated))
     out.sort(key=lambda e: -e.score)

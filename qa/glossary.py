@@ -49,14 +49,15 @@ ACRONYMS: dict[str, str] = {
 # question words: they say what kind of answer is wanted, not what the answer is about
 _QUESTION = re.compile(
     r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|vi sao|tai sao|"
-    r"khi nao|bao gio|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
+    r"khi nao|bao gio|(?:vao |trong )?(?:thoi gian|ngay|luc|thoi diem) nao|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
 # asking for a quantity; without one of these, a question with a question word wants a fact
-_FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
+# ('số mấy' asks for a document's number, 'thứ mấy' for a rank)
+_FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|(?<!so )(?<!thu )may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
 
 
 # asking for a plan or target, which a report's tasks part holds, not its results
 _TARGET = re.compile(r"\b(?:muc tieu|phan dau|du kien|nhiem vu|giai phap|dinh huong|chi tieu ke hoach)\b"
-                     r"|\bchi tieu\b.*\b(?:duoc dat|dat ra|de ra|duoc giao|giao)\b")
+                     r"|\bchi tieu\b.*\b(?:duoc dat|dat ra|de ra|duoc giao|giao)\b|\b(?:dat|de ra|giao)\s+(?:ra\s+)?chi tieu\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
@@ -82,6 +83,15 @@ def expansions(folded: str) -> dict[str, str]:
 def strip_question_words(folded: str) -> str:
     """'|' marks where words were taken out, so no bigram is formed across the gap."""
     return _QUESTION.sub(" | ", folded)
+
+
+# asking which document or which day: a quote holding a document number or a date answers it
+_REFERENCE = re.compile(r"\b(?:so may|so hieu|ky hieu|(?:van ban|quyet dinh|chi thi|nghi quyet|nghi dinh|thong tu|cong van|"
+                        r"ke hoach|ngay) nao|ky ngay|ban hanh ngay|ngay bao nhieu)\b")
+
+
+def asks_reference(folded: str) -> bool:
+    return bool(_REFERENCE.search(folded))
 
 
 def asks_quantity(folded: str) -> bool:

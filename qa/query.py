@@ -8,7 +8,7 @@ from ingest.places import province_spans
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import asks_figure, asks_quantity, asks_target, dated_months, expansions, strip_question_words
+from .glossary import asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Query:
     lexical_text: str = ""  # content words only: periods are scored apart, question words dropped
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
     wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
+    wants_reference: bool = False  # 'số mấy', 'văn bản nào', 'ngày nào': a document number or a date answers
     asks_quantity: bool = False  # says so ('bao nhiêu', 'tỷ lệ', 'mức nào'): a quote without a figure is no answer
     wants_target: bool = False  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
     dated: list[Period] = field(default_factory=list)  # months of cut-off dates ('đến 31/01/2023')
@@ -47,6 +48,7 @@ def parse_query(text: str) -> Query:
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content if content.strip() else text, aliases=aliases,
                  wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
+                 wants_reference=asks_reference(fold_ocr(text)),
                  wants_target=asks_target(fold_ocr(text)),
                  dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))],
                  provinces=list(dict.fromkeys(name for _, _, name in places)))

@@ -280,3 +280,20 @@ def test_a_period_only_compared_with_is_answered_from_the_comparison(engine):
     """No report covers 6 tháng đầu năm 2022, but the 2023 half-year report gives it in a footnote."""
     ans = engine.ask("Cùng kỳ năm 2022 (6 tháng đầu năm 2022), tỷ lệ giải ngân vốn đầu tư công của tỉnh là bao nhiêu?")
     assert ans.answered and "648,5 ty/2.498,3 ty" in ans.answer and ans.citations[0].line_start == 422
+
+
+def test_which_document_question_quotes_its_number_and_date(engine):
+    """'chỉ thị số mấy, ký ngày nào' asks for a reference, not a quantity: '69/CT-UBND ngày 28/12/2022'."""
+    q = parse_query("Chỉ thị của Chủ tịch UBND tỉnh về bảo đảm đón Tết Quý Mão 2023 vui tươi, an toàn là chỉ thị số mấy, ký ngày nào?")
+    assert q.wants_reference and not q.asks_quantity
+    ans = engine.ask(q.text)
+    assert ans.answered and "69/CT-UBND" in ans.answer and "28/12/2022" in ans.answer
+
+
+def test_a_fact_asked_of_a_period_only_planned_is_read_from_the_plans(engine):
+    """Only 001's tasks part speaks of 6 tháng cuối năm 2023: a 'khi nào' question about it is a plans question."""
+    ans = engine.ask("ke hoach 6 thang cuoi nam 2023: cac du an khoi cong moi phai khoi cong xong trong thoi gian nao")
+    assert ans.answered and "quy 111/2023" in ans.answer and ans.citations[0].doc.startswith("001_")
+    # a figure asked of a year only planned comes from the plan, and the answer says it is a target
+    ans = engine.ask("Tổng kim ngạch xuất khẩu năm 2022 đạt bao nhiêu?")
+    assert not ans.answered or "phần nhiệm vụ, mục tiêu năm 2022" in ans.answer
