@@ -61,7 +61,7 @@ from ingest.types import Document, Passage, Period
 
 from . import lexical as _lexical
 from .lexical import LexicalIndex, _edits1, learn_repairs, tokenize, words_of
-from .store import Filters, Hit, IndexError_, report_periods
+from .store import Filters, Hit, IndexError_, footnotes_near, report_periods
 
 try:
     from qdrant_client import QdrantClient
@@ -433,12 +433,15 @@ class QdrantStore:
     def periods(self) -> list[Period]:
         return report_periods(self.documents)
 
-    def footnotes(self, passage_id: str) -> list[Passage]:
-        """The footnotes a passage cites (a payload filter; a handful per answer, so no payload index)."""
+    def footnotes(self, passage: Passage) -> list[Passage]:
+        """The footnotes a passage may cite (see store.footnotes_near); a payload filter on its report."""
         snap = self.refresh()
-        flt = qm.Filter(must=[qm.FieldCondition(key="footnote_of", match=qm.MatchValue(value=passage_id))])
-        points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=16, with_payload=True)
-        return [_passage(r.payload) for r in points if r.payload.get("doc") in snap.live]
+        if passage.doc not in snap.live:
+            return []
+        flt = qm.Filter(must=[qm.FieldCondition(key="doc", match=qm.MatchValue(value=passage.doc)),
+                              qm.FieldCondition(key="kind", match=qm.MatchValue(value="footnote"))])
+        points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=1000, with_payload=True)
+        return footnotes_near(passage, [_passage(r.payload) for r in points])
 
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]:

@@ -39,6 +39,19 @@ class Hit:
     why: dict = field(default_factory=dict)
 
 
+FOOTNOTE_REACH = 80  # lines: a page-bottom footnote is printed within a page or two of its mark
+
+
+def footnotes_near(passage: Passage, notes: list[Passage]) -> list[Passage]:
+    """Of a report's footnotes, those linked to `passage` at ingest, then those printed soon after it
+    (a mark in one window of a long paragraph is linked to another window), nearest first."""
+    linked = sorted((n for n in notes if n.footnote_of == passage.id), key=lambda n: n.line_start)
+    near = sorted((n for n in notes if n.footnote_of != passage.id
+                   and passage.line_start <= n.line_start <= passage.line_end + FOOTNOTE_REACH),
+                  key=lambda n: n.line_start)
+    return linked + near
+
+
 @dataclass
 class Filters:
     docs: set[str] | None = None
@@ -80,13 +93,13 @@ class IndexStore:
     def _footnotes(self) -> dict[str, list[Passage]]:
         out: dict[str, list[Passage]] = {}
         for p in self.passages:
-            if p.footnote_of:
-                out.setdefault(p.footnote_of, []).append(p)
+            if p.kind == "footnote":
+                out.setdefault(p.doc, []).append(p)
         return out
 
-    def footnotes(self, passage_id: str) -> list[Passage]:
-        """The footnotes a passage cites: the details (which districts, the year before) behind a mark."""
-        return self._footnotes.get(passage_id, [])
+    def footnotes(self, passage: Passage) -> list[Passage]:
+        """The footnotes a passage may cite: the details (which districts, the year before) behind a mark."""
+        return footnotes_near(passage, self._footnotes.get(passage.doc, []))
 
     @cached_property
     def filter_columns(self) -> tuple:

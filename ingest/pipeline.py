@@ -71,6 +71,9 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
             )
             if p.kind == "footnote":
                 passage.footnote_of = _referrer(out, p.footnote_no)
+                referrer = next((x for x in reversed(out) if x.id == passage.footnote_of), None)
+                if referrer is not None:  # printed at a page bottom, it speaks of what its mark's sentence does
+                    passage.period = referrer.period
             out.append(passage)
     return _dedupe_ids(out)
 

@@ -197,10 +197,12 @@ def _next_text(lines: list[str], i: int) -> str:
 
 
 def _rejoin_split_sentences(paras: list[Paragraph]) -> list[Paragraph]:
-    """A sentence cut by a page break resumes after the footnotes, starting lower-case: rejoin it."""
+    """A sentence cut by a page break resumes after the footnotes, starting lower-case or with a number
+    ('... kế hoạch vốn năm' / footnotes / '2023 đến hết tháng 01/2023 là 45 tỷ đồng'): rejoin it."""
     out: list[Paragraph] = []
     for p in paras:
-        if p.kind == "body" and p.lines[0][1][:1].islower():
+        first = p.lines[0][1]
+        if p.kind == "body" and (first[:1].islower() or first[:1].isdigit() and not _NUMBERED.match(first)):
             prev_body = next((q for q in reversed(out) if q.kind != "footnote"), None)
             between = out[out.index(prev_body) + 1:] if prev_body else []
             if prev_body and prev_body.kind == "body" and between and all(q.kind == "footnote" for q in between) \
@@ -209,6 +211,9 @@ def _rejoin_split_sentences(paras: list[Paragraph]) -> list[Paragraph]:
                 continue
         out.append(p)
     return out
+
+
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s")  # '2. ', '1.3. ', '4) ': an item, not a continuation
 
 
 def _ends_sentence(text: str) -> bool:

@@ -186,11 +186,12 @@ class Engine:
         cited = citations[0]
         if note := self._footnote(query, top[best.hit_index], citations[0].quote, store):
             at = next((c for c in citations if c.passage_id == note.passage.id), None)
-            if at is None:  # the footnote becomes source [2]
-                at = self._citation(2, note, store)
-                citations.insert(1, at)
-                for n, c in enumerate(citations, 1):
-                    c.n = n
+            if at is not None:
+                citations.remove(at)
+            at = at or self._citation(2, note, store)
+            citations.insert(1, at)  # the footnote is part of the answer: source [2]
+            for n, c in enumerate(citations, 1):
+                c.n = n
             at.quote = note.passage.text
             quotes.append((at.n, note.passage.text))
         text = compose(quotes, self._header(cited, store))
@@ -226,8 +227,9 @@ class Engine:
     def _footnote(query: Query, hit: Hit, quote: str, store: IndexStore) -> Hit | None:
         """The footnote the quote marks, when it says what the question asks and the quote does not:
         'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
-        notes = [p for p in store.footnotes(hit.passage.id)
-                 if (n := footnote_number(p.text)) and cites_footnote(quote, n)]
+        if hit.passage.kind == "footnote":
+            return None
+        notes = [p for p in store.footnotes(hit.passage) if (n := footnote_number(p.text)) and cites_footnote(quote, n)]
         if not notes or len(notes[0].text) > 600:
             return None
         note = notes[0]

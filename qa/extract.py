@@ -51,7 +51,7 @@ def sentences(text: str) -> list[str]:
 
 def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float]:
     """idf weight of each content token; an acronym's expansion is left out (see `covered`)."""
-    spelled = {t for full in query.aliases.values() for t in tokenize(full)}
+    spelled = {t for full in query.aliases.values() for t in tokenize(full)} | set(query.short)
     weights = {}
     for segment in (query.lexical_text or query.text).split("|"):  # no bigram across removed words
         for t in tokenize(segment):
@@ -63,13 +63,15 @@ def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float
 
 
 def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
-            variants: dict[str, list[str]] | None = None) -> float:
+            variants: dict[str, list[str]] | None = None, short: dict[str, str] | None = None) -> float:
     """Weight of the question's tokens found in `toks`; an acronym counts as found when the
     text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
     OCR misspelt one of its words (`LexicalIndex.variants`)."""
     got = 0.0
     # a word OCR misspelt is found when a pair holding it was ('nhập ngũ' asked, 'nhap ngi' printed)
     misspelt = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
+    # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')
+    misspelt |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
     for t, w in weights.items():
         if t in toks or t in misspelt or variants and any(v in toks for v in variants.get(t, ())):
             got += w
@@ -81,8 +83,9 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
 def adds_words(query: Query, quote: str, extra: str, lexical: LexicalIndex | None) -> bool:
     """`extra` holds question words (not just pairs) that `quote` lacks."""
     repair = lexical.repair if lexical else None
-    have = set(tokenize(quote, repair))
-    return any(t not in have for t in set(tokenize(extra, repair)) & set(query_weights(query, lexical)) if "_" not in t)
+    have, more = set(tokenize(quote, repair)), set(tokenize(extra, repair))
+    wanted = set(query_weights(query, lexical)) | set(query.short)  # 'NSTW' for 'ngân sách trung ương'
+    return any(t not in have for t in more & wanted if "_" not in t)
 
 
 def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
@@ -140,7 +143,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
-        pcov = covered(weights, ptoks, query.aliases, variants) / total
+        pcov = covered(weights, ptoks, query.aliases, variants, query.short) / total
         if not names_acronyms(query.aliases, ptoks):
             continue
         for i, sent in enumerate(sents):
@@ -148,7 +151,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            cov = 0.6 * covered(weights, toks, query.aliases, variants) / total + 0.4 * pcov
+            cov = 0.6 * covered(weights, toks, query.aliases, variants, query.short) / total + 0.4 * pcov
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't

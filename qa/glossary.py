@@ -36,6 +36,8 @@ ACRONYMS: dict[str, str] = {
     "kcn": "khu cong nghiep",
     "ccn": "cum cong nghiep",
     "nsnn": "ngan sach nha nuoc",
+    "nstw": "ngan sach trung uong",
+    "nsdp": "ngan sach dia phuong",
     "ctmtqg": "chuong trinh muc tieu quoc gia",
     "dtts": "dan toc thieu so",
     "thpt": "trung hoc pho thong",
@@ -49,7 +51,7 @@ ACRONYMS: dict[str, str] = {
 # question words: they say what kind of answer is wanted, not what the answer is about
 _QUESTION = re.compile(
     r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|vi sao|tai sao|"
-    r"khi nao|bao gio|(?:vao |trong )?(?:thoi gian|ngay|luc|thoi diem) nao|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
+    r"tren dia ban(?: tinh)?|toan tinh|cua tinh|khi nao|bao gio|(?:vao |trong )?(?:thoi gian|ngay|luc|thoi diem) nao|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
 # asking for a quantity; without one of these, a question with a question word wants a fact
 # ('số mấy' asks for a document's number, 'thứ mấy' for a rank)
 _FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|(?<!so )(?<!thu )may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
@@ -78,6 +80,13 @@ def dated_months(folded: str) -> list[tuple[int, int]]:
 def expansions(folded: str) -> dict[str, str]:
     """Acronyms in a folded question, with what they stand for."""
     return {a: full for a, full in ACRONYMS.items() if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", folded)}
+
+
+def contractions(folded: str) -> dict[str, str]:
+    """Acronyms whose full form a question spells out ('vốn ngân sách trung ương' -> 'nstw'): a report
+    may write the short form ('Vốn NSTW: 1.687,7 tỷ đồng')."""
+    return {a: full for a, full in ACRONYMS.items()
+            if " " in full and full.count(" ") >= 2 and re.search(rf"(?<![\w-]){re.escape(full)}(?![\w-])", folded)}
 
 
 def strip_question_words(folded: str) -> str:

@@ -8,7 +8,7 @@ from ingest.places import province_spans
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
+from .glossary import contractions, asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
 
 
 @dataclass
@@ -18,6 +18,7 @@ class Query:
     loose: list[tuple[str, int | None]] = field(default_factory=list)  # (kind, index) named without a year
     lexical_text: str = ""  # content words only: periods are scored apart, question words dropped
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
+    short: dict[str, str] = field(default_factory=dict)  # acronym of a full form the question spells out
     wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
     wants_reference: bool = False  # 'số mấy', 'văn bản nào', 'ngày nào': a document number or a date answers
     asks_quantity: bool = False  # says so ('bao nhiêu', 'tỷ lệ', 'mức nào'): a quote without a figure is no answer
@@ -44,9 +45,10 @@ def parse_query(text: str) -> Query:
         folded = folded[:a] + " | " + folded[b:]
     aliases = expansions(folded)
     content = strip_question_words(folded)
-    content = " | ".join([content, *aliases.values()])
+    short = contractions(folded)
+    content = " | ".join([content, *aliases.values(), *short])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
-                 lexical_text=content if content.strip() else text, aliases=aliases,
+                 lexical_text=content if content.strip() else text, aliases=aliases, short=short,
                  wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
                  wants_reference=asks_reference(fold_ocr(text)),
                  wants_target=asks_target(fold_ocr(text)),

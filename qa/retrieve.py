@@ -99,7 +99,7 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
             # the plans of the asked period, not of any period: with many years indexed, every year's
             # tasks part says 'tỷ lệ che phủ rừng đạt ...' in the same words
             out["target"] = 1.0 if not query.periods else max(relation(a, sec) for a in query.periods)
-        else:
+        elif query.wants_figure:  # a plan's figure is no result; its list of events may be what is asked
             out["section"] *= 0.5
     elif query.wants_target and doc and doc.next_period:
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'

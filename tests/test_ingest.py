@@ -133,3 +133,15 @@ def test_province_of_each_sample_report_and_of_a_question(reports):
         "Lạng Sơn", "Huế", "Bà Rịa - Vũng Tàu"]
     assert find_provinces("huế năm 2023") == []  # a one-syllable name alone is an ordinary word
     assert issuer_of("Lạng Sơn") == "UBND tỉnh Lạng Sơn" and issuer_of("Hà Nội") == "UBND thành phố Hà Nội"
+
+
+def test_a_sentence_resuming_with_a_number_after_footnotes_is_joined(ingested):
+    """003: '... Ước kết quả giải ngân kế hoạch vốn năm' (line 43), footnotes, '2023 đến hết tháng 01/2023 ...'
+    (line 49); and a footnote speaks of the period of the passage that marks it."""
+    doc, passages = ingested["003_bbcbd673d8c3e626.txt"]
+    joined = [p for p in passages if "kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng" in p.text]
+    assert joined and joined[0].line_start <= 43 and joined[0].line_end >= 49
+    assert not any(p.text.startswith("2023 đến hết tháng 01/2023") for p in passages)
+    note = next(p for p in passages if p.kind == "footnote" and p.text.startswith("⁸ Công văn số 602/BGTVT-KHĐT"))
+    referrer = next(p for p in passages if p.id == note.footnote_of)
+    assert note.line_start == 127 and "⁸" in referrer.text and note.period == referrer.period

@@ -297,3 +297,29 @@ def test_a_fact_asked_of_a_period_only_planned_is_read_from_the_plans(engine):
     # a figure asked of a year only planned comes from the plan, and the answer says it is a target
     ans = engine.ask("Tổng kim ngạch xuất khẩu năm 2022 đạt bao nhiêu?")
     assert not ans.answered or "phần nhiệm vụ, mục tiêu năm 2022" in ans.answer
+
+
+def test_scope_words_and_spelt_out_acronyms_in_the_question():
+    q = parse_query("Vốn ngân sách trung ương trên địa bàn tỉnh giải ngân được bao nhiêu?")
+    assert "dia" not in q.lexical_text.split() and q.short == {"nstw": "ngan sach trung uong"}
+    assert "nstw" in q.lexical_text  # the report may write 'Vốn NSTW: 1.687,7 tỷ đồng'
+
+
+def test_a_footnote_printed_after_the_quote_is_found_by_its_mark(engine):
+    """'3.666 ha¹' and its footnote '¹ Trong đó: 2.128 ha rau, ...': the vegetables are in the footnote."""
+    ans = engine.ask("dien tich rau vu dong thang 1 nam 2023")
+    assert ans.answered and "2.128 ha rau" in ans.answer
+    assert ans.citations[1].kind == "footnote" and ans.citations[1].line_start == 29
+
+
+def test_a_list_of_planned_events_answers_a_which_question_for_the_planned_month(engine):
+    ans = engine.ask("thang 2/2023 trong le hoi mung dang mung xuan to chuc nhung hoat dong van hoa the thao nao")
+    assert ans.answered and "đua bè mảng" in ans.answer and "bóng chuyền hơi" in ans.answer
+    assert "phần nhiệm vụ, mục tiêu tháng 02/2023" in ans.answer
+
+
+def test_a_sentence_split_by_a_page_break_before_a_number_is_one_quote(engine):
+    """003 line 43 ends '... kế hoạch vốn năm'; after the footnotes, line 49 goes on '2023 đến hết ...'."""
+    ans = engine.ask("Vốn ngân sách trung ương thuộc kế hoạch 2022 giải ngân đến 31/01/2023 được bao nhiêu, đạt mấy phần trăm?")
+    assert ans.answered and "2.913,8 tỷ đồng" in ans.answer and "1.687,7 tỷ đồng" in ans.answer
+    assert not ans.answer.split(": ", 1)[1].startswith("2023")
