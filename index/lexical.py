@@ -1,6 +1,7 @@
 """BM25 (bm25s) over tokens that survive lost diacritics and OCR: folded syllables + bigrams + numbers."""
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -102,6 +103,18 @@ def _misread(seen: str, word: str) -> bool:
             and Levenshtein.distance(seen, word, score_cutoff=1) <= 1)
 
 
+_MASK = re.compile(r"[aeiouywd]")
+
+
+def _vowel_misread(seen: str, word: str) -> bool:
+    """One vowel of `word` read as another letter OCR puts there: a vowel, or 'd' for 'ô'/'ơ'
+    ('ndng' for 'nông', 'then' for 'thôn'); same length, nothing else changed."""
+    if len(seen) != len(word) or seen == word:
+        return False
+    diff = [(x, y) for x, y in zip(seen, word) if x != y]
+    return len(diff) == 1 and diff[0][1] in "aeiouy" and diff[0][0] in "aeiouywd"
+
+
 def ocr_only_bigrams(tokens: list[list[str]], ocr: list[bool]) -> list[str]:
     """Word pairs that only OCR text has: where a misread word hides ('che pha' for 'che phu')."""
     clean = {t for toks, o in zip(tokens, ocr) if not o for t in toks if "_" in t}
@@ -144,8 +157,21 @@ class LexicalIndex:
                 continue
             found = [f"{a}_{x}" for x in self._by_first.get(a, ()) if _misread(x, b)]
             found += [f"{y}_{b}" for y in self._by_second.get(b, ()) if _misread(y, a)]
+            found = found[:limit]
+            if len(a) > 2 and len(b) > 2:  # both words misread ('ndng_then' for 'nong_thon')
+                found += [f"{y}_{x}" for y, x in self._masked.get((_MASK.sub("*", a), _MASK.sub("*", b)), ())
+                          if _vowel_misread(y, a) and _vowel_misread(x, b)][:limit]
             if found:
-                out[t] = found[:limit]
+                out[t] = found
+        return out
+
+    @functools.cached_property
+    def _masked(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        """OCR-only pairs by their consonant shape, for the two-word guess in `variants`."""
+        out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for t in self.ocr_bigrams:
+            a, b = t.split("_", 1)
+            out.setdefault((_MASK.sub("*", a), _MASK.sub("*", b)), []).append((a, b))
         return out
 
     @classmethod

@@ -51,7 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
     ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}|(?!\s*/\d))")),
     ("early", re.compile(rf"\bdau\s+{NAM}\s+{YEAR}")),
-    ("year", re.compile(rf"\b(?:ca\s+|ke\s+hoach\s+)?{NAM}\s+{YEAR}(?![0-9/])")),
+    # OCR glues a footnote mark to the year ('nam 20226' for 'năm 2022⁶'): 'năm' makes it a year still
+    ("year", re.compile(rf"\b(?:ca\s+|ke\s+hoach\s+)?{NAM}\s+{YEAR}(?:\d{{1,2}})?(?![0-9/])")),
     ("bare_year", re.compile(rf"(?<![0-9/.,])(?<!/\s){YEAR}(?![0-9/]|\s*/\s*\d)")),
 ]
 

@@ -198,3 +198,11 @@ def test_report_periods_are_in_time_order_whatever_the_input_order():
     for order in (periods, periods[::-1], periods[2:] + periods[:2]):
         docs = [replace(base, doc=f"d{i}", period=p) for i, p in enumerate(order)] + [base]
         assert [p.label for p in report_periods(docs)] == want
+
+
+def test_a_word_pair_ocr_misread_in_both_words_is_matched(built):
+    """'nông thôn' printed 'ndng thén' (ô read as 'd', then 'é'): both words one vowel off."""
+    cfg, _, _ = built
+    lexical = IndexStore.load(cfg.index_dir).lexical
+    assert "ndng_then" in lexical.variants(["nong_thon"])["nong_thon"]
+    assert "cong_dan" not in lexical.variants(["cong_dan"]).get("cong_dan", [])

@@ -60,3 +60,9 @@ def test_cung_ky_alone_is_the_reports_span_a_year_before():
         assert m.comparison
     [m] = find_periods("tỷ lệ giải ngân cùng kỳ năm 2022")  # no report period known: a baseline
     assert m.comparison
+
+
+def test_a_footnote_mark_glued_to_a_year_after_nam_is_still_the_year():
+    """OCR: 'kiéu mau nam 20226, Ban hanh' is 'kiểu mẫu năm 2022⁶'; without 'năm' it is a number."""
+    assert [m.period.label for m in find_periods("02 xa dat chuan néng thén méi kiéu mau nam 20226, Ban hanh")] == ["năm 2022"]
+    assert [m.period for m in find_periods("đạt 20226 lượt khách") if m.period] == []
