@@ -41,7 +41,7 @@ _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
     ("half", re.compile(rf"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:{NAM})?(?:\s*{YEAR})?")),
-    ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:{NAM})(?:\s*{YEAR})?")),
+    ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:(?:{NAM})(?:\s*{YEAR})?|{YEAR})")),
     ("half", re.compile(rf"(?<!ngay )\b(?:6|sau)\s+thang(?!\s+\d{1,2}\b)(?:\s+(?:{NAM}\s+)?{YEAR})?")),
     ("half", re.compile(rf"\bgiua\s+{NAM}(?:\s+{YEAR})?")),
     ("nine_months", re.compile(rf"\b(?:9|chin)\s+thang(?:\s+dau\s+{NAM})?(?:\s*{YEAR}|\s+{NAM}\s+{YEAR})?")),

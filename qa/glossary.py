@@ -51,7 +51,7 @@ ACRONYMS: dict[str, str] = {
 # question words: they say what kind of answer is wanted, not what the answer is about
 _QUESTION = re.compile(
     r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|vi sao|tai sao|"
-    r"tren dia ban(?: tinh)?|toan tinh|cua tinh|khi nao|bao gio|(?:vao |trong )?(?:thoi gian|ngay|luc|thoi diem) nao|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
+    r"tren dia ban(?: tinh)?|toan tinh|cua tinh|theo|phai|khi nao|bao gio|(?:vao |trong )?(?:thoi gian|ngay|luc|thoi diem) nao|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
 # asking for a quantity; without one of these, a question with a question word wants a fact
 # ('số mấy' asks for a document's number, 'thứ mấy' for a rank)
 _FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|(?<!so )(?<!thu )may|ty le|toc do|so luong|tong so|gia tri|kim ngach|phan tram)\b|%")
@@ -59,7 +59,7 @@ _FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|(?<!so )(?<!thu )may|ty le|toc do|
 
 # asking for a plan or target, which a report's tasks part holds, not its results
 _TARGET = re.compile(r"\b(?:muc tieu|phan dau|du kien|nhiem vu|giai phap|dinh huong|chi tieu ke hoach)\b"
-                     r"|\bchi tieu\b.*\b(?:duoc dat|dat ra|de ra|duoc giao|giao)\b|\b(?:dat|de ra|giao)\s+(?:ra\s+)?chi tieu\b")
+                     r"|\btheo ke hoach\b|\bphai\b|\bchi tieu\b.*\b(?:duoc dat|dat ra|de ra|duoc giao|giao)\b|\b(?:dat|de ra|giao)\s+(?:ra\s+)?chi tieu\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 

@@ -1,6 +1,7 @@
 """What a question asks: its period(s), and its words with the period taken out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.periods import find_periods
@@ -9,6 +10,9 @@ from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
 from .glossary import contractions, asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
+
+
+_CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 
 
 @dataclass
@@ -33,9 +37,12 @@ class Query:
 
 def parse_query(text: str) -> Query:
     mentions = find_periods(text)
+    folded_all = fold_ocr(text)
+    # 'đến cuối tháng 5/2023' is a cut-off (the state then, in a wider report), not May's own figure
+    cutoff = [m for m in mentions if m.period and m.kind == "month" and _CUTOFF.search(folded_all, 0, m.start)]
     # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
-    periods = [m.period for m in mentions if m.period and not m.comparison] or \
-        [m.period for m in mentions if m.period]
+    periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
+        [m.period for m in mentions if m.period and m not in cutoff]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     folded = fold_ocr(text)
     # period and province words are not content words: they choose reports, not passages
@@ -52,5 +59,5 @@ def parse_query(text: str) -> Query:
                  wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
                  wants_reference=asks_reference(fold_ocr(text)),
                  wants_target=asks_target(fold_ocr(text)),
-                 dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))],
+                 dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))] + [m.period for m in cutoff],
                  provinces=list(dict.fromkeys(name for _, _, name in places)))

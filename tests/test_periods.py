@@ -66,3 +66,7 @@ def test_a_footnote_mark_glued_to_a_year_after_nam_is_still_the_year():
     """OCR: 'kiéu mau nam 20226, Ban hanh' is 'kiểu mẫu năm 2022⁶'; without 'năm' it is a number."""
     assert [m.period.label for m in find_periods("02 xa dat chuan néng thén méi kiéu mau nam 20226, Ban hanh")] == ["năm 2022"]
     assert [m.period for m in find_periods("đạt 20226 lượt khách") if m.period] == []
+
+
+def test_nua_dau_with_the_year_and_no_nam():
+    assert parse_query("Nửa đầu 2023 có bao nhiêu lượt khách quốc tế").periods == [Period("half", 2023, 1)]

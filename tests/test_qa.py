@@ -323,3 +323,17 @@ def test_a_sentence_split_by_a_page_break_before_a_number_is_one_quote(engine):
     ans = engine.ask("Vốn ngân sách trung ương thuộc kế hoạch 2022 giải ngân đến 31/01/2023 được bao nhiêu, đạt mấy phần trăm?")
     assert ans.answered and "2.913,8 tỷ đồng" in ans.answer and "1.687,7 tỷ đồng" in ans.answer
     assert not ans.answer.split(": ", 1)[1].startswith("2023")
+
+
+def test_a_cut_off_month_is_the_state_then_not_that_months_figure(engine):
+    """'Đến cuối tháng 5/2023' reads a running total from the half-year report, which no longer counts
+    as a wider report's figure for one month."""
+    q = parse_query("Đến cuối tháng 5/2023 Lạng Sơn đã thu nhận bao nhiêu tài khoản định danh điện tử?")
+    assert q.periods == [] and [p.label for p in q.dated] == ["tháng 05/2023"]
+    ans = engine.ask(q.text)
+    assert ans.answered and "315.975/340.000" in ans.answer
+
+
+def test_a_plan_asked_with_theo_ke_hoach_and_phai(engine):
+    ans = engine.ask("Theo kế hoạch năm 2022, giá trị xuất khẩu hàng hóa do địa phương sản xuất phải tăng bao nhiêu phần trăm?")
+    assert ans.answered and "tăng 9 - 10%" in ans.answer and ans.citations[0].doc.startswith("002_")
