@@ -217,7 +217,7 @@ class Engine:
         """A question for a fact (not a figure) whose every asked period is one that reports only plan for
         ('6 tháng cuối năm 2023 ... khởi công xong khi nào' when the half-year report's tasks part is all
         there is) is about those plans, however it is worded. A figure asked for such a period stays a
-        results question: a target is no result ('xuất khẩu năm 2022 đạt bao nhiêu' is refused)."""
+        results question ranked as such; if a plan still answers it, the header says it is a target."""
         if query.wants_target or query.wants_figure or not query.periods:
             return False
         return all(not any(d.period and d.period.contains(a) for d in store.documents)
