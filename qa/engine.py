@@ -125,6 +125,11 @@ class Engine:
             ans.ms = (time.perf_counter() - t0) * 1000
             return ans
         self.check_embedder()
+        if query.names_nothing:
+            ans = Answer(q, False, "Câu hỏi chưa nêu chỉ tiêu hay nội dung cần tra cứu, chỉ có từ để hỏi, kỳ báo cáo "
+                                   "hoặc địa danh. Ví dụ: «giải ngân vốn đầu tư công 6 tháng 2023».", query.period, id=qid)
+            ans.ms = (time.perf_counter() - t0) * 1000
+            return ans
         qvec = self.embedder.embed_query(q) if self.weights.dense > 0 else None
         filters = Filters(docs=opts.docs, period=opts.period) if (opts.docs or opts.period) else None
         hits = rank(store, query, qvec, opts.k, filters, self.weights)

@@ -50,7 +50,7 @@ ACRONYMS: dict[str, str] = {
 
 # question words: they say what kind of answer is wanted, not what the answer is about
 _QUESTION = re.compile(
-    r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|thi sao|vi sao|tai sao|"
+    r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|thi sao|so may|thu may|vi sao|tai sao|"
     r"tren dia ban(?: tinh)?|toan tinh|cua tinh|theo|phai|khi nao|bao gio|(?:vao |trong )?(?:thoi gian|ngay|luc|thoi diem) nao|o dau|hay khong|co phai|nhung (?=\w+ nao\b)|nao|gi|ai|duoc khong)\b")
 # asking for a quantity; without one of these, a question with a question word wants a fact
 # ('số mấy' asks for a document's number, 'thứ mấy' for a rank)

@@ -31,6 +31,11 @@ class Query:
     provinces: list[str] = field(default_factory=list)  # 'Lạng Sơn' named in the question
 
     @property
+    def names_nothing(self) -> bool:
+        """Only question words, periods and places ('số mấy', '6 tháng 2023'): nothing to look up."""
+        return not re.search(r"[^\W\d_]", self.lexical_text)
+
+    @property
     def period(self) -> Period | None:
         return self.periods[0] if self.periods else None
 
@@ -55,7 +60,7 @@ def parse_query(text: str) -> Query:
     short = contractions(folded)
     content = " | ".join([content, *aliases.values(), *short])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
-                 lexical_text=content if content.strip() else text, aliases=aliases, short=short,
+                 lexical_text=content, aliases=aliases, short=short,
                  wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
                  wants_reference=asks_reference(fold_ocr(text)),
                  wants_target=asks_target(fold_ocr(text)),

@@ -337,3 +337,9 @@ def test_a_cut_off_month_is_the_state_then_not_that_months_figure(engine):
 def test_a_plan_asked_with_theo_ke_hoach_and_phai(engine):
     ans = engine.ask("Theo kế hoạch năm 2022, giá trị xuất khẩu hàng hóa do địa phương sản xuất phải tăng bao nhiêu phần trăm?")
     assert ans.answered and "tăng 9 - 10%" in ans.answer and ans.citations[0].doc.startswith("002_")
+
+
+@pytest.mark.parametrize("q", ["số mấy", "6 tháng 2023", "Lạng Sơn trên địa bàn tỉnh"])
+def test_a_question_naming_nothing_to_look_up_says_so(engine, q):
+    ans = engine.ask(q)
+    assert not ans.answered and "chưa nêu chỉ tiêu" in ans.answer and ans.citations == []
