@@ -88,6 +88,15 @@ def adds_words(query: Query, quote: str, extra: str, lexical: LexicalIndex | Non
     return any(t not in have for t in more & wanted if "_" not in t)
 
 
+def names_whole(name: str, text: str) -> bool:
+    """`name` ('vốn đầu tư toàn xã hội') stands in `text` word after word, a letter of each word
+    possibly misread by OCR; 'tổng vốn đầu tư' or 'trật tự an toàn xã hội' are not it."""
+    want = name.split()
+    words = re.findall(r"[a-z0-9]+", fold_ocr(text))
+    return any(all(len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) <= 1
+                   for a, b in zip(want, words[i:i + len(want)])) for i in range(len(words) - len(want) + 1))
+
+
 def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
     """Every acronym the question uses ('CPI', 'PAPI') is in the passage, as such or spelt out: an
     indicator with a name of its own is not answered by a passage about another one. OCR may have
@@ -144,7 +153,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
         pcov = covered(weights, ptoks, query.aliases, variants, query.short) / total
-        if not names_acronyms(query.aliases, ptoks):
+        if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
             continue
         for i, sent in enumerate(sents):
             if i == 0 and hit.passage.kind == "footnote":

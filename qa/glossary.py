@@ -48,6 +48,18 @@ ACRONYMS: dict[str, str] = {
     "dn": "doanh nghiep",
 }
 
+# indicators with a name of their own, where a passage holding part of the name is about another one
+# ('tổng vốn đầu tư 2.027 tỷ đồng' of newly licensed projects is not 'vốn đầu tư toàn xã hội')
+NAMED_INDICATORS = (
+    "von dau tu toan xa hoi", "chi so gia tieu dung", "chi so san xuat cong nghiep", "thu nhap binh quan",
+    "tuoi tho binh quan", "ty le that nghiep", "nang suat lao dong",
+)
+
+
+def named_indicators(folded: str) -> list[str]:
+    return [n for n in NAMED_INDICATORS if re.search(rf"(?<![\w-]){n}(?![\w-])", folded)]
+
+
 # question words: they say what kind of answer is wanted, not what the answer is about
 _QUESTION = re.compile(
     r"\b(?:la bao nhieu|bao nhieu phan tram|co bao nhieu|bao nhieu|o muc nao|muc nao|nhu the nao|the nao|ra sao|thi sao|so may|thu may|vi sao|tai sao|"

@@ -9,7 +9,7 @@ from ingest.places import province_spans
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import contractions, asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
+from .glossary import contractions, named_indicators, asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
 
 
 _CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
@@ -23,6 +23,7 @@ class Query:
     lexical_text: str = ""  # content words only: periods are scored apart, question words dropped
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
     short: dict[str, str] = field(default_factory=dict)  # acronym of a full form the question spells out
+    indicators: list[str] = field(default_factory=list)  # 'von dau tu toan xa hoi': the passage must name it whole
     wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
     wants_reference: bool = False  # 'số mấy', 'văn bản nào', 'ngày nào': a document number or a date answers
     asks_quantity: bool = False  # says so ('bao nhiêu', 'tỷ lệ', 'mức nào'): a quote without a figure is no answer
@@ -60,7 +61,7 @@ def parse_query(text: str) -> Query:
     short = contractions(folded)
     content = " | ".join([content, *aliases.values(), *short])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
-                 lexical_text=content, aliases=aliases, short=short,
+                 lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
                  wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
                  wants_reference=asks_reference(fold_ocr(text)),
                  wants_target=asks_target(fold_ocr(text)),

@@ -343,3 +343,11 @@ def test_a_plan_asked_with_theo_ke_hoach_and_phai(engine):
 def test_a_question_naming_nothing_to_look_up_says_so(engine, q):
     ans = engine.ask(q)
     assert not ans.answered and "chưa nêu chỉ tiêu" in ans.answer and ans.citations == []
+
+
+def test_a_named_indicator_is_not_answered_by_part_of_its_name(engine):
+    """No report gives 'vốn đầu tư toàn xã hội'; '07 dự án, tổng vốn đầu tư 2.027 tỷ đồng' (new licences)
+    and 'trật tự an toàn xã hội' hold its words but are not it. The OCR 'chi s6 san xuat' still is the IIP."""
+    assert not engine.ask("tong von dau tu toan xa hoi 6 thang 2023").answered
+    ans = engine.ask("chi so san xuat cong nghiep quy 1 nam 2022 tang bao nhieu")
+    assert ans.answered and "quy I tang 6,4%" in ans.answer
