@@ -158,7 +158,7 @@ class Engine:
         fit = [self._fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[self._year(h, store) for h in top[:5]])
-        evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity)
+        evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
                     and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))
                     and not self._wider_only(query, top[e.hit_index], e.sentence, store)]
         best = evidence[0] if evidence else None

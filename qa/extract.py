@@ -43,6 +43,7 @@ class Evidence:
     first: int = 0  # sentence range of the quote in its passage, inclusive
     last: int = 0
     figure: bool = False  # the quote states a quantity
+    phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
 
 
 def sentences(text: str) -> list[str]:
@@ -144,6 +145,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
     weights = query_weights(query, lexical)
     variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
+    pairs = [t for t in weights if "_" in t and t.replace("_", "").isalpha()]  # 'covid_19' says little
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
@@ -169,7 +171,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= 0.4  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
-            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated))
+            qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
+            phrase = not pairs or bool(query.aliases) or any(
+                t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs)
+            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
     out.sort(key=lambda e: -e.score)
     return out
 
