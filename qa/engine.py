@@ -161,7 +161,14 @@ class Engine:
         evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
                     and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))
                     and not self._wider_only(query, top[e.hit_index], e.sentence, store)]
+        # a weak top quote is no reason to refuse when a footnote of the same report covers the question
+        # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
+        # could be about anything, so it may not stand in
         best = evidence[0] if evidence else None
+        if best is not None and best.coverage < MIN_COVERAGE:
+            doc = top[best.hit_index].passage.doc
+            best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
+                         and top[e.hit_index].passage.kind == "footnote"), best)
         if uncovered or best is None or best.coverage < MIN_COVERAGE:
             what = f" cho {uncovered.label}" if uncovered else ""
             held = {d.province for d in store.documents if d.province}

@@ -44,6 +44,7 @@ class Evidence:
     last: int = 0
     figure: bool = False  # the quote states a quantity
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
+    own: float = 0.0  # coverage of the first sentence alone (without its passage's share)
 
 
 def sentences(text: str) -> list[str]:
@@ -162,7 +163,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            cov = 0.6 * covered(weights, toks, query.aliases, variants, query.short) / total + 0.4 * pcov
+            own = covered(weights, toks, query.aliases, variants, query.short) / total
+            cov = 0.6 * own + 0.4 * pcov
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
@@ -174,7 +176,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs)
-            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
+            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase, own=own))
     out.sort(key=lambda e: -e.score)
     return out
 
@@ -197,7 +199,16 @@ def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure."""
     if not query.periods:
         return False
-    named = [m.period for m in find_periods(sentence, default_year) if m.period and not m.comparison]
+    folded = fold_ocr(sentence)
+    mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
+    named = [m.period for m in mentions]
+    # 'kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' for a question on the 2022 plan: the
+    # years named before the first figure say whose figure it is, whatever is named after it
+    lead = [m for m in mentions if m.start < _first_figure(folded, mentions)]
+    if query.wants_figure and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
+                                  for a in query.periods for m in lead) \
+            and not any(m.period in query.periods for m in lead):
+        return True
     if not named or any(p in query.periods for p in named):
         return False
     # ('khởi công chậm nhất trong tháng 6/2022' answers 'khi nào' for quý II: only figures conflict)
@@ -205,6 +216,16 @@ def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
     wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
                                        for a in query.periods for p in named)
     return narrower or wider
+
+
+def _first_figure(folded: str, mentions: list) -> int:
+    """Where the first quantity starts in folded text (periods and dates blanked), or its end."""
+    blank = list(folded)
+    for m in mentions:
+        blank[m.start:m.end] = " " * (m.end - m.start)
+    text = _DATE.sub(lambda x: " " * len(x.group()), "".join(blank))
+    hit = _HAS_NUMBER.search(text)
+    return hit.start() if hit else len(folded)
 
 
 def compose(quotes: list[tuple[int, str]], header: str) -> str:
