@@ -39,6 +39,14 @@ class Hit:
     why: dict = field(default_factory=dict)
 
 
+def _lexical_of(documents: list[Document], passages: list[Passage]) -> LexicalIndex | None:
+    """BM25 over the passages; OCR reports' passages get the learned repairs."""
+    if not passages:
+        return None
+    ocr_docs = {d.doc for d in documents if d.ocr_quality == "ocr"}
+    return LexicalIndex.build([p.text for p in passages], [p.doc in ocr_docs for p in passages])
+
+
 FOOTNOTE_REACH = 80  # lines: a page-bottom footnote is printed within a page or two of its mark
 
 
@@ -143,9 +151,7 @@ class IndexStore:
             if manifest.get("tokenizer", 1) == TOKENIZER:
                 lexical = LexicalIndex.load(directory / "lexical") if passages else None
             else:  # written by an older tokenizer: its tokens would not match a question's
-                ocr = {d.doc for d in documents if d.ocr_quality == "ocr"}
-                lexical = LexicalIndex.build([p.text for p in passages], [p.doc in ocr for p in passages]) \
-                    if passages else None
+                lexical = _lexical_of(documents, passages)
                 manifest["tokenizer"] = TOKENIZER
             dense = DenseIndex.load(directory / "dense.faiss") if passages else None
         except Exception as e:  # any missing or damaged part makes the whole index unusable
@@ -164,8 +170,7 @@ class IndexStore:
             "documents": {d.doc: d.sha256 for d in documents}, "passages": len(passages),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
         }
-        ocr_docs = {d.doc for d in documents if d.ocr_quality == "ocr"}
-        lexical = LexicalIndex.build([p.text for p in passages], [p.doc in ocr_docs for p in passages]) if passages else None
+        lexical = _lexical_of(documents, passages)
         dense = DenseIndex.build(vectors, ann_threshold) if passages else None
         if dense:
             manifest["faiss"] = dense.kind

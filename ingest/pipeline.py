@@ -70,10 +70,9 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
                 page=src.pages[first] if src.pages else None, content_hash=h,
             )
             if p.kind == "footnote":
-                passage.footnote_of = _referrer(out, p.footnote_no)
-                referrer = next((x for x in reversed(out) if x.id == passage.footnote_of), None)
+                referrer = _referrer(out, p.footnote_no)
                 if referrer is not None:  # printed at a page bottom, it speaks of what its mark's sentence does
-                    passage.period = referrer.period
+                    passage.footnote_of, passage.period = referrer.id, referrer.period
             out.append(passage)
     return _dedupe_ids(out)
 
@@ -110,14 +109,14 @@ def planned_period(paras: list[Paragraph], doc: Document) -> Period | None:
     return None
 
 
-def _referrer(passages: list[Passage], number: str | None) -> str | None:
+def _referrer(passages: list[Passage], number: str | None) -> Passage | None:
     """The body passage that cites footnote `number`: the nearest one before it with the mark glued on."""
     bodies = [x for x in passages if x.kind == "body"][-12:]
     if number:
         for x in reversed(bodies):
             if cites_footnote(x.text, number):
-                return x.id
-    return bodies[-1].id if bodies else None
+                return x
+    return bodies[-1] if bodies else None
 
 
 def _line_offsets(lines: list[str]) -> list[int]:

@@ -26,7 +26,10 @@ _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")
 # clean exports keep footnote marks as superscript digits: '⁵ Điện sản xuất ...'
 _SUPER_FN = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LEADING_NUMBER = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})(?!\d)")
+_TERMINAL = (".", ":", ";", "!", "?", "…")
+_PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong")
 
 
 def footnote_number(text: str) -> str | None:
@@ -37,10 +40,8 @@ def footnote_number(text: str) -> str | None:
 
 def cites_footnote(text: str, number: str) -> bool:
     """`text` carries the mark of footnote `number`: superscript ('huyện⁷') or glued by OCR ('mdi7')."""
-    sup = number.translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    sup = number.translate(_TO_SUPER)
     return bool(re.search(rf"[^\W\d]{re.escape(number)}(?!\d)|{re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
-_TERMINAL = (".", ":", ";", "!", "?", "…")
-_PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong")
 
 
 @dataclass

@@ -44,7 +44,6 @@ class Evidence:
     last: int = 0
     figure: bool = False  # the quote states a quantity
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
-    own: float = 0.0  # coverage of the first sentence alone (without its passage's share)
 
 
 def sentences(text: str) -> list[str]:
@@ -71,11 +70,11 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     OCR misspelt one of its words (`LexicalIndex.variants`)."""
     got = 0.0
     # a word OCR misspelt is found when a pair holding it was ('nhập ngũ' asked, 'nhap ngi' printed)
-    misspelt = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
+    found_as = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
     # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')
-    misspelt |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
+    found_as |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
     for t, w in weights.items():
-        if t in toks or t in misspelt or variants and any(v in toks for v in variants.get(t, ())):
+        if t in toks or t in found_as or variants and any(v in toks for v in variants.get(t, ())):
             got += w
         elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
             got += w
@@ -163,8 +162,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            own = covered(weights, toks, query.aliases, variants, query.short) / total
-            cov = 0.6 * own + 0.4 * pcov
+            cov = 0.6 * covered(weights, toks, query.aliases, variants, query.short) / total + 0.4 * pcov
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
@@ -176,7 +174,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs)
-            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase, own=own))
+            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
     out.sort(key=lambda e: -e.score)
     return out
 

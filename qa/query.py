@@ -9,7 +9,8 @@ from ingest.places import province_spans
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import contractions, named_indicators, asks_figure, asks_quantity, asks_reference, asks_target, dated_months, expansions, strip_question_words
+from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months, expansions,
+                       named_indicators, strip_question_words)
 
 
 _CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
@@ -43,14 +44,14 @@ class Query:
 
 def parse_query(text: str) -> Query:
     mentions = find_periods(text)
-    folded_all = fold_ocr(text)
+    whole = fold_ocr(text)
     # 'đến cuối tháng 5/2023' is a cut-off (the state then, in a wider report), not May's own figure
-    cutoff = [m for m in mentions if m.period and m.kind == "month" and _CUTOFF.search(folded_all, 0, m.start)]
+    cutoff = [m for m in mentions if m.period and m.kind == "month" and _CUTOFF.search(whole, 0, m.start)]
     # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
-    folded = fold_ocr(text)
+    folded = whole
     # period and province words are not content words: they choose reports, not passages
     places = province_spans(folded)
     cuts = sorted([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in places], reverse=True)
@@ -62,8 +63,7 @@ def parse_query(text: str) -> Query:
     content = " | ".join([content, *aliases.values(), *short])
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
-                 wants_figure=asks_figure(fold_ocr(text)), asks_quantity=asks_quantity(fold_ocr(text)),
-                 wants_reference=asks_reference(fold_ocr(text)),
-                 wants_target=asks_target(fold_ocr(text)),
-                 dated=[Period("month", y, m) for y, m in dated_months(fold_ocr(text))] + [m.period for m in cutoff],
+                 wants_figure=asks_figure(whole), asks_quantity=asks_quantity(whole),
+                 wants_reference=asks_reference(whole), wants_target=asks_target(whole),
+                 dated=[Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff],
                  provinces=list(dict.fromkeys(name for _, _, name in places)))
