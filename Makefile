@@ -22,6 +22,7 @@ run: install
 	$(BIN)/tracuu serve
 
 test: install
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 bench: install

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.config import Config
 from ingest.types import Document, Passage, Period
 
 from .dense import DenseIndex

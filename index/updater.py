@@ -54,8 +54,11 @@ def expand(paths: list[Path], outcome: Outcome) -> list[Path]:
 
 
 def update(config: Config, store, embedder, add: list[Path] = (), remove: list[str] = (),
-           progress: bool = True, save: bool = True) -> tuple[IndexStore, Outcome]:
+           progress: bool = True, save: bool = True, reread: frozenset[str] = frozenset()) -> tuple[IndexStore, Outcome]:
     """Apply changes to `store` and return the new store; the old one stays valid for readers.
+
+    `reread` names files to parse again although unchanged (a metadata correction): their passages'
+    periods follow the corrected one, their vectors come from the cache (nothing is re-embedded).
 
     `store` is an IndexStore, a QdrantStore (changed in place and returned), or None: nothing
     indexed yet, or a rebuild from scratch (in the backend the config names)."""
@@ -78,7 +81,7 @@ def update(config: Config, store, embedder, add: list[Path] = (), remove: list[s
         except OSError as e:
             outcome.failed.append(f"{path.name}: cannot read file ({e.strerror})")
             continue
-        if path.name in docs and docs[path.name].sha256 == sha:
+        if path.name in docs and docs[path.name].sha256 == sha and path.name not in reread:
             outcome.unchanged.append(path.name)
             continue
         if sha in by_hash and by_hash[sha] != path.name:

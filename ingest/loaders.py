@@ -30,7 +30,8 @@ def load(path: Path, max_bytes: int) -> SourceText:
         raise IngestError(f"{path.name}: cannot read file ({e.strerror})") from e
     if suffix in (".txt", ".md"):
         text, enc = decode_text(data, path.name)
-        src = SourceText(lines=nfc(text).splitlines(), encoding=enc, fmt=suffix[1:])
+        from .text_tables import render_pipe_tables
+        src = render_pipe_tables(SourceText(lines=nfc(text).splitlines(), encoding=enc, fmt=suffix[1:]))
     elif suffix == ".docx":
         from .docx_loader import load_docx
         src = load_docx(data, path.name)

@@ -1,16 +1,26 @@
-"""Document metadata from a report's header: kind, number, date, title and the period it covers."""
+"""Document metadata from the text itself, whatever its layout: kind, number, date, title, the period
+it covers, province and issuer, and where the period and province were read (`*_source`).
+
+Reports come as People's Committee reports with a letterhead, statistics office releases with a bare
+title, press releases, news articles retelling a report, department reports and tables. None of these
+is assumed: each field is read from the strongest place that states it (letterhead, title, first
+heading or lead sentence, the body's agreement) and only last from the file name, which people name
+freely ('..._thang-10-2022.txt' for a 10-month release).
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .periods import find_periods
-from .places import issuer_of, report_province
+from .places import find_provinces, issuer_of, report_province
 from .structure import heading_level
 from .textnorm import fold_ocr
 from .types import Period
 
 KINDS = [  # folded marker -> display name; the first that heads the document wins
     ("thong cao bao chi", "thông cáo báo chí"),
+    ("thong cao", "thông cáo báo chí"),
     ("bao cao", "báo cáo"),
     ("ke hoach", "kế hoạch"),
     ("quyet dinh", "quyết định"),
@@ -18,44 +28,62 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("to trinh", "tờ trình"),
     ("cong van", "công văn"),
 ]
+DEFAULT_KIND = "báo cáo"  # neutral: answers read 'Theo báo cáo ...' whatever the document was
 _NUMBER = re.compile(r"(?i)\bs[oốố6ô0]\s*[:;.]?\s*(\d{1,5})?\s*/\s*([A-ZĐ]{1,6}(?:-[A-ZĐ]{1,8})+)")
 _DATE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z]{0,2}m\s+(\d{4})")
+# letterhead and signature lines: never a title ('ỦY BAN NHÂN DÂN', 'CỘNG HÒA ...', 'Số: 12/BC-UBND',
+# 'Đồng Nai, ngày ...', 'CỤC THỐNG KÊ TỈNH ĐỒNG NAI', 'SỞ TÀI CHÍNH', 'TỈNH NGHỆ AN', '-----')
+_LETTERHEAD = re.compile(
+    r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
+    r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
+    r"noi nhan|tm\.|tl\.|kt\.)|^[\W_]*$")
+_DEPARTMENT = re.compile(r"^(?:SỞ|Sở)\s+\S")  # 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ' (folded it reads like 'Số')
+_NEWS_SOURCE = re.compile(r"\(\s*(?:theo\s+([^()]{3,60})|((?:bao|tap chi|dai|cong thong tin)\s[^()]{2,50}))\)\s*$"
+                          r"|^\s*(?:theo|nguon)\s*:?\s*((?:bao|tap chi|dai)\s+[a-z ]{3,40})\.?\s*$")
 
 
-def extract(lines: list[str], fallback_title: str) -> dict:
+def extract(lines: list[str], fallback_title: str, filename: str = "", hints: dict[int, str] | None = None) -> dict:
+    """Every field with the place it came from; `fallback_title` is used when the text has no title."""
     head = lines[:40]
     folded = [fold_ocr(x).strip() for x in head]
-    kind, kind_line = "báo cáo", None
+    kind, kind_line = _kind(folded)
+    title = _title_under(head, kind_line) if kind_line is not None else _first_title(head, folded, hints or {})
+    period, next_period, period_source = _periods(title, lines, filename)
+    province, province_source = _province(lines, title, filename)
+    news = _news_source(lines)
+    if kind_line is None:
+        kind = "tin bài" if news else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
+    return {"kind": kind, "number": _number(head), "date": _date(folded), "title": title or fallback_title,
+            "period": period, "next_period": next_period, "period_source": period_source,
+            "issuer": _issuer(head, folded, province, news), "province": province,
+            "province_source": province_source}
+
+
+def _kind(folded: list[str]) -> tuple[str, int | None]:
     for i, f in enumerate(folded[:20]):
         for marker, name in KINDS:
             if re.fullmatch(rf"[^a-z]*{marker}[^a-z]*", f):
-                kind, kind_line = name, i
-                break
-        if kind_line is not None:
-            break
-    number = None
+                return name, i
+    return DEFAULT_KIND, None
+
+
+def _number(head: list[str]) -> str | None:
     for x in head[:12]:
         if m := _NUMBER.search(x):
-            number = f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
-            break
-    date = None
+            return f"{m.group(1)}/{m.group(2)}" if m.group(1) else None
+    return None
+
+
+def _date(folded: list[str]) -> str | None:
     for f in folded[:12]:
         if m := _DATE.search(f):
             d, mo, y = (int(g) for g in m.groups())
-            if 1 <= d <= 31 and 1 <= mo <= 12:
-                date = f"{y:04d}-{mo:02d}-{d:02d}"
-            break
-    title = _title(head, kind_line) or fallback_title
-    period, next_period = _periods(title, lines)
-    province = report_province(lines)
-    return {"kind": kind, "number": number, "date": date, "title": title, "period": period,
-            "next_period": next_period, "issuer": issuer_of(province) if province else None, "province": province}
+            return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None
+    return None
 
 
-def _title(head: list[str], kind_line: int | None) -> str:
+def _title_under(head: list[str], kind_line: int) -> str:
     """The lines right under 'BÁO CÁO' / 'THÔNG CÁO BÁO CHÍ', up to a blank line or heading."""
-    if kind_line is None:
-        return ""
     out: list[str] = []
     for x in head[kind_line + 1:]:
         s = x.strip()
@@ -66,15 +94,131 @@ def _title(head: list[str], kind_line: int | None) -> str:
         if heading_level(s) or len(out) >= 4:
             break
         out.append(s)
-    return re.sub(r"\s+", " ", " ".join(out)).strip(" ,;")
+    return _one_line(out)
 
 
-def _periods(title: str, lines: list[str]) -> tuple[Period | None, Period | None]:
-    mentions = [m.period for m in find_periods(title) if m.period]
-    if not mentions:  # no title: the first period stated near the top
-        mentions = [m.period for m in find_periods("\n".join(lines[:30])) if m.period]
-    if not mentions:
-        return None, None
-    period = mentions[0]
-    nxt = next((p for p in mentions[1:] if p != period), None)
-    return period, nxt
+def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> str:
+    """No kind line: a heading the format marks (Word title / heading 1), else the first line that is not
+    letterhead; an all-capitals title wrapped over two or three lines is joined."""
+    marked = [i for i in sorted(hints) if i < len(head) and hints[i] in ("h0", "h1")]
+    start = marked[0] if marked else next(
+        (i for i, (x, f) in enumerate(zip(head, folded)) if f and not _LETTERHEAD.search(f)
+         and not _DEPARTMENT.match(x.strip())), None)
+    if start is None:
+        return ""
+    out = [head[start].strip()]
+    caps = _is_caps(out[0])
+    for x in head[start + 1:start + 3]:
+        s = x.strip()
+        if not s or (caps and not _is_caps(s)) or (not caps and not _continues(out[-1], s)):
+            break
+        out.append(s)
+    return _one_line(out)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """A sentence-case title wrapped mid-phrase: no closing stop, next line starts in lower case."""
+    return not prev.rstrip().endswith((".", ":", "!", "?")) and line[:1].islower()
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _one_line(parts: list[str]) -> str:
+    return re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;")
+
+
+def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None, Period | None, str | None]:
+    """The period covered, the next one planned, and where it was read: the title; else the first
+    heading or lead sentence; else the period the body states most often; else the file name."""
+    mentions = [m.period for m in find_periods(title) if m.period and not m.comparison]
+    if mentions:
+        # 'tháng 3 và quý I năm 2023', 'quý III và 9 tháng năm 2023': a release covers the month and the
+        # running total to the same month; the widest is the report's period (the narrower one lies
+        # inside it). '9 tháng và ước thực hiện cả năm' ends elsewhere: an estimate, not the period
+        own = mentions[0]
+        while wider := next((p for p in mentions if p != own and p.contains(own)
+                             and p.months()[-1] == own.months()[-1]), None):
+            own = wider
+        return own, next((p for p in mentions if p != own and not own.contains(p)), None), "title"
+    lead = [x for x in lines[:60] if x.strip()][:25]
+    for x in lead:
+        found = [m.period for m in find_periods(x) if m.period and m.year and not m.comparison]
+        if found and not _LETTERHEAD.search(fold_ocr(x).strip()):
+            source = "heading" if heading_level(x.strip()) or _is_caps(x) or len(x) < 120 else "body"
+            return found[0], None, source
+    counts = Counter(m.period for x in lines for m in find_periods(x) if m.period and m.year and not m.comparison)
+    if counts:
+        return counts.most_common(1)[0][0], None, "body"
+    name = re.sub(r"[_\-.]+", " ", re.sub(r"\.\w+$", "", filename))
+    found = [m.period for m in find_periods(name) if m.period]
+    if found:
+        return found[0], None, "filename"
+    return None, None, None
+
+
+def _province(lines: list[str], title: str, filename: str) -> tuple[str | None, str | None]:
+    """Letterhead ('UBND TỈNH ĐỒNG NAI'), the title ('... của tỉnh Đồng Nai'), the body's clear
+    majority, the file name: the first that names one."""
+    for x in lines[:15]:
+        f = fold_ocr(x).strip()
+        if (_LETTERHEAD.search(f) or _DEPARTMENT.match(x.strip())) and (found := find_provinces(f)):
+            return found[0], "letterhead"
+    if found := find_provinces(title):
+        return found[0], "title"
+    if body := report_province(lines):
+        return body, "body"
+    if found := find_provinces(re.sub(r"[_\-.]+", " ", filename)):
+        return found[0], "filename"
+    return None, None
+
+
+def _news_source(lines: list[str]) -> str | None:
+    """'(Theo Báo Quảng Nam)' or 'Nguồn: Báo ...' closing a news article: the paper that wrote it."""
+    tail = [x.strip() for x in lines[-6:] if x.strip()]
+    for x in reversed(tail):
+        if m := _NEWS_SOURCE.search(fold_ocr(x)):
+            g = next(i for i in (1, 2, 3) if m.group(i))
+            return x[m.start(g):m.end(g)].strip(" .")
+    return None
+
+
+def _mostly_table(lines: list[str], hints: dict[int, str]) -> bool:
+    rows = sum(1 for v in hints.values() if v == "table") + sum(1 for x in lines if x.count("|") >= 3)
+    return rows >= 0.4 * max(1, sum(1 for x in lines if x.strip()))
+
+
+def _issuer(head: list[str], folded: list[str], province: str | None, news: str | None) -> str | None:
+    """Who speaks: the paper of a news article, the department or statistics office of a letterhead,
+    else the province's People's Committee."""
+    if news:
+        return news[:1].upper() + news[1:]
+    for x, f in zip(head[:8], folded[:8]):
+        s = re.split(r"\s{3,}", x.strip())[0]  # a two-column letterhead: the left column
+        f = fold_ocr(s)
+        if _DEPARTMENT.match(s) or re.match(r"^(?:tong |chi )?cuc thong ke", f):
+            org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
+            name = _ORGS.get(org) or org_case(s[:len(org)] if len(s) >= len(org) else s)
+            return f"{name} {_place(province)}" if province else name
+    return issuer_of(province) if province else None
+
+
+_ORGS = {"cuc thong ke": "Cục Thống kê", "so ke hoach va dau tu": "Sở Kế hoạch và Đầu tư",
+         "so tai chinh": "Sở Tài chính", "so cong thuong": "Sở Công Thương",
+         "so van hoa, the thao va du lich": "Sở Văn hóa, Thể thao và Du lịch",
+         "so van hoa the thao va du lich": "Sở Văn hóa, Thể thao và Du lịch", "so du lich": "Sở Du lịch",
+         "so nong nghiep va phat trien nong thon": "Sở Nông nghiệp và Phát triển nông thôn",
+         "so lao dong - thuong binh va xa hoi": "Sở Lao động - Thương binh và Xã hội"}
+
+
+def org_case(name: str) -> str:
+    """'SỞ XÂY DỰNG' -> 'Sở Xây dựng': capitals as Vietnamese writes an agency's name."""
+    words = name.strip().lower().split()
+    return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
+
+
+def _place(province: str) -> str:
+    """'tỉnh Đồng Nai' / 'thành phố Cần Thơ', from the same names `issuer_of` uses."""
+    return issuer_of(province).removeprefix("UBND ")

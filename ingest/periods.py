@@ -15,7 +15,7 @@ from .types import Period
 NAM = r"n[a-z]{0,2}m"
 YEAR = r"((?:19|20)\d\d)"
 _QNUM = {"i": 1, "1": 1, "l": 1, "|": 1, "ii": 2, "2": 2, "il": 2, "li": 2, "ll": 2, "11": 2,
-         "iii": 3, "3": 3, "ill": 3, "111": 3, "iv": 4, "4": 4, "lv": 4}
+         "iii": 3, "3": 3, "ill": 3, "111": 3, "iv": 4, "4": 4, "lv": 4, "|v": 4}
 _WORDNUM = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "sau": 6, "chin": 9}
 
 _SEP = r"(?:\s*[/,\-]\s*|\s+)"
@@ -30,7 +30,7 @@ class Mention:
     kind: str
     index: int | None
     year: int | None
-    relative: str = ""  # "cuoi" for "6 tháng cuối năm"
+    relative: str = ""  # "cuoi" for "6 tháng cuối năm", "bare" for a year written without 'năm'
     comparison: bool = False  # 'so với cùng kỳ năm 2022': the baseline, not the period of the figure
 
 
@@ -38,7 +38,20 @@ class Mention:
 _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
+_NMONTHS = r"(\d{1,2}|hai|bon|bay|tam|muoi mot|muoi)"
+_MONTHWORD = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # paraphrases of a first or last month/quarter: 'tháng đầu tiên của năm 2026', 'quý đầu năm'
+    ("first_month", re.compile(rf"\bthang\s+dau\s+tien(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    ("last_month", re.compile(rf"(?<![0-9] )(?<!sau |hai | ba )\bthang\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    ("q1", re.compile(rf"\bquy\s+dau(?:\s+tien)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    ("q4", re.compile(rf"\bquy\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    # cumulative months from January, as statistics releases give them: '10 tháng năm 2022',
+    # 'hai tháng đầu năm', 'tính chung 11 tháng' (a bare 'N tháng' needs 'tính chung'/'lũy kế'/'trong')
+    ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang\s+(?:dau\s+{NAM}(?:\s*{YEAR})?|(?:{NAM}\s+)?{YEAR})")),
+    ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
+                          rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua))")),
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
     ("half", re.compile(rf"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:(?:{NAM})(?:\s*{YEAR})?|{YEAR})")),
@@ -47,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("nine_months", re.compile(rf"\b(?:9|chin)\s+thang(?:\s+dau\s+{NAM})?(?:\s*{YEAR}|\s+{NAM}\s+{YEAR})?")),
     ("q1", re.compile(rf"\b(?:3|ba)\s+thang\s+dau\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("q4", re.compile(rf"\b(?:3|ba)\s+thang\s+cuoi\s+(?:{NAM})?(?:\s*{YEAR})?")),
-    ("quarter", re.compile(rf"\bquy\s+(iv|iii|ii|i|[1-4]|ill|il|ll|li|lv|l|111|11|\|)(?![a-z0-9]){_OPT_NAM_YEAR}")),
+    ("quarter", re.compile(rf"\bquy\s+(iv|lv|\|v|[il1|]{{1,3}}|[2-4])(?![a-z0-9]){_OPT_NAM_YEAR}")),
     ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
     ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}|(?!\s*/\d))")),
     ("early", re.compile(rf"\bdau\s+{NAM}\s+{YEAR}")),
@@ -122,14 +135,27 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
     elif kind in ("q1", "q4"):
         kind, index = "quarter", 1 if kind == "q1" else 4
     elif kind == "quarter":
-        index = _QNUM.get(m.group(1))
+        # OCR reads the strokes of I, II, III as i, l, 1 or |: their count is the quarter
+        token = m.group(1)
+        index = _QNUM.get(token) or (len(token) if re.fullmatch(r"[il1|]{1,3}", token) else None)
         if index is None:
             return None
     elif kind == "month":
         index = int(m.group(1))
-    elif kind == "early":
+    elif kind in ("early", "first_month"):
         kind, index = "month", 1
+    elif kind == "last_month":
+        kind, index = "month", 12
+    elif kind == "months":
+        raw = m.group(1)
+        n = int(raw) if raw.isdigit() else _MONTHWORD.get(raw)
+        if not n or not 1 <= n <= 12:
+            return None
+        # one period, one name: 3 months from January is quý I, 6 the first half, 12 the year
+        kind, index = {1: ("month", 1), 3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None),
+                       12: ("year", None)}.get(n, ("months", n))
     else:  # year / bare_year
+        rel = "bare" if kind == "bare_year" else ""  # '2023' alone: maybe a name ('Tết Quý Mão 2023')
         kind, index = "year", None
         if year is None:
             return None

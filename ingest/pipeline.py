@@ -5,12 +5,12 @@ import hashlib
 import re
 from pathlib import Path
 
-from . import metadata
+from . import corrections, metadata
 from .chunking import content_hash, lines_of, paragraph_text, windows
 from .config import Config
 from .loaders import load
 from .periods import find_periods
-from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading, is_wrapped
+from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading
 from .types import Document, Passage, Period, SourceText
 
 
@@ -25,13 +25,15 @@ def file_hash(path: Path) -> str:
 def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[Document, list[Passage]]:
     """Read, structure and chunk one report. Raises IngestError with a message naming the file."""
     src = load(path, config.max_file_bytes)
-    meta = metadata.extract(src.lines, fallback_title=path.stem)
+    meta = metadata.extract(src.lines, fallback_title=path.stem, filename=path.name, hints=src.hints)
     doc = Document(
         doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
         period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],
+        period_source=meta["period_source"], province_source=meta["province_source"],
         sha256=sha256 or file_hash(path), source_path=str(path.resolve()), fmt=src.fmt,
         ocr_quality=_quality(src),
     )
+    corrections.apply(doc, corrections.load(config.home).get(path.name))  # a person's word beats a guess
     passages = make_passages(doc, src, config)
     doc.chunks = len(passages)
     return doc, passages
@@ -50,7 +52,6 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     offsets = _line_offsets(src.lines)
     stem = re.sub(r"[^\w.-]", "_", Path(doc.doc).stem)
     out: list[Passage] = []
-    last_body: dict[int, Passage] = {}
     for p in paras:
         text, spans = paragraph_text(p)
         period = section_period(p, doc)

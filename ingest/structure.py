@@ -75,7 +75,8 @@ def heading_level(line: str) -> tuple[int, str] | None:
     """(level, title) for a heading line, None otherwise. 0 part, 1 roman, 2 '1.', 3 '1.1.', 4 'a)'."""
     folded = fold_ocr(line)
     if m := _PART.match(folded):
-        if re.fullmatch(r"[ivxl|1]{1,4}|thu\s+\w+|nhat|hai|ba", m.group(1)) or m.group(1).startswith("thu"):
+        token = m.group(1).rstrip(".:,-")  # 'PHẦN I. KẾT QUẢ ...', 'Phần II:'
+        if re.fullmatch(r"[ivxl|1]{1,4}|thu\s+\w+|nhat|hai|ba", token) or token.startswith("thu"):
             return 0, line.strip()
     if m := _ROMAN.match(line):
         return 1, line.strip()
@@ -178,6 +179,9 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
                 start(i, text, "footnote", m.group(1).translate(_SUPER_DIGITS))
             elif text[:1].islower() and _SUPER_FN.match(_next_text(lines, i)):
                 start(i, text, "footnote")  # the tail of a footnote begun on the previous page
+            elif cur is not None and cur.kind == "body" and text[:1].islower() and lines[i - 1].strip() \
+                    and not _ends_sentence(cur.lines[-1][1]) and not cur.lines[-1][1].rstrip().endswith(":"):
+                cur.lines.append((i, text))  # a line wrapped mid-sentence in an otherwise unwrapped text
             else:
                 start(i, text)
             continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 
-PERIOD_KINDS = ("month", "quarter", "half", "nine_months", "year")
+PERIOD_KINDS = ("month", "quarter", "half", "nine_months", "months", "year")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -11,9 +11,11 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 class Period:
     """A reporting period: what a report covers, what a section plans, what a question asks."""
 
-    kind: str  # month | quarter | half | nine_months | year
+    kind: str  # month | quarter | half | nine_months | months | year
     year: int
-    index: int | None = None  # month 1-12, quarter 1-4, half 1-2, else None
+    # month 1-12, quarter 1-4, half 1-2; for 'months' the number of months from January
+    # ('10 tháng năm 2022', 'hai tháng đầu năm': statistics releases are cumulative); else None
+    index: int | None = None
 
     @property
     def label(self) -> str:
@@ -25,6 +27,8 @@ class Period:
             return f"6 tháng {'đầu' if self.index == 1 else 'cuối'} năm {self.year}"
         if self.kind == "nine_months":
             return f"9 tháng đầu năm {self.year}"
+        if self.kind == "months":
+            return f"{self.index} tháng đầu năm {self.year}"
         return f"năm {self.year}"
 
     def months(self) -> range:
@@ -37,6 +41,8 @@ class Period:
             return range(1, 7) if self.index == 1 else range(7, 13)
         if self.kind == "nine_months":
             return range(1, 10)
+        if self.kind == "months":
+            return range(1, self.index + 1)
         return range(1, 13)
 
     def contains(self, other: "Period") -> bool:
@@ -68,6 +74,9 @@ class Document:
     chunks: int = 0
     ocr_quality: str = "clean"  # clean | ocr
     province: str | None = None  # 'Lạng Sơn': a national index holds every province's reports
+    # where period and province were read: title | heading | body | filename | letterhead | user
+    period_source: str | None = None
+    province_source: str | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -49,12 +49,23 @@ class Answer:
     mode: str = "extractive"
     note: str | None = None
     confidence: float | None = None  # share of the question's words found in the quoted sentence
+    by_province: list[str] = field(default_factory=list)  # a line per province, in this order
+    figures: list = field(default_factory=list)  # qa.figures.Figure, the direct answer first
+    understood_as: str | None = None  # a follow-up read with the previous question
+    trend: object = None  # qa.trend.Trend when the answer is an indicator across periods
 
     def to_dict(self) -> dict:
         d = {"id": self.id, "question": self.question, "answered": self.answered, "answer": self.answer,
              "period": self.period.to_dict() if self.period else None,
              "citations": [c.to_dict() for c in self.citations], "ms": round(self.ms, 1), "mode": self.mode,
-             "confidence": None if self.confidence is None else round(self.confidence, 3)}
+             "confidence": None if self.confidence is None else round(self.confidence, 3),
+             "figures": [f.to_dict() for f in self.figures] if self.answered else []}
         if self.note:
             d["note"] = self.note
+        if self.by_province:
+            d["by_province"] = self.by_province
+        if self.understood_as:
+            d["understood_as"] = self.understood_as
+        if self.trend is not None:
+            d["trend"] = self.trend.to_dict()
         return d

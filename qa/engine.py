@@ -6,6 +6,7 @@ it in under a lock, so readers never see a half-updated index.
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -13,17 +14,29 @@ from pathlib import Path
 
 from index.store import Filters, Hit, IndexError_, IndexStore
 from index.updater import Outcome, update
+from ingest import corrections
 from ingest.config import Config
+from ingest.corrections import Correction
 from ingest.structure import cites_footnote, footnote_number
+from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
 from .answer import Answer, Citation
-from .extract import adds_words, best_evidence, compose, conflicts, sentences, states_figure
+from . import spread
+from .combine import combine
+from .followup import understand
+from .figures import Figure, extract as figure_list, lead_line, rank as figure_rank
+from .extract import (adds_words, best_evidence, compose, conflicts, national_figure, query_weights, sentences,
+                      states_figure)
 from .query import Query, parse_query
 from .retrieve import Weights, mentioned_periods, period_signals, rank
 from .verify import unsupported_numbers
 
 MIN_COVERAGE = 0.28  # idf-weighted share of question words the quote must hold (calibrated on dev)
+# when the question names the province and the quote's report is of exactly that province and period,
+# scope is certain and only the indicator's words are in doubt: a paraphrase ('tiền thu về cho ngân
+# sách') may cover less of the question
+MIN_COVERAGE_SCOPED = 0.2
 
 
 class QuestionError(ValueError):
@@ -64,15 +77,40 @@ class Engine:
                 f"uses '{self.embedder.id}'; re-index with: tracuu ingest --rebuild")
 
     # ---------- changes ----------
-    def ingest(self, paths: list[Path], progress: bool = True, rebuild: bool = False) -> Outcome:
+    def ingest(self, paths: list[Path], progress: bool = True, rebuild: bool = False,
+               correction: Correction | None = None) -> Outcome:
+        """Add or update files; `correction` (period/province a person states) applies to each of them."""
         with self._lock:
             base = None if rebuild else self.store
+            reread: set[str] = set()
+            if correction is not None:
+                from index.updater import expand
+                for f in expand(list(paths), Outcome()):
+                    corrections.save(self.config.home, f.name, correction)
+                    reread.add(f.name)
             if rebuild and self.store:  # re-ingest every known source file from its path
                 paths = list(paths) + [Path(d.source_path) for d in self.store.documents
                                        if Path(d.source_path).exists()]
-            store, outcome = update(self.config, base, self.embedder, add=paths, progress=progress)
+            store, outcome = update(self.config, base, self.embedder, add=paths, progress=progress,
+                                    reread=frozenset(reread))
             self.store = store
             return outcome
+
+    def correct(self, doc: str, correction: Correction) -> dict:
+        """Set a document's period and/or province; its passages are re-read (not re-embedded) so
+        ranking and answers use it at once, and the correction is kept for later re-ingests."""
+        with self._lock:
+            store = self.store
+            known = store.doc_by_name.get(doc) if store else None
+            if known is None:
+                raise KeyError(f"{doc}: not in the index (see `tracuu docs`)")
+            source = Path(known.source_path)
+            if not source.is_file():
+                raise KeyError(f"{doc}: its source file {source} is gone; ingest it again with --period/--province")
+            corrections.save(self.config.home, doc, correction)
+            self.store, _ = update(self.config, store, self.embedder, add=[source], progress=False,
+                                   reread=frozenset({doc}))
+        return next(d for d in self.documents() if d["doc"] == doc)
 
     def remove(self, docs: list[str]) -> Outcome:
         with self._lock:
@@ -91,7 +129,8 @@ class Engine:
                         "period": d.period.to_dict() if d.period else None,
                         "next_period": d.next_period.to_dict() if d.next_period else None,
                         "chunks": d.chunks, "format": d.fmt, "text_quality": d.ocr_quality,
-                        "province": d.province, "issuer": d.issuer})
+                        "province": d.province, "issuer": d.issuer,
+                        "period_source": d.period_source, "province_source": d.province_source})
         return out
 
     def periods(self) -> list[Period]:
@@ -107,7 +146,10 @@ class Engine:
         qvec = self.embedder.embed_query(question) if self.weights.dense > 0 else None
         return rank(store, query, qvec, k, filters, self.weights)[:k]
 
-    def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None) -> Answer:
+    def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None,
+            previous: str | None = None, single: bool = False) -> Answer:
+        """Answer one question. `previous`: the conversation's previous question, for follow-ups.
+        `single`: one period, one answer (no side-by-side or across-periods views; trend rows use it)."""
         t0 = time.perf_counter()
         opts = options or AskOptions()
         q = (question or "").strip()
@@ -115,8 +157,16 @@ class Engine:
             raise QuestionError("the question is empty")
         if len(q) > self.config.max_question_chars:
             raise QuestionError(f"the question is {len(q)} characters long; the limit is {self.config.max_question_chars}")
+        understood = understand(q, previous)
+        q = understood or q
         query = parse_query(q)
         store = self.store  # one snapshot for the whole answer
+        if not single and store and store.size and not query.names_nothing:
+            view = self._view(q, query, opts)
+            if view is not None:
+                view.id, view.understood_as = qid, understood
+                view.ms = (time.perf_counter() - t0) * 1000
+                return view
         if store and self._only_planned(query, store):
             query = dataclasses.replace(query, wants_target=True)
         if not store or not store.size:
@@ -135,10 +185,52 @@ class Engine:
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
         if self.config.reranker and hits:
             hits = self._rerank(q, hits)
-        ans = self._answer(query, hits, store, opts.k)
-        ans.id = qid
+        places = self._open_provinces(query, hits, store)
+        ans = self._per_province(query, hits, store, opts.k, places) if len(places) > 1 else \
+            self._answer(query, hits, store, opts.k)
+        ans.id, ans.understood_as = qid, understood
         ans.ms = (time.perf_counter() - t0) * 1000
         return ans
+
+    def _view(self, q: str, query: Query, opts: AskOptions) -> Answer | None:
+        """Several periods side by side, an indicator across periods, or the latest result of an open
+        question with the others under it; None for a plain one-period question."""
+        if opts.period is not None:
+            return None
+        if periods := spread.side_by_side(query):
+            return spread.per_period(self, q, periods, lambda text: self.ask(text, opts, single=True))
+        if spread.wants_trend(query) or spread.open_period(query):
+            return spread.over_time(self, q, latest_first=True)
+        return None
+
+    @staticmethod
+    def _open_provinces(query: Query, hits: list[Hit], store: IndexStore, most: int = 6) -> list[str]:
+        """Provinces to answer for, best first, when the question names none and the index holds
+        several: one province's figure must not pass for *the* answer."""
+        if query.provinces or len({d.province for d in store.documents if d.province}) < 2:
+            return []
+        order: list[str] = []
+        for h in hits:
+            doc = store.doc_by_name.get(h.passage.doc)
+            if doc and doc.province and doc.province not in order:
+                order.append(doc.province)
+        return order[:most]
+
+    def _per_province(self, query: Query, hits: list[Hit], store: IndexStore, k: int, places: list[str]) -> Answer:
+        """A line per province whose reports answer, province first, each with its own citation."""
+        answers = []
+        for place in places:
+            own = [h for h in hits if (d := store.doc_by_name.get(h.passage.doc)) and d.province == place]
+            ans = self._answer(dataclasses.replace(query, provinces=[place]), own, store, k)
+            if ans.answered:
+                answers.append((place, ans))
+        if len(answers) < 2:
+            return answers[0][1] if answers else self._answer(query, hits, store, k)
+        note = (f"(Các báo cáo đã nạp có số liệu của {len(answers)} tỉnh/thành; nêu tên tỉnh/thành trong câu hỏi "
+                f"để chỉ xem một nơi.)")
+        combined = combine(query.text, answers, note)
+        combined.by_province = [p for p, _ in answers]
+        return combined
 
     def _rerank(self, question: str, hits: list[Hit]) -> list[Hit]:
         from .rerank import make_reranker
@@ -160,7 +252,8 @@ class Engine:
                                  years=[self._year(h, store) for h in top[:5]])
         evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
                     and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))
-                    and not self._wider_only(query, top[e.hit_index], e.sentence, store)]
+                    and not self._other_span(query, top[e.hit_index], e.sentence, store)
+                    and not national_figure(query, e.sentence)]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
         # could be about anything, so it may not stand in
@@ -169,7 +262,11 @@ class Engine:
             doc = top[best.hit_index].passage.doc
             best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
                          and top[e.hit_index].passage.kind == "footnote"), best)
-        if uncovered or best is None or best.coverage < MIN_COVERAGE:
+        floor = MIN_COVERAGE
+        if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and \
+                store.doc_by_name[top[best.hit_index].passage.doc].province in query.provinces:
+            floor = MIN_COVERAGE_SCOPED
+        if uncovered or best is None or best.coverage < floor:
             what = f" cho {uncovered.label}" if uncovered else ""
             held = {d.province for d in store.documents if d.province}
             if missing := [p for p in query.provinces if held and p not in held]:
@@ -206,17 +303,38 @@ class Engine:
                 c.n = n
             at.quote = note.passage.text
             quotes.append((at.n, note.passage.text))
+        figs = self._figures(query, quotes, cited, store)
         text = compose(quotes, self._header(cited, store))
-        sources = [c.text for c in citations] + [self._meta_text(c, store) for c in citations]
+        if figs and query.wants_figure:  # the figure first, the proof under it
+            text = lead_line(figs[0], citations[0].quote, figs[0].period.label if figs[0].period else None) + "\n" + text
+        sources = [c.text for c in citations] + [self._meta_text(c, store) for c in citations] \
+            + [f.period.label for f in figs if f.period]  # the figure line names its period as tracuu labels it
         bad = unsupported_numbers(text, sources)
         if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
             return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",
                           query.period, citations, note=f"unsupported numbers: {bad}")
         answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
-                        confidence=best.coverage)
+                        confidence=best.coverage, figures=figs)
         if self.config.llm_base_url:
             answer = self._generate(query, answer, citations, sources)
         return answer
+
+    @staticmethod
+    def _figures(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: IndexStore) -> list[Figure]:
+        """The quoted figures as data, the direct answer first. A figure's period is the asked one when
+        its quote names it, else that of the section it stands in (a plans part: a target)."""
+        doc = store.doc_by_name[cited.doc]
+        plan = cited.section_period is not None and cited.section_period == doc.next_period != doc.period
+        own = cited.section_period or doc.period
+        out: list[Figure] = []
+        for n, quote in quotes:
+            named = mentioned_periods(quote, doc.period)
+            period = next((a for a in query.periods if a in named), own)
+            out += figure_list(quote, n, period, target=plan)
+        return figure_rank(out, query_weights(query, store.lexical),
+                           wants_change=bool(re.search(r"\b(?:tang|giam)\b", fold_ocr(query.text))),
+                           repair=store.lexical.repair if store.lexical else None, asked=query.periods,
+                           wants_target=query.wants_target)
 
     def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:
         from .generate import Generator
@@ -268,15 +386,21 @@ class Engine:
         return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
 
     @classmethod
-    def _wider_only(cls, query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool:
-        """A figure from a report (or section) of a wider period that does not name the asked one is that
-        wider period's figure: a half-year report's tourist count is no answer for February."""
+    def _other_span(cls, query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool:
+        """A figure from a report (or section) of another span than the asked one, in a sentence that
+        does not name the asked period, is that span's figure: a half-year report's tourist count is no
+        answer for February, nor January's report's revenue one for quý I (a plan may still answer
+        for a year it lies in: target questions are exempt from the narrower case)."""
         if not (query.wants_figure and query.periods):
             return False
         doc = store.doc_by_name.get(hit.passage.doc)
         holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
-        if any(p == a for p in holders for a in query.periods) or \
-                not any(p.contains(a) for p in holders for a in query.periods):
+        if not holders or any(p == a for p in holders for a in query.periods):
+            return False
+        wider = any(p.contains(a) for p in holders for a in query.periods)
+        narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
+                                                  for p in holders)
+        if not (wider or narrower):
             return False
         named = mentioned_periods(sentence, doc.period if doc else None)
         return not any(a in named for a in query.periods)

@@ -89,13 +89,29 @@ def adds_words(query: Query, quote: str, extra: str, lexical: LexicalIndex | Non
     return any(t not in have for t in more & wanted if "_" not in t)
 
 
-def names_whole(name: str, text: str) -> bool:
+def names_whole(name: str, text: str, gap: int = 2) -> bool:
     """`name` ('vốn đầu tư toàn xã hội') stands in `text` word after word, a letter of each word
-    possibly misread by OCR; 'tổng vốn đầu tư' or 'trật tự an toàn xã hội' are not it."""
+    possibly misread by OCR, with at most `gap` words put in ('chỉ số sản xuất toàn ngành công
+    nghiệp' is the IIP); 'tổng vốn đầu tư' or 'trật tự an toàn xã hội' are not it."""
     want = name.split()
     words = re.findall(r"[a-z0-9]+", fold_ocr(text))
-    return any(all(len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) <= 1
-                   for a, b in zip(want, words[i:i + len(want)])) for i in range(len(words) - len(want) + 1))
+
+    def same(a: str, b: str) -> bool:
+        return len(a) == len(b) and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) <= 1
+
+    for i, w in enumerate(words):
+        if not same(want[0], w):
+            continue
+        j, skipped = i + 1, 0
+        for target in want[1:]:
+            while j < len(words) and not same(target, words[j]) and skipped < gap:
+                j, skipped = j + 1, skipped + 1
+            if j >= len(words) or not same(target, words[j]):
+                break
+            j += 1
+        else:
+            return True
+    return False
 
 
 def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
@@ -231,3 +247,20 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
     body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
                     for i, (n, q) in enumerate(quotes))
     return f"{header}: {body}"
+
+
+_NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|binh quan chung|trung binh chung)\b")
+
+
+def national_figure(query: Query, sentence: str) -> bool:
+    """The quote's first figure is the whole country's ('Cả nước thu ngân sách đạt 54% dự toán'): no
+    answer for a provincial report's reader unless the question asks about the country. Only the
+    words before the figure in its clause count: '..., cao hơn mức tăng 6,82% của cả nước' keeps the
+    province's figure, 'xếp thứ 5 cả nước' is the province's rank."""
+    if _NATION.search(fold_ocr(query.text)):
+        return False
+    for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
+        if states_figure(clause):
+            m = _HAS_NUMBER.search(_DATE.sub(lambda x: " " * len(x.group()), clause))
+            return bool(_NATION.search(clause[:m.start()] if m else clause))
+    return False

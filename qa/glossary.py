@@ -115,8 +115,17 @@ def asks_reference(folded: str) -> bool:
     return bool(_REFERENCE.search(folded))
 
 
+# words that name a measured indicator: a question naming one asks for its figure even without
+# 'bao nhiêu' ('tăng trưởng GRDP Quảng Nam 6 tháng 2023'), unless it asks a fact ('vì sao', 'nào')
+_MEASURE = re.compile(r"\b(?:tang truong|thu ngan sach|chi ngan sach|thu noi dia|kim ngach|san luong|doanh thu|"
+                      r"tong muc|giai ngan|chi so|von dau tu|von dang ky|von fdi|so doanh nghiep|so du an|"
+                      r"so luot|luot khach|khach du lich|ty le|grdp|cpi|iip|thu hut|xuat khau|nhap khau|"
+                      r"gia tri|dien tich|nang suat|thu nhap|ho ngheo|viec lam|lao dong|tai nan)\b")
+_FACT = re.compile(r"\b(?:nao|gi|vi sao|tai sao|the nao|ra sao|khi nao|bao gio|o dau|ai)\b")
+
+
 def asks_quantity(folded: str) -> bool:
-    return bool(_FIGURE.search(folded))
+    return bool(_FIGURE.search(folded)) or bool(_MEASURE.search(folded) and not _FACT.search(folded))
 
 
 def asks_figure(folded: str) -> bool:

@@ -13,6 +13,7 @@ from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, 
                        named_indicators, strip_question_words)
 
 
+_PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
 _CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 
 
@@ -31,6 +32,8 @@ class Query:
     wants_target: bool = False  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
     dated: list[Period] = field(default_factory=list)  # months of cut-off dates ('đến 31/01/2023')
     provinces: list[str] = field(default_factory=list)  # 'Lạng Sơn' named in the question
+    # periods written loosely (a bare '2023'): they choose reports, but do not rule a narrower one out
+    weak: list[Period] = field(default_factory=list)
 
     @property
     def names_nothing(self) -> bool:
@@ -54,7 +57,10 @@ def parse_query(text: str) -> Query:
     folded = whole
     # period and province words are not content words: they choose reports, not passages
     places = province_spans(folded)
-    cuts = sorted([(m.start, m.end) for m in mentions] + [(a, b) for a, b, _ in places], reverse=True)
+    # 'tỉnh', 'thành phố', 'TP' before a province's name are part of the place, not content words
+    scoped = [(_PLACE_WORD.search(folded, 0, a).start() if _PLACE_WORD.search(folded, 0, a) else a, b)
+              for a, b, _ in places]
+    cuts = sorted([(m.start, m.end) for m in mentions] + scoped, reverse=True)
     for a, b in cuts:
         folded = folded[:a] + " | " + folded[b:]
     aliases = expansions(folded)
@@ -66,4 +72,5 @@ def parse_query(text: str) -> Query:
                  wants_figure=asks_figure(whole), asks_quantity=asks_quantity(whole),
                  wants_reference=asks_reference(whole), wants_target=asks_target(whole),
                  dated=[Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff],
-                 provinces=list(dict.fromkeys(name for _, _, name in places)))
+                 provinces=list(dict.fromkeys(name for _, _, name in places)),
+                 weak=[m.period for m in mentions if m.period and m.relative == "bare"])

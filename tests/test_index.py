@@ -4,7 +4,6 @@ Uses the sentence-transformers backend with the English MiniLM model that a pack
 which also exercises the real sentence-transformers loading path."""
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,4 @@
 """Ingest on the five real sample reports: metadata, paragraphs, sections, footnotes, verbatim text."""
-import re
-from pathlib import Path
 
 import pytest
 

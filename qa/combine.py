@@ -1,0 +1,29 @@
+"""One answer from several: a line per province or per period, each with its own citations.
+
+Used when a question is open on a dimension the index spans (several provinces, several periods) or
+names several periods (`năm 2021 và tháng 1/2023`, `so sánh ... với cùng kỳ`): one figure must not pass
+for the answer, and no new number is computed: each line quotes its own report.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .answer import Answer
+
+_MARK = re.compile(r"\[(\d+)\]")
+
+
+def combine(question: str, parts: list[tuple[str, Answer]], note: str | None = None) -> Answer:
+    """`parts`: (label, answered sub-answer), best first. Citation numbers are renumbered in order."""
+    lines, citations, figures = [], [], []
+    for label, ans in parts:
+        cited = sorted({int(n) for n in _MARK.findall(ans.answer)})
+        renumber = {n: len(citations) + i + 1 for i, n in enumerate(cited)}
+        citations += [dataclasses.replace(c, n=renumber[c.n]) for c in ans.citations if c.n in renumber]
+        figures += [dataclasses.replace(f, n=renumber.get(f.n, f.n)) for f in ans.figures]
+        text = _MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", ans.answer)
+        lines.append(f"{label}: {text}")
+    first = parts[0][1]
+    return Answer(question, True, "\n".join(lines + ([note] if note else [])), first.period, citations,
+                  confidence=first.confidence, figures=figures)

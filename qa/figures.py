@@ -1,0 +1,226 @@
+"""Figures as data: the numbers a quoted sentence states, each with its unit, kind and indicator.
+
+People ask for one number and get a paragraph; reporters compare numbers. Both need the figure itself:
+`value` exactly as printed (verbatim, so it can be checked against the source), `number` read from
+Vietnamese notation (`1.158,8` -> 1158.8), and what kind of figure it is (the indicator's own value,
+a share of a plan, a change against a baseline, a target).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.periods import find_periods
+from ingest.textnorm import fold, fold_ocr
+from ingest.types import Period
+
+# a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
+NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+# units and scale words (folded), longest first; anything else: the next word or two
+_UNITS = [
+    "diem phan tram", "nghin ty dong", "ngan ty dong", "ty dong", "trieu dong", "nghin dong", "ty usd", "trieu usd",
+    "nghin usd", "usd", "nghin tan", "trieu tan", "tan", "nghin ha", "ha", "nghin luot", "trieu luot", "luot",
+    "nghin nguoi", "nguoi", "doanh nghiep", "du an", "ho", "lao dong", "ty", "trieu", "nghin", "%", "km", "m3",
+    "kwh", "trieu kwh", "phong", "chiec", "con", "vu", "xa", "huyen", "diem",
+]
+_SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
+_SHARE = re.compile(r"(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|so voi ke hoach|nghi quyet)")
+# 'tăng' as OCR reads it too ('ting', 'tang'); 'so với cùng kỳ' likewise ('so véi cung ky')
+_CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|giam|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
+_AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
+_TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|dat muc|dat tu)\b[^.;]{0,60}$")
+_FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
+
+
+@dataclass
+class Figure:
+    value: str  # exactly as printed in the citation
+    number: float  # the value read ('giảm 8,9%' -> -8.9, kind change)
+    unit: str | None
+    indicator: str  # the clause's words before the figure, as printed
+    period: Period | None
+    kind: str  # result | share | change | target
+    n: int  # the citation it is in
+    start: int = 0  # offset in the quote, so a line can quote from it
+    context: str = ""  # the indicator and the words after the unit: what ranking compares with the question
+    header: str = ""  # a table cell's column header ('Ước thực hiện năm 2023')
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
+                "period": self.period.to_dict() if self.period else None, "kind": self.kind, "n": self.n}
+
+
+def parse_number(text: str) -> float | None:
+    """'1.158,8' -> 1158.8, '10.902' -> 10902, '6,67' -> 6.67, '1,158.8' / '1158.8' -> 1158.8."""
+    s = text.strip().replace("−", "-")
+    if not re.fullmatch(r"-?\d[\d.,]*", s):
+        return None
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        s = s.replace("." if dec == "," else ",", "").replace(dec, ".")
+    elif dots:  # '10.902' thousands (Vietnamese), '1158.8' a decimal point
+        s = s.replace(".", "") if dots > 1 or re.fullmatch(r"-?\d{1,3}\.\d{3}", s) else s
+    elif commas:  # '6,67' decimal comma; '1,158,000' English thousands
+        s = s.replace(",", "") if commas > 1 else s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def scaled(number: float, unit: str | None) -> tuple[float, str]:
+    """(value in base units, base unit): '10,9 nghìn tỷ đồng' and '10.902 tỷ đồng' compare."""
+    u = fold_ocr(unit or "").strip()
+    for word, factor in sorted(_SCALE.items(), key=lambda x: -len(x[0])):
+        if u == word or u.startswith(word + " "):
+            return number * factor, u[len(word):].strip() or "dong"
+    return number, u
+
+
+def _unit(folded_after: str) -> str | None:
+    """The unit starting `folded_after`; a long one may have one letter misread by OCR ('doanh nghi¢p')."""
+    for u in _UNITS:
+        head = folded_after[:len(u)]
+        if len(head) == len(u) and (head == u or len(u) >= 6 and sum(a != b for a, b in zip(head, u)) <= 1) \
+                and (u == "%" or not folded_after[len(u):len(u) + 1].isalnum()):
+            return u
+    return None
+
+
+_CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*(-?[\d.,]*\d)\s*(?=;|$)")
+
+
+def table_cells(row: str, n: int = 1) -> list[Figure]:
+    """Cells of a table row as the loaders render it ('Bảng 1 > Sản lượng lúa > ĐVT: nghìn tấn; Thực hiện
+    năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; So với kế hoạch (%): 103,1'): each value with its
+    column's period and kind, the row's label as indicator and the ĐVT column as unit."""
+    if row.count(";") < 2 or ":" not in row:
+        return []
+    label = row.split(";")[0].rsplit(">", 2)
+    indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
+    unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;]+)", row)
+    unit = unit_m.group(1).strip() if unit_m else None
+    out = []
+    for m in _CELL.finditer(row):
+        header, value = m.group(1).strip(), m.group(2)
+        if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
+            continue
+        number = parse_number(value)
+        if number is None:
+            continue
+        h = fold(header)
+        periods = [x.period for x in find_periods(h, folded=True) if x.period]
+        if re.search(r"so sanh|so voi|(?<!\w)%", h):
+            kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
+            cell_unit = "%"
+        else:
+            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu", h) and not re.search(r"thuc hien", h) \
+                else "result"
+            cell_unit = unit
+        out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
+                          start=m.start(2), context=f"{indicator} {header}", header=header))
+    return out
+
+
+def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False) -> list[Figure]:
+    """Figures in `quote`, in order; numbers inside periods, dates and document numbers are left out.
+    A table row's figures are its cells, each with the period and kind its column names."""
+    if cells := table_cells(quote, n):
+        return cells
+    folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
+    if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
+        return []
+    mentions = find_periods(folded, period.year if period else None, folded=True)
+    blocked = [(m.start, m.end) for m in mentions]
+    blocked += [m.span() for m in re.finditer(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+", folded)]
+    out: list[Figure] = []
+    for m in NUMBER.finditer(quote):
+        a, b = m.span()
+        if any(s <= a < e for s, e in blocked):
+            continue
+        value = parse_number(m.group())
+        if value is None:
+            continue
+        after = folded[b:b + 30].lstrip()
+        unit_f = _unit(after)
+        if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]):
+            if not re.search(r"[.,]", m.group()) and value < 10:
+                continue  # a bare small integer ('3 khu vực', footnote marks) is no figure
+        # the unit as printed (offsets match: folding keeps length)
+        ua = b + (len(folded[b:b + 30]) - len(after))
+        unit = quote[ua:ua + len(unit_f)] if unit_f else None
+        before = folded[max(0, a - 40):a]
+        clause_start = max(quote.rfind(x, 0, a) for x in (";", ". ", ": ", ", ")) + 1
+        kind = "result"
+        if target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]):
+            kind = "target"
+        elif unit_f == "%" and _SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25]):
+            kind = "share"
+        elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
+            kind = "change"
+            if re.search(r"(?:giam|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
+                value = -abs(value)
+        indicator = _indicator(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
+        if unit is None and not re.search(r"[.,]", m.group()) and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
+            continue  # a bare integer before a word is a count OCR may have made of letters ('18 hoi')
+        # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
+        # chung 5 tháng ... 1.412'), else the quote's
+        sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
+        named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
+        fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
+        # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'
+        tail_end = min([i for i in (quote.find(",", b), quote.find(";", b), quote.find(". ", b)) if i >= 0] or [len(quote)])
+        fig.context = f"{indicator} {quote[b:tail_end]}"
+        out.append(fig)
+    return out
+
+
+def _indicator(quote: str, folded: str, start: int, at: int) -> str:
+    """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
+    text, f = quote[start:at], folded[start:at]
+    # verbs and period phrases at the end say nothing about what is measured
+    f2 = re.sub(r"\s*(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|tren|xap xi)\s*$", "", f)
+    while f2 != f:
+        f, f2 = f2, re.sub(r"\s*(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|tren|xap xi)\s*$", "", f2)
+    text = text[:len(f)]
+    while (m := _FILLER.match(fold(text).lstrip())) and m.end():
+        text = text.lstrip()[m.end():]
+    return " ".join(text.split()).strip(" ,:;-")
+
+
+def rank(figures: list[Figure], weights: dict[str, float], wants_change: bool = False, repair=None,
+         asked: list[Period] | None = None, wants_target: bool = False) -> list[Figure]:
+    """The direct answer first: the figure whose indicator (and the words after its unit) holds most
+    of the question's words by weight ('giải ngân' says more than 'đầu tư'); then one with a unit; the
+    indicator's own value before its share of a plan or its change, unless a change is asked."""
+    from index.lexical import tokenize
+
+    def score(i_f: tuple[int, Figure]) -> tuple:
+        i, f = i_f
+        have = set(tokenize(f.context or f.indicator, repair))
+        wanted = ("change",) if wants_change else ("target", "result") if wants_target else ("result", "target")
+        pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
+        # a table row holds several periods' cells: the asked period's column first
+        off_period = bool(asked) and f.period is not None and f.period not in asked
+        return (off_period, -round(sum(w for t, w in weights.items() if t in have), 6), pref, f.unit is None, i)
+    return [f for _, f in sorted(enumerate(figures), key=score)]
+
+
+def lead_line(first: Figure, quote: str, label: str | None) -> str:
+    if first.header:  # a table cell: the row, the column, the value
+        unit = f" {first.unit}" if first.unit and first.unit != "%" else (first.unit or "")
+        return f"{first.indicator} — {first.header}: {first.value}{unit} [{first.n}]"
+    return _sentence_line(first, quote, label)
+
+
+def _sentence_line(first: Figure, quote: str, label: str | None) -> str:
+    """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
+    the indicator and figures verbatim from the quote, the figure's clause to its end."""
+    end = min([i for i in (quote.find(";", first.start), quote.find(". ", first.start)) if i >= 0] or [len(quote)])
+    pieces = quote[first.start:end].split(", ")
+    span = ", ".join(pieces[:2]).strip(" .;,")  # the figure and the one that qualifies it (share, change)
+    name = first.indicator or "Số liệu"
+    name = name[:1].upper() + name[1:]
+    period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
+    return f"{name}{period}: {span} [{first.n}]"

@@ -1,0 +1,80 @@
+"""Questions over several periods: side by side ('năm 2021 và tháng 1/2023', 'so sánh ... với cùng kỳ'),
+across every period ('qua các kỳ', 'xu hướng'), and open ones ('khách du lịch': the latest result first).
+
+Each period is asked on its own and quoted from its own report; nothing is computed between them.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.periods import find_periods
+from ingest.textnorm import fold
+from ingest.types import Period
+
+from .answer import Answer
+from .combine import combine
+from .query import Query
+from .trend import TREND_WORDS, trend, without_periods
+
+_COMPARE = re.compile(r"\b(?:so sanh|so voi|doi chieu)\b")
+_JOIN = re.compile(r"\b(?:va|voi|cung|,)\b|,")
+
+
+def side_by_side(query: Query) -> list[Period]:
+    """Periods to answer each on its own line: two or more that do not overlap, joined by 'và'/'với',
+    or a comparison's baseline ('so sánh ... 6 tháng 2023 với cùng kỳ năm 2022' -> 6 tháng đầu năm 2022)."""
+    folded = fold(query.text)
+    periods = list(query.periods)
+    if _COMPARE.search(folded) and re.search(r"\bso sanh|doi chieu\b", folded) and periods:
+        own = periods[0]
+        for m in find_periods(folded, folded=True, own=own):  # 'cùng kỳ năm 2022' -> own span in 2022
+            if m.period and m.period not in periods:
+                base = m.period if m.period.kind != "year" or own.kind == "year" else Period(own.kind, m.period.year, own.index)
+                if base not in periods:
+                    periods.append(base)
+    if len(periods) < 2 or not _JOIN.search(folded):
+        return []
+    if any(set(a.months()) & set(b.months()) and a.year == b.year for i, a in enumerate(periods) for b in periods[i + 1:]):
+        return []  # 'năm 2023 ... đến tháng 01/2023': one figure, not two
+    return periods
+
+
+def per_period(engine, question: str, periods: list[Period], ask) -> Answer | None:
+    """A line per named period, each from its own report; None when fewer than two answer."""
+    base = without_periods(question)
+    parts, missing = [], []
+    for p in periods:
+        ans = ask(f"{base} {p.label}")
+        (parts.append((p.label, ans)) if ans.answered else missing.append(p.label))
+    if len(parts) < 2:
+        return None
+    note = f"(Không tìm thấy số liệu cho: {', '.join(missing)}.)" if missing else None
+    return combine(question, parts, note)
+
+
+def wants_trend(query: Query) -> bool:
+    return bool(TREND_WORDS.search(fold(query.text)))
+
+
+def open_period(query: Query) -> bool:
+    """A figure asked with no period at all: the latest result answers, the others under it."""
+    return query.asks_quantity and not (query.periods or query.loose or query.dated)
+
+
+def over_time(engine, question: str, latest_first: bool) -> Answer | None:
+    """Every period that answers, a line each (results, then targets marked as such); None when fewer
+    than two periods answer, so the plain answer stands."""
+    t = trend(engine, question)
+    if len(t.rows) < 2:
+        return None
+    rows = sorted(t.rows, key=lambda r: (r.kind != "result", 0), reverse=False)
+    results = [r for r in rows if r.kind == "result"]
+    targets = [r for r in rows if r.kind == "target"]
+    if latest_first:
+        results = results[::-1]
+    parts = [(r.period.label if r.kind == "result" else f"{r.period.label} (mục tiêu, kế hoạch)", r.answer)
+             for r in results + targets]
+    note = f"(Không có số liệu cho: {', '.join(t.missing)}.)" if t.missing else None
+    ans = combine(question, parts, note)
+    ans.trend = t
+    return ans

@@ -1,0 +1,81 @@
+"""An indicator across every indexed period: one cited figure per period, results and targets apart.
+
+Officials ask 'how has X moved' as often as 'what is X'. Each period is asked on its own (the engine's
+period filter keeps a report's figure to its own period), so every row carries its own citation and no
+number is computed; a period where nothing answers is listed as missing, not guessed.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from ingest.periods import find_periods
+from ingest.textnorm import fold
+from ingest.types import Period
+
+from .answer import Citation
+from .figures import Figure
+
+TREND_WORDS = re.compile(r"\b(?:qua cac ky(?: bao cao)?|cac nam|cac ky|xu huong|dien bien|tung ky|qua tung nam|theo thoi gian)\b")
+
+
+@dataclass
+class TrendRow:
+    period: Period
+    kind: str  # result | target
+    figures: list[Figure]
+    citation: Citation
+    answer: object = None  # the qa.answer.Answer the row comes from (not serialised)
+
+    def to_dict(self) -> dict:
+        return {"period": self.period.to_dict(), "kind": self.kind, "figures": [f.to_dict() for f in self.figures],
+                "citation": self.citation.to_dict()}
+
+
+@dataclass
+class Trend:
+    question: str
+    indicator: str
+    rows: list[TrendRow] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    ms: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {"question": self.question, "indicator": self.indicator, "rows": [r.to_dict() for r in self.rows],
+                "missing": self.missing, "ms": round(self.ms, 1)}
+
+
+def without_periods(question: str) -> str:
+    """The question with its periods and trend words taken out: what is asked of every period."""
+    folded = fold(question)
+    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
+    spans += [m.span() for m in TREND_WORDS.finditer(folded)]
+    out = question if len(folded) == len(question) else folded
+    for a, b in sorted(spans, reverse=True):
+        out = out[:a] + " " + out[b:]
+    return " ".join(out.split())
+
+
+def trend(engine, question: str) -> Trend:
+    """Ask `question` of every period the index covers or plans for, oldest first."""
+    from .engine import AskOptions
+    t0 = time.perf_counter()
+    base = without_periods(question)
+    store = engine.store
+    periods = sorted({p for d in (store.documents if store else []) for p in (d.period, d.next_period) if p},
+                     key=lambda p: (p.year, min(p.months()), max(p.months())))
+    out = Trend(question, base)
+    for p in periods:
+        ans = engine.ask(f"{base} {p.label}", AskOptions(k=3, period=p), single=True)
+        if not (ans.answered and ans.figures):
+            out.missing.append(p.label)
+            continue
+        first = ans.figures[0]
+        cited = next(c for c in ans.citations if c.n == first.n)
+        out.rows.append(TrendRow(p, "target" if first.kind == "target" else "result",
+                                 [f for f in ans.figures if f.n == first.n], cited, ans))
+    if out.rows:
+        out.indicator = out.rows[-1].figures[0].indicator or base
+    out.ms = (time.perf_counter() - t0) * 1000
+    return out

@@ -1,0 +1,57 @@
+"""Figures read from quoted sentences (sample reports' sentences and invented ones)."""
+import pytest
+
+from qa.figures import extract, lead_line, parse_number, rank, scaled
+
+
+@pytest.mark.parametrize("text,value", [("1.158,8", 1158.8), ("10.902", 10902), ("6,67", 6.67), ("1158.8", 1158.8),
+                                        ("1,158.8", 1158.8), ("2.161", 2161), ("3.891,923", 3891.923), ("-3,2", -3.2)])
+def test_vietnamese_and_english_notation(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_scale_words_compare():
+    assert scaled(10.9, "nghìn tỷ đồng")[0] == pytest.approx(scaled(10900, "tỷ đồng")[0])
+    assert scaled(4.3, "nghìn tỷ")[1] == scaled(4307.9, "tỷ đồng")[1]
+
+
+def test_ocr_sentence_kinds_and_order():
+    quote = ("Tong ké hoach vén dau tu cong nam 2023 1a 3.891,923 ty dong. Két qua giai ngan trong 6 thang "
+             "1.158,8 ty dong, dat 29,8% tong ké hoach giao.")
+    figs = extract(quote)
+    assert [f.value for f in figs] == ["3.891,923", "1.158,8", "29,8"]
+    assert [f.kind for f in figs] == ["result", "result", "share"]
+    first = rank(figs, {"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0})[0]
+    assert first.value == "1.158,8" and first.unit == "ty dong"
+    line = lead_line(first, quote, "6 tháng đầu năm 2023")
+    assert line.startswith("Két qua giai ngan") and "1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]" in line
+
+
+def test_decrease_is_a_negative_change_and_periods_are_not_figures():
+    figs = extract("Thu ngân sách năm 2021 đạt 10.902 tỷ đồng, bằng 145% dự toán, giảm 8,9% so với cùng kỳ.")
+    assert [(f.value, f.kind, f.number) for f in figs] == [("10.902", "result", 10902), ("145", "share", 145),
+                                                            ("8,9", "change", -8.9)]
+    assert figs[0].indicator == "Thu ngân sách năm 2021"
+
+
+def test_target_words_make_a_target():
+    figs = extract("Phấn đấu tốc độ tăng trưởng GRDP năm 2024 đạt 8,5%.")
+    assert figs and all(f.kind == "target" for f in figs)
+
+
+ROW = ("Bảng 1. Kết quả thực hiện các chỉ tiêu chủ yếu năm 2023 > 2. Sản lượng lúa cả năm > ĐVT: nghìn tấn; "
+       "Thực hiện năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; Ước thực hiện năm 2023: 4.125,6; "
+       "So sánh cùng kỳ (%): 101,9; So với kế hoạch (%): 103,1")  # invented figures, the loaders' row format
+
+
+def test_table_row_cell_of_the_asked_period_and_kind():
+    from ingest.types import Period
+    cells = extract(ROW)
+    assert [(c.value, c.kind) for c in cells] == [("4.048,2", "result"), ("4.000,0", "target"), ("4.125,6", "result"),
+                                                  ("101,9", "change"), ("103,1", "share")]
+    y23, y22 = [Period("year", 2023)], [Period("year", 2022)]
+    assert rank(cells, {}, asked=y23)[0].value == "4.125,6"
+    assert rank(cells, {}, asked=y23, wants_target=True)[0].value == "4.000,0"
+    assert rank(cells, {}, asked=y22)[0].value == "4.048,2"
+    line = lead_line(rank(cells, {}, asked=y23)[0], ROW, None)
+    assert line == "Sản lượng lúa cả năm — Ước thực hiện năm 2023: 4.125,6 nghìn tấn [1]"

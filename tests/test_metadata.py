@@ -1,0 +1,75 @@
+"""Document metadata read from the text of every layout in the generality corpus (figures invented)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import load
+from ingest.metadata import extract
+from ingest.types import Period
+
+GEN = Path(__file__).parent / "data" / "generality"
+MANIFEST = [json.loads(line) for f in sorted(GEN.glob("manifest_*.jsonl")) for line in f.read_text("utf-8").splitlines()
+            if line.strip()]
+
+
+def _meta(name: str) -> dict:
+    src = load(GEN / "docs" / name, 50 << 20)
+    return extract(src.lines, "fallback", filename=name, hints=src.hints)
+
+
+def _period(d: dict) -> Period:
+    kind, index = d["kind"], d.get("index")
+    if kind in ("year", "nine_months"):
+        index = None
+    if kind == "months":  # the manifest names cumulative months; tracuu names 3/6/9 by their usual names
+        kind, index = {3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None)}.get(index, ("months", index))
+    return Period(kind, d["year"], index)
+
+
+def test_manifest_covers_the_layouts():
+    layouts = {d["layout"] for d in MANIFEST}
+    assert len(MANIFEST) >= 40 and len({d["province"] for d in MANIFEST}) >= 10
+    assert {"stats_release", "ubnd_report", "press_release", "news", "department_report", "ocr_degraded"} <= layouts
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=[d["doc"] for d in MANIFEST])
+def test_period_and_province_of_every_layout(entry):
+    meta = _meta(entry["doc"])
+    assert meta["period"] == _period(entry["period"]), meta["title"]
+    assert meta["province"] == entry["province"]
+    assert meta["period_source"] in ("title", "heading", "body")  # never the file name when the text says it
+    assert meta["province_source"] in ("letterhead", "title", "body")
+    assert meta["title"] and meta["title"] != "fallback"
+
+
+def test_kinds_and_issuers():
+    news = _meta("a_tin_20230714.txt")
+    assert news["kind"] == "tin bài" and news["issuer"] == "Báo Quảng Nam"
+    stats = _meta("a_dongnai_ktxh_thang-10-2022.txt")
+    assert stats["issuer"] == "Cục Thống kê tỉnh Đồng Nai" and stats["title"].startswith("TÌNH HÌNH KINH TẾ")
+    dept = _meta("b_sct_hp_0707.txt")  # two-column letterhead: the department, not 'Độc lập ...'
+    assert dept["issuer"] == "Sở Công Thương thành phố Hải Phòng" and dept["number"] == "1856/BC-SCT"
+    assert _meta("b_haiphong_tcbc_quy1_2024.txt")["kind"] == "thông cáo báo chí"
+    assert _meta("a_bieu_cantho_nam-2023.md")["kind"] == "biểu số liệu"
+
+
+def test_month_and_running_total_release_covers_the_running_total():
+    # 'tháng 3 và quý I năm 2023': the release gives both; the quarter holds the month
+    assert _meta("a_binhduong_ktxh_quy-1-2023.txt")["period"] == Period("quarter", 2023, 1)
+    # '9 tháng năm 2023 và ước thực hiện cả năm 2023': the year is an estimate, not the period covered
+    meta = _meta("b_stc_khanhhoa_9t2023.txt")
+    assert meta["period"] == Period("nine_months", 2023) and meta["next_period"] == Period("year", 2023)
+
+
+def test_period_from_lead_sentence_then_body_then_file_name():
+    lead = ["Khánh Hòa: khách quốc tế tăng mạnh", "", "Trong 11 tháng năm 2023, tỉnh đón 2,4 triệu lượt khách."]
+    meta = extract(lead, "x", filename="tin.txt")
+    assert meta["period"] == Period("months", 2023, 11) and meta["period_source"] in ("heading", "body")
+    bare = ["Một vài con số", "", *["x"] * 30, "Thu ngân sách quý II năm 2024 đạt 1.200 tỷ đồng.",
+            "Chi ngân sách quý II năm 2024 là 900 tỷ đồng.", "So với năm 2020 tăng."]
+    meta = extract(bare, "x", filename="a.txt")
+    assert meta["period"] == Period("quarter", 2024, 2) and meta["period_source"] == "body"
+    meta = extract(["Ghi chép", "", "Không có kỳ nào."], "x", filename="dong-nai_thang-10-2022.txt")
+    assert meta["period"] == Period("month", 2022, 10) and meta["period_source"] == "filename"
+    assert meta["province"] == "Đồng Nai" and meta["province_source"] == "filename"

@@ -1,0 +1,40 @@
+"""Several provinces in one index: the samples (Lạng Sơn) beside the generality corpus (13 provinces,
+figures invented). Scope and period rules on reports nobody tuned on."""
+from qa.extract import national_figure
+from qa.query import parse_query
+
+
+def test_open_question_answers_each_province_with_its_own_citation(wide_engine):
+    ans = wide_engine.ask("giải ngân vốn đầu tư công 6 tháng 2023")
+    assert ans.answered and len(ans.by_province) >= 2 and "Lạng Sơn" in ans.by_province
+    line = next(x for x in ans.answer.splitlines() if x.startswith("Lạng Sơn:"))
+    assert "1.158,8" in line
+    for x in ans.answer.splitlines()[:-1]:  # every line but the note starts with its province
+        assert x.split(":")[0] in ans.by_province
+
+
+def test_naming_a_province_narrows_to_it(wide_engine):
+    ans = wide_engine.ask("giải ngân vốn đầu tư công Lạng Sơn 6 tháng 2023")
+    assert ans.answered and not ans.by_province and "1.158,8" in ans.answer
+    assert all(c.doc.startswith("001_") or c.doc[:3].isdigit() for c in ans.citations[:1])
+
+
+def test_a_national_figure_never_answers_for_the_province(wide_engine):
+    q = parse_query("thu ngân sách Quảng Nam 6 tháng đầu năm 2023 đạt bao nhiêu phần trăm dự toán")
+    assert national_figure(q, "Trong khi đó, theo Bộ Tài chính, thu ngân sách của cả nước 6 tháng ước đạt 57,5% dự toán.")
+    ans = wide_engine.ask("thu ngân sách Quảng Nam 6 tháng đầu năm 2023 đạt bao nhiêu phần trăm dự toán")
+    assert "57,5" not in ans.answer
+
+
+def test_month_report_does_not_answer_a_quarter_and_paraphrases(wide_engine):
+    # Bình Dương's release covers 'tháng 3 và quý I năm 2023': the quarter's figure, not March's
+    ans = wide_engine.ask("Kim ngạch xuất khẩu quý đầu năm 2023 của Bình Dương")
+    assert ans.answered and ans.citations[0].doc == "a_binhduong_ktxh_quy-1-2023.txt"
+    assert parse_query("tháng đầu tiên của năm 2026").periods[0].label == "tháng 01/2026"
+    assert parse_query("hai tháng đầu năm 2024").periods[0].label == "2 tháng đầu năm 2024"
+    assert parse_query("xuất khẩu 10 tháng 2023").periods[0].label == "10 tháng đầu năm 2023"
+
+
+def test_unindexed_province_is_refused_by_name(wide_engine):
+    ans = wide_engine.ask("Thu ngân sách tỉnh Cà Mau năm 2023")
+    assert not ans.answered and "Cà Mau" in ans.answer

@@ -1,0 +1,58 @@
+"""Figures first, several periods, trends and follow-ups on the real sample reports."""
+from qa.trend import trend
+
+
+def test_figure_first_line_and_figures(sample_engine):
+    ans = sample_engine.ask("giải ngân vốn đầu tư công 6 tháng 2023")
+    assert ans.answered and ans.figures[0].value == "1.158,8"
+    first_line = ans.answer.splitlines()[0]
+    assert "1.158,8" in first_line and first_line.endswith("[1]")
+    d = ans.to_dict()["figures"][0]
+    assert d["number"] == 1158.8 and d["kind"] == "result" and d["n"] == 1
+
+
+def test_trend_of_tourists_lists_results_in_time_order_and_the_goal_apart(sample_engine):
+    t = trend(sample_engine, "lượng khách du lịch")
+    results = [(r.period.label, r.figures[0].value) for r in t.rows if r.kind == "result"]
+    keys = [(r.period.year, min(r.period.months())) for r in t.rows]
+    assert keys == sorted(keys)  # oldest first
+    values = {v for _, v in results}
+    assert {"1.622", "755.950", "2.820,9", "250,95", "397.000"} <= values, results
+    targets = [r.figures[0].value for r in t.rows if r.kind == "target"]
+    assert "3.460" in targets and "3.460" not in values
+
+
+def test_open_question_answers_the_latest_result_first(sample_engine):
+    ans = sample_engine.ask("khách du lịch")
+    assert ans.answered and ans.trend is not None
+    assert ans.answer.splitlines()[0].startswith("tháng 01/2026") and "397.000" in ans.answer.splitlines()[0]
+
+
+def test_comparison_answers_both_periods(sample_engine):
+    ans = sample_engine.ask("So sánh giải ngân vốn đầu tư công 6 tháng 2023 với cùng kỳ năm 2022")
+    lines = ans.answer.splitlines()
+    assert ans.answered and lines[0].startswith("6 tháng đầu năm 2023") and "1.158,8" in lines[0]
+    assert any(line.startswith("6 tháng đầu năm 2022") for line in lines)
+
+
+def test_follow_ups_inherit_indicator_and_period(sample_engine):
+    first = sample_engine.ask("thu ngân sách 6 tháng 2023")
+    second = sample_engine.ask("còn quý I/2022 thì sao?", previous="thu ngân sách 6 tháng 2023")
+    assert second.understood_as == "thu ngân sách quý I/2022"
+    assert second.answered and second.citations[0].doc.startswith("000_")
+    third = sample_engine.ask("trong đó thu nội địa?", previous=second.understood_as)
+    assert third.understood_as.startswith("thu nội địa quý I/2022")
+    assert first.answered and first.citations[0].doc.startswith("001_")
+
+
+def test_claims_paragraph_context_and_verdicts(sample_engine):
+    from qa.claims import ClaimError, check
+    text = ("Trong 6 tháng đầu năm 2023, Lạng Sơn giải ngân được 1.158,8 tỷ đồng vốn đầu tư công. "
+            "Cũng trong kỳ này, kết quả giải ngân đạt 39,8% tổng kế hoạch giao.")  # the second is altered (29,8%)
+    res = check(sample_engine, text)
+    verdicts = [c.verdict for c in res.claims]
+    assert verdicts[0] == "match" and verdicts[-1] not in ("match", "rounded")
+    assert res.verdict != "match"
+    import pytest
+    with pytest.raises(ClaimError):
+        check(sample_engine, "Không có số liệu nào ở đây.")
