@@ -6,7 +6,6 @@ it in under a lock, so readers never see a half-updated index.
 from __future__ import annotations
 
 import dataclasses
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -18,18 +17,18 @@ from ingest import corrections
 from ingest.config import Config
 from ingest.corrections import Correction
 from ingest.structure import cites_footnote, footnote_number
-from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
 from .answer import Answer, Citation
-from . import spread
+from . import spread, wording
+from . import fit as period_fit
 from .combine import combine
 from .followup import understand
-from .figures import Figure, extract as figure_list, lead_line, rank as figure_rank
-from .extract import (adds_words, best_evidence, compose, conflicts, national_figure, query_weights, sentences,
+from .figures import lead_line
+from .extract import (adds_words, best_evidence, compose, conflicts, national_figure, sentences,
                       states_figure)
 from .query import Query, parse_query
-from .retrieve import Weights, mentioned_periods, period_signals, rank
+from .retrieve import Weights, rank
 from .verify import unsupported_numbers
 
 MIN_COVERAGE = 0.28  # idf-weighted share of question words the quote must hold (calibrated on dev)
@@ -167,7 +166,7 @@ class Engine:
                 view.id, view.understood_as = qid, understood
                 view.ms = (time.perf_counter() - t0) * 1000
                 return view
-        if store and self._only_planned(query, store):
+        if store and period_fit.only_planned(query, store):
             query = dataclasses.replace(query, wants_target=True)
         if not store or not store.size:
             ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
@@ -241,18 +240,18 @@ class Engine:
     # ---------- composing ----------
     def _answer(self, query: Query, hits: list[Hit], store: IndexStore, k: int) -> Answer:
         top = hits[:max(k, 1)]
-        citations = [self._citation(i + 1, h, store) for i, h in enumerate(top)]
+        citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
         periods_text = ", ".join(p.label for p in store.periods())
         if not top:
             return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
                                              f"(các kỳ hiện có: {periods_text}).", query.period, citations)
-        uncovered = self._uncovered_period(query, top[:5], store)
-        fit = [self._fit(query, h, store) for h in top[:5]]
+        uncovered = period_fit.uncovered_period(query, top[:5], store)
+        fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
-                                 years=[self._year(h, store) for h in top[:5]])
+                                 years=[period_fit.report_year(h, store) for h in top[:5]])
         evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
-                    and not conflicts(query, e.sentence, self._year(top[e.hit_index], store))
-                    and not self._other_span(query, top[e.hit_index], e.sentence, store)
+                    and not conflicts(query, e.sentence, period_fit.report_year(top[e.hit_index], store))
+                    and not period_fit.other_span(query, top[e.hit_index], e.sentence, store)
                     and not national_figure(query, e.sentence)]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
@@ -297,17 +296,17 @@ class Engine:
             at = next((c for c in citations if c.passage_id == note.passage.id), None)
             if at is not None:
                 citations.remove(at)
-            at = at or self._citation(2, note, store)
+            at = at or wording.citation(2, note, store)
             citations.insert(1, at)  # the footnote is part of the answer: source [2]
             for n, c in enumerate(citations, 1):
                 c.n = n
             at.quote = note.passage.text
             quotes.append((at.n, note.passage.text))
-        figs = self._figures(query, quotes, cited, store)
-        text = compose(quotes, self._header(cited, store))
+        figs = wording.figures_of(query, quotes, cited, store)
+        text = compose(quotes, wording.header(cited, store))
         if figs and query.wants_figure:  # the figure first, the proof under it
             text = lead_line(figs[0], citations[0].quote, figs[0].period.label if figs[0].period else None) + "\n" + text
-        sources = [c.text for c in citations] + [self._meta_text(c, store) for c in citations] \
+        sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
             + [f.period.label for f in figs if f.period]  # the figure line names its period as tracuu labels it
         bad = unsupported_numbers(text, sources)
         if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
@@ -319,39 +318,11 @@ class Engine:
             answer = self._generate(query, answer, citations, sources)
         return answer
 
-    @staticmethod
-    def _figures(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: IndexStore) -> list[Figure]:
-        """The quoted figures as data, the direct answer first. A figure's period is the asked one when
-        its quote names it, else that of the section it stands in (a plans part: a target)."""
-        doc = store.doc_by_name[cited.doc]
-        plan = cited.section_period is not None and cited.section_period == doc.next_period != doc.period
-        own = cited.section_period or doc.period
-        out: list[Figure] = []
-        for n, quote in quotes:
-            named = mentioned_periods(quote, doc.period)
-            period = next((a for a in query.periods if a in named), own)
-            out += figure_list(quote, n, period, target=plan)
-        return figure_rank(out, query_weights(query, store.lexical),
-                           wants_change=bool(re.search(r"\b(?:tang|giam)\b", fold_ocr(query.text))),
-                           repair=store.lexical.repair if store.lexical else None, asked=query.periods,
-                           wants_target=query.wants_target)
-
     def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:
         from .generate import Generator
         if self._generator is None:
             self._generator = Generator(self.config)
         return self._generator.answer(query.text, extractive, citations, sources)
-
-    @staticmethod
-    def _only_planned(query: Query, store: IndexStore) -> bool:
-        """A question for a fact (not a figure) whose every asked period is one that reports only plan for
-        ('6 tháng cuối năm 2023 ... khởi công xong khi nào' when the half-year report's tasks part is all
-        there is) is about those plans, however it is worded. A figure asked for such a period stays a
-        results question ranked as such; if a plan still answers it, the header says it is a target."""
-        if query.wants_target or query.wants_figure or not query.periods:
-            return False
-        return all(not any(d.period and d.period.contains(a) for d in store.documents)
-                   and any(d.next_period == a for d in store.documents) for a in query.periods)
 
     @staticmethod
     def _footnote(query: Query, hit: Hit, quote: str, store: IndexStore) -> Hit | None:
@@ -367,96 +338,3 @@ class Engine:
             return None
         return Hit(passage=note, score=hit.score, lexical=0.0, dense=0.0, row=-1)
 
-    @staticmethod
-    def _fit(query: Query, hit: Hit, store: IndexStore) -> float:
-        """How well a passage's period fits the asked one: 1 exactly (its report, section or own
-        words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""
-        sig = period_signals(query, hit, store)
-        if sig.get("province"):  # another province's report never answers for the one asked about
-            return 0.0
-        if not query.periods and not query.loose:
-            return 1.0
-        doc = store.doc_by_name.get(hit.passage.doc)
-        sec = hit.passage.period
-        # a section of another period than its report's (the tasks part plans the next one) speaks of
-        # that period: the report's own period says nothing about what was achieved in it, only about
-        # what the report planned ('theo báo cáo 6 tháng, ... phấn đấu khởi công khi nào')
-        own = sig["report"] if query.wants_target or not (doc and sec and sec != doc.period) else 0.0
-        best = max(own, sig["section"], sig["mention"])
-        return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
-
-    @classmethod
-    def _other_span(cls, query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool:
-        """A figure from a report (or section) of another span than the asked one, in a sentence that
-        does not name the asked period, is that span's figure: a half-year report's tourist count is no
-        answer for February, nor January's report's revenue one for quý I (a plan may still answer
-        for a year it lies in: target questions are exempt from the narrower case)."""
-        if not (query.wants_figure and query.periods):
-            return False
-        doc = store.doc_by_name.get(hit.passage.doc)
-        holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
-        if not holders or any(p == a for p in holders for a in query.periods):
-            return False
-        wider = any(p.contains(a) for p in holders for a in query.periods)
-        narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
-                                                  for p in holders)
-        if not (wider or narrower):
-            return False
-        named = mentioned_periods(sentence, doc.period if doc else None)
-        return not any(a in named for a in query.periods)
-
-    @staticmethod
-    def _year(hit: Hit, store: IndexStore) -> int | None:
-        doc = store.doc_by_name.get(hit.passage.doc)
-        return doc.period.year if doc and doc.period else None
-
-    @staticmethod
-    def _header(c: Citation, store: IndexStore) -> str:
-        doc = store.doc_by_name[c.doc]
-        kind = doc.kind[:1].upper() + doc.kind[1:]
-        label = f"{kind} số {doc.number}" if doc.number else f"{kind} {doc.doc}"
-        if doc.issuer and len({d.province for d in store.documents if d.province}) > 1:
-            label += f" của {doc.issuer}"  # an index of several provinces: say whose figure it is
-        period = doc.period.label if doc.period else ""
-        head = f"Theo {label} ({period})" if period else f"Theo {label}"
-        sec = c.section_period
-        if sec and doc.next_period == sec and sec != doc.period:  # a target, not a result: say so
-            head += f", phần nhiệm vụ, mục tiêu {sec.label}"
-        return head
-
-    @staticmethod
-    def _meta_text(c: Citation, store: IndexStore) -> str:
-        doc = store.doc_by_name[c.doc]
-        return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None,
-                                      doc.next_period.label if doc.next_period else None]))
-
-    @staticmethod
-    def _citation(n: int, h: Hit, store: IndexStore) -> Citation:
-        p = h.passage
-        doc = store.doc_by_name[p.doc]
-        return Citation(n=n, doc=p.doc, title=doc.title, period=doc.period, section=p.section,
-                        line_start=p.line_start, line_end=p.line_end, text=p.text, score=h.score,
-                        passage_id=p.id, section_period=p.period, page=p.page, number=doc.number,
-                        date=doc.date, kind=p.kind)
-
-    def _uncovered_period(self, query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
-        """The asked period, when no indexed report, section or top passage speaks of it.
-
-        A sub-year period needs a report or section of exactly that period (or one containing it),
-        or a passage naming it; a whole year is also answered by a section of plans for it,
-        but not by one quarter's results (a quarter's export figure is no year's figure).
-        """
-        for asked in query.periods:
-            held = [d.period for d in store.documents if d.period] + [h.passage.period for h in hits if h.passage.period]
-            if any(p == asked or p.contains(asked) for p in held):
-                continue
-            named = any(asked in mentioned_periods(h.passage.text, store.doc_by_name[h.passage.doc].period)
-                        for h in hits)
-            if named:
-                continue
-            if asked.kind == "year" and any(
-                    h.passage.period and asked.contains(h.passage.period)
-                    and store.doc_by_name[h.passage.doc].next_period == h.passage.period for h in hits):
-                continue  # targets/tasks section planned within that year
-            return asked
-        return None

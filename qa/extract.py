@@ -64,7 +64,8 @@ def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float
 
 
 def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
-            variants: dict[str, list[str]] | None = None, short: dict[str, str] | None = None) -> float:
+            variants: dict[str, list[str]] | None = None, short: dict[str, str] | None = None,
+            same: dict[str, str] | None = None) -> float:
     """Weight of the question's tokens found in `toks`; an acronym counts as found when the
     text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
     OCR misspelt one of its words (`LexicalIndex.variants`)."""
@@ -73,6 +74,10 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     found_as = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
     # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')
     found_as |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
+    # the question's words for an indicator are found as the report's phrase ('tăng trưởng kinh tế' as
+    # 'tổng sản phẩm trên địa bàn')
+    found_as |= {t for printed, asked in (same or {}).items()
+                 if all(x in toks for x in tokenize(printed) if "_" not in x) for t in tokenize(asked)}
     for t, w in weights.items():
         if t in toks or t in found_as or variants and any(v in toks for v in variants.get(t, ())):
             got += w
@@ -170,7 +175,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
-        pcov = covered(weights, ptoks, query.aliases, variants, query.short) / total
+        pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
         if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
             continue
         for i, sent in enumerate(sents):
@@ -178,7 +183,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            cov = 0.6 * covered(weights, toks, query.aliases, variants, query.short) / total + 0.4 * pcov
+            cov = 0.6 * covered(weights, toks, query.aliases, variants, query.short, query.same) / total + 0.4 * pcov
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
@@ -189,7 +194,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             phrase = not pairs or bool(query.aliases) or any(
-                t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs)
+                t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
+                all(x in qtoks for x in tokenize(printed)) for printed in query.same)
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
     out.sort(key=lambda e: -e.score)
     return out

@@ -132,3 +132,27 @@ def asks_figure(folded: str) -> bool:
     """A keyword query or a 'bao nhiêu' question wants a figure; 'văn bản nào', 'những huyện nào',
     'vì sao' want a fact, so a sentence with a number is no better an answer than one without."""
     return bool(_FIGURE.search(folded)) or not _QUESTION.search(folded)
+
+
+# the same indicator in the words people type and the words reports print: (question pattern, the
+# report's phrase). A passage holding the report's phrase covers the question's words; both are searched.
+EQUIVALENTS: list[tuple[str, str]] = [
+    (r"tang truong kinh te|kinh te(?:\W+\|?\s*)*tang truong|toc do tang truong(?! cong nghiep)", "tong san pham tren dia ban"),
+    (r"doanh nghiep moi ra doi|doanh nghiep (?:dang ky )?moi|doanh nghiep thanh lap", "doanh nghiep thanh lap moi"),
+    (r"tien thu (?:ve )?(?:cho )?ngan sach|thu ve cho ngan sach|nguon thu ngan sach", "thu ngan sach"),
+    (r"du khach|luot khach(?! quoc te| noi dia)", "khach du lich"),
+    (r"lam phat|gia ca tieu dung", "chi so gia tieu dung"),
+    (r"von (?:dau tu )?nuoc ngoai|von ngoai", "dau tu truc tiep nuoc ngoai"),
+    (r"ban le hang hoa|doanh thu ban le|suc mua", "tong muc ban le hang hoa"),
+    (r"hang xuat khau|gia tri xuat khau|xuat khau hang hoa", "kim ngach xuat khau"),
+    (r"von dau tu cong|dau tu cong", "von dau tu cong"),
+]
+
+
+def equivalents(folded: str) -> dict[str, str]:
+    """The report's phrase -> the question's words it stands for, for each equivalent the question uses."""
+    out = {}
+    for pattern, printed in EQUIVALENTS:
+        if (m := re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", folded)) and printed not in folded:
+            out[printed] = re.sub(r"[|\s]+", " ", m.group()).strip()
+    return out

@@ -9,7 +9,8 @@ from ingest.places import province_spans
 from ingest.textnorm import fold_ocr
 from ingest.types import Period
 
-from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months, expansions,
+from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months, equivalents,
+                       expansions,
                        named_indicators, strip_question_words)
 
 
@@ -34,6 +35,13 @@ class Query:
     provinces: list[str] = field(default_factory=list)  # 'Lạng Sơn' named in the question
     # periods written loosely (a bare '2023'): they choose reports, but do not rule a narrower one out
     weak: list[Period] = field(default_factory=list)
+    # the report's phrase for words the question uses ('tổng sản phẩm trên địa bàn' for 'tăng trưởng kinh
+    # tế'): searched too, and a passage holding it covers those words
+    same: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def search_text(self) -> str:
+        return " | ".join([self.lexical_text or self.text, *self.same])
 
     @property
     def names_nothing(self) -> bool:
@@ -73,4 +81,5 @@ def parse_query(text: str) -> Query:
                  wants_reference=asks_reference(whole), wants_target=asks_target(whole),
                  dated=[Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff],
                  provinces=list(dict.fromkeys(name for _, _, name in places)),
-                 weak=[m.period for m in mentions if m.period and m.relative == "bare"])
+                 weak=[m.period for m in mentions if m.period and m.relative == "bare"],
+                 same=equivalents(content))

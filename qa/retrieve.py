@@ -115,7 +115,7 @@ def candidates(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
     """The best passages overall, plus the best of the asked period's and the named province's reports:
     with many reports, copies of one indicator sentence from other years and provinces can fill the
     overall pool before the period signals ever see it."""
-    text = query.lexical_text or query.text
+    text = query.search_text
     hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
     docs = filters.docs if filters else None
     if query.provinces:

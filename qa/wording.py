@@ -1,0 +1,60 @@
+"""The answer's citations and wording: source cards, the 'Theo Báo cáo số ...' header, the text the
+number check may also accept (document numbers, dates, period labels), and the quoted figures."""
+from __future__ import annotations
+
+import re
+
+from index.store import Hit, IndexStore
+from ingest.textnorm import fold_ocr
+
+from .answer import Citation
+from .extract import query_weights
+from .figures import Figure, extract as figure_list, rank as figure_rank
+from .query import Query
+from .retrieve import mentioned_periods
+
+
+def header(c: Citation, store: IndexStore) -> str:
+    doc = store.doc_by_name[c.doc]
+    kind = doc.kind[:1].upper() + doc.kind[1:]
+    label = f"{kind} số {doc.number}" if doc.number else f"{kind} {doc.doc}"
+    if doc.issuer and len({d.province for d in store.documents if d.province}) > 1:
+        label += f" của {doc.issuer}"  # an index of several provinces: say whose figure it is
+    period = doc.period.label if doc.period else ""
+    head = f"Theo {label} ({period})" if period else f"Theo {label}"
+    sec = c.section_period
+    if sec and doc.next_period == sec and sec != doc.period:  # a target, not a result: say so
+        head += f", phần nhiệm vụ, mục tiêu {sec.label}"
+    return head
+
+
+def meta_text(c: Citation, store: IndexStore) -> str:
+    doc = store.doc_by_name[c.doc]
+    return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None,
+                                  doc.next_period.label if doc.next_period else None]))
+
+
+def citation(n: int, h: Hit, store: IndexStore) -> Citation:
+    p = h.passage
+    doc = store.doc_by_name[p.doc]
+    return Citation(n=n, doc=p.doc, title=doc.title, period=doc.period, section=p.section,
+                    line_start=p.line_start, line_end=p.line_end, text=p.text, score=h.score,
+                    passage_id=p.id, section_period=p.period, page=p.page, number=doc.number,
+                    date=doc.date, kind=p.kind)
+
+
+def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: IndexStore) -> list[Figure]:
+    """The quoted figures as data, the direct answer first. A figure's period is the asked one when
+    its quote names it, else that of the section it stands in (a plans part: a target)."""
+    doc = store.doc_by_name[cited.doc]
+    plan = cited.section_period is not None and cited.section_period == doc.next_period != doc.period
+    own = cited.section_period or doc.period
+    out: list[Figure] = []
+    for n, quote in quotes:
+        named = mentioned_periods(quote, doc.period)
+        period = next((a for a in query.periods if a in named), own)
+        out += figure_list(quote, n, period, target=plan)
+    return figure_rank(out, query_weights(query, store.lexical),
+                       wants_change=bool(re.search(r"\b(?:tang|giam)\b", fold_ocr(query.text))),
+                       repair=store.lexical.repair if store.lexical else None, asked=query.periods,
+                       wants_target=query.wants_target)
