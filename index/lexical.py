@@ -210,9 +210,9 @@ class LexicalIndex:
         (path / "ocr_bigrams.json").write_text(json.dumps(self.ocr_bigrams, ensure_ascii=False), "utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "LexicalIndex":
+    def load(cls, path: Path, mmap: bool = False) -> "LexicalIndex":
         df = json.loads((path / "df.json").read_text("utf-8"))
         repair = json.loads((path / "repair.json").read_text("utf-8"))
         bigrams = path / "ocr_bigrams.json"
         ocr_bigrams = json.loads(bigrams.read_text("utf-8")) if bigrams.exists() else []
-        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df, repair, ocr_bigrams)
+        return cls(bm25s.BM25.load(str(path), mmap=mmap, show_progress=False), df, repair, ocr_bigrams)
