@@ -186,3 +186,21 @@ def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, 
     assert r.returncode == 0, r.stderr
     ans = engine.ask(Q_LATER)
     assert ans.answered and ans.citations[0].doc == "binh_son_q3.txt"
+
+
+def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(home, corpus, st_embedder):
+    """`serve --workers 2`: questions answered in a pool of processes, each on the same index."""
+    from ui.pool import PooledEngine
+    config = Config(home=home, embedder=st_embedder.id, cache=False)
+    local = engine_on(home, st_embedder, cache=False)
+    pool = PooledEngine(config, workers=2)
+    try:
+        assert len(pool.warm()) == 2
+        question = "Sản lượng cá nuôi lồng quý III năm 2024"
+        assert pool.ask(question, qid="x").to_dict() | {"ms": 0} == local.ask(question, qid="x").to_dict() | {"ms": 0}
+        assert not pool.ask(Q_LATER).answered
+        local.ingest([corpus / "binh_son_q3.txt"], progress=False)  # another process's upload
+        for _ in range(4):  # whichever process answers, it answers from the new version
+            assert pool.ask(Q_LATER).citations[0].doc == "binh_son_q3.txt"
+    finally:
+        pool.close()

@@ -1,14 +1,11 @@
-"""`tracuu serve`: the API (/api, /docs) and the web UI (/, /embed) over one ServingEngine per process.
+"""`tracuu serve`: the API (/api, /docs) and the web UI (/, /embed) in one process, over one engine.
 
-An answer is mostly Python (the GIL) and a query embedding (one core), so one process answers one
-question at a time. `--workers N` (default: one per core) starts N uvicorn worker processes on one
-socket; each builds the app from the environment (`worker_app`), maps the same index files (the OS
-keeps one copy of the vectors and BM25 arrays) and the same model file, and re-reads the index when
-another process changed it (ui.serving). One worker is the old single process, nothing spawned.
+With `--workers N` > 1 (the default is one per core) that engine is a ui.pool.PooledEngine: this
+process does the HTTP and the web UI's sessions, N answer processes answer in parallel on the same
+index. One worker is the plain single process, nothing spawned.
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import sys
@@ -35,22 +32,6 @@ def build(config: Config, engine=None) -> FastAPI:
     return mount(create_app(config, engine), engine, config)
 
 
-def worker_app() -> FastAPI:
-    """App factory each worker process calls: the configuration comes from the environment it inherited."""
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
-    return build(Config.load())
-
-
-def _check(config: Config) -> None:
-    """Refuse to start N workers on an index none of them could use (each would fail and be restarted)."""
-    from ui.serving import ServingEngine
-    engine = ServingEngine(config)
-    if engine.store and engine.store.size:
-        engine.check_embedder()
-    del engine
-    gc.collect()
-
-
 def run(config: Config) -> None:
     import uvicorn
 
@@ -58,22 +39,24 @@ def run(config: Config) -> None:
     from index.store import IndexError_
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     workers = config.worker_count
+    if workers > 1 and config.store.strip().lower() == "qdrant" and not config.qdrant_url:
+        logging.getLogger("tracuu.server").warning(
+            "qdrant-client's local folder mode allows one process: serving with 1 worker (set TRACUU_QDRANT_URL "
+            "to a Qdrant server for more)")
+        workers = 1
     try:
-        app = build(config) if workers == 1 else _check(config)
+        engine = None
+        if workers > 1:
+            from ui.pool import PooledEngine
+            engine = PooledEngine(config, workers)
+        app = build(config, engine)
+        if engine is not None:
+            engine.warm()
     except (IndexError_, EmbedderError) as e:
         print(f"error: {e}", file=sys.stderr)
         raise SystemExit(1)
     where = f"http://{config.host}:{config.port}{config.root_path.rstrip('/')}"
-    print(f"tracuu: web UI {where}/  ·  API {where}/api  ·  OpenAPI {where}/docs  ·  {workers} worker(s)",
-          file=sys.stderr)
+    print(f"tracuu: web UI {where}/  ·  API {where}/api  ·  OpenAPI {where}/docs  ·  "
+          f"{workers} answer worker(s)", file=sys.stderr)
     # proxy_headers: trust X-Forwarded-* only from a proxy on this host (uvicorn's default allow-list)
-    if workers == 1:
-        uvicorn.run(app, host=config.host, port=config.port, proxy_headers=True, log_level="info")
-        return
-    # each worker's query embedding on its own core: OpenMP teams of several workers on the same cores
-    # only wait on each other (an explicit OMP_NUM_THREADS wins)
-    cores = Config(workers=0).worker_count
-    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, cores // workers)))
-    os.environ["TRACUU_WORKERS"] = str(workers)  # workers read the configuration from the environment
-    uvicorn.run("ui.server:worker_app", factory=True, workers=workers, host=config.host, port=config.port,
-                proxy_headers=True, log_level="info")
+    uvicorn.run(app, host=config.host, port=config.port, proxy_headers=True, log_level="info")

@@ -130,7 +130,7 @@ class ServingEngine(Engine):
 
     def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None):
         if self.answers is None:
-            return super().ask(question, options, qid)
+            return self._compute(question, options, qid)
         store = self.store
         key = _answer_key(question, options or AskOptions(), store)
         cached = self.answers.get(key) if key else None
@@ -140,12 +140,17 @@ class ServingEngine(Engine):
             ans.id = qid
             ans.ms = (time.perf_counter() - t0) * 1000
             return ans
-        ans = super().ask(question, options, qid)
-        if key and self._store is store:  # answered from the version the key names
+        ans = self._compute(question, options, qid)
+        if key and self.store is store:  # no swap since the key was made: answered from the version it names
             kept = copy.deepcopy(ans)
             kept.id = None
             self.answers.put(key, kept)
         return ans
+
+
+    def _compute(self, question: str, options: AskOptions | None, qid: str | None):
+        """The answer itself, here (ui.pool sends it to an answer process instead)."""
+        return Engine.ask(self, question, options, qid)
 
 
 def _answer_key(question: str, opts: AskOptions, store) -> tuple | None:
