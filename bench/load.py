@@ -102,6 +102,19 @@ def _children(pid: int) -> list[int]:
     return out
 
 
+def tree_cpu_s(proc: subprocess.Popen) -> float:
+    """CPU seconds used so far by the server and its workers (a figure other load on the machine
+    disturbs far less than wall-clock throughput)."""
+    total = 0.0
+    for pid in [proc.pid] + _children(proc.pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
 def memory(proc: subprocess.Popen) -> list[dict]:
     """RSS / PSS / private MB of each process holding an engine (the server, or each of its workers)."""
     rows = []
@@ -176,12 +189,16 @@ def run(home: Path, questions: list[str], args, cache: str) -> dict:
     proc, base = start_server(home, args.workers, cache)
     try:
         expected, single = single_user(base, questions)
+        cpu0, own0 = tree_cpu_s(proc), time.process_time()
         res = asyncio.run(load(base, questions, args.clients, args.seconds))
+        cpu = {"server": tree_cpu_s(proc) - cpu0, "client": time.process_time() - own0}
         mem = memory(proc)
     finally:
         stop(proc)
     out = summary(res, args.clients)
     differ = [q for _, _, q, k in res["answers"] if k != expected[q]]
+    n = max(1, len(res["answers"]))
+    out.update(cpu_ms_per_answer={k: round(v * 1000 / n, 1) for k, v in cpu.items()})
     out.update(cache=cache, single_user_median_ms=round(statistics.median(single)), differed=len(differ),
                same=not differ and not res["errors"], memory=mem)
     return out
@@ -244,6 +261,10 @@ def report(name: str, r: dict) -> None:
     print(f"load: {r['clients']} clients for {r['seconds']} s -> {r['answers']} answers, {r['answers_per_s']} answers/s")
     print(f"latency: p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms, p99 {r['p99_ms']} ms, max {r['max_ms']} ms"
           + (f" (single user: median {r['single_user_median_ms']} ms)" if "single_user_median_ms" in r else ""))
+    if "cpu_ms_per_answer" in r:
+        c = r["cpu_ms_per_answer"]
+        print(f"CPU per answer: server {c['server']} ms, load client {c['client']} ms "
+              f"(-> {2000 / max(c['server'] + c['client'], 1e-9):.0f} answers/s if both had 2 idle cores to themselves)")
     print(f"errors: {r['errors']}" + (f" (first: {r['first_error']})" if r["errors"] else ""))
     for m in r["memory"]:
         print(f"memory pid {m['pid']}: RSS {m['rss_mb']} MB, PSS {m['pss_mb']} MB, private {m['private_mb']} MB")
