@@ -7,7 +7,7 @@ takes each question's single-user answer first, then checks that every answer un
 Throughput is measured with the caches off (``TRACUU_CACHE=off``: the warm-up asks every question once, so
 with caches on the run would mostly measure cache hits) and, separately, on. ``--ingest`` adds a run in which
 one report (a synthetic copy of a sample report: another province and years, see bench/synth.py) is
-uploaded halfway: every answer must equal the single-user answer of the index version it came from
+uploaded halfway (the clients go on for a third of the run after it returned): every answer must equal the single-user answer of the index version it came from
 (before or after the swap; a request sent after the upload returned must see the new one), and the longest
 stall is reported. Memory per worker process (RSS, PSS: shared pages split between the processes mapping
 them, private) is read from /proc after each run.
@@ -134,10 +134,10 @@ def memory(proc: subprocess.Popen) -> list[dict]:
     return rows
 
 
-async def client(i: int, base: str, questions: list[str], until: float, out: dict) -> None:
+async def client(i: int, base: str, questions: list[str], out: dict) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=120) as http:
         n = i
-        while time.perf_counter() < until:
+        while time.perf_counter() < out["until"]:
             q = questions[n % len(questions)]
             n += 1
             t0 = time.perf_counter()
@@ -153,23 +153,23 @@ async def client(i: int, base: str, questions: list[str], until: float, out: dic
                 out["answers"].append((t0, t1, q, key(r.json())))
 
 
-async def upload(base: str, path: Path, at: float, out: dict) -> None:
+async def upload(base: str, path: Path, at: float, tail: float, out: dict) -> None:
     await asyncio.sleep(max(0.0, at - time.perf_counter()))
     out["upload_start"] = time.perf_counter()
     async with httpx.AsyncClient(base_url=base, timeout=600) as http:
         with path.open("rb") as fh:
             r = await http.post("/api/documents", files={"files": (path.name, fh, "text/plain")})
     out["upload_done"] = time.perf_counter()
+    out["until"] = max(out["until"], out["upload_done"] + tail)  # answers from the new version too
     out["upload"] = {"status": r.status_code, "body": r.json()}
 
 
 async def load(base: str, questions: list[str], clients: int, seconds: float, ingest: Path | None = None) -> dict:
-    out = {"answers": [], "errors": []}
     t0 = time.perf_counter()
-    until = t0 + seconds
-    tasks = [client(i, base, questions, until, out) for i in range(clients)]
-    if ingest:
-        tasks.append(upload(base, ingest, t0 + seconds / 3, out))
+    out = {"answers": [], "errors": [], "until": t0 + seconds}
+    tasks = [client(i, base, questions, out) for i in range(clients)]
+    if ingest:  # halfway through, and the clients go on for a third of the run after it returned
+        tasks.append(upload(base, ingest, t0 + seconds / 2, seconds / 3, out))
     await asyncio.gather(*tasks)
     out["elapsed"] = time.perf_counter() - t0
     out["t0"] = t0
