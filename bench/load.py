@@ -160,13 +160,15 @@ async def upload(base: str, path: Path, at: float, tail: float, out: dict) -> No
         with path.open("rb") as fh:
             r = await http.post("/api/documents", files={"files": (path.name, fh, "text/plain")})
     out["upload_done"] = time.perf_counter()
-    out["until"] = max(out["until"], out["upload_done"] + tail)  # answers from the new version too
+    out["until"] = max(out["t0"] + 3 * tail, out["upload_done"] + tail)  # answers from the new version too
     out["upload"] = {"status": r.status_code, "body": r.json()}
 
 
 async def load(base: str, questions: list[str], clients: int, seconds: float, ingest: Path | None = None) -> dict:
     t0 = time.perf_counter()
-    out = {"answers": [], "errors": [], "until": t0 + seconds}
+    # with an upload, the clients go on until it returned and a third of the run after that
+    out = {"answers": [], "errors": [], "until": float("inf") if ingest else t0 + seconds}
+    out["t0"] = t0
     tasks = [client(i, base, questions, out) for i in range(clients)]
     if ingest:  # halfway through, and the clients go on for a third of the run after it returned
         tasks.append(upload(base, ingest, t0 + seconds / 2, seconds / 3, out))
@@ -285,7 +287,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--workers", type=int, default=None, help="server worker processes (default: its own, the core count)")
-    ap.add_argument("--cache", choices=["off", "on", "both"], default="both")
+    ap.add_argument("--cache", choices=["off", "on", "both", "none"], default="both",
+                    help="the plain runs to make (none: only the --ingest one)")
     ap.add_argument("--ingest", action="store_true", help="also a run with one report uploaded halfway")
     ap.add_argument("--home", type=Path, default=Path(os.environ.get("TRACUU_HOME", ROOT / ".tracuu")))
     ap.add_argument("--dev", type=Path, default=DEV if DEV.exists() else ROOT / "tests" / "data" / "dev.jsonl")
@@ -297,7 +300,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "ui.cli", "ingest", "-q", str(ROOT / "data" / "reports")],
                        cwd=ROOT, env=dict(os.environ, TRACUU_HOME=str(args.home)), check=False)
     results = {"questions": len(questions), "workers": args.workers, "home": str(args.home)}
-    for cache in (["off", "on"] if args.cache == "both" else [args.cache]):
+    for cache in {"both": ["off", "on"], "none": []}.get(args.cache, [args.cache]):
         results[f"cache_{cache}"] = r = run(args.home, questions, args, cache)
         report(f"caches {cache}", r)
     if args.ingest:
