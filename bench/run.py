@@ -488,6 +488,9 @@ def markdown(res: dict) -> str:
               "kernels round differently in the 7th digit, so which of several tied duplicates fills the last slots "
               "of the top 60 can differ (answers and citations were identical on all dev questions). With the "
               "default, results also depend on the core count; now they do not.", ""]
+    load = ROOT / "bench" / "results" / "load.md"  # bench/load.py runs apart (minutes of load); its write-up is kept
+    if load.exists():
+        L += [load.read_text("utf-8").rstrip(), ""]
     L += ["## Odd things noticed", ""] + [f"- {x}" for x in res["odd"]] + [""]
     L += ["## Reproduce", "", "```bash",
           "make bench                                  # = .venv/bin/python bench/run.py",

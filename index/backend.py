@@ -69,7 +69,8 @@ def open_store(config: Config):
     if backend_of(config) == "qdrant":
         from .qdrant_store import QdrantStore
         return QdrantStore.open(config)
-    return IndexStore.load(config.index_dir)
+    from .snapshot import load_current  # read from one version, even while another process swaps one in
+    return load_current(config.index_dir)[0]
 
 
 def migrate(config: Config, to: str, force: bool = False) -> str:

@@ -49,5 +49,7 @@ class DenseIndex:
         faiss.write_index(self.index, str(path))
 
     @classmethod
-    def load(cls, path: Path) -> "DenseIndex":
-        return cls(faiss.read_index(str(path)))
+    def load(cls, path: Path, mmap: bool = False) -> "DenseIndex":
+        """With `mmap`, the vectors stay in the file (shared by every process that maps it)."""
+        flags = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY if mmap else 0
+        return cls(faiss.read_index(str(path), flags))

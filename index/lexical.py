@@ -35,11 +35,14 @@ _ONE_FOR_L = re.compile(r"(?<![\w.,/])1(?=[a-z&])")
 _AMP_FOR_E = re.compile(r"(?<=[a-z])&")
 
 
+# one pass for all of them: a whole word equals at most one key and no replacement is itself a key,
+# so this gives what replacing them one after another gives
+_OCR_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _OCR_WORDS)) + r")\b")
+
+
 def words_of(text: str) -> list[str]:
     folded = _AMP_FOR_E.sub("e", _ONE_FOR_L.sub("l", fold_ocr(text)))
-    for wrong, right in _OCR_WORDS.items():
-        if wrong in folded:
-            folded = re.sub(rf"\b{wrong}\b", right, folded)
+    folded = _OCR_WORD.sub(lambda m: _OCR_WORDS[m.group(0)], folded)
     return [normalize_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded)]
 
 
@@ -155,8 +158,11 @@ class LexicalIndex:
             a, b = t.split("_", 1)
             if not (a.isalpha() and b.isalpha()):
                 continue
-            found = [f"{a}_{x}" for x in self._by_first.get(a, ()) if _misread(x, b)]
-            found += [f"{y}_{b}" for y in self._by_second.get(b, ()) if _misread(y, a)]
+            # only words with the same consonants can be misreadings (_misread): look up those alone,
+            # in the same order as the full lists, instead of testing every pair with this word
+            first, second = self._by_shape
+            found = [f"{a}_{x}" for x in first.get((a, _VOWELS.sub("", b)), ()) if _misread(x, b)]
+            found += [f"{y}_{b}" for y in second.get((b, _VOWELS.sub("", a)), ()) if _misread(y, a)]
             found = found[:limit]
             if len(a) > 2 and len(b) > 2:  # both words misread ('ndng_then' for 'nong_thon')
                 found += [f"{y}_{x}" for y, x in self._masked.get((_MASK.sub("*", a), _MASK.sub("*", b)), ())
@@ -164,6 +170,19 @@ class LexicalIndex:
             if found:
                 out[t] = found
         return out
+
+    @functools.cached_property
+    def _by_shape(self) -> tuple[dict[tuple[str, str], list[str]], dict[tuple[str, str], list[str]]]:
+        """_by_first / _by_second split further by the other word's consonants (vowels dropped)."""
+        first: dict[tuple[str, str], list[str]] = {}
+        second: dict[tuple[str, str], list[str]] = {}
+        for a, bs in self._by_first.items():
+            for b in bs:
+                first.setdefault((a, _VOWELS.sub("", b)), []).append(b)
+        for b, as_ in self._by_second.items():
+            for a in as_:
+                second.setdefault((b, _VOWELS.sub("", a)), []).append(a)
+        return first, second
 
     @functools.cached_property
     def _masked(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -210,9 +229,9 @@ class LexicalIndex:
         (path / "ocr_bigrams.json").write_text(json.dumps(self.ocr_bigrams, ensure_ascii=False), "utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "LexicalIndex":
+    def load(cls, path: Path, mmap: bool = False) -> "LexicalIndex":
         df = json.loads((path / "df.json").read_text("utf-8"))
         repair = json.loads((path / "repair.json").read_text("utf-8"))
         bigrams = path / "ocr_bigrams.json"
         ocr_bigrams = json.loads(bigrams.read_text("utf-8")) if bigrams.exists() else []
-        return cls(bm25s.BM25.load(str(path), mmap=False, show_progress=False), df, repair, ocr_bigrams)
+        return cls(bm25s.BM25.load(str(path), mmap=mmap, show_progress=False), df, repair, ocr_bigrams)

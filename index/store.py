@@ -95,6 +95,7 @@ class IndexStore:
         self.lexical = lexical
         self.dense = dense
         self.doc_by_name = {d.doc: d for d in documents}
+        self.version = None  # index.snapshot.version_of the files it was read from / saved to
 
     @cached_property
     def _footnotes(self) -> dict[str, list[Passage]]:
@@ -146,13 +147,14 @@ class IndexStore:
             documents = [Document.from_dict(d) for d in json.loads((directory / "documents.json").read_text("utf-8"))]
             with (directory / "passages.jsonl").open(encoding="utf-8") as fh:
                 passages = [Passage.from_dict(json.loads(line)) for line in fh if line.strip()]
-            vectors = np.load(directory / "vectors.npy")
+            # the big arrays are mapped, not read: worker processes of one server share the OS's copy
+            vectors = np.load(directory / "vectors.npy", mmap_mode="r")
             if manifest.get("tokenizer", 1) == TOKENIZER:
-                lexical = LexicalIndex.load(directory / "lexical") if passages else None
+                lexical = LexicalIndex.load(directory / "lexical", mmap=True) if passages else None
             else:  # written by an older tokenizer: its tokens would not match a question's
                 lexical = _lexical_of(documents, passages)
                 manifest["tokenizer"] = TOKENIZER
-            dense = DenseIndex.load(directory / "dense.faiss") if passages else None
+            dense = DenseIndex.load(directory / "dense.faiss", mmap=True) if passages else None
         except Exception as e:  # any missing or damaged part makes the whole index unusable
             raise IndexError_(f"index at {directory} is corrupt ({type(e).__name__}: {e}); {rebuild}") from e
         if len(passages) != manifest.get("passages") or len(vectors) != len(passages):

@@ -41,6 +41,12 @@ class Config:
     qdrant_replicas: int = 1  # replication factor, likewise
     qdrant_refresh_s: float = 1.0  # how often a replica re-reads the shared version point
     qdrant_grpc: bool = False  # talk gRPC (port 6334) instead of REST
+    # `tracuu serve` worker processes; 0 = one per CPU core this process may run on. Each worker maps
+    # the same index files (the OS keeps one copy) and re-reads the index when another one changed it
+    workers: int = 0
+    # caches of query vectors and of whole answers (keyed by question, options and index version);
+    # TRACUU_CACHE=off turns every one of them off (benchmarks measure the real work with it off)
+    cache: bool = True
 
     @property
     def index_dir(self) -> Path:
@@ -49,6 +55,16 @@ class Config:
     @property
     def qdrant_local_path(self) -> Path:
         return Path(self.qdrant_path) if self.qdrant_path else self.home / "qdrant"
+
+    @property
+    def worker_count(self) -> int:
+        """Workers to start: the configured number, or one per usable core."""
+        if self.workers > 0:
+            return self.workers
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # not Linux
+            return max(1, os.cpu_count() or 1)
 
     @property
     def max_file_bytes(self) -> int:
@@ -81,7 +97,7 @@ class Config:
             if isinstance(default, Path):
                 typed[f.name] = Path(raw)
             elif isinstance(default, bool):
-                typed[f.name] = str(raw).lower() in ("1", "true", "yes")
+                typed[f.name] = str(raw).strip().lower() in ("1", "true", "yes", "on")
             elif isinstance(default, int):
                 typed[f.name] = int(raw)
             elif isinstance(default, float):

@@ -335,7 +335,9 @@ _bearer_doc = HTTPBearer(auto_error=False, description="API key (or the admin ke
 
 def create_app(config: Config, engine: Engine | None = None) -> FastAPI:
     """The API app; the web UI (ui.web) is mounted onto it by ui.server."""
-    engine = engine or Engine(config)
+    if engine is None:
+        from ui.serving import ServingEngine
+        engine = ServingEngine(config)
     app = FastAPI(title="tracuu", version="0.1.0", docs_url="/docs", redoc_url=None,
                   description="Hỏi đáp có trích dẫn trên báo cáo kinh tế - xã hội. "
                               "Cited answers from Vietnamese socio-economic reports (see CONTRACT.md).")

@@ -16,6 +16,7 @@ from ingest.config import Config
 from ingest.corrections import Correction
 from ingest.periods import parse_period
 from qa.engine import AskOptions, Engine, QuestionError
+from ui.serving import ServingEngine
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="tracuu (tra cứu): hỏi đáp có trích dẫn trên báo cáo kinh tế - xã hội / "
@@ -25,8 +26,9 @@ err = Console(stderr=True)
 
 
 def _engine() -> Engine:
+    """The engine a running server's workers also use: a change made here reaches them at their next request."""
     try:
-        return Engine(Config.load())
+        return ServingEngine(Config.load())
     except (IndexError_, EmbedderError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(1)
@@ -302,10 +304,13 @@ def migrate(to: str = typer.Option(..., "--to", help="qdrant: copy the embedded 
 
 
 @app.command()
-def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None)):
+def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.Option(None),
+          workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                help="worker processes answering in parallel (default: "
+                                                     "TRACUU_WORKERS, else one per CPU core)")):
     """Chạy giao diện web và API. Serve the web UI at / and the API at /api."""
     from ui.server import run
-    cfg = Config.load(host=host, port=port)
+    cfg = Config.load(host=host, port=port, workers=workers)
     run(cfg)
 
 

