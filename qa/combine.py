@@ -14,15 +14,17 @@ from .answer import Answer
 _MARK = re.compile(r"\[(\d+)\]")
 
 
-def combine(question: str, parts: list[tuple[str, Answer]], note: str | None = None) -> Answer:
-    """`parts`: (label, answered sub-answer), best first. Citation numbers are renumbered in order."""
+def combine(question: str, parts: list[tuple[str, Answer]], note: str | None = None, brief: bool = False) -> Answer:
+    """`parts`: (label, answered sub-answer), best first. Citation numbers are renumbered in order.
+    `brief`: each line is the sub-answer's figure line only (a table of periods), when it has one."""
     lines, citations, figures = [], [], []
     for label, ans in parts:
         cited = sorted({int(n) for n in _MARK.findall(ans.answer)})
         renumber = {n: len(citations) + i + 1 for i, n in enumerate(cited)}
         citations += [dataclasses.replace(c, n=renumber[c.n]) for c in ans.citations if c.n in renumber]
         figures += [dataclasses.replace(f, n=renumber.get(f.n, f.n)) for f in ans.figures]
-        text = _MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", ans.answer)
+        body = ans.answer.split("\n", 1)[0] if brief and ans.figures and "\n" in ans.answer else ans.answer
+        text = _MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", body)
         lines.append(f"{label}: {text}")
     first = parts[0][1]
     return Answer(question, True, "\n".join(lines + ([note] if note else [])), first.period, citations,

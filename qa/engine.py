@@ -198,7 +198,9 @@ class Engine:
             return None
         if periods := spread.side_by_side(query):
             return spread.per_period(self, q, periods, lambda text: self.ask(text, opts, single=True))
-        if spread.wants_trend(query) or spread.open_period(query):
+        if spread.wants_trend(query):  # 'qua các kỳ': a table in time order
+            return spread.over_time(self, q, latest_first=False)
+        if spread.open_period(query):  # no period at all: the latest result first, the others under it
             return spread.over_time(self, q, latest_first=True)
         return None
 

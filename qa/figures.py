@@ -21,7 +21,7 @@ _UNITS = [
     "diem phan tram", "nghin ty dong", "ngan ty dong", "ty dong", "trieu dong", "nghin dong", "ty usd", "trieu usd",
     "nghin usd", "usd", "nghin tan", "trieu tan", "tan", "nghin ha", "ha", "nghin luot", "trieu luot", "luot",
     "nghin nguoi", "nguoi", "doanh nghiep", "du an", "ho", "lao dong", "ty", "trieu", "nghin", "%", "km", "m3",
-    "kwh", "trieu kwh", "phong", "chiec", "con", "vu", "xa", "huyen", "diem",
+    "kwh", "trieu kwh", "phong", "chiec", "con", "vu", "xa", "huyen", "diem", "kg", "tan gao", "m2", "km2",
 ]
 _SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
 _SHARE = re.compile(r"(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|so voi ke hoach|nghi quyet)")
@@ -153,17 +153,17 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         before = folded[max(0, a - 40):a]
         clause_start = max(quote.rfind(x, 0, a) for x in (";", ". ", ": ", ", ")) + 1
         kind = "result"
-        if target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]):
+        if unit_f == "%" and _SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25]):
+            kind = "share"  # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part
+        elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]):
             kind = "target"
-        elif unit_f == "%" and _SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25]):
-            kind = "share"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
             kind = "change"
             if re.search(r"(?:giam|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
                 value = -abs(value)
         indicator = _indicator(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
-        if unit is None and not re.search(r"[.,]", m.group()) and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
-            continue  # a bare integer before a word is a count OCR may have made of letters ('18 hoi')
+        if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
+            continue  # a one-digit count is more often a list item or a mark than the answer
         # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
         # chung 5 tháng ... 1.412'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
@@ -189,8 +189,18 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     return " ".join(text.split()).strip(" ,:;-")
 
 
+def units_in(question: str) -> set[str]:
+    """Units a question names ('bao nhiêu kg gạo', 'tỷ lệ ... %'): a figure in that unit is what it wants."""
+    folded = fold(question)
+    # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
+    return {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+
+
+_AMBIGUOUS = {"ho", "ty", "con", "xa", "vu", "diem", "trieu", "nghin", "tan", "ha", "nguoi", "lao dong"}
+
+
 def rank(figures: list[Figure], weights: dict[str, float], wants_change: bool = False, repair=None,
-         asked: list[Period] | None = None, wants_target: bool = False) -> list[Figure]:
+         asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None) -> list[Figure]:
     """The direct answer first: the figure whose indicator (and the words after its unit) holds most
     of the question's words by weight ('giải ngân' says more than 'đầu tư'); then one with a unit; the
     indicator's own value before its share of a plan or its change, unless a change is asked."""
@@ -203,7 +213,9 @@ def rank(figures: list[Figure], weights: dict[str, float], wants_change: bool = 
         pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
         # a table row holds several periods' cells: the asked period's column first
         off_period = bool(asked) and f.period is not None and f.period not in asked
-        return (off_period, -round(sum(w for t, w in weights.items() if t in have), 6), pref, f.unit is None, i)
+        other_unit = bool(units) and fold(f.unit or "") not in units
+        return (off_period, other_unit, f.unit is None and not re.search(r"[.,]", f.value),
+                -round(sum(w for t, w in weights.items() if t in have), 6), pref, f.unit is None, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
 

@@ -75,6 +75,6 @@ def over_time(engine, question: str, latest_first: bool) -> Answer | None:
     parts = [(r.period.label if r.kind == "result" else f"{r.period.label} (mục tiêu, kế hoạch)", r.answer)
              for r in results + targets]
     note = f"(Không có số liệu cho: {', '.join(t.missing)}.)" if t.missing else None
-    ans = combine(question, parts, note)
+    ans = combine(question, parts, note, brief=True)
     ans.trend = t
     return ans

@@ -9,7 +9,7 @@ from ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .extract import query_weights
-from .figures import Figure, extract as figure_list, rank as figure_rank
+from .figures import Figure, extract as figure_list, rank as figure_rank, units_in
 from .query import Query
 from .retrieve import mentioned_periods
 
@@ -57,4 +57,4 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     return figure_rank(out, query_weights(query, store.lexical),
                        wants_change=bool(re.search(r"\b(?:tang|giam)\b", fold_ocr(query.text))),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods,
-                       wants_target=query.wants_target)
+                       wants_target=query.wants_target, units=units_in(query.text))

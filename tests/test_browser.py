@@ -116,3 +116,45 @@ def test_embed(server, browser, tmp_path):
     assert page.get_by_role("tab", name="Quản trị").count() == 0  # no side panels or admin in the iframe view
     assert page.locator("#tq-reports").count() == 0
     page.close()
+
+
+def test_trend_table_chart_csv_and_follow_up(server, browser, tmp_path):
+    base, _ = server
+    page = browser.new_page(viewport={"width": 1300, "height": 1400}, accept_downloads=True)
+    page.goto(base + "/", wait_until="load")
+    ask(page, "lượng khách du lịch qua các kỳ")
+    table = page.locator("#tq-trend-table")
+    table.get_by_text("năm 2021").first.wait_for(timeout=60_000)
+    text = table.inner_text()
+    assert "1.622" in text and "mục tiêu" in text  # results and the 2022 goal, marked apart
+    page.locator("#tq-trend-plot").wait_for(timeout=30_000)
+    assert page.locator("#tq-trend-plot canvas, #tq-trend-plot svg").count() >= 1
+    page.screenshot(path=str(tmp_path / "trend.png"), full_page=True)
+    with page.expect_download(timeout=30_000) as dl:
+        page.locator("#tq-trend-csv a").first.click()
+    csv_text = Path(dl.value.path()).read_text("utf-8-sig")
+    assert csv_text.startswith("ky,loai,so_lieu") and "1.622" in csv_text
+
+    ask(page, "thu ngân sách 6 tháng 2023")
+    page.locator("#tq-question textarea").fill("còn quý I/2022 thì sao?")
+    page.locator("#tq-ask").click()
+    page.get_by_text("Hiểu là: thu ngân sách quý I/2022").first.wait_for(timeout=60_000)
+    page.close()
+
+
+def test_claim_check_tab(server, browser, tmp_path):
+    base, _ = server
+    page = browser.new_page(viewport={"width": 1300, "height": 1200})
+    page.goto(base + "/", wait_until="load")
+    page.get_by_role("tab", name="Kiểm tra số liệu").click()
+    page.locator("#tq-claim textarea").fill(
+        "Trong 6 tháng đầu năm 2023, Lạng Sơn giải ngân được 1.158,8 tỷ đồng vốn đầu tư công. "
+        "Năm 2021, tổng sản lượng lương thực của tỉnh đạt 314,8 nghìn tấn.")  # the second is altered (304,8)
+    page.locator("#tq-claim-btn").click()
+    rows = page.locator("#tq-claim-result .tq-claim")
+    rows.nth(1).wait_for(timeout=120_000)
+    verdicts = [rows.nth(i).get_attribute("data-verdict") for i in range(rows.count())]
+    assert verdicts[0] == "match" and verdicts[1] not in ("match", "rounded"), verdicts
+    assert "Sai lệch" in page.locator("#tq-claim-result").inner_text() or "Khác kỳ" in page.locator("#tq-claim-result").inner_text()
+    page.screenshot(path=str(tmp_path / "claims.png"), full_page=True)
+    page.close()

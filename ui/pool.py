@@ -40,8 +40,9 @@ def _start(config: Config, threads: int) -> None:
         _engine.embedder.embed_query("khởi động")  # the model in memory before the first user
 
 
-def _ask(question: str, options: AskOptions | None, qid: str | None):
-    return _engine.ask(question, options, qid)
+def _ask(question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
+         single: bool = False):
+    return _engine.ask(question, options, qid, previous=previous, single=single)
 
 
 def _ready() -> int:
@@ -76,16 +77,17 @@ class PooledEngine(ServingEngine):
             seen |= {f.result() for f in futures}
         return sorted(seen)
 
-    def _compute(self, question: str, options: AskOptions | None, qid: str | None):
+    def _compute(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
+                 single: bool = False):
         pool = self._pool
         try:
-            return pool.submit(_ask, question, options, qid).result()
+            return pool.submit(_ask, question, options, qid, previous, single).result()
         except BrokenProcessPool:  # an answer process died (killed, out of memory): start a new pool once
             with self._lock:
                 if self._pool is pool:
                     log.error("an answer process died; starting the pool again")
                     self._pool = self._new_pool()
-            return self._pool.submit(_ask, question, options, qid).result()
+            return self._pool.submit(_ask, question, options, qid, previous, single).result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

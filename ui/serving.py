@@ -109,10 +109,15 @@ class ServingEngine(Engine):
         return store is None or isinstance(store, IndexStore)
 
     # ---------- writes: one process at a time, from the current version ----------
-    def ingest(self, paths, progress: bool = True, rebuild: bool = False):
+    def ingest(self, paths, progress: bool = True, rebuild: bool = False, correction=None):
         with writer_lock(self.config.home):
             _ = self.store  # catch up with other writers first
-            return super().ingest(paths, progress=progress, rebuild=rebuild)
+            return super().ingest(paths, progress=progress, rebuild=rebuild, correction=correction)
+
+    def correct(self, doc, correction):
+        with writer_lock(self.config.home):
+            _ = self.store
+            return super().correct(doc, correction)
 
     def remove(self, docs):
         with writer_lock(self.config.home):
@@ -128,11 +133,12 @@ class ServingEngine(Engine):
             self.queries = emb.cache
         return emb
 
-    def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None):
+    def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None,
+            previous: str | None = None, single: bool = False):
         if self.answers is None:
-            return self._compute(question, options, qid)
+            return self._compute(question, options, qid, previous, single)
         store = self.store
-        key = _answer_key(question, options or AskOptions(), store)
+        key = _answer_key(question, options or AskOptions(), store, previous, single)
         cached = self.answers.get(key) if key else None
         if cached is not None:
             t0 = time.perf_counter()
@@ -140,7 +146,7 @@ class ServingEngine(Engine):
             ans.id = qid
             ans.ms = (time.perf_counter() - t0) * 1000
             return ans
-        ans = self._compute(question, options, qid)
+        ans = self._compute(question, options, qid, previous, single)
         if key and self.store is store:  # no swap since the key was made: answered from the version it names
             kept = copy.deepcopy(ans)
             kept.id = None
@@ -148,16 +154,18 @@ class ServingEngine(Engine):
         return ans
 
 
-    def _compute(self, question: str, options: AskOptions | None, qid: str | None):
+    def _compute(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
+                 single: bool = False):
         """The answer itself, here (ui.pool sends it to an answer process instead)."""
-        return Engine.ask(self, question, options, qid)
+        return Engine.ask(self, question, options, qid, previous=previous, single=single)
 
 
-def _answer_key(question: str, opts: AskOptions, store) -> tuple | None:
+def _answer_key(question: str, opts: AskOptions, store, previous: str | None = None, single: bool = False) -> tuple | None:
     """What an answer depends on: the question as the engine reads it, the options, the index version.
     None (not cached) when the version is unknown."""
     version = getattr(store, "version", None)
     if store is not None and version is None:
         return None
     period = opts.period.to_dict() if opts.period else None
-    return ((question or "").strip(), opts.k, repr(period), tuple(sorted(opts.docs or ())), version)
+    return ((question or "").strip(), opts.k, repr(period), tuple(sorted(opts.docs or ())), version,
+            (previous or "").strip(), single)
