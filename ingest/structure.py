@@ -29,6 +29,7 @@ _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LEADING_NUMBER = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})(?!\d)")
 _TERMINAL = (".", ":", ";", "!", "?", "…")
+_FIGURE_IN_LINE = re.compile(r"(?<![\w/-])\d+(?:[.,]\d+)+(?![\d/])|(?<![\w/-])\d+\s*%")
 _PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong")
 
 
@@ -150,6 +151,8 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             close()
             continue
         head = heading_level(text)
+        if head and head[0] >= 2 and (text.rstrip().endswith(".") or _FIGURE_IN_LINE.search(text)):
+            head = None  # '1. Phấn đấu tăng trưởng GRDP năm 2024 đạt 7 - 7,5%; ...': a numbered item of content
         if head and not in_footnote and (cur is None or _ends_sentence(cur.lines[-1][1]) or head[0] <= 1):
             level, title = head
             close()

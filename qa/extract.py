@@ -9,6 +9,7 @@ from ingest.periods import find_periods
 from ingest.textnorm import fold_ocr
 from index.store import Hit
 
+from .glossary import ALSO_NAMED
 from .query import Query
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
@@ -126,7 +127,7 @@ def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
     matches one with a letter off in each word."""
     pairs = [t.split("_", 1) for t in toks if "_" in t]
     for short, full in aliases.items():
-        if short in toks:
+        if short in toks or any(all(x in toks for x in tokenize(other)) for other in ALSO_NAMED.get(short, ())):
             continue
         words = [[w] for w in tokenize(full) if "_" not in w]
         want = [t.split("_", 1) for t in tokenize(full) if "_" in t]

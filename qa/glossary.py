@@ -48,6 +48,12 @@ ACRONYMS: dict[str, str] = {
     "dn": "doanh nghiep",
 }
 
+# other names reports give an acronym's indicator: 'tăng trưởng kinh tế' is the GRDP's growth
+ALSO_NAMED: dict[str, tuple[str, ...]] = {
+    "grdp": ("tang truong kinh te", "toc do tang truong kinh te"),
+    "fdi": ("von dau tu nuoc ngoai", "von nuoc ngoai"),
+}
+
 # indicators with a name of their own, where a passage holding part of the name is about another one
 # ('tổng vốn đầu tư 2.027 tỷ đồng' of newly licensed projects is not 'vốn đầu tư toàn xã hội')
 NAMED_INDICATORS = (

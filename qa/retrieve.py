@@ -156,6 +156,8 @@ def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
             + w.province * sig.get("province", 0.0)
         h.why = {"lexical": round(lexn, 3), "dense": round(densen, 3), **sig}
     hits.sort(key=lambda h: -h.score)
+    if query.provinces:  # another province's report never answers: the named province's passages first
+        hits.sort(key=lambda h: h.why.get("province", 0.0) < 0)
     return _collapse_copies(hits)
 
 
