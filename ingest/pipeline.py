@@ -30,7 +30,7 @@ def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[
         doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
         period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],
         sha256=sha256 or file_hash(path), source_path=str(path.resolve()), fmt=src.fmt,
-        ocr_quality=_quality(src),
+        ocr_quality=_quality(src), ocr=src.ocr,
     )
     passages = make_passages(doc, src, config)
     doc.chunks = len(passages)
@@ -68,6 +68,7 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
                 char_start=offsets[first], char_end=offsets[last] + len(src.lines[last]),
                 kind=p.kind if p.kind in ("footnote", "table") else "body",
                 page=src.pages[first] if src.pages else None, content_hash=h,
+                ocr_confidence=src.page_confidence.get(src.pages[first]) if src.page_confidence else None,
             )
             if p.kind == "footnote":
                 referrer = _referrer(out, p.footnote_no)
