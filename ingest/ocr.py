@@ -27,7 +27,7 @@ from . import ocr_image
 from .ocr_check import Check, check
 from .ocr_tesseract import OcrError, Reading, read
 
-__all__ = ["OcrError", "PageResult", "Attempt", "ATTEMPTS", "ocr_pdf_pages", "tesseract_available", "summary"]
+__all__ = ["OcrError", "PageResult", "Attempt", "ATTEMPTS", "ocr_pdf_pages", "tesseract_available"]
 
 
 @dataclass(frozen=True)
@@ -130,14 +130,3 @@ def ocr_page(pdf: Path, page: int, native: float | None, attempts=ATTEMPTS) -> P
     return PageResult(page=page, lines=reading.lines, confidence=round(result.confidence, 1),
                       coverage=round(result.coverage, 3), flagged=result.poor, attempts=tried, dpi=dpi,
                       skew=next(iter(prepared.values()))[1])
-
-
-def summary(results: dict[int, PageResult]) -> dict | None:
-    """The per-document OCR summary ingest reports and the document JSON carries:
-    {"pages": 4, "mean_confidence": 91.2, "flagged_pages": [3]}; None when nothing was OCR'd."""
-    if not results:
-        return None
-    pages = sorted(results.values(), key=lambda r: r.page)
-    return {"pages": len(pages),
-            "mean_confidence": round(sum(r.confidence for r in pages) / len(pages), 1),
-            "flagged_pages": [r.page for r in pages if r.flagged]}

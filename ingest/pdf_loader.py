@@ -51,7 +51,7 @@ def load_pdf(data: bytes, name: str) -> SourceText:
             lines.append(line)
             pages.append(n)
     encoding = "pdf+ocr" if ocred else "pdf"
-    from .ocr import summary
+    from .ocr_report import summary
     return SourceText(lines=lines, encoding=encoding, fmt="pdf", pages=pages, hints=hints, ocr=summary(read),
                       page_confidence={n: r.confidence for n, r in read.items()})
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from index.store import Filters, Hit, IndexError_, IndexStore
 from index.updater import Outcome, update
 from ingest.config import Config
+from ingest.ocr_report import poor_scan_note
 from ingest.structure import cites_footnote, footnote_number
 from ingest.types import Period
 
@@ -91,7 +92,7 @@ class Engine:
                         "period": d.period.to_dict() if d.period else None,
                         "next_period": d.next_period.to_dict() if d.next_period else None,
                         "chunks": d.chunks, "format": d.fmt, "text_quality": d.ocr_quality,
-                        "province": d.province, "issuer": d.issuer})
+                        "province": d.province, "issuer": d.issuer, "ocr": d.ocr})
         return out
 
     def periods(self) -> list[Period]:
@@ -212,6 +213,8 @@ class Engine:
         if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
             return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",
                           query.period, citations, note=f"unsupported numbers: {bad}")
+        if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
+            text += " " + warning  # a figure read from a poor scan: the reporter should check the original
         answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
                         confidence=best.coverage)
         if self.config.llm_base_url:
@@ -313,7 +316,7 @@ class Engine:
         return Citation(n=n, doc=p.doc, title=doc.title, period=doc.period, section=p.section,
                         line_start=p.line_start, line_end=p.line_end, text=p.text, score=h.score,
                         passage_id=p.id, section_period=p.period, page=p.page, number=doc.number,
-                        date=doc.date, kind=p.kind)
+                        date=doc.date, kind=p.kind, ocr_confidence=p.ocr_confidence)
 
     def _uncovered_period(self, query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
         """The asked period, when no indexed report, section or top passage speaks of it.

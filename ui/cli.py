@@ -12,6 +12,7 @@ from rich.console import Console
 from index.embedders import EmbedderError
 from index.store import IndexError_
 from ingest.config import Config
+from ingest.ocr_report import describe
 from ingest.periods import parse_period
 from qa.engine import AskOptions, Engine, QuestionError
 
@@ -45,13 +46,17 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
         out.print(f"added      {name}")
     for name in outcome.updated:
         out.print(f"updated    {name}")
+    store = engine.store
+    for name in outcome.added + outcome.updated:  # a scan says how well it read, and which pages to check
+        if store and (ocr := store.doc_by_name[name].ocr):
+            out.print(f"ocr        {name}: {describe(ocr)}", markup=False, highlight=False,
+                      style="yellow" if ocr["flagged_pages"] else None)
     for name in outcome.unchanged:
         out.print(f"unchanged  {name}")
     for note in outcome.notes:
         out.print(f"note       {note}")
     for failure in outcome.failed:
         err.print(f"[red]failed[/red]     {failure}")
-    store = engine.store
     out.print(f"index: {len(store.documents) if store else 0} documents, {store.size if store else 0} passages "
               f"({outcome.embedded} embedded, {outcome.reused} from cache)")
     raise typer.Exit(1 if outcome.failed else 0)
@@ -71,6 +76,8 @@ def docs(as_json: bool = typer.Option(False, "--json")):
         place = f"  {d['province']}" if d.get("province") else ""
         out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}{place}  {d['chunks']} passages\n"
                   f"    {d['title']}")
+        if d.get("ocr"):
+            out.print(f"    {describe(d['ocr'])}", markup=False, highlight=False)
 
 
 @app.command()

@@ -217,8 +217,18 @@ def reports_markdown(engine: Engine) -> str:
         label += f" số {d['number']}" if d["number"] else ""
         label += f", ngày {_date_vi(d['date'])}" if d["date"] else ""
         period = d["period"]["label"] if d["period"] else "kỳ chưa rõ"
-        rows.append(f"- **{period}** — {_md_escape(label)}  \n  `{d['doc']}` · {d['chunks']} đoạn")
+        scan = _scan_note(d.get("ocr"))
+        rows.append(f"- **{period}** — {_md_escape(label)}  \n  `{d['doc']}` · {d['chunks']} đoạn{scan}")
     return "\n".join(rows)
+
+
+def _scan_note(ocr: dict | None) -> str:
+    """' · bản quét 4 trang (OCR, độ tin cậy 91.2) · cần kiểm tra trang 3': how well a scan read."""
+    if not ocr:
+        return ""
+    flagged = ocr.get("flagged_pages") or []
+    check = f" · ⚠ cần kiểm tra trang {', '.join(map(str, flagged))}" if flagged else ""
+    return f" · bản quét {ocr['pages']} trang (OCR, độ tin cậy {ocr['mean_confidence']}){check}"
 
 
 def _choices(engine: Engine):
@@ -352,6 +362,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                 done = r["added"] + r["updated"]
                 msg = f"Đã nạp: {', '.join(done)}." if done else "Không có gì mới (tệp đã có sẵn, không đổi)."
                 notes = "".join(f"\n- {_md_escape(n)}" for n in r["notes"])
+                notes += "".join(f"\n- `{name}`{_scan_note(ocr)}" for name, ocr in r.get("ocr", {}).items())
                 return f"{msg} Chỉ mục: {r['documents']} báo cáo, {r['chunks']} đoạn.{notes}"
 
             up_btn.click(upload, [key, files], [up_status], api_visibility="private").then(
