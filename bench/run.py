@@ -488,6 +488,9 @@ def markdown(res: dict) -> str:
               "kernels round differently in the 7th digit, so which of several tied duplicates fills the last slots "
               "of the top 60 can differ (answers and citations were identical on all dev questions). With the "
               "default, results also depend on the core count; now they do not.", ""]
+    scans = ROOT / "bench" / "results" / "scans.md"  # bench/scans.py's section, run on its own (OCR is slow)
+    if scans.exists():
+        L += [scans.read_text("utf-8")]
     L += ["## Odd things noticed", ""] + [f"- {x}" for x in res["odd"]] + [""]
     L += ["## Reproduce", "", "```bash",
           "make bench                                  # = .venv/bin/python bench/run.py",
