@@ -192,7 +192,8 @@ def main(argv: list[str] | None = None) -> dict:
     kept = json.loads(old.read_text("utf-8"))["rows"] if old.exists() else []
     done = {(r["level"], r["method"]) for r in rows}
     rows = [r for r in kept if (r["level"], r["method"]) not in done] + rows
-    report = {"machine": machine(), "questions": len(QUESTIONS), "rows": rows}
+    notes = json.loads(old.read_text("utf-8")).get("notes", []) if old.exists() else []
+    report = {"machine": machine(), "questions": len(QUESTIONS), "rows": rows, "notes": notes}
     write_json(args.out / "scans.json", report)
     (args.out / "scans.md").write_text(markdown(report), "utf-8")
     return report
@@ -233,6 +234,7 @@ def markdown(report: dict) -> str:
         silent = " / ".join(cell(level, x, lambda r: str(r["silent_losses"])) for x in ("new", "old"))
         speed = " / ".join(cell(level, x, lambda r: f"{r['pages_per_s'] or 0:.2f}") for x in ("new", "old"))
         lines.append(f"| {star}{level}{star} | " + " | ".join(chars + figs) + f" | {flagged} | {silent} | {speed} |")
+    lines += [""] + [f"- {note}" for note in report.get("notes", [])]  # what the run could not show by itself
     return "\n".join(lines) + "\n"
 
 
