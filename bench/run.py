@@ -491,6 +491,9 @@ def markdown(res: dict) -> str:
     load = ROOT / "bench" / "results" / "load.md"  # bench/load.py runs apart (minutes of load); its write-up is kept
     if load.exists():
         L += [load.read_text("utf-8").rstrip(), ""]
+    scans = ROOT / "bench" / "results" / "scans.md"  # bench/scans.py's section, run on its own (OCR is slow)
+    if scans.exists():
+        L += [scans.read_text("utf-8")]
     L += ["## Odd things noticed", ""] + [f"- {x}" for x in res["odd"]] + [""]
     L += ["## Reproduce", "", "```bash",
           "make bench                                  # = .venv/bin/python bench/run.py",

@@ -33,7 +33,8 @@ def load_pdf(data: bytes, name: str) -> SourceText:
         elif _has_images(page):
             scanned.append(n)
         # else: a blank page (or one with only rules/shapes): nothing to read
-    ocred = _ocr(data, name, scanned) if scanned else {}
+    read = _ocr(data, name, scanned) if scanned else {}
+    ocred = {n: r.text for n, r in read.items()}
     texts.update(ocred)
     tables = _tables(data, sorted(set(texts) - set(ocred)))
     lines: list[str] = []
@@ -50,7 +51,9 @@ def load_pdf(data: bytes, name: str) -> SourceText:
             lines.append(line)
             pages.append(n)
     encoding = "pdf+ocr" if ocred else "pdf"
-    return SourceText(lines=lines, encoding=encoding, fmt="pdf", pages=pages, hints=hints)
+    from .ocr_report import summary
+    return SourceText(lines=lines, encoding=encoding, fmt="pdf", pages=pages, hints=hints, ocr=summary(read),
+                      page_confidence={n: r.confidence for n, r in read.items()})
 
 
 def _open(data: bytes, name: str):
@@ -78,13 +81,15 @@ def _lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines() if line.strip()]
 
 
-def _ocr(data: bytes, name: str, pages: list[int]) -> dict[int, str]:
+def _ocr(data: bytes, name: str, pages: list[int]) -> dict:
+    """Page -> ingest.ocr.PageResult: the page's text, and how well it read (a poor page is flagged, never dropped)."""
     from . import ocr
     if not ocr.tesseract_available():
         which = "all pages" if len(pages) > 3 else "page " + ", ".join(map(str, pages))
         raise IngestError(
             f"{name}: scanned PDF ({which} without a text layer) needs OCR, and Tesseract with "
-            "Vietnamese is not installed: install `tesseract-ocr tesseract-ocr-vie poppler-utils` (apt)")
+            "Vietnamese is not installed: install `tesseract-ocr tesseract-ocr-vie poppler-utils` (apt) "
+            "and opencv-python-headless (pip)")
     try:
         return ocr.ocr_pdf_pages(data, pages)
     except ocr.OcrError as e:

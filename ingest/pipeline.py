@@ -31,7 +31,7 @@ def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[
         period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],
         period_source=meta["period_source"], province_source=meta["province_source"],
         sha256=sha256 or file_hash(path), source_path=str(path.resolve()), fmt=src.fmt,
-        ocr_quality=_quality(src),
+        ocr_quality=_quality(src), ocr=src.ocr,
     )
     corrections.apply(doc, corrections.load(config.home).get(path.name))  # a person's word beats a guess
     passages = make_passages(doc, src, config)
@@ -69,6 +69,7 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
                 char_start=offsets[first], char_end=offsets[last] + len(src.lines[last]),
                 kind=p.kind if p.kind in ("footnote", "table") else "body",
                 page=src.pages[first] if src.pages else None, content_hash=h,
+                ocr_confidence=src.page_confidence.get(src.pages[first]) if src.page_confidence else None,
             )
             if p.kind == "footnote":
                 referrer = _referrer(out, p.footnote_no)

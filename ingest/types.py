@@ -77,6 +77,8 @@ class Document:
     # where period and province were read: title | heading | body | filename | letterhead | user
     period_source: str | None = None
     province_source: str | None = None
+    # scanned pages read by OCR: {"pages": 4, "mean_confidence": 91.2, "flagged_pages": [3]}; None when none
+    ocr: dict | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -107,6 +109,7 @@ class Passage:
     page: int | None = None
     footnote_of: str | None = None  # id of the passage that references this footnote
     content_hash: str = ""
+    ocr_confidence: float | None = None  # mean OCR word confidence of its page (0-100); None: not OCR'd
 
     def to_dict(self) -> dict:
         # every field is a plain value except period: a shallow copy is what asdict() gave, ~10x cheaper
@@ -132,6 +135,8 @@ class SourceText:
     # structure the format itself states, by 0-based line index: "h1".."h4" (heading level,
     # e.g. Word heading styles) or "table" (a table row already rendered with its headers)
     hints: dict[int, str] = field(default_factory=dict)
+    ocr: dict | None = None  # OCR summary of the scanned pages (ingest.ocr.summary), None when none
+    page_confidence: dict[int, float] = field(default_factory=dict)  # OCR'd page -> mean word confidence
 
 
 class IngestError(Exception):

@@ -24,6 +24,7 @@ class Citation:
     date: str | None = None
     kind: str = "body"
     quote: str = ""  # the sentence the answer quotes, verbatim
+    ocr_confidence: float | None = None  # OCR word confidence of the cited page; None: not a scan
 
     def to_dict(self) -> dict:
         d = {"n": self.n, "doc": self.doc, "title": self.title,
@@ -34,6 +35,8 @@ class Citation:
              "number": self.number, "date": self.date, "kind": self.kind, "quote": self.quote}
         if self.page is not None:
             d["page"] = self.page
+        if self.ocr_confidence is not None:
+            d["ocr_confidence"] = self.ocr_confidence
         return d
 
 

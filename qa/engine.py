@@ -15,6 +15,7 @@ from index.store import Filters, Hit, IndexError_, IndexStore
 from index.updater import Outcome, update
 from ingest import corrections
 from ingest.config import Config
+from ingest.ocr_report import poor_scan_note
 from ingest.corrections import Correction
 from ingest.structure import cites_footnote, footnote_number
 from ingest.types import Period
@@ -129,7 +130,7 @@ class Engine:
                         "next_period": d.next_period.to_dict() if d.next_period else None,
                         "chunks": d.chunks, "format": d.fmt, "text_quality": d.ocr_quality,
                         "province": d.province, "issuer": d.issuer,
-                        "period_source": d.period_source, "province_source": d.province_source})
+                        "period_source": d.period_source, "province_source": d.province_source, "ocr": d.ocr})
         return out
 
     def periods(self) -> list[Period]:
@@ -314,6 +315,8 @@ class Engine:
         if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
             return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",
                           query.period, citations, note=f"unsupported numbers: {bad}")
+        if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
+            text += " " + warning  # a figure read from a poor scan: the reporter should check the original
         answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
                         confidence=best.coverage, figures=figs)
         if self.config.llm_base_url:

@@ -40,7 +40,7 @@ def citation(n: int, h: Hit, store: IndexStore) -> Citation:
     return Citation(n=n, doc=p.doc, title=doc.title, period=doc.period, section=p.section,
                     line_start=p.line_start, line_end=p.line_end, text=p.text, score=h.score,
                     passage_id=p.id, section_period=p.period, page=p.page, number=doc.number,
-                    date=doc.date, kind=p.kind)
+                    date=doc.date, kind=p.kind, ocr_confidence=p.ocr_confidence)
 
 
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: IndexStore) -> list[Figure]:

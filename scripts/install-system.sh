@@ -4,7 +4,8 @@
 set -u
 need=()
 command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie || need+=(tesseract-ocr tesseract-ocr-vie)
-command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# pdftoppm rasterises scanned pages, pdfimages tells their scan resolution
+{ command -v pdftoppm && command -v pdfimages; } >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0

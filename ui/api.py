@@ -134,7 +134,10 @@ def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, Binary
         store = engine.store
         return {"added": outcome.added, "updated": outcome.updated, "unchanged": outcome.unchanged,
                 "notes": outcome.notes, "documents": len(store.documents) if store else 0,
-                "chunks": store.size if store else 0}
+                "chunks": store.size if store else 0,
+                # scans: how well each read, which pages to check against the paper
+                "ocr": {name: store.doc_by_name[name].ocr for name in outcome.added + outcome.updated
+                        if store and store.doc_by_name[name].ocr}}
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
 

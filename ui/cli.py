@@ -14,6 +14,7 @@ from index.store import IndexError_
 from ingest import corrections
 from ingest.config import Config
 from ingest.corrections import Correction
+from ingest.ocr_report import describe
 from ingest.periods import parse_period
 from qa.engine import AskOptions, Engine, QuestionError
 from ui.serving import ServingEngine
@@ -53,13 +54,17 @@ def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt 
         out.print(f"added      {name}")
     for name in outcome.updated:
         out.print(f"updated    {name}")
+    store = engine.store
+    for name in outcome.added + outcome.updated:  # a scan says how well it read, and which pages to check
+        if store and (ocr := store.doc_by_name[name].ocr):
+            out.print(f"ocr        {name}: {describe(ocr)}", markup=False, highlight=False,
+                      style="yellow" if ocr["flagged_pages"] else None)
     for name in outcome.unchanged:
         out.print(f"unchanged  {name}")
     for note in outcome.notes:
         out.print(f"note       {note}")
     for failure in outcome.failed:
         err.print(f"[red]failed[/red]     {failure}")
-    store = engine.store
     out.print(f"index: {len(store.documents) if store else 0} documents, {store.size if store else 0} passages "
               f"({outcome.embedded} embedded, {outcome.reused} from cache)")
     raise typer.Exit(1 if outcome.failed else 0)
@@ -108,6 +113,8 @@ def _print_doc(d: dict) -> None:
     place = f"  {d['province']} (từ {_SOURCES.get(d.get('province_source'), '?')})" if d.get("province") else ""
     out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}{place}  {d['chunks']} passages\n"
               f"    {d['title']}", markup=False, highlight=False)
+    if d.get("ocr"):
+        out.print(f"    {describe(d['ocr'])}", markup=False, highlight=False)
 
 
 _SOURCES = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",

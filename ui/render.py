@@ -146,8 +146,24 @@ def reports_markdown(engine: Engine) -> str:
         label += f" số {d['number']}" if d["number"] else ""
         label += f", ngày {_date_vi(d['date'])}" if d["date"] else ""
         period = d["period"]["label"] if d["period"] else "kỳ chưa rõ"
-        rows.append(f"- **{period}** — {_md_escape(label)}  \n  `{d['doc']}` · {d['chunks']} đoạn")
+        place = f" · {d['province']}" if d.get("province") else ""
+        source = f" (kỳ đọc từ {SOURCES_VI.get(d.get('period_source'), '?')})" if d.get("period") else ""
+        scan = scan_note(d.get("ocr"))
+        rows.append(f"- **{period}**{source}{place} — {_md_escape(label)}  \n  `{d['doc']}` · {d['chunks']} đoạn{scan}")
     return "\n".join(rows)
+
+
+SOURCES_VI = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",
+              "letterhead": "tiêu đề văn bản", "user": "người dùng sửa"}
+
+
+def scan_note(ocr: dict | None) -> str:
+    """' · bản quét 4 trang (OCR, độ tin cậy 91.2) · cần kiểm tra trang 3': how well a scan read."""
+    if not ocr:
+        return ""
+    flagged = ocr.get("flagged_pages") or []
+    check = f" · ⚠ cần kiểm tra trang {', '.join(map(str, flagged))}" if flagged else ""
+    return f" · bản quét {ocr['pages']} trang (OCR, độ tin cậy {ocr['mean_confidence']}){check}"
 
 
 def _choices(engine: Engine):

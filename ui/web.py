@@ -25,7 +25,7 @@ from qa.claims import ClaimError, check
 from qa.trend import trend
 
 from .api_tools import correction_of
-from .render import (_choices, _md_escape, answer_lead, claims_html, reports_markdown, sources_html, trend_csv,
+from .render import (_choices, _md_escape, answer_lead, claims_html, reports_markdown, scan_note, sources_html, trend_csv,
                      trend_frame, trend_markdown, viewer_html)
 
 EXAMPLES = ["giải ngân vốn đầu tư công 6 tháng 2023", "Sản lượng lương thực năm 2021",
@@ -265,6 +265,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                 done = r["added"] + r["updated"]
                 msg = f"Đã nạp: {', '.join(done)}." if done else "Không có gì mới (tệp đã có sẵn, không đổi)."
                 notes = "".join(f"\n- {_md_escape(n)}" for n in r["notes"])
+                notes += "".join(f"\n- `{name}`{scan_note(ocr)}" for name, ocr in r.get("ocr", {}).items())
                 return f"{msg} Chỉ mục: {r['documents']} báo cáo, {r['chunks']} đoạn.{notes}"
 
             up_btn.click(upload, [key, files, up_period, up_province], [up_status], api_visibility="private").then(
