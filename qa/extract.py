@@ -196,7 +196,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, t
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
-                all(x in qtoks for x in tokenize(printed)) for printed in query.same)
+                all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
     out.sort(key=lambda e: -e.score)
     return out

@@ -152,6 +152,8 @@ EQUIVALENTS: list[tuple[str, str]] = [
     (r"ban le hang hoa|doanh thu ban le|suc mua", "tong muc ban le hang hoa"),
     (r"hang xuat khau|gia tri xuat khau|xuat khau hang hoa", "kim ngach xuat khau"),
     (r"von dau tu cong|dau tu cong", "von dau tu cong"),
+    (r"muc tieu|chi tieu ke hoach", "ke hoach"),  # a table's 'Kế hoạch năm 2024' column is the target
+    (r"tang truong(?! kinh te)", "toc do tang"),
 ]
 
 

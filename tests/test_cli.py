@@ -80,3 +80,23 @@ def test_ingest_exit_code_is_1_when_a_file_fails(env, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     r = runner.invoke(app, ["ingest", str(tmp_path / "empty.txt")], env=env)
     assert r.exit_code == 1 and "empty.txt: file is empty" in r.output
+
+
+def test_check_and_trend_commands(env, tmp_path):
+    r = runner.invoke(app, ["check", "Lạng Sơn giải ngân được 1.158,8 tỷ đồng vốn đầu tư công trong 6 tháng "
+                                     "đầu năm 2023.", "--json"], env=env)
+    assert r.exit_code == 0, r.output
+    res = json.loads(r.stdout)
+    assert res["verdict"] == "match" and res["claims"][0]["citation"]["doc"] == "001_0aee353197b71864.txt"
+    r = runner.invoke(app, ["check", "Không có số liệu."], env=env)
+    assert r.exit_code == 2 and "no figure" in r.output
+    batch = tmp_path / "claims.jsonl"
+    batch.write_text('{"id": "x1", "claim": "Năm 2021, sản lượng lương thực đạt 314,8 nghìn tấn."}\n'
+                     '{"id": "x2", "claim": "Không có số liệu."}\n', "utf-8")
+    r = runner.invoke(app, ["check", "--batch", str(batch), "--json"], env=env)
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x["id"] for x in rows] == ["x1", "x2"] and rows[0]["verdict"] not in ("match", "rounded")
+    assert "error" in rows[1]
+    r = runner.invoke(app, ["trend", "lượng khách du lịch", "--json"], env=env)
+    t = json.loads(r.stdout)
+    assert r.exit_code == 0 and len(t["rows"]) >= 4 and t["rows"][0]["period"]["year"] <= t["rows"][-1]["period"]["year"]
