@@ -151,7 +151,8 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             close()
             continue
         head = heading_level(text)
-        if head and head[0] >= 2 and (text.rstrip().endswith(".") or _FIGURE_IN_LINE.search(text)):
+        body = re.sub(r"^\s*[~*•]?\s*\d{1,2}(?:[.,]\d{1,2})*[.,)]?\s*", "", text)  # the item's number is no figure
+        if head and head[0] >= 2 and (text.rstrip().endswith(".") or _FIGURE_IN_LINE.search(body)):
             head = None  # '1. Phấn đấu tăng trưởng GRDP năm 2024 đạt 7 - 7,5%; ...': a numbered item of content
         if head and not in_footnote and (cur is None or _ends_sentence(cur.lines[-1][1]) or head[0] <= 1):
             level, title = head

@@ -265,9 +265,11 @@ class Engine:
             best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
                          and top[e.hit_index].passage.kind == "footnote"), best)
         floor = MIN_COVERAGE
-        if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and \
-                store.doc_by_name[top[best.hit_index].passage.doc].province in query.provinces:
-            floor = MIN_COVERAGE_SCOPED
+        if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and best.figure:
+            doc = store.doc_by_name[top[best.hit_index].passage.doc]
+            if doc.province in query.provinces and doc.period in query.periods \
+                    and top[best.hit_index].passage.period == doc.period:
+                floor = MIN_COVERAGE_SCOPED
         if uncovered or best is None or best.coverage < floor:
             what = f" cho {uncovered.label}" if uncovered else ""
             held = {d.province for d in store.documents if d.province}

@@ -140,8 +140,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if any(s <= a < e for s, e in blocked):
             continue
         value = parse_number(m.group())
-        if value is None:
-            continue
+        if value is None or (re.match(r"\.\s", quote[b:b + 2]) and not quote[:a].strip(" ([")):
+            continue  # '2.13. Tiếp tục ...': the item's number, not a figure
         after = folded[b:b + 30].lstrip()
         unit_f = _unit(after)
         if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]):

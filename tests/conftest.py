@@ -26,13 +26,13 @@ class _Remembering:
     def __getattr__(self, name):
         return getattr(self._inner, name)
 
-    def embed_passages(self, texts, progress: bool = False):
+    def embed_passages(self, texts, *args, **kwargs):
         import numpy as np
         missing = [t for t in dict.fromkeys(texts) if t not in self._seen]
         if missing:
-            for t, v in zip(missing, self._inner.embed_passages(missing, progress=progress)):
+            for t, v in zip(missing, self._inner.embed_passages(missing, *args, **kwargs)):
                 self._seen[t] = v
-        return np.stack([self._seen[t] for t in texts]) if texts else self._inner.embed_passages([], progress=False)
+        return np.stack([self._seen[t] for t in texts]) if texts else self._inner.embed_passages([], *args, **kwargs)
 
 
 @pytest.fixture(scope="session")
