@@ -14,7 +14,7 @@ from collections import Counter
 
 from .periods import find_periods
 from .places import find_provinces, issuer_of, report_province
-from .structure import heading_level
+from .structure import heading_level, is_caps
 from .textnorm import fold_ocr
 from .types import Period
 
@@ -28,6 +28,9 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("to trinh", "tờ trình"),
     ("cong van", "công văn"),
 ]
+# where a document's period / province was read, in the words the CLI and the UI show
+SOURCE_LABELS = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",
+                 "letterhead": "tiêu đề văn bản", "user": "người dùng sửa"}
 DEFAULT_KIND = "báo cáo"  # neutral: answers read 'Theo báo cáo ...' whatever the document was
 _NUMBER = re.compile(r"(?i)\bs[oốố6ô0]\s*[:;.]?\s*(\d{1,5})?\s*/\s*([A-ZĐ]{1,6}(?:-[A-ZĐ]{1,8})+)")
 _DATE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z]{0,2}m\s+(\d{4})")
@@ -107,10 +110,10 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> s
     if start is None:
         return ""
     out = [head[start].strip()]
-    caps = _is_caps(out[0])
+    caps = is_caps(out[0])
     for x in head[start + 1:start + 3]:
         s = x.strip()
-        if not s or (caps and not _is_caps(s)) or (not caps and not _continues(out[-1], s)):
+        if not s or (caps and not is_caps(s)) or (not caps and not _continues(out[-1], s)):
             break
         out.append(s)
     return _one_line(out)
@@ -119,11 +122,6 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> s
 def _continues(prev: str, line: str) -> bool:
     """A sentence-case title wrapped mid-phrase: no closing stop, next line starts in lower case."""
     return not prev.rstrip().endswith((".", ":", "!", "?")) and line[:1].islower()
-
-
-def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
 def _one_line(parts: list[str]) -> str:
@@ -147,7 +145,7 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
     for x in lead:
         found = [m.period for m in find_periods(x) if m.period and m.year and not m.comparison]
         if found and not _LETTERHEAD.search(fold_ocr(x).strip()):
-            source = "heading" if heading_level(x.strip()) or _is_caps(x) or len(x) < 120 else "body"
+            source = "heading" if heading_level(x.strip()) or is_caps(x) or len(x) < 120 else "body"
             return found[0], None, source
     counts = Counter(m.period for x in lines for m in find_periods(x) if m.period and m.year and not m.comparison)
     if counts:

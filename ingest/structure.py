@@ -82,7 +82,7 @@ def heading_level(line: str) -> tuple[int, str] | None:
     if m := _ROMAN.match(line):
         return 1, line.strip()
     # OCR reads 'II.'/'III.' as 'I1.', 'L.', even '1.'; an all-caps title tells a top-level heading
-    if (m := _CAPS_HEAD.match(line)) and _is_caps(m.group(1)):
+    if (m := _CAPS_HEAD.match(line)) and is_caps(m.group(1)):
         return 1, line.strip()
     if m := _ARABIC.match(line):
         return (3 if m.group(1).count(".") == 2 else 2), line.strip()
@@ -93,7 +93,7 @@ def heading_level(line: str) -> tuple[int, str] | None:
     return None
 
 
-def _is_caps(line: str) -> bool:
+def is_caps(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
@@ -135,7 +135,7 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             close()
             in_footnote = False
             continue
-        if pending_part is not None and _is_caps(text) and stack:
+        if pending_part is not None and is_caps(text) and stack:
             # a heading whose title runs on (or starts) on the next all-caps line
             level, title = stack[-1]
             stack[-1] = (level, _short_title(title + " " + text))
@@ -158,7 +158,7 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             level, title = head
             close()
             push(level, title)
-            if (level == 0 and len(text) < 25) or (level == 1 and _is_caps(text)):
+            if (level == 0 and len(text) < 25) or (level == 1 and is_caps(text)):
                 pending_part = i
                 continue
             # a numbered item that is itself a paragraph ('1. Tiếp tục ... ' wrapping on)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.store import Filters, Hit, IndexError_, IndexStore
-from index.updater import Outcome, update
+from index.updater import Outcome, expand, update
 from ingest import corrections
 from ingest.config import Config
 from ingest.ocr_report import poor_scan_note
@@ -84,7 +84,6 @@ class Engine:
             base = None if rebuild else self.store
             reread: set[str] = set()
             if correction is not None:
-                from index.updater import expand
                 for f in expand(list(paths), Outcome()):
                     corrections.save(self.config.home, f.name, correction)
                     reread.add(f.name)

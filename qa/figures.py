@@ -29,6 +29,7 @@ _SHARE = re.compile(r"(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|so voi ke hoach
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|giam|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
 _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
 _TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|dat muc|dat tu)\b[^.;]{0,60}$")
+_TRAILING_VERB = re.compile(r"\s*(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|tren|xap xi)\s*$")
 _FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
 
 
@@ -180,9 +181,8 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
     text, f = quote[start:at], folded[start:at]
     # verbs and period phrases at the end say nothing about what is measured
-    f2 = re.sub(r"\s*(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|tren|xap xi)\s*$", "", f)
-    while f2 != f:
-        f, f2 = f2, re.sub(r"\s*(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|tren|xap xi)\s*$", "", f2)
+    while (shorter := _TRAILING_VERB.sub("", f)) != f:
+        f = shorter
     text = text[:len(f)]
     while (m := _FILLER.match(fold(text).lstrip())) and m.end():
         text = text.lstrip()[m.end():]

@@ -14,6 +14,7 @@ from index.store import IndexError_
 from ingest import corrections
 from ingest.config import Config
 from ingest.corrections import Correction
+from ingest.metadata import SOURCE_LABELS
 from ingest.ocr_report import describe
 from ingest.periods import parse_period
 from qa.engine import AskOptions, Engine, QuestionError
@@ -109,16 +110,12 @@ def docs(as_json: bool = typer.Option(False, "--json"),
 
 def _print_doc(d: dict) -> None:
     period = d["period"]["label"] if d["period"] else "?"
-    period += f" (từ {_SOURCES.get(d.get('period_source'), '?')})" if d["period"] else ""
-    place = f"  {d['province']} (từ {_SOURCES.get(d.get('province_source'), '?')})" if d.get("province") else ""
+    period += f" (từ {SOURCE_LABELS.get(d.get('period_source'), '?')})" if d["period"] else ""
+    place = f"  {d['province']} (từ {SOURCE_LABELS.get(d.get('province_source'), '?')})" if d.get("province") else ""
     out.print(f"{d['doc']}  [{d['kind']}] {d['number'] or '-'}  {period}{place}  {d['chunks']} passages\n"
               f"    {d['title']}", markup=False, highlight=False)
     if d.get("ocr"):
         out.print(f"    {describe(d['ocr'])}", markup=False, highlight=False)
-
-
-_SOURCES = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",
-            "letterhead": "tiêu đề văn bản", "user": "người dùng sửa"}
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from ingest.metadata import SOURCE_LABELS
 from qa.engine import Engine
 
 from .api import ApiError, document_text
@@ -147,14 +148,11 @@ def reports_markdown(engine: Engine) -> str:
         label += f", ngày {_date_vi(d['date'])}" if d["date"] else ""
         period = d["period"]["label"] if d["period"] else "kỳ chưa rõ"
         place = f" · {d['province']}" if d.get("province") else ""
-        source = f" (kỳ đọc từ {SOURCES_VI.get(d.get('period_source'), '?')})" if d.get("period") else ""
+        source = f" (kỳ đọc từ {SOURCE_LABELS.get(d.get('period_source'), '?')})" if d.get("period") else ""
         scan = scan_note(d.get("ocr"))
         rows.append(f"- **{period}**{source}{place} — {_md_escape(label)}  \n  `{d['doc']}` · {d['chunks']} đoạn{scan}")
     return "\n".join(rows)
 
-
-SOURCES_VI = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",
-              "letterhead": "tiêu đề văn bản", "user": "người dùng sửa"}
 
 
 def scan_note(ocr: dict | None) -> str:
