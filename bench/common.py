@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from qa.evaluate import is_hit  # noqa: E402  (the one matching rule; never a second one)
+from tracuu.qa.evaluate import is_hit  # noqa: E402  (the one matching rule; never a second one)
 
 REPORTS = ROOT / "data" / "reports"
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"

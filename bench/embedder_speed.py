@@ -17,7 +17,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.embedders import make_embedder  # noqa: E402
+from tracuu.index.embedders import make_embedder  # noqa: E402
 
 QUERIES = ["sản lượng lương thực năm 2021", "giải ngân vốn đầu tư công 6 tháng 2023",
            "tốc độ tăng trưởng GRDP", "thu ngân sách nhà nước", "tỷ lệ hộ nghèo"]

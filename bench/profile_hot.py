@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DEV, load_gold, pct, write_json  # noqa: E402
 from scale import corpus_dir, scale_dir  # noqa: E402
 
-from ingest.config import Config  # noqa: E402
+from tracuu.ingest.config import Config  # noqa: E402
 
 
 def top_functions(root, n: int = 12, skip: tuple[str, ...] = ()) -> list[dict]:
@@ -65,8 +65,8 @@ def top_self(root, n: int = 8) -> list[dict]:
 def profile_ingest(home: Path, n: int, html: Path | None = None) -> dict:
     from pyinstrument import Profiler
 
-    from index.embedders import make_embedder
-    from index.updater import update
+    from tracuu.index.embedders import make_embedder
+    from tracuu.index.updater import update
     sd = scale_dir(home, n)
     shutil.rmtree(sd / "index", ignore_errors=True)
     cfg = Config.load(home=sd)
@@ -99,9 +99,9 @@ class _Vectors:
 def profile_query(home: Path, n: int, dev: Path, html: Path | None = None) -> dict:
     from pyinstrument import Profiler
 
-    from index.embedders import make_embedder
-    from ingest.periods import parse_period
-    from qa.engine import AskOptions, Engine
+    from tracuu.index.embedders import make_embedder
+    from tracuu.ingest.periods import parse_period
+    from tracuu.qa.engine import AskOptions, Engine
     cfg = Config.load(home=scale_dir(home, n))
     real = make_embedder(cfg.embedder)
     questions = [g["question"] for g in load_gold(dev, answerable_only=False)]

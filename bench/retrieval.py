@@ -15,11 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-from index.updater import update
-from ingest.config import Config
-from qa.engine import Engine
-from qa.query import parse_query
-from qa.retrieve import Weights, rank
+from tracuu.index.updater import update
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import Engine
+from tracuu.qa.query import parse_query
+from tracuu.qa.retrieve import Weights, rank
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -26,9 +26,9 @@ from common import DEV, REPORTS, ROOT, dir_size, first_hit, load_gold, pct, peak
 
 import numpy as np  # noqa: E402
 
-from index.cache import EmbeddingCache  # noqa: E402
-from ingest.config import Config  # noqa: E402
-from ingest.pipeline import ingest_file  # noqa: E402
+from tracuu.index.cache import EmbeddingCache  # noqa: E402
+from tracuu.ingest.config import Config  # noqa: E402
+from tracuu.ingest.pipeline import ingest_file  # noqa: E402
 
 
 def scale_dir(home: Path, n: int) -> Path:
@@ -74,7 +74,7 @@ def prepare(home: Path, scales: list[int], embedder, log=print) -> dict:
     """Write the synthetic corpora and each scale's embedding cache; skipped when its stamp is unchanged."""
     from synth import copy_name, write_copies
 
-    from index.updater import embedding_text
+    from tracuu.index.updater import embedding_text
 
     max_copies = max(scales)
     stamp = _stamp(scales, embedder.id)
@@ -150,7 +150,7 @@ def embed_rate(home: Path, embedder, n: int = 48) -> dict:
     """Passages/s of the embedder on real passages of a synthetic copy (so the text is the shifted one)."""
     from synth import copy_name
 
-    from index.updater import embedding_text
+    from tracuu.index.updater import embedding_text
     cfg = Config.load(home=home)
     f = home / "synth" / "copies" / copy_name(sorted(REPORTS.glob("*.txt"))[1].name, 1)
     _, ps = ingest_file(f if f.exists() else sorted(REPORTS.glob("*.txt"))[1], cfg)
@@ -166,12 +166,12 @@ def embed_rate(home: Path, embedder, n: int = 48) -> dict:
 # ---------------------------------------------------------------- workers (one subprocess each)
 
 def ingest_worker(home: Path, n: int) -> dict:
-    from index.updater import update
-    from qa.engine import Engine  # noqa: F401  (import cost outside the timing, as in a running server)
+    from tracuu.index.updater import update
+    from tracuu.qa.engine import Engine  # noqa: F401  (import cost outside the timing, as in a running server)
     sd = scale_dir(home, n)
     shutil.rmtree(sd / "index", ignore_errors=True)
     cfg = Config.load(home=sd)
-    from index.embedders import make_embedder
+    from tracuu.index.embedders import make_embedder
     embedder = make_embedder(cfg.embedder)
     t0 = time.perf_counter()
     store, out = update(cfg, None, embedder, add=[corpus_dir(home, n)], progress=False)
@@ -198,9 +198,9 @@ class _Vectors:
 def query_worker(home: Path, n: int, dev: Path, passes: int = 2) -> dict:
     """Load the index as `tracuu ask` does, then ask every dev question: a first pass (caches cold for
     these questions), repeats, and one pass with precomputed query vectors (the index-dependent work)."""
-    from qa.engine import AskOptions, Engine
-    from qa.query import parse_query
-    from qa.retrieve import rank
+    from tracuu.qa.engine import AskOptions, Engine
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.retrieve import rank
     sd = scale_dir(home, n)
     cfg = Config.load(home=sd)
     t0 = time.perf_counter()
@@ -263,7 +263,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     if args.what in ("prepare", "rate"):
-        from index.embedders import make_embedder
+        from tracuu.index.embedders import make_embedder
         emb = make_embedder(Config.load(home=args.home).embedder)
         res = prepare(args.home, [int(x) for x in args.scales.split(",")], emb) if args.what == "prepare" \
             else embed_rate(args.home, emb)

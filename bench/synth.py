@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import REPORTS  # noqa: E402
 
-from ingest.textnorm import fold  # noqa: E402
-from ingest.types import Period  # noqa: E402
+from tracuu.ingest.textnorm import fold  # noqa: E402
+from tracuu.ingest.types import Period  # noqa: E402
 
 PROVINCES = [
     "Cao Bằng", "Hà Giang", "Bắc Giang", "Quảng Ninh", "Thái Nguyên", "Tuyên Quang", "Lào Cai", "Yên Bái",
@@ -105,7 +105,7 @@ def copy_name(src: str, copy: int) -> str:
 
 
 def source_periods(reports: Path = REPORTS) -> dict[str, Period | None]:
-    from ingest.metadata import extract
+    from tracuu.ingest.metadata import extract
     out = {}
     for f in sorted(reports.glob("*.txt")):
         out[f.name] = extract(f.read_text("utf-8").split("\n"), f.stem)["period"]

@@ -14,8 +14,8 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from ingest.config import Config
-from ingest.types import Document, Passage, Period
+from tracuu.ingest.config import Config
+from tracuu.ingest.types import Document, Passage, Period
 
 from .store import Filters, Hit, IndexError_, IndexStore
 

@@ -11,7 +11,7 @@ import bm25s
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from ingest.textnorm import fold_ocr
+from tracuu.ingest.textnorm import fold_ocr
 
 # numbers first (Vietnamese notation: '.' groups thousands, ',' marks decimals), then words
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")

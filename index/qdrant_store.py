@@ -56,8 +56,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ingest.config import Config
-from ingest.types import Document, Passage, Period
+from tracuu.ingest.config import Config
+from tracuu.ingest.types import Document, Passage, Period
 
 from . import lexical as _lexical
 from .lexical import LexicalIndex, _edits1, learn_repairs, tokenize, words_of

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.types import Document, Passage, Period
+from tracuu.ingest.types import Document, Passage, Period
 
 from .dense import DenseIndex
 from .lexical import TOKENIZER, LexicalIndex

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from ingest.config import Config
-from ingest.loaders import SUPPORTED
-from ingest.pipeline import file_hash, ingest_file
-from ingest.types import Document, IngestError, Passage
+from tracuu.ingest.config import Config
+from tracuu.ingest.loaders import SUPPORTED
+from tracuu.ingest.pipeline import file_hash, ingest_file
+from tracuu.ingest.types import Document, IngestError, Passage
 
 from .backend import uses_qdrant
 from .cache import EmbeddingCache

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.types import Period
+from tracuu.ingest.types import Period
 
 
 @dataclass

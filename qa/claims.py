@@ -13,9 +13,9 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from ingest.periods import find_periods
-from ingest.places import find_provinces
-from ingest.textnorm import fold
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import find_provinces
+from tracuu.ingest.textnorm import fold
 
 from .answer import Citation
 from .extract import sentences

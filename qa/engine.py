@@ -11,14 +11,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.store import Filters, Hit, IndexError_, IndexStore
-from index.updater import Outcome, expand, update
-from ingest import corrections
-from ingest.config import Config
-from ingest.ocr_report import poor_scan_note
-from ingest.corrections import Correction
-from ingest.structure import cites_footnote, footnote_number
-from ingest.types import Period
+from tracuu.index.store import Filters, Hit, IndexError_, IndexStore
+from tracuu.index.updater import Outcome, expand, update
+from tracuu.ingest import corrections
+from tracuu.ingest.config import Config
+from tracuu.ingest.ocr_report import poor_scan_note
+from tracuu.ingest.corrections import Correction
+from tracuu.ingest.structure import cites_footnote, footnote_number
+from tracuu.ingest.types import Period
 
 from .answer import Answer, Citation
 from . import spread, wording
@@ -56,7 +56,7 @@ class Engine:
         self.weights = weights
         self._embedder = embedder
         self._lock = threading.Lock()
-        from index.backend import open_store  # embedded files or a shared Qdrant collection, as configured
+        from tracuu.index.backend import open_store  # embedded files or a shared Qdrant collection, as configured
         self.store: IndexStore | None = open_store(config)
         self._reranker = None
         self._generator = None
@@ -65,7 +65,7 @@ class Engine:
     @property
     def embedder(self):
         if self._embedder is None:
-            from index.embedders import make_embedder
+            from tracuu.index.embedders import make_embedder
             self._embedder = make_embedder(self.config.embedder)
         return self._embedder
 

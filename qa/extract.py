@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.lexical import LexicalIndex, tokenize
-from ingest.periods import find_periods
-from ingest.textnorm import fold_ocr
-from index.store import Hit
+from tracuu.index.lexical import LexicalIndex, tokenize
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold_ocr
+from tracuu.index.store import Hit
 
 from .glossary import ALSO_NAMED
 from .query import Query

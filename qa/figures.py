@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.periods import find_periods
-from ingest.textnorm import fold, fold_ocr
-from ingest.types import Period
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold, fold_ocr
+from tracuu.ingest.types import Period
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
@@ -204,7 +204,7 @@ def rank(figures: list[Figure], weights: dict[str, float], wants_change: bool = 
     """The direct answer first: the figure whose indicator (and the words after its unit) holds most
     of the question's words by weight ('giải ngân' says more than 'đầu tư'); then one with a unit; the
     indicator's own value before its share of a plan or its change, unless a change is asked."""
-    from index.lexical import tokenize
+    from tracuu.index.lexical import tokenize
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f

@@ -7,8 +7,8 @@ signals (report period, section period, periods the passage names) come from qa.
 """
 from __future__ import annotations
 
-from index.store import Hit, IndexStore
-from ingest.types import Period
+from tracuu.index.store import Hit, IndexStore
+from tracuu.ingest.types import Period
 
 from .query import Query
 from .retrieve import mentioned_periods, period_signals

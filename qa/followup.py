@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.periods import find_periods
-from ingest.places import province_spans
-from ingest.textnorm import fold
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import province_spans
+from tracuu.ingest.textnorm import fold
 
 from .query import parse_query
 

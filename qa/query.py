@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.periods import find_periods
-from ingest.places import province_spans
-from ingest.textnorm import fold_ocr
-from ingest.types import Period
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import province_spans
+from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.types import Period
 
 from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months, equivalents,
                        expansions,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from index.embedders import EmbedderError, pick_device
-from index.store import Hit
+from tracuu.index.embedders import EmbedderError, pick_device
+from tracuu.index.store import Hit
 
 
 class CrossEncoderReranker:

@@ -11,10 +11,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from index.store import Filters, Hit, IndexStore
-from ingest.periods import find_periods
-from ingest.textnorm import fold_ocr
-from ingest.types import Period
+from tracuu.index.store import Filters, Hit, IndexStore
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.types import Period
 
 from .query import Query
 

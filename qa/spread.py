@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.periods import find_periods
-from ingest.textnorm import fold
-from ingest.types import Period
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
 
 from .answer import Answer
 from .combine import combine

@@ -10,9 +10,9 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from ingest.periods import find_periods
-from ingest.textnorm import fold
-from ingest.types import Period
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
 
 from .answer import Citation
 from .figures import Figure

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from index.store import Hit, IndexStore
-from ingest.textnorm import fold_ocr
+from tracuu.index.store import Hit, IndexStore
+from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .extract import query_weights

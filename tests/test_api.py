@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
-from ingest.config import Config
-from qa.engine import Engine
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import Engine
 from tests.conftest import REPORTS
-from ui.api import create_app
+from tracuu.ui.api import create_app
 
 Q_ACCENTED = "giải ngân vốn đầu tư công 6 tháng 2023"
 Q_PLAIN = "giai ngan von dau tu cong 6 thang 2023"
@@ -224,7 +224,7 @@ def test_cors_allowlist(engine):
 
 
 def test_full_app_under_sub_path(engine):
-    from ui.server import build
+    from tracuu.ui.server import build
     cfg = replace(engine.config, root_path="/tracuu", frame_ancestors=("'self'", "https://portal.example.vn"))
     with TestClient(build(cfg, engine)) as c:
         for path in ("/tracuu/healthz", "/healthz"):  # proxy that keeps or strips the prefix

@@ -4,7 +4,7 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
-from ui.api import create_app
+from tracuu.ui.api import create_app
 
 
 @pytest.fixture(scope="module")

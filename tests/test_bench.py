@@ -11,13 +11,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.store import Filters, Hit, IndexStore
-from ingest.config import Config
-from ingest.pipeline import ingest_file
-from ingest.textnorm import fold
-from ingest.types import Period
-from qa.query import parse_query
-from qa.retrieve import period_signals
+from tracuu.index.store import Filters, Hit, IndexStore
+from tracuu.ingest.config import Config
+from tracuu.ingest.pipeline import ingest_file
+from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
+from tracuu.qa.query import parse_query
+from tracuu.qa.retrieve import period_signals
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -78,7 +78,7 @@ def test_filters_mask_matches_the_per_passage_reference(sample):
 def test_period_signals_year_skip_changes_nothing(sample, monkeypatch):
     """period_signals skips the full period parse when the asked year cannot occur; with the skip disabled
     (every year 'possible') every signal must come out the same."""
-    import qa.retrieve as retrieve
+    import tracuu.qa.retrieve as retrieve
     _, store = sample
     questions = ["giải ngân vốn đầu tư công 6 tháng đầu năm 2023", "sản lượng lương thực năm 2021",
                  "kim ngạch xuất khẩu quý I/2022", "thu ngân sách tháng 01/2026", "chỉ số PCI năm 2022",
@@ -108,7 +108,7 @@ def test_passage_to_dict_is_what_asdict_gave(sample):
 
 
 def test_lexical_build_splits_once_and_learns_the_same_repairs(sample):
-    from index.lexical import LexicalIndex, learn_repairs, tokenize
+    from tracuu.index.lexical import LexicalIndex, learn_repairs, tokenize
     _, store = sample
     ocr = {d.doc for d in store.documents if d.ocr_quality == "ocr"}
     texts = [p.text for p in store.passages]

@@ -25,7 +25,7 @@ def server(tmp_path_factory):
     """uvicorn in a thread on a free loopback port, serving ui.server.build over the session's index."""
     import uvicorn
 
-    from ui.server import build
+    from tracuu.ui.server import build
     engine = built_engine(tmp_path_factory)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

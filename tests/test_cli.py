@@ -4,7 +4,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from ui.cli import app
+from tracuu.ui.cli import app
 
 from .conftest import REPORTS
 

@@ -6,9 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from ingest import corrections
-from ui.api import create_app
-from ui.cli import app
+from tracuu.ingest import corrections
+from tracuu.ui.api import create_app
+from tracuu.ui.cli import app
 
 runner = CliRunner()
 NOTE = "Ghi chép nhanh\n\nThu ngân sách trên địa bàn đạt 1.234 tỷ đồng, bằng 52% dự toán.\n"  # invented figures
@@ -68,8 +68,8 @@ def test_bad_corrections_are_usage_errors(env):
 
 
 def test_api_patch_needs_admin_key_and_validates(env, st_embedder):
-    from ingest.config import Config
-    from qa.engine import Engine
+    from tracuu.ingest.config import Config
+    from tracuu.qa.engine import Engine
     tmp, _ = env
     engine = Engine(Config(home=tmp / "home", embedder=st_embedder.id), embedder=st_embedder)
     engine.ingest([tmp / "in"], progress=False)

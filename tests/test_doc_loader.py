@@ -1,8 +1,8 @@
 
 import pytest
 
-from ingest.doc_loader import load_doc, soffice
-from ingest.types import IngestError
+from tracuu.ingest.doc_loader import load_doc, soffice
+from tracuu.ingest.types import IngestError
 
 
 def test_doc_without_libreoffice_is_refused_clearly(monkeypatch):

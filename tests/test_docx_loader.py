@@ -4,9 +4,9 @@ import zipfile
 import docx
 import pytest
 
-from ingest.docx_loader import load_docx
-from ingest.loaders import load
-from ingest.types import IngestError
+from tracuu.ingest.docx_loader import load_docx
+from tracuu.ingest.loaders import load
+from tracuu.ingest.types import IngestError
 
 from .conftest import REPORTS
 

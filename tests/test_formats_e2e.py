@@ -6,10 +6,10 @@ drawn as images (a scan), and a .docx carries a table whose figures appear nowhe
 import docx
 import pytest
 
-from index.embedders import make_embedder
-from ingest import ocr
-from ingest.config import Config
-from qa.engine import Engine
+from tracuu.index.embedders import make_embedder
+from tracuu.ingest import ocr
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import Engine
 
 from .conftest import REPORTS
 from .test_pdf_loader import FONT, _scanned_pdf

@@ -4,10 +4,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-from ingest.config import Config
-from ingest.types import Period
-from qa.answer import Answer, Citation
-from qa.generate import Generator
+from tracuu.ingest.config import Config
+from tracuu.ingest.types import Period
+from tracuu.qa.answer import Answer, Citation
+from tracuu.qa.generate import Generator
 
 PASSAGE = ("Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao, dat 36,3% ké hoach "
            "giao chi tiét")

@@ -7,11 +7,11 @@ import shutil
 
 import pytest
 
-from index.store import IndexError_, IndexStore
-from index.updater import update
-from ingest.config import Config
-from qa.engine import Engine
-from qa.retriever import TracuuRetriever
+from tracuu.index.store import IndexError_, IndexStore
+from tracuu.index.updater import update
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import Engine
+from tracuu.qa.retriever import TracuuRetriever
 
 from .conftest import REPORTS
 
@@ -114,7 +114,7 @@ def test_corrupt_index_is_reported_with_the_fix(built, tmp_path):
 def test_index_of_an_older_tokenizer_is_re_tokenized_on_load(built, tmp_path):
     """Tokens changed ('PCI' no longer folds to 'dci'): an index written before is read with today's
     tokens, from its stored passages, so questions keep matching without a re-embedding."""
-    from index.lexical import TOKENIZER
+    from tracuu.index.lexical import TOKENIZER
     cfg, _, _ = built
     shutil.copytree(cfg.index_dir, tmp_path / "index")
     m = json.loads((tmp_path / "index" / "manifest.json").read_text("utf-8"))
@@ -167,7 +167,7 @@ def test_bad_inputs_are_named_and_the_rest_goes_in(built, st_embedder, tmp_path)
 
 
 def test_ocr_one_for_l_and_ampersand_for_e():
-    from index.lexical import words_of
+    from tracuu.index.lexical import words_of
     assert words_of("ty 1& che pha, 1én, 1.158,8 ty, ngày 15/1") == ["ty", "le", "che", "pha", "len", "1158,8", "ty",
                                                                       "ngay", "15", "1"]
 
@@ -175,7 +175,7 @@ def test_ocr_one_for_l_and_ampersand_for_e():
 def test_ocr_misread_word_pair_is_matched(built, st_embedder):
     """001 prints 'ty 1& che pha rimg dat 64,2%' for 'tỷ lệ che phủ rừng đạt 64,2%': the pair
     'che phủ' only matches through its OCR spelling 'che pha' (same consonants, one vowel off)."""
-    from index.lexical import tokenize
+    from tracuu.index.lexical import tokenize
     cfg, _, store = built
     assert "che_pha" in store.lexical.variants(tokenize("tỷ lệ che phủ rừng"))["che_phu"]
     assert "che_chu" not in store.lexical.variants(tokenize("tỷ lệ che phủ rừng"))["che_phu"]  # a consonant differs
@@ -186,8 +186,8 @@ def test_ocr_misread_word_pair_is_matched(built, st_embedder):
 def test_report_periods_are_in_time_order_whatever_the_input_order():
     from dataclasses import replace
 
-    from index.store import report_periods
-    from ingest.types import Document, Period
+    from tracuu.index.store import report_periods
+    from tracuu.ingest.types import Document, Period
 
     base = Document("x", "t", "report", None, None, None, None, None, "", "", "txt")
     periods = [Period("year", 2022), Period("half", 2022, 1), Period("month", 2022, 1),

@@ -2,9 +2,9 @@
 
 import pytest
 
-from ingest.config import Config
-from ingest.pipeline import ingest_file
-from ingest.textnorm import fold
+from tracuu.ingest.config import Config
+from tracuu.ingest.pipeline import ingest_file
+from tracuu.ingest.textnorm import fold
 
 from .conftest import REPORTS
 
@@ -124,7 +124,7 @@ def test_diacritics_folding_matches_ocr_and_clean():
 def test_province_of_each_sample_report_and_of_a_question(reports):
     """From the letterhead ('TINH LANG SON' in OCR, 'Lạng Sơn, ngày ...'), else the province the text names
     far more than any other (000 is a press release without a letterhead)."""
-    from ingest.places import find_provinces, issuer_of, report_province
+    from tracuu.ingest.places import find_provinces, issuer_of, report_province
     for f in sorted(reports.glob("*.txt")):
         assert report_province(f.read_text("utf-8").split("\n")) == "Lạng Sơn", f.name
     assert find_provinces("ty le ho ngheo lang son va Thành phố Huế, Bà Rịa - Vũng Tàu năm 2023") == [

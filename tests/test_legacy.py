@@ -5,8 +5,8 @@ import unicodedata
 
 import pytest
 
-from ingest.legacy import decode_tcvn3, decode_vni, detect_and_convert, encode_tcvn3, encode_vni
-from ingest.loaders import load
+from tracuu.ingest.legacy import decode_tcvn3, decode_vni, detect_and_convert, encode_tcvn3, encode_vni
+from tracuu.ingest.loaders import load
 
 from .conftest import REPORTS
 

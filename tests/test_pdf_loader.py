@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ingest import ocr
-from ingest.loaders import load
-from ingest.pdf_loader import load_pdf
-from ingest.types import IngestError
+from tracuu.ingest import ocr
+from tracuu.ingest.loaders import load
+from tracuu.ingest.pdf_loader import load_pdf
+from tracuu.ingest.types import IngestError
 
 from .conftest import REPORTS
 

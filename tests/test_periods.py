@@ -1,9 +1,9 @@
 """Every period form people type, with and without diacritics, and as OCR mangled it."""
 import pytest
 
-from ingest.periods import find_periods, parse_period
-from ingest.types import Period
-from qa.query import parse_query
+from tracuu.ingest.periods import find_periods, parse_period
+from tracuu.ingest.types import Period
+from tracuu.qa.query import parse_query
 
 Q1_22, H1_23, M1_26, Y21 = Period("quarter", 2022, 1), Period("half", 2023, 1), Period("month", 2026, 1), Period("year", 2021)
 

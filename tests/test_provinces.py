@@ -1,7 +1,7 @@
 """Several provinces in one index: the samples (Lạng Sơn) beside the generality corpus (13 provinces,
 figures invented). Scope and period rules on reports nobody tuned on."""
-from qa.extract import national_figure
-from qa.query import parse_query
+from tracuu.qa.extract import national_figure
+from tracuu.qa.query import parse_query
 
 
 def test_open_question_answers_each_province_with_its_own_citation(wide_engine):

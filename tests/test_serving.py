@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from index.snapshot import load_current, version_of
-from index.store import IndexStore
-from ingest.config import Config
-from ui.serving import ServingEngine
+from tracuu.index.snapshot import load_current, version_of
+from tracuu.index.store import IndexStore
+from tracuu.ingest.config import Config
+from tracuu.ui.serving import ServingEngine
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = """UỶ BAN NHÂN DÂN TỈNH {upper}
@@ -86,10 +86,10 @@ def test_workers_and_cache_settings_from_the_environment():
 
 
 def test_serve_workers_option(monkeypatch):
-    import ui.server
-    from ui.cli import app
+    import tracuu.ui.server as server
+    from tracuu.ui.cli import app
     seen = []
-    monkeypatch.setattr(ui.server, "run", seen.append)
+    monkeypatch.setattr(server, "run", seen.append)
     runner = CliRunner()
     assert runner.invoke(app, ["serve", "--workers", "3"], env={"TRACUU_WORKERS": "5"}).exit_code == 0
     assert runner.invoke(app, ["serve"], env={"TRACUU_WORKERS": "5"}).exit_code == 0
@@ -181,7 +181,7 @@ def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, 
     assert not engine.ask(Q_LATER).answered
     env = dict(os.environ, TRACUU_HOME=str(home), TRACUU_EMBEDDER=st_embedder.id, PYTHONPATH=str(ROOT),
                HF_HUB_OFFLINE="1")
-    r = subprocess.run([sys.executable, "-m", "ui.cli", "ingest", "-q", str(corpus / "binh_son_q3.txt")],
+    r = subprocess.run([sys.executable, "-m", "tracuu.ui.cli", "ingest", "-q", str(corpus / "binh_son_q3.txt")],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     ans = engine.ask(Q_LATER)
@@ -190,7 +190,7 @@ def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, 
 
 def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(home, corpus, st_embedder):
     """`serve --workers 2`: questions answered in a pool of processes, each on the same index."""
-    from ui.pool import PooledEngine
+    from tracuu.ui.pool import PooledEngine
     config = Config(home=home, embedder=st_embedder.id, cache=False)
     local = engine_on(home, st_embedder, cache=False)
     pool = PooledEngine(config, workers=2)

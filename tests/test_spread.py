@@ -1,5 +1,5 @@
 """Figures first, several periods, trends and follow-ups on the real sample reports."""
-from qa.trend import trend
+from tracuu.qa.trend import trend
 
 
 def test_figure_first_line_and_figures(sample_engine):
@@ -47,7 +47,7 @@ def test_follow_ups_inherit_indicator_and_period(sample_engine):
 
 
 def test_claims_paragraph_context_and_verdicts(sample_engine):
-    from qa.claims import ClaimError, check
+    from tracuu.qa.claims import ClaimError, check
     text = ("Trong 6 tháng đầu năm 2023, Lạng Sơn giải ngân được 1.158,8 tỷ đồng vốn đầu tư công. "
             "Cũng trong kỳ này, kết quả giải ngân đạt 39,8% tổng kế hoạch giao.")  # the second is altered (29,8%)
     res = check(sample_engine, text)

@@ -1,5 +1,5 @@
-from ingest.textnorm import fold, fold_ocr, normalize
-from index.lexical import normalize_number, tokenize
+from tracuu.ingest.textnorm import fold, fold_ocr, normalize
+from tracuu.index.lexical import normalize_number, tokenize
 
 
 def test_tone_placement_is_made_consistent():

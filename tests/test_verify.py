@@ -1,4 +1,4 @@
-from qa.verify import numbers_in, unsupported_numbers
+from tracuu.qa.verify import numbers_in, unsupported_numbers
 
 SRC = "Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao"
 

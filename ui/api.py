@@ -30,14 +30,14 @@ from pydantic import BaseModel, Field
 from starlette._utils import get_route_path
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from index.store import IndexError_
-from ingest.config import Config
-from ingest.loaders import SUPPORTED, load
-from ingest.periods import parse_period
-from ingest.pipeline import file_hash, ingest_file
-from ingest.types import IngestError
-from ingest.corrections import Correction
-from qa.engine import AskOptions, Engine, QuestionError
+from tracuu.index.store import IndexError_
+from tracuu.ingest.config import Config
+from tracuu.ingest.loaders import SUPPORTED, load
+from tracuu.ingest.periods import parse_period
+from tracuu.ingest.pipeline import file_hash, ingest_file
+from tracuu.ingest.types import IngestError
+from tracuu.ingest.corrections import Correction
+from tracuu.qa.engine import AskOptions, Engine, QuestionError
 
 from .api_tools import ApiError, add_routes, correction_of
 
@@ -339,7 +339,7 @@ _bearer_doc = HTTPBearer(auto_error=False, description="API key (or the admin ke
 def create_app(config: Config, engine: Engine | None = None) -> FastAPI:
     """The API app; the web UI (ui.web) is mounted onto it by ui.server."""
     if engine is None:
-        from ui.serving import ServingEngine
+        from tracuu.ui.serving import ServingEngine
         engine = ServingEngine(config)
     app = FastAPI(title="tracuu", version="0.1.0", docs_url="/docs", redoc_url=None,
                   description="Hỏi đáp có trích dẫn trên báo cáo kinh tế - xã hội. "

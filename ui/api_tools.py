@@ -6,8 +6,8 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from ingest import corrections
-from ingest.corrections import Correction
+from tracuu.ingest import corrections
+from tracuu.ingest.corrections import Correction
 
 
 class ApiError(Exception):
@@ -43,8 +43,8 @@ def correction_of(period: str | None, province: str | None) -> Correction | None
 
 
 def add_routes(app: FastAPI, engine, keyed: list) -> None:
-    from qa.engine import QuestionError
-    from qa.trend import trend
+    from tracuu.qa.engine import QuestionError
+    from tracuu.qa.trend import trend
 
     @app.post("/api/trend", tags=["hỏi đáp"], dependencies=keyed)
     def trend_route(body: TrendRequest):
@@ -56,7 +56,7 @@ def add_routes(app: FastAPI, engine, keyed: list) -> None:
     @app.post("/api/check", tags=["kiểm tra số liệu"], dependencies=keyed)
     def check_route(body: CheckRequest):
         """Each figure of a sentence or paragraph checked against the reports (CONTRACT.md, Claim check)."""
-        from qa.claims import ClaimError, check
+        from tracuu.qa.claims import ClaimError, check
         try:
             return JSONResponse(check(engine, body.text).to_dict())
         except ClaimError as e:

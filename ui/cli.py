@@ -9,16 +9,16 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from index.embedders import EmbedderError
-from index.store import IndexError_
-from ingest import corrections
-from ingest.config import Config
-from ingest.corrections import Correction
-from ingest.metadata import SOURCE_LABELS
-from ingest.ocr_report import describe
-from ingest.periods import parse_period
-from qa.engine import AskOptions, Engine, QuestionError
-from ui.serving import ServingEngine
+from tracuu.index.embedders import EmbedderError
+from tracuu.index.store import IndexError_
+from tracuu.ingest import corrections
+from tracuu.ingest.config import Config
+from tracuu.ingest.corrections import Correction
+from tracuu.ingest.metadata import SOURCE_LABELS
+from tracuu.ingest.ocr_report import describe
+from tracuu.ingest.periods import parse_period
+from tracuu.qa.engine import AskOptions, Engine, QuestionError
+from tracuu.ui.serving import ServingEngine
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="tracuu (tra cứu): hỏi đáp có trích dẫn trên báo cáo kinh tế - xã hội / "
@@ -207,7 +207,7 @@ def _print_answer(ans) -> None:
 def trend(question: str = typer.Argument(..., help="the indicator, e.g. 'lượng khách du lịch'"),
           as_json: bool = typer.Option(False, "--json")):
     """Xem một chỉ tiêu qua các kỳ. One indicator across every indexed period, oldest first."""
-    from qa.trend import trend as run_trend
+    from tracuu.qa.trend import trend as run_trend
     t = run_trend(_engine(), question)
     if as_json:
         print(json.dumps(t.to_dict(), ensure_ascii=False))
@@ -226,7 +226,7 @@ def check(text: Optional[str] = typer.Argument(None, help="a sentence or paragra
           as_json: bool = typer.Option(False, "--json"),
           batch: Optional[Path] = typer.Option(None, "--batch", help="JSONL of {id, claim|text}")):
     """Kiểm tra số liệu. Check every figure of a text against the reports."""
-    from qa.claims import ClaimError, check as run_check
+    from tracuu.qa.claims import ClaimError, check as run_check
     engine = _engine()
     if batch is not None:
         for no, line in enumerate(batch.read_text("utf-8").splitlines(), 1):
@@ -262,7 +262,7 @@ def check(text: Optional[str] = typer.Argument(None, help="a sentence or paragra
 @app.command("eval")
 def eval_(path: Path = typer.Argument(..., exists=True, dir_okay=False), as_json: bool = typer.Option(False, "--json")):
     """Chấm điểm trên bộ câu hỏi. Score against a dev.jsonl-style file."""
-    from qa.evaluate import evaluate, evaluate_claims
+    from tracuu.qa.evaluate import evaluate, evaluate_claims
     engine = _engine()
     engine.ask("khởi động")  # load the models before timing
     first = next((json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()), {})
@@ -295,7 +295,7 @@ def migrate(to: str = typer.Option(..., "--to", help="qdrant: copy the embedded 
                                                      "TRACUU_QDRANT_* settings name; faiss: the reverse"),
             force: bool = typer.Option(False, "--force", help="replace a target that already holds documents")):
     """Chuyển chỉ mục sang Qdrant. Copy the index between backends, vectors included (nothing re-embedded)."""
-    from index.backend import migrate as copy_index
+    from tracuu.index.backend import migrate as copy_index
     try:
         message = copy_index(Config.load(), to, force=force)
     except ValueError as e:
@@ -313,7 +313,7 @@ def serve(host: Optional[str] = typer.Option(None), port: Optional[int] = typer.
                                                 help="worker processes answering in parallel (default: "
                                                      "TRACUU_WORKERS, else one per CPU core)")):
     """Chạy giao diện web và API. Serve the web UI at / and the API at /api."""
-    from ui.server import run
+    from tracuu.ui.server import run
     cfg = Config.load(host=host, port=port, workers=workers)
     run(cfg)
 

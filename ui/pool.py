@@ -21,8 +21,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ingest.config import Config
-from qa.engine import AskOptions
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import AskOptions
 
 from .serving import ServingEngine
 

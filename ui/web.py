@@ -16,13 +16,13 @@ from pathlib import Path
 import gradio as gr
 from fastapi.responses import RedirectResponse
 
-from index.store import IndexError_
-from ingest.config import Config
-from qa.engine import Engine, QuestionError
+from tracuu.index.store import IndexError_
+from tracuu.ingest.config import Config
+from tracuu.qa.engine import Engine, QuestionError
 
 from .api import ApiError, ask_options, ingest_uploads, record_feedback, remove_document
-from qa.claims import ClaimError, check
-from qa.trend import trend
+from tracuu.qa.claims import ClaimError, check
+from tracuu.qa.trend import trend
 
 from .api_tools import correction_of
 from .render import (_choices, _md_escape, answer_lead, claims_html, reports_markdown, scan_note, sources_html, trend_csv,
