@@ -1,15 +1,20 @@
 """Where the index lives, chosen by configuration (`TRACUU_STORE`): the embedded files under
-$TRACUU_HOME (FAISS + bm25s, the default) or a shared Qdrant collection (`qdrant_store`).
+$TRACUU_HOME (FAISS + bm25s, the default: index.store) or a shared Qdrant collection
+(index.qdrant_store).
 
-qa/ never asks which one it has. Both backends give it the same read-only surface (`Store`):
-`size`, `documents`, `doc_by_name`, `manifest` (its "embedder" entry at least), `periods()`,
-`lexical.idf(token)`, `lexical.repair` and `search(query, query_vector, k, filters, pool)`, which
-returns `Hit`s whose `lexical` is a BM25 score and `dense` the cosine similarity of the passage
-to the query, for every candidate, so qa.retrieve fuses them the same way on both.
-Writes go through `index.updater.update`, which picks the backend the same way.
+qa/, ui/ and index.updater hold a `Store` and never ask which one it is. Reading: `size`,
+`documents`, `doc_by_name`, `manifest` (its "embedder" entry at least), `periods()`, `footnotes()`,
+`lexical` (`idf`, `repair`, `variants`) and `search(query, query_vector, k, filters, pool)`, which
+returns `Hit`s whose `lexical` is a BM25 score and `dense` the cosine similarity of the passage to
+the query, for every candidate, so qa.retrieve fuses them the same way on both. Writing:
+`write(config, change)` applies a `Change` (documents added, replaced, removed) and returns the
+store to read from next: a new snapshot (embedded) or the same object, changed in place (Qdrant).
+`blank_store` is where a first ingest or a rebuild starts, in the configured backend.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -30,6 +35,23 @@ class Lexical(Protocol):
         """BM25 (Lucene) idf of a folded token over the whole index."""
         ...
 
+    def variants(self, tokens: list[str], limit: int = 3) -> dict[str, list[str]]:
+        """OCR spellings the index holds of the question's word pairs (index.lexical)."""
+        ...
+
+
+@dataclass
+class Change:
+    """One update of the index, as index.updater works it out from the files and the store."""
+
+    documents: list[Document]  # every document the index holds afterwards, in index order (by name)
+    changed: dict[str, tuple[Document, list[Passage]]]  # (re)parsed in this update, with their passages
+    removed: list[str]  # names taken out (and not added back)
+    embedder_id: str
+    embed: Callable[[list[Passage]], np.ndarray]  # passages -> vectors (cached ones reused, not re-embedded)
+    rebuild: bool = False  # keep nothing the store held: the index is `changed` alone
+    save: bool = True  # embedded store: write the new snapshot to disk
+
 
 @runtime_checkable
 class Store(Protocol):
@@ -37,6 +59,8 @@ class Store(Protocol):
     documents: list[Document]
     doc_by_name: dict[str, Document]
     lexical: Lexical | None
+    version: object  # changes whenever the index does (None: not known, e.g. an unsaved snapshot)
+    refreshes: bool  # True: follows other processes' writes by itself; False: a snapshot to re-read
 
     @property
     def size(self) -> int: ...
@@ -48,6 +72,10 @@ class Store(Protocol):
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]: ...
 
+    def write(self, config: Config, change: Change) -> "Store":
+        """Apply `change`; the store to read from afterwards (readers of this one are not disturbed)."""
+        ...
+
 
 def backend_of(config: Config) -> str:
     name = (config.store or "faiss").strip().lower()
@@ -56,14 +84,7 @@ def backend_of(config: Config) -> str:
     return name
 
 
-def uses_qdrant(config: Config, store=None) -> bool:
-    """Writes go to Qdrant when the store in hand is a Qdrant one, or none is open and the config says so."""
-    if store is not None:
-        return not isinstance(store, IndexStore)
-    return backend_of(config) == "qdrant"
-
-
-def open_store(config: Config):
+def open_store(config: Config) -> Store | None:
     """The configured store: an IndexStore (None when nothing is indexed yet) or a QdrantStore
     (always an object; `size` 0 until the first ingest or migrate)."""
     if backend_of(config) == "qdrant":
@@ -71,6 +92,15 @@ def open_store(config: Config):
         return QdrantStore.open(config)
     from .snapshot import load_current  # read from one version, even while another process swaps one in
     return load_current(config.index_dir)[0]
+
+
+def blank_store(config: Config, embedder_id: str) -> Store:
+    """Where a first ingest or a rebuild starts (`Change.rebuild`): an empty snapshot, or the
+    configured Qdrant collection (replaced as a whole by the write)."""
+    if backend_of(config) == "qdrant":
+        from .qdrant_store import QdrantStore
+        return QdrantStore.open(config)
+    return IndexStore.empty(embedder_id)
 
 
 def migrate(config: Config, to: str, force: bool = False) -> str:

@@ -60,6 +60,7 @@ from tracuu.ingest.config import Config
 from tracuu.ingest.types import Document, Passage, Period
 
 from . import lexical as _lexical
+from .backend import Change
 from .lexical import LexicalIndex, _edits1, learn_repairs, tokenize, words_of
 from .store import Filters, Hit, IndexError_, footnotes_near, report_periods
 
@@ -375,6 +376,7 @@ class QdrantStore:
     """The index in a Qdrant collection; same reading surface as IndexStore (see index.backend)."""
 
     kind = "qdrant"
+    refreshes = True  # re-reads the collection's version point itself (`refresh`)
 
     def __init__(self, config: Config, client: QdrantClient, lock=None, where: str = ""):
         self.config = config
@@ -744,6 +746,26 @@ class QdrantStore:
                 except IndexError_:
                     pass  # a leftover costs disk only: no alias points at it any more
         self.refresh(force=True)
+
+    def write(self, config: Config, change: Change) -> "QdrantStore":
+        """Per document when the collection holds this embedder's vectors; otherwise (first ingest,
+        rebuild, embedder change) the whole index is built aside and swapped in."""
+        if change.rebuild or not self.exists or self.manifest.get("embedder") != change.embedder_id:
+            # what stays is re-read from Qdrant (and re-embedded: the embedder changed, or this is a first build)
+            stays = {d.doc for d in change.documents if d.doc not in change.changed}
+            kept = [] if change.rebuild or not self.size else self.export(stays)[1]
+            by_doc: dict[str, list[Passage]] = {}
+            for p in kept:
+                by_doc.setdefault(p.doc, []).append(p)
+            for name, (_, new) in change.changed.items():
+                by_doc[name] = new
+            passages = [p for d in change.documents for p in by_doc.get(d.doc, [])]
+            self.build(change.documents, passages, change.embed(passages), change.embedder_id)
+            return self
+        new = [p for _, ps in change.changed.values() for p in ps]
+        vectors = change.embed(new)
+        self.apply(change.changed, change.removed, {p.id: v for p, v in zip(new, vectors)}, change.embedder_id)
+        return self
 
     def apply(self, changed: dict[str, tuple[Document, list[Passage]]], removed: list[str],
               vectors: dict[str, np.ndarray], embedder_id: str, _fail_after: str | None = None) -> None:

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,6 +21,11 @@ from tracuu.ingest.types import Document, Passage, Period
 
 from .dense import DenseIndex
 from .lexical import TOKENIZER, LexicalIndex
+
+if TYPE_CHECKING:
+    from tracuu.ingest.config import Config
+
+    from .backend import Change
 
 SCHEMA = 1
 
@@ -85,6 +91,9 @@ def report_periods(documents: list[Document]) -> list[Period]:
 
 class IndexStore:
     """An immutable snapshot of the index; updates build a new one and swap it in."""
+
+    kind = "faiss"
+    refreshes = False  # ui.serving re-reads the files when another process swapped a new version in
 
     def __init__(self, manifest: dict, documents: list[Document], passages: list[Passage],
                  vectors: np.ndarray, lexical: LexicalIndex | None, dense: DenseIndex | None):
@@ -205,6 +214,24 @@ class IndexStore:
             directory.rename(old)
         tmp.rename(directory)
         shutil.rmtree(old, ignore_errors=True)
+
+    def write(self, config: "Config", change: "Change") -> "IndexStore":
+        """A new snapshot: this one's passages of the documents kept, the changed ones' new passages,
+        vectors from `change.embed` (the cache has all but the new ones); saved unless told not to."""
+        passages: dict[str, list[Passage]] = {}
+        if not change.rebuild:
+            names = {d.doc for d in change.documents}
+            for p in self.passages:
+                if p.doc in names and p.doc not in change.changed:
+                    passages.setdefault(p.doc, []).append(p)
+        for name, (_, new) in change.changed.items():
+            passages[name] = new
+        ordered = [p for d in change.documents for p in passages.get(d.doc, [])]
+        store = IndexStore.build(change.embedder_id, change.documents, ordered, change.embed(ordered),
+                                 config.ann_threshold)
+        if change.save:
+            store.save(config.index_dir)
+        return store
 
     # ---------- reading ----------
     @property

@@ -1,5 +1,7 @@
-"""Incremental updates: add, replace changed, skip unchanged, remove; then one atomic save
-(embedded store) or per-document writes to the shared Qdrant collection (index.qdrant_store)."""
+"""Incremental updates: add, replace changed, skip unchanged, remove. This module works out the
+`Change` (which files are new, changed, gone; their passages; the embedding cache); the store
+applies it (`Store.write`): one atomic save of a new snapshot (index.store) or per-document writes
+to the shared Qdrant collection (index.qdrant_store)."""
 from __future__ import annotations
 
 import sys
@@ -14,9 +16,8 @@ from tracuu.ingest.loaders import SUPPORTED
 from tracuu.ingest.pipeline import file_hash, ingest_file
 from tracuu.ingest.types import Document, IngestError, Passage
 
-from .backend import uses_qdrant
+from .backend import Change, Store, blank_store
 from .cache import EmbeddingCache
-from .store import IndexStore
 
 
 @dataclass
@@ -53,15 +54,15 @@ def expand(paths: list[Path], outcome: Outcome) -> list[Path]:
     return list({f.resolve(): f for f in files}.values())
 
 
-def update(config: Config, store, embedder, add: list[Path] = (), remove: list[str] = (),
-           progress: bool = True, save: bool = True, reread: frozenset[str] = frozenset()) -> tuple[IndexStore, Outcome]:
+def update(config: Config, store: Store | None, embedder, add: list[Path] = (), remove: list[str] = (),
+           progress: bool = True, save: bool = True, reread: frozenset[str] = frozenset()) -> tuple[Store, Outcome]:
     """Apply changes to `store` and return the new store; the old one stays valid for readers.
 
     `reread` names files to parse again although unchanged (a metadata correction): their passages'
     periods follow the corrected one, their vectors come from the cache (nothing is re-embedded).
 
-    `store` is an IndexStore, a QdrantStore (changed in place and returned), or None: nothing
-    indexed yet, or a rebuild from scratch (in the backend the config names)."""
+    `store` is the store to change (a Qdrant one is changed in place and returned), or None:
+    nothing indexed yet, or a rebuild from scratch (in the backend the config names)."""
     outcome = Outcome()
     docs: dict[str, Document] = {d.doc: d for d in store.documents} if store else {}
     changed: dict[str, tuple[Document, list[Passage]]] = {}  # documents (re)parsed in this call
@@ -105,48 +106,12 @@ def update(config: Config, store, embedder, add: list[Path] = (), remove: list[s
                              f"re-embedding all passages (the index is rebuilt, never mixed)")
     if not outcome.changed and store and store.manifest.get("embedder") == embedder_id:
         return store, outcome
-    if uses_qdrant(config, store):
-        return _update_qdrant(config, store, embedder, docs, changed, outcome, progress), outcome
-    passages: dict[str, list[Passage]] = {}
-    for p in (store.passages if store else []):
-        if p.doc in docs and p.doc not in changed:
-            passages.setdefault(p.doc, []).append(p)
-    for name, (_, new) in changed.items():
-        passages[name] = new
-    ordered_docs = sorted(docs.values(), key=lambda d: d.doc)
-    all_passages = [p for d in ordered_docs for p in passages.get(d.doc, [])]
-    vectors = embed_all(config, embedder, all_passages, outcome, progress)
-    new_store = IndexStore.build(embedder_id, ordered_docs, all_passages, vectors, config.ann_threshold)
-    if save:
-        new_store.save(config.index_dir)
-    return new_store, outcome
-
-
-def _update_qdrant(config: Config, store, embedder, docs: dict[str, Document],
-                   changed: dict[str, tuple[Document, list[Passage]]], outcome: Outcome, progress: bool):
-    """Per document when the collection holds this embedder's vectors; otherwise (first ingest,
-    rebuild, embedder change) the whole index is built aside and swapped in."""
-    from .qdrant_store import QdrantStore
-    fresh = store is None  # a rebuild from scratch: only what this call parsed
-    store = store or QdrantStore.open(config)
-    removed = [name for name in outcome.removed if name not in changed]
-    if fresh or not store.exists or store.manifest.get("embedder") != embedder.id:
-        # what stays is re-read from Qdrant (and re-embedded: the embedder changed, or this is a first build)
-        kept = [] if fresh or not store.size else store.export({name for name in docs if name not in changed})[1]
-        by_doc: dict[str, list[Passage]] = {}
-        for p in kept:
-            by_doc.setdefault(p.doc, []).append(p)
-        for name, (_, new) in changed.items():
-            by_doc[name] = new
-        ordered = sorted(docs.values(), key=lambda d: d.doc)
-        passages = [p for d in ordered for p in by_doc.get(d.doc, [])]
-        vectors = embed_all(config, embedder, passages, outcome, progress)
-        store.build(ordered, passages, vectors, embedder.id)
-        return store
-    new = [p for _, ps in changed.values() for p in ps]
-    vectors = embed_all(config, embedder, new, outcome, progress)
-    store.apply(changed, removed, {p.id: v for p, v in zip(new, vectors)}, embedder.id)
-    return store
+    change = Change(sorted(docs.values(), key=lambda d: d.doc), changed,
+                    [name for name in outcome.removed if name not in changed], embedder_id,
+                    lambda passages: embed_all(config, embedder, passages, outcome, progress),
+                    rebuild=store is None, save=save)
+    target = store if store is not None else blank_store(config, embedder_id)
+    return target.write(config, change), outcome
 
 
 def embed_all(config: Config, embedder, passages: list[Passage], outcome: Outcome, progress: bool) -> np.ndarray:

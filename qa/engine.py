@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracuu.index.store import Filters, Hit, IndexError_, IndexStore
+from tracuu.index.backend import Store, open_store
+from tracuu.index.store import Filters, Hit, IndexError_
 from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
 from tracuu.ingest.config import Config
@@ -56,8 +57,7 @@ class Engine:
         self.weights = weights
         self._embedder = embedder
         self._lock = threading.Lock()
-        from tracuu.index.backend import open_store  # embedded files or a shared Qdrant collection, as configured
-        self.store: IndexStore | None = open_store(config)
+        self.store: Store | None = open_store(config)  # embedded files or a shared Qdrant collection, as configured
         self._reranker = None
         self._generator = None
 
@@ -205,7 +205,7 @@ class Engine:
         return None
 
     @staticmethod
-    def _open_provinces(query: Query, hits: list[Hit], store: IndexStore, most: int = 6) -> list[str]:
+    def _open_provinces(query: Query, hits: list[Hit], store: Store, most: int = 6) -> list[str]:
         """Provinces to answer for, best first, when the question names none and the index holds
         several: one province's figure must not pass for *the* answer."""
         if query.provinces or len({d.province for d in store.documents if d.province}) < 2:
@@ -217,7 +217,7 @@ class Engine:
                 order.append(doc.province)
         return order[:most]
 
-    def _per_province(self, query: Query, hits: list[Hit], store: IndexStore, k: int, places: list[str]) -> Answer:
+    def _per_province(self, query: Query, hits: list[Hit], store: Store, k: int, places: list[str]) -> Answer:
         """A line per province whose reports answer, province first, each with its own citation."""
         answers = []
         for place in places:
@@ -240,7 +240,7 @@ class Engine:
         return self._reranker.rerank(question, hits)
 
     # ---------- composing ----------
-    def _answer(self, query: Query, hits: list[Hit], store: IndexStore, k: int) -> Answer:
+    def _answer(self, query: Query, hits: list[Hit], store: Store, k: int) -> Answer:
         top = hits[:max(k, 1)]
         citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
         periods_text = ", ".join(p.label for p in store.periods())
@@ -331,7 +331,7 @@ class Engine:
         return self._generator.answer(query.text, extractive, citations, sources)
 
     @staticmethod
-    def _footnote(query: Query, hit: Hit, quote: str, store: IndexStore) -> Hit | None:
+    def _footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:
         """The footnote the quote marks, when it says what the question asks and the quote does not:
         'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
         if hit.passage.kind == "footnote":

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracuu.index.lexical import LexicalIndex, tokenize
+from tracuu.index.backend import Lexical
+from tracuu.index.lexical import tokenize
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
@@ -51,7 +52,7 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT.split(text) if s.strip()]
 
 
-def query_weights(query: Query, lexical: LexicalIndex | None) -> dict[str, float]:
+def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
     """idf weight of each content token; an acronym's expansion is left out (see `covered`)."""
     spelled = {t for full in query.aliases.values() for t in tokenize(full)} | set(query.short)
     weights = {}
@@ -87,7 +88,7 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     return got
 
 
-def adds_words(query: Query, quote: str, extra: str, lexical: LexicalIndex | None) -> bool:
+def adds_words(query: Query, quote: str, extra: str, lexical: Lexical | None) -> bool:
     """`extra` holds question words (not just pairs) that `quote` lacks."""
     repair = lexical.repair if lexical else None
     have, more = set(tokenize(quote, repair)), set(tokenize(extra, repair))
@@ -160,7 +161,7 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     return factor
 
 
-def best_evidence(query: Query, hits: list[Hit], lexical: LexicalIndex | None, top: int = 3,
+def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
                   fit: list[float] | None = None, years: list[int | None] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
     passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure."""

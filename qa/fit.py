@@ -7,14 +7,15 @@ signals (report period, section period, periods the passage names) come from qa.
 """
 from __future__ import annotations
 
-from tracuu.index.store import Hit, IndexStore
+from tracuu.index.backend import Store
+from tracuu.index.store import Hit
 from tracuu.ingest.types import Period
 
 from .query import Query
 from .retrieve import mentioned_periods, period_signals
 
 
-def only_planned(query: Query, store: IndexStore) -> bool:
+def only_planned(query: Query, store: Store) -> bool:
     """A question for a fact (not a figure) whose every asked period is one that reports only plan for
     ('6 tháng cuối năm 2023 ... khởi công xong khi nào' when the half-year report's tasks part is all
     there is) is about those plans, however it is worded. A figure asked for such a period stays a
@@ -25,7 +26,7 @@ def only_planned(query: Query, store: IndexStore) -> bool:
                and any(d.next_period == a for d in store.documents) for a in query.periods)
 
 
-def passage_fit(query: Query, hit: Hit, store: IndexStore) -> float:
+def passage_fit(query: Query, hit: Hit, store: Store) -> float:
     """How well a passage's period fits the asked one: 1 exactly (its report, section or own
     words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""
     sig = period_signals(query, hit, store)
@@ -43,7 +44,7 @@ def passage_fit(query: Query, hit: Hit, store: IndexStore) -> float:
     return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
 
 
-def other_span(query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool:
+def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     """A figure from a report (or section) of another span than the asked one, in a sentence that
     does not name the asked period, is that span's figure: a half-year report's tourist count is no
     answer for February, nor January's report's revenue one for quý I (a plan may still answer
@@ -63,7 +64,7 @@ def other_span(query: Query, hit: Hit, sentence: str, store: IndexStore) -> bool
     return not any(a in named for a in query.periods)
 
 
-def uncovered_period(query: Query, hits: list[Hit], store: IndexStore) -> Period | None:
+def uncovered_period(query: Query, hits: list[Hit], store: Store) -> Period | None:
     """The asked period, when no indexed report, section or top passage speaks of it.
 
     A sub-year period needs a report or section of exactly that period (or one containing it),
@@ -86,6 +87,6 @@ def uncovered_period(query: Query, hits: list[Hit], store: IndexStore) -> Period
     return None
 
 
-def report_year(hit: Hit, store: IndexStore) -> int | None:
+def report_year(hit: Hit, store: Store) -> int | None:
     doc = store.doc_by_name.get(hit.passage.doc)
     return doc.period.year if doc and doc.period else None

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from tracuu.index.store import Filters, Hit, IndexStore
+from tracuu.index.backend import Store
+from tracuu.index.store import Filters, Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
@@ -64,7 +65,7 @@ def _years_in(text: str) -> frozenset[int]:
     return frozenset(int(m.group(1)) for m in _YEARISH.finditer(fold_ocr(text)))
 
 
-def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float]:
+def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
     doc = store.doc_by_name.get(hit.passage.doc)
     doc_period = doc.period if doc else None
     sec = hit.passage.period
@@ -110,7 +111,7 @@ def period_signals(query: Query, hit: Hit, store: IndexStore) -> dict[str, float
     return out
 
 
-def candidates(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
+def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
                filters: Filters | None, w: Weights) -> list[Hit]:
     """The best passages overall, plus the best of the asked period's and the named province's reports:
     with many reports, copies of one indicator sentence from other years and provinces can fill the
@@ -133,7 +134,7 @@ def candidates(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
     return hits
 
 
-def rank(store: IndexStore, query: Query, qvec: np.ndarray | None, k: int,
+def rank(store: Store, query: Query, qvec: np.ndarray | None, k: int,
          filters: Filters | None = None, w: Weights = Weights()) -> list[Hit]:
     hits = candidates(store, query, qvec, k, filters, w)
     if not hits:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tracuu.index.store import Hit, IndexStore
+from tracuu.index.backend import Store
+from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
@@ -14,7 +15,7 @@ from .query import Query
 from .retrieve import mentioned_periods
 
 
-def header(c: Citation, store: IndexStore) -> str:
+def header(c: Citation, store: Store) -> str:
     doc = store.doc_by_name[c.doc]
     kind = doc.kind[:1].upper() + doc.kind[1:]
     label = f"{kind} số {doc.number}" if doc.number else f"{kind} {doc.doc}"
@@ -28,13 +29,13 @@ def header(c: Citation, store: IndexStore) -> str:
     return head
 
 
-def meta_text(c: Citation, store: IndexStore) -> str:
+def meta_text(c: Citation, store: Store) -> str:
     doc = store.doc_by_name[c.doc]
     return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None,
                                   doc.next_period.label if doc.next_period else None]))
 
 
-def citation(n: int, h: Hit, store: IndexStore) -> Citation:
+def citation(n: int, h: Hit, store: Store) -> Citation:
     p = h.passage
     doc = store.doc_by_name[p.doc]
     return Citation(n=n, doc=p.doc, title=doc.title, period=doc.period, section=p.section,
@@ -43,7 +44,7 @@ def citation(n: int, h: Hit, store: IndexStore) -> Citation:
                     date=doc.date, kind=p.kind, ocr_confidence=p.ocr_confidence)
 
 
-def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: IndexStore) -> list[Figure]:
+def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:
     """The quoted figures as data, the direct answer first. A figure's period is the asked one when
     its quote names it, else that of the section it stands in (a plans part: a target)."""
     doc = store.doc_by_name[cited.doc]

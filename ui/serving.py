@@ -18,8 +18,8 @@ import threading
 import time
 from collections import OrderedDict
 
+from tracuu.index.backend import Store
 from tracuu.index.snapshot import load_current, version_of, writer_lock
-from tracuu.index.store import IndexStore
 from tracuu.ingest.config import Config
 from tracuu.qa.engine import AskOptions, Engine
 
@@ -100,13 +100,13 @@ class ServingEngine(Engine):
 
     @store.setter
     def store(self, value) -> None:
-        if isinstance(value, IndexStore) and value.version is None and self._watched(value):
+        if value is not None and self._watched(value) and value.version is None:
             value.version = version_of(self._watch)  # just saved by this process, under the writer lock
         self._store = value
 
-    def _watched(self, store) -> bool:
+    def _watched(self, store: Store | None) -> bool:
         """Embedded index files are watched; a Qdrant store follows its collection on its own."""
-        return store is None or isinstance(store, IndexStore)
+        return store is None or not store.refreshes
 
     # ---------- writes: one process at a time, from the current version ----------
     def ingest(self, paths, progress: bool = True, rebuild: bool = False, correction=None):
