@@ -137,8 +137,14 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
         # running total to the same month; the widest is the report's period (the narrower one lies
         # inside it). '9 tháng và ước thực hiện cả năm' ends elsewhere: an estimate, not the period
         own = mentions[0]
-        while wider := next((p for p in mentions if p != own and p.contains(own)
-                             and p.months()[-1] == own.months()[-1]), None):
+        while wider := _running_total(own, mentions):
+            own = wider
+        # 'Họp báo quý III năm 2024' whose first heading reads '... 9 THÁNG NĂM 2024': the same rule,
+        # with the first heading that names a period standing in for the title's second half
+        heading = next((x for x in lines[:80] if x.strip() and fold_ocr(x).strip() != fold_ocr(title).strip()
+                        and (heading_level(x.strip()) or is_caps(x)) and find_periods(x)), "")
+        if heading and (wider := _running_total(own, [m.period for m in find_periods(heading)
+                                                       if m.period and not m.comparison])):
             own = wider
         return own, next((p for p in mentions if p != own and not own.contains(p)), None), "title"
     lead = [x for x in lines[:60] if x.strip()][:25]
@@ -155,6 +161,11 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
     if found:
         return found[0], None, "filename"
     return None, None, None
+
+
+def _running_total(own: Period, periods: list[Period]) -> Period | None:
+    """A wider period among `periods` that ends the same month as `own`: the running total to it."""
+    return next((p for p in periods if p != own and p.contains(own) and p.months()[-1] == own.months()[-1]), None)
 
 
 def _province(lines: list[str], title: str, filename: str) -> tuple[str | None, str | None]:

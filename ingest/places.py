@@ -30,7 +30,16 @@ def _names() -> dict[str, tuple[str, str]]:
                     for row in conn.execute(f"SELECT DISTINCT provinceShort, province FROM [{table}]")}
     except sqlite3.Error:
         return {}
-    return {fold_ocr(short): (short, full) for short, full in sorted(rows) if short and full}
+    names = {fold_ocr(short): (short, full) for short, full in sorted(rows) if short and full}
+    for former, current in _FORMER.items():  # reports written before a rename still name the old one
+        if fold_ocr(current) in names:
+            names.setdefault(fold_ocr(former), names[fold_ocr(current)])
+    return names
+
+
+# names the package no longer lists: Thừa Thiên Huế became Thành phố Huế on 01/01/2025 (and the package's
+# pre-merger table already uses the new name)
+_FORMER = {"Thừa Thiên Huế": "Huế"}
 
 
 def provinces() -> dict[str, str]:

