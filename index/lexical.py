@@ -1,10 +1,20 @@
-"""BM25 (bm25s) over tokens that survive lost diacritics and OCR: folded syllables + bigrams + numbers."""
+"""BM25 over tokens that survive lost diacritics and OCR: folded syllables + bigrams + numbers.
+
+The one home of the lexical layer, for both backends: how text becomes tokens (`tokenize`), the OCR
+repair map learned from the collection (`repairs_from_counts`), the statistics derived from the
+passages (`Statistics`: tokens, document frequencies, OCR-only word pairs), BM25's K1/B, and the
+query side qa reads (`Vocabulary`: idf, repair, variants). `LexicalIndex` adds bm25s scoring and the
+files of the embedded store; index.qdrant_* keeps the same statistics in Qdrant.
+"""
 from __future__ import annotations
 
 import functools
 import json
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import bm25s
@@ -59,6 +69,12 @@ def _tokens(words: list[str], repair: dict[str, str] | None = None) -> list[str]
     return fixed + extra + bigrams
 
 
+def passage_tokens(text: str, repair: dict[str, str] | None = None) -> list[str]:
+    """What a passage is indexed as (an OCR report's passage with the repair map): an empty one is
+    one "" token, so every passage has a length."""
+    return tokenize(text, repair or None) or [""]
+
+
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -68,32 +84,45 @@ def _edits1(word: str) -> set[str]:
             | {a + c + b for a, b in splits for c in _ALPHABET})
 
 
-def learn_repairs(clean_texts: list[str], ocr_texts: list[str]) -> dict[str, str]:
+def count_words(clean: Counter, ocr: Counter, words: Iterable[str], is_ocr: bool, sign: int = 1) -> None:
+    """Add (sign -1: take away) one text's words to the counts the repair map is learned from:
+    clean words, and the OCR words it may repair."""
+    for w in words:
+        if not w.isalpha():
+            continue
+        if not is_ocr:
+            clean[w] += sign
+        elif len(w) >= 3:
+            ocr[w] += sign
+
+
+def repairs_from_counts(clean: Mapping[str, int], ocr: Mapping[str, int]) -> dict[str, str]:
     """Map syllables seen only in OCR text to the one clean syllable a single edit away.
 
     The clean vocabulary comes from the clean reports in the same collection, so the map fits the
-    corpus at hand; ambiguous cases (two likely candidates) are left alone."""
-    return _learn_repairs(map(words_of, clean_texts), map(words_of, ocr_texts))
-
-
-def _learn_repairs(clean_words, ocr_words) -> dict[str, str]:
-    """learn_repairs over texts already split by words_of (LexicalIndex.build splits each text once)."""
-    vocab: dict[str, int] = {}
-    for ws in clean_words:
-        for w in ws:
-            if w.isalpha():
-                vocab[w] = vocab.get(w, 0) + 1
+    corpus at hand; ambiguous cases (two likely candidates) are left alone. Counts (`count_words`)
+    rather than texts, so a store that adds and removes documents one by one (Qdrant) learns the
+    map a full build learns."""
+    vocab = {w: c for w, c in clean.items() if c > 0}
     repair: dict[str, str] = {}
-    seen: set[str] = set()
-    for ws in ocr_words:
-        for w in ws:
-            if w in seen or w in vocab or not w.isalpha() or len(w) < 3:
-                continue
-            seen.add(w)
-            cands = sorted(((vocab[c], c) for c in _edits1(w) if c in vocab and len(c) >= 2), reverse=True)
-            if cands and (len(cands) == 1 or cands[0][0] >= 3 * cands[1][0]) and cands[0][0] >= 2:
-                repair[w] = cands[0][1]
+    for w in sorted(w for w, c in ocr.items() if c > 0):
+        if w in vocab or len(w) < 3:
+            continue
+        cands = sorted(((vocab[c], c) for c in _edits1(w) if c in vocab and len(c) >= 2), reverse=True)
+        if cands and (len(cands) == 1 or cands[0][0] >= 3 * cands[1][0]) and cands[0][0] >= 2:
+            repair[w] = cands[0][1]
     return repair
+
+
+def learn_repairs(clean_texts: list[str], ocr_texts: list[str]) -> dict[str, str]:
+    """`repairs_from_counts` of these texts."""
+    clean: Counter = Counter()
+    ocr: Counter = Counter()
+    for t in clean_texts:
+        count_words(clean, ocr, words_of(t), False)
+    for t in ocr_texts:
+        count_words(clean, ocr, words_of(t), True)
+    return repairs_from_counts(clean, ocr)
 
 
 _VOWELS = re.compile(r"[aeiouyw]")
@@ -118,27 +147,79 @@ def _vowel_misread(seen: str, word: str) -> bool:
     return len(diff) == 1 and diff[0][1] in "aeiouy" and diff[0][0] in "aeiouywd"
 
 
+def ocr_only(token: str, df: int, dc: int) -> bool:
+    """A word pair that only OCR text has (in `df` passages, `dc` of them clean): where a misread
+    word hides ('che pha' for 'che phu')."""
+    return "_" in token and df > 0 and dc == 0 and token.replace("_", "").isalpha()
+
+
 def ocr_only_bigrams(tokens: list[list[str]], ocr: list[bool]) -> list[str]:
-    """Word pairs that only OCR text has: where a misread word hides ('che pha' for 'che phu')."""
-    clean = {t for toks, o in zip(tokens, ocr) if not o for t in toks if "_" in t}
-    return sorted({t for toks, o in zip(tokens, ocr) if o for t in toks
-                   if "_" in t and t not in clean and t.replace("_", "").isalpha()})
+    """The word pairs only OCR text has, of these passages' tokens (`ocr_only`)."""
+    df: Counter = Counter()
+    dc: Counter = Counter()
+    for toks, o in zip(tokens, ocr):
+        df.update(set(toks))
+        if not o:
+            dc.update(set(toks))
+    return sorted(t for t, n in df.items() if ocr_only(t, n, dc[t]))
+
+
+K1, B = 1.2, 0.75  # BM25 (Lucene) term saturation and length normalisation, on either backend
+
+
+@dataclass
+class Statistics:
+    """Everything the lexical layer derives from the passages, as one full pass computes it."""
+
+    repair: dict[str, str]  # OCR-misread syllable -> clean syllable (applied to OCR passages' tokens)
+    tokens: list[list[str]]  # per passage (`passage_tokens`)
+    df: Counter  # passages holding the token
+    dc: Counter  # clean (non-OCR) passages holding it
+    clean: Counter  # word counts the repair map is learned from (`count_words`)
+    ocr: Counter
+    bigrams: list[str]  # word pairs only OCR text has (`ocr_only`), sorted
+    total: int  # tokens in all passages
+
+    @classmethod
+    def of(cls, texts: list[str], ocr: list[bool] | None = None) -> "Statistics":
+        ocr = ocr or [False] * len(texts)
+        words = [words_of(t) for t in texts]  # once per text: repairs and tokens both start from them
+        clean_words: Counter = Counter()
+        ocr_words: Counter = Counter()
+        for ws, o in zip(words, ocr):
+            count_words(clean_words, ocr_words, ws, o)
+        repair = repairs_from_counts(clean_words, ocr_words)
+        tokens = [_tokens(ws, repair if o else None) or [""] for ws, o in zip(words, ocr)]
+        del words
+        df: Counter = Counter()
+        dc: Counter = Counter()
+        for toks, o in zip(tokens, ocr):
+            s = set(toks)
+            df.update(s)
+            if not o:
+                dc.update(s)
+        bigrams = sorted(t for t, n in df.items() if ocr_only(t, n, dc[t]))
+        return cls(repair, tokens, df, dc, clean_words, ocr_words, bigrams, sum(map(len, tokens)))
+
+    @property
+    def avgdl(self) -> float:
+        return self.total / len(self.tokens) if self.tokens else 1.0
 
 
 # bumped whenever tokens change (folding, repairs): an index written by another version is re-tokenized
 TOKENIZER = 2
 
 
-class LexicalIndex:
-    """A thin wrapper so the rest of the code never sees bm25s' token-id details."""
+class Vocabulary:
+    """The query side of the lexical layer, what qa reads on either backend (index.backend.Lexical):
+    idf from the document frequencies, the repair map, the OCR spellings of a question's word pairs."""
 
-    def __init__(self, retriever: bm25s.BM25, df: dict[str, int], repair: dict[str, str] | None = None,
+    def __init__(self, n: int, df: Mapping[str, int], repair: dict[str, str] | None = None,
                  ocr_bigrams: list[str] | None = None):
-        self.retriever = retriever
-        self.repair = repair or {}
-        self.vocab = retriever.vocab_dict
+        self.n = n  # passages
         self.df = df  # document frequencies, kept for idf-weighted evidence checks in qa
-        self.n = int(retriever.scores["num_docs"])
+        self.vocab: Mapping = df  # the tokens the index holds
+        self.repair = repair or {}
         self.ocr_bigrams = ocr_bigrams or []
         self._by_first: dict[str, list[str]] = {}
         self._by_second: dict[str, list[str]] = {}
@@ -193,28 +274,33 @@ class LexicalIndex:
             out.setdefault((_MASK.sub("*", a), _MASK.sub("*", b)), []).append((a, b))
         return out
 
-    @classmethod
-    def build(cls, texts: list[str], ocr: list[bool] | None = None) -> "LexicalIndex":
-        ocr = ocr or [False] * len(texts)
-        words = [words_of(t) for t in texts]  # once per text: repairs and tokens both start from them
-        repair = _learn_repairs([w for w, o in zip(words, ocr) if not o], [w for w, o in zip(words, ocr) if o])
-        tokens = [_tokens(w, repair if o else None) or [""] for w, o in zip(words, ocr)]
-        del words
-        retriever = bm25s.BM25(k1=1.2, b=0.75)
-        retriever.index(tokens, show_progress=False)
-        df: dict[str, int] = {}
-        for toks in tokens:
-            for t in set(toks):
-                df[t] = df.get(t, 0) + 1
-        return cls(retriever, df, repair, ocr_only_bigrams(tokens, ocr))
-
     def idf(self, token: str) -> float:
-        return math.log(1 + (self.n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
+        """BM25 (Lucene) idf of a token over the whole index."""
+        df = self.df.get(token, 0)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
     def query_tokens(self, query: str) -> list[str]:
         """The question's tokens plus OCR spellings of its word pairs (see `variants`)."""
         toks = tokenize(query)
         return toks + [v for vs in self.variants(toks).values() for v in vs]
+
+
+class LexicalIndex(Vocabulary):
+    """The embedded store's BM25: bm25s over the passages' tokens; the rest of the code never sees
+    bm25s' token-id details."""
+
+    def __init__(self, retriever: bm25s.BM25, df: dict[str, int], repair: dict[str, str] | None = None,
+                 ocr_bigrams: list[str] | None = None):
+        super().__init__(int(retriever.scores["num_docs"]), df, repair, ocr_bigrams)
+        self.retriever = retriever
+        self.vocab = retriever.vocab_dict
+
+    @classmethod
+    def build(cls, texts: list[str], ocr: list[bool] | None = None) -> "LexicalIndex":
+        stats = Statistics.of(texts, ocr)
+        retriever = bm25s.BM25(k1=K1, b=B)
+        retriever.index(stats.tokens, show_progress=False)
+        return cls(retriever, dict(stats.df), stats.repair, stats.bigrams)
 
     def scores(self, query: str) -> np.ndarray:
         toks = [t for t in self.query_tokens(query) if t in self.vocab]
