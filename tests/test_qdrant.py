@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from tracuu.index.backend import open_store
+from tracuu.index.backend import Lexical, Store, open_store
 from tracuu.index.qdrant_store import QdrantStore, close_local, point_id
 from tracuu.index.store import Filters, IndexError_, IndexStore
 from tracuu.index.updater import update
@@ -102,12 +102,13 @@ def fresh(request, corpus, st_embedder, tmp_path):
 
 def _assert_consistent(store: QdrantStore) -> None:
     """The statistics kept up to date per document are those a full rebuild computes."""
-    from tracuu.index.qdrant_store import BUCKETS, _Stats
+    from tracuu.index.qdrant_conn import BUCKETS
+    from tracuu.index.qdrant_write import buckets_of, stats_of
     docs, passages, _ = store.export()
-    stats = _Stats.of(docs, passages)
+    stats = stats_of(docs, passages)
     state = store._read_state()
     assert state["passages"] == len(passages) and state["terms"] == len(stats.df)
-    assert store._read_buckets(range(BUCKETS)) == stats.buckets()
+    assert store._read_buckets(range(BUCKETS)) == buckets_of(stats)
     lexicon = store._read_lexicon()
     assert lexicon["repair"] == stats.repair and lexicon["ocr_bigrams"] == sorted(stats.bigrams)
     assert store._read_words() == (+stats.clean, +stats.ocr)
@@ -126,6 +127,7 @@ def test_ingest_lists_the_documents_and_passages(backend, corpus, st_embedder):
     assert [d.to_dict() for d in store.documents] == [d.to_dict() for d in ref.documents]
     assert store.size == ref.size and store.manifest["embedder"] == st_embedder.id
     assert store.periods() == ref.periods() and set(store.doc_by_name) == {OCR_DOC, CLEAN_DOC}
+    assert isinstance(store, Store) and isinstance(store.lexical, Lexical)  # the interface qa/ and ui/ use
 
 
 def test_sample_question_finds_the_figure(backend, st_embedder):
@@ -211,7 +213,7 @@ def test_remove_then_reingest(fresh, corpus, st_embedder, monkeypatch):
     ref_cfg, reports, ref = corpus
     # no full recount on length drift: the per-document bookkeeping alone must end where a rebuild
     # would (the repair map changes both ways here, so OCR passages are re-tokenised in place)
-    monkeypatch.setattr("tracuu.index.qdrant_store.DRIFT", 100.0)
+    monkeypatch.setattr("tracuu.index.qdrant_write.DRIFT", 100.0)
     engine = Engine(cfg, embedder=st_embedder)
     outcome = engine.remove([CLEAN_DOC])
     assert outcome.removed == [CLEAN_DOC] and outcome.embedded == 0
