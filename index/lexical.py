@@ -153,17 +153,6 @@ def ocr_only(token: str, df: int, dc: int) -> bool:
     return "_" in token and df > 0 and dc == 0 and token.replace("_", "").isalpha()
 
 
-def ocr_only_bigrams(tokens: list[list[str]], ocr: list[bool]) -> list[str]:
-    """The word pairs only OCR text has, of these passages' tokens (`ocr_only`)."""
-    df: Counter = Counter()
-    dc: Counter = Counter()
-    for toks, o in zip(tokens, ocr):
-        df.update(set(toks))
-        if not o:
-            dc.update(set(toks))
-    return sorted(t for t, n in df.items() if ocr_only(t, n, dc[t]))
-
-
 K1, B = 1.2, 0.75  # BM25 (Lucene) term saturation and length normalisation, on either backend
 
 
