@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tracuu.ingest.config import Config  # noqa: E402
+from tracuu.config import Config  # noqa: E402
 from tracuu.qa.engine import Engine  # noqa: E402
 from tracuu.qa.evaluate import evaluate_claims  # noqa: E402
 from tracuu.qa.trend import trend  # noqa: E402
@@ -57,12 +56,12 @@ def figure_quality(engine: Engine, path: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--home", default=os.environ.get("TRACUU_HOME", ".tracuu"))
+    ap.add_argument("--home", type=Path, help="state directory (default: the configured one, $TRACUU_HOME or .tracuu)")
     ap.add_argument("--sets", nargs="*", type=Path, default=[ROOT.parent / "shared" / "eval" / "dev.jsonl",
                                                               *sorted((ROOT / "tests" / "data").glob("heldout*.jsonl"))])
     ap.add_argument("--claims", type=Path, default=ROOT / "tests" / "data" / "claims.jsonl")
     args = ap.parse_args()
-    engine = Engine(Config.load(home=Path(args.home)))
+    engine = Engine(Config.load(home=args.home))
     engine.ask("khởi động")
     for path in args.sets:
         if path.exists():

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import httpx
 
+from tracuu.config import Config
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 UPLOAD_SOURCE, UPLOAD_COPY = "000_8965950bfb0edcf7.txt", 1
@@ -290,7 +292,8 @@ def main() -> None:
     ap.add_argument("--cache", choices=["off", "on", "both", "none"], default="both",
                     help="the plain runs to make (none: only the --ingest one)")
     ap.add_argument("--ingest", action="store_true", help="also a run with one report uploaded halfway")
-    ap.add_argument("--home", type=Path, default=Path(os.environ.get("TRACUU_HOME", ROOT / ".tracuu")))
+    # default: the configured home ($TRACUU_HOME, else .tracuu), relative to the repository the server runs in
+    ap.add_argument("--home", type=Path, default=ROOT / Config.load().home)
     ap.add_argument("--dev", type=Path, default=DEV if DEV.exists() else ROOT / "tests" / "data" / "dev.jsonl")
     ap.add_argument("--json", type=Path, help="write the results here")
     args = ap.parse_args()

@@ -58,13 +58,13 @@ def _result(name: str, ranks, strict, lat, build_s, units, embedded, index_bytes
 def run_tracuu(home: Path, dev: Path) -> dict:
     from tracuu.index.embedders import make_embedder
     from tracuu.index.updater import update
-    from tracuu.ingest.config import Config
+    from tracuu.config import Config
     from tracuu.qa.engine import AskOptions, Engine
     from tracuu.qa.evaluate import evaluate
     h = _home(home, "tracuu")
     shutil.rmtree(h / "index", ignore_errors=True)
     cfg = Config.load(home=h)
-    embedder = make_embedder(cfg.embedder)
+    embedder = make_embedder(cfg.embedder, cfg.allow_download)
     t0 = time.perf_counter()
     store, outcome = update(cfg, None, embedder, add=[REPORTS], progress=False)
     build_s = time.perf_counter() - t0

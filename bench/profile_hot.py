@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DEV, load_gold, pct, write_json  # noqa: E402
 from scale import corpus_dir, scale_dir  # noqa: E402
 
-from tracuu.ingest.config import Config  # noqa: E402
+from tracuu.config import Config  # noqa: E402
 
 
 def top_functions(root, n: int = 12, skip: tuple[str, ...] = ()) -> list[dict]:
@@ -70,7 +70,7 @@ def profile_ingest(home: Path, n: int, html: Path | None = None) -> dict:
     sd = scale_dir(home, n)
     shutil.rmtree(sd / "index", ignore_errors=True)
     cfg = Config.load(home=sd)
-    emb = make_embedder(cfg.embedder)
+    emb = make_embedder(cfg.embedder, cfg.allow_download)
     prof = Profiler(interval=0.002)
     w0, c0 = time.perf_counter(), time.process_time()
     prof.start()
@@ -103,7 +103,7 @@ def profile_query(home: Path, n: int, dev: Path, html: Path | None = None) -> di
     from tracuu.ingest.periods import parse_period
     from tracuu.qa.engine import AskOptions, Engine
     cfg = Config.load(home=scale_dir(home, n))
-    real = make_embedder(cfg.embedder)
+    real = make_embedder(cfg.embedder, cfg.allow_download)
     questions = [g["question"] for g in load_gold(dev, answerable_only=False)]
     warm = "tình hình kinh tế xã hội"
     vecs = {q: real.embed_query(q) for q in questions + [warm]}

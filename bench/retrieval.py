@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from tracuu.index.updater import update
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import Engine
 from tracuu.qa.query import parse_query
 from tracuu.qa.retrieve import Weights, rank

@@ -27,7 +27,7 @@ from common import DEV, REPORTS, ROOT, dir_size, first_hit, load_gold, pct, peak
 import numpy as np  # noqa: E402
 
 from tracuu.index.cache import EmbeddingCache  # noqa: E402
-from tracuu.ingest.config import Config  # noqa: E402
+from tracuu.config import Config  # noqa: E402
 from tracuu.ingest.pipeline import ingest_file  # noqa: E402
 
 
@@ -172,7 +172,7 @@ def ingest_worker(home: Path, n: int) -> dict:
     shutil.rmtree(sd / "index", ignore_errors=True)
     cfg = Config.load(home=sd)
     from tracuu.index.embedders import make_embedder
-    embedder = make_embedder(cfg.embedder)
+    embedder = make_embedder(cfg.embedder, cfg.allow_download)
     t0 = time.perf_counter()
     store, out = update(cfg, None, embedder, add=[corpus_dir(home, n)], progress=False)
     dt = time.perf_counter() - t0
@@ -264,7 +264,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.what in ("prepare", "rate"):
         from tracuu.index.embedders import make_embedder
-        emb = make_embedder(Config.load(home=args.home).embedder)
+        cfg = Config.load(home=args.home)
+        emb = make_embedder(cfg.embedder, cfg.allow_download)
         res = prepare(args.home, [int(x) for x in args.scales.split(",")], emb) if args.what == "prepare" \
             else embed_rate(args.home, emb)
     elif args.what == "ingest":

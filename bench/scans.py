@@ -111,7 +111,7 @@ class Cached:
 
 
 def run_method(method: str, pdfs: dict[str, bytes], truths: dict[str, list[str]], embedder, home: Path) -> dict:
-    from tracuu.ingest.config import Config
+    from tracuu.config import Config
     from tracuu.ingest.pdf_loader import load_pdf
     from tracuu.qa.engine import Engine
 

@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.types import Document, Passage, Period
 
 from .store import Filters, Hit, IndexError_, IndexStore

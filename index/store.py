@@ -23,7 +23,7 @@ from .dense import DenseIndex
 from .lexical import TOKENIZER, LexicalIndex
 
 if TYPE_CHECKING:
-    from tracuu.ingest.config import Config
+    from tracuu.config import Config
 
     from .backend import Change
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.loaders import SUPPORTED
 from tracuu.ingest.pipeline import file_hash, ingest_file
 from tracuu.ingest.types import Document, IngestError, Passage

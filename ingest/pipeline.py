@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import corrections, metadata
 from .chunking import content_hash, lines_of, paragraph_text, windows
-from .config import Config
+from tracuu.config import Config
 from .loaders import load
 from .periods import find_periods
 from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading

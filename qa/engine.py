@@ -15,7 +15,7 @@ from tracuu.index.backend import Store, open_store
 from tracuu.index.store import Filters, Hit, IndexError_
 from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.ocr_report import poor_scan_note
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.structure import cites_footnote, footnote_number
@@ -66,7 +66,7 @@ class Engine:
     def embedder(self):
         if self._embedder is None:
             from tracuu.index.embedders import make_embedder
-            self._embedder = make_embedder(self.config.embedder)
+            self._embedder = make_embedder(self.config.embedder, self.config.allow_download)
         return self._embedder
 
     def check_embedder(self) -> None:
@@ -236,7 +236,7 @@ class Engine:
     def _rerank(self, question: str, hits: list[Hit]) -> list[Hit]:
         from .rerank import make_reranker
         if self._reranker is None:
-            self._reranker = make_reranker(self.config.reranker)
+            self._reranker = make_reranker(self.config.reranker, self.config.allow_download)
         return self._reranker.rerank(question, hits)
 
     # ---------- composing ----------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 
 from .answer import Answer, Citation
 from .verify import unsupported_numbers

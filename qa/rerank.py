@@ -7,7 +7,6 @@ re-ranker knows nothing of which report covers which period.
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from tracuu.index.embedders import EmbedderError, pick_device
@@ -20,9 +19,10 @@ class CrossEncoderReranker:
         self.top = top
 
     @classmethod
-    def load(cls, name: str, top: int = 20, device: str | None = None) -> "CrossEncoderReranker":
-        """A local directory, or a name from the local Hugging Face cache; the hub only when
-        TRACUU_ALLOW_DOWNLOAD=1 (as for embedders)."""
+    def load(cls, name: str, top: int = 20, device: str | None = None,
+             allow_download: bool = False) -> "CrossEncoderReranker":
+        """A local directory, or a name from the local Hugging Face cache; the hub only with
+        `allow_download` (Config.allow_download, TRACUU_ALLOW_DOWNLOAD=1; as for embedders)."""
         try:
             from sentence_transformers import CrossEncoder
         except Exception as e:
@@ -30,7 +30,7 @@ class CrossEncoderReranker:
         device = device or pick_device()
         local = Path(name).expanduser()
         attempts = [dict(local_files_only=True)]
-        if not local.exists() and os.environ.get("TRACUU_ALLOW_DOWNLOAD", "").lower() in ("1", "true", "yes"):
+        if not local.exists() and allow_download:
             attempts.append({})
         errors = []
         for kwargs in attempts:
@@ -55,7 +55,7 @@ class CrossEncoderReranker:
         return sorted(head, key=lambda h: -h.score) + tail
 
 
-def make_reranker(spec: str) -> CrossEncoderReranker:
+def make_reranker(spec: str, allow_download: bool = False) -> CrossEncoderReranker:
     if not spec.startswith("st:") or not spec[3:].strip():
         raise EmbedderError(f"unknown reranker '{spec}': use st:<cross-encoder name or local path>")
-    return CrossEncoderReranker.load(spec[3:].strip())
+    return CrossEncoderReranker.load(spec[3:].strip(), allow_download=allow_download)

@@ -51,7 +51,7 @@ def _built_engine(tmp_path_factory, embedder, name: str, sources: list[Path]):
     import shutil
 
     from tracuu.index.updater import update
-    from tracuu.ingest.config import Config
+    from tracuu.config import Config
     from tracuu.qa.engine import Engine
     home = tmp_path_factory.mktemp(name)
     for src in sources:

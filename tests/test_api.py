@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import Engine
 from tests.conftest import REPORTS
 from tracuu.ui.api import create_app

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from tracuu.index.store import Filters, Hit, IndexStore
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.pipeline import ingest_file
 from tracuu.ingest.textnorm import fold
 from tracuu.ingest.types import Period

@@ -68,7 +68,7 @@ def test_bad_corrections_are_usage_errors(env):
 
 
 def test_api_patch_needs_admin_key_and_validates(env, st_embedder):
-    from tracuu.ingest.config import Config
+    from tracuu.config import Config
     from tracuu.qa.engine import Engine
     tmp, _ = env
     engine = Engine(Config(home=tmp / "home", embedder=st_embedder.id), embedder=st_embedder)

@@ -8,7 +8,7 @@ import pytest
 
 from tracuu.index.embedders import make_embedder
 from tracuu.ingest import ocr
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import Engine
 
 from .conftest import REPORTS

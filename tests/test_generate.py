@@ -4,7 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.types import Period
 from tracuu.qa.answer import Answer, Citation
 from tracuu.qa.generate import Generator

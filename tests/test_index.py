@@ -9,7 +9,7 @@ import pytest
 
 from tracuu.index.store import IndexError_, IndexStore
 from tracuu.index.updater import update
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import Engine
 from tracuu.qa.retriever import TracuuRetriever
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.pipeline import ingest_file
 from tracuu.ingest.textnorm import fold
 

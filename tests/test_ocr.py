@@ -11,7 +11,7 @@ from PIL import Image, ImageOps
 from bench.scan_degrade import Level, degrade, image_pdf
 from bench.scan_pages import FONT, char_accuracy, paragraphs, render
 from tracuu.ingest import ocr, ocr_report
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.pdf_loader import load_pdf
 
 from .conftest import REPORTS

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from tracuu.index.updater import update
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.qa.engine import Engine

@@ -23,7 +23,7 @@ from tracuu.index.backend import Lexical, Store, open_store
 from tracuu.index.qdrant_store import QdrantStore, close_local, point_id
 from tracuu.index.store import Filters, IndexError_, IndexStore
 from tracuu.index.updater import update
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.types import Period
 from tracuu.qa.engine import AskOptions, Engine
 from tracuu.ui.cli import app

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from tracuu.index.snapshot import load_current, version_of
 from tracuu.index.store import IndexStore
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ui.serving import ServingEngine
 
 ROOT = Path(__file__).resolve().parents[1]

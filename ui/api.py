@@ -31,7 +31,7 @@ from starlette._utils import get_route_path
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tracuu.index.store import IndexError_
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.loaders import SUPPORTED, load
 from tracuu.ingest.periods import parse_period
 from tracuu.ingest.pipeline import file_hash, ingest_file

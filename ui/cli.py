@@ -12,7 +12,7 @@ from rich.console import Console
 from tracuu.index.embedders import EmbedderError
 from tracuu.index.store import IndexError_
 from tracuu.ingest import corrections
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.metadata import SOURCE_LABELS
 from tracuu.ingest.ocr_report import describe

@@ -21,7 +21,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import AskOptions
 
 from .serving import ServingEngine

@@ -10,18 +10,24 @@ import logging
 import os
 import sys
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")  # an intranet server must never wait on the Hub
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+from fastapi import FastAPI
 
-from fastapi import FastAPI  # noqa: E402
-
-from tracuu.ingest.config import Config  # noqa: E402
+from tracuu.config import Config
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+def quiet_libraries() -> None:
+    """Settings for third-party libraries (not tracuu's: those are Config), made before they are imported
+    and only where unset: an intranet server must never wait on the Hugging Face hub, and Gradio does
+    not report usage."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
 def build(config: Config, engine=None) -> FastAPI:
     """The whole app: API routes first, then the UIs mounted behind them."""
+    quiet_libraries()
     from tracuu.ui.api import create_app
     from tracuu.ui.serving import ServingEngine
     from tracuu.ui.web import mount
@@ -35,6 +41,7 @@ def build(config: Config, engine=None) -> FastAPI:
 def run(config: Config) -> None:
     import uvicorn
 
+    quiet_libraries()
     from tracuu.index.embedders import EmbedderError
     from tracuu.index.store import IndexError_
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)

@@ -20,7 +20,7 @@ from collections import OrderedDict
 
 from tracuu.index.backend import Store
 from tracuu.index.snapshot import load_current, version_of, writer_lock
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import AskOptions, Engine
 
 

@@ -17,7 +17,7 @@ import gradio as gr
 from fastapi.responses import RedirectResponse
 
 from tracuu.index.store import IndexError_
-from tracuu.ingest.config import Config
+from tracuu.config import Config
 from tracuu.qa.engine import Engine, QuestionError
 
 from .api import ApiError, ask_options, ingest_uploads, record_feedback, remove_document

