@@ -1,26 +1,19 @@
 """The HTTP API of CONTRACT.md ("HTTP") over one shared Engine.
 
 Everything a script or the intranet portal needs: ask, list/upload/remove reports, report text for
-the viewer, feedback, health. Errors are always JSON ``{"error": ...}`` with a 4xx status (5xx only
+the viewer, feedback, health. The work is the library's (qa.library, shared with the web UI); this
+module validates requests, maps refusals to statuses and guards the routes. Errors are always JSON ``{"error": ...}`` with a 4xx status (5xx only
 for a broken index or a bug), never a stack trace. Keys, rate limit, sub-path and security headers
 are enforced by one ASGI guard in front of the routes, so they hold before any body is parsed.
 """
 from __future__ import annotations
 
 import hmac
-import json
 import logging
-import os
-import shutil
 import threading
 import time
-import unicodedata
-import uuid
 from collections import defaultdict, deque
-from datetime import datetime, timezone
-from functools import lru_cache
-from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Literal
 
 from fastapi import Depends, FastAPI, File, Form, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -30,19 +23,19 @@ from pydantic import BaseModel, Field
 from starlette._utils import get_route_path
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tracuu.index.store import IndexError_
 from tracuu.config import Config
-from tracuu.ingest.loaders import SUPPORTED, load
-from tracuu.ingest.periods import parse_period
-from tracuu.ingest.pipeline import file_hash, ingest_file
-from tracuu.ingest.types import IngestError
-from tracuu.ingest.corrections import Correction
-from tracuu.qa.engine import AskOptions, Engine, QuestionError
+from tracuu.index.store import IndexError_
+from tracuu.ingest.loaders import SUPPORTED
+from tracuu.qa.engine import Engine, QuestionError
+from tracuu.qa.library import (Refused, ask_options, correction_of, document_text, ingest_uploads, record_feedback,
+                               remove_document)
 
-from .api_tools import ApiError, add_routes, correction_of
+from .api_tools import ApiError, add_routes
 
 log = logging.getLogger("tracuu.api")
-_feedback_lock = threading.Lock()
+# the status of each reason the library refuses a request for (qa.library.REASONS)
+REFUSAL_STATUS = {"invalid": 400, "unknown": 404, "changed": 409, "gone": 410, "too_large": 413,
+                  "unsupported": 415, "unreadable": 422}
 
 
 # ---------------- request bodies ----------------
@@ -59,141 +52,6 @@ class FeedbackRequest(BaseModel):
     answer: str | dict = Field(..., description="the answer text or the whole Answer JSON")
     verdict: Literal["correct", "wrong"]
     comment: str | None = Field(None, max_length=2000)
-
-
-# ---------------- shared with the web UI ----------------
-def record_feedback(config: Config, question: str, answer, verdict: str, comment: str | None = None,
-                    via: str = "api") -> dict:
-    """Append one judgement to feedback.jsonl: the raw material for re-tuning and the eval set."""
-    row = {"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"), "via": via, "verdict": verdict,
-           "question": question, "answer": answer, "comment": (comment or "").strip() or None}
-    config.home.mkdir(parents=True, exist_ok=True)
-    with _feedback_lock, (config.home / "feedback.jsonl").open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return row
-
-
-def safe_name(raw: str | None) -> str:
-    """The plain file name an upload may be stored under; anything path-like is refused, not fixed."""
-    name = unicodedata.normalize("NFC", (raw or "").strip())
-    if not name:
-        raise ApiError(400, "the uploaded file has no name")
-    if ("/" in name or "\\" in name or name in (".", "..") or name.startswith(".")
-            or any(unicodedata.category(ch).startswith("C") for ch in name) or len(name) > 200):
-        raise ApiError(400, f"file name not allowed: {raw!r} (use a plain name such as bao_cao_q3_2024.txt)")
-    if Path(name).suffix.lower() not in SUPPORTED:
-        raise ApiError(415, f"{name}: unsupported file type (allowed: {', '.join(SUPPORTED)})")
-    return name
-
-
-def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, BinaryIO]],
-                   correction: Correction | None = None) -> dict:
-    """Save uploads under home/uploads and index them, all or nothing.
-
-    Every file is parsed before the index is touched, so one unreadable file leaves the index as
-    it was; the saved copies are what the report viewer later reads.
-    """
-    if not files:
-        raise ApiError(400, "no file uploaded")
-    limit = int(config.max_upload_mb * 1024 * 1024)
-    uploads = config.home / "uploads"
-    incoming = uploads / ".incoming" / uuid.uuid4().hex
-    incoming.mkdir(parents=True, exist_ok=True)
-    try:
-        staged: list[Path] = []
-        for raw, fh in files:
-            name = safe_name(raw)
-            if any(p.name == name for p in staged):
-                raise ApiError(400, f"{name}: uploaded twice in one request")
-            dest = incoming / name
-            size = 0
-            with dest.open("wb") as out:
-                while chunk := fh.read(1 << 20):
-                    size += len(chunk)
-                    if size > limit:
-                        raise ApiError(413, f"{name}: over the {config.max_upload_mb:g} MB upload limit")
-                    out.write(chunk)
-            staged.append(dest)
-        for path in staged:  # parse first: nothing goes in unless everything can
-            try:
-                ingest_file(path, config)
-            except IngestError as e:
-                raise ApiError(422, str(e))
-            except Exception as e:  # a parser crash is the file's fault, not the server's
-                raise ApiError(422, f"{path.name}: could not be parsed ({type(e).__name__}: {e})")
-        final = []
-        for path in staged:
-            target = uploads / path.name
-            os.replace(path, target)
-            final.append(target)
-        outcome = engine.ingest(final, progress=False, correction=correction)
-        if outcome.failed:
-            if outcome.added:
-                engine.remove(outcome.added)
-            raise ApiError(422, "; ".join(outcome.failed))
-        store = engine.store
-        return {"added": outcome.added, "updated": outcome.updated, "unchanged": outcome.unchanged,
-                "notes": outcome.notes, "documents": len(store.documents) if store else 0,
-                "chunks": store.size if store else 0,
-                # scans: how well each read, which pages to check against the paper
-                "ocr": {name: store.doc_by_name[name].ocr for name in outcome.added + outcome.updated
-                        if store and store.doc_by_name[name].ocr}}
-    finally:
-        shutil.rmtree(incoming, ignore_errors=True)
-
-
-def remove_document(engine: Engine, doc: str) -> dict:
-    outcome = engine.remove([doc])
-    if outcome.failed:
-        raise ApiError(404, f"{doc}: not in the index")
-    store = engine.store
-    return {"removed": outcome.removed, "documents": len(store.documents) if store else 0}
-
-
-@lru_cache(maxsize=16)
-def _source_lines(path: str, sha256: str, max_bytes: int) -> tuple[tuple[str, ...], tuple]:
-    src = load(Path(path), max_bytes)
-    return tuple(src.lines), tuple(src.pages)
-
-
-def document_text(engine: Engine, doc: str) -> dict:
-    """The report's lines as indexed, so citations' line numbers point into them (viewer)."""
-    store = engine.store
-    d = store.doc_by_name.get(doc) if store else None
-    if d is None:
-        raise ApiError(404, f"{doc}: not in the index")
-    path = Path(d.source_path)
-    if not path.is_file():
-        raise ApiError(410, f"{doc}: the source file is no longer at {path.name}; re-ingest it")
-    if file_hash(path) != d.sha256:
-        raise ApiError(409, f"{doc}: the file changed since it was indexed; re-ingest it")
-    try:
-        lines, pages = _source_lines(str(path), d.sha256, engine.config.max_file_bytes)
-    except IngestError as e:
-        raise ApiError(422, str(e))
-    out = {"doc": d.doc, "title": d.title, "number": d.number, "date": d.date,
-           "period": d.period.to_dict() if d.period else None, "format": d.fmt, "lines": list(lines)}
-    if any(p is not None for p in pages):
-        out["pages"] = list(pages)
-    return out
-
-
-def ask_options(engine: Engine, config: Config, k: int | None, period: str | None,
-                docs: list[str] | None) -> AskOptions:
-    """Validated filters: an unreadable period or an unknown report is the caller's mistake (400)."""
-    opts = AskOptions(k=k or config.default_k)
-    if period and period.strip():
-        opts.period = parse_period(period.strip())
-        if opts.period is None:
-            raise ApiError(400, f"cannot read the period {period!r}; write it like "
-                                f"\"quý I/2022\", \"6 tháng đầu năm 2023\", \"tháng 1/2023\", \"năm 2021\"")
-    if docs:
-        known = set(engine.store.doc_by_name) if engine.store else set()
-        unknown = [d for d in docs if d not in known]
-        if unknown:
-            raise ApiError(400, f"not in the index: {', '.join(unknown)}")
-        opts.docs = set(docs)
-    return opts
 
 
 # ---------------- the guard: sub-path, keys, rate limit, headers ----------------
@@ -303,6 +161,10 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
         return JSONResponse({"error": exc.message}, exc.status)
+
+    @app.exception_handler(Refused)
+    async def _refused(request: Request, exc: Refused):
+        return JSONResponse({"error": exc.message}, REFUSAL_STATUS[exc.reason])
 
     @app.exception_handler(QuestionError)
     async def _question(request: Request, exc: QuestionError):

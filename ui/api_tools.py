@@ -6,8 +6,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from tracuu.ingest import corrections
-from tracuu.ingest.corrections import Correction
+from tracuu.qa.library import correction_of
 
 
 class ApiError(Exception):
@@ -30,16 +29,6 @@ class CheckRequest(BaseModel):
 class DocumentPatch(BaseModel):
     period: str | None = Field(None, description='kỳ báo cáo, ví dụ "6 tháng đầu năm 2023"')
     province: str | None = Field(None, description='tỉnh/thành, ví dụ "Đồng Nai"')
-
-
-def correction_of(period: str | None, province: str | None) -> Correction | None:
-    """A validated correction, None when neither is given; unreadable values are the caller's mistake."""
-    if not ((period or "").strip() or (province or "").strip()):
-        return None
-    try:
-        return corrections.parse(period, province)
-    except corrections.CorrectionError as e:
-        raise ApiError(400, str(e))
 
 
 def add_routes(app: FastAPI, engine, keyed: list) -> None:

@@ -7,8 +7,7 @@ import re
 
 from tracuu.ingest.metadata import SOURCE_LABELS
 from tracuu.qa.engine import Engine
-
-from .api import ApiError, document_text
+from tracuu.qa.library import Refused, document_text
 
 ALL_PERIODS = "Tất cả các kỳ"
 _NUM = re.compile(r"(?<![^\W\d_])\d(?:[\d.,]*\d)?%?(?![^\W\d_])")  # a figure, not a digit inside an OCR'd word
@@ -112,7 +111,7 @@ def viewer_html(engine: Engine, c: dict) -> str:
     """The whole report, lines numbered, the cited lines highlighted (the JS scrolls to them)."""
     try:
         text = document_text(engine, c["doc"])
-    except ApiError as e:
+    except Refused as e:
         return f"<p class='tq-refusal'>Không mở được báo cáo: {html.escape(e.message)}</p>"
     a, b = c["line_start"], c["line_end"]
     numbers = set(_NUM.findall(c.get("quote") or ""))

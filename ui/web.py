@@ -2,7 +2,8 @@
 
 Mounted on the API app by :func:`mount`: the full UI at ``/`` and a bare chat at ``/embed`` for
 iframes in the intranet portal. Handlers call the Engine directly (same process, same snapshot
-swap), and reuse ui.api for validation, uploads and feedback so both front ends behave alike.
+swap), and the library (qa.library) for validation, uploads and feedback, as the API does, so both
+front ends behave alike.
 Gradio's own API endpoints are private: scripts use /api, where the keys apply.
 """
 from __future__ import annotations
@@ -18,13 +19,11 @@ from fastapi.responses import RedirectResponse
 
 from tracuu.index.store import IndexError_
 from tracuu.config import Config
-from tracuu.qa.engine import Engine, QuestionError
-
-from .api import ApiError, ask_options, ingest_uploads, record_feedback, remove_document
 from tracuu.qa.claims import ClaimError, check
+from tracuu.qa.engine import Engine, QuestionError
+from tracuu.qa.library import Refused, ask_options, correction_of, ingest_uploads, record_feedback, remove_document
 from tracuu.qa.trend import trend
 
-from .api_tools import correction_of
 from .render import (_choices, _md_escape, answer_lead, claims_html, reports_markdown, scan_note, sources_html, trend_csv,
                      trend_frame, trend_markdown, viewer_html)
 
@@ -169,7 +168,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
             try:
                 opts = ask_options(engine, config, None, period or None, docs or None)
                 ans = engine.ask(q, opts, previous=previous).to_dict()
-            except (ApiError, QuestionError, IndexError_) as e:
+            except (Refused, QuestionError, IndexError_) as e:
                 raise gr.Error(getattr(e, "message", None) or str(e))
             said = answer_lead(ans)
             if ans.get("understood_as"):
@@ -251,7 +250,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                     return "Chọn ít nhất một tệp."
                 try:
                     correction = correction_of(period, province)
-                except ApiError as e:
+                except Refused as e:
                     return f"**Không nạp được** — {_md_escape(e.message)}"
                 progress(0.1, desc="Đang đọc và kiểm tra tệp…")
                 with contextlib.ExitStack() as stack:
@@ -259,7 +258,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                     progress(0.3, desc="Đang phân tích và tạo chỉ mục (tệp lớn có thể mất vài phút)…")
                     try:
                         r = ingest_uploads(engine, config, handles, correction)
-                    except ApiError as e:
+                    except Refused as e:
                         return f"**Không nạp được** — {_md_escape(e.message)}. Chỉ mục giữ nguyên."
                 progress(1.0, desc="Xong")
                 done = r["added"] + r["updated"]
@@ -278,7 +277,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                     return "Chọn báo cáo cần gỡ."
                 try:
                     r = remove_document(engine, doc)
-                except ApiError as e:
+                except Refused as e:
                     return f"**Không gỡ được** — {_md_escape(e.message)}"
                 return f"Đã gỡ {doc}. Còn {r['documents']} báo cáo."
 
@@ -295,7 +294,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                     if correction is None:
                         return "Nhập kỳ báo cáo và/hoặc tỉnh/thành ở hai ô phía trên."
                     d = engine.correct(doc, correction)
-                except ApiError as e:
+                except Refused as e:
                     return f"**Không sửa được** — {_md_escape(e.message)}"
                 except KeyError as e:
                     return f"**Không sửa được** — {_md_escape(str(e.args[0]))}"
