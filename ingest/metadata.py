@@ -50,16 +50,37 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     head = lines[:40]
     folded = [fold_ocr(x).strip() for x in head]
     kind, kind_line = _kind(folded)
-    title = _title_under(head, kind_line) if kind_line is not None else _first_title(head, folded, hints or {})
+    paper, after = _masthead(head, folded)
+    if kind_line is not None:
+        title, title_lines = _title_under(head, kind_line)
+    else:
+        title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
+        title_lines = range(title_lines.start + after, title_lines.stop + after)
     period, next_period, period_source = _periods(title, lines, filename)
     province, province_source = _province(lines, title, filename)
-    news = _news_source(lines)
+    news = _news_source(lines) or paper
     if kind_line is None:
         kind = "tin bài" if news else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
     return {"kind": kind, "number": _number(head), "date": _date(folded), "title": title or fallback_title,
             "period": period, "next_period": next_period, "period_source": period_source,
             "issuer": _issuer(head, folded, province, news), "province": province,
-            "province_source": province_source}
+            "province_source": province_source, "title_lines": title_lines}
+
+
+# an online paper's head: its name ('BÁO ĐIỆN TỬ PHỐ NÚI'), a section path ('Thời sự | Địa phương') and
+# the posting time ('Thứ Ba, 10/12/2024 11:45 (GMT+7)'); the headline follows
+_POSTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b.{0,12}\b\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}\b.{0,12}\b\d{1,2}/\d{1,2}/\d{4}\b")
+_PAPER = re.compile(r"^(?:bao|tap chi|dai|cong thong tin)\b|\bdien tu$|\bonline$|\.vn$")
+
+
+def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int]:
+    """(the paper's name, index of the first line after the masthead) for a news page; (None, 0) else."""
+    seen = [i for i, f in enumerate(folded[:8]) if f][:4]
+    posted = next((i for i in seen if _POSTED.search(folded[i])), None)
+    if posted is None:
+        return None, 0
+    paper = next((head[i].strip() for i in seen if i < posted and _PAPER.search(folded[i])), None)
+    return paper, posted + 1  # as printed: a paper's name has its own capitals
 
 
 def _kind(folded: list[str]) -> tuple[str, int | None]:
@@ -85,10 +106,12 @@ def _date(folded: list[str]) -> str | None:
     return None
 
 
-def _title_under(head: list[str], kind_line: int) -> str:
-    """The lines right under 'BÁO CÁO' / 'THÔNG CÁO BÁO CHÍ', up to a blank line or heading."""
+def _title_under(head: list[str], kind_line: int) -> tuple[str, range]:
+    """The lines right under 'BÁO CÁO' / 'THÔNG CÁO BÁO CHÍ', up to a blank line or heading (and the
+    range of lines, the kind line included)."""
     out: list[str] = []
-    for x in head[kind_line + 1:]:
+    end = kind_line + 1
+    for i, x in enumerate(head[kind_line + 1:], kind_line + 1):
         s = x.strip()
         if not s:
             if out:
@@ -97,10 +120,11 @@ def _title_under(head: list[str], kind_line: int) -> str:
         if heading_level(s) or len(out) >= 4:
             break
         out.append(s)
-    return _one_line(out)
+        end = i + 1
+    return _one_line(out), range(kind_line, end)
 
 
-def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> str:
+def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> tuple[str, range]:
     """No kind line: a heading the format marks (Word title / heading 1), else the first line that is not
     letterhead; an all-capitals title wrapped over two or three lines is joined."""
     marked = [i for i in sorted(hints) if i < len(head) and hints[i] in ("h0", "h1")]
@@ -108,7 +132,7 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> s
         (i for i, (x, f) in enumerate(zip(head, folded)) if f and not _LETTERHEAD.search(f)
          and not _DEPARTMENT.match(x.strip())), None)
     if start is None:
-        return ""
+        return "", range(0)
     out = [head[start].strip()]
     caps = is_caps(out[0])
     for x in head[start + 1:start + 3]:
@@ -116,7 +140,7 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> s
         if not s or (caps and not is_caps(s)) or (not caps and not _continues(out[-1], s)):
             break
         out.append(s)
-    return _one_line(out)
+    return _one_line(out), range(start, start + len(out))
 
 
 def _continues(prev: str, line: str) -> bool:

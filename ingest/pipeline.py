@@ -35,6 +35,9 @@ def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[
     )
     corrections.apply(doc, corrections.load(config.home).get(path.name))  # a person's word beats a guess
     passages = make_passages(doc, src, config)
+    for p in passages:  # the title (a news headline) sums up: answers quote the body that states it
+        if p.kind == "body" and p.line_start - 1 in meta["title_lines"] and p.line_end - 1 in meta["title_lines"]:
+            p.kind = "title"
     doc.chunks = len(passages)
     return doc, passages
 

@@ -58,12 +58,9 @@ def _pattern() -> re.Pattern | None:
     names = provinces()
     if not names:
         return None
-    # one-syllable names ('Huế') only after 'thành phố': alone they are ordinary words
-    multi = sorted((re.escape(n) for n in names if " " in n), key=len, reverse=True)
-    single = [re.escape(n) for n in names if " " not in n]
-    alts = "|".join(multi)
-    if single:
-        alts += r"|(?<=thanh pho )(?:" + "|".join(single) + ")"
+    # longest first: 'thua thien hue' before 'hue' (one-syllable names are matched alone too: 'Huế' is
+    # the only one, and reports and questions name it so)
+    alts = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     return re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])")
 
 
@@ -87,6 +84,7 @@ def province_spans(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def find_provinces(text: str) -> list[str]:
     """Display names of the provinces `text` names, in order, once each."""
     return list(dict.fromkeys(name for _, _, name in province_spans(fold_ocr(text))))

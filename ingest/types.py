@@ -105,7 +105,7 @@ class Passage:
     line_end: int
     char_start: int  # offsets in the decoded source text
     char_end: int
-    kind: str = "body"  # body | footnote | table | heading
+    kind: str = "body"  # body | footnote | table | heading | title (the document's title lines)
     page: int | None = None
     footnote_of: str | None = None  # id of the passage that references this footnote
     content_hash: str = ""

@@ -27,7 +27,7 @@ from . import fit as period_fit
 from .combine import combine
 from .followup import understand
 from .figures import lead_line
-from .extract import (adds_words, best_evidence, compose, conflicts, national_figure, sentences,
+from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, restated_in_body, sentences,
                       states_figure)
 from .query import Query, parse_query
 from .retrieve import Weights, rank
@@ -185,8 +185,9 @@ class Engine:
         if self.config.reranker and hits:
             hits = self._rerank(q, hits)
         places = self._open_provinces(query, hits, store)
-        ans = self._per_province(query, hits, store, opts.k, places) if len(places) > 1 else \
-            self._answer(query, hits, store, opts.k)
+        ans = self._per_province(query, hits, store, opts.k, places,
+                                 lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
+            if len(places) > 1 else self._answer(query, hits, store, opts.k)
         ans.id, ans.understood_as = qid, understood
         ans.ms = (time.perf_counter() - t0) * 1000
         return ans
@@ -217,12 +218,16 @@ class Engine:
                 order.append(doc.province)
         return order[:most]
 
-    def _per_province(self, query: Query, hits: list[Hit], store: Store, k: int, places: list[str]) -> Answer:
-        """A line per province whose reports answer, province first, each with its own citation."""
+    def _per_province(self, query: Query, hits: list[Hit], store: Store, k: int, places: list[str],
+                      search) -> Answer:
+        """A line per province whose reports answer, province first, each with its own citation. Each
+        province is searched as if the question named it: the overall hits hold the provinces whose
+        wording is closest, not each province's best passage."""
         answers = []
         for place in places:
-            own = [h for h in hits if (d := store.doc_by_name.get(h.passage.doc)) and d.province == place]
-            ans = self._answer(dataclasses.replace(query, provinces=[place]), own, store, k)
+            scoped = dataclasses.replace(query, provinces=[place])
+            own = [h for h in search(scoped) if (d := store.doc_by_name.get(h.passage.doc)) and d.province == place]
+            ans = self._answer(scoped, own, store, k)
             if ans.answered:
                 answers.append((place, ans))
         if len(answers) < 2:
@@ -254,11 +259,12 @@ class Engine:
         evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
                     and not conflicts(query, e.sentence, period_fit.report_year(top[e.hit_index], store))
                     and not period_fit.other_span(query, top[e.hit_index], e.sentence, store)
-                    and not national_figure(query, e.sentence)]
+                    and not elsewhere_figure(query, e.sentence, store.doc_by_name[top[e.hit_index].passage.doc].province,
+                                             top[e.hit_index].passage.section)]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
         # could be about anything, so it may not stand in
-        best = evidence[0] if evidence else None
+        best = restated_in_body(evidence[0], evidence, top) if evidence else None
         if best is not None and best.coverage < MIN_COVERAGE:
             doc = top[best.hit_index].passage.doc
             best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from tracuu.index.backend import Lexical
 from tracuu.index.lexical import tokenize
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
 from .glossary import ALSO_NAMED
 from .query import Query
+from .verify import numbers_in
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
@@ -161,6 +163,9 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     return factor
 
 
+TITLE_PRIOR = 0.75
+
+
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
                   fit: list[float] | None = None, years: list[int | None] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
@@ -174,6 +179,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
         prior *= fit[rank] if fit else 1.0
+        if hit.passage.kind == "title":  # a headline rounds and abbreviates what the body states
+            prior *= TITLE_PRIOR
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
         ptoks = set(tokenize(hit.passage.text, repair))
@@ -201,6 +208,16 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
     out.sort(key=lambda e: -e.score)
     return out
+
+
+def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A headline restates what its article's body says: the body sentence of the same report that states
+    one of the headline's figures is the better quote (exact, and with its context)."""
+    if hits[best.hit_index].passage.kind != "title":
+        return best
+    doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
+    return next((e for e in evidence if hits[e.hit_index].passage.kind != "title"
+                 and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))), best)
 
 
 def quote_end(sents: list[str], i: int, budget: int = 320) -> int:
@@ -260,6 +277,15 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
 _NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|binh quan chung|trung binh chung)\b")
 
 
+def _figure_lead(sentence: str) -> str | None:
+    """The words before the first figure of the first clause that states one (folded): whose figure it is."""
+    for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
+        if states_figure(clause):
+            m = _HAS_NUMBER.search(_DATE.sub(lambda x: " " * len(x.group()), clause))
+            return clause[:m.start()] if m else clause
+    return None
+
+
 def national_figure(query: Query, sentence: str) -> bool:
     """The quote's first figure is the whole country's ('Cả nước thu ngân sách đạt 54% dự toán'): no
     answer for a provincial report's reader unless the question asks about the country. Only the
@@ -267,8 +293,23 @@ def national_figure(query: Query, sentence: str) -> bool:
     province's figure, 'xếp thứ 5 cả nước' is the province's rank."""
     if _NATION.search(fold_ocr(query.text)):
         return False
-    for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
-        if states_figure(clause):
-            m = _HAS_NUMBER.search(_DATE.sub(lambda x: " " * len(x.group()), clause))
-            return bool(_NATION.search(clause[:m.start()] if m else clause))
+    lead = _figure_lead(sentence)
+    return bool(lead and _NATION.search(lead))
+
+
+def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:
+    """The quote's first figure belongs to another place than the one asked: the country's, or that of
+    a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article). A report
+    of another province answers only where the clause or its section names the asked province (a
+    regional article's part on it)."""
+    if national_figure(query, sentence):
+        return True
+    if not query.provinces:
+        return False
+    lead = _figure_lead(sentence) or ""
+    named = {name for _, _, name in province_spans(lead)}
+    if named and not named & set(query.provinces):
+        return True
+    if report_province and report_province not in query.provinces:
+        return not (named | set(find_provinces(section))) & set(query.provinces)
     return False

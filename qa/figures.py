@@ -29,7 +29,9 @@ _SHARE = re.compile(r"(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|so voi ke hoach
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|giam|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
 _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
 _TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|dat muc|dat tu)\b[^.;]{0,60}$")
-_TRAILING_VERB = re.compile(r"\s*(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|tren|xap xi)\s*$")
+_TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
+                            r"tren|xap xi|chi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
+_DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 _FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
 
 
@@ -232,6 +234,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None) -> str:
     end = min([i for i in (quote.find(";", first.start), quote.find(". ", first.start)) if i >= 0] or [len(quote)])
     pieces = quote[first.start:end].split(", ")
     span = ", ".join(pieces[:2]).strip(" .;,")  # the figure and the one that qualifies it (share, change)
+    if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
+        span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
     name = first.indicator or "Số liệu"
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""

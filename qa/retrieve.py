@@ -14,6 +14,7 @@ import numpy as np
 from tracuu.index.backend import Store
 from tracuu.index.store import Filters, Hit
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import find_provinces
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -106,8 +107,9 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
         out["report"] *= 0.5
         out["section"] *= 0.5
-    if query.provinces and doc and doc.province and doc.province not in query.provinces:
-        out["province"] = -1.0
+    if query.provinces and doc and doc.province and doc.province not in query.provinces \
+            and not set(query.provinces) & set(find_provinces(f"{hit.passage.section} {hit.passage.text}")):
+        out["province"] = -1.0  # another province's report, unless this passage speaks of the one asked
     return out
 
 

@@ -55,3 +55,16 @@ def test_table_row_cell_of_the_asked_period_and_kind():
     assert rank(cells, {}, asked=y22)[0].value == "4.048,2"
     line = lead_line(rank(cells, {}, asked=y23)[0], ROW, None)
     assert line == "Sản lượng lúa cả năm — Ước thực hiện năm 2023: 4.125,6 nghìn tấn [1]"
+
+
+def test_lead_line_keeps_whole_words_and_the_direction_of_a_change():
+    # figures invented (tests/data/generality): 'giải ngân' is not cut to 'giải n' by the trailing 'gân'
+    quote = "Đến ngày 30/9/2024 đã giải ngân 2.654,3 tỷ đồng, đạt 56,8% kế hoạch."
+    first = extract(quote)[0]
+    assert first.indicator.endswith("giải ngân") and first.value == "2.654,3"
+    quote = "Tổng sản phẩm trên địa bàn tỉnh (GRDP) 6 tháng chỉ tăng 1,26% so với cùng kỳ, thấp hơn cả nước."
+    first = extract(quote)[0]
+    assert first.kind == "change" and first.indicator.endswith("6 tháng")  # 'chỉ tăng' names no quantity
+    assert ": tăng 1,26% so với cùng kỳ" in lead_line(first, quote, None)
+    assert ": giảm 8,9%" in lead_line(extract("Thu ngân sách giảm 8,9% so với cùng kỳ.")[0],
+                                     "Thu ngân sách giảm 8,9% so với cùng kỳ.", None)

@@ -76,3 +76,14 @@ def test_period_from_lead_sentence_then_body_then_file_name():
     meta = extract(["Ghi chép", "", "Không có kỳ nào."], "x", filename="dong-nai_thang-10-2022.txt")
     assert meta["period"] == Period("month", 2022, 10) and meta["period_source"] == "filename"
     assert meta["province"] == "Đồng Nai" and meta["province_source"] == "filename"
+
+
+@pytest.mark.parametrize("name, paper, headline", [
+    ("c_tin_hatinh_20241210.txt", "BÁO ĐIỆN TỬ KINH TẾ MIỀN TRUNG", "Hà Tĩnh: Tăng trưởng GRDP năm 2024"),
+    ("d_tin_gialai_20240712.txt", "BÁO ĐIỆN TỬ PHỐ NÚI", "Gia Lai: Tăng trưởng kinh tế 6 tháng"),
+    ("c_tin_thuysan_20240115.txt", "NÔNG THÔN NGÀY NAY ĐIỆN TỬ", "Kiên Giang và Bình Định: Sản lượng"),
+])
+def test_an_online_paper_head_names_the_paper_and_the_headline_is_the_title(name, paper, headline):
+    meta = _meta(name)  # masthead, section path, posting time; then the headline
+    assert meta["kind"] == "tin bài" and meta["issuer"] == paper and meta["title"].startswith(headline)
+    assert _meta("a_tin_20230714.txt")["title_lines"] == range(0, 1)  # a bare headline on the first line

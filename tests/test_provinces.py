@@ -38,3 +38,27 @@ def test_month_report_does_not_answer_a_quarter_and_paraphrases(wide_engine):
 def test_unindexed_province_is_refused_by_name(wide_engine):
     ans = wide_engine.ask("Thu ngân sách tỉnh Cà Mau năm 2023")
     assert not ans.answered and "Cà Mau" in ans.answer
+
+
+def test_a_figure_of_another_place_answers_only_for_that_place():
+    """A Gia Lai article also gives its neighbours' figures (figures invented): the clause before a figure
+    says whose it is; a report of another province answers only where it names the asked one."""
+    from tracuu.qa.extract import elsewhere_figure
+    neighbour = "Tỉnh Đắk Lắk láng giềng có mức tăng trưởng GRDP 6 tháng đạt 7,05%, trong khi tỉnh Kon Tum tăng 6,12%."
+    own = "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2024 của tỉnh ước tăng 6,82% so với cùng kỳ."
+    gia_lai = parse_query("Tăng trưởng GRDP 6 tháng đầu năm 2024 của Gia Lai là bao nhiêu?")
+    dak_lak = parse_query("GRDP 6 tháng đầu năm 2024 của tỉnh Đắk Lắk tăng bao nhiêu?")
+    assert elsewhere_figure(gia_lai, neighbour, "Gia Lai") and not elsewhere_figure(gia_lai, own, "Gia Lai")
+    assert not elsewhere_figure(dak_lak, neighbour, "Gia Lai") and elsewhere_figure(dak_lak, own, "Gia Lai")
+    # a regional article's section on the asked province speaks of it
+    binh_dinh = parse_query("Sản lượng thủy sản năm 2023 của Bình Định là bao nhiêu?")
+    catch = "Tổng sản lượng thủy sản năm 2023 ước đạt 268.950 tấn, tăng 3,4% so với năm 2022."
+    assert not elsewhere_figure(binh_dinh, catch, "Kiên Giang", "2. Bình Định: khai thác xa bờ")
+    assert elsewhere_figure(binh_dinh, catch, "Kiên Giang", "1. Kiên Giang: nuôi trồng")
+    assert elsewhere_figure(gia_lai, "Cả nước tăng 6,42%.", "Gia Lai")  # the country's, as before
+
+
+def test_a_headline_is_not_the_quote_when_the_body_states_its_figure(wide_engine):
+    ans = wide_engine.ask("Đà Nẵng GRDP năm 2023 tăng bao nhiêu")  # b_tin_danang: headline, then the body
+    assert ans.answered and "2,58%" in ans.answer
+    assert ans.citations[0].doc == "b_tin_danang_2912.txt" and ans.citations[0].line_start > 1
