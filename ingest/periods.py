@@ -38,6 +38,7 @@ class Mention:
 _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
+_FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$")
 _NMONTHS = r"(\d{1,2}|hai|bon|bay|tam|muoi mot|muoi)"
 _MONTHWORD = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
 
@@ -52,6 +53,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang\s+(?:dau\s+{NAM}(?:\s*{YEAR})?|(?:{NAM}\s+)?{YEAR})")),
     ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
                           rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua))")),
+    # in a report (`own` given), running totals to a date or to the report's end: 'tính đến ngày
+    # 30/6/2024', 'đến hết tháng 11/2024', 'lũy kế từ đầu năm' (the report's own span from January)
+    ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*/\s*|thang\s+)"
+                           rf"(\d{{1,2}})\s*/\s*{YEAR}(?![0-9])")),
+    ("to_own_end", re.compile(r"\b(?:luy\s+ke|tinh)\s+tu\s+dau\s+nam(?:\s+den\s+nay)?|\btu\s+dau\s+nam\s+den\s+nay")),
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
     ("half", re.compile(rf"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:(?:{NAM})(?:\s*{YEAR})?|{YEAR})")),
@@ -86,7 +92,16 @@ def find_periods(text: str, default_year: int | None = None, folded: bool = Fals
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
-            mention = _mention(kind, m, default_year)
+            if kind == "to_date" and (own is None or _FROM_DATE.search(t, max(0, s - 30), s)):
+                # a question's 'đến cuối tháng 5/2023' is the state on a date (Query.dated), and
+                # 'từ 15/12/2022 đến 14/5/2023' a span that does not start in January
+                continue
+            if kind == "to_own_end":
+                if own is None:
+                    continue
+                mention = Mention(_from_january(own.months()[-1], own.year), s, e, "months", None, own.year)
+            else:
+                mention = _mention(kind, m, default_year)
             if mention is None:
                 continue
             if _COMPARED.search(t, max(0, s - 30), s):
@@ -146,14 +161,12 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
         kind, index = "month", 1
     elif kind == "last_month":
         kind, index = "month", 12
-    elif kind == "months":
+    elif kind in ("months", "to_date"):
         raw = m.group(1)
         n = int(raw) if raw.isdigit() else _MONTHWORD.get(raw)
         if not n or not 1 <= n <= 12:
             return None
-        # one period, one name: 3 months from January is quý I, 6 the first half, 12 the year
-        kind, index = {1: ("month", 1), 3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None),
-                       12: ("year", None)}.get(n, ("months", n))
+        kind, index = _NAMED.get(n, ("months", n))
     else:  # year / bare_year
         rel = "bare" if kind == "bare_year" else ""  # '2023' alone: maybe a name ('Tết Quý Mão 2023')
         kind, index = "year", None
@@ -162,6 +175,16 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
     y = year if year is not None else default_year
     period = Period(kind, y, index) if y is not None else None
     return Mention(period, m.start(), m.end(), kind, index, year, rel)
+
+
+# one period, one name: 3 months from January is quý I, 6 the first half, 12 the year
+_NAMED = {1: ("month", 1), 3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None), 12: ("year", None)}
+
+
+def _from_january(month: int, year: int) -> Period:
+    """The running total from January to `month`, by its usual name."""
+    kind, index = _NAMED.get(month, ("months", month))
+    return Period(kind, year, index)
 
 
 def parse_period(text: str, default_year: int | None = None) -> Period | None:

@@ -93,17 +93,23 @@ def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
     claimed = _value(fig)
     if ans.answered:
         quoted = [f for f in ans.figures]
-        same = [f for f in quoted if _equal(claimed, _value(f))]
+        same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same:
             rep = same[0]
-            if (rep.kind == "target") != (fig.kind == "target"):
+            if _aimed(rep, cited.get(rep.n)) != (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                    f"Báo cáo nêu {rep.value} là {'mục tiêu, kế hoạch' if rep.kind == 'target' else 'kết quả thực hiện'}, "
                                    f"không phải {'mục tiêu' if fig.kind == 'target' else 'kết quả'}.")
             return ClaimResult(claim, fig.value, "match", rep, cited.get(rep.n),
                                f"Khớp với báo cáo: {rep.value}{' ' + rep.unit if rep.unit else ''}.")
-        near = [f for f in quoted if _rounds(fig, claim, claimed, _value(f))]
+        unlike = [f for f in quoted if _equal(claimed, _value(f)) and not _comparable(fig, f)]
+        if unlike:  # the digits are there, as another kind of figure: 'bằng 37,6% cùng kỳ' is no rise of 37,6%
+            rep = unlike[0]
+            return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
+                               f"Báo cáo có {rep.value}{' ' + rep.unit if rep.unit else ''} nhưng là "
+                               f"{_NATURE.get(rep.kind, rep.kind)}, không phải {_NATURE.get(fig.kind, fig.kind)}.")
+        near = [f for f in quoted if _rounds(fig, claim, claimed, _value(f)) and _comparable(fig, f)]
         if near:
             rep = near[0]
             return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),
@@ -114,7 +120,7 @@ def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
     if other is not None:
         rep, cite, period = other
         if not asked or period is not None and any(period == a or period.contains(a) for a in asked):
-            if (rep.kind == "target") == (fig.kind == "target"):
+            if _aimed(rep, cite) == (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
@@ -129,6 +135,27 @@ def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
     periods = ", ".join(p.label for p in engine.periods())
     return ClaimResult(claim, fig.value, "not_found", None, None,
                        f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
+
+
+_NATURE = {"result": "kết quả thực hiện", "target": "mục tiêu, kế hoạch", "change": "mức tăng/giảm so với kỳ gốc",
+           "share": "tỷ lệ so với kế hoạch hoặc kỳ gốc"}
+
+
+def _comparable(claimed: Figure, reported: Figure) -> bool:
+    """Figures of the same nature: 'tăng 27,9%' (a change) is not 'đạt 27,9% dự toán' (a share of a plan),
+    nor 'bằng 37,6% cùng kỳ' (a share of a baseline); a result and a target are judged apart."""
+    if "target" in (claimed.kind, reported.kind):  # an aim may be an amount or a growth rate
+        return "share" not in (claimed.kind, reported.kind) or claimed.kind == reported.kind
+    return claimed.kind == reported.kind
+
+
+def _aimed(reported: Figure, cite) -> bool:
+    """The report states the figure as an aim: a target by its words ('phấn đấu', 'kế hoạch'), or a
+    figure for a period that ends after the report's own ('tăng trưởng 10%' for 2026 in a January report)."""
+    own = cite.period if cite is not None else None
+    later = reported.period is not None and own is not None and not own.contains(reported.period) and (
+        reported.period.year, reported.period.months()[-1]) > (own.year, own.months()[-1])
+    return reported.kind == "target" or later
 
 
 def _value(f: Figure) -> tuple[float, str]:
@@ -171,7 +198,7 @@ def _elsewhere(engine, question: str, fig: Figure, claimed: tuple[float, str]):
     from .trend import trend
     for row in trend(engine, question).rows:
         for f in row.answer.figures:
-            if _equal(claimed, _value(f)):
+            if _equal(claimed, _value(f)) and _comparable(fig, f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
                 return f, cite, f.period or row.period
     return None

@@ -257,7 +257,8 @@ class Engine:
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[period_fit.report_year(h, store) for h in top[:5]])
         evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
-                    and not conflicts(query, e.sentence, period_fit.report_year(top[e.hit_index], store))
+                    and not conflicts(query, e.sentence, period_fit.report_year(top[e.hit_index], store),
+                                      table=top[e.hit_index].passage.kind == "table")
                     and not period_fit.other_span(query, top[e.hit_index], e.sentence, store)
                     and not elsewhere_figure(query, e.sentence, store.doc_by_name[top[e.hit_index].passage.doc].province,
                                              top[e.hit_index].passage.section)]

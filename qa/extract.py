@@ -164,6 +164,8 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
 
 
 TITLE_PRIOR = 0.75
+# words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
+_AIMED = re.compile(r"\b(?:phan dau|muc tieu|du kien|nhiem vu|dinh huong)\b")
 
 
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
@@ -183,7 +185,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             prior *= TITLE_PRIOR
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
-        ptoks = set(tokenize(hit.passage.text, repair))
+        # a department report names the indicator in the heading ('1. Tổng thu ngân sách nhà nước trên địa
+        # bàn') and states its figure under it ('Thực hiện 9 tháng ... ước đạt 8.124,6 tỷ đồng')
+        heading = hit.passage.section.rsplit(" > ", 1)[-1] if hit.passage.section else ""
+        ptoks = set(tokenize(f"{hit.passage.text} {heading}", repair))
         pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
         if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
             continue
@@ -198,6 +203,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
             figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if stated else 0.3
+            if not query.wants_target and figure == 1.0 and _AIMED.search(_figure_lead(sent) or ""):
+                figure = 0.5  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= 0.4  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
@@ -232,7 +239,7 @@ def quote_end(sents: list[str], i: int, budget: int = 320) -> int:
     return j - 1
 
 
-def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
+def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
     or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure."""
@@ -240,15 +247,21 @@ def conflicts(query: Query, sentence: str, default_year: int | None) -> bool:
         return False
     folded = fold_ocr(sentence)
     mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
-    named = [m.period for m in mentions]
+    if table:  # each cell's column names its period ('Kế hoạch 2023: 3.600'): the row holds the asked one or not
+        return bool(mentions) and not any(m.period in query.periods for m in mentions)
     # 'kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' for a question on the 2022 plan: the
     # years named before the first figure say whose figure it is, whatever is named after it
-    lead = [m for m in mentions if m.start < _first_figure(folded, mentions)]
+    first = _first_figure(folded, mentions)
+    lead = [m for m in mentions if m.start < first]
+    # the first figure's clause: 'Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 ...'
+    # names the quarter for the second figure only
+    end = min([i for i in (folded.find(";", first), folded.find(". ", first)) if i >= 0] or [len(folded)])
+    named = [m.period for m in mentions if m.start < end]
     if query.wants_figure and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
                                   for a in query.periods for m in lead) \
             and not any(m.period in query.periods for m in lead):
         return True
-    if not named or any(p in query.periods for p in named):
+    if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
         return False
     # ('khởi công chậm nhất trong tháng 6/2022' answers 'khi nào' for quý II: only figures conflict)
     narrower = query.wants_figure and any(a.contains(p) and a != p for a in query.periods for p in named)

@@ -28,7 +28,8 @@ _SHARE = re.compile(r"(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|so voi ke hoach
 # 'tăng' as OCR reads it too ('ting', 'tang'); 'so với cùng kỳ' likewise ('so véi cung ky')
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|giam|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
 _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
-_TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|dat muc|dat tu)\b[^.;]{0,60}$")
+# ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
+_TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
 _TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
                             r"tren|xap xi|chi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
@@ -156,8 +157,11 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         before = folded[max(0, a - 40):a]
         clause_start = max(quote.rfind(x, 0, a) for x in (";", ". ", ": ", ", ")) + 1
         kind = "result"
-        if unit_f == "%" and _SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25]):
-            kind = "share"  # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part
+        if unit_f == "%" and (_SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25])
+                              or re.search(r"(?<![a-z])bang\s*$", before)):
+            # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part; 'bằng 37,6% so với cùng
+            # kỳ': the baseline's share, not a change of 37,6%
+            kind = "share"
         elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]):
             kind = "target"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
@@ -172,9 +176,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
-        # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'
+        # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
+        # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
         tail_end = min([i for i in (quote.find(",", b), quote.find(";", b), quote.find(". ", b)) if i >= 0] or [len(quote)])
-        fig.context = f"{indicator} {quote[b:tail_end]}"
+        fig.context = f"{indicator} {quote[b:tail_end]}" if kind in ("result", "target") else indicator
         out.append(fig)
     return out
 

@@ -68,3 +68,11 @@ def test_lead_line_keeps_whole_words_and_the_direction_of_a_change():
     assert ": tăng 1,26% so với cùng kỳ" in lead_line(first, quote, None)
     assert ": giảm 8,9%" in lead_line(extract("Thu ngân sách giảm 8,9% so với cùng kỳ.")[0],
                                      "Thu ngân sách giảm 8,9% so với cùng kỳ.", None)
+
+
+def test_a_share_ranks_after_the_value_it_is_a_share_of():
+    # the words after a share name the plan ('33.4% kế hoạch vốn'), not what is measured (English notation)
+    quote = ("Tính đến ngày 30/6/2024, Gia Lai mới giải ngân được 1,186.7 tỷ đồng, đạt 33.4% kế hoạch vốn năm 2024 "
+             "(3,553.0 tỷ đồng).")
+    weights = {"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0}
+    assert rank(extract(quote), weights)[0].value == "1,186.7"

@@ -70,3 +70,25 @@ def test_a_footnote_mark_glued_to_a_year_after_nam_is_still_the_year():
 
 def test_nua_dau_with_the_year_and_no_nam():
     assert parse_query("Nửa đầu 2023 có bao nhiêu lượt khách quốc tế").periods == [Period("half", 2023, 1)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tính đến ngày 30/6/2024, tỉnh giải ngân được 1.186,7 tỷ đồng", Period("half", 2024, 1)),
+    ("Đến ngày 30/11/2024, toàn tỉnh giải ngân vốn đầu tư công", Period("months", 2024, 11)),
+    ("giai ngan den het thang 11/2024", Period("months", 2024, 11)),
+    ("đến 31/01/2023 giải ngân kế hoạch năm 2022", Period("month", 2023, 1)),
+    ("số liệu đến ngày 15/3/2022", Q1_22),
+])
+def test_a_cut_off_date_in_a_report_is_the_running_total_from_january(text, expected):
+    own = Period("year", expected.year)
+    assert [m.period for m in find_periods(text, own=own)][:1] == [expected]
+    assert parse_period(text) != expected  # a question's cut-off date is a state on that date (Query.dated)
+
+
+def test_since_the_start_of_the_year_is_the_reports_running_total():
+    q3 = Period("quarter", 2023, 3)  # a quarter's summary: 'lũy kế từ đầu năm' is the nine months
+    found = [m.period for m in find_periods("Thu ngân sách lũy kế từ đầu năm đạt 9.214 tỷ đồng", own=q3)]
+    assert found == [Period("nine_months", 2023)]
+    assert [m.period for m in find_periods("tính từ đầu năm đến nay", own=Period("month", 2025, 5))] == \
+        [Period("months", 2025, 5)]
+    assert find_periods("lũy kế từ đầu năm") == []  # a question has no report to count from

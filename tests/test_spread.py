@@ -57,3 +57,15 @@ def test_claims_paragraph_context_and_verdicts(sample_engine):
     import pytest
     with pytest.raises(ClaimError):
         check(sample_engine, "Không có số liệu nào ở đây.")
+
+
+def test_claims_compare_the_nature_of_a_figure_not_only_its_digits(sample_engine):
+    """'bằng 37,6% so với cùng kỳ' is no rise of 37,6%; 'đạt 27,9% dự toán' (another item's share) is no rise of
+    27,9%; a January report's 2026 growth scenario is an aim, not a result (claims written blind: claims_2)."""
+    from tracuu.qa.claims import check
+    for text in ["Tháng 01/2023, tổng thu ngân sách nhà nước trên địa bàn Lạng Sơn tăng 37,6% so với cùng kỳ.",
+                 "Sáu tháng đầu năm 2023, tổng chi ngân sách địa phương của Lạng Sơn tăng 27,9% so với cùng kỳ.",
+                 "Năm 2026, kinh tế Lạng Sơn đạt mức tăng trưởng 10%."]:
+        assert check(sample_engine, text).verdict == "mismatch", text
+    assert check(sample_engine, "Tổng chi ngân sách địa phương 6 tháng đầu năm 2023 của Lạng Sơn tăng 29,7% so với "
+                                "cùng kỳ.").verdict == "match"

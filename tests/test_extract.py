@@ -1,0 +1,50 @@
+"""qa.extract on its own: which sentence may answer, judged from the sentence and its passage (figures
+invented, in the style of the generality corpus)."""
+from tracuu.index.store import Hit
+from tracuu.ingest.types import Passage
+from tracuu.qa.extract import best_evidence, conflicts, restated_in_body
+from tracuu.qa.query import parse_query
+
+
+def _hit(text: str, row: int, kind: str = "body", doc: str = "tin.txt", section: str = "") -> Hit:
+    p = Passage(id=f"{doc}:{row}", doc=doc, text=text, section=section, period=None, line_start=row, line_end=row,
+                char_start=0, char_end=len(text), kind=kind)
+    return Hit(p, row, lexical=1.0, score=1.0)
+
+
+def test_a_period_named_for_a_later_clause_does_not_conflict():
+    month = parse_query("Trong tháng 3/2025 Sóc Trăng có bao nhiêu doanh nghiệp thành lập mới?")
+    both = "Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 doanh nghiệp thành lập mới."
+    assert not conflicts(month, both, 2025)
+    assert conflicts(month, "Lũy kế quý I có 131 doanh nghiệp thành lập mới.", 2025)  # the quarter's figure
+    year = parse_query("thu ngân sách năm 2022 bao nhiêu")
+    assert conflicts(year, "Thu ngân sách quý I ước đạt 2.202,4 tỷ đồng.", 2022)
+
+
+def test_a_headline_yields_to_the_body_sentence_with_its_figure():
+    hits = [_hit("Hà Tĩnh: Tăng trưởng GRDP năm 2024 ước đạt 7,02%, thu ngân sách vượt 21.000 tỷ đồng", 5, "title"),
+            _hit("Tổng sản phẩm trên địa bàn (GRDP) năm 2024 của Hà Tĩnh ước tăng 7,02% so với năm 2023.", 10),
+            _hit("Tổng thu ngân sách nhà nước trên địa bàn năm 2024 ước đạt 21.350 tỷ đồng.", 16)]
+    q = parse_query("Tăng trưởng GRDP Hà Tĩnh năm 2024 là bao nhiêu?")
+    evidence = best_evidence(q, hits, None, top=3)
+    best = restated_in_body(evidence[0], evidence, hits)
+    assert best.hit_index == 1  # the body states 7,02% too
+    alone = [e for e in evidence if e.hit_index == 0]
+    assert restated_in_body(alone[0], alone, hits) is alone[0]  # nothing in the body: the headline stays
+
+
+def test_an_aim_is_no_result():
+    hits = [_hit("Tỉnh phấn đấu cả năm giải ngân 100% vốn đầu tư công và đón 1,6 triệu lượt khách du lịch.", 42),
+            _hit("Tính đến ngày 30/6/2024, tỉnh giải ngân vốn đầu tư công được 1.186,7 tỷ đồng, đạt 33,4% kế hoạch.", 26)]
+    results = best_evidence(parse_query("giải ngân vốn đầu tư công 6 tháng 2024 bao nhiêu"), hits, None, top=2)
+    assert results[0].hit_index == 1
+    aims = best_evidence(parse_query("mục tiêu giải ngân vốn đầu tư công năm 2024"), hits, None, top=2)
+    assert {e.hit_index: e.score for e in aims}[0] > {e.hit_index: e.score for e in results}[0]
+
+
+def test_the_heading_names_what_a_terse_line_measures():
+    q = parse_query("tổng thu ngân sách nhà nước Tây Ninh 9 tháng 2023")
+    terse = "Thực hiện 9 tháng đầu năm 2023 ước đạt 8.124,6 tỷ đồng, bằng 72,5% dự toán."
+    under = best_evidence(q, [_hit(terse, 19, section="II. > 1. Tổng thu ngân sách nhà nước trên địa bàn")], None, top=1)
+    bare = best_evidence(q, [_hit(terse, 19, section="II. > 2. Chi ngân sách")], None, top=1)
+    assert under[0].coverage > bare[0].coverage
