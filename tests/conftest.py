@@ -11,6 +11,18 @@ if not DEV.exists():
     DEV = ROOT / "tests" / "data" / "dev.jsonl"
 
 
+# Tests that need these fixtures build an index or load a real model: they are marked `slow` on collection,
+# so `pytest -m "not slow"` is the unit-test run. Tests that build their own index, start a server, a browser
+# or OCR are marked in their modules.
+SLOW_FIXTURES = {"st_embedder", "sample_engine", "sample_home", "served_engine", "wide_engine"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def reports() -> Path:
     return REPORTS
@@ -66,6 +78,29 @@ def _built_engine(tmp_path_factory, embedder, name: str, sources: list[Path]):
 def sample_engine(tmp_path_factory, st_embedder):
     """The five sample reports, indexed once per test session (MiniLM: the answer logic is the same)."""
     return _built_engine(tmp_path_factory, st_embedder, "samples", [REPORTS])
+
+
+@pytest.fixture(scope="session")
+def sample_home(sample_engine) -> Path:
+    """TRACUU_HOME of the session's sample index (reports, index, embedding cache). Read-only: a test that
+    changes an index copies it first (`copy_home`), which costs a file copy instead of an embedding run."""
+    return sample_engine.config.home
+
+
+def copy_home(home: Path, dest: Path) -> Path:
+    import shutil
+    shutil.copytree(home, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def served_engine(tmp_path_factory, sample_home, st_embedder):
+    """A copy of the sample index of its own, shared by the API and browser tests (they upload, remove and
+    record feedback)."""
+    from tracuu.config import Config
+    from tracuu.qa.engine import Engine
+    home = copy_home(sample_home, tmp_path_factory.mktemp("served") / "home")
+    return Engine(Config(home=home, embedder=st_embedder.id), embedder=st_embedder)
 
 
 @pytest.fixture(scope="session")

