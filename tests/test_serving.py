@@ -15,7 +15,6 @@ from tracuu.index.store import IndexStore
 from tracuu.config import Config
 from tracuu.ui.serving import ServingEngine
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = """UỶ BAN NHÂN DÂN TỈNH {upper}
 Số: {no}/BC-UBND
 {place}, ngày 05 tháng 10 năm 2024
@@ -176,13 +175,16 @@ def test_a_load_during_a_swap_is_repeated(home, corpus, st_embedder, monkeypatch
     assert "binh_son_q3.txt" in store.doc_by_name
 
 
-def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, st_embedder):
+def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, st_embedder, tmp_path):
+    """The installed `tracuu` command (the console script beside this Python), in a process of its own,
+    run outside the repository so only the installed package can answer the import."""
     engine = engine_on(home, st_embedder)
     assert not engine.ask(Q_LATER).answered
-    env = dict(os.environ, TRACUU_HOME=str(home), TRACUU_EMBEDDER=st_embedder.id, PYTHONPATH=str(ROOT),
-               HF_HUB_OFFLINE="1")
-    r = subprocess.run([sys.executable, "-m", "tracuu.ui.cli", "ingest", "-q", str(corpus / "binh_son_q3.txt")],
-                       cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    env = dict(os.environ, TRACUU_HOME=str(home), TRACUU_EMBEDDER=st_embedder.id, HF_HUB_OFFLINE="1")
+    env.pop("PYTHONPATH", None)
+    tracuu = Path(sys.executable).parent / "tracuu"
+    r = subprocess.run([str(tracuu), "ingest", "-q", str(corpus / "binh_son_q3.txt")],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     ans = engine.ask(Q_LATER)
     assert ans.answered and ans.citations[0].doc == "binh_son_q3.txt"
