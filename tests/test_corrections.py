@@ -11,6 +11,7 @@ from tracuu.ui.api import create_app
 from tracuu.ui.cli import app
 
 runner = CliRunner()
+pytestmark = pytest.mark.slow  # every test indexes a report (CLI, MiniLM)
 NOTE = "Ghi chép nhanh\n\nThu ngân sách trên địa bàn đạt 1.234 tỷ đồng, bằng 52% dự toán.\n"  # invented figures
 
 

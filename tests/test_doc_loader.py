@@ -11,6 +11,7 @@ def test_doc_without_libreoffice_is_refused_clearly(monkeypatch):
         load_doc(b"\xd0\xcf\x11\xe0 not really a doc", "old.doc")
 
 
+@pytest.mark.slow  # starts LibreOffice
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice not installed")
 def test_doc_converts_through_libreoffice(tmp_path):
     import docx

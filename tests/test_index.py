@@ -11,7 +11,6 @@ from tracuu.index.store import IndexError_, IndexStore
 from tracuu.index.updater import update
 from tracuu.config import Config
 from tracuu.qa.engine import Engine
-from tracuu.qa.retriever import TracuuRetriever
 
 from .conftest import REPORTS
 
@@ -134,6 +133,7 @@ def test_embedder_mismatch_is_refused(built):
 
 
 def test_langchain_retriever_returns_documents_with_metadata(built, st_embedder):
+    from tracuu.qa.retriever import TracuuRetriever  # imports langchain (seconds): only where it is tested
     cfg, _, _ = built
     retriever = TracuuRetriever(engine=Engine(cfg, embedder=st_embedder), k=3)
     docs = retriever.invoke("Sản lượng lương thực năm 2021")

@@ -105,6 +105,7 @@ def test_cross_encoder_reranker_wiring(engine):
     assert all(0.0 <= h.why["rerank"] <= 1.0 for h in got[:20]) and "rerank" not in got[20].why
 
 
+@pytest.mark.slow  # imports sentence-transformers (torch)
 def test_reranker_errors_name_the_fix():
     from tracuu.index.embedders import EmbedderError
     from tracuu.qa.rerank import make_reranker
