@@ -293,9 +293,8 @@ _NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|binh quan chung|trung b
 def _figure_lead(sentence: str) -> str | None:
     """The words before the first figure of the first clause that states one (folded): whose figure it is."""
     for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
-        if states_figure(clause):
-            m = _HAS_NUMBER.search(_DATE.sub(lambda x: " " * len(x.group()), clause))
-            return clause[:m.start()] if m else clause
+        if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
+            return clause[:_first_figure(clause, find_periods(clause, folded=True))]
     return None
 
 

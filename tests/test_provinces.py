@@ -56,6 +56,10 @@ def test_a_figure_of_another_place_answers_only_for_that_place():
     assert not elsewhere_figure(binh_dinh, catch, "Kiên Giang", "2. Bình Định: khai thác xa bờ")
     assert elsewhere_figure(binh_dinh, catch, "Kiên Giang", "1. Kiên Giang: nuôi trồng")
     assert elsewhere_figure(gia_lai, "Cả nước tăng 6,42%.", "Gia Lai")  # the country's, as before
+    # a period before the figure is no figure: the clause runs on to whose it is
+    quang_nam = parse_query("Tổng thu ngân sách Quảng Nam 11 tháng năm 2024 đạt bao nhiêu")
+    assert elsewhere_figure(quang_nam, "Theo Bộ Tài chính, thu ngân sách nhà nước 11 tháng năm 2024 của cả nước ước "
+                                       "đạt khoảng 110% dự toán.", "Quảng Nam")
 
 
 def test_a_headline_is_not_the_quote_when_the_body_states_its_figure(wide_engine):
