@@ -19,6 +19,7 @@ from tracuu.ingest.textnorm import fold
 
 from .answer import Citation
 from .extract import sentences
+from .query import parse_query
 from .figures import Figure, extract, scaled
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
@@ -95,6 +96,10 @@ def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
+        periods = [m.period for m in find_periods(question) if m.period and not m.comparison]
+        claimed_at = periods + [d for d in parse_query(question).dated if d not in periods]
+        if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
+            same = []  # the value is the report's, but for another period: judged below (other_period)
         if same:
             rep = same[0]
             if _aimed(rep, cited.get(rep.n)) != (fig.kind == "target"):
@@ -119,7 +124,7 @@ def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
     asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
     if other is not None:
         rep, cite, period = other
-        if not asked or period is not None and any(period == a or period.contains(a) for a in asked):
+        if not asked or period is not None and period in asked:  # a wider period's figure is not the asked one's
             if _aimed(rep, cite) == (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None:
@@ -144,9 +149,9 @@ _NATURE = {"result": "kết quả thực hiện", "target": "mục tiêu, kế h
 def _comparable(claimed: Figure, reported: Figure) -> bool:
     """Figures of the same nature: 'tăng 27,9%' (a change) is not 'đạt 27,9% dự toán' (a share of a plan),
     nor 'bằng 37,6% cùng kỳ' (a share of a baseline); a result and a target are judged apart."""
-    if "target" in (claimed.kind, reported.kind):  # an aim may be an amount or a growth rate
-        return "share" not in (claimed.kind, reported.kind) or claimed.kind == reported.kind
-    return claimed.kind == reported.kind
+    # a rise against a share is the confusion reporters make; 'đạt 6,67% (mục tiêu ...)' read as a share
+    # still answers 'đạt 6,67%' (a result), and an aim may be an amount or a growth rate
+    return {claimed.kind, reported.kind} != {"change", "share"}
 
 
 def _aimed(reported: Figure, cite) -> bool:
