@@ -69,3 +69,5 @@ def test_claims_compare_the_nature_of_a_figure_not_only_its_digits(sample_engine
         assert check(sample_engine, text).verdict == "mismatch", text
     assert check(sample_engine, "Tổng chi ngân sách địa phương 6 tháng đầu năm 2023 của Lạng Sơn tăng 29,7% so với "
                                 "cùng kỳ.").verdict == "match"
+    # the half-year's tourist count is real, but not January's (claims.jsonl c057)
+    assert check(sample_engine, "Tháng 01/2023, Lạng Sơn thu hút 2.820,9 nghìn lượt khách du lịch.").verdict == "other_period"
