@@ -51,9 +51,16 @@ _OCR_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _OCR_WORDS)) + r")\b")
 
 
 def words_of(text: str) -> list[str]:
+    """The folded, OCR-repaired syllables of text (numbers normalised). Memoised like find_periods:
+    answering tokenises the same passage sentences for every question."""
+    return list(_words_of(text))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _words_of(text: str) -> tuple[str, ...]:
     folded = _AMP_FOR_E.sub("e", _ONE_FOR_L.sub("l", fold_ocr(text)))
     folded = _OCR_WORD.sub(lambda m: _OCR_WORDS[m.group(0)], folded)
-    return [normalize_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded)]
+    return tuple(normalize_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded))
 
 
 def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
