@@ -69,13 +69,14 @@ def check(engine, text: str, id: str | None = None) -> CheckResult:
         raise ClaimError(f"the text is {len(text)} characters long; the limit is {MAX_CLAIM_CHARS}")
     results: list[ClaimResult] = []
     context = ""
+    read: dict = {}  # this text's answers and trends by question: a sentence's figures share them
     for sent in sentences(text):
         figs = extract(sent)
         own_period = any(m.period for m in find_periods(sent))
         question = sent if own_period or not context else f"{sent} {context}"
         context = _context(sent) or context
         for fig in figs:
-            results.append(judge(engine, sent, question, fig))
+            results.append(judge(engine, sent, question, fig, read))
     if not results:
         raise ClaimError("no figure found in the text: a claim states a number (e.g. '1.158,8 tỷ đồng', '6,67%')")
     verdict = min((r.verdict for r in results), key=ORDER.index)
@@ -88,9 +89,12 @@ def _context(sentence: str) -> str:
     return " ".join(periods + find_provinces(sentence)[:1])
 
 
-def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
+def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = None) -> ClaimResult:
     from .engine import AskOptions
-    ans = engine.ask(question, AskOptions(k=5), single=True)
+    read = {} if read is None else read
+    if ("ask", question) not in read:
+        read["ask", question] = engine.ask(question, AskOptions(k=5), single=True)
+    ans = read["ask", question]
     claimed = _value(fig)
     if ans.answered:
         quoted = [f for f in ans.figures]
@@ -120,7 +124,10 @@ def judge(engine, claim: str, question: str, fig: Figure) -> ClaimResult:
             return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),
                                f"Số liệu đã làm tròn; báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}.")
     # a real figure of another period (or the same period's, which the first reading missed)
-    other = _elsewhere(engine, question, fig, claimed)
+    if ("trend", question) not in read:
+        from .trend import trend
+        read["trend", question] = trend(engine, question)
+    other = _elsewhere(read["trend", question], fig, claimed)
     asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
     if other is not None:
         rep, cite, period = other
@@ -197,11 +204,11 @@ def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
     return (same_kind or pool or [None])[0]
 
 
-def _elsewhere(engine, question: str, fig: Figure, claimed: tuple[float, str]):
+def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):
     """(figure, citation, period) where a report states the claimed value for this indicator in any
-    indexed period: the indicator asked of every period (qa.trend), each row's quoted figures compared."""
-    from .trend import trend
-    for row in trend(engine, question).rows:
+    indexed period: `across` is the indicator asked of every period (qa.trend.Trend), each row's
+    quoted figures compared."""
+    for row in across.rows:
         for f in row.answer.figures:
             if _equal(claimed, _value(f)) and _comparable(fig, f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)

@@ -142,13 +142,18 @@ class Engine:
             return []
         self.check_embedder()
         query = parse_query(question)
-        qvec = self.embedder.embed_query(question) if self.weights.dense > 0 else None
+        qvec = self.query_vector(question)
         return rank(store, query, qvec, k, filters, self.weights)[:k]
 
+    def query_vector(self, text: str):
+        """The dense vector that ranks passages for `text` (None when ranking uses no dense score)."""
+        return self.embedder.embed_query(text) if self.weights.dense > 0 else None
+
     def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None,
-            previous: str | None = None, single: bool = False) -> Answer:
+            previous: str | None = None, single: bool = False, vector=None) -> Answer:
         """Answer one question. `previous`: the conversation's previous question, for follow-ups.
-        `single`: one period, one answer (no side-by-side or across-periods views; trend rows use it)."""
+        `single`: one period, one answer (no side-by-side or across-periods views; trend rows use it).
+        `vector`: the dense vector to rank with, when the caller has one (a trend's rows share theirs)."""
         t0 = time.perf_counter()
         opts = options or AskOptions()
         q = (question or "").strip()
@@ -179,7 +184,7 @@ class Engine:
                                    "hoặc địa danh. Ví dụ: «giải ngân vốn đầu tư công 6 tháng 2023».", query.period, id=qid)
             ans.ms = (time.perf_counter() - t0) * 1000
             return ans
-        qvec = self.embedder.embed_query(q) if self.weights.dense > 0 else None
+        qvec = vector if vector is not None else self.query_vector(q)
         filters = Filters(docs=opts.docs, period=opts.period) if (opts.docs or opts.period) else None
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
         if self.config.reranker and hits:

@@ -66,8 +66,11 @@ def trend(engine, question: str) -> Trend:
     periods = sorted({p for d in (store.documents if store else []) for p in (d.period, d.next_period) if p},
                      key=lambda p: (p.year, min(p.months()), max(p.months())))
     out = Trend(question, base)
+    # one dense vector for every row: the period filter, not the period's words, picks each row's report
+    # (an embedding is most of a row's time: ~0.25 s instead of ~0.8 s for 7 periods on 2 cores)
+    vector = engine.query_vector(base) if base else None
     for p in periods:
-        ans = engine.ask(f"{base} {p.label}", AskOptions(k=3, period=p), single=True)
+        ans = engine.ask(f"{base} {p.label}", AskOptions(k=3, period=p), single=True, vector=vector)
         if not (ans.answered and ans.figures):
             out.missing.append(p.label)
             continue

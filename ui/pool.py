@@ -41,8 +41,12 @@ def _start(config: Config, threads: int) -> None:
 
 
 def _ask(question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
-         single: bool = False):
-    return _engine.ask(question, options, qid, previous=previous, single=single)
+         single: bool = False, vector=None):
+    return _engine.ask(question, options, qid, previous=previous, single=single, vector=vector)
+
+
+def _vector(text: str):
+    return _engine.query_vector(text)
 
 
 def _ready() -> int:
@@ -77,17 +81,24 @@ class PooledEngine(ServingEngine):
             seen |= {f.result() for f in futures}
         return sorted(seen)
 
+    def query_vector(self, text: str):
+        """Embedded in an answer process: this one holds no model."""
+        return self._run(_vector, text)
+
     def _compute(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
-                 single: bool = False):
+                 single: bool = False, vector=None):
+        return self._run(_ask, question, options, qid, previous, single, vector)
+
+    def _run(self, fn, *args):
         pool = self._pool
         try:
-            return pool.submit(_ask, question, options, qid, previous, single).result()
+            return pool.submit(fn, *args).result()
         except BrokenProcessPool:  # an answer process died (killed, out of memory): start a new pool once
             with self._lock:
                 if self._pool is pool:
                     log.error("an answer process died; starting the pool again")
                     self._pool = self._new_pool()
-            return self._pool.submit(_ask, question, options, qid, previous, single).result()
+            return self._pool.submit(fn, *args).result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

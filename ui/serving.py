@@ -134,9 +134,9 @@ class ServingEngine(Engine):
         return emb
 
     def ask(self, question: str, options: AskOptions | None = None, qid: str | None = None,
-            previous: str | None = None, single: bool = False):
-        if self.answers is None:
-            return self._compute(question, options, qid, previous, single)
+            previous: str | None = None, single: bool = False, vector=None):
+        if self.answers is None or vector is not None:  # a given vector is not part of the key
+            return self._compute(question, options, qid, previous, single, vector)
         store = self.store
         key = _answer_key(question, options or AskOptions(), store, previous, single)
         cached = self.answers.get(key) if key else None
@@ -155,9 +155,9 @@ class ServingEngine(Engine):
 
 
     def _compute(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
-                 single: bool = False):
+                 single: bool = False, vector=None):
         """The answer itself, here (ui.pool sends it to an answer process instead)."""
-        return Engine.ask(self, question, options, qid, previous=previous, single=single)
+        return Engine.ask(self, question, options, qid, previous=previous, single=single, vector=vector)
 
 
 def _answer_key(question: str, opts: AskOptions, store, previous: str | None = None, single: bool = False) -> tuple | None:
