@@ -172,11 +172,17 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
             own = wider
         return own, next((p for p in mentions if p != own and not own.contains(p)), None), "title"
     lead = [x for x in lines[:60] if x.strip()][:25]
-    for x in lead:
+    for i, x in enumerate(lead):
         found = [m.period for m in find_periods(x) if m.period and m.year and not m.comparison]
         if found and not _LETTERHEAD.search(fold_ocr(x).strip()):
             source = "heading" if heading_level(x.strip()) or is_caps(x) or len(x) < 120 else "body"
-            return found[0], None, source
+            # the title's rule on the lead: 'phiên họp thường kỳ tháng 6 năm 2024' then '(đánh giá ... 6
+            # tháng đầu năm ...)' on the next lines reports the running total to that month
+            own = found[0]
+            near = [m.period for y in lead[i:i + 3] for m in find_periods(y) if m.period and not m.comparison]
+            while wider := _running_total(own, near):
+                own = wider
+            return own, None, source
     counts = Counter(m.period for x in lines for m in find_periods(x) if m.period and m.year and not m.comparison)
     if counts:
         return counts.most_common(1)[0][0], None, "body"

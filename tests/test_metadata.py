@@ -78,6 +78,17 @@ def test_period_from_lead_sentence_then_body_then_file_name():
     assert meta["province"] == "Đồng Nai" and meta["province_source"] == "filename"
 
 
+def test_a_meeting_month_in_the_lead_widens_to_the_running_total_it_reviews():
+    # invented texts: the meeting is monthly, what it reviews is the running total to that month
+    speech = ["KẾT LUẬN CỦA CHỦ TỊCH", "tại Hội nghị giao ban tháng 9 năm 2023",
+              "(đánh giá kết quả 9 tháng đầu năm và nhiệm vụ quý IV năm 2023)", "", "Thưa các đồng chí, ..."]
+    assert extract(speech, "x", filename="kl.txt")["period"] == Period("nine_months", 2023)
+    # a month whose running total comes only later in the body stays the month
+    monthly = ["THÔNG TIN NHANH", "Kết quả thu ngân sách tháng 6 năm 2023", "", "Thu nội địa tăng.", "Thu khác giảm.",
+               "Lũy kế 6 tháng đầu năm 2023 thu 4.000 tỷ đồng."]
+    assert extract(monthly, "x", filename="t.txt")["period"] == Period("month", 2023, 6)
+
+
 @pytest.mark.parametrize("name, paper, headline", [
     ("c_tin_hatinh_20241210.txt", "BÁO ĐIỆN TỬ KINH TẾ MIỀN TRUNG", "Hà Tĩnh: Tăng trưởng GRDP năm 2024"),
     ("d_tin_gialai_20240712.txt", "BÁO ĐIỆN TỬ PHỐ NÚI", "Gia Lai: Tăng trưởng kinh tế 6 tháng"),
