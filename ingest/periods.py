@@ -39,6 +39,8 @@ class Mention:
 _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
+# 'theo giá so sánh 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
+_PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")
 _FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$")
 _NMONTHS = r"(\d{1,2}|hai|bon|bay|tam|muoi mot|muoi)"
 _MONTHWORD = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
@@ -104,6 +106,8 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
             if kind == "to_date" and (own is None or _FROM_DATE.search(t, max(0, s - 30), s)):
                 # a question's 'đến cuối tháng 5/2023' is the state on a date (Query.dated), and
                 # 'từ 15/12/2022 đến 14/5/2023' a span that does not start in January
+                continue
+            if kind in ("year", "bare_year") and _PRICE_BASE.search(t, max(0, s - 25), s):
                 continue
             if kind == "to_own_end":
                 if own is None:

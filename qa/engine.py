@@ -320,8 +320,11 @@ class Engine:
             quotes.append((at.n, note.passage.text))
         figs = wording.figures_of(query, quotes, cited, store)
         text = compose(quotes, wording.header(cited, store))
-        if figs and query.wants_figure:  # the figure first, the proof under it
-            text = lead_line(figs[0], citations[0].quote, figs[0].period.label if figs[0].period else None) + "\n" + text
+        if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
+            label = figs[0].period.label if figs[0].period else None
+            if figs[0].kind == "target":
+                label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
+            text = lead_line(figs[0], citations[0].quote, label) + "\n" + text
         sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
             + [f.period.label for f in figs if f.period]  # the figure line names its period as tracuu labels it
         bad = unsupported_numbers(text, sources)

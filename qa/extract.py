@@ -309,6 +309,25 @@ def national_figure(query: Query, sentence: str) -> bool:
     return bool(lead and _NATION.search(lead))
 
 
+# 'phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông', 'so với Đà Nẵng': provinces after 'với' are partners or
+# baselines, not whose figure it is (P stands for each province name)
+_PARTNER = re.compile(r"\bv[a-z]{1,2}i\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?(?:P\s*(?:,|va)\s*(?:(?:tinh|thanh pho|tp\.?)\s+)?)*$")
+
+
+def owners(lead: str) -> set[str]:
+    """Provinces a figure's lead names as its owner (folded lead)."""
+    spans = province_spans(lead)
+    marked = lead
+    for a, b, _ in reversed(spans):
+        marked = marked[:a] + "P" + marked[b:]
+    out, shift = set(), 0
+    for a, b, name in spans:  # offsets in `marked` move by each earlier name's length
+        if not _PARTNER.search(marked[:a - shift]):
+            out.add(name)
+        shift += (b - a) - 1
+    return out
+
+
 def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:
     """The quote's first figure belongs to another place than the one asked: the country's, or that of
     a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article). A report
@@ -319,7 +338,7 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     if not query.provinces:
         return False
     lead = _figure_lead(sentence) or ""
-    named = {name for _, _, name in province_spans(lead)}
+    named = owners(lead)
     if named and not named & set(query.provinces):
         return True
     if report_province and report_province not in query.provinces:

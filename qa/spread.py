@@ -14,7 +14,7 @@ from tracuu.ingest.types import Period
 from .answer import Answer
 from .combine import combine
 from .query import Query
-from .trend import TREND_WORDS, trend, without_periods
+from .trend import trend, trend_spans, without_periods
 
 _COMPARE = re.compile(r"\b(?:so sanh|so voi|doi chieu)\b")
 _JOIN = re.compile(r"\b(?:va|voi|cung|,)\b|,")
@@ -53,7 +53,7 @@ def per_period(engine, question: str, periods: list[Period], ask) -> Answer | No
 
 
 def wants_trend(query: Query) -> bool:
-    return bool(TREND_WORDS.search(fold(query.text)))
+    return bool(trend_spans(query.text))
 
 
 def open_period(query: Query) -> bool:

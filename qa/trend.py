@@ -20,6 +20,21 @@ from .figures import Figure
 TREND_WORDS = re.compile(r"\b(?:qua cac ky(?: bao cao)?|cac nam|cac ky|xu huong|dien bien|tung ky|qua tung nam|theo thoi gian)\b")
 
 
+def trend_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` asks for a series ('qua các kỳ', 'diễn biến'), as offsets of its folded form.
+    'Điện Biên', the province, folds like 'diễn biến': with accents it is told apart by them, without
+    by a 'tỉnh' before it."""
+    folded = fold(text)
+    out = []
+    for m in TREND_WORDS.finditer(folded):
+        if m.group() == "dien bien":
+            printed = text[m.start():m.end()].lower() if len(text) == len(folded) else ""
+            if printed.startswith("điện") or (printed.isascii() and re.search(r"\btinh\s*$", folded[:m.start()])):
+                continue
+        out.append(m.span())
+    return out
+
+
 @dataclass
 class TrendRow:
     period: Period
@@ -50,7 +65,7 @@ def without_periods(question: str) -> str:
     """The question with its periods and trend words taken out: what is asked of every period."""
     folded = fold(question)
     spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
-    spans += [m.span() for m in TREND_WORDS.finditer(folded)]
+    spans += trend_spans(question) if len(folded) == len(question) else [m.span() for m in TREND_WORDS.finditer(folded)]
     out = question if len(folded) == len(question) else folded
     for a, b in sorted(spans, reverse=True):
         out = out[:a] + " " + out[b:]

@@ -48,3 +48,16 @@ def test_the_heading_names_what_a_terse_line_measures():
     under = best_evidence(q, [_hit(terse, 19, section="II. > 1. Tổng thu ngân sách nhà nước trên địa bàn")], None, top=1)
     bare = best_evidence(q, [_hit(terse, 19, section="II. > 2. Chi ngân sách")], None, top=1)
     assert under[0].coverage > bare[0].coverage
+
+
+def test_provinces_after_voi_are_partners_not_the_owner_of_the_figure():
+    from tracuu.qa.extract import elsewhere_figure
+    q = parse_query("Bình Thuận dự kiến giảm số đơn vị hành chính cấp xã còn bao nhiêu?")
+    partner = ("Các sở đang phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông xây dựng Đề án sắp xếp đơn vị hành chính "
+               "cấp xã (dự kiến từ 124 xã, phường, thị trấn còn 38 đơn vị).")
+    assert not elsewhere_figure(q, partner, "Bình Thuận")
+    # the neighbour as the subject still owns its figure
+    other = "Tỉnh Lâm Đồng dự kiến giảm từ 142 xã còn 55 đơn vị."
+    assert elsewhere_figure(q, other, "Bình Thuận")
+    q2 = parse_query("Huế tăng trưởng GRDP năm 2024")
+    assert not elsewhere_figure(q2, "So với Đà Nẵng, Quảng Nam thì Huế tăng 8,1%.", "Huế")

@@ -92,3 +92,12 @@ def test_since_the_start_of_the_year_is_the_reports_running_total():
     assert [m.period for m in find_periods("tính từ đầu năm đến nay", own=Period("month", 2025, 5))] == \
         [Period("months", 2025, 5)]
     assert find_periods("lũy kế từ đầu năm") == []  # a question has no report to count from
+
+
+def test_the_base_year_of_prices_is_no_period():
+    # 'theo giá so sánh 2010' names the price base: a year-less 'quý IV' after it is the report's year
+    text = "GRDP năm 2024 theo giá so sánh 2010 ước tăng 6,76%; trong đó quý IV ước tăng 7,42% so với cùng kỳ."
+    assert [m.period for m in find_periods(text) if not m.comparison] == [Period("year", 2024), Period("quarter", 2024, 4)]
+    ocr = "GRDP nam 2023 (gia co dinh nam 2010) tang 6,1%, quy I tang 5,2%"
+    assert [m.period for m in find_periods(ocr)] == [Period("year", 2023), Period("quarter", 2023, 1)]
+    assert [m.period for m in find_periods("Năm 2010 tỉnh có 120 doanh nghiệp.")] == [Period("year", 2010)]

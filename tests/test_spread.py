@@ -71,3 +71,15 @@ def test_claims_compare_the_nature_of_a_figure_not_only_its_digits(sample_engine
                                 "cùng kỳ.").verdict == "match"
     # the half-year's tourist count is real, but not January's (claims.jsonl c057)
     assert check(sample_engine, "Tháng 01/2023, Lạng Sơn thu hút 2.820,9 nghìn lượt khách du lịch.").verdict == "other_period"
+
+
+def test_dien_bien_the_province_is_no_request_for_a_series():
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.spread import wants_trend
+    from tracuu.qa.trend import without_periods
+    assert not wants_trend(parse_query("Tăng trưởng GRDP của tỉnh Điện Biên năm 2024 là bao nhiêu?"))
+    assert not wants_trend(parse_query("tang truong grdp tinh dien bien nam 2024"))
+    assert wants_trend(parse_query("diễn biến thu ngân sách nhà nước"))
+    assert wants_trend(parse_query("dien bien thu ngan sach qua cac nam"))
+    assert wants_trend(parse_query("Diễn biến giải ngân vốn đầu tư công của Điện Biên"))
+    assert without_periods("diễn biến thu ngân sách Điện Biên năm 2024") == "thu ngân sách Điện Biên"
