@@ -39,6 +39,8 @@ class Mention:
 _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
+# 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither
+_SPLIT_YEAR = re.compile(rf"\b(?:{NAM}\s+hoc|nien\s+(?:khoa|vu|do))\s+{YEAR}\s*[-/]\s*{YEAR}")
 # 'theo giá so sánh 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
 _PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")
 _FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$")
@@ -96,7 +98,7 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
     if own is not None and default_year is None:
         default_year = own.year
     t = text if folded else fold_ocr(text)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _SPLIT_YEAR.finditer(t)]
     out: list[Mention] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(t):

@@ -20,7 +20,7 @@ from tracuu.ingest.textnorm import fold
 from .answer import Citation
 from .extract import sentences
 from .query import parse_query
-from .figures import Figure, extract, scaled
+from .figures import Figure, extract, parse_number, scaled
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
 _HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
@@ -106,9 +106,14 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             same = []  # the value is the report's, but for another period: judged below (other_period)
         if same:
             rep = same[0]
-            if _aimed(rep, cited.get(rep.n)) != (fig.kind == "target"):
+            aimed = _aimed(rep, cited.get(rep.n))
+            # a figure aimed only by its later period ('năm 2026 ... 8.000 hộ' in a January report) is what
+            # a claim naming that period says too: no target passed off as a result
+            if aimed and rep.kind != "target" and rep.period in claimed_at:
+                aimed = fig.kind == "target"
+            if aimed != (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
-                                   f"Báo cáo nêu {rep.value} là {'mục tiêu, kế hoạch' if rep.kind == 'target' else 'kết quả thực hiện'}, "
+                                   f"Báo cáo nêu {rep.value} là {'mục tiêu, kế hoạch' if aimed else 'kết quả thực hiện'}, "
                                    f"không phải {'mục tiêu' if fig.kind == 'target' else 'kết quả'}.")
             return ClaimResult(claim, fig.value, "match", rep, cited.get(rep.n),
                                f"Khớp với báo cáo: {rep.value}{' ' + rep.unit if rep.unit else ''}.")
@@ -184,16 +189,38 @@ def _units_agree(a: str, b: str) -> bool:
 
 def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[float, str]) -> bool:
     """The claim is the report's figure rounded: within half a unit of the claim's last printed digit
-    (scaled), or within 2% when hedged ('gần', 'khoảng', 'hơn', 'trên')."""
+    (scaled); when hedged, within 2%, or on the side the hedge names ('hơn 130' for 135, 'gần 11 nghìn
+    tỷ' for 10.902 tỷ) within one unit of that digit and 5%. 'hơn 130' is never 128."""
     if not _units_agree(claimed[1], reported[1]) or reported[0] == 0 or (claimed[0] < 0) != (reported[0] < 0):
         return False
-    decimals = len(re.split(r"[.,]", fig.value)[-1]) if re.search(r"[.,]\d{1,2}$", fig.value) and not re.search(
-        r"[.,]\d{3}$", fig.value) else 0
-    step = 10 ** -decimals * (claimed[0] / fig.number if fig.number else 1)
-    if abs(claimed[0] - reported[0]) <= step / 2 + 1e-9 and claimed[0] != reported[0]:
-        return True
+    gap = reported[0] - claimed[0]
+    if gap == 0:
+        return False
     before = fold(claim[:max(0, claim.find(fig.value))])
-    return bool(_HEDGE.search(before.rstrip())) and abs(claimed[0] - reported[0]) / abs(reported[0]) <= 0.02
+    hedge = _HEDGE.search(before.rstrip())
+    word = hedge.group(0).strip() if hedge else ""
+    side = 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
+    if side and gap * side < 0:
+        return False
+    scale = claimed[0] / fig.number if fig.number else 1
+    decimals = re.search(r"[.,](\d{1,2})$", fig.value)
+    if abs(gap) <= 10 ** -(len(decimals.group(1)) if decimals else 0) * scale / 2 + 1e-9:
+        return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded
+    if not hedge:
+        return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
+    unit = _last_digit_unit(fig.value) * scale
+    return abs(gap) <= unit / 2 + 1e-9 or abs(gap) / abs(reported[0]) <= 0.02 \
+        or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= 0.05)
+
+
+def _last_digit_unit(value: str) -> float:
+    """The unit of a printed number's last significant digit: '130' -> 10, '2.000' -> 1000, '44,6' -> 0.1."""
+    number = parse_number(value) or 0
+    if decimals := re.search(r"[.,](\d{1,2})$", value):
+        if not re.search(r"[.,]\d{3}$", value):
+            return 10 ** -len(decimals.group(1))
+    whole = str(int(abs(number)))
+    return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
 
 
 def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:

@@ -76,6 +76,7 @@ def parse_number(text: str) -> float | None:
 def scaled(number: float, unit: str | None) -> tuple[float, str]:
     """(value in base units, base unit): '10,9 nghìn tỷ đồng' and '10.902 tỷ đồng' compare."""
     u = fold_ocr(unit or "").strip()
+    u = _unit(u) or u  # the unit OCR misread by a letter ('tỷ déng') is the unit it was
     for word, factor in sorted(_SCALE.items(), key=lambda x: -len(x[0])):
         if u == word or u.startswith(word + " "):
             return number * factor, u[len(word):].strip() or "dong"
@@ -83,7 +84,18 @@ def scaled(number: float, unit: str | None) -> tuple[float, str]:
 
 
 def _unit(folded_after: str) -> str | None:
-    """The unit starting `folded_after`; a long one may have one letter misread by OCR ('doanh nghi¢p')."""
+    """The unit starting `folded_after`; a long one may have one letter misread by OCR ('doanh nghi¢p').
+    A bare scale word takes the unit after it: 'nghìn m3', 'triệu kWh'."""
+    u = _one_unit(folded_after)
+    if u in _SCALE:
+        rest = folded_after[len(u):]
+        nxt = _one_unit(rest.lstrip()) if rest[:1] == " " else None
+        if nxt and nxt not in _SCALE:
+            return folded_after[:len(folded_after) - len(rest.lstrip()) + len(nxt)]
+    return u
+
+
+def _one_unit(folded_after: str) -> str | None:
     for u in _UNITS:
         head = folded_after[:len(u)]
         if len(head) == len(u) and (head == u or len(u) >= 6 and sum(a != b for a, b in zip(head, u)) <= 1) \

@@ -101,3 +101,9 @@ def test_the_base_year_of_prices_is_no_period():
     ocr = "GRDP nam 2023 (gia co dinh nam 2010) tang 6,1%, quy I tang 5,2%"
     assert [m.period for m in find_periods(ocr)] == [Period("year", 2023), Period("quarter", 2023, 1)]
     assert [m.period for m in find_periods("Năm 2010 tỉnh có 120 doanh nghiệp.")] == [Period("year", 2010)]
+
+
+def test_a_school_or_crop_year_is_no_calendar_period():
+    text = "Hoàn thành năm học 2020 - 2021; tỷ lệ tốt nghiệp đạt 97,6%, sách giáo khoa dùng từ năm học 2021-2022."
+    assert find_periods(text) == []
+    assert [m.period for m in find_periods("Niên vụ 2022/2023 sản lượng tăng; năm 2023 đạt 1.200 tấn.")] == [Period("year", 2023)]

@@ -1,0 +1,38 @@
+"""qa.claims: how a claimed figure compares with the report's (pure functions, no index)."""
+import pytest
+
+from tracuu.qa.claims import _last_digit_unit, _rounds, _value
+from tracuu.qa.figures import extract
+
+
+def _fig(text: str):
+    return extract(text)[0]
+
+
+@pytest.mark.parametrize("value, unit", [("130", 10), ("2.000", 1000), ("44,6", 0.1), ("534", 1), ("10,9", 0.1),
+                                         ("1.158,8", 0.1), ("4.300", 100)])
+def test_unit_of_the_last_stated_digit(value, unit):
+    assert _last_digit_unit(value) == pytest.approx(unit)
+
+
+@pytest.mark.parametrize("claim, report, rounded", [
+    ("có hơn 130 doanh nghiệp tạm ngừng", "135 doanh nghiệp", True),
+    ("có hơn 130 doanh nghiệp tạm ngừng", "128 doanh nghiệp", False),  # 'hơn' says more, the report says fewer
+    ("có hơn 130 doanh nghiệp tạm ngừng", "195 doanh nghiệp", False),  # beyond the stated digit
+    ("đạt hơn 44,6 nghìn m3 gỗ", "44.663,33 m3", True),
+    ("vốn hơn 2.000 tỷ đồng", "2.027 tỷ đồng", True),
+    ("thu gần 11 nghìn tỷ đồng", "10.902 tỷ đồng", True),
+    ("thu gần 11 nghìn tỷ đồng", "11.090 tỷ đồng", False),  # more than 11: not "nearly" 11
+    ("thu gần 11 nghìn tỷ đồng", "11.400 tỷ đồng", False),
+    ("khoảng 4.300 tỷ đồng", "4.307,9 tỷ đồng", True),
+    ("thu 4.300 tỷ đồng", "4.307,9 tỷ đồng", False),  # no hedge, another number
+])
+def test_a_hedged_claim_rounds_the_report_on_the_side_it_names(claim, report, rounded):
+    fig, rep = _fig(claim), _fig(report)
+    assert _rounds(fig, claim, _value(fig), _value(rep)) is rounded
+
+
+def test_a_unit_ocr_misread_by_a_letter_still_compares():
+    from tracuu.qa.figures import scaled
+    assert scaled(4307.9, "ty déng") == scaled(4307.9, "tỷ đồng")
+    assert scaled(44.6, "nghìn m3")[1] == "m3" and scaled(44.6, "nghìn m3")[0] == pytest.approx(44600)
