@@ -43,6 +43,18 @@ def paragraphs(path: Path) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
+def wrap(text: str, fits) -> list[str]:
+    """Greedy word wrap: `fits(line)` says whether a line fits the width (a word alone always does)."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and not fits(f"{line} {word}"):
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + [line]
+
+
 def render(paras: list[str], pages: int, source: str = "", size_pt: float = 12,
            dpi: int = MASTER_DPI) -> list[Page]:
     """The first `pages` pages of the paragraphs, laid out as a word processor would (wrapped lines,
@@ -55,14 +67,7 @@ def render(paras: list[str], pages: int, source: str = "", size_pt: float = 12,
     measure = ImageDraw.Draw(Image.new("L", (1, 1)))
     lines: list[str | None] = []  # None: the gap between paragraphs
     for p in paras:
-        line = ""
-        for word in p.split():
-            if line and measure.textlength(f"{line} {word}", font=font) > w - 2 * margin:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        lines += [line, None]
+        lines += [*wrap(p, lambda line: measure.textlength(line, font=font) <= w - 2 * margin), None]
     out: list[Page] = []
     i = 0
     while len(out) < pages and i < len(lines):

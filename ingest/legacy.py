@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .textnorm import vietnamese_score
+
 # TCVN 5712:1993 VN1, the superset of TCVN3 (ABC, VN3): bytes 0x80-0xFF. VN3 only uses the
 # lower-case slots plus Ă Â Ê Ô Ơ Ư Đ (A1-A7); capitals with tones come from VN1 (80-9F, the
 # holes between lower-case slots, and 7 control codes). Checked against glibc TCVN5712-1.
@@ -142,7 +144,6 @@ def _syllable_share(text: str) -> float:
 
 def detect_and_convert(data: bytes) -> tuple[str, str] | None:
     """Decode bytes that are not UTF-8; None when no known Vietnamese encoding fits."""
-    from .loaders import vietnamese_score  # lazy: loaders imports this module lazily too
     candidates = {"cp1258": decode_cp1258(data), "tcvn3": decode_tcvn3(data), "vni": decode_vni(data)}
     best = None
     for name, text in candidates.items():

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .legacy import detect_and_convert  # legacy Vietnamese encodings: TCVN3, VNI, cp1258
 from .textnorm import nfc
 from .types import IngestError, SourceText
 
 SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".doc")
 # Letters that only Vietnamese text has; a decoding that yields many of them is the right one.
-_VI_CHARS = set("ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
 def load(path: Path, max_bytes: int) -> SourceText:
@@ -63,7 +63,6 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    from .legacy import detect_and_convert  # legacy Vietnamese encodings: TCVN3, VNI, cp1258
     converted = detect_and_convert(data)
     if converted is not None:
         return converted
@@ -74,11 +73,3 @@ def _looks_utf16(data: bytes) -> bool:
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     return max(even, odd) > len(sample) // 4 and min(even, odd) < len(sample) // 50
-
-
-def vietnamese_score(text: str) -> float:
-    """Share of Vietnamese-only letters among letters: tells a right decoding from a wrong one."""
-    letters = [c for c in text.lower() if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(c in _VI_CHARS for c in letters) / len(letters)

@@ -43,7 +43,7 @@ def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[
 
 
 def _quality(src: SourceText) -> str:
-    from .loaders import vietnamese_score
+    from .textnorm import vietnamese_score
     sample = "\n".join(src.lines[:400])
     return "clean" if vietnamese_score(sample) > 0.12 else "ocr"
 

@@ -77,3 +77,12 @@ _OCR_D = re.compile(r"\b(?:dp|p)(?=[aeiouy]+(?:ch|nh|ng|c|m|n|p|t)?\b)")
 def fold_ocr(text: str) -> str:
     """fold() plus repairs of OCR confusions that are unambiguous in Vietnamese."""
     return _OCR_D.sub("d", fold(text))
+
+
+_VI_CHARS = set("ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+def vietnamese_score(text: str) -> float:
+    """Share of Vietnamese-only letters among letters: tells a right decoding from a wrong one."""
+    letters = [c for c in text.lower() if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c in _VI_CHARS for c in letters) / len(letters)

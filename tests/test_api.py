@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,19 +14,7 @@ from tracuu.ui.api import create_app
 Q_ACCENTED = "giải ngân vốn đầu tư công 6 tháng 2023"
 Q_PLAIN = "giai ngan von dau tu cong 6 thang 2023"
 NEW_NAME = "bao_cao_quy3_2024.txt"
-NEW_REPORT = """UỶ BAN NHÂN DÂN TỈNH AN HÒA
-Số: 999/BC-UBND
-An Hòa, ngày 05 tháng 10 năm 2024
-
-BÁO CÁO
-Tình hình kinh tế - xã hội quý III năm 2024
-
-I. TÌNH HÌNH KINH TẾ
-1. Nông nghiệp, thủy sản
-Sản lượng cá nuôi lồng trên hồ thủy điện quý III năm 2024 đạt 4.321,7 tấn, tăng 12,5% so với cùng kỳ năm 2023.
-2. Công nghiệp
-Chỉ số sản xuất công nghiệp quý III năm 2024 tăng 7,1% so với cùng kỳ năm trước.
-"""
+NEW_REPORT = (Path(__file__).parent / "data" / "an_hoa_q3_2024.txt").read_text("utf-8")  # invented figures
 Q_NEW = "Sản lượng cá nuôi lồng trên hồ thủy điện quý III năm 2024"
 
 

