@@ -56,6 +56,7 @@ class Answer:
     figures: list = field(default_factory=list)  # qa.figures.Figure, the direct answer first
     understood_as: str | None = None  # a follow-up read with the previous question
     trend: object = None  # qa.trend.Trend when the answer is an indicator across periods
+    plan_only: bool = False  # refused for a result: only a plan speaks of the period (quoted, its figures kept)
 
     def to_dict(self) -> dict:
         d = {"id": self.id, "question": self.question, "answered": self.answered, "answer": self.answer,
@@ -69,6 +70,8 @@ class Answer:
             d["by_province"] = self.by_province
         if self.understood_as:
             d["understood_as"] = self.understood_as
+        if self.plan_only:
+            d["plan_only"] = True
         if self.trend is not None:
             d["trend"] = self.trend.to_dict()
         return d

@@ -96,7 +96,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         read["ask", question] = engine.ask(question, AskOptions(k=5), single=True)
     ans = read["ask", question]
     claimed = _value(fig)
-    if ans.answered:
+    if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
@@ -142,7 +142,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
-    if ans.answered:
+    if ans.answered or ans.plan_only:
         rep = _counterpart(fig, ans.figures)
         if rep is not None:
             cited = {c.n: c for c in ans.citations}

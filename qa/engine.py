@@ -27,6 +27,7 @@ from . import fit as period_fit
 from .combine import combine
 from .followup import understand
 from .figures import lead_line
+from .glossary import names_plan
 from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, restated_in_body, sentences,
                       states_figure)
 from .query import Query, parse_query
@@ -333,6 +334,12 @@ class Engine:
                           query.period, citations, note=f"unsupported numbers: {bad}")
         if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
+        if figs and query.wants_figure and query.periods and figs[0].kind == "target" and not names_plan(query.text) \
+                and period_fit.planned_only(query, store, store.doc_by_name[cited.doc].province):
+            # a result asked of a period that only plans speak of: no result to give; say what the plan is
+            return Answer(query.text, False, f"Chưa có số liệu thực hiện {query.period.label} trong các báo cáo đã "
+                                             f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,
+                          confidence=best.coverage, figures=figs, plan_only=True)
         answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
                         confidence=best.coverage, figures=figs)
         if self.config.llm_base_url:

@@ -26,6 +26,15 @@ def only_planned(query: Query, store: Store) -> bool:
                and any(d.next_period == a for d in store.documents) for a in query.periods)
 
 
+def planned_only(query: Query, store: Store, province: str | None) -> bool:
+    """Every asked period is one no report of the place gives results for (none covers it), while
+    some report plans for it: a figure found for it can only be an aim."""
+    docs = [d for d in store.documents if not province or d.province == province]
+    return all(not any(d.period and (d.period == a or d.period.contains(a)) for d in docs)
+               and any(d.next_period and (d.next_period == a or d.next_period.contains(a) or a.contains(d.next_period))
+                       for d in docs) for a in query.periods)
+
+
 def passage_fit(query: Query, hit: Hit, store: Store) -> float:
     """How well a passage's period fits the asked one: 1 exactly (its report, section or own
     words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""

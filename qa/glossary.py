@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from tracuu.ingest.textnorm import fold_ocr
+
 # standard indicator and administrative acronyms of Vietnamese socio-economic reporting
 ACRONYMS: dict[str, str] = {
     "iip": "chi so san xuat cong nghiep",
@@ -84,6 +86,16 @@ _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 def asks_target(folded: str) -> bool:
     return bool(_TARGET.search(folded))
+
+
+# any word of a plan, even one a results question uses ('đạt bao nhiêu % kế hoạch'): only a question
+# with none of them asks purely for a result
+_PLAN_WORD = re.compile(r"\b(?:ke hoach|chi tieu|muc tieu|kich ban|phan dau|du kien|du toan|nhiem vu|dinh huong|"
+                        r"de ra|dat ra|giao)\b")
+
+
+def names_plan(text: str) -> bool:
+    return bool(_PLAN_WORD.search(fold_ocr(text)))
 
 
 def dated_months(folded: str) -> list[tuple[int, int]]:

@@ -86,7 +86,7 @@ def trend(engine, question: str) -> Trend:
     vector = engine.query_vector(base) if base else None
     for p in periods:
         ans = engine.ask(f"{base} {p.label}", AskOptions(k=3, period=p), single=True, vector=vector)
-        if not (ans.answered and ans.figures):
+        if not (ans.figures and (ans.answered or ans.plan_only)):  # a plan is a row too, marked as a target
             out.missing.append(p.label)
             continue
         first = ans.figures[0]

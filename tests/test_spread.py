@@ -83,3 +83,14 @@ def test_dien_bien_the_province_is_no_request_for_a_series():
     assert wants_trend(parse_query("dien bien thu ngan sach qua cac nam"))
     assert wants_trend(parse_query("Diễn biến giải ngân vốn đầu tư công của Điện Biên"))
     assert without_periods("diễn biến thu ngân sách Điện Biên năm 2024") == "thu ngân sách Điện Biên"
+
+
+def test_a_result_asked_of_a_year_only_a_plan_covers_is_refused_naming_the_plan(sample_engine):
+    # the samples hold no 2022 results for the year, only the 2021 release's goal for 2022
+    ans = sample_engine.ask("Lạng Sơn đón bao nhiêu lượt khách du lịch năm 2022?")
+    assert not ans.answered and ans.plan_only
+    assert "Chưa có số liệu thực hiện năm 2022" in ans.answer and "3.460" in ans.answer
+    assert ans.to_dict()["figures"] == [] and ans.to_dict()["plan_only"] is True
+    # asked as a plan, the plan answers
+    plan = sample_engine.ask("kế hoạch năm 2022 lượng khách du lịch")
+    assert plan.answered and plan.figures[0].value == "3.460" and plan.figures[0].kind == "target"
