@@ -57,6 +57,7 @@ class Answer:
     understood_as: str | None = None  # a follow-up read with the previous question
     trend: object = None  # qa.trend.Trend when the answer is an indicator across periods
     plan_only: bool = False  # refused for a result: only a plan speaks of the period (quoted, its figures kept)
+    why: list = field(default_factory=list)  # the sentences weighed and what ruled each out (see Engine._answer)
 
     def to_dict(self) -> dict:
         d = {"id": self.id, "question": self.question, "answered": self.answered, "answer": self.answer,
@@ -72,6 +73,8 @@ class Answer:
             d["understood_as"] = self.understood_as
         if self.plan_only:
             d["plan_only"] = True
+        if self.why:
+            d["why"] = self.why
         if self.trend is not None:
             d["trend"] = self.trend.to_dict()
         return d

@@ -262,12 +262,12 @@ class Engine:
         fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[period_fit.report_year(h, store) for h in top[:5]])
-        evidence = [e for e in evidence if fit[e.hit_index] > 0 and (e.figure or not query.asks_quantity) and e.phrase
-                    and not conflicts(query, e.sentence, period_fit.report_year(top[e.hit_index], store),
-                                      table=top[e.hit_index].passage.kind == "table")
-                    and not period_fit.other_span(query, top[e.hit_index], e.sentence, store)
-                    and not elsewhere_figure(query, e.sentence, store.doc_by_name[top[e.hit_index].passage.doc].province,
-                                             top[e.hit_index].passage.section)]
+        ruled = [self._ruled_out(query, e, fit, top, store) for e in evidence]
+        # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
+        why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
+                "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
+                "outcome": r or "kept"} for e, r in zip(evidence[:8], ruled)]
+        evidence = [e for e, r in zip(evidence, ruled) if not r]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
         # could be about anything, so it may not stand in
@@ -282,6 +282,10 @@ class Engine:
             if doc.province in query.provinces and doc.period in query.periods \
                     and top[best.hit_index].passage.period == doc.period:
                 floor = MIN_COVERAGE_SCOPED
+        for w in why:
+            if best is not None and w["sentence"] == best.sentence[:120] and w["outcome"] == "kept":
+                w["outcome"] = "chosen"
+                break
         if uncovered or best is None or best.coverage < floor:
             what = f" cho {uncovered.label}" if uncovered else ""
             held = {d.province for d in store.documents if d.province}
@@ -289,8 +293,10 @@ class Engine:
                 what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
             msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
                    f"(các kỳ hiện có: {periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+            reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
             return Answer(query.text, False, msg, query.period, citations,
-                          confidence=best.coverage if best else None)
+                          confidence=best.coverage if best else None,
+                          why=why + [{"outcome": "refused", "reason": reason, "floor": floor}])
         # the passage the answer quotes is the best evidence: it becomes source [1]
         order = [best.hit_index] + [i for i in range(len(citations)) if i != best.hit_index]
         citations = [citations[i] for i in order]
@@ -339,9 +345,10 @@ class Engine:
             # a result asked of a period that only plans speak of: no result to give; say what the plan is
             return Answer(query.text, False, f"Chưa có số liệu thực hiện {query.period.label} trong các báo cáo đã "
                                              f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,
-                          confidence=best.coverage, figures=figs, plan_only=True)
+                          confidence=best.coverage, figures=figs, plan_only=True,
+                          why=why + [{"outcome": "refused", "reason": "only_plans_cover_the_period"}])
         answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
-                        confidence=best.coverage, figures=figs)
+                        confidence=best.coverage, figures=figs, why=why)
         if self.config.llm_base_url:
             answer = self._generate(query, answer, citations, sources)
         return answer
@@ -351,6 +358,24 @@ class Engine:
         if self._generator is None:
             self._generator = Generator(self.config)
         return self._generator.answer(query.text, extractive, citations, sources)
+
+    @staticmethod
+    def _ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -> str | None:
+        """Why a sentence may not answer, or None: the first rule it fails, in the order they are checked."""
+        h = top[e.hit_index]
+        if fit[e.hit_index] <= 0:
+            return "period_or_place_does_not_fit"  # its report or section is of another period or province
+        if query.asks_quantity and not e.figure:
+            return "states_no_figure"
+        if not e.phrase:
+            return "does_not_name_the_indicator"
+        if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table"):
+            return "names_another_period_for_its_figure"
+        if period_fit.other_span(query, h, e.sentence, store):
+            return "another_span_s_figure"
+        if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
+            return "another_place_s_figure"
+        return None
 
     @staticmethod
     def _footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:

@@ -359,3 +359,15 @@ def test_another_years_figure_named_before_it_is_no_answer(engine):
     assert "45 tỷ đồng" not in ans.answer.split("[1]")[0]
     assert ans.answered and "1.687,7 tỷ đồng" in ans.answer and "81,4%" in ans.answer
 
+
+
+def test_an_answer_says_why_it_quotes_its_sentence_and_why_the_others_were_ruled_out(engine):
+    ans = engine.ask("giải ngân vốn đầu tư công 6 tháng 2023")
+    chosen = [w for w in ans.why if w.get("outcome") == "chosen"]
+    assert len(chosen) == 1 and chosen[0]["sentence"][:60] in ans.citations[0].quote
+    assert chosen[0]["fit"] == 1.0 and ans.to_dict()["why"] == ans.why
+    # a year's report does not answer for a quarter of the next year: every candidate says so
+    refused = engine.ask("thu ngân sách quý II/2022")
+    assert not refused.answered and refused.why[-1]["outcome"] == "refused"
+    outcomes = {w["outcome"] for w in refused.why[:-1]}
+    assert outcomes and "kept" not in outcomes and "chosen" not in outcomes
