@@ -21,6 +21,7 @@ from .answer import Citation
 from .extract import sentences
 from .query import parse_query
 from .figures import Figure, extract, parse_number, scaled
+from .weights import CLAIMS
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
 _HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
@@ -209,8 +210,8 @@ def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple
     if not hedge:
         return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
     unit = _last_digit_unit(fig.value) * scale
-    return abs(gap) <= unit / 2 + 1e-9 or abs(gap) / abs(reported[0]) <= 0.02 \
-        or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= 0.05)
+    return abs(gap) <= unit / 2 + 1e-9 or abs(gap) / abs(reported[0]) <= CLAIMS.hedged \
+        or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= CLAIMS.hedged_side)
 
 
 def _last_digit_unit(value: str) -> float:

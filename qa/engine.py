@@ -33,12 +33,10 @@ from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_f
 from .query import Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
+from .weights import EVIDENCE
 
-MIN_COVERAGE = 0.28  # idf-weighted share of question words the quote must hold (calibrated on dev)
-# when the question names the province and the quote's report is of exactly that province and period,
-# scope is certain and only the indicator's words are in doubt: a paraphrase ('tiền thu về cho ngân
-# sách') may cover less of the question
-MIN_COVERAGE_SCOPED = 0.2
+MIN_COVERAGE = EVIDENCE.min_coverage
+MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
 
 
 class QuestionError(ValueError):
@@ -306,7 +304,7 @@ class Engine:
         # a second figure from the same passage often completes the first (plan, then disbursement)
         second = next((e for e in evidence[1:6] if e.hit_index == best.hit_index
                        and not (best.first <= e.first and e.last <= best.last)
-                       and e.coverage >= 0.6 * best.coverage and states_figure(e.sentence)), None)
+                       and e.coverage >= EVIDENCE.second_quote * best.coverage and states_figure(e.sentence)), None)
         if second and (second.first > best.last + 1 or second.last < best.first - 1):
             quotes.append((1, second.sentence))
         elif second:  # overlapping or adjacent: one quote over both, each sentence once

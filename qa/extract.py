@@ -13,6 +13,7 @@ from tracuu.index.store import Hit
 
 from .glossary import ALSO_NAMED
 from .query import Query
+from .weights import EVIDENCE
 from .verify import numbers_in
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
@@ -63,7 +64,7 @@ def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
             if t[0].isdigit() or t in spelled and t not in query.aliases or t in _PERIOD_WORDS:
                 continue
             w = lexical.idf(t) if lexical else 1.0
-            weights.setdefault(t, w if "_" not in t else w * 0.7)
+            weights.setdefault(t, w if "_" not in t else w * EVIDENCE.bigram)
     return weights
 
 
@@ -157,13 +158,12 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     factor = 1.0
     for asked in query.periods:
         if asked in named:
-            factor *= 1.1
+            factor *= EVIDENCE.period_named
         elif any(n.kind == asked.kind for n in stated):
-            factor *= 0.6
+            factor *= EVIDENCE.other_period_named
     return factor
 
 
-TITLE_PRIOR = 0.75
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
 _AIMED = re.compile(r"\b(?:phan dau|muc tieu|du kien|nhiem vu|dinh huong)\b")
 
@@ -182,7 +182,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         prior = max(hit.score, 0.0) / best_score
         prior *= fit[rank] if fit else 1.0
         if hit.passage.kind == "title":  # a headline rounds and abbreviates what the body states
-            prior *= TITLE_PRIOR
+            prior *= EVIDENCE.title_prior
         sents = sentences(hit.passage.text)
         repair = lexical.repair if lexical else None
         # a department report names the indicator in the heading ('1. Tổng thu ngân sách nhà nước trên địa
@@ -197,16 +197,19 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(sent, repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
-            cov = 0.6 * covered(weights, toks, query.aliases, variants, query.short, query.same) / total + 0.4 * pcov
+            share = EVIDENCE.sentence_share
+            cov = share * covered(weights, toks, query.aliases, variants, query.short, query.same) / total \
+                + (1 - share) * pcov
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
-            figure = 1.0 if not query.wants_figure or states_figure(sent) else 0.4 if stated else 0.3
+            figure = 1.0 if not query.wants_figure or states_figure(sent) else \
+                EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
             if not query.wants_target and figure == 1.0 and _AIMED.search(_figure_lead(sent) or ""):
-                figure = 0.5  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
+                figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
-                figure *= 0.4  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
+                figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             phrase = not pairs or bool(query.aliases) or any(
@@ -227,7 +230,7 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit]) 
                  and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))), best)
 
 
-def quote_end(sents: list[str], i: int, budget: int = 320) -> int:
+def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> int:
     """Last sentence of the quote starting at i: the next ones are added while short, and until a
     figure is included: an indicator is often named in one sentence and its figures in the next."""
     quote, j = sents[i], i + 1

@@ -6,7 +6,6 @@ most misses are the same indicator in another period's report, so the period sig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -19,18 +18,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .query import Query
-
-
-@dataclass(frozen=True)
-class Weights:
-    dense: float = 0.3  # share of the normalised dense score added to the normalised lexical one
-    report_period: float = 0.5  # report's own period is the asked one
-    section_period: float = 0.35  # the passage's section (results / plans) is about the asked period
-    mention: float = 0.2  # the passage names the asked period in its text
-    target: float = 0.2  # a target question, a passage of the tasks part
-    province: float = 0.5  # taken off a report of another province than the one the question names
-    pool: int = 60
-    period_pool: int = 20  # candidates added from the reports/sections of the asked period
+from .weights import Weights
 
 
 def relation(asked: Period, held: Period | None) -> float:
