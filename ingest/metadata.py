@@ -57,11 +57,16 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
     period, next_period, period_source = _periods(title, lines, filename)
+    date = _date(folded)
+    if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
+        # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
+        # plan, a programme): it states targets for that period, no results
+        period, next_period = None, period
     province, province_source = _province(lines, title, filename)
     news = _news_source(lines) or paper
     if kind_line is None:
         kind = "tin bài" if news else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
-    return {"kind": kind, "number": _number(head), "date": _date(folded), "title": title or fallback_title,
+    return {"kind": kind, "number": _number(head), "date": date, "title": title or fallback_title,
             "period": period, "next_period": next_period, "period_source": period_source,
             "issuer": _issuer(head, folded, province, news), "province": province,
             "province_source": province_source, "title_lines": title_lines}

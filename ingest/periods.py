@@ -57,7 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'hai tháng đầu năm', 'tính chung 11 tháng' (a bare 'N tháng' needs 'tính chung'/'lũy kế'/'trong')
     ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang\s+(?:dau\s+{NAM}(?:\s*{YEAR})?|(?:{NAM}\s+)?{YEAR})")),
     ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
-                          rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua))")),
+                          rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua|cuoi|dau))")),
     # in a report (`own` given), running totals to a date or to the report's end: 'tính đến ngày
     # 30/6/2024', 'đến hết tháng 11/2024', 'lũy kế từ đầu năm' (the report's own span from January)
     ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*/\s*|thang\s+)"

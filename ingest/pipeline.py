@@ -87,8 +87,9 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
 
     A top-level 'NHIỆM VỤ / KẾ HOẠCH' part without a period of its own plans the report's next period.
     """
-    default_year = doc.period.year if doc.period else None
-    period = doc.period
+    own = doc.period or doc.next_period  # a document that only plans speaks of the planned period throughout
+    default_year = own.year if own else None
+    period = own
     for title, level in zip(p.section, p.levels):
         found = [m.period for m in find_periods(title, default_year) if m.period]
         if found:

@@ -31,7 +31,7 @@ def _names() -> dict[str, tuple[str, str]]:
     except sqlite3.Error:
         return {}
     names = {fold_ocr(short): (short, full) for short, full in sorted(rows) if short and full}
-    for former, current in _FORMER.items():  # reports written before a rename still name the old one
+    for former, current in {**_FORMER, **_COMMON}.items():  # a former or everyday name reads as the province
         if fold_ocr(current) in names:
             names.setdefault(fold_ocr(former), names[fold_ocr(current)])
     return names
@@ -40,6 +40,8 @@ def _names() -> dict[str, tuple[str, str]]:
 # names the package no longer lists: Thừa Thiên Huế became Thành phố Huế on 01/01/2025 (and the package's
 # pre-merger table already uses the new name)
 _FORMER = {"Thừa Thiên Huế": "Huế"}
+# the everyday abbreviation of Hồ Chí Minh City: "TP.HCM", "TPHCM" ("Sài Gòn" is left out: port and company names)
+_COMMON = {"HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh"}
 
 
 def provinces() -> dict[str, str]:

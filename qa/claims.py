@@ -205,8 +205,8 @@ def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple
         return False
     scale = claimed[0] / fig.number if fig.number else 1
     decimals = re.search(r"[.,](\d{1,2})$", fig.value)
-    if abs(gap) <= 10 ** -(len(decimals.group(1)) if decimals else 0) * scale / 2 + 1e-9:
-        return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded
+    if abs(gap) < 10 ** -(len(decimals.group(1)) if decimals else 0) * scale / 2 - 1e-9:
+        return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded (a half is no rounding: 98 is not 97,5)
     if not hedge:
         return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
     unit = _last_digit_unit(fig.value) * scale

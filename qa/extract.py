@@ -290,7 +290,15 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
     return f"{header}: {body}"
 
 
-_NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|binh quan chung|trung binh chung)\b")
+_NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"
+                     r"|(?:den|vao|cua|tai) viet nam)\b")
+# a district, town or city inside the province, by its name ('Quận Cầu Giấy', 'huyện Đông Anh', 'thành phố
+# Thủ Đức', 'quận 1'): a capital or a number after the word tells it from 'quản lý', 'quan trọng'
+_LOCAL = re.compile(r"\b(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+"
+                    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2})|\d{1,2}\b)")
+_LOCAL_ASKED = re.compile(r"\b(?:quan|huyen|thi xa|thanh pho|tp|dia phuong)\b")
+# 'đấu giá đất ở thành phố Đà Lạt, Bảo Lộc ...': where the work is done, not whose figure it is
+_LOCATIVE = re.compile(r"(?:\b(?:ở|tại|thuộc|[Tt]rên địa bàn)\s+(?:các\s+)?)$")
 
 
 def _figure_lead(sentence: str) -> str | None:
@@ -331,6 +339,22 @@ def owners(lead: str) -> set[str]:
     return out
 
 
+def _local_figure(query: Query, sentence: str, lead: str) -> bool:
+    """The figure's lead names a district, town or city of the province ('Quận Cầu Giấy dẫn đầu với
+    312 doanh nghiệp') and the question names none: it is that place's figure, not the province's."""
+    folded = fold_ocr(sentence)
+    at = folded.find(lead)
+    if at < 0 or len(folded) != len(sentence) or _LOCAL_ASKED.search(fold_ocr(query.text)):
+        return False
+    printed = sentence[at:at + len(lead)]
+    provinces_at = {a for a, _, _ in province_spans(fold_ocr(printed))}
+    asked = fold_ocr(query.text)
+    # 'thành phố Hà Nội', 'TP. Hồ Chí Minh' are the province itself; 'Đông Anh' named in the question is asked
+    return any(m.start("name") not in provinces_at and not _LOCATIVE.search(printed[:m.start()])
+               and not re.search(rf"\b{re.escape(fold_ocr(m.group('name')))}\b", asked)
+               for m in _LOCAL.finditer(printed))
+
+
 def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:
     """The quote's first figure belongs to another place than the one asked: the country's, or that of
     a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article). A report
@@ -338,9 +362,11 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     regional article's part on it)."""
     if national_figure(query, sentence):
         return True
+    lead = _figure_lead(sentence) or ""
+    if lead and _local_figure(query, sentence, lead):
+        return True
     if not query.provinces:
         return False
-    lead = _figure_lead(sentence) or ""
     named = owners(lead)
     if named and not named & set(query.provinces):
         return True

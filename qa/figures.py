@@ -187,6 +187,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # chung 5 tháng ... 1.412'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
+        # '... so với năm 2024 (71,41 điểm)': a value right after its baseline's period is the baseline's
+        just_before = [x for x in mentions if x.end <= a and x.period and re.fullmatch(r"[\s(:]*", folded[x.end:a])]
+        if just_before and just_before[-1].comparison:
+            named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured

@@ -91,7 +91,7 @@ def asks_target(folded: str) -> bool:
 # any word of a plan, even one a results question uses ('đạt bao nhiêu % kế hoạch'): only a question
 # with none of them asks purely for a result
 _PLAN_WORD = re.compile(r"\b(?:ke hoach|chi tieu|muc tieu|kich ban|phan dau|du kien|du toan|nhiem vu|dinh huong|"
-                        r"de ra|dat ra|giao)\b")
+                        r"de ra|dat ra|giao|uoc)\b")  # 'ước thu cả năm': an estimate, which plans parts give
 
 
 def names_plan(text: str) -> bool:

@@ -36,3 +36,12 @@ def test_a_unit_ocr_misread_by_a_letter_still_compares():
     from tracuu.qa.figures import scaled
     assert scaled(4307.9, "ty déng") == scaled(4307.9, "tỷ đồng")
     assert scaled(44.6, "nghìn m3")[1] == "m3" and scaled(44.6, "nghìn m3")[0] == pytest.approx(44600)
+
+
+def test_a_half_is_no_rounding_and_a_baseline_value_keeps_its_period():
+    fig, rep = _fig("tỷ lệ đạt 98%"), _fig("tỷ lệ đạt 97,5%")
+    assert not _rounds(fig, "tỷ lệ đạt 98%", _value(fig), _value(rep))
+    # '... tăng gần 12 điểm so với năm 2024 (71,41 điểm)': 71,41 is 2024's score
+    figs = extract("điểm DDCI năm 2025 đạt 83,38 điểm, tăng gần 12 điểm so với năm 2024 (71,41 điểm).")
+    by_value = {f.value: f.period for f in figs}
+    assert by_value["83,38"].year == 2025 and by_value["71,41"].year == 2024

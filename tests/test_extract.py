@@ -61,3 +61,27 @@ def test_provinces_after_voi_are_partners_not_the_owner_of_the_figure():
     assert elsewhere_figure(q, other, "Bình Thuận")
     q2 = parse_query("Huế tăng trưởng GRDP năm 2024")
     assert not elsewhere_figure(q2, "So với Đà Nẵng, Quảng Nam thì Huế tăng 8,1%.", "Huế")
+
+
+def test_a_district_s_or_the_country_s_figure_is_not_the_province_s():
+    from tracuu.qa.extract import elsewhere_figure
+    q = parse_query("Hà Nội có bao nhiêu doanh nghiệp thành lập mới trong tháng 5/2024?")
+    assert elsewhere_figure(q, "Quận Cầu Giấy dẫn đầu với 1.486 doanh nghiệp thành lập mới.", "Hà Nội")
+    assert elsewhere_figure(q, "Huyện Đông Anh có 412 doanh nghiệp thành lập mới.", "Hà Nội")
+    assert not elsewhere_figure(q, "Toàn Thành phố có 2.870 doanh nghiệp mới, trong đó quận Cầu Giấy 312.", "Hà Nội")
+    assert not elsewhere_figure(q, "Công tác quản lý thị trường: 2.870 doanh nghiệp thành lập mới.", "Hà Nội")
+    assert not elsewhere_figure(q, "GRDP thành phố Hà Nội tăng 6,48% so với cùng kỳ.", "Hà Nội")
+    # a question about the district is answered by it
+    assert not elsewhere_figure(parse_query("quận Cầu Giấy có bao nhiêu doanh nghiệp mới"),
+                                "Quận Cầu Giấy dẫn đầu với 1.486 doanh nghiệp thành lập mới.", "Hà Nội")
+    national = parse_query("Hưng Yên đón bao nhiêu khách quốc tế 6 tháng 2024")
+    assert elsewhere_figure(national, "Khách quốc tế đến Việt Nam 6 tháng đầu năm 2024 đạt 8,8 triệu lượt.", "Hưng Yên")
+    assert elsewhere_figure(national, "Toàn quốc đón 8,8 triệu lượt khách quốc tế.", "Hưng Yên")
+    assert not elsewhere_figure(parse_query("dong anh ha noi thu ngan sach 5 thang 2024"),
+                                "Huyện Đông Anh thu ngân sách 5 tháng đạt 2.145 tỷ đồng.", "Hà Nội")
+    # where the work is done is not whose figure it is; a question about localities accepts them
+    assert not elsewhere_figure(parse_query("Lâm Đồng dự kiến thu bao nhiêu từ đấu giá đất 6 tháng cuối năm 2024"),
+                                "Đẩy nhanh đấu giá đất ở thành phố Đà Lạt, Bảo Lộc, dự kiến thu khoảng 960 tỷ đồng.",
+                                "Lâm Đồng")
+    assert not elsewhere_figure(parse_query("Hà Nội: địa phương nào có nhiều doanh nghiệp mới nhất?"),
+                                "Quận Cầu Giấy dẫn đầu với 1.486 doanh nghiệp thành lập mới.", "Hà Nội")

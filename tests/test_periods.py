@@ -107,3 +107,9 @@ def test_a_school_or_crop_year_is_no_calendar_period():
     text = "Hoàn thành năm học 2020 - 2021; tỷ lệ tốt nghiệp đạt 97,6%, sách giáo khoa dùng từ năm học 2021-2022."
     assert find_periods(text) == []
     assert [m.period for m in find_periods("Niên vụ 2022/2023 sản lượng tăng; năm 2023 đạt 1.200 tấn.")] == [Period("year", 2023)]
+
+
+def test_trong_6_thang_cuoi_nam_is_the_second_half():
+    assert parse_period("dự kiến thu trong 6 tháng cuối năm 2024") == Period("half", 2024, 2)
+    assert parse_period("trong 6 tháng đầu năm 2024 thu được") == Period("half", 2024, 1)
+    assert parse_period("tính chung 6 tháng, thu 4.000 tỷ", 2024) == Period("half", 2024, 1)

@@ -66,3 +66,10 @@ def test_a_headline_is_not_the_quote_when_the_body_states_its_figure(wide_engine
     ans = wide_engine.ask("Đà Nẵng GRDP năm 2023 tăng bao nhiêu")  # b_tin_danang: headline, then the body
     assert ans.answered and "2,58%" in ans.answer
     assert ans.citations[0].doc == "b_tin_danang_2912.txt" and ans.citations[0].line_start > 1
+
+
+def test_the_everyday_abbreviation_of_ho_chi_minh_city_names_it():
+    from tracuu.ingest.places import find_provinces
+    for q in ("GRDP TP.HCM quý I/2024", "tphcm thu ngân sách 10 tháng 2023", "Thành phố Hồ Chí Minh"):
+        assert find_provinces(q) == ["Hồ Chí Minh"], q
+    assert find_provinces("hàng hóa qua cảng Sài Gòn tăng") == []  # a port's name is no province
