@@ -176,6 +176,9 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             start(i, text)
             continue
         if _LIST.match(text) and not in_footnote:
+            if cur is not None and _leads_into(cur, lines, raw):
+                cur.lines.append((i, text))  # '• Tổng mức bán lẻ ...:' then '  - 10 tháng: 1.006.458 tỷ đồng'
+                continue
             start(i, text, "list")
             continue
         if not wrapped:
@@ -199,6 +202,18 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
         cur.lines.append((i, text))
     close()
     return _rejoin_split_sentences(out)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def _leads_into(cur: Paragraph, lines: list[str], raw: str) -> bool:
+    """An indented sub-item under a short line that ends with ':' belongs to it: the lead-in names the
+    indicator, the sub-items give its figures. Kept short: a long list stays items of its own."""
+    first_i, first = cur.lines[0]
+    return (first.rstrip().endswith(":") and len(first) <= 160 and _indent(raw) > _indent(lines[first_i])
+            and len(cur.lines) <= 4 and all(_LIST.match(t) for _, t in cur.lines[1:]))
 
 
 def _next_text(lines: list[str], i: int) -> str:

@@ -1,0 +1,23 @@
+"""ingest.structure: paragraphs and sections recovered from lines (invented text, no index)."""
+from tracuu.ingest.structure import build_paragraphs
+
+
+def _texts(lines):
+    return [[t for _, t in p.lines] for p in build_paragraphs(lines)]
+
+
+def test_indented_sub_items_belong_to_the_line_that_leads_into_them():
+    lines = ["■ THƯƠNG MẠI", "• Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng:",
+             "  - Tháng 10: 104.862,5 tỷ đồng, tăng 1,4% so với tháng trước",
+             "  - 10 tháng: 1.006.458 tỷ đồng, tăng 10,2% so với cùng kỳ",
+             "• Kim ngạch xuất khẩu 10 tháng: 36,48 tỷ USD."]
+    paras = _texts(lines)
+    assert ["• Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng:",
+            "- Tháng 10: 104.862,5 tỷ đồng, tăng 1,4% so với tháng trước",
+            "- 10 tháng: 1.006.458 tỷ đồng, tăng 10,2% so với cùng kỳ"] in paras
+    assert ["• Kim ngạch xuất khẩu 10 tháng: 36,48 tỷ USD."] in paras  # a sibling item stays its own
+
+
+def test_items_at_the_same_indent_stay_items_of_their_own():
+    lines = ["Nhiệm vụ trọng tâm:", "- Đẩy nhanh giải ngân vốn đầu tư công.", "- Thu ngân sách đạt dự toán."]
+    assert _texts(lines)[1:] == [["- Đẩy nhanh giải ngân vốn đầu tư công."], ["- Thu ngân sách đạt dự toán."]]
