@@ -130,10 +130,13 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),
                                f"Số liệu đã làm tròn; báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}.")
     # a real figure of another period (or the same period's, which the first reading missed)
-    if ("trend", question) not in read:
-        from .trend import trend
-        read["trend", question] = trend(engine, question)
-    other = _elsewhere(read["trend", question], fig, claimed)
+    other = None
+    # asking every period costs ~7 answers: only worth it when some passage prints the claimed value
+    if printed_somewhere(engine.store, claimed[0]):
+        if ("trend", question) not in read:
+            from .trend import trend
+            read["trend", question] = trend(engine, question)
+        other = _elsewhere(read["trend", question], fig, claimed)
     asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
     if other is not None:
         rep, cite, period = other
@@ -230,6 +233,31 @@ def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
     pool = [f for f in quoted if _units_agree(c_unit, _value(f)[1]) and (f.unit is None) == (fig.unit is None)]
     same_kind = [f for f in pool if f.kind == fig.kind or {f.kind, fig.kind} <= {"result", "target"}]
     return (same_kind or pool or [None])[0]
+
+
+def printed_forms(value: float) -> set[str]:
+    """How a report may print `value` (base units) as one token: in units, thousands, millions,
+    billions or thousand billions, with a decimal comma or point ('2.700 tỷ' and '2,7 nghìn tỷ')."""
+    out = set()
+    for scale in (1, 1e3, 1e6, 1e9, 1e12):
+        x = abs(value) / scale
+        for d in range(4):
+            s = f"{x:.{d}f}"
+            if abs(float(s) - x) <= 1e-9 * max(1.0, x) and float(s) > 0:
+                out |= {s.replace(".", ","), s}
+                if d == 0:
+                    out |= {s + ",0", s + ",00"}  # '4.000,0'
+                break
+    return out
+
+
+def printed_somewhere(store, value: float) -> bool:
+    """Whether any indexed passage holds a number token for `value` (the lexical index's vocabulary);
+    True when there is no vocabulary to ask."""
+    vocab = getattr(getattr(store, "lexical", None), "vocab", None)
+    if vocab is None:
+        return True
+    return any(f in vocab for f in printed_forms(value))
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):

@@ -45,3 +45,14 @@ def test_a_half_is_no_rounding_and_a_baseline_value_keeps_its_period():
     figs = extract("điểm DDCI năm 2025 đạt 83,38 điểm, tăng gần 12 điểm so với năm 2024 (71,41 điểm).")
     by_value = {f.value: f.period for f in figs}
     assert by_value["83,38"].year == 2025 and by_value["71,41"].year == 2024
+
+
+def test_the_ways_a_value_is_printed_and_whether_any_passage_prints_it():
+    from types import SimpleNamespace
+
+    from tracuu.qa.claims import printed_forms, printed_somewhere
+    assert {"1158,8", "1158.8"} <= printed_forms(1158.8e9)  # '1.158,8 tỷ' (thousands dots are dropped)
+    assert {"2700", "2,7"} <= printed_forms(2700e9)  # '2.700 tỷ' or '2,7 nghìn tỷ'
+    store = SimpleNamespace(lexical=SimpleNamespace(vocab={"1158,8": 3, "ty": 9}))
+    assert printed_somewhere(store, 1158.8e9) and not printed_somewhere(store, 1258.8e9)
+    assert printed_somewhere(SimpleNamespace(), 5.0)  # no vocabulary: cannot tell, so ask
