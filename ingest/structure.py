@@ -186,8 +186,7 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
                 start(i, text, "footnote", m.group(1).translate(_SUPER_DIGITS))
             elif text[:1].islower() and _SUPER_FN.match(_next_text(lines, i)):
                 start(i, text, "footnote")  # the tail of a footnote begun on the previous page
-            elif cur is not None and cur.kind == "body" and text[:1].islower() and lines[i - 1].strip() \
-                    and not _ends_sentence(cur.lines[-1][1]) and not cur.lines[-1][1].rstrip().endswith(":"):
+            elif cur is not None and cur.kind == "body" and lines[i - 1].strip() and _continues_line(cur.lines[-1][1], text):
                 cur.lines.append((i, text))  # a line wrapped mid-sentence in an otherwise unwrapped text
             else:
                 start(i, text)
@@ -214,6 +213,14 @@ def _leads_into(cur: Paragraph, lines: list[str], raw: str) -> bool:
     first_i, first = cur.lines[0]
     return (first.rstrip().endswith(":") and len(first) <= 160 and _indent(raw) > _indent(lines[first_i])
             and len(cur.lines) <= 4 and all(_LIST.match(t) for _, t in cur.lines[1:]))
+
+
+def _continues_line(prev: str, text: str) -> bool:
+    """`text` carries on the sentence `prev` left open: it starts lower-case, or with a number right
+    after a word ('... tiêu dùng tháng' / '6/2023 ước đạt 21.380 tỷ đồng'), not with an item's number."""
+    if _ends_sentence(prev) or prev.rstrip().endswith(":"):
+        return False
+    return text[:1].islower() or (text[:1].isdigit() and prev.rstrip()[-1:].isalpha() and not _NUMBERED.match(text))
 
 
 def _next_text(lines: list[str], i: int) -> str:

@@ -21,3 +21,11 @@ def test_indented_sub_items_belong_to_the_line_that_leads_into_them():
 def test_items_at_the_same_indent_stay_items_of_their_own():
     lines = ["Nhiệm vụ trọng tâm:", "- Đẩy nhanh giải ngân vốn đầu tư công.", "- Thu ngân sách đạt dự toán."]
     assert _texts(lines)[1:] == [["- Đẩy nhanh giải ngân vốn đầu tư công."], ["- Thu ngân sách đạt dự toán."]]
+
+
+def test_a_line_cut_before_its_figure_carries_on_the_sentence():
+    lines = ["Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng",
+             "6/2023 ước đạt 21.380 tỷ đồng, tăng 1,2% so với tháng trước.", "Chỉ số giá tiêu dùng tăng 0,3%."]
+    assert _texts(lines)[0] == lines[:2]
+    items = ["Các nhiệm vụ trọng tâm", "1. Đẩy nhanh giải ngân.", "2. Thu ngân sách đạt dự toán."]
+    assert ["1. Đẩy nhanh giải ngân."] in _texts(items)  # an item's number starts an item
