@@ -11,6 +11,7 @@ from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
+from .fit import states_baseline_value
 from .glossary import ALSO_NAMED
 from .query import Query
 from .weights import EVIDENCE
@@ -248,6 +249,8 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure."""
     if not query.periods:
         return False
+    if not table and states_baseline_value(query, sentence, default_year):
+        return False  # '... so với thực hiện năm 2022 (18.220 tỷ đồng)' answers for 2022
     folded = fold_ocr(sentence)
     mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
     if table:  # each cell's column names its period ('Kế hoạch 2023: 3.600'): the row holds the asked one or not

@@ -188,7 +188,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
         # '... so với năm 2024 (71,41 điểm)': a value right after its baseline's period is the baseline's
-        just_before = [x for x in mentions if x.end <= a and x.period and re.fullmatch(r"[\s(:]*", folded[x.end:a])]
+        just_before = [x for x in mentions if x.end <= a and x.period
+                       and re.fullmatch(r"[\s(:]*(?:t[aie]ng|giam)?\s*", folded[x.end:a])]
         if just_before and just_before[-1].comparison:
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
@@ -209,7 +210,8 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     text = text[:len(f)]
     while (m := _FILLER.match(fold(text).lstrip())) and m.end():
         text = text.lstrip()[m.end():]
-    return " ".join(text.split()).strip(" ,:;-")
+    text = re.sub(r"\s*\(\s*(?:tăng|giảm|t[aie]ng|giam)?\s*$", "", " ".join(text.split()))  # 'so với quý I (giảm'
+    return text.strip(" ,:;-")
 
 
 def units_in(question: str) -> set[str]:
@@ -253,6 +255,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None) -> str:
     """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
     the indicator and figures verbatim from the quote, the figure's clause to its end."""
     end = min([i for i in (quote.find(";", first.start), quote.find(". ", first.start)) if i >= 0] or [len(quote)])
+    if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
+        end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
     pieces = quote[first.start:end].split(", ")
     span = ", ".join(pieces[:2]).strip(" .;,")  # the figure and the one that qualifies it (share, change)
     if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):

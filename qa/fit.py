@@ -11,8 +11,24 @@ from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.types import Period
 
+import re
+
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold_ocr
+
 from .query import Query
 from .retrieve import mentioned_periods, period_signals
+
+# a value in brackets right after a period: '... so với thực hiện năm 2022 (18.220 tỷ đồng)', 'so với quý I
+# (giảm 7,95%)': that period's own figure, given as a baseline
+_BRACKETED_VALUE = re.compile(r"\s*\(\s*[^()\d]{0,15}\d")
+
+
+def states_baseline_value(query: Query, sentence: str, default_year: int | None = None) -> bool:
+    """The sentence gives the asked period's value as a baseline in brackets: it answers for that period."""
+    folded = fold_ocr(sentence)
+    return any(m.period in query.periods and _BRACKETED_VALUE.match(folded, m.end)
+               for m in find_periods(folded, default_year, folded=True) if m.period)
 
 
 def only_planned(query: Query, store: Store) -> bool:
@@ -70,7 +86,8 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     if not (wider or narrower):
         return False
     named = mentioned_periods(sentence, doc.period if doc else None)
-    return not any(a in named for a in query.periods)
+    return not any(a in named for a in query.periods) and not states_baseline_value(
+        query, sentence, doc.period.year if doc and doc.period else None)
 
 
 def uncovered_period(query: Query, hits: list[Hit], store: Store) -> Period | None:

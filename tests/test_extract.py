@@ -85,3 +85,10 @@ def test_a_district_s_or_the_country_s_figure_is_not_the_province_s():
                                 "Lâm Đồng")
     assert not elsewhere_figure(parse_query("Hà Nội: địa phương nào có nhiều doanh nghiệp mới nhất?"),
                                 "Quận Cầu Giấy dẫn đầu với 1.486 doanh nghiệp thành lập mới.", "Hà Nội")
+
+
+def test_a_bracketed_baseline_value_answers_for_its_period():
+    sentence = ("Tổng thu ngân sách năm 2023 ước đạt 17.560 tỷ đồng, bằng 96,4% so với thực hiện năm 2022 "
+                "(18.220 tỷ đồng).")
+    assert not conflicts(parse_query("Năm 2022 thu ngân sách được bao nhiêu?"), sentence, 2023)
+    assert conflicts(parse_query("Năm 2021 thu ngân sách được bao nhiêu?"), sentence, 2023)

@@ -76,3 +76,11 @@ def test_a_share_ranks_after_the_value_it_is_a_share_of():
              "(3,553.0 tỷ đồng).")
     weights = {"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0}
     assert rank(extract(quote), weights)[0].value == "1,186.7"
+
+
+def test_a_bracketed_baseline_value_is_its_period_s_and_its_line_ends_at_the_bracket():
+    quote = "Riêng quý III/2023, GRDP giảm 1,64% so với cùng kỳ, thu hẹp so với quý I (giảm 7,95%) và quý II (giảm 2,83%)."
+    figs = {f.value: f for f in extract(quote)}
+    assert figs["7,95"].period.index == 1 and figs["1,64"].period.index == 3
+    line = lead_line(figs["7,95"], quote, "quý I/2023")
+    assert line.endswith(": giảm 7,95% [1]") and "2,83" not in line
