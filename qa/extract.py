@@ -12,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
 from .fit import states_baseline_value
-from .glossary import ALSO_NAMED
+from .glossary import ALSO_NAMED, INSTITUTIONS
 from .query import Query
 from .weights import EVIDENCE
 from .verify import numbers_in
@@ -132,7 +132,7 @@ def names_acronyms(aliases: dict[str, str], toks: set[str]) -> bool:
     matches one with a letter off in each word."""
     pairs = [t.split("_", 1) for t in toks if "_" in t]
     for short, full in aliases.items():
-        if short in toks or any(all(x in toks for x in tokenize(other)) for other in ALSO_NAMED.get(short, ())):
+        if short in INSTITUTIONS or short in toks or any(all(x in toks for x in tokenize(other)) for other in ALSO_NAMED.get(short, ())):
             continue
         words = [[w] for w in tokenize(full) if "_" not in w]
         want = [t.split("_", 1) for t in tokenize(full) if "_" in t]

@@ -50,6 +50,10 @@ ACRONYMS: dict[str, str] = {
     "dn": "doanh nghiep",
 }
 
+# acronyms of who acts, not of what is measured: a passage need not name them to answer
+# ('Chủ tịch UBND tỉnh yêu cầu tăng trưởng GRDP ...' is answered by the chairman's own words)
+INSTITUTIONS = frozenset({"ubnd", "hdnd"})
+
 # other names reports give an acronym's indicator: 'tăng trưởng kinh tế' is the GRDP's growth
 ALSO_NAMED: dict[str, tuple[str, ...]] = {
     "grdp": ("tang truong kinh te", "toc do tang truong kinh te"),
@@ -91,7 +95,7 @@ def asks_target(folded: str) -> bool:
 # any word of a plan, even one a results question uses ('đạt bao nhiêu % kế hoạch'): only a question
 # with none of them asks purely for a result
 _PLAN_WORD = re.compile(r"\b(?:ke hoach|chi tieu|muc tieu|kich ban|phan dau|du kien|du toan|nhiem vu|dinh huong|"
-                        r"de ra|dat ra|giao|uoc)\b")  # 'ước thu cả năm': an estimate, which plans parts give
+                        r"de ra|dat ra|giao|uoc|yeu cau|phai)\b")  # 'ước thu cả năm': an estimate, which plans parts give
 
 
 def names_plan(text: str) -> bool:

@@ -92,3 +92,12 @@ def test_a_bracketed_baseline_value_answers_for_its_period():
                 "(18.220 tỷ đồng).")
     assert not conflicts(parse_query("Năm 2022 thu ngân sách được bao nhiêu?"), sentence, 2023)
     assert conflicts(parse_query("Năm 2021 thu ngân sách được bao nhiêu?"), sentence, 2023)
+
+
+def test_an_institution_s_acronym_need_not_be_in_the_passage():
+    from tracuu.qa.extract import names_acronyms
+    from tracuu.index.lexical import tokenize
+    q = parse_query("Chủ tịch UBND tỉnh Lào Cai yêu cầu tăng trưởng GRDP cả năm 2024 đạt bao nhiêu?")
+    toks = set(tokenize("Chúng ta không thay đổi mục tiêu: tăng trưởng GRDP cả năm 2024 phải đạt từ 9,0% trở lên."))
+    assert names_acronyms(q.aliases, toks)
+    assert not names_acronyms(parse_query("chỉ số PCI năm 2024").aliases, toks)  # an indicator's acronym still is
