@@ -48,6 +48,9 @@ _NMONTHS = r"(\d{1,2}|hai|bon|bay|tam|muoi mot|muoi)"
 _MONTHWORD = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    # 'từ đầu năm đến hết tháng 8/2024': the running total from January, however it is asked
+    ("from_january", re.compile(rf"\btu\s+dau\s+{NAM}(?:\s+{YEAR})?\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+"
+                                rf"(\d{{1,2}})\s*(?:/|\s+{NAM}\s+)\s*{YEAR}")),
     # paraphrases of a first or last month/quarter: 'tháng đầu tiên của năm 2026', 'quý đầu năm'
     ("first_month", re.compile(rf"\bthang\s+dau\s+tien(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     ("last_month", re.compile(rf"(?<![0-9] )(?<!sau |hai | ba )\bthang\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
@@ -110,6 +113,14 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
                 # 'từ 15/12/2022 đến 14/5/2023' a span that does not start in January
                 continue
             if kind in ("year", "bare_year") and _PRICE_BASE.search(t, max(0, s - 25), s):
+                continue
+            if kind == "from_january":
+                month = int(m.group(2))
+                if not 1 <= month <= 12:
+                    continue
+                mention = Mention(_from_january(month, int(m.group(3))), s, e, "months", None, int(m.group(3)))
+                taken.append((s, e))
+                out.append(mention)
                 continue
             if kind == "to_own_end":
                 if own is None:

@@ -113,3 +113,9 @@ def test_trong_6_thang_cuoi_nam_is_the_second_half():
     assert parse_period("dự kiến thu trong 6 tháng cuối năm 2024") == Period("half", 2024, 2)
     assert parse_period("trong 6 tháng đầu năm 2024 thu được") == Period("half", 2024, 1)
     assert parse_period("tính chung 6 tháng, thu 4.000 tỷ", 2024) == Period("half", 2024, 1)
+
+
+def test_from_the_start_of_the_year_to_a_month_is_the_running_total():
+    assert parse_period("Tính từ đầu năm đến hết tháng 8/2024, xuất khẩu được bao nhiêu?") == Period("months", 2024, 8)
+    assert parse_period("từ đầu năm 2023 đến cuối tháng 6 năm 2023") == Period("half", 2023, 1)
+    assert parse_query("đến hết tháng 8/2024 xuất khẩu").periods == []  # a cut-off alone stays a date (dated)
