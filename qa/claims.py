@@ -97,12 +97,12 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         read["ask", question] = engine.ask(question, AskOptions(k=5), single=True)
     ans = read["ask", question]
     claimed = _value(fig)
+    asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
-        periods = [m.period for m in find_periods(question) if m.period and not m.comparison]
-        claimed_at = periods + [d for d in parse_query(question).dated if d not in periods]
+        claimed_at = asked + [d for d in parse_query(question).dated if d not in asked]
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
             same = []  # the value is the report's, but for another period: judged below (other_period)
         if same:
@@ -137,7 +137,6 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             from .trend import trend
             read["trend", question] = trend(engine, question)
         other = _elsewhere(read["trend", question], fig, claimed)
-    asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
     if other is not None:
         rep, cite, period = other
         if not asked or period is not None and period in asked:  # a wider period's figure is not the asked one's
@@ -207,8 +206,7 @@ def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple
     if side and gap * side < 0:
         return False
     scale = claimed[0] / fig.number if fig.number else 1
-    decimals = re.search(r"[.,](\d{1,2})$", fig.value)
-    if abs(gap) < 10 ** -(len(decimals.group(1)) if decimals else 0) * scale / 2 - 1e-9:
+    if abs(gap) < 10 ** -_decimals(fig.value) * scale / 2 - 1e-9:
         return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded (a half is no rounding: 98 is not 97,5)
     if not hedge:
         return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
@@ -217,13 +215,17 @@ def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple
         or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= CLAIMS.hedged_side)
 
 
+def _decimals(value: str) -> int:
+    """Decimal places a printed number states: '44,6' -> 1, '6,67' -> 2, '2.000' (thousands) -> 0."""
+    m = re.search(r"[.,](\d{1,2})$", value)
+    return len(m.group(1)) if m else 0
+
+
 def _last_digit_unit(value: str) -> float:
     """The unit of a printed number's last significant digit: '130' -> 10, '2.000' -> 1000, '44,6' -> 0.1."""
-    number = parse_number(value) or 0
-    if decimals := re.search(r"[.,](\d{1,2})$", value):
-        if not re.search(r"[.,]\d{3}$", value):
-            return 10 ** -len(decimals.group(1))
-    whole = str(int(abs(number)))
+    if decimals := _decimals(value):
+        return 10 ** -decimals
+    whole = str(int(abs(parse_number(value) or 0)))
     return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
 
 

@@ -261,10 +261,7 @@ class Engine:
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[period_fit.report_year(h, store) for h in top[:5]])
         ruled = [self._ruled_out(query, e, fit, top, store) for e in evidence]
-        # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
-        why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
-                "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
-                "outcome": r or "kept"} for e, r in zip(evidence[:8], ruled)]
+        weighed = list(zip(evidence[:8], ruled))
         evidence = [e for e, r in zip(evidence, ruled) if not r]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
@@ -280,10 +277,10 @@ class Engine:
             if doc.province in query.provinces and doc.period in query.periods \
                     and top[best.hit_index].passage.period == doc.period:
                 floor = MIN_COVERAGE_SCOPED
-        for w in why:
-            if best is not None and w["sentence"] == best.sentence[:120] and w["outcome"] == "kept":
-                w["outcome"] = "chosen"
-                break
+        # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
+        why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
+                "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
+                "outcome": "chosen" if e is best else r or "kept"} for e, r in weighed]
         if uncovered or best is None or best.coverage < floor:
             what = f" cho {uncovered.label}" if uncovered else ""
             held = {d.province for d in store.documents if d.province}
@@ -339,7 +336,7 @@ class Engine:
         if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
         if figs and query.wants_figure and query.periods and figs[0].kind == "target" and not names_plan(query.text) \
-                and period_fit.planned_only(query, store, store.doc_by_name[cited.doc].province):
+                and period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province):
             # a result asked of a period that only plans speak of: no result to give; say what the plan is
             return Answer(query.text, False, f"Chưa có số liệu thực hiện {query.period.label} trong các báo cáo đã "
                                              f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,

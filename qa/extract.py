@@ -345,13 +345,12 @@ def owners(lead: str) -> set[str]:
 def _local_figure(query: Query, sentence: str, lead: str) -> bool:
     """The figure's lead names a district, town or city of the province ('Quận Cầu Giấy dẫn đầu với
     312 doanh nghiệp') and the question names none: it is that place's figure, not the province's."""
-    folded = fold_ocr(sentence)
+    folded, asked = fold_ocr(sentence), fold_ocr(query.text)
     at = folded.find(lead)
-    if at < 0 or len(folded) != len(sentence) or _LOCAL_ASKED.search(fold_ocr(query.text)):
+    if at < 0 or len(folded) != len(sentence) or _LOCAL_ASKED.search(asked):
         return False
     printed = sentence[at:at + len(lead)]
     provinces_at = {a for a, _, _ in province_spans(fold_ocr(printed))}
-    asked = fold_ocr(query.text)
     # 'thành phố Hà Nội', 'TP. Hồ Chí Minh' are the province itself; 'Đông Anh' named in the question is asked
     return any(m.start("name") not in provinces_at and not _LOCATIVE.search(printed[:m.start()])
                and not re.search(rf"\b{re.escape(fold_ocr(m.group('name')))}\b", asked)

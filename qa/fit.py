@@ -7,14 +7,13 @@ signals (report period, section period, periods the passage names) come from qa.
 """
 from __future__ import annotations
 
-from tracuu.index.backend import Store
-from tracuu.index.store import Hit
-from tracuu.ingest.types import Period
-
 import re
 
+from tracuu.index.backend import Store
+from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.types import Period
 
 from .query import Query
 from .retrieve import mentioned_periods, period_signals
@@ -38,17 +37,23 @@ def only_planned(query: Query, store: Store) -> bool:
     results question ranked as such; if a plan still answers it, the header says it is a target."""
     if query.wants_target or query.wants_figure or not query.periods:
         return False
-    return all(not any(d.period and d.period.contains(a) for d in store.documents)
-               and any(d.next_period == a for d in store.documents) for a in query.periods)
+    return all(not _results_cover(a, store.documents) and any(d.next_period == a for d in store.documents)
+               for a in query.periods)
 
 
-def planned_only(query: Query, store: Store, province: str | None) -> bool:
+def only_plans_cover(query: Query, store: Store, province: str | None) -> bool:
     """Every asked period is one no report of the place gives results for (none covers it), while
-    some report plans for it: a figure found for it can only be an aim."""
+    some report plans for it or for part of it: a figure found for it can only be an aim. Unlike
+    `only_planned` (facts), this judges figures, per place, and a plan overlapping the period counts."""
     docs = [d for d in store.documents if not province or d.province == province]
-    return all(not any(d.period and (d.period == a or d.period.contains(a)) for d in docs)
-               and any(d.next_period and (d.next_period == a or d.next_period.contains(a) or a.contains(d.next_period))
-                       for d in docs) for a in query.periods)
+    return all(not _results_cover(a, docs)
+               and any(d.next_period and (d.next_period.contains(a) or a.contains(d.next_period)) for d in docs)
+               for a in query.periods)
+
+
+def _results_cover(asked: Period, docs) -> bool:
+    """Some report's own period holds the asked one (`contains` includes equality)."""
+    return any(d.period and d.period.contains(asked) for d in docs)
 
 
 def passage_fit(query: Query, hit: Hit, store: Store) -> float:

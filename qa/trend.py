@@ -65,7 +65,7 @@ def without_periods(question: str) -> str:
     """The question with its periods and trend words taken out: what is asked of every period."""
     folded = fold(question)
     spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
-    spans += trend_spans(question) if len(folded) == len(question) else [m.span() for m in TREND_WORDS.finditer(folded)]
+    spans += trend_spans(question)  # offsets in the folded form, as find_periods' are
     out = question if len(folded) == len(question) else folded
     for a, b in sorted(spans, reverse=True):
         out = out[:a] + " " + out[b:]

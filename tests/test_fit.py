@@ -2,7 +2,7 @@
 from types import SimpleNamespace
 
 from tracuu.ingest.types import Document, Period
-from tracuu.qa.fit import planned_only
+from tracuu.qa.fit import only_plans_cover
 from tracuu.qa.query import parse_query
 
 
@@ -19,8 +19,8 @@ STORE = SimpleNamespace(documents=[
 
 def test_a_period_only_plans_speak_of_for_the_place():
     year_2022 = parse_query("Thu ngân sách cả năm 2022 của Quảng Trị đạt bao nhiêu?")
-    assert planned_only(year_2022, STORE, "Quảng Trị")  # its half-year results do not cover the year
-    assert not planned_only(year_2022, STORE, "Lạng Sơn")  # Lạng Sơn's annual report does
-    assert planned_only(parse_query("thu ngân sách năm 2023"), STORE, "Lạng Sơn")
-    assert not planned_only(parse_query("thu ngân sách 6 tháng đầu năm 2022"), STORE, "Quảng Trị")
-    assert not planned_only(parse_query("thu ngân sách năm 2025"), STORE, "Lạng Sơn")  # nothing at all: not a plan
+    assert only_plans_cover(year_2022, STORE, "Quảng Trị")  # its half-year results do not cover the year
+    assert not only_plans_cover(year_2022, STORE, "Lạng Sơn")  # Lạng Sơn's annual report does
+    assert only_plans_cover(parse_query("thu ngân sách năm 2023"), STORE, "Lạng Sơn")
+    assert not only_plans_cover(parse_query("thu ngân sách 6 tháng đầu năm 2022"), STORE, "Quảng Trị")
+    assert not only_plans_cover(parse_query("thu ngân sách năm 2025"), STORE, "Lạng Sơn")  # nothing at all: not a plan
