@@ -115,14 +115,11 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
             if kind in ("year", "bare_year") and _PRICE_BASE.search(t, max(0, s - 25), s):
                 continue
             if kind == "from_january":
-                month = int(m.group(2))
+                month, year = int(m.group(2)), int(m.group(3))
                 if not 1 <= month <= 12:
                     continue
-                mention = Mention(_from_january(month, int(m.group(3))), s, e, "months", None, int(m.group(3)))
-                taken.append((s, e))
-                out.append(mention)
-                continue
-            if kind == "to_own_end":
+                mention = Mention(_from_january(month, year), s, e, "months", None, year)
+            elif kind == "to_own_end":
                 if own is None:
                     continue
                 mention = Mention(_from_january(own.months()[-1], own.year), s, e, "months", None, own.year)
