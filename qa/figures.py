@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
@@ -48,6 +49,8 @@ class Figure:
     start: int = 0  # offset in the quote, so a line can quote from it
     context: str = ""  # the indicator and the words after the unit: what ranking compares with the question
     header: str = ""  # a table cell's column header ('Ước thực hiện năm 2023')
+    head: str = ""  # the words before it that say what it measures (see `_head`)
+    after: str = ""  # the text right after it ('18 hợp tác xã': what it counts)
 
     def to_dict(self) -> dict:
         return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
@@ -139,9 +142,11 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     return out
 
 
-def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False) -> list[Figure]:
+def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
+            nouns: set[tuple[str, ...]] | None = None) -> list[Figure]:
     """Figures in `quote`, in order; numbers inside periods, dates and document numbers are left out.
-    A table row's figures are its cells, each with the period and kind its column names."""
+    A table row's figures are its cells, each with the period and kind its column names. A small
+    count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài')."""
     if cells := table_cells(quote, n):
         return cells
     folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
@@ -151,23 +156,26 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked = [(m.start, m.end) for m in mentions]
     blocked += [m.span() for m in re.finditer(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+", folded)]
     out: list[Figure] = []
-    for m in NUMBER.finditer(quote):
+    numbers = [m for m in NUMBER.finditer(quote) if not any(s <= m.start() < e for s, e in blocked)]
+    for i, m in enumerate(numbers):
         a, b = m.span()
-        if any(s <= a < e for s, e in blocked):
-            continue
         value = parse_number(m.group())
         if value is None or (re.match(r"\.\s", quote[b:b + 2]) and not quote[:a].strip(" ([")):
             continue  # '2.13. Tiếp tục ...': the item's number, not a figure
         after = folded[b:b + 30].lstrip()
         unit_f = _unit(after)
-        if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]):
+        asked = counts(quote[b:b + 60], nouns) > 0
+        if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]) and not asked:
             if not re.search(r"[.,]", m.group()) and value < 10:
                 continue  # a bare small integer ('3 khu vực', footnote marks) is no figure
         # the unit as printed (offsets match: folding keeps length)
         ua = b + (len(folded[b:b + 30]) - len(after))
         unit = quote[ua:ua + len(unit_f)] if unit_f else None
         before = folded[max(0, a - 40):a]
-        clause_start = max(quote.rfind(x, 0, a) for x in (";", ". ", ": ", ", ")) + 1
+        # 'Vốn NSTW: 1.687,7 tỷ đồng': a label and its value; the clause is the label's
+        lead = quote[:a].rstrip()
+        lead = lead[:-1] if lead.endswith(":") else lead
+        clause_start = max(lead.rfind(x) for x in (";", ". ", ": ", ", ")) + 1
         kind = "result"
         if unit_f == "%" and (_SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25])
                               or re.search(r"(?<![a-z])bang\s*$", before)):
@@ -181,7 +189,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             if re.search(r"(?:giam|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
                 value = -abs(value)
         indicator = _indicator(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
-        if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
+        if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not asked \
+                and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
         # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
         # chung 5 tháng ... 1.412'), else the quote's
@@ -193,17 +202,65 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if just_before and just_before[-1].comparison:
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
+        fig.head = _head(quote, folded, numbers, i, out)
+        fig.after = quote[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
-        tail_end = min([i for i in (quote.find(",", b), quote.find(";", b), quote.find(". ", b)) if i >= 0] or [len(quote)])
-        fig.context = f"{indicator} {quote[b:tail_end]}" if kind in ("result", "target") else indicator
+        fig.context = f"{fig.head} {quote[b:_tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)
     return out
 
 
+_PARTS = re.compile(r"\b(?:trong do|bao gom|gom co|cu the)\b")
+
+
+def _clause_end(quote: str, b: int) -> int:
+    return min([x for x in (quote.find(",", b), quote.find(";", b), quote.find(". ", b)) if x >= 0] or [len(quote)])
+
+
+def _tail_end(quote: str, numbers: list, i: int) -> int:
+    """Where the words after figure i stop describing it: the clause's end or the next number."""
+    end = _clause_end(quote, numbers[i].end())
+    return min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
+
+
+def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure]) -> str:
+    """The words that say what figure i measures, for ranking: back to the end of the previous figure's
+    own words or the clause's start ('Tổng số thu BHXH, BHYT, BHTN ước đạt 282.530'), not just the last
+    comma. A figure with no words of its own ('đạt 87,2% kế hoạch') shares the previous one's; a part
+    after 'trong đó' carries its whole's words too ('tổng diện tích ..., trong đó 2.128 ha rau')."""
+    a = numbers[i].start()
+    start = max(quote.rfind(". ", 0, a) + 1, quote.rfind(";", 0, a) + 1, quote.rfind("\n", 0, a) + 1)
+    # back to where an earlier figure's clause ended, or to where the words after an earlier measured
+    # figure ('đạt 33,4% kế hoạch vốn (3.553 tỷ đồng)') end: those are its words. Numbers inside the
+    # phrase ('tỷ lệ dân số từ 18 tuổi trở lên tiêm đủ 2 mũi đạt 94,34%') are part of it
+    for j in range(i - 1, -1, -1):
+        if (end := _clause_end(quote, numbers[j].end())) < a:
+            start = max(start, end + 1)
+            break
+        after = folded[numbers[j].end():numbers[j].end() + 30]
+        if after.lstrip().startswith("%") or _unit(after.lstrip()):
+            start = max(start, _tail_end(quote, numbers, j))
+            break
+    own = _indicator(quote, folded, start, a)
+    if not own and out:
+        return out[-1].head
+    sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
+    parts = [m.start() for m in _PARTS.finditer(folded, sentence + 1, a)]
+    whole = [f for f in out if parts and sentence < f.start < parts[-1]]
+    if whole:
+        return f"{whole[-1].head} {own}"
+    # the clause's subject is every figure's in it: 'Tỷ lệ dân số trên 18 tuổi tiêm mũi 1 đạt 99,87%,
+    # tiêm mũi nhắc lại 85,22%'; the earlier figure still wins when the question names none of the words
+    # that are the later one's own
+    clause = max(sentence + 1, quote.rfind(";", 0, a) + 1)
+    lead = [f for f in out if f.start >= clause]
+    return f"{lead[0].head} {own}" if lead else own
+
+
 def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
-    text, f = quote[start:at], folded[start:at]
+    text, f = quote[start:at], folded[start:at].rstrip(" :")
     # verbs and period phrases at the end say nothing about what is measured
     while (shorter := _TRAILING_VERB.sub("", f)) != f:
         f = shorter
@@ -224,11 +281,81 @@ def units_in(question: str) -> set[str]:
 _AMBIGUOUS = {"ho", "ty", "con", "xa", "vu", "diem", "trieu", "nghin", "tan", "ha", "nguoi", "lao dong"}
 
 
-def rank(figures: list[Figure], weights: dict[str, float], wants_change: bool = False, repair=None,
-         asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None) -> list[Figure]:
-    """The direct answer first: the figure whose indicator (and the words after its unit) holds most
-    of the question's words by weight ('giải ngân' says more than 'đầu tư'); then one with a unit; the
-    indicator's own value before its share of a plan or its change, unless a change is asked."""
+def counted(question: str) -> set[tuple[str, ...]]:
+    """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
+    phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
+    return {tuple(m.group(1).split()) for m in re.finditer(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+){0,2})",
+                                                          fold_ocr(question)) if not m.group(1).startswith("phan")}
+
+
+def given(question: str) -> set[float]:
+    """Numbers a question states ('HĐND giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt?'): they are what it
+    knows, not what it asks. Numbers of its periods are left out ('6 tháng 2023')."""
+    folded = fold_ocr(question)
+    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
+    return {v for m in NUMBER.finditer(folded) if not any(a <= m.start() < b for a, b in spans)
+            and (v := parse_number(m.group())) is not None}
+
+
+_ASK = re.compile(r"\b(?:bao nhieu|may|la gi)\b")
+
+
+def first_ask(question: str) -> str:
+    """The first of several things a question asks ('tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến
+    là bao nhiêu', 'tổng chi là bao nhiêu, giảm bao nhiêu'), folded: its figure leads the answer."""
+    folded = fold_ocr(question)
+    asks = list(_ASK.finditer(folded))
+    if len(asks) < 2:
+        return folded
+    cut = re.search(r",|\bva\b|\bcon\b", folded[asks[0].end():asks[1].start()])
+    return folded[:asks[0].end() + cut.start()].strip() if cut else folded
+
+
+def asks_change(question: str) -> bool:
+    """'GRDP tăng bao nhiêu' asks the change; 'tổng chi là bao nhiêu, giảm bao nhiêu' asks the value
+    first, its change second."""
+    return bool(re.search(r"\b(?:tang|giam)\b", first_ask(question)))
+
+
+def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
+    """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ
+    buôn lậu': 3; '573 vụ' : 1), after a scale word ('250,95 nghìn lượt khách')."""
+    if not phrases:
+        return 0
+    words = [w.strip(".,;:()") for w in fold(after).split()[:4]]
+    words = [repair.get(w, w) for w in words if w] if repair else [w for w in words if w]
+    if words and words[0] in ("nghin", "ngan", "trieu", "ty"):
+        words = words[1:]
+    best = 0
+    for phrase in phrases:
+        k = 0
+        while k < min(len(phrase), len(words)) and phrase[k] in (words[k], _ocr_read(words[k])):
+            k += 1
+        best = max(best, k)
+    return best
+
+
+# letters OCR reads for others in short words ('vụ' as 'vy', 'xã' as 'x4', 'dự án' as 'dy án')
+_OCR_LETTER = {"y": "u", "4": "a", "6": "o", "0": "o", "1": "l", "&": "a"}
+
+
+def _ocr_read(word: str) -> str:
+    return word[:1] + "".join(_OCR_LETTER.get(c, c) for c in word[1:])
+
+
+def weighted(weights: dict[str, float]) -> Callable[[set[str]], float]:
+    """The plain coverage: the weight of the question's tokens a figure's words hold."""
+    return lambda have: sum(w for t, w in weights.items() if t in have)
+
+
+def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change: bool = False, repair=None,
+         asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None,
+         nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None) -> list[Figure]:
+    """The direct answer first: not a number the question itself states (`known`), in the unit or
+    before the word it counts (`units`, `nouns`), then the figure whose words (see `_head`, and
+    the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
+    than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
+    change is asked."""
     from tracuu.index.lexical import tokenize
 
     def score(i_f: tuple[int, Figure]) -> tuple:
@@ -239,8 +366,10 @@ def rank(figures: list[Figure], weights: dict[str, float], wants_change: bool = 
         # a table row holds several periods' cells: the asked period's column first
         off_period = bool(asked) and f.period is not None and f.period not in asked
         other_unit = bool(units) and fold(f.unit or "") not in units
-        return (off_period, other_unit, f.unit is None and not re.search(r"[.,]", f.value),
-                -round(sum(w for t, w in weights.items() if t in have), 6), pref, f.unit is None, i)
+        said = counts(f.after, nouns, repair)
+        return (off_period, bool(known) and f.number in known, other_unit, -said,
+                f.unit is None and not re.search(r"[.,]", f.value) and not said,
+                -round(cover(have), 6), pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
 

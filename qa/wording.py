@@ -2,15 +2,15 @@
 number check may also accept (document numbers, dates, period labels), and the quoted figures."""
 from __future__ import annotations
 
-import re
 
 from tracuu.index.backend import Store
+from tracuu.index.lexical import tokenize
 from tracuu.index.store import Hit
-from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
-from .extract import query_weights
-from .figures import Figure, extract as figure_list, rank as figure_rank, units_in
+from .extract import covered, query_weights
+from .figures import (Figure, asks_change, counted, extract as figure_list, first_ask, given, rank as figure_rank,
+                      units_in)
 from .query import Query
 from .retrieve import mentioned_periods
 
@@ -44,6 +44,9 @@ def citation(n: int, h: Hit, store: Store) -> Citation:
                     date=doc.date, kind=p.kind, ocr_confidence=p.ocr_confidence)
 
 
+_HOW = {"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon"}
+
+
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:
     """The quoted figures as data, the direct answer first. A figure's period is the asked one when
     its quote names it, else that of the section it stands in (a plans part: a target)."""
@@ -54,8 +57,17 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     for n, quote in quotes:
         named = mentioned_periods(quote, doc.period)
         period = next((a for a in query.periods if a in named), own)
-        out += figure_list(quote, n, period, target=plan)
-    return figure_rank(out, query_weights(query, store.lexical),
-                       wants_change=bool(re.search(r"\b(?:tang|giam)\b", fold_ocr(query.text))),
+        out += figure_list(quote, n, period, target=plan, nouns=counted(query.text))
+    weights = query_weights(query, store.lexical)
+    first = set(tokenize(first_ask(query.text)))  # of several things asked, the first one's figure leads
+    weights = {t: w for t, w in weights.items() if t in first} or weights
+    # 'ước đạt', 'được', 'là', 'tăng': how a figure is stated, not what it measures (a change is asked apart)
+    weights = {t: w for t, w in weights.items() if not set(t.split("_")) & _HOW and t not in ("tang", "giam")} or weights
+    variants = store.lexical.variants(list(weights)) if store.lexical else {}
+
+    def cover(toks: set[str]) -> float:  # the same reading of 'holds the question's words' as the quote's
+        return covered(weights, toks, query.aliases, variants, query.short, query.same)
+    return figure_rank(out, cover, wants_change=asks_change(query.text),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods,
-                       wants_target=query.wants_target, units=units_in(query.text))
+                       wants_target=query.wants_target, units=units_in(query.text), nouns=counted(query.text),
+                       known=given(query.text) if query.asks_quantity else None)

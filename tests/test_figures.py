@@ -1,7 +1,7 @@
 """Figures read from quoted sentences (sample reports' sentences and invented ones)."""
 import pytest
 
-from tracuu.qa.figures import extract, lead_line, parse_number, rank, scaled
+from tracuu.qa.figures import extract, lead_line, parse_number, rank, scaled, weighted
 
 
 @pytest.mark.parametrize("text,value", [("1.158,8", 1158.8), ("10.902", 10902), ("6,67", 6.67), ("1158.8", 1158.8),
@@ -21,7 +21,7 @@ def test_ocr_sentence_kinds_and_order():
     figs = extract(quote)
     assert [f.value for f in figs] == ["3.891,923", "1.158,8", "29,8"]
     assert [f.kind for f in figs] == ["result", "result", "share"]
-    first = rank(figs, {"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0})[0]
+    first = rank(figs, weighted({"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0}))[0]
     assert first.value == "1.158,8" and first.unit == "ty dong"
     line = lead_line(first, quote, "6 tháng đầu năm 2023")
     assert line.startswith("Két qua giai ngan") and "1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]" in line
@@ -50,10 +50,10 @@ def test_table_row_cell_of_the_asked_period_and_kind():
     assert [(c.value, c.kind) for c in cells] == [("4.048,2", "result"), ("4.000,0", "target"), ("4.125,6", "result"),
                                                   ("101,9", "change"), ("103,1", "share")]
     y23, y22 = [Period("year", 2023)], [Period("year", 2022)]
-    assert rank(cells, {}, asked=y23)[0].value == "4.125,6"
-    assert rank(cells, {}, asked=y23, wants_target=True)[0].value == "4.000,0"
-    assert rank(cells, {}, asked=y22)[0].value == "4.048,2"
-    line = lead_line(rank(cells, {}, asked=y23)[0], ROW, None)
+    assert rank(cells, weighted({}), asked=y23)[0].value == "4.125,6"
+    assert rank(cells, weighted({}), asked=y23, wants_target=True)[0].value == "4.000,0"
+    assert rank(cells, weighted({}), asked=y22)[0].value == "4.048,2"
+    line = lead_line(rank(cells, weighted({}), asked=y23)[0], ROW, None)
     assert line == "Sản lượng lúa cả năm — Ước thực hiện năm 2023: 4.125,6 nghìn tấn [1]"
 
 
@@ -75,7 +75,7 @@ def test_a_share_ranks_after_the_value_it_is_a_share_of():
     quote = ("Tính đến ngày 30/6/2024, Gia Lai mới giải ngân được 1,186.7 tỷ đồng, đạt 33.4% kế hoạch vốn năm 2024 "
              "(3,553.0 tỷ đồng).")
     weights = {"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0}
-    assert rank(extract(quote), weights)[0].value == "1,186.7"
+    assert rank(extract(quote), weighted(weights))[0].value == "1,186.7"
 
 
 def test_a_bracketed_baseline_value_is_its_period_s_and_its_line_ends_at_the_bracket():
@@ -84,3 +84,71 @@ def test_a_bracketed_baseline_value_is_its_period_s_and_its_line_ends_at_the_bra
     assert figs["7,95"].period.index == 1 and figs["1,64"].period.index == 3
     line = lead_line(figs["7,95"], quote, "quý I/2023")
     assert line.endswith(": giảm 7,95% [1]") and "2,83" not in line
+
+
+# which figure leads: the words each figure owns (invented sentences of the shapes reports use)
+
+def _w(*words: str, weight: float = 2.0) -> dict:
+    from tracuu.index.lexical import tokenize
+    return {t: weight for w in words for t in tokenize(w)}
+
+
+def test_numbers_inside_the_indicator_phrase_do_not_cut_it_and_the_clause_subject_is_shared():
+    quote = ("Tỷ lệ dân số từ 18 tuổi trở lên được tiêm đủ 2 mũi đạt 94,34%, tiêm mũi nhắc lại đạt 60,1%, "
+             "trẻ em từ 12 đến 17 tuổi tiêm mũi 1 đạt 98,5%.")
+    figs = extract(quote)
+    assert rank(figs, weighted(_w("tỷ lệ", "tiêm", "đủ 2 mũi", "18 tuổi")))[0].value == "94,34"
+    assert rank(figs, weighted(_w("tỷ lệ", "tiêm", "mũi nhắc lại", "18 tuổi")))[0].value == "60,1"
+    assert rank(figs, weighted(_w("trẻ em", "tiêm")))[0].value == "98,5"
+    # the question names only the shared subject: the first figure of the clause
+    assert rank(figs, weighted(_w("tỷ lệ dân số")))[0].value == "94,34"
+
+
+def test_a_part_after_trong_do_carries_its_whole_s_words():
+    quote = "Tổng diện tích gieo trồng vụ Đông ước đạt 3.666 ha, trong đó: 2.128 ha rau, 173 ha ngô đông, 548 ha khoai tây."
+    figs = extract(quote)
+    assert rank(figs, weighted(_w("diện tích", "rau", "vụ đông")))[0].value == "2.128"
+    assert rank(figs, weighted(_w("diện tích", "khoai tây")))[0].value == "548"
+    assert rank(figs, weighted(_w("tổng diện tích gieo trồng", "vụ đông")))[0].value == "3.666"
+
+
+def test_a_label_and_its_value_after_a_colon():
+    figs = extract("Trong đó: Vốn ngân sách tỉnh: 1.226,1 tỷ đồng, đạt 96,7% kế hoạch; Vốn NSTW: 1.687,7 tỷ đồng, "
+                   "đạt 81,4% kế hoạch.")
+    assert [(f.value, f.indicator) for f in figs if f.kind == "result"] == [("1.226,1", "Vốn ngân sách tỉnh"),
+                                                                            ("1.687,7", "Vốn NSTW")]
+
+
+def test_what_a_question_counts_picks_the_figure_unit_or_not():
+    from tracuu.qa.figures import counted
+    quote = ("Thành lập mới 258 doanh nghiệp, đạt 51,6% kế hoạch, và 18 hợp tác xã. Các lực lượng chức năng "
+             "xử lý 480 vy (OCR), trong đó 398 vụ buôn lậu.")
+    figs = extract(quote)
+    question = "6 tháng đầu năm 2023 thành lập mới bao nhiêu hợp tác xã"
+    assert counted(question) == {("hop", "tac", "xa")}
+    assert rank(figs, weighted(_w("thành lập mới")), nouns=counted(question))[0].value == "18"
+    # 'vy' is how OCR reads 'vụ'; the longer phrase said after the figure wins
+    assert rank(figs, weighted(_w("xử lý")), nouns=counted("xử lý bao nhiêu vụ"))[0].value == "480"
+    assert rank(figs, weighted(_w("xử lý")), nouns=counted("xử lý bao nhiêu vụ buôn lậu"))[0].value == "398"
+    # a small count is kept when it is what the question counts, dropped otherwise
+    plan = "Ký hợp đồng thực hiện 05 đề tài, dự án khoa học và công nghệ."
+    assert [f.value for f in extract(plan, nouns=counted("bao nhiêu đề tài"))] == ["05"]
+    assert extract(plan) == []
+
+
+def test_numbers_the_question_states_are_not_the_answer():
+    from tracuu.qa.figures import given
+    assert given("Năm 2021 HĐND tỉnh giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt và vượt?") == {18.0}
+    assert given("tăng trưởng GRDP 6 tháng đầu năm 2023 là bao nhiêu") == set()  # a period's numbers are no figure
+    figs = extract("Trong số 18 chỉ tiêu chủ yếu HĐND tỉnh giao, có 14 chỉ tiêu đạt và vượt kế hoạch.")
+    assert rank(figs, weighted(_w("chỉ tiêu", "đạt")), known={18.0})[0].value == "14"
+
+
+def test_of_several_things_asked_the_first_leads():
+    from tracuu.qa.figures import asks_change, first_ask
+    assert first_ask("Trung tâm tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến là bao nhiêu?") == \
+        "trung tam tiep nhan bao nhieu ho so"
+    assert first_ask("Tổng chi ước bao nhiêu, giảm bao nhiêu so với cùng kỳ?") == "tong chi uoc bao nhieu"
+    assert first_ask("GRDP tăng bao nhiêu") == "grdp tang bao nhieu"
+    assert not asks_change("Tổng chi ngân sách là bao nhiêu, giảm bao nhiêu so với cùng kỳ?")
+    assert asks_change("chỉ số sản xuất công nghiệp quý I tăng bao nhiêu")
