@@ -69,6 +69,11 @@ class Store(Protocol):
 
     def footnotes(self, passage: Passage) -> list[Passage]: ...
 
+    def periods_holding(self, tokens: list[str]) -> set[Period] | None:
+        """The periods (`Filters.period`: the report's, or the section's) of the passages holding any of
+        these lexical tokens; None: cannot tell."""
+        ...
+
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]: ...
 

@@ -304,6 +304,13 @@ class LexicalIndex(Vocabulary):
             return np.zeros(self.n, dtype=np.float32)
         return self.retriever.get_scores(toks).astype(np.float32)
 
+    def holding(self, tokens: list[str]) -> np.ndarray:
+        """Indices of the passages holding any of `tokens` (a BM25 score above zero)."""
+        toks = [t for t in tokens if t in self.vocab]
+        if not toks:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(self.retriever.get_scores(toks) > 0)
+
     def save(self, path: Path) -> None:
         self.retriever.save(str(path), show_progress=False)
         (path / "df.json").write_text(json.dumps(self.df, ensure_ascii=False), "utf-8")

@@ -157,6 +157,10 @@ class QdrantReader(Collections):
         points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=1000, with_payload=True)
         return footnotes_near(passage, [passage_of(r.payload) for r in points])
 
+    def periods_holding(self, tokens: list[str]) -> set[Period] | None:
+        """Not asked of Qdrant (its sparse vectors hold token ids, not a posting list to read): None."""
+        return None
+
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,
                filters: Filters | None = None, pool: int = 50) -> list[Hit]:
         """Candidates from both sides, each with its exact BM25 and cosine (see index.qdrant_store)."""

@@ -118,6 +118,12 @@ class IndexStore:
         """The footnotes a passage may cite: the details (which districts, the year before) behind a mark."""
         return footnotes_near(passage, self._footnotes.get(passage.doc, []))
 
+    def periods_holding(self, tokens: list[str]) -> set[Period] | None:
+        if self.lexical is None:
+            return set()
+        held = [self.passages[i] for i in self.lexical.holding(tokens)]
+        return {p for x in held for p in (x.period, self.doc_by_name[x.doc].period) if p}
+
     @cached_property
     def filter_columns(self) -> tuple:
         """Passage -> document number, passage period code, document period code, as arrays, so a

@@ -131,12 +131,14 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                                f"Số liệu đã làm tròn; báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}.")
     # a real figure of another period (or the same period's, which the first reading missed)
     other = None
-    # asking every period costs ~7 answers: only worth it when some passage prints the claimed value
-    if printed_somewhere(engine.store, claimed[0]):
-        if ("trend", question) not in read:
+    # asking every period costs an answer each: ask only those whose passages print the claimed value
+    periods = periods_printing(engine.store, claimed[0])
+    if periods is None or periods:
+        key = ("trend", question, None if periods is None else frozenset(periods))
+        if key not in read:
             from .trend import trend
-            read["trend", question] = trend(engine, question)
-        other = _elsewhere(read["trend", question], fig, claimed)
+            read[key] = trend(engine, question, only=periods)
+        other = _elsewhere(read[key], fig, claimed)
     if other is not None:
         rep, cite, period = other
         if not asked or period is not None and period in asked:  # a wider period's figure is not the asked one's
@@ -253,13 +255,10 @@ def printed_forms(value: float) -> set[str]:
     return out
 
 
-def printed_somewhere(store, value: float) -> bool:
-    """Whether any indexed passage holds a number token for `value` (the lexical index's vocabulary);
-    True when there is no vocabulary to ask."""
-    vocab = getattr(getattr(store, "lexical", None), "vocab", None)
-    if vocab is None:
-        return True
-    return any(f in vocab for f in printed_forms(value))
+def periods_printing(store, value: float) -> set | None:
+    """The periods whose passages print `value` in one of its forms (`printed_forms`); None: the store
+    cannot tell, so every period is asked."""
+    return store.periods_holding(sorted(printed_forms(value))) if store is not None else None
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):

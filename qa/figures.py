@@ -25,14 +25,17 @@ _UNITS = [
     "kwh", "trieu kwh", "phong", "chiec", "con", "vu", "xa", "huyen", "diem", "kg", "tan gao", "m2", "km2",
 ]
 _SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
-_SHARE = re.compile(r"(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|so voi ke hoach|nghi quyet)")
-# 'tăng' as OCR reads it too ('ting', 'tang'); 'so với cùng kỳ' likewise ('so véi cung ky')
-_CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|giam|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
+# '29,8% tổng kế hoạch giao' (OCR: '% téng ké hoach'), '54% dự toán': a share of the plan is printed right
+# after its percent sign
+_SHARE = re.compile(r"\s*%?\s*(?:so v[a-z]{1,2}i |[a-z]{2,4} )?(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|nghi quyet)")
+# 'tăng' and 'giảm' as OCR reads them too ('ting', 'gidm'); 'so với cùng kỳ' likewise ('so véi cung ky')
+_CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|\bgi[a-z]m|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
 _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 _TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
 _TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
                             r"tren|xap xi|chi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
+_CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 _FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
 
@@ -51,6 +54,7 @@ class Figure:
     header: str = ""  # a table cell's column header ('Ước thực hiện năm 2023')
     head: str = ""  # the words before it that say what it measures (see `_head`)
     after: str = ""  # the text right after it ('18 hợp tác xã': what it counts)
+    reference: bool = False  # stated as what its clause compares with ('cao hơn mức 4,24% của cả nước')
 
     def to_dict(self) -> dict:
         return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
@@ -177,7 +181,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         lead = lead[:-1] if lead.endswith(":") else lead
         clause_start = max(lead.rfind(x) for x in (";", ". ", ": ", ", ")) + 1
         kind = "result"
-        if unit_f == "%" and (_SHARE.search(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25])
+        if unit_f == "%" and (_SHARE.match(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25])
                               or re.search(r"(?<![a-z])bang\s*$", before)):
             # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part; 'bằng 37,6% so với cùng
             # kỳ': the baseline's share, not a change of 37,6%
@@ -186,7 +190,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             kind = "target"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
             kind = "change"
-            if re.search(r"(?:giam|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
+            if re.search(r"(?:\bgi[a-z]m|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
                 value = -abs(value)
         indicator = _indicator(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
         if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not asked \
@@ -196,19 +200,33 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # chung 5 tháng ... 1.412'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
+        # 'kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ': a cut-off month after the period named is
+        # when it was counted, not the figure's period
+        cut = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.kind == "month"
+               and _CUTOFF.search(fold_ocr(folded[max(0, x.start - 20):x.start]))]
+        named = [p for p in named if p not in cut] or named
         # '... so với năm 2024 (71,41 điểm)': a value right after its baseline's period is the baseline's
         just_before = [x for x in mentions if x.end <= a and x.period
                        and re.fullmatch(r"[\s(:]*(?:t[aie]ng|giam)?\s*", folded[x.end:a])]
         if just_before and just_before[-1].comparison:
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
-        fig.head = _head(quote, folded, numbers, i, out)
+        fig.head = _head(quote, folded, numbers, i, out, fig)
         fig.after = quote[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
         fig.context = f"{fig.head} {quote[b:_tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)
     return out
+
+
+# words that make a figure a reference the clause compares with: another place's, the plan's, an earlier
+# period's ('thấp hơn kế hoạch (7%)', 'cao hơn mức 4,24% của cả nước', 'so với cùng kỳ (5.000 tỷ đồng)')
+_VERSUS = re.compile(r"\b(?:cao hon|thap hon|so v[a-z]{1,2}i|ca nuoc|toan quoc|binh quan chung|muc chung)\b")
+
+
+def versus(words: str) -> bool:
+    return bool(_VERSUS.search(fold_ocr(words)))
 
 
 _PARTS = re.compile(r"\b(?:trong do|bao gom|gom co|cu the)\b")
@@ -224,7 +242,7 @@ def _tail_end(quote: str, numbers: list, i: int) -> int:
     return min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
 
 
-def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure]) -> str:
+def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig: Figure) -> str:
     """The words that say what figure i measures, for ranking: back to the end of the previous figure's
     own words or the clause's start ('Tổng số thu BHXH, BHYT, BHTN ước đạt 282.530'), not just the last
     comma. A figure with no words of its own ('đạt 87,2% kế hoạch') shares the previous one's; a part
@@ -245,6 +263,9 @@ def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure]) -> 
     own = _indicator(quote, folded, start, a)
     if not own and out:
         return out[-1].head
+    if versus(own):  # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject
+        fig.reference = True
+        return own
     sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
     parts = [m.start() for m in _PARTS.finditer(folded, sentence + 1, a)]
     whole = [f for f in out if parts and sentence < f.start < parts[-1]]
@@ -275,7 +296,9 @@ def units_in(question: str) -> set[str]:
     """Units a question names ('bao nhiêu kg gạo', 'tỷ lệ ... %'): a figure in that unit is what it wants."""
     folded = fold(question)
     # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
-    return {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+    units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+    # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
+    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b", first_ask(question)) else units
 
 
 _AMBIGUOUS = {"ho", "ty", "con", "xa", "vu", "diem", "trieu", "nghin", "tan", "ha", "nguoi", "lao dong"}
@@ -284,8 +307,34 @@ _AMBIGUOUS = {"ho", "ty", "con", "xa", "vu", "diem", "trieu", "nghin", "tan", "h
 def counted(question: str) -> set[tuple[str, ...]]:
     """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
     phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
-    return {tuple(m.group(1).split()) for m in re.finditer(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+){0,2})",
-                                                          fold_ocr(question)) if not m.group(1).startswith("phan")}
+    out = set()
+    for m in re.finditer(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+){0,2})", fold_ocr(question)):
+        words = m.group(1).split()
+        if words[0] not in _NOT_COUNTED:
+            out.add(tuple(words))
+    return out
+
+
+# words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm')
+_NOT_COUNTED = {"so", "voi", "la", "va", "thi", "trong", "tren", "duoc", "dat", "tang", "giam", "nam", "thang",
+                "quy", "cua", "tai", "o", "phan", "lan", "khi", "nhu", "hay", "con", "vay", "nua"}
+
+
+def against(question: str) -> set[str]:
+    """What a question compares with ('so với cùng kỳ', 'so với tháng trước', 'bao nhiêu % kế hoạch'): a
+    change or share stated against the same baseline answers it, not one against another."""
+    folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
+    out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
+    out |= {m.group(1) for m in re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)", folded)}
+    return out
+
+
+def _against_same(after: str, baselines: set[str] | None) -> bool:
+    if not baselines:
+        return False
+    head = " ".join(fold_ocr(after[:40]).replace("%", " ").split())
+    # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
+    return any(re.match(rf"(?:so v[a-z]{{1,2}}i |[a-z]{{2,4}} )?{re.escape(b)}", head) for b in baselines)
 
 
 def given(question: str) -> set[float]:
@@ -313,8 +362,8 @@ def first_ask(question: str) -> str:
 
 def asks_change(question: str) -> bool:
     """'GRDP tăng bao nhiêu' asks the change; 'tổng chi là bao nhiêu, giảm bao nhiêu' asks the value
-    first, its change second."""
-    return bool(re.search(r"\b(?:tang|giam)\b", first_ask(question)))
+    first, its change second; 'tăng trưởng GRDP' names a rate, which reports state either way ('đạt 5,08%')."""
+    return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", first_ask(question)))
 
 
 def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
@@ -350,26 +399,38 @@ def weighted(weights: dict[str, float]) -> Callable[[set[str]], float]:
 
 def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change: bool = False, repair=None,
          asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None,
-         nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None) -> list[Figure]:
+         nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None,
+         baselines: set[str] | None = None, references: bool = False, words: set[str] | None = None,
+         plan: bool = False) -> list[Figure]:
     """The direct answer first: not a number the question itself states (`known`), in the unit or
     before the word it counts (`units`, `nouns`), then the figure whose words (see `_head`, and
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
     than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
     change is asked."""
-    from tracuu.index.lexical import tokenize
+    from tracuu.index.lexical import tokenize, words_of
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
         have = set(tokenize(f.context or f.indicator, repair))
-        wanted = ("change",) if wants_change else ("target", "result") if wants_target else ("result", "target")
+        # a results question: a change ('ước tăng 2,62%') is a result too, before a plan's figure
+        # (unless the question names a plan: 'kế hoạch năm 2025 giao thu ngân sách bao nhiêu')
+        wanted = ("change",) if wants_change else ("target", "result") if wants_target else \
+            ("result", "target", "change") if plan else ("result", "change", "target")
         pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
         # a table row holds several periods' cells: the asked period's column first
         off_period = bool(asked) and f.period is not None and f.period not in asked
         other_unit = bool(units) and fold(f.unit or "") not in units
         said = counts(f.after, nouns, repair)
-        return (off_period, bool(known) and f.number in known, other_unit, -said,
+        # a figure stated as what the clause compares with is no answer, unless references are asked
+        # (a target, the whole country)
+        reference = f.reference and not references
+        return (off_period, bool(known) and f.number in known, reference, other_unit, -said,
+                not _against_same(f.after, baselines),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
-                -round(cover(have), 6), pref, f.unit is None and not said, i)
+                # of equal weight, the figure with fewer words the question does not use: the whole before
+                # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')
+                -round(cover(have), 6), len(set(words_of(f.head)) - words) if words is not None else 0,
+                pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
 

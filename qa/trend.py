@@ -72,13 +72,15 @@ def without_periods(question: str) -> str:
     return " ".join(out.split())
 
 
-def trend(engine, question: str) -> Trend:
-    """Ask `question` of every period the index covers or plans for, oldest first."""
+def trend(engine, question: str, only: set[Period] | None = None) -> Trend:
+    """Ask `question` of every period the index covers or plans for (or of those of them in `only`),
+    oldest first."""
     from .engine import AskOptions
     t0 = time.perf_counter()
     base = without_periods(question)
     store = engine.store
-    periods = sorted({p for d in (store.documents if store else []) for p in (d.period, d.next_period) if p},
+    periods = sorted({p for d in (store.documents if store else []) for p in (d.period, d.next_period)
+                      if p and (only is None or p in only)},
                      key=lambda p: (p.year, min(p.months()), max(p.months())))
     out = Trend(question, base)
     # one dense vector for every row: the period filter, not the period's words, picks each row's report

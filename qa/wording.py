@@ -2,15 +2,17 @@
 number check may also accept (document numbers, dates, period labels), and the quoted figures."""
 from __future__ import annotations
 
+import re
 
 from tracuu.index.backend import Store
-from tracuu.index.lexical import tokenize
+from tracuu.index.lexical import tokenize, words_of
 from tracuu.index.store import Hit
+from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .extract import covered, query_weights
-from .figures import (Figure, asks_change, counted, extract as figure_list, first_ask, given, rank as figure_rank,
-                      units_in)
+from .figures import (Figure, against, asks_change, counted, extract as figure_list, first_ask, given, rank as figure_rank,
+                      units_in, versus)
 from .query import Query
 from .retrieve import mentioned_periods
 
@@ -44,6 +46,7 @@ def citation(n: int, h: Hit, store: Store) -> Citation:
                     date=doc.date, kind=p.kind, ocr_confidence=p.ocr_confidence)
 
 
+_PLAN = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu|kich ban)\b")  # a plan's figure is asked too
 _HOW = {"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon"}
 
 
@@ -70,4 +73,6 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     return figure_rank(out, cover, wants_change=asks_change(query.text),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=counted(query.text),
-                       known=given(query.text) if query.asks_quantity else None)
+                       known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
+                       references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
+                       plan=bool(_PLAN.search(fold_ocr(query.text))))

@@ -47,12 +47,27 @@ def test_a_half_is_no_rounding_and_a_baseline_value_keeps_its_period():
     assert by_value["83,38"].year == 2025 and by_value["71,41"].year == 2024
 
 
-def test_the_ways_a_value_is_printed_and_whether_any_passage_prints_it():
-    from types import SimpleNamespace
+def test_the_ways_a_value_is_printed_and_which_periods_print_it():
+    import numpy as np
 
-    from tracuu.qa.claims import printed_forms, printed_somewhere
+    from tracuu.index.store import IndexStore
+    from tracuu.ingest.types import Document, Passage, Period
+    from tracuu.qa.claims import periods_printing, printed_forms
     assert {"1158,8", "1158.8"} <= printed_forms(1158.8e9)  # '1.158,8 tỷ' (thousands dots are dropped)
     assert {"2700", "2,7"} <= printed_forms(2700e9)  # '2.700 tỷ' or '2,7 nghìn tỷ'
-    store = SimpleNamespace(lexical=SimpleNamespace(vocab={"1158,8": 3, "ty": 9}))
-    assert printed_somewhere(store, 1158.8e9) and not printed_somewhere(store, 1258.8e9)
-    assert printed_somewhere(SimpleNamespace(), 5.0)  # no vocabulary: cannot tell, so ask
+    half, plan, year = Period("half", 2023, 1), Period("half", 2023, 2), Period("year", 2022)
+
+    def doc(name, period):
+        return Document(name, name, "báo cáo", None, None, period, None, None, "0", name, "txt")
+
+    def passage(name, text, period):  # invented sentences
+        return Passage(f"{name}-1", name, text, "", period, 1, 1, 0, len(text))
+    store = IndexStore.build("test", [doc("a.txt", half), doc("b.txt", year)],
+                             [passage("a.txt", "Giải ngân 1.158,8 tỷ đồng.", half),
+                              passage("a.txt", "Phấn đấu giải ngân 2.700 tỷ đồng.", plan),
+                              passage("b.txt", "Thu ngân sách 2,7 nghìn tỷ đồng.", year)],
+                             np.zeros((3, 4), dtype=np.float32), 10_000)
+    assert periods_printing(store, 1158.8e9) == {half}
+    assert periods_printing(store, 2700e9) == {half, plan, year}  # a plans section is asked as its period
+    assert periods_printing(store, 1258.8e9) == set()
+    assert periods_printing(None, 5.0) is None  # no store: cannot tell, so every period is asked

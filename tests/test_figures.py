@@ -152,3 +152,49 @@ def test_of_several_things_asked_the_first_leads():
     assert first_ask("GRDP tăng bao nhiêu") == "grdp tang bao nhieu"
     assert not asks_change("Tổng chi ngân sách là bao nhiêu, giảm bao nhiêu so với cùng kỳ?")
     assert asks_change("chỉ số sản xuất công nghiệp quý I tăng bao nhiêu")
+
+
+def test_a_cut_off_month_after_the_period_named_is_not_the_figure_s_period():
+    from tracuu.ingest.types import Period
+    fig = extract("Giải ngân kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ đồng, đạt 7,9% kế hoạch.")[0]
+    assert (fig.value, fig.period) == ("150", Period("year", 2026))
+    # OCR's 'Pén hét' is 'Đến hết'; a cut-off alone still dates its figure
+    fig = extract("Giải ngân vốn năm 2023 Pén hét thang 6/2023 dat 1.158,8 ty dong.")[0]
+    assert fig.period == Period("year", 2023)
+    fig = extract("Đến hết tháng 6/2023 có 180 xã đạt Bộ tiêu chí quốc gia về y tế xã.")[0]
+    assert fig.period == Period("month", 2023, 6)
+
+
+def test_a_figure_the_clause_compares_with_is_not_its_answer():
+    from tracuu.qa.figures import units_in
+    quote = ("Tốc độ tăng trưởng kinh tế (GRDP) 9 tháng năm 2023 ước đạt 5,08%, cao hơn mức 4,24% của cả nước; "
+             "trong đó khu vực nông, lâm nghiệp và thủy sản tăng 3,62%.")
+    figs = extract(quote)
+    assert [f.value for f in figs if f.reference] == ["4,24"]
+    assert rank(figs, weighted(_w("tăng trưởng", "GRDP")))[0].value == "5,08"
+    assert rank(figs, weighted(_w("tăng trưởng", "GRDP")), references=True)[0].value == "5,08"
+    assert rank(figs, weighted(_w("nông, lâm nghiệp và thủy sản")))[0].value == "3,62"
+    # a rate question wants a percent, not the GRDP per head
+    other = extract("GRDP bình quân đầu người đạt 78,6 triệu đồng. Tổng sản phẩm trên địa bàn (GRDP) năm 2024 ước "
+                    "tăng 7,02% so với năm 2023.")
+    assert "%" in units_in("Tăng trưởng GRDP Hà Tĩnh năm 2024 là bao nhiêu?")
+    assert rank(other, weighted(_w("GRDP")), units=units_in("Tăng trưởng GRDP năm 2024 là bao nhiêu?"))[0].value == "7,02"
+
+
+def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall():
+    from tracuu.qa.figures import against
+    quote = "Chỉ số sản xuất công nghiệp tháng 10/2022 ước tăng 2,3% so với tháng trước và tăng 9,1% so với cùng kỳ năm trước."
+    figs = extract(quote)
+    question = "Chỉ số sản xuất công nghiệp tháng 10/2022 tăng bao nhiêu so với cùng kỳ năm trước?"
+    assert against(question) == {"cung ky"}
+    assert rank(figs, weighted(_w("chỉ số sản xuất công nghiệp")), wants_change=True,
+                baselines=against(question))[0].value == "9,1"
+    assert rank(figs, weighted(_w("chỉ số sản xuất công nghiệp")), wants_change=True,
+                baselines=against("IIP tháng 10/2022 so với tháng trước"))[0].value == "2,3"
+    # a share of the plan, as OCR prints it ('% téng ké hoach'); the value asked first, its share second
+    ocr = extract("Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao.")
+    assert [f.kind for f in ocr] == ["result", "share"]
+    assert against("Giải ngân đạt bao nhiêu phần trăm kế hoạch?") == {"ke hoach"}
+    assert against("Thu ngân sách ước đạt bao nhiêu và bằng bao nhiêu % kế hoạch?") == set()
+    fall = extract("Doanh thu du lich uoc dat 277 ty dong, gidm 19,3% so voi cung ky.")[1]
+    assert (fall.kind, fall.number) == ("change", -19.3)
