@@ -20,7 +20,7 @@ from tracuu.ingest.textnorm import fold
 from .answer import Citation
 from .extract import sentences
 from .query import parse_query
-from .figures import Figure, extract, parse_number, scaled
+from .figures import Figure, aimed, extract, parse_number, scaled
 from .weights import CLAIMS
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
@@ -172,12 +172,7 @@ def _comparable(claimed: Figure, reported: Figure) -> bool:
 
 
 def _aimed(reported: Figure, cite) -> bool:
-    """The report states the figure as an aim: a target by its words ('phấn đấu', 'kế hoạch'), or a
-    figure for a period that ends after the report's own ('tăng trưởng 10%' for 2026 in a January report)."""
-    own = cite.period if cite is not None else None
-    later = reported.period is not None and own is not None and not own.contains(reported.period) and (
-        reported.period.year, reported.period.months()[-1]) > (own.year, own.months()[-1])
-    return reported.kind == "target" or later
+    return aimed(reported, cite.period if cite is not None else None)
 
 
 def _value(f: Figure) -> tuple[float, str]:

@@ -61,6 +61,15 @@ class Figure:
                 "period": self.period.to_dict() if self.period else None, "kind": self.kind, "n": self.n}
 
 
+def aimed(f: Figure, own: Period | None) -> bool:
+    """The report states the figure as an aim: a target by its words ('phấn đấu', 'kế hoạch'), or a
+    figure for a period that ends after the report's own (`own`: 'tăng trưởng 10%' for 2026 in a
+    January report)."""
+    later = f.period is not None and own is not None and not own.contains(f.period) and (
+        f.period.year, f.period.months()[-1]) > (own.year, own.months()[-1])
+    return f.kind == "target" or later
+
+
 def parse_number(text: str) -> float | None:
     """'1.158,8' -> 1158.8, '10.902' -> 10902, '6,67' -> 6.67, '1,158.8' / '1158.8' -> 1158.8."""
     s = text.strip().replace("−", "-")

@@ -198,3 +198,11 @@ def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall()
     assert against("Thu ngân sách ước đạt bao nhiêu và bằng bao nhiêu % kế hoạch?") == set()
     fall = extract("Doanh thu du lich uoc dat 277 ty dong, gidm 19,3% so voi cung ky.")[1]
     assert (fall.kind, fall.number) == ("change", -19.3)
+
+
+def test_a_figure_for_a_period_after_the_report_s_own_is_an_aim():
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import aimed
+    fig = extract("Năm 2026, tổng thu ngân sách nhà nước trên địa bàn 20.500 tỷ đồng.")[0]
+    assert fig.kind == "result" and aimed(fig, Period("year", 2025))  # said in a 2025 report: a plan
+    assert not aimed(fig, Period("year", 2026)) and not aimed(fig, None)
