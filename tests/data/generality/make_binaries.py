@@ -16,7 +16,7 @@ Source markup (one item per line):
   # text           bold heading (pdf)
   (blank line)     vertical space
   anything else    body paragraph
-Only files whose name starts with "b_", "c_", "d_" or "g_" (one per author) are processed.
+Only files whose name starts with "b_", "c_", "d_", "g_" or "h_" (one per author) are processed.
 """
 import os
 import sys
@@ -123,7 +123,7 @@ def main():
     os.makedirs(DOCS, exist_ok=True)
     built = []
     for name in sorted(os.listdir(SRC)):
-        if not name.startswith(("b_", "c_", "d_", "g_")):
+        if not name.startswith(("b_", "c_", "d_", "g_", "h_")):
             continue
         path = os.path.join(SRC, name)
         if name.endswith(".docx.txt"):
