@@ -175,7 +175,14 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
         if heading and (wider := _running_total(own, [m.period for m in find_periods(heading)
                                                        if m.period and not m.comparison])):
             own = wider
-        return own, next((p for p in mentions if p != own and not own.contains(p)), None), "title"
+        plan_year = own
+        # '... vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/9/2024)': the year's plan, counted to a
+        # month's end: the running total to it is what the report gives
+        if own.kind == "year" and (cut := _TITLE_CUTOFF.search(fold_ocr(title))):
+            day, month, year = (int(g) for g in cut.groups())
+            if year == own.year and month < 12 and (day >= 28 or "het" in cut.group()):
+                own = next((m.period for m in find_periods(f"{month} tháng đầu năm {year}") if m.period), own)
+        return own, next((p for p in mentions if p != own and p != plan_year and not own.contains(p)), None), "title"
     lead = [x for x in lines[:60] if x.strip()][:25]
     for i, x in enumerate(lead):
         found = [m.period for m in find_periods(x) if m.period and m.year and not m.comparison]
@@ -196,6 +203,9 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
     if found:
         return found[0], None, "filename"
     return None, None, None
+
+
+_TITLE_CUTOFF = re.compile(r"\bden (?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
 def _running_total(own: Period, periods: list[Period]) -> Period | None:

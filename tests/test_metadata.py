@@ -103,3 +103,13 @@ def test_an_online_paper_head_names_the_paper_and_the_headline_is_the_title(name
     meta = _meta(name)  # masthead, section path, posting time; then the headline
     assert meta["kind"] == "tin bài" and meta["issuer"] == paper and meta["title"].startswith(headline)
     assert _meta("a_tin_20230714.txt")["title_lines"] == range(0, 1)  # a bare headline on the first line
+
+
+def test_a_year_counted_to_a_month_end_in_the_title_is_the_running_total():
+    title = ["UBND TỈNH AN HÒA", "BÁO CÁO",
+             "Tình hình giải ngân kế hoạch vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/6/2024)"]
+    meta = extract(title + ["Nội dung báo cáo."], "fallback", filename="bc.txt")
+    assert meta["period"] == Period("half", 2024, 1)
+    whole = extract(["BÁO CÁO", "Tình hình giải ngân vốn đầu tư công năm 2024 (số liệu đến ngày 31/12/2024)"],
+                    "fallback", filename="bc.txt")
+    assert whole["period"] == Period("year", 2024)
