@@ -28,14 +28,17 @@ from .combine import combine
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, restated_in_body, sentences,
-                      states_figure)
+from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, national_figure, restated_in_body,
+                      sentences, states_figure)
 from .query import Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
 from .weights import EVIDENCE
 
 MIN_COVERAGE = EVIDENCE.min_coverage
+# rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
+# place's only when it is plainly the whole country's (a regional article's parts are harder to tell apart)
+_NOT_ITS_FIGURE = {"names_another_period_for_its_figure", "another_span_s_figure", "leaves_out_what_is_asked"}
 MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
 
 
@@ -262,7 +265,7 @@ class Engine:
                                  years=[period_fit.report_year(h, store) for h in top[:5]])
         ruled = [self._ruled_out(query, e, fit, top, store) for e in evidence]
         weighed = list(zip(evidence[:8], ruled))
-        evidence = [e for e, r in zip(evidence, ruled) if not r]
+        all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
         # could be about anything, so it may not stand in
@@ -278,6 +281,11 @@ class Engine:
                     and top[best.hit_index].passage.period == doc.period:
                 floor = MIN_COVERAGE_SCOPED
         # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
+        # the question's words are said best of another place: a weak sentence of this place is no answer
+        elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
+                         and national_figure(query, e.sentence)), default=0.0)
+        if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
+            floor = max(floor, EVIDENCE.beside_other_place * elsewhere)
         why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
                 "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
                 "outcome": "chosen" if e is best else r or "kept"} for e, r in weighed]
@@ -321,6 +329,13 @@ class Engine:
             at.quote = note.passage.text
             quotes.append((at.n, note.passage.text))
         figs = wording.figures_of(query, quotes, cited, store)
+        # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure
+        sents = sentences(top[best.hit_index].passage.text)
+        foreign = [sents[e.first] for e, r in zip(all_evidence, ruled) if r and e.hit_index == best.hit_index
+                   and e.first != best.first and e.first < len(sents) and (r in _NOT_ITS_FIGURE or r ==
+                   "another_place_s_figure" and national_figure(query, sents[e.first]))]
+        spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
+        figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
         text = compose(quotes, wording.header(cited, store))
         if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
             label = figs[0].period.label if figs[0].period else None
@@ -364,6 +379,8 @@ class Engine:
             return "states_no_figure"
         if not e.phrase:
             return "does_not_name_the_indicator"
+        if e.excludes:
+            return "leaves_out_what_is_asked"
         if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table"):
             return "names_another_period_for_its_figure"
         if period_fit.other_span(query, h, e.sentence, store):

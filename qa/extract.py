@@ -12,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
 from .fit import states_baseline_value
-from .glossary import ALSO_NAMED, INSTITUTIONS
+from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS
 from .query import Query
 from .weights import EVIDENCE
 from .verify import numbers_in
@@ -50,6 +50,7 @@ class Evidence:
     last: int = 0
     figure: bool = False  # the quote states a quantity
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
+    excludes: bool = False  # it says it leaves out what the question names ('xuất khẩu (không kể dầu thô)')
 
 
 def sentences(text: str) -> list[str]:
@@ -98,6 +99,13 @@ def adds_words(query: Query, quote: str, extra: str, lexical: Lexical | None) ->
     have, more = set(tokenize(quote, repair)), set(tokenize(extra, repair))
     wanted = set(query_weights(query, lexical)) | set(query.short)  # 'NSTW' for 'ngân sách trung ương'
     return any(t not in have for t in more & wanted if "_" not in t)
+
+
+def names_indicator(name: str, text: str) -> bool:
+    """`names_whole`, or its acronym ('CPI' for 'chỉ số giá tiêu dùng')."""
+    folded = fold_ocr(text)
+    return names_whole(name, text) or any(full == name and re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", folded)
+                                          for a, full in ACRONYMS.items())
 
 
 def names_whole(name: str, text: str, gap: int = 2) -> bool:
@@ -165,6 +173,11 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     return factor
 
 
+# what a figure leaves out ('xuất khẩu (không kể dầu thô)'): those words are not what it measures
+_EXCLUDED = re.compile(r"\((?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom)[^)]*\)|\((?:trừ|tru)\s[^)]*\)",
+                       re.IGNORECASE)
+
+
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
 _AIMED = re.compile(r"\b(?:phan dau|muc tieu|du kien|nhiem vu|dinh huong)\b")
 
@@ -178,6 +191,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     total = sum(weights.values()) or 1.0
     pairs = [t for t in weights if "_" in t and t.replace("_", "").isalpha()]  # 'covid_19' says little
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
+    # what a figure leaves out is not what it measures, unless the question leaves the same out
+    strip = not _EXCLUDED.search(query.text)
+
+    def unsaid(text: str) -> str:
+        return _EXCLUDED.sub(" ", text) if strip else text
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
@@ -189,14 +207,14 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         # a department report names the indicator in the heading ('1. Tổng thu ngân sách nhà nước trên địa
         # bàn') and states its figure under it ('Thực hiện 9 tháng ... ước đạt 8.124,6 tỷ đồng')
         heading = hit.passage.section.rsplit(" > ", 1)[-1] if hit.passage.section else ""
-        ptoks = set(tokenize(f"{hit.passage.text} {heading}", repair))
+        ptoks = set(tokenize(unsaid(f"{hit.passage.text} {heading}"), repair))
         pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
         if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
             continue
         for i, sent in enumerate(sents):
             if i == 0 and hit.passage.kind == "footnote":
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
-            toks = set(tokenize(sent, repair))
+            toks = set(tokenize(unsaid(sent), repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             share = EVIDENCE.sentence_share
             cov = share * covered(weights, toks, query.aliases, variants, query.short, query.same) / total \
@@ -211,12 +229,16 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
+            if query.indicators and not all(names_indicator(n, quote) for n in query.indicators):
+                figure *= EVIDENCE.no_figure  # 'tiêu dùng' of retail sales is not the consumer price index'
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
-            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase))
+            left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
+            out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
+                                excludes=any(t in left_out for t in weights if "_" not in t)))
     out.sort(key=lambda e: -e.score)
     return out
 

@@ -53,6 +53,11 @@ class EvidenceWeights:
     # period, scope is certain and only the indicator's words are in doubt: a paraphrase ('tiền thu về
     # cho ngân sách') may cover less of the question
     min_coverage_scoped: float = 0.2
+    # the question's words are said best by a sentence about the whole country: a sentence of the asked
+    # place must hold this share of that one's coverage, or the figure asked is given only for the nation
+    # ('cả nước thu hút 20,86 tỷ USD FDI'); a neighbour's sentence sets no such bar (a province's own
+    # sentence may paraphrase: 'tổng sản phẩm trên địa bàn' for 'tăng trưởng GRDP')
+    beside_other_place: float = 0.7
 
 
 @dataclass(frozen=True)

@@ -101,3 +101,24 @@ def test_an_institution_s_acronym_need_not_be_in_the_passage():
     toks = set(tokenize("Chúng ta không thay đổi mục tiêu: tăng trưởng GRDP cả năm 2024 phải đạt từ 9,0% trở lên."))
     assert names_acronyms(q.aliases, toks)
     assert not names_acronyms(parse_query("chỉ số PCI năm 2024").aliases, toks)  # an indicator's acronym still is
+
+
+def test_what_a_figure_leaves_out_is_not_what_it_measures():
+    row = "Bảng 1 > Kim ngạch xuất khẩu (không kể dầu thô) > ĐVT: triệu USD; Ước thực hiện 6 tháng 2024: 4.312,5"
+    crude = best_evidence(parse_query("kim ngạch xuất khẩu dầu thô 6 tháng 2024"), [_hit(row, 7, "table")], None, top=1)
+    assert crude[0].excludes  # it says it leaves crude oil out: no answer for crude oil exports
+    exports = best_evidence(parse_query("kim ngạch xuất khẩu 6 tháng 2024"), [_hit(row, 7, "table")], None, top=1)
+    assert not exports[0].excludes
+    plan = "Kế hoạch vốn (chưa bao gồm vốn Chương trình MTQG) năm 2021 là 2.911,7 tỷ đồng."
+    assert best_evidence(parse_query("vốn chương trình MTQG năm 2021"), [_hit(plan, 3)], None, top=1)[0].excludes
+
+
+def test_a_named_indicator_must_be_named_by_the_quote_itself():
+    q = parse_query("Chỉ số giá tiêu dùng bình quân 9 tháng năm 2023 tăng bao nhiêu?")
+    retail = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 9 tháng đạt 62.846,2 tỷ đồng, tăng 10,6%."
+    cpi = "Chỉ số giá tiêu dùng (CPI) bình quân 9 tháng tăng 3,16% so với cùng kỳ."
+    hits = [_hit(f"{retail} {cpi}", 4)]
+    best = best_evidence(q, hits, None, top=1)[0]
+    assert best.sentence.startswith("Chỉ số giá tiêu dùng")
+    from tracuu.qa.extract import names_indicator
+    assert names_indicator("chi so gia tieu dung", "CPI tháng 9 tăng 0,3%") and not names_indicator("chi so gia tieu dung", retail)

@@ -4,6 +4,7 @@ The index is built with the MiniLM sentence-transformers model a package ships (
 answer logic under test is the same whatever the embedder."""
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +15,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.qa.engine import Engine
 from tracuu.qa.query import parse_query
 
-from .conftest import REPORTS
+from .conftest import REPORTS, _built_engine
 
 
 @pytest.fixture(scope="module")
@@ -371,3 +372,27 @@ def test_an_answer_says_why_it_quotes_its_sentence_and_why_the_others_were_ruled
     assert not refused.answered and refused.why[-1]["outcome"] == "refused"
     outcomes = {w["outcome"] for w in refused.why[:-1]}
     assert outcomes and "kept" not in outcomes and "chosen" not in outcomes
+
+
+# a news article with the nation's figures beside the province's (tests/data/kontum_tin_9t2023.txt, figures invented)
+@pytest.fixture(scope="module")
+def news_engine(tmp_path_factory, st_embedder):
+    src = tmp_path_factory.mktemp("news_src") / "tin"
+    src.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "kontum_tin_9t2023.txt", src)
+    return _built_engine(tmp_path_factory, st_embedder, "news", [src])
+
+
+@pytest.mark.parametrize("question", ["Kon Tum thu hút vốn FDI 9 tháng 2023 bao nhiêu",
+                                      "Chỉ số giá tiêu dùng bình quân 9 tháng năm 2023 của Kon Tum tăng bao nhiêu?"])
+def test_a_figure_given_only_for_the_nation_is_not_the_province_s(news_engine, question):
+    ans = news_engine.ask(question)
+    assert not ans.answered, ans.answer
+    assert not ans.figures or ans.figures[0].value not in ("7,2", "20,86", "3,16", "11,6")
+
+
+@pytest.mark.parametrize("question, value", [("Giải ngân vốn đầu tư công của Kon Tum 9 tháng 2023", "52,3"),
+                                             ("Tổng mức bán lẻ hàng hóa Kon Tum 9 tháng 2023", "21.846,2")])
+def test_the_province_s_own_figure_beside_the_nation_s(news_engine, question, value):
+    ans = news_engine.ask(question)
+    assert ans.answered and ans.figures[0].value == value, (ans.answer, [f.value for f in ans.figures])
