@@ -98,13 +98,20 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     ans = read["ask", question]
     claimed = _value(fig)
     asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
+    # 'Đến 31/01/2025, ... đạt 58.150 tỷ đồng': a balance at a date is that month's
+    claimed_at = asked + [d for d in parse_query(question).dated if d not in asked]
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
-        claimed_at = asked + [d for d in parse_query(question).dated if d not in asked]
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
             same = []  # the value is the report's, but for another period: judged below (other_period)
+        if same and (other := _better_fit(fig, same[0], quoted, engine.store, question)) is not None:
+            # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
+            # 150 triệu USD' where 150 is the imports and the exports are 100)
+            return ClaimResult(claim, fig.value, "mismatch", other, cited.get(other.n),
+                               f"Báo cáo ghi {other.value}{' ' + other.unit if other.unit else ''} cho chỉ tiêu này; "
+                               f"{same[0].value} là của chỉ tiêu khác ({same[0].indicator}).")
         if same:
             rep = same[0]
             aimed = _aimed(rep, cited.get(rep.n))
@@ -141,7 +148,9 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         other = _elsewhere(read[key], fig, claimed)
     if other is not None:
         rep, cite, period = other
-        if not asked or period is not None and period in asked:  # a wider period's figure is not the asked one's
+        # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
+        if not claimed_at or period is not None and (period in claimed_at or asked == [] and any(
+                period.contains(d) for d in claimed_at)):
             if _aimed(rep, cite) == (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None:
@@ -224,6 +233,32 @@ def _last_digit_unit(value: str) -> float:
         return 10 ** -decimals
     whole = str(int(abs(parse_number(value) or 0)))
     return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
+
+
+def _better_fit(fig: Figure, rep: Figure, quoted: list[Figure], store, question: str) -> Figure | None:
+    """A figure of the quote, of the same kind and unit as `rep`, whose words name what the claimed figure's
+    words name and `rep`'s do not, while `rep`'s name nothing the other's lack ('xuất khẩu ... 150' where
+    the report reads 'xuất khẩu 100 ..., nhập khẩu 150'): then `rep` is another indicator's value."""
+    from tracuu.index.lexical import tokenize
+    lexical = getattr(store, "lexical", None)
+    repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
+    content = set(tokenize(parse_query(question).lexical_text))  # no period, place or question words
+    said = {t for t in set(tokenize(fig.context or fig.head)) & content
+            if not set(t.split("_")) & _HOW and not t[0].isdigit()}
+    has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in quoted}
+
+    def weight(tokens: set[str]) -> float:
+        return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
+    unit = _value(rep)[1]
+    rivals = [f for f in quoted if f is not rep and f.n == rep.n and f.kind == rep.kind
+              and _units_agree(unit, _value(f)[1]) and not _equal(_value(f), _value(rep))
+              and not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
+    return max(rivals, key=lambda f: weight(has[id(f)]), default=None)
+
+
+# how a figure is stated, not what it measures; and the idf a rival's own words must add
+_HOW = {"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon", "tang", "giam"}
+_DISTINCT = 3.0  # more than a common word ('vốn' 2.9): a word pair ('xuất khẩu' 4.0) or a rare word
 
 
 def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:

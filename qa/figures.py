@@ -34,7 +34,7 @@ _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 _TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
 _TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
-                            r"tren|xap xi|chi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
+                            r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
 _CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 _FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
@@ -190,7 +190,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         lead = lead[:-1] if lead.endswith(":") else lead
         clause_start = max(lead.rfind(x) for x in (";", ". ", ": ", ", ")) + 1
         kind = "result"
-        if unit_f == "%" and (_SHARE.match(folded[b:b + 40]) and not re.search(r"cung ky|nam truoc", folded[b:b + 25])
+        if unit_f == "%" and (_SHARE.match(folded[b:b + 40])
+                              and not re.search(r"cung ky|nam truoc", folded[b:b + 25].split(",")[0])
                               or re.search(r"(?<![a-z])bang\s*$", before)):
             # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part; 'bằng 37,6% so với cùng
             # kỳ': the baseline's share, not a change of 37,6%
@@ -292,8 +293,9 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
     text, f = quote[start:at], folded[start:at].rstrip(" :")
     # verbs and period phrases at the end say nothing about what is measured
-    while (shorter := _TRAILING_VERB.sub("", f)) != f:
-        f = shorter
+    while (shorter := _TRAILING_VERB.sub("", f)) != f or re.search(r"(?:^|\s)chỉ\s*$", quote[start:start + len(f)]):
+        # 'chỉ đạt' (only) goes, 'tổng chi' (spending) stays: the two fold alike
+        f = shorter if shorter != f else re.sub(r"(?:^|\s+)chi\s*$", "", f)
     text = text[:len(f)]
     while (m := _FILLER.match(fold(text).lstrip())) and m.end():
         text = text.lstrip()[m.end():]

@@ -71,3 +71,19 @@ def test_the_ways_a_value_is_printed_and_which_periods_print_it():
     assert periods_printing(store, 2700e9) == {half, plan, year}  # a plans section is asked as its period
     assert periods_printing(store, 1258.8e9) == set()
     assert periods_printing(None, 5.0) is None  # no store: cannot tell, so every period is asked
+
+
+# on the sample index (claims invented for these tests, not from the blind sets)
+def test_a_value_of_another_indicator_in_the_same_sentence_is_a_mismatch(sample_engine):
+    from tracuu.qa.claims import check
+    res = check(sample_engine, "Quý I/2022, tổng chi bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp của "
+                               "Lạng Sơn ước đạt 282.530 triệu đồng.")
+    assert res.claims[0].verdict == "mismatch", res.to_dict()
+    assert res.claims[0].reported.value == "593.854"  # 282.530 is what was collected, not spent
+
+
+def test_a_balance_at_another_date_is_another_period_s(sample_engine):
+    from tracuu.qa.claims import check
+    res = check(sample_engine, "Đến 31/01/2024, tổng nguồn vốn huy động của các ngân hàng trên địa bàn Lạng Sơn "
+                               "đạt 58.150 tỷ đồng.")
+    assert res.claims[0].verdict == "other_period", res.to_dict()
