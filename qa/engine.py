@@ -28,8 +28,8 @@ from .combine import combine
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, national_figure, restated_in_body,
-                      sentences, states_figure)
+from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, national_figure, others_figure,
+                      restated_in_body, sentences, states_figure)
 from .query import Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
@@ -37,7 +37,8 @@ from .weights import EVIDENCE
 
 MIN_COVERAGE = EVIDENCE.min_coverage
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
-# place's only when it is plainly the whole country's (a regional article's parts are harder to tell apart)
+# place's only when it is plainly so: the whole country's, or a province the lead names (a regional article's
+# parts are harder to tell apart)
 _NOT_ITS_FIGURE = {"names_another_period_for_its_figure", "another_span_s_figure", "leaves_out_what_is_asked"}
 MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
 
@@ -333,7 +334,7 @@ class Engine:
         sents = sentences(top[best.hit_index].passage.text)
         foreign = [sents[e.first] for e, r in zip(all_evidence, ruled) if r and e.hit_index == best.hit_index
                    and e.first != best.first and e.first < len(sents) and (r in _NOT_ITS_FIGURE or r ==
-                   "another_place_s_figure" and national_figure(query, sents[e.first]))]
+                   "another_place_s_figure" and others_figure(query, sents[e.first]))]
         spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
         figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
         text = compose(quotes, wording.header(cited, store))

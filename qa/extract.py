@@ -173,9 +173,10 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     return factor
 
 
-# what a figure leaves out ('xuất khẩu (không kể dầu thô)'): those words are not what it measures
-_EXCLUDED = re.compile(r"\((?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom)[^)]*\)|\((?:trừ|tru)\s[^)]*\)",
-                       re.IGNORECASE)
+# what a figure leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm tiền sử dụng đất'):
+# those words are not what it measures
+_EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom)(?:\s+[^\s();.,:\d]+){1,10}\)?"
+                       r"|\((?:trừ|tru)\s[^)]*\)", re.IGNORECASE)
 
 
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
@@ -332,6 +333,16 @@ def _figure_lead(sentence: str) -> str | None:
         if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
             return clause[:_first_figure(clause, find_periods(clause, folded=True))]
     return None
+
+
+def others_figure(query: Query, sentence: str) -> bool:
+    """The sentence's first figure is plainly another place's: the whole country's, or a province its
+    lead names as the owner while the question asks about another ('Tỉnh láng giềng Bình Định đón
+    512.000 lượt khách quốc tế' for Phú Yên)."""
+    if national_figure(query, sentence):
+        return True
+    named = owners(_figure_lead(sentence) or "")
+    return bool(query.provinces and named and not named & set(query.provinces))
 
 
 def national_figure(query: Query, sentence: str) -> bool:

@@ -122,3 +122,14 @@ def test_a_named_indicator_must_be_named_by_the_quote_itself():
     assert best.sentence.startswith("Chỉ số giá tiêu dùng")
     from tracuu.qa.extract import names_indicator
     assert names_indicator("chi so gia tieu dung", "CPI tháng 9 tăng 0,3%") and not names_indicator("chi so gia tieu dung", retail)
+
+
+def test_an_exclusion_without_brackets_and_a_named_neighbour_s_figure():
+    note = "Chỉ tiêu thu nội địa không bao gồm tiền sử dụng đất và xổ số kiến thiết; thu nội địa đạt 3.120 tỷ đồng."
+    land = best_evidence(parse_query("thu tiền sử dụng đất 4 tháng 2025"), [_hit(note, 9)], None, top=1)
+    assert land[0].excludes
+    from tracuu.qa.extract import others_figure
+    q = parse_query("Phú Yên đón bao nhiêu lượt khách quốc tế năm 2023?")
+    assert others_figure(q, "Tỉnh láng giềng Bình Định đón 512.000 lượt khách quốc tế.")
+    assert not others_figure(q, "Phú Yên đón 95.000 lượt khách quốc tế, tăng 12%.")
+    assert others_figure(q, "Cả nước đón 12,6 triệu lượt khách quốc tế.")
