@@ -17,6 +17,8 @@ from tracuu.ingest.types import Period
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+# '80/87 xã', '15/21 chỉ tiêu', '315.975/340.000 tài khoản': so many of a whole (a date is no fraction)
+_FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 # units and scale words (folded), longest first; anything else: the next word or two
 _UNITS = [
     "diem phan tram", "nghin ty dong", "ngan ty dong", "ty dong", "trieu dong", "nghin dong", "ty usd", "trieu usd",
@@ -167,12 +169,14 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         return []
     mentions = find_periods(folded, period.year if period else None, folded=True)
     blocked = [(m.start, m.end) for m in mentions]
-    blocked += [m.span() for m in re.finditer(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+", folded)]
+    blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+", folded)
+                if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
     out: list[Figure] = []
-    numbers = [m for m in NUMBER.finditer(quote) if not any(s <= m.start() < e for s, e in blocked)]
+    numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
+                      if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start())
     for i, m in enumerate(numbers):
         a, b = m.span()
-        value = parse_number(m.group())
+        value = parse_number(m.group().split("/")[0])  # '80/87 xã': 80 of 87
         if value is None or (re.match(r"\.\s", quote[b:b + 2]) and not quote[:a].strip(" ([")):
             continue  # '2.13. Tiếp tục ...': the item's number, not a figure
         after = folded[b:b + 30].lstrip()
@@ -305,7 +309,7 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
 
 def units_in(question: str) -> set[str]:
     """Units a question names ('bao nhiêu kg gạo', 'tỷ lệ ... %'): a figure in that unit is what it wants."""
-    folded = fold(question)
+    folded = first_ask(question)  # 'đạt bao nhiêu, bằng bao nhiêu % dự toán': the value's unit first
     # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
     units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
@@ -340,6 +344,13 @@ def against(question: str) -> set[str]:
     return out
 
 
+def _against_other(after: str) -> bool:
+    """A change stated against the month or quarter before ('tăng 4,2% so với tháng trước'): when the
+    question names no baseline, the same period a year before ('so với cùng kỳ') is the one meant."""
+    head = " ".join(fold_ocr(after[:40]).replace("%", " ").split())
+    return bool(re.match(r"so v[a-z]{1,2}i (?:th[a-z]{1,3}ng tr|qu[a-z] tr|k[a-z] tr|th[a-z]{1,3}ng 12|cu[a-z]i n|d[a-z]u n)", head))
+
+
 def _against_same(after: str, baselines: set[str] | None) -> bool:
     if not baselines:
         return False
@@ -357,7 +368,7 @@ def given(question: str) -> set[float]:
             and (v := parse_number(m.group())) is not None}
 
 
-_ASK = re.compile(r"\b(?:bao nhieu|may|la gi)\b")
+_ASK = re.compile(r"\b(?:bao nhieu|may|la gi)\b|(?<=, )so (?:voi|sanh)\b")  # ', so với kế hoạch?' asks a share
 
 
 def first_ask(question: str) -> str:
@@ -436,7 +447,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # (a target, the whole country)
         reference = f.reference and not references
         return (off_period, bool(known) and f.number in known, reference, other_unit, -said,
-                not _against_same(f.after, baselines),
+                not _against_same(f.after, baselines) if baselines else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before
                 # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')

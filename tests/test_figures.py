@@ -206,3 +206,13 @@ def test_a_figure_for_a_period_after_the_report_s_own_is_an_aim():
     fig = extract("Năm 2026, tổng thu ngân sách nhà nước trên địa bàn 20.500 tỷ đồng.")[0]
     assert fig.kind == "result" and aimed(fig, Period("year", 2025))  # said in a 2025 report: a plan
     assert not aimed(fig, Period("year", 2026)) and not aimed(fig, None)
+
+
+def test_fractions_and_the_year_on_year_change_by_default():
+    figs = extract("Đến cuối năm 2024 toàn tỉnh có 80/87 xã đạt chuẩn nông thôn mới; ngày 12/12 đạt 5.000 tỷ đồng.")
+    assert [(f.value, f.number, f.unit) for f in figs] == [("80/87", 80.0, "xã"), ("5.000", 5000.0, "tỷ đồng")]
+    iip = extract("Chỉ số sản xuất công nghiệp tháng 9/2024 tăng 4,2% so với tháng trước và tăng 21,36% so với cùng kỳ.")
+    assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")))[0].value == "21,36"
+    from tracuu.qa.figures import against
+    assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")),
+                baselines=against("IIP tháng 9/2024 so với tháng trước"))[0].value == "4,2"
