@@ -20,7 +20,7 @@ from tracuu.ingest.textnorm import fold
 from .answer import Citation
 from .extract import sentences
 from .query import parse_query
-from .figures import Figure, aimed, extract, parse_number, scaled
+from .figures import HOW_WORDS, Figure, aimed, extract, parse_number, scaled
 from .weights import CLAIMS
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
@@ -244,7 +244,7 @@ def _better_fit(fig: Figure, rep: Figure, quoted: list[Figure], store, question:
     repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
     content = set(tokenize(parse_query(question).lexical_text))  # no period, place or question words
     said = {t for t in set(tokenize(fig.context or fig.head)) & content
-            if not set(t.split("_")) & _HOW and not t[0].isdigit()}
+            if not set(t.split("_")) & (HOW_WORDS | {"tang", "giam"}) and not t[0].isdigit()}
     has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in quoted}
 
     def weight(tokens: set[str]) -> float:
@@ -256,8 +256,7 @@ def _better_fit(fig: Figure, rep: Figure, quoted: list[Figure], store, question:
     return max(rivals, key=lambda f: weight(has[id(f)]), default=None)
 
 
-# how a figure is stated, not what it measures; and the idf a rival's own words must add
-_HOW = {"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon", "tang", "giam"}
+# the idf a rival's own words must add
 _DISTINCT = 3.0  # more than a common word ('vốn' 2.9): a word pair ('xuất khẩu' 4.0) or a rare word
 
 

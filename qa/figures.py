@@ -17,6 +17,9 @@ from tracuu.ingest.types import Period
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+# how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
+# figure a question asks for
+HOW_WORDS = frozenset({"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon"})
 # '80/87 xã', '15/21 chỉ tiêu', '315.975/340.000 tài khoản': so many of a whole (a date is no fraction)
 _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 # units and scale words (folded), longest first; anything else: the next word or two

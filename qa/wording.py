@@ -11,8 +11,8 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .extract import covered, query_weights
-from .figures import (Figure, against, asks_change, counted, extract as figure_list, first_ask, given, rank as figure_rank,
-                      units_in, versus)
+from .figures import (HOW_WORDS, Figure, against, asks_change, counted, extract as figure_list, first_ask, given,
+                      rank as figure_rank, units_in, versus)
 from .query import Query
 from .retrieve import mentioned_periods
 
@@ -47,7 +47,6 @@ def citation(n: int, h: Hit, store: Store) -> Citation:
 
 
 _PLAN = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu|kich ban)\b")  # a plan's figure is asked too
-_HOW = {"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon"}
 
 
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:
@@ -65,7 +64,8 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     first = set(tokenize(first_ask(query.text)))  # of several things asked, the first one's figure leads
     weights = {t: w for t, w in weights.items() if t in first} or weights
     # 'ước đạt', 'được', 'là', 'tăng': how a figure is stated, not what it measures (a change is asked apart)
-    weights = {t: w for t, w in weights.items() if not set(t.split("_")) & _HOW and t not in ("tang", "giam")} or weights
+    weights = {t: w for t, w in weights.items() if not set(t.split("_")) & HOW_WORDS and t not in ("tang", "giam")} \
+        or weights
     variants = store.lexical.variants(list(weights)) if store.lexical else {}
 
     def cover(toks: set[str]) -> float:  # the same reading of 'holds the question's words' as the quote's
