@@ -69,9 +69,9 @@ class Store(Protocol):
 
     def footnotes(self, passage: Passage) -> list[Passage]: ...
 
-    def periods_holding(self, tokens: list[str]) -> set[Period] | None:
+    def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         """The periods (`Filters.period`: the report's, or the section's) of the passages holding any of
-        these lexical tokens; None: cannot tell."""
+        these lexical tokens (and, when `also` is given, any of those too); None: cannot tell."""
         ...
 
     def search(self, query: str, query_vector: np.ndarray | None, k: int = 10,

@@ -157,7 +157,7 @@ class QdrantReader(Collections):
         points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=1000, with_payload=True)
         return footnotes_near(passage, [passage_of(r.payload) for r in points])
 
-    def periods_holding(self, tokens: list[str]) -> set[Period] | None:
+    def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         """Not asked of Qdrant (its sparse vectors hold token ids, not a posting list to read): None."""
         return None
 

@@ -118,10 +118,13 @@ class IndexStore:
         """The footnotes a passage may cite: the details (which districts, the year before) behind a mark."""
         return footnotes_near(passage, self._footnotes.get(passage.doc, []))
 
-    def periods_holding(self, tokens: list[str]) -> set[Period] | None:
+    def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         if self.lexical is None:
             return set()
-        held = [self.passages[i] for i in self.lexical.holding(tokens)]
+        rows = self.lexical.holding(tokens)
+        if also:
+            rows = np.intersect1d(rows, self.lexical.holding(also))
+        held = [self.passages[i] for i in rows]
         return {p for x in held for p in (x.period, self.doc_by_name[x.doc].period) if p}
 
     @cached_property

@@ -139,7 +139,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     # a real figure of another period (or the same period's, which the first reading missed)
     other = None
     # asking every period costs an answer each: ask only those whose passages print the claimed value
-    periods = periods_printing(engine.store, claimed[0])
+    periods = periods_printing(engine.store, claimed[0], _measure_words(fig, question, engine.store))
     if periods is None or periods:
         key = ("trend", question, None if periods is None else frozenset(periods))
         if key not in read:
@@ -235,6 +235,17 @@ def _last_digit_unit(value: str) -> float:
     return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
 
 
+def _measure_words(fig: Figure, question: str, store=None, keep: int = 4) -> list[str]:
+    """The claim's rarest words for what its figure measures (no period, place, question or how-words):
+    a passage printing the value beside none of them states another thing's figure."""
+    from tracuu.index.lexical import tokenize
+    content = set(tokenize(parse_query(question).lexical_text))
+    words = [t for t in set(tokenize(fig.context or fig.head)) & content
+             if "_" not in t and t not in HOW_WORDS | {"tang", "giam"} and not t[0].isdigit()]
+    lexical = getattr(store, "lexical", None)
+    return sorted(words, key=lambda t: (-lexical.idf(t), t) if lexical else t)[:keep]
+
+
 def _better_fit(fig: Figure, rep: Figure, quoted: list[Figure], store, question: str) -> Figure | None:
     """A figure of the quote, of the same kind and unit as `rep`, whose words name what the claimed figure's
     words name and `rep`'s do not, while `rep`'s name nothing the other's lack ('xuất khẩu ... 150' where
@@ -284,10 +295,10 @@ def printed_forms(value: float) -> set[str]:
     return out
 
 
-def periods_printing(store, value: float) -> set | None:
-    """The periods whose passages print `value` in one of its forms (`printed_forms`); None: the store
-    cannot tell, so every period is asked."""
-    return store.periods_holding(sorted(printed_forms(value))) if store is not None else None
+def periods_printing(store, value: float, words: list[str] | None = None) -> set | None:
+    """The periods whose passages print `value` in one of its forms (`printed_forms`), beside one of the
+    claim's `words` for what it measures when given; None: the store cannot tell, so every period is asked."""
+    return store.periods_holding(sorted(printed_forms(value)), words or None) if store is not None else None
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):

@@ -70,6 +70,9 @@ def test_the_ways_a_value_is_printed_and_which_periods_print_it():
     assert periods_printing(store, 1158.8e9) == {half}
     assert periods_printing(store, 2700e9) == {half, plan, year}  # a plans section is asked as its period
     assert periods_printing(store, 1258.8e9) == set()
+    # beside the claim's words for what it measures: 2.700 next to 'thu ngân sách' is only the 2022 report's
+    assert periods_printing(store, 2700e9, ["thu"]) == {year}
+    assert periods_printing(store, 2700e9, ["giai"]) == {half, plan}  # the plans part of the half-year report
     assert periods_printing(None, 5.0) is None  # no store: cannot tell, so every period is asked
 
 
