@@ -98,15 +98,17 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     ans = read["ask", question]
     claimed = _value(fig)
     asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
+    query = parse_query(question)
     # 'Đến 31/01/2025, ... đạt 58.150 tỷ đồng': a balance at a date is that month's
-    claimed_at = asked + [d for d in parse_query(question).dated if d not in asked]
+    claimed_at = asked + [d for d in query.dated if d not in asked]
+    said = _measure_words(fig, query)
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
             same = []  # the value is the report's, but for another period: judged below (other_period)
-        if same and (other := _better_fit(fig, same[0], quoted, engine.store, question)) is not None:
+        if same and (other := _better_fit(said, same[0], quoted, engine.store)) is not None:
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
             return ClaimResult(claim, fig.value, "mismatch", other, cited.get(other.n),
@@ -139,7 +141,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     # a real figure of another period (or the same period's, which the first reading missed)
     other = None
     # asking every period costs an answer each: ask only those whose passages print the claimed value
-    periods = periods_printing(engine.store, claimed[0], _measure_words(fig, question, engine.store))
+    periods = periods_printing(engine.store, claimed[0], _rarest(said, engine.store))
     if periods is None or periods:
         key = ("trend", question, None if periods is None else frozenset(periods))
         if key not in read:
@@ -235,27 +237,29 @@ def _last_digit_unit(value: str) -> float:
     return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
 
 
-def _measure_words(fig: Figure, question: str, store=None, keep: int = 4) -> list[str]:
-    """The claim's rarest words for what its figure measures (no period, place, question or how-words):
-    a passage printing the value beside none of them states another thing's figure."""
+def _measure_words(fig: Figure, query) -> set[str]:
+    """The claim's words for what its figure measures: no period, place, question or how-words, no number
+    (word pairs holding one of those left out too)."""
     from tracuu.index.lexical import tokenize
-    content = set(tokenize(parse_query(question).lexical_text))
-    words = [t for t in set(tokenize(fig.context or fig.head)) & content
-             if "_" not in t and t not in HOW_WORDS | {"tang", "giam"} and not t[0].isdigit()]
+    content = set(tokenize(query.lexical_text))
+    return {t for t in set(tokenize(fig.context or fig.head)) & content
+            if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
+
+
+def _rarest(said: set[str], store, keep: int = 4) -> list[str]:
+    """The claim's `keep` rarest single words for what it measures: a passage printing the value beside
+    none of them states another thing's figure."""
     lexical = getattr(store, "lexical", None)
-    return sorted(words, key=lambda t: (-lexical.idf(t), t) if lexical else t)[:keep]
+    return sorted((t for t in said if "_" not in t), key=lambda t: (-lexical.idf(t), t) if lexical else t)[:keep]
 
 
-def _better_fit(fig: Figure, rep: Figure, quoted: list[Figure], store, question: str) -> Figure | None:
+def _better_fit(said: set[str], rep: Figure, quoted: list[Figure], store) -> Figure | None:
     """A figure of the quote, of the same kind and unit as `rep`, whose words name what the claimed figure's
-    words name and `rep`'s do not, while `rep`'s name nothing the other's lack ('xuất khẩu ... 150' where
-    the report reads 'xuất khẩu 100 ..., nhập khẩu 150'): then `rep` is another indicator's value."""
+    words (`said`) name and `rep`'s do not, while `rep`'s name nothing the other's lack ('xuất khẩu ... 150'
+    where the report reads 'xuất khẩu 100 ..., nhập khẩu 150'): then `rep` is another indicator's value."""
     from tracuu.index.lexical import tokenize
     lexical = getattr(store, "lexical", None)
     repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
-    content = set(tokenize(parse_query(question).lexical_text))  # no period, place or question words
-    said = {t for t in set(tokenize(fig.context or fig.head)) & content
-            if not set(t.split("_")) & (HOW_WORDS | {"tang", "giam"}) and not t[0].isdigit()}
     has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in quoted}
 
     def weight(tokens: set[str]) -> float:
@@ -267,6 +271,8 @@ def _better_fit(fig: Figure, rep: Figure, quoted: list[Figure], store, question:
     return max(rivals, key=lambda f: weight(has[id(f)]), default=None)
 
 
+# how a figure is stated or which way it moved, not what it measures
+_NOT_MEASURE = HOW_WORDS | {"tang", "giam"}
 # the idf a rival's own words must add
 _DISTINCT = 3.0  # more than a common word ('vốn' 2.9): a word pair ('xuất khẩu' 4.0) or a rare word
 

@@ -281,12 +281,12 @@ class Engine:
             if doc.province in query.provinces and doc.period in query.periods \
                     and top[best.hit_index].passage.period == doc.period:
                 floor = MIN_COVERAGE_SCOPED
-        # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
-        # the question's words are said best of another place: a weak sentence of this place is no answer
+        # the question's words are said best of the whole country: a weak sentence of this place is no answer
         elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
                          and national_figure(query, e.sentence)), default=0.0)
         if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
             floor = max(floor, EVIDENCE.beside_other_place * elsewhere)
+        # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
         why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
                 "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
                 "outcome": "chosen" if e is best else r or "kept"} for e, r in weighed]

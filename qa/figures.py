@@ -15,6 +15,8 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
+from .glossary import CUTOFF
+
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
 # how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
@@ -40,7 +42,6 @@ _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+
 _TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
 _TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
                             r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
-_CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 _FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
 
@@ -220,7 +221,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # 'kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ': a cut-off month after the period named is
         # when it was counted, not the figure's period
         cut = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.kind == "month"
-               and _CUTOFF.search(fold_ocr(folded[max(0, x.start - 20):x.start]))]
+               and CUTOFF.search(fold_ocr(folded[max(0, x.start - 20):x.start]))]
         named = [p for p in named if p not in cut] or named
         # '... so với năm 2024 (71,41 điểm)': a value right after its baseline's period is the baseline's
         just_before = [x for x in mentions if x.end <= a and x.period
@@ -316,7 +317,7 @@ def units_in(question: str) -> set[str]:
     # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
     units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
-    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b", first_ask(question)) else units
+    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b", folded) else units
 
 
 _AMBIGUOUS = {"ho", "ty", "con", "xa", "vu", "diem", "trieu", "nghin", "tan", "ha", "nguoi", "lao dong"}
@@ -347,17 +348,22 @@ def against(question: str) -> set[str]:
     return out
 
 
+def _baseline_words(after: str) -> str:
+    """The folded words right after a figure, its percent sign dropped: where a baseline is named."""
+    return " ".join(fold_ocr(after[:40]).replace("%", " ").split())
+
+
 def _against_other(after: str) -> bool:
     """A change stated against the month or quarter before ('tăng 4,2% so với tháng trước'): when the
     question names no baseline, the same period a year before ('so với cùng kỳ') is the one meant."""
-    head = " ".join(fold_ocr(after[:40]).replace("%", " ").split())
+    head = _baseline_words(after)
     return bool(re.match(r"so v[a-z]{1,2}i (?:th[a-z]{1,3}ng tr|qu[a-z] tr|k[a-z] tr|th[a-z]{1,3}ng 12|cu[a-z]i n|d[a-z]u n)", head))
 
 
 def _against_same(after: str, baselines: set[str] | None) -> bool:
     if not baselines:
         return False
-    head = " ".join(fold_ocr(after[:40]).replace("%", " ").split())
+    head = _baseline_words(after)
     # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
     return any(re.match(rf"(?:so v[a-z]{{1,2}}i |[a-z]{{2,4}} )?{re.escape(b)}", head) for b in baselines)
 

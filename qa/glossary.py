@@ -84,6 +84,8 @@ _FIGURE = re.compile(r"\b(?:bao nhieu|muc nao|(?<!so )(?<!thu )may|ty le|toc do|
 # asking for a plan or target, which a report's tasks part holds, not its results
 _TARGET = re.compile(r"\b(?:muc tieu|phan dau|du kien|nhiem vu|giai phap|dinh huong|chi tieu ke hoach)\b"
                      r"|\btheo ke hoach\b|\bphai\b|\bchi tieu\b.*\b(?:duoc dat|dat ra|de ra|duoc giao|giao)\b|\b(?:dat|de ra|giao)\s+(?:ra\s+)?chi tieu\b")
+# 'đến hết', 'tính đến', 'đến cuối' right before a month: the state counted up to it, not that month's own figure
+CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 

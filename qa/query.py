@@ -9,13 +9,11 @@ from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months, equivalents,
-                       expansions,
-                       named_indicators, strip_question_words)
+from .glossary import (CUTOFF, asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months,
+                       equivalents, expansions, named_indicators, strip_question_words)
 
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
-_CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
 
 
 @dataclass
@@ -57,7 +55,7 @@ def parse_query(text: str) -> Query:
     mentions = find_periods(text)
     whole = fold_ocr(text)
     # 'đến cuối tháng 5/2023' is a cut-off (the state then, in a wider report), not May's own figure
-    cutoff = [m for m in mentions if m.period and m.kind == "month" and _CUTOFF.search(whole, 0, m.start)]
+    cutoff = [m for m in mentions if m.period and m.kind == "month" and CUTOFF.search(whole, 0, m.start)]
     # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]

@@ -56,10 +56,11 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     plan = cited.section_period is not None and cited.section_period == doc.next_period != doc.period
     own = cited.section_period or doc.period
     out: list[Figure] = []
+    nouns = counted(query.text)
     for n, quote in quotes:
         named = mentioned_periods(quote, doc.period)
         period = next((a for a in query.periods if a in named), own)
-        out += figure_list(quote, n, period, target=plan, nouns=counted(query.text))
+        out += figure_list(quote, n, period, target=plan, nouns=nouns)
     weights = query_weights(query, store.lexical)
     first = set(tokenize(first_ask(query.text)))  # of several things asked, the first one's figure leads
     weights = {t: w for t, w in weights.items() if t in first} or weights
@@ -72,7 +73,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
         return covered(weights, toks, query.aliases, variants, query.short, query.same)
     return figure_rank(out, cover, wants_change=asks_change(query.text),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods,
-                       wants_target=query.wants_target, units=units_in(query.text), nouns=counted(query.text),
+                       wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
                        plan=bool(_PLAN.search(fold_ocr(query.text))))
