@@ -123,7 +123,7 @@ def main():
     os.makedirs(DOCS, exist_ok=True)
     built = []
     for name in sorted(os.listdir(SRC)):
-        if not name.startswith(("b_", "c_", "d_", "g_", "h_")):
+        if not name.startswith(("b_", "c_", "d_", "g_", "h_", "i_")):
             continue
         path = os.path.join(SRC, name)
         if name.endswith(".docx.txt"):
