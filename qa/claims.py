@@ -13,6 +13,8 @@ import re
 import time
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import find_provinces
 from tracuu.ingest.textnorm import fold
@@ -20,6 +22,7 @@ from tracuu.ingest.textnorm import fold
 from .answer import Citation
 from .extract import sentences
 from .query import parse_query
+from .lexicon import lexicon
 from .figures import HOW_WORDS, Figure, aimed, extract, parse_number, scaled
 from .weights import CLAIMS
 
@@ -101,19 +104,17 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     query = parse_query(question)
     # 'Đến 31/01/2025, ... đạt 58.150 tỷ đồng': a balance at a date is that month's
     claimed_at = asked + [d for d in query.dated if d not in asked]
-    said = _measure_words(fig, query)
+    said, claim_words = _measure_words(fig, query), _claim_words(query)
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
             same = []  # the value is the report's, but for another period: judged below (other_period)
-        if same and (other := _better_fit(said, same[0], quoted, engine.store)) is not None:
+        if same and (other := _better_fit(said, claim_words, same[0], quoted, engine.store)) is not None:
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
-            return ClaimResult(claim, fig.value, "mismatch", other, cited.get(other.n),
-                               f"Báo cáo ghi {other.value}{' ' + other.unit if other.unit else ''} cho chỉ tiêu này; "
-                               f"{same[0].value} là của chỉ tiêu khác ({same[0].indicator}).")
+            return _another_indicator(claim, fig, same[0], other, cited.get(other.n))
         if same:
             rep = same[0]
             aimed = _aimed(rep, cited.get(rep.n))
@@ -149,10 +150,12 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             read[key] = trend(engine, question, only=periods)
         other = _elsewhere(read[key], fig, claimed)
     if other is not None:
-        rep, cite, period = other
+        rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
         if not claimed_at or period is not None and (period in claimed_at or asked == [] and any(
                 period.contains(d) for d in claimed_at)):
+            if (rival := _better_fit(said, claim_words, rep, row, engine.store)) is not None:
+                return _another_indicator(claim, fig, rep, rival, cite)
             if _aimed(rep, cite) == (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None:
@@ -168,6 +171,12 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     periods = ", ".join(p.label for p in engine.periods())
     return ClaimResult(claim, fig.value, "not_found", None, None,
                        f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
+
+
+def _another_indicator(claim: str, fig: Figure, rep: Figure, rival: Figure, cite) -> ClaimResult:
+    return ClaimResult(claim, fig.value, "mismatch", rival, cite,
+                       f"Báo cáo ghi {rival.value}{' ' + rival.unit if rival.unit else ''} cho chỉ tiêu này; "
+                       f"{rep.value} là của chỉ tiêu khác ({rep.indicator}).")
 
 
 _NATURE = {"result": "kết quả thực hiện", "target": "mục tiêu, kế hoạch", "change": "mức tăng/giảm so với kỳ gốc",
@@ -246,6 +255,11 @@ def _measure_words(fig: Figure, query) -> set[str]:
             if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
 
 
+def _claim_words(query) -> set[str]:
+    from tracuu.index.lexical import tokenize
+    return _single(tokenize(query.lexical_text))
+
+
 def _rarest(said: set[str], store, keep: int = 4) -> list[str]:
     """The claim's `keep` rarest single words for what it measures: a passage printing the value beside
     none of them states another thing's figure."""
@@ -253,22 +267,57 @@ def _rarest(said: set[str], store, keep: int = 4) -> list[str]:
     return sorted((t for t in said if "_" not in t), key=lambda t: (-lexical.idf(t), t) if lexical else t)[:keep]
 
 
-def _better_fit(said: set[str], rep: Figure, quoted: list[Figure], store) -> Figure | None:
-    """A figure of the quote, of the same kind and unit as `rep`, whose words name what the claimed figure's
-    words (`said`) name and `rep`'s do not, while `rep`'s name nothing the other's lack ('xuất khẩu ... 150'
-    where the report reads 'xuất khẩu 100 ..., nhập khẩu 150'): then `rep` is another indicator's value."""
+def _better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[Figure], store) -> Figure | None:
+    """A figure of the same sentence, kind and unit as `rep` that is what the claim names, where `rep` is not:
+    `rep`'s own words name something the claim never does ('nhập khẩu 1.005' for a claim of exports; 'tổng nguồn
+    vốn huy động ... 34.050' for one of credit), and the other's own words name what the claimed figure measures
+    (`said`) and nothing the claim leaves out ('xuất khẩu 1.280'). Then the claimed digits are another
+    indicator's value."""
     from tracuu.index.lexical import tokenize
     lexical = getattr(store, "lexical", None)
     repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
-    has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in quoted}
 
     def weight(tokens: set[str]) -> float:
         return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
+
+    def words(f: Figure) -> set[str]:
+        # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead
+        text = f.own or f.head
+        return _single(tokenize(re.split(r"[,;:(]", text)[-1], repair)) or _single(tokenize(text, repair))
+
+    def foreign(f: Figure) -> float:
+        return weight({t for t in words(f) if not _among(t, claim_words)})
+
+    def named(f: Figure) -> float:
+        return weight({t for t in words(f) if _among(t, said)})
     unit = _value(rep)[1]
-    rivals = [f for f in quoted if f is not rep and f.n == rep.n and f.kind == rep.kind
-              and _units_agree(unit, _value(f)[1]) and not _equal(_value(f), _value(rep))
-              and not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
-    return max(rivals, key=lambda f: weight(has[id(f)]), default=None)
+    rivals = [f for f in quoted if f is not rep and f.n == rep.n and f.kind == rep.kind and not f.reference
+              and (f.unit is None) == (rep.unit is None) and _units_agree(unit, _value(f)[1])
+              and not _equal(_value(f), _value(rep))]
+    # the whole context: the other's words hold every claim word `rep`'s hold, and more
+    has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in [rep, *rivals]}
+    wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
+    # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else
+    if not wider and (mine := named(rep) - foreign(rep)) < named(rep):
+        wider = [f for f in rivals if f.sentence == rep.sentence and foreign(f) < _DISTINCT <= named(f)
+                 and named(f) - foreign(f) >= mine + _DISTINCT]
+    return max(wider, key=lambda f: weight(has[id(f)]), default=None)
+
+
+def _among(token: str, words: set[str]) -> bool:
+    """In `words`, or one letter away from one of them (OCR: 'xuét' for 'xuất', 'sich' for 'sách')."""
+    return token in words or len(token) >= 4 and any(
+        w[0] == token[0] and abs(len(w) - len(token)) <= 1 and Levenshtein.distance(w, token) <= 1 for w in words)
+
+
+def _measures(token: str) -> bool:
+    return not set(token.split("_")) & _NOT_MEASURE and not any(p[0].isdigit() for p in token.split("_"))
+
+
+def _single(tokens) -> set[str]:
+    """Single words that may say what is measured: no word pairs, no period words ('tháng', 'đầu', 'năm' are
+    taken out of the claim's words as its period)."""
+    return {t for t in tokens if "_" not in t and _measures(t) and t not in lexicon().period_words}
 
 
 # how a figure is stated or which way it moved, not what it measures
@@ -308,12 +357,12 @@ def periods_printing(store, value: float, words: list[str] | None = None) -> set
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):
-    """(figure, citation, period) where a report states the claimed value for this indicator in any
+    """(figure, citation, period, the figures quoted with it) where a report states the claimed value for this indicator in any
     indexed period: `across` is the indicator asked of every period (qa.trend.Trend), each row's
     quoted figures compared."""
     for row in across.rows:
         for f in row.answer.figures:
             if _equal(claimed, _value(f)) and _comparable(fig, f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
-                return f, cite, f.period or row.period
+                return f, cite, f.period or row.period, row.answer.figures
     return None

@@ -61,6 +61,8 @@ class Figure:
     head: str = ""  # the words before it that say what it measures (see `_head`)
     after: str = ""  # the text right after it ('18 hợp tác xã': what it counts)
     reference: bool = False  # stated as what its clause compares with ('cao hơn mức 4,24% của cả nước')
+    own: str = ""  # its own words, without those it shares with the clause's subject or its whole
+    sentence: int = 0  # which sentence of the quote it is in
 
     def to_dict(self) -> dict:
         return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
@@ -230,6 +232,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         fig.head = _head(quote, folded, numbers, i, out, fig)
+        fig.sentence = quote.count(". ", 0, a)
         fig.after = quote[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
@@ -278,7 +281,7 @@ def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig
         if after.lstrip().startswith("%") or _unit(after.lstrip()):
             start = max(start, _tail_end(quote, numbers, j))
             break
-    own = _indicator(quote, folded, start, a)
+    own = fig.own = _indicator(quote, folded, start, a)
     if not own and out:
         return out[-1].head
     if versus(own):  # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject
