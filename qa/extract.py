@@ -13,6 +13,7 @@ from tracuu.index.store import Hit
 
 from .fit import states_baseline_value
 from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS
+from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
 from .verify import numbers_in
@@ -37,7 +38,7 @@ def states_figure(text: str) -> bool:
 _REF = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[a-z]{1,8}(?:-[a-z]{1,10})+|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}(?=\s*[^\W\d]))\s*")
 
-_PERIOD_WORDS = {"nam", "thang", "quy", "dau", "cuoi", "nua", "giua", "ca"}
+_PERIOD_WORDS = lexicon().period_words
 
 
 @dataclass
@@ -180,7 +181,7 @@ _EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tín
 
 
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
-_AIMED = re.compile(r"\b(?:phan dau|muc tieu|du kien|nhiem vu|dinh huong)\b")
+_AIMED = lexicon().pattern("aimed")
 
 
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,

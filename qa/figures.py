@@ -16,21 +16,18 @@ from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .glossary import CUTOFF
+from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+_LEX = lexicon()
 # how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
 # figure a question asks for
-HOW_WORDS = frozenset({"uoc", "dat", "duoc", "la", "co", "khoang", "gan", "hon"})
+HOW_WORDS = _LEX.how_words
 # '80/87 xã', '15/21 chỉ tiêu', '315.975/340.000 tài khoản': so many of a whole (a date is no fraction)
 _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 # units and scale words (folded), longest first; anything else: the next word or two
-_UNITS = [
-    "diem phan tram", "nghin ty dong", "ngan ty dong", "ty dong", "trieu dong", "nghin dong", "ty usd", "trieu usd",
-    "nghin usd", "usd", "nghin tan", "trieu tan", "tan", "nghin ha", "ha", "nghin luot", "trieu luot", "luot",
-    "nghin nguoi", "nguoi", "doanh nghiep", "du an", "ho", "lao dong", "ty", "trieu", "nghin", "%", "km", "m3",
-    "kwh", "trieu kwh", "phong", "chiec", "con", "vu", "xa", "huyen", "diem", "kg", "tan gao", "m2", "km2",
-]
+_UNITS = _LEX.units
 _SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
 # '29,8% tổng kế hoạch giao' (OCR: '% téng ké hoach'), '54% dự toán': a share of the plan is printed right
 # after its percent sign
@@ -241,16 +238,15 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     return out
 
 
-# words that make a figure a reference the clause compares with: another place's, the plan's, an earlier
-# period's ('thấp hơn kế hoạch (7%)', 'cao hơn mức 4,24% của cả nước', 'so với cùng kỳ (5.000 tỷ đồng)')
-_VERSUS = re.compile(r"\b(?:cao hon|thap hon|so v[a-z]{1,2}i|ca nuoc|toan quoc|binh quan chung|muc chung)\b")
+# words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')
+_VERSUS = _LEX.pattern("versus")
 
 
 def versus(words: str) -> bool:
     return bool(_VERSUS.search(fold_ocr(words)))
 
 
-_PARTS = re.compile(r"\b(?:trong do|bao gom|gom co|cu the)\b")
+_PARTS = _LEX.pattern("parts")  # 'trong đó': parts of the whole before it follow
 
 
 def _clause_end(quote: str, b: int) -> int:
@@ -323,7 +319,7 @@ def units_in(question: str) -> set[str]:
     return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b", folded) else units
 
 
-_AMBIGUOUS = {"ho", "ty", "con", "xa", "vu", "diem", "trieu", "nghin", "tan", "ha", "nguoi", "lao dong"}
+_AMBIGUOUS = _LEX.ambiguous_units
 
 
 def counted(question: str) -> set[tuple[str, ...]]:
