@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import re
 import sqlite3
 from collections import Counter
@@ -35,6 +36,35 @@ def _names() -> dict[str, tuple[str, str]]:
         if fold_ocr(current) in names:
             names.setdefault(fold_ocr(former), names[fold_ocr(current)])
     return names
+
+
+# the 2025 merger took effect on 01/7/2025: a report of a later period from the merged province covers the areas of
+# the provinces merged into it ('khu vực Bình Phước (cũ)' in a Đồng Nai report)
+MERGED = (2025, 7)
+
+
+@functools.cache
+def _successors() -> dict[str, str]:
+    """Former province -> the province it merged into in 2025 ('Kon Tum' -> 'Quảng Ngãi'), from the package's
+    converter table; empty when the package is missing."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(next(iter(spec.submodule_search_locations))) / "data"
+    try:
+        merged = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
+        with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as conn:
+            short = {key: name for table in ("admin_units_legacy", "admin_units")
+                     for key, name in conn.execute(f"SELECT DISTINCT provinceKey, provinceShort FROM [{table}]")}
+    except (OSError, ValueError, KeyError, sqlite3.Error):
+        return {}
+    return {short[old]: short[new] for new, olds in merged.items() for old in olds
+            if old != new and old in short and new in short}
+
+
+def successor(province: str) -> str | None:
+    """The province `province` merged into on 01/7/2025, if it was merged into another one."""
+    return _successors().get(province)
 
 
 # names the package no longer lists: Thừa Thiên Huế became Thành phố Huế on 01/01/2025 (and the package's

@@ -14,6 +14,9 @@ from .glossary import (CUTOFF, asks_figure, asks_quantity, asks_reference, asks_
 
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
+# the 2025 merger in a question's words: 'Quảng Ngãi (sau hợp nhất với Kon Tum)', 'khu vực Bình Phước cũ' are places
+_MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
+_FORMER = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
 
 
 @dataclass
@@ -63,9 +66,9 @@ def parse_query(text: str) -> Query:
     folded = whole
     # period and province words are not content words: they choose reports, not passages
     places = province_spans(folded)
-    # 'tỉnh', 'thành phố', 'TP' before a province's name are part of the place, not content words
-    scoped = [(_PLACE_WORD.search(folded, 0, a).start() if _PLACE_WORD.search(folded, 0, a) else a, b)
-              for a, b, _ in places]
+    # 'tỉnh', 'thành phố', 'TP' before a province's name, 'sau hợp nhất với', 'khu vực' before it and '(cũ)'
+    # after it are part of the place, not content words
+    scoped = [(_place_start(folded, a), m.end() if (m := _FORMER.match(folded, b)) else b) for a, b, _ in places]
     cuts = sorted([(m.start, m.end) for m in mentions] + scoped, reverse=True)
     for a, b in cuts:
         folded = folded[:a] + " | " + folded[b:]
@@ -73,11 +76,20 @@ def parse_query(text: str) -> Query:
     content = strip_question_words(folded)
     short = contractions(folded)
     content = " | ".join([content, *aliases.values(), *short])
+    dated = [Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff]
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
                  wants_figure=asks_figure(whole), asks_quantity=asks_quantity(whole),
                  wants_reference=asks_reference(whole), wants_target=asks_target(whole),
-                 dated=[Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff],
+                 dated=dated,
                  provinces=list(dict.fromkeys(name for _, _, name in places)),
                  weak=[m.period for m in mentions if m.period and m.relative == "bare"],
                  same=equivalents(content))
+
+
+def _place_start(folded: str, a: int) -> int:
+    for pattern in (_PLACE_WORD, _MERGER_WORDS, _PLACE_WORD):
+        if m := pattern.search(folded, 0, a):
+            a = m.start()
+    return a
+

@@ -13,7 +13,7 @@ import numpy as np
 from tracuu.index.backend import Store
 from tracuu.index.store import Filters, Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import find_provinces
+from tracuu.ingest.places import MERGED, find_provinces, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -101,6 +101,15 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
     return out
 
 
+_MERGER_WORDS = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not 'cụ thể'
+
+
+def _after_merger(query: Query) -> bool:
+    """The question asks of a time after the 2025 merger, or names a province as the former one ('Kon Tum cũ')."""
+    return any((p.year, p.months()[-1]) >= MERGED for p in [*query.periods, *query.dated]) \
+        or bool(_MERGER_WORDS.search(fold_ocr(query.text)))
+
+
 def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
                filters: Filters | None, w: Weights) -> list[Hit]:
     """The best passages overall, plus the best of the asked period's and the named province's reports:
@@ -110,7 +119,10 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
     hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
     docs = filters.docs if filters else None
     if query.provinces:
-        own = {d.doc for d in store.documents if d.province in query.provinces}
+        # a province merged in 2025: the reports of the one it merged into, from then on, speak of its area too
+        merged = {successor(p) for p in query.provinces} - {None} if _after_merger(query) else set()
+        own = {d.doc for d in store.documents if d.province in query.provinces
+               or d.province in merged and d.period and (d.period.year, d.period.months()[-1]) >= MERGED}
         docs = (own & docs if docs is not None else own) or docs
     scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
     if not (filters and filters.period):

@@ -22,14 +22,16 @@ TREND_WORDS = re.compile(r"\b(?:qua cac ky(?: bao cao)?|cac nam|cac ky|xu huong|
 
 def trend_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` asks for a series ('qua các kỳ', 'diễn biến'), as offsets of its folded form.
-    'Điện Biên', the province, folds like 'diễn biến': with accents it is told apart by them, without
-    by a 'tỉnh' before it."""
+    'Điện Biên', the province, folds like 'diễn biến': with accents it is told apart by them, without by a
+    'tỉnh' before it or by a period named with its year ('dien bien thu ngan sach 10 thang 2025': a series is
+    not asked for one period)."""
     folded = fold(text)
     out = []
     for m in TREND_WORDS.finditer(folded):
         if m.group() == "dien bien":
             printed = text[m.start():m.end()].lower() if len(text) == len(folded) else ""
-            if printed.startswith("điện") or (printed.isascii() and re.search(r"\btinh\s*$", folded[:m.start()])):
+            if printed.startswith("điện") or printed.isascii() and (
+                    re.search(r"\btinh\s*$", folded[:m.start()]) or any(p.period for p in find_periods(text))):
                 continue
         out.append(m.span())
     return out
