@@ -30,7 +30,7 @@ from .figures import lead_line
 from .glossary import names_plan
 from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, national_figure, others_figure,
                       restated_in_body, sentences, states_figure)
-from .query import Query, parse_query
+from .query import Intent, Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
 from .weights import EVIDENCE
@@ -175,7 +175,7 @@ class Engine:
                 view.ms = (time.perf_counter() - t0) * 1000
                 return view
         if store and period_fit.only_planned(query, store):
-            query = dataclasses.replace(query, wants_target=True)
+            query = dataclasses.replace(query, intent=query.intent | Intent.TARGET)
         if not store or not store.size:
             ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
                          query.period, id=qid)

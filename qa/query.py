@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Flag, auto
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import province_spans
@@ -19,6 +20,26 @@ _MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+
 _FORMER = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
 
 
+class Intent(Flag):
+    """What kind of answer a question asks for, read once from its words (qa/lexicon.toml). One value whose
+    parts combine: 'mục tiêu ... bao nhiêu' asks a target's figure (TARGET | FIGURE | QUANTITY), 'xếp thứ mấy'
+    a quantity without a figure sentence being required, 'văn bản số mấy' a reference."""
+    NONE = 0
+    FIGURE = auto()  # 'bao nhiêu' or keywords: a sentence stating a figure answers; not 'văn bản nào', 'vì sao'
+    QUANTITY = auto()  # says so ('bao nhiêu', 'tỷ lệ', 'mức nào'): a quote without a figure is no answer
+    REFERENCE = auto()  # 'số mấy', 'văn bản nào', 'ngày nào': a document number or a date answers
+    TARGET = auto()  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
+
+
+def intent_of(folded: str) -> Intent:
+    intent = Intent.NONE
+    for part, asks in ((Intent.FIGURE, asks_figure), (Intent.QUANTITY, asks_quantity),
+                       (Intent.REFERENCE, asks_reference), (Intent.TARGET, asks_target)):
+        if asks(folded):
+            intent |= part
+    return intent
+
+
 @dataclass
 class Query:
     text: str
@@ -28,10 +49,7 @@ class Query:
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> what it stands for, both searched
     short: dict[str, str] = field(default_factory=dict)  # acronym of a full form the question spells out
     indicators: list[str] = field(default_factory=list)  # 'von dau tu toan xa hoi': the passage must name it whole
-    wants_figure: bool = True  # 'bao nhiêu' or keywords; False for 'văn bản nào', 'những huyện nào'
-    wants_reference: bool = False  # 'số mấy', 'văn bản nào', 'ngày nào': a document number or a date answers
-    asks_quantity: bool = False  # says so ('bao nhiêu', 'tỷ lệ', 'mức nào'): a quote without a figure is no answer
-    wants_target: bool = False  # 'mục tiêu', 'phấn đấu', 'nhiệm vụ': the tasks part of a report answers
+    intent: Intent = Intent.FIGURE  # what kind of answer is asked for (one value; see Intent)
     dated: list[Period] = field(default_factory=list)  # months of cut-off dates ('đến 31/01/2023')
     provinces: list[str] = field(default_factory=list)  # 'Lạng Sơn' named in the question
     # periods written loosely (a bare '2023'): they choose reports, but do not rule a narrower one out
@@ -39,6 +57,22 @@ class Query:
     # the report's phrase for words the question uses ('tổng sản phẩm trên địa bàn' for 'tăng trưởng kinh
     # tế'): searched too, and a passage holding it covers those words
     same: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def wants_figure(self) -> bool:
+        return Intent.FIGURE in self.intent
+
+    @property
+    def asks_quantity(self) -> bool:
+        return Intent.QUANTITY in self.intent
+
+    @property
+    def wants_reference(self) -> bool:
+        return Intent.REFERENCE in self.intent
+
+    @property
+    def wants_target(self) -> bool:
+        return Intent.TARGET in self.intent
 
     @property
     def search_text(self) -> str:
@@ -79,8 +113,7 @@ def parse_query(text: str) -> Query:
     dated = [Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff]
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
-                 wants_figure=asks_figure(whole), asks_quantity=asks_quantity(whole),
-                 wants_reference=asks_reference(whole), wants_target=asks_target(whole),
+                 intent=intent_of(whole),
                  dated=dated,
                  provinces=list(dict.fromkeys(name for _, _, name in places)),
                  weak=[m.period for m in mentions if m.period and m.relative == "bare"],

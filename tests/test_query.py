@@ -1,0 +1,12 @@
+"""qa.query: what a question asks, read once (no index)."""
+from tracuu.qa.query import Intent, parse_query
+
+
+def test_intent_is_one_value_whose_parts_combine():
+    assert parse_query("mục tiêu tăng trưởng GRDP năm 2025 là bao nhiêu").intent == \
+        Intent.FIGURE | Intent.QUANTITY | Intent.TARGET
+    assert parse_query("giải ngân vốn đầu tư công 6 tháng 2023").intent == Intent.FIGURE | Intent.QUANTITY
+    assert parse_query("Quyết định giao chỉ tiêu là văn bản số mấy?").intent & Intent.REFERENCE
+    assert parse_query("Năm 2023 những huyện nào diễn tập khu vực phòng thủ?").intent == Intent.NONE
+    q = parse_query("Lạng Sơn xếp thứ mấy về chỉ số PCI năm 2022")  # a rank: a quantity, no figure sentence needed
+    assert Intent.QUANTITY in q.intent and q.asks_quantity and not q.wants_reference
