@@ -207,11 +207,19 @@ def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip())
 
 
+_BREAKDOWN = re.compile(r"\b(?:trong do|bao gom|gom co|gom|cu the|nhu sau|chia ra)\s*:\s*$")
+
+
 def _leads_into(cur: Paragraph, lines: list[str], raw: str) -> bool:
-    """An indented sub-item under a short line that ends with ':' belongs to it: the lead-in names the
-    indicator, the sub-items give its figures. Kept short: a long list stays items of its own."""
+    """A sub-item under a short line that ends with ':' belongs to it: the lead-in names the indicator, the
+    sub-items give its figures ('Giải ngân vốn đầu tư công ..., trong đó:' then '- Khu vực ...: 2.216,8 tỷ
+    đồng'). The sub-item is indented under the lead-in, or the lead-in is a sentence of its own that states a
+    figure or announces a breakdown ('trong đó:', 'gồm:'); a bare 'Nhiệm vụ trọng tâm:' leads a list of items
+    of their own. Kept short: a long list stays items of its own."""
     first_i, first = cur.lines[0]
-    return (first.rstrip().endswith(":") and len(first) <= 160 and _indent(raw) > _indent(lines[first_i])
+    under = _indent(raw) > _indent(lines[first_i]) or cur.kind == "body" and not _LIST.match(first) and (
+        bool(_BREAKDOWN.search(fold_ocr(first))) or bool(_FIGURE_IN_LINE.search(first)))
+    return (first.rstrip().endswith(":") and len(first) <= 160 and under
             and len(cur.lines) <= 4 and all(_LIST.match(t) for _, t in cur.lines[1:]))
 
 

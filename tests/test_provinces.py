@@ -1,5 +1,9 @@
 """Several provinces in one index: the samples (Lạng Sơn) beside the generality corpus (13 provinces,
 figures invented). Scope and period rules on reports nobody tuned on."""
+from pathlib import Path
+
+import pytest
+
 from tracuu.qa.extract import national_figure
 from tracuu.qa.query import parse_query
 
@@ -73,3 +77,34 @@ def test_the_everyday_abbreviation_of_ho_chi_minh_city_names_it():
     for q in ("GRDP TP.HCM quý I/2024", "tphcm thu ngân sách 10 tháng 2023", "Thành phố Hồ Chí Minh"):
         assert find_provinces(q) == ["Hồ Chí Minh"], q
     assert find_provinces("hàng hóa qua cảng Sài Gòn tăng") == []  # a port's name is no province
+
+
+def test_the_2025_merger_is_known_from_the_package():
+    from tracuu.ingest.places import successor
+    assert successor("Kon Tum") == "Quảng Ngãi" and successor("Bình Phước") == "Đồng Nai"
+    assert successor("Hòa Bình") == "Phú Thọ" and successor("Vĩnh Phúc") == "Phú Thọ"
+    assert successor("Điện Biên") is None and successor("Phú Thọ") is None  # not merged / the one merged into
+
+
+def test_merger_words_are_part_of_the_place_not_content():
+    from tracuu.qa.query import parse_query
+    for q in ("GRDP quý I năm 2026 của tỉnh Quảng Ngãi (sau hợp nhất với Kon Tum) tăng bao nhiêu?",
+              "khu vuc binh phuoc cu giai ngan dau tu cong den 31/10/2025", "Kon Tum (cũ) thu ngân sách quý I/2026"):
+        words = parse_query(q).lexical_text.split()
+        assert not {"hop", "nhat", "sau", "khu", "vuc", "cu"} & set(words), (q, words)
+    # 'khu vực' before anything but a province's name is content ('khu vực kinh tế nhà nước')
+    assert "khu" in parse_query("thu ngân sách khu vực kinh tế nhà nước Lạng Sơn 2023").lexical_text.split()
+
+
+@pytest.fixture(scope="module")
+def merged_engine(tmp_path_factory, st_embedder):
+    """An invented report of the merged Phú Thọ, 9 tháng 2025 (figures invented)."""
+    from .conftest import _built_engine
+    return _built_engine(tmp_path_factory, st_embedder, "merged", [Path(__file__).parent / "data" / "merged"])
+
+
+def test_a_former_province_is_answered_from_the_merged_one_s_report_where_it_names_it(merged_engine):
+    ans = merged_engine.ask("khu vực Hòa Bình cũ giải ngân vốn đầu tư công 9 tháng 2025 được bao nhiêu")
+    assert ans.answered and "2.216,8" in ans.answer and ans.citations[0].doc.startswith("phutho_"), ans.answer
+    # the merged province's total is not the former province's: refused rather than passed off
+    assert not merged_engine.ask("Thu ngân sách tỉnh Hòa Bình cũ 9 tháng năm 2025").answered

@@ -29,3 +29,14 @@ def test_a_line_cut_before_its_figure_carries_on_the_sentence():
     assert _texts(lines)[0] == lines[:2]
     items = ["Các nhiệm vụ trọng tâm", "1. Đẩy nhanh giải ngân.", "2. Thu ngân sách đạt dự toán."]
     assert ["1. Đẩy nhanh giải ngân."] in _texts(items)  # an item's number starts an item
+
+
+def test_a_breakdown_s_items_belong_to_the_sentence_that_announces_them():
+    # figures invented; the items are not indented (a Word file saved as text)
+    lines = ["2. Giải ngân vốn đầu tư công đến hết ngày 30/9/2025 đạt 9.875,6 tỷ đồng, bằng 61,3% kế hoạch, trong đó:",
+             "- Khu vực tỉnh Vĩnh Phúc (cũ): giải ngân 4.102,3 tỷ đồng.",
+             "- Khu vực tỉnh Hòa Bình (cũ): giải ngân 2.216,8 tỷ đồng.",
+             "3. Kim ngạch xuất khẩu 9 tháng ước đạt 21.364 triệu USD."]
+    assert _texts(lines)[0] == lines[:3]
+    lead = ["Vốn đầu tư công năm 2025 gồm:", "- Vốn ngân sách tỉnh 4.000 tỷ đồng;", "- Vốn trung ương 2.100 tỷ đồng."]
+    assert _texts(lead) == [lead]
