@@ -28,8 +28,8 @@ from .combine import combine
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import (adds_words, best_evidence, compose, conflicts, elsewhere_figure, national_figure, others_figure,
-                      restated_in_body, sentences, states_figure)
+from .extract import (adds_words, best_evidence, compose, conflicts, restated_in_body, sentences, states_figure)
+from .scope import elsewhere_figure, national_figure, others_figure
 from .query import Intent, Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from tracuu.index.backend import Lexical
 from tracuu.index.lexical import tokenize
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
@@ -228,7 +227,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
-            if not query.wants_target and figure == 1.0 and _AIMED.search(_figure_lead(sent) or ""):
+            if not query.wants_target and figure == 1.0 and _AIMED.search(figure_lead(sent) or ""):
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
@@ -318,95 +317,9 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
     return f"{header}: {body}"
 
 
-_NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"
-                     r"|(?:den|vao|cua|tai) viet nam)\b")
-# a district, town or city inside the province, by its name ('Quận Cầu Giấy', 'huyện Đông Anh', 'thành phố
-# Thủ Đức', 'quận 1'): a capital or a number after the word tells it from 'quản lý', 'quan trọng'
-_LOCAL = re.compile(r"\b(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+"
-                    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2})|\d{1,2}\b)")
-_LOCAL_ASKED = re.compile(r"\b(?:quan|huyen|thi xa|thanh pho|tp|dia phuong)\b")
-# 'đấu giá đất ở thành phố Đà Lạt, Bảo Lộc ...': where the work is done, not whose figure it is
-_LOCATIVE = re.compile(r"(?:\b(?:ở|tại|thuộc|[Tt]rên địa bàn)\s+(?:các\s+)?)$")
-
-
-def _figure_lead(sentence: str) -> str | None:
+def figure_lead(sentence: str) -> str | None:
     """The words before the first figure of the first clause that states one (folded): whose figure it is."""
     for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
         if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
             return clause[:_first_figure(clause, find_periods(clause, folded=True))]
     return None
-
-
-def others_figure(query: Query, sentence: str) -> bool:
-    """The sentence's first figure is plainly another place's: the whole country's, or a province its
-    lead names as the owner while the question asks about another ('Tỉnh láng giềng Bình Định đón
-    512.000 lượt khách quốc tế' for Phú Yên)."""
-    if national_figure(query, sentence):
-        return True
-    named = owners(_figure_lead(sentence) or "")
-    return bool(query.provinces and named and not named & set(query.provinces))
-
-
-def national_figure(query: Query, sentence: str) -> bool:
-    """The quote's first figure is the whole country's ('Cả nước thu ngân sách đạt 54% dự toán'): no
-    answer for a provincial report's reader unless the question asks about the country. Only the
-    words before the figure in its clause count: '..., cao hơn mức tăng 6,82% của cả nước' keeps the
-    province's figure, 'xếp thứ 5 cả nước' is the province's rank."""
-    if _NATION.search(fold_ocr(query.text)):
-        return False
-    lead = _figure_lead(sentence)
-    return bool(lead and _NATION.search(lead))
-
-
-# 'phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông', 'so với Đà Nẵng': provinces after 'với' are partners or
-# baselines, not whose figure it is (P stands for each province name)
-_PARTNER = re.compile(r"\bv[a-z]{1,2}i\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?(?:P\s*(?:,|va)\s*(?:(?:tinh|thanh pho|tp\.?)\s+)?)*$")
-
-
-def owners(lead: str) -> set[str]:
-    """Provinces a figure's lead names as its owner (folded lead)."""
-    spans = province_spans(lead)
-    marked = lead
-    for a, b, _ in reversed(spans):
-        marked = marked[:a] + "P" + marked[b:]
-    out, shift = set(), 0
-    for a, b, name in spans:  # offsets in `marked` move by each earlier name's length
-        if not _PARTNER.search(marked[:a - shift]):
-            out.add(name)
-        shift += (b - a) - 1
-    return out
-
-
-def _local_figure(query: Query, sentence: str, lead: str) -> bool:
-    """The figure's lead names a district, town or city of the province ('Quận Cầu Giấy dẫn đầu với
-    312 doanh nghiệp') and the question names none: it is that place's figure, not the province's."""
-    folded, asked = fold_ocr(sentence), fold_ocr(query.text)
-    at = folded.find(lead)
-    if at < 0 or len(folded) != len(sentence) or _LOCAL_ASKED.search(asked):
-        return False
-    printed = sentence[at:at + len(lead)]
-    provinces_at = {a for a, _, _ in province_spans(fold_ocr(printed))}
-    # 'thành phố Hà Nội', 'TP. Hồ Chí Minh' are the province itself; 'Đông Anh' named in the question is asked
-    return any(m.start("name") not in provinces_at and not _LOCATIVE.search(printed[:m.start()])
-               and not re.search(rf"\b{re.escape(fold_ocr(m.group('name')))}\b", asked)
-               for m in _LOCAL.finditer(printed))
-
-
-def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:
-    """The quote's first figure belongs to another place than the one asked: the country's, or that of
-    a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article). A report
-    of another province answers only where the clause or its section names the asked province (a
-    regional article's part on it)."""
-    if national_figure(query, sentence):
-        return True
-    lead = _figure_lead(sentence) or ""
-    if lead and _local_figure(query, sentence, lead):
-        return True
-    if not query.provinces:
-        return False
-    named = owners(lead)
-    if named and not named & set(query.provinces):
-        return True
-    if report_province and report_province not in query.provinces:
-        return not (named | set(find_provinces(section))) & set(query.provinces)
-    return False

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
@@ -310,92 +309,6 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     return text.strip(" ,:;-")
 
 
-def units_in(question: str) -> set[str]:
-    """Units a question names ('bao nhiêu kg gạo', 'tỷ lệ ... %'): a figure in that unit is what it wants."""
-    folded = first_ask(question)  # 'đạt bao nhiêu, bằng bao nhiêu % dự toán': the value's unit first
-    # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
-    units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
-    # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
-    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b", folded) else units
-
-
-_AMBIGUOUS = _LEX.ambiguous_units
-
-
-def counted(question: str) -> set[tuple[str, ...]]:
-    """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
-    phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
-    out = set()
-    for m in re.finditer(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+){0,2})", fold_ocr(question)):
-        words = m.group(1).split()
-        if words[0] not in _NOT_COUNTED:
-            out.add(tuple(words))
-    return out
-
-
-# words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm')
-_NOT_COUNTED = {"so", "voi", "la", "va", "thi", "trong", "tren", "duoc", "dat", "tang", "giam", "nam", "thang",
-                "quy", "cua", "tai", "o", "phan", "lan", "khi", "nhu", "hay", "con", "vay", "nua"}
-
-
-def against(question: str) -> set[str]:
-    """What a question compares with ('so với cùng kỳ', 'so với tháng trước', 'bao nhiêu % kế hoạch'): a
-    change or share stated against the same baseline answers it, not one against another."""
-    folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
-    out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
-    out |= {m.group(1) for m in re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)", folded)}
-    return out
-
-
-def _baseline_words(after: str) -> str:
-    """The folded words right after a figure, its percent sign dropped: where a baseline is named."""
-    return " ".join(fold_ocr(after[:40]).replace("%", " ").split())
-
-
-def _against_other(after: str) -> bool:
-    """A change stated against the month or quarter before ('tăng 4,2% so với tháng trước'): when the
-    question names no baseline, the same period a year before ('so với cùng kỳ') is the one meant."""
-    head = _baseline_words(after)
-    return bool(re.match(r"so v[a-z]{1,2}i (?:th[a-z]{1,3}ng tr|qu[a-z] tr|k[a-z] tr|th[a-z]{1,3}ng 12|cu[a-z]i n|d[a-z]u n)", head))
-
-
-def _against_same(after: str, baselines: set[str] | None) -> bool:
-    if not baselines:
-        return False
-    head = _baseline_words(after)
-    # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
-    return any(re.match(rf"(?:so v[a-z]{{1,2}}i |[a-z]{{2,4}} )?{re.escape(b)}", head) for b in baselines)
-
-
-def given(question: str) -> set[float]:
-    """Numbers a question states ('HĐND giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt?'): they are what it
-    knows, not what it asks. Numbers of its periods are left out ('6 tháng 2023')."""
-    folded = fold_ocr(question)
-    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
-    return {v for m in NUMBER.finditer(folded) if not any(a <= m.start() < b for a, b in spans)
-            and (v := parse_number(m.group())) is not None}
-
-
-_ASK = re.compile(r"\b(?:bao nhieu|may|la gi)\b|(?<=, )so (?:voi|sanh)\b")  # ', so với kế hoạch?' asks a share
-
-
-def first_ask(question: str) -> str:
-    """The first of several things a question asks ('tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến
-    là bao nhiêu', 'tổng chi là bao nhiêu, giảm bao nhiêu'), folded: its figure leads the answer."""
-    folded = fold_ocr(question)
-    asks = list(_ASK.finditer(folded))
-    if len(asks) < 2:
-        return folded
-    cut = re.search(r",|\bva\b|\bcon\b", folded[asks[0].end():asks[1].start()])
-    return folded[:asks[0].end() + cut.start()].strip() if cut else folded
-
-
-def asks_change(question: str) -> bool:
-    """'GRDP tăng bao nhiêu' asks the change; 'tổng chi là bao nhiêu, giảm bao nhiêu' asks the value
-    first, its change second; 'tăng trưởng GRDP' names a rate, which reports state either way ('đạt 5,08%')."""
-    return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", first_ask(question)))
-
-
 def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
     """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ
     buôn lậu': 3; '573 vụ' : 1), after a scale word ('250,95 nghìn lượt khách')."""
@@ -420,48 +333,6 @@ _OCR_LETTER = {"y": "u", "4": "a", "6": "o", "0": "o", "1": "l", "&": "a"}
 
 def _ocr_read(word: str) -> str:
     return word[:1] + "".join(_OCR_LETTER.get(c, c) for c in word[1:])
-
-
-def weighted(weights: dict[str, float]) -> Callable[[set[str]], float]:
-    """The plain coverage: the weight of the question's tokens a figure's words hold."""
-    return lambda have: sum(w for t, w in weights.items() if t in have)
-
-
-def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change: bool = False, repair=None,
-         asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None,
-         nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None,
-         baselines: set[str] | None = None, references: bool = False, words: set[str] | None = None,
-         plan: bool = False) -> list[Figure]:
-    """The direct answer first: not a number the question itself states (`known`), in the unit or
-    before the word it counts (`units`, `nouns`), then the figure whose words (see `_head`, and
-    the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
-    than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
-    change is asked."""
-    from tracuu.index.lexical import tokenize, words_of
-
-    def score(i_f: tuple[int, Figure]) -> tuple:
-        i, f = i_f
-        have = set(tokenize(f.context or f.indicator, repair))
-        # a results question: a change ('ước tăng 2,62%') is a result too, before a plan's figure
-        # (unless the question names a plan: 'kế hoạch năm 2025 giao thu ngân sách bao nhiêu')
-        wanted = ("change",) if wants_change else ("target", "result") if wants_target else \
-            ("result", "target", "change") if plan else ("result", "change", "target")
-        pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
-        # a table row holds several periods' cells: the asked period's column first
-        off_period = bool(asked) and f.period is not None and f.period not in asked
-        other_unit = bool(units) and fold(f.unit or "") not in units
-        said = counts(f.after, nouns, repair)
-        # a figure stated as what the clause compares with is no answer, unless references are asked
-        # (a target, the whole country)
-        reference = f.reference and not references
-        return (off_period, bool(known) and f.number in known, reference, other_unit, -said,
-                not _against_same(f.after, baselines) if baselines else f.kind == "change" and _against_other(f.after),
-                f.unit is None and not re.search(r"[.,]", f.value) and not said,
-                # of equal weight, the figure with fewer words the question does not use: the whole before
-                # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')
-                -round(cover(have), 6), len(set(words_of(f.head)) - words) if words is not None else 0,
-                pref, f.unit is None and not said, i)
-    return [f for _, f in sorted(enumerate(figures), key=score)]
 
 
 def lead_line(first: Figure, quote: str, label: str | None) -> str:

@@ -11,8 +11,8 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .extract import covered, query_weights
-from .figures import (HOW_WORDS, Figure, against, asks_change, counted, extract as figure_list, first_ask, given,
-                      rank as figure_rank, units_in, versus)
+from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, units_in
+from .figures import HOW_WORDS, Figure, extract as figure_list, versus
 from .query import Query
 from .retrieve import mentioned_periods
 

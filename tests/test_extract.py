@@ -51,7 +51,7 @@ def test_the_heading_names_what_a_terse_line_measures():
 
 
 def test_provinces_after_voi_are_partners_not_the_owner_of_the_figure():
-    from tracuu.qa.extract import elsewhere_figure
+    from tracuu.qa.scope import elsewhere_figure
     q = parse_query("Bình Thuận dự kiến giảm số đơn vị hành chính cấp xã còn bao nhiêu?")
     partner = ("Các sở đang phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông xây dựng Đề án sắp xếp đơn vị hành chính "
                "cấp xã (dự kiến từ 124 xã, phường, thị trấn còn 38 đơn vị).")
@@ -64,7 +64,7 @@ def test_provinces_after_voi_are_partners_not_the_owner_of_the_figure():
 
 
 def test_a_district_s_or_the_country_s_figure_is_not_the_province_s():
-    from tracuu.qa.extract import elsewhere_figure
+    from tracuu.qa.scope import elsewhere_figure
     q = parse_query("Hà Nội có bao nhiêu doanh nghiệp thành lập mới trong tháng 5/2024?")
     assert elsewhere_figure(q, "Quận Cầu Giấy dẫn đầu với 1.486 doanh nghiệp thành lập mới.", "Hà Nội")
     assert elsewhere_figure(q, "Huyện Đông Anh có 412 doanh nghiệp thành lập mới.", "Hà Nội")
@@ -128,7 +128,7 @@ def test_an_exclusion_without_brackets_and_a_named_neighbour_s_figure():
     note = "Chỉ tiêu thu nội địa không bao gồm tiền sử dụng đất và xổ số kiến thiết; thu nội địa đạt 3.120 tỷ đồng."
     land = best_evidence(parse_query("thu tiền sử dụng đất 4 tháng 2025"), [_hit(note, 9)], None, top=1)
     assert land[0].excludes
-    from tracuu.qa.extract import others_figure
+    from tracuu.qa.scope import others_figure
     q = parse_query("Phú Yên đón bao nhiêu lượt khách quốc tế năm 2023?")
     assert others_figure(q, "Tỉnh láng giềng Bình Định đón 512.000 lượt khách quốc tế.")
     assert not others_figure(q, "Phú Yên đón 95.000 lượt khách quốc tế, tăng 12%.")

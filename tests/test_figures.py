@@ -1,7 +1,8 @@
 """Figures read from quoted sentences (sample reports' sentences and invented ones)."""
 import pytest
 
-from tracuu.qa.figures import extract, lead_line, parse_number, rank, scaled, weighted
+from tracuu.qa.figure_rank import rank, weighted
+from tracuu.qa.figures import extract, lead_line, parse_number, scaled
 
 
 @pytest.mark.parametrize("text,value", [("1.158,8", 1158.8), ("10.902", 10902), ("6,67", 6.67), ("1158.8", 1158.8),
@@ -120,7 +121,7 @@ def test_a_label_and_its_value_after_a_colon():
 
 
 def test_what_a_question_counts_picks_the_figure_unit_or_not():
-    from tracuu.qa.figures import counted
+    from tracuu.qa.figure_rank import counted
     quote = ("Thành lập mới 258 doanh nghiệp, đạt 51,6% kế hoạch, và 18 hợp tác xã. Các lực lượng chức năng "
              "xử lý 480 vy (OCR), trong đó 398 vụ buôn lậu.")
     figs = extract(quote)
@@ -137,7 +138,7 @@ def test_what_a_question_counts_picks_the_figure_unit_or_not():
 
 
 def test_numbers_the_question_states_are_not_the_answer():
-    from tracuu.qa.figures import given
+    from tracuu.qa.figure_rank import given
     assert given("Năm 2021 HĐND tỉnh giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt và vượt?") == {18.0}
     assert given("tăng trưởng GRDP 6 tháng đầu năm 2023 là bao nhiêu") == set()  # a period's numbers are no figure
     figs = extract("Trong số 18 chỉ tiêu chủ yếu HĐND tỉnh giao, có 14 chỉ tiêu đạt và vượt kế hoạch.")
@@ -145,7 +146,7 @@ def test_numbers_the_question_states_are_not_the_answer():
 
 
 def test_of_several_things_asked_the_first_leads():
-    from tracuu.qa.figures import asks_change, first_ask
+    from tracuu.qa.figure_rank import asks_change, first_ask
     assert first_ask("Trung tâm tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến là bao nhiêu?") == \
         "trung tam tiep nhan bao nhieu ho so"
     assert first_ask("Tổng chi ước bao nhiêu, giảm bao nhiêu so với cùng kỳ?") == "tong chi uoc bao nhieu"
@@ -166,7 +167,7 @@ def test_a_cut_off_month_after_the_period_named_is_not_the_figure_s_period():
 
 
 def test_a_figure_the_clause_compares_with_is_not_its_answer():
-    from tracuu.qa.figures import units_in
+    from tracuu.qa.figure_rank import units_in
     quote = ("Tốc độ tăng trưởng kinh tế (GRDP) 9 tháng năm 2023 ước đạt 5,08%, cao hơn mức 4,24% của cả nước; "
              "trong đó khu vực nông, lâm nghiệp và thủy sản tăng 3,62%.")
     figs = extract(quote)
@@ -182,7 +183,7 @@ def test_a_figure_the_clause_compares_with_is_not_its_answer():
 
 
 def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall():
-    from tracuu.qa.figures import against
+    from tracuu.qa.figure_rank import against
     quote = "Chỉ số sản xuất công nghiệp tháng 10/2022 ước tăng 2,3% so với tháng trước và tăng 9,1% so với cùng kỳ năm trước."
     figs = extract(quote)
     question = "Chỉ số sản xuất công nghiệp tháng 10/2022 tăng bao nhiêu so với cùng kỳ năm trước?"
@@ -213,6 +214,6 @@ def test_fractions_and_the_year_on_year_change_by_default():
     assert [(f.value, f.number, f.unit) for f in figs] == [("80/87", 80.0, "xã"), ("5.000", 5000.0, "tỷ đồng")]
     iip = extract("Chỉ số sản xuất công nghiệp tháng 9/2024 tăng 4,2% so với tháng trước và tăng 21,36% so với cùng kỳ.")
     assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")))[0].value == "21,36"
-    from tracuu.qa.figures import against
+    from tracuu.qa.figure_rank import against
     assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")),
                 baselines=against("IIP tháng 9/2024 so với tháng trước"))[0].value == "4,2"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tracuu.qa.extract import national_figure
+from tracuu.qa.scope import national_figure
 from tracuu.qa.query import parse_query
 
 
@@ -47,7 +47,7 @@ def test_unindexed_province_is_refused_by_name(wide_engine):
 def test_a_figure_of_another_place_answers_only_for_that_place():
     """A Gia Lai article also gives its neighbours' figures (figures invented): the clause before a figure
     says whose it is; a report of another province answers only where it names the asked one."""
-    from tracuu.qa.extract import elsewhere_figure
+    from tracuu.qa.scope import elsewhere_figure
     neighbour = "Tỉnh Đắk Lắk láng giềng có mức tăng trưởng GRDP 6 tháng đạt 7,05%, trong khi tỉnh Kon Tum tăng 6,12%."
     own = "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2024 của tỉnh ước tăng 6,82% so với cùng kỳ."
     gia_lai = parse_query("Tăng trưởng GRDP 6 tháng đầu năm 2024 của Gia Lai là bao nhiêu?")
