@@ -216,3 +216,10 @@ def parse_period(text: str, default_year: int | None = None) -> Period | None:
         if mention.period is not None:
             return mention.period
     return None
+
+
+def spoken_periods(text: str, own: Period | None) -> tuple[Period, ...]:
+    """The periods a passage of a report of period `own` speaks of, in order, once each; a baseline ('so với
+    cùng kỳ năm 2022') is not one of them, 'cùng kỳ năm 2022' alone is (the report's span a year before).
+    Read once at ingest and stored with the passage (`Passage.mentions`)."""
+    return tuple(dict.fromkeys(m.period for m in find_periods(text, own=own) if m.period and not m.comparison))

@@ -9,7 +9,7 @@ from . import corrections, metadata
 from .chunking import content_hash, lines_of, paragraph_text, windows
 from tracuu.config import Config
 from .loaders import load
-from .periods import find_periods
+from .periods import find_periods, spoken_periods
 from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading
 from .types import Document, Passage, Period, SourceText
 
@@ -78,6 +78,7 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
                 referrer = _referrer(out, p.footnote_no)
                 if referrer is not None:  # printed at a page bottom, it speaks of what its mark's sentence does
                     passage.footnote_of, passage.period = referrer.id, referrer.period
+            passage.mentions = spoken_periods(chunk, doc.period)
             out.append(passage)
     return _dedupe_ids(out)
 

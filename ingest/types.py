@@ -110,17 +110,23 @@ class Passage:
     footnote_of: str | None = None  # id of the passage that references this footnote
     content_hash: str = ""
     ocr_confidence: float | None = None  # mean OCR word confidence of its page (0-100); None: not OCR'd
+    # the periods its text speaks of (not baselines), read once at ingest against its report's period; None in
+    # an index written before they were stored (then read when asked)
+    mentions: tuple[Period, ...] | None = None
 
     def to_dict(self) -> dict:
-        # every field is a plain value except period: a shallow copy is what asdict() gave, ~10x cheaper
+        # every field is a plain value except the periods: a shallow copy is what asdict() gave, ~10x cheaper
         d = {f.name: getattr(self, f.name) for f in fields(self)}
         d["period"] = self.period.to_dict() if self.period else None
+        d["mentions"] = [p.to_dict() for p in self.mentions] if self.mentions is not None else None
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Passage":
         d = dict(d)
         d["period"] = Period.from_dict(d.get("period"))
+        if d.get("mentions") is not None:
+            d["mentions"] = tuple(Period.from_dict(p) for p in d["mentions"])
         return cls(**d)
 
 

@@ -16,7 +16,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .query import Query
-from .retrieve import mentioned_periods, period_signals
+from .retrieve import mentioned_periods, passage_periods, period_signals
 
 # a value in brackets right after a period: '... so với thực hiện năm 2022 (18.220 tỷ đồng)', 'so với quý I
 # (giảm 7,95%)': that period's own figure, given as a baseline
@@ -106,7 +106,7 @@ def uncovered_period(query: Query, hits: list[Hit], store: Store) -> Period | No
         held = [d.period for d in store.documents if d.period] + [h.passage.period for h in hits if h.passage.period]
         if any(p == asked or p.contains(asked) for p in held):
             continue
-        named = any(asked in mentioned_periods(h.passage.text, store.doc_by_name[h.passage.doc].period)
+        named = any(asked in passage_periods(h.passage, store.doc_by_name[h.passage.doc].period)
                     for h in hits)
         if named:
             continue

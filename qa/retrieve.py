@@ -12,10 +12,10 @@ import numpy as np
 
 from tracuu.index.backend import Store
 from tracuu.index.store import Filters, Hit
-from tracuu.ingest.periods import find_periods
+from tracuu.ingest.periods import spoken_periods
 from tracuu.ingest.places import MERGED, find_provinces, successor
 from tracuu.ingest.textnorm import fold_ocr
-from tracuu.ingest.types import Period
+from tracuu.ingest.types import Passage, Period
 
 from .query import Query
 from .weights import Weights
@@ -40,9 +40,13 @@ def loose_relation(loose: tuple[str, int | None], held: Period | None) -> float:
 
 @lru_cache(maxsize=100_000)
 def mentioned_periods(text: str, own: Period | None) -> frozenset[Period]:
-    """Periods a passage of a report of period `own` speaks of; a baseline ('so với cùng kỳ năm 2022')
-    is not one of them, 'cùng kỳ năm 2022' alone is (the report's span a year before)."""
-    return frozenset(m.period for m in find_periods(text, own=own) if m.period and not m.comparison)
+    """Periods a sentence of a report of period `own` speaks of (`ingest.periods.spoken_periods`)."""
+    return frozenset(spoken_periods(text, own))
+
+
+def passage_periods(passage: Passage, own: Period | None) -> frozenset[Period]:
+    """The periods a passage speaks of: stored at ingest, read again only for an index written before."""
+    return frozenset(passage.mentions) if passage.mentions is not None else mentioned_periods(passage.text, own)
 
 
 _YEARISH = re.compile(r"(?=((?:19|20)\d\d))")  # overlapping: every place a year could start
@@ -67,7 +71,7 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
         # asked year, the passage cannot name the asked period and the full period parse is skipped
         if asked.year != default_year and asked.year not in _years_in(hit.passage.text):
             continue
-        named = mentioned_periods(hit.passage.text, doc_period)
+        named = passage_periods(hit.passage, doc_period)
         if asked in named:
             out["mention"] = 1.0
     for loose in query.loose:

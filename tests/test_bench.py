@@ -104,6 +104,7 @@ def test_passage_to_dict_is_what_asdict_gave(sample):
     for p in store.passages[:200]:
         d = asdict(p)
         d["period"] = p.period.to_dict() if p.period else None
+        d["mentions"] = [m.to_dict() for m in p.mentions] if p.mentions is not None else None
         assert p.to_dict() == d
 
 

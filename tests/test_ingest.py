@@ -144,3 +144,23 @@ def test_a_sentence_resuming_with_a_number_after_footnotes_is_joined(ingested):
     note = next(p for p in passages if p.kind == "footnote" and p.text.startswith("⁸ Công văn số 602/BGTVT-KHĐT"))
     referrer = next(p for p in passages if p.id == note.footnote_of)
     assert note.line_start == 127 and "⁸" in referrer.text and note.period == referrer.period
+
+
+def test_the_periods_a_passage_speaks_of_are_read_at_ingest_and_kept(tmp_path):
+    from dataclasses import replace
+
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.retrieve import passage_periods
+    # figures invented
+    (tmp_path / "bc.txt").write_text(
+        "UBND TỈNH HÀ GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\n"
+        "Thu ngân sách 6 tháng đầu năm 2024 đạt 1.240 tỷ đồng, tăng 8% so với cùng kỳ năm 2023; "
+        "riêng quý II/2024 đạt 702 tỷ đồng.\n", "utf-8")
+    doc, passages = ingest_file(tmp_path / "bc.txt", Config(home=tmp_path))
+    p = next(p for p in passages if "702" in p.text)
+    assert set(p.mentions) == {Period("half", 2024, 1), Period("quarter", 2024, 2)}  # the baseline is not one
+    again = Passage.from_dict(p.to_dict())
+    assert again.mentions == p.mentions
+    # answering reads what ingest stored; an index written before (None) is read when asked
+    assert passage_periods(replace(p, mentions=(Period("year", 2030),)), doc.period) == {Period("year", 2030)}
+    assert passage_periods(replace(p, mentions=None), doc.period) == set(p.mentions)
