@@ -24,3 +24,20 @@ def test_a_period_only_plans_speak_of_for_the_place():
     assert only_plans_cover(parse_query("thu ngân sách năm 2023"), STORE, "Lạng Sơn")
     assert not only_plans_cover(parse_query("thu ngân sách 6 tháng đầu năm 2022"), STORE, "Quảng Trị")
     assert not only_plans_cover(parse_query("thu ngân sách năm 2025"), STORE, "Lạng Sơn")  # nothing at all: not a plan
+
+
+def test_a_cut_off_date_where_the_report_s_span_ends_is_that_report_s_figure():
+    # 'giải ngân vốn năm 2025 đến hết ngày 31/10/2025': the year is the plan's; a 10-month report holds the date
+    from types import SimpleNamespace
+
+    from tracuu.ingest.types import Period
+    from tracuu.qa.fit import other_span
+    from tracuu.qa.query import parse_query
+    ten = SimpleNamespace(doc_by_name={"r": SimpleNamespace(period=Period("months", 2025, 10))})
+    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None))
+    sentence = "Đến hết ngày 31/10/2025, toàn tỉnh giải ngân 15.846,3 tỷ đồng, đạt 59,83% kế hoạch."  # invented
+    asked = parse_query("Tỉnh giải ngân vốn đầu tư công năm 2025 đến hết ngày 31/10/2025 được bao nhiêu?")
+    assert not other_span(asked, hit, sentence, ten)
+    # a date the report does not reach is still another span's ('đến 30/6' asked of a report to 20/5)
+    assert other_span(parse_query("giải ngân vốn đầu tư công năm 2025 đến hết ngày 31/12/2025 được bao nhiêu"),
+                      hit, sentence, ten)
