@@ -105,13 +105,13 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
     return out
 
 
-_MERGER_WORDS = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not 'cụ thể'
+_NAMES_MERGER = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not 'cụ thể'
 
 
 def _after_merger(query: Query) -> bool:
     """The question asks of a time after the 2025 merger, or names a province as the former one ('Kon Tum cũ')."""
     return any((p.year, p.months()[-1]) >= MERGED for p in [*query.periods, *query.dated]) \
-        or bool(_MERGER_WORDS.search(fold_ocr(query.text)))
+        or bool(_NAMES_MERGER.search(fold_ocr(query.text)))
 
 
 def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
