@@ -182,6 +182,8 @@ _EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tín
 
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
 _AIMED = lexicon().pattern("aimed")
+# a sentence that goes on with the previous one's indicator for another place or part, naming it no more
+_CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do|tuong tu|con)\b")
 
 
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
@@ -235,6 +237,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure *= EVIDENCE.no_figure  # 'tiêu dùng' of retail sales is not the consumer price index'
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
+            if i and _CONTINUES.match(fold_ocr(sent)):  # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng': the previous
+                qtoks = qtoks | set(tokenize(sents[i - 1], repair))  # sentence names what it measures
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)

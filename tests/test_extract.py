@@ -133,3 +133,14 @@ def test_an_exclusion_without_brackets_and_a_named_neighbour_s_figure():
     assert others_figure(q, "Tỉnh láng giềng Bình Định đón 512.000 lượt khách quốc tế.")
     assert not others_figure(q, "Phú Yên đón 95.000 lượt khách quốc tế, tăng 12%.")
     assert others_figure(q, "Cả nước đón 12,6 triệu lượt khách quốc tế.")
+
+
+def test_a_sentence_going_on_with_the_previous_one_s_indicator_names_it_through_that_sentence():
+    # invented; 'Cùng kỳ, Hậu Giang thu ...' measures what the sentence before it names
+    text = ("Tổng thu ngân sách nhà nước trên địa bàn tỉnh 9 tháng ước đạt 4.812,3 tỷ đồng, đạt 70,2% dự toán. "
+            "Cùng kỳ, Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.")
+    q = parse_query("Hậu Giang thu ngân sách 9 tháng năm 2023 được bao nhiêu?")
+    second = [e for e in best_evidence(q, [_hit(text, 21)], None, top=1) if e.sentence.startswith("Cùng kỳ")]
+    assert second and second[0].phrase
+    alone = [e for e in best_evidence(q, [_hit("Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.", 3)], None, top=1)]
+    assert not alone[0].phrase  # on its own the sentence names no 'thu ngân sách'
