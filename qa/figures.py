@@ -124,7 +124,9 @@ def _one_unit(folded_after: str) -> str | None:
     return None
 
 
-_CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*(-?[\d.,]*\d)\s*(?=;|$)")
+# a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
+_CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*)?(-?[\d.,]*\d)"
+                   r"(?:\s*(?:trở lên|trở xuống))?)\s*(?=;|$)")
 
 
 def table_cells(row: str, n: int = 1) -> list[Figure]:
@@ -139,10 +141,10 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     unit = unit_m.group(1).strip() if unit_m else None
     out = []
     for m in _CELL.finditer(row):
-        header, value = m.group(1).strip(), m.group(2)
+        header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')
         if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
             continue
-        number = parse_number(value)
+        number = parse_number(m.group(3))
         if number is None:
             continue
         h = fold(header)

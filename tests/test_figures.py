@@ -217,3 +217,11 @@ def test_fractions_and_the_year_on_year_change_by_default():
     from tracuu.qa.figure_rank import against
     assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")),
                 baselines=against("IIP tháng 9/2024 so với tháng trước"))[0].value == "4,2"
+
+
+def test_a_plan_cell_with_a_bound_is_a_figure():
+    # invented row, as the Markdown/Word loaders render it: the plan column says '8,0 trở lên'
+    cells = extract("Bảng 1 > Tốc độ tăng trưởng GRDP; ĐVT: %; Ước thực hiện 2024: 6,68; Kế hoạch 2025: 8,0 trở lên")
+    plan = [c for c in cells if c.kind == "target"]
+    assert plan and plan[0].value == "8,0 trở lên" and plan[0].number == 8.0 and plan[0].period.year == 2025
+    assert extract("Bảng 2 > Tỷ lệ giải ngân; ĐVT: %; Thực hiện 2024: 96,2; Kế hoạch 2025: ≥ 95")[-1].number == 95
