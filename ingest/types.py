@@ -45,6 +45,11 @@ class Period:
             return range(1, self.index + 1)
         return range(1, 13)
 
+    @property
+    def end(self) -> tuple[int, int]:
+        """(year, month) of its last month: which of two periods ends later, or where a span ends."""
+        return self.year, self.months()[-1]
+
     def contains(self, other: "Period") -> bool:
         return self.year == other.year and set(other.months()) <= set(self.months())
 

@@ -284,12 +284,6 @@ def _better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list
         # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead
         text = f.own or f.head
         return _single(tokenize(re.split(r"[,;:(]", text)[-1], repair)) or _single(tokenize(text, repair))
-
-    def foreign(f: Figure) -> float:
-        return weight({t for t in words(f) if not _among(t, claim_words)})
-
-    def named(f: Figure) -> float:
-        return weight({t for t in words(f) if _among(t, said)})
     unit = _value(rep)[1]
     rivals = [f for f in quoted if f is not rep and f.n == rep.n and f.kind == rep.kind and not f.reference
               and (f.unit is None) == (rep.unit is None) and _units_agree(unit, _value(f)[1])
@@ -297,10 +291,19 @@ def _better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list
     # the whole context: the other's words hold every claim word `rep`'s hold, and more
     has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in [rep, *rivals]}
     wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
-    # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else
-    if not wider and (mine := named(rep) - foreign(rep)) < named(rep):
-        wider = [f for f in rivals if f.sentence == rep.sentence and foreign(f) < _DISTINCT <= named(f)
-                 and named(f) - foreign(f) >= mine + _DISTINCT]
+    if not wider:
+        # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else
+        own = {id(f): words(f) for f in [rep, *rivals]}  # (named, foreign) weights of each figure's own words
+        fit = {i: (weight({t for t in w if _among(t, said)}), weight({t for t in w if not _among(t, claim_words)}))
+               for i, w in own.items()}
+        named, foreign = fit[id(rep)]
+
+        def fits_better(f: Figure) -> bool:
+            its_named, its_foreign = fit[id(f)]
+            return f.sentence == rep.sentence and its_foreign < _DISTINCT <= its_named \
+                and its_named - its_foreign >= named - foreign + _DISTINCT
+        if foreign > 0:
+            wider = [f for f in rivals if fits_better(f)]
     return max(wider, key=lambda f: weight(has[id(f)]), default=None)
 
 
@@ -317,7 +320,8 @@ def _measures(token: str) -> bool:
 def _single(tokens) -> set[str]:
     """Single words that may say what is measured: no word pairs, no period words ('tháng', 'đầu', 'năm' are
     taken out of the claim's words as its period)."""
-    return {t for t in tokens if "_" not in t and _measures(t) and t not in lexicon().period_words}
+    period_words = lexicon().period_words
+    return {t for t in tokens if "_" not in t and _measures(t) and t not in period_words}
 
 
 # how a figure is stated or which way it moved, not what it measures
@@ -357,9 +361,9 @@ def periods_printing(store, value: float, words: list[str] | None = None) -> set
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):
-    """(figure, citation, period, the figures quoted with it) where a report states the claimed value for this indicator in any
-    indexed period: `across` is the indicator asked of every period (qa.trend.Trend), each row's
-    quoted figures compared."""
+    """(figure, citation, period, the figures quoted with it) where a report states the claimed value for
+    this indicator in any indexed period: `across` is the indicator asked of every period (qa.trend.Trend),
+    each row's quoted figures compared."""
     for row in across.rows:
         for f in row.answer.figures:
             if _equal(claimed, _value(f)) and _comparable(fig, f):

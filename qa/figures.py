@@ -69,8 +69,7 @@ def aimed(f: Figure, own: Period | None) -> bool:
     """The report states the figure as an aim: a target by its words ('phấn đấu', 'kế hoạch'), or a
     figure for a period that ends after the report's own (`own`: 'tăng trưởng 10%' for 2026 in a
     January report)."""
-    later = f.period is not None and own is not None and not own.contains(f.period) and (
-        f.period.year, f.period.months()[-1]) > (own.year, own.months()[-1])
+    later = f.period is not None and own is not None and not own.contains(f.period) and f.period.end > own.end
     return f.kind == "target" or later
 
 

@@ -87,7 +87,7 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return False
     # 'vốn năm 2025 đến hết ngày 31/10/2025': the cut-off date asked is where the report's span ends, so the
     # year named is the plan's, and this report holds the asked state
-    if any((p.year, p.months()[-1]) == (d.year, d.months()[-1]) for p in holders for d in query.dated):
+    if any(p.end == d.end for p in holders for d in query.dated):
         return False
     wider = any(p.contains(a) for p in holders for a in query.periods)
     narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)

@@ -110,7 +110,7 @@ _NAMES_MERGER = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not
 
 def _after_merger(query: Query) -> bool:
     """The question asks of a time after the 2025 merger, or names a province as the former one ('Kon Tum cũ')."""
-    return any((p.year, p.months()[-1]) >= MERGED for p in [*query.periods, *query.dated]) \
+    return any(p.end >= MERGED for p in [*query.periods, *query.dated]) \
         or bool(_NAMES_MERGER.search(fold_ocr(query.text)))
 
 
@@ -126,7 +126,7 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
         # a province merged in 2025: the reports of the one it merged into, from then on, speak of its area too
         merged = {successor(p) for p in query.provinces} - {None} if _after_merger(query) else set()
         own = {d.doc for d in store.documents if d.province in query.provinces
-               or d.province in merged and d.period and (d.period.year, d.period.months()[-1]) >= MERGED}
+               or d.province in merged and d.period and d.period.end >= MERGED}
         docs = (own & docs if docs is not None else own) or docs
     scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
     if not (filters and filters.period):
