@@ -8,12 +8,9 @@ indicator and period, so digits alone never confirm a claim.
 """
 from __future__ import annotations
 
-import math
 import re
 import time
 from dataclasses import dataclass, field
-
-from rapidfuzz.distance import Levenshtein
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import find_provinces
@@ -22,12 +19,11 @@ from tracuu.ingest.textnorm import fold
 from .answer import Citation
 from .extract import sentences
 from .query import parse_query
-from .lexicon import lexicon
-from .figures import HOW_WORDS, Figure, aimed, extract, parse_number, scaled
-from .weights import CLAIMS
+from .figures import Figure, aimed, extract
+from .claim_values import equal, periods_printing, readings, rounds, units_agree, value
+from .claim_words import better_fit, claim_words, measure_words, rarest
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
-_HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
 MAX_CLAIM_CHARS = 5000
 
 
@@ -99,19 +95,27 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     if ("ask", question) not in read:
         read["ask", question] = engine.ask(question, AskOptions(k=5), single=True)
     ans = read["ask", question]
-    claimed = _value(fig)
+    fig = readings(fig, ans.figures)  # '11,600 người' in English notation, where the report prints 11.600
+    claimed = value(fig)
     asked = [m.period for m in find_periods(question) if m.period and not m.comparison]
     query = parse_query(question)
     # 'Đến 31/01/2025, ... đạt 58.150 tỷ đồng': a balance at a date is that month's
     claimed_at = asked + [d for d in query.dated if d not in asked]
-    said, claim_words = _measure_words(fig, query), _claim_words(query)
+    said, named = measure_words(fig, query), claim_words(query)
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
-        same = [f for f in quoted if _equal(claimed, _value(f)) and _comparable(fig, f)]
+        same = [f for f in quoted if equal(claimed, value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
             same = []  # the value is the report's, but for another period: judged below (other_period)
-        if same and (other := _better_fit(said, claim_words, same[0], quoted, engine.store)) is not None:
+        if same and (at := _cutoff_apart(query, same[0])):
+            # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
+            rep = same[0]
+            return ClaimResult(claim, fig.value, "other_period", rep, cited.get(rep.n),
+                               f"Số liệu {rep.value} có trong báo cáo nhưng là số tính đến {at.label}, "
+                               f"không phải thời điểm nêu trong câu.")
+        if same and (other := better_fit(said, named, same[0], quoted, engine.store,
+                                             _quote(cited.get(same[0].n)))) is not None:
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
             return _another_indicator(claim, fig, same[0], other, cited.get(other.n))
@@ -128,13 +132,19 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                                    f"không phải {'mục tiêu' if fig.kind == 'target' else 'kết quả'}.")
             return ClaimResult(claim, fig.value, "match", rep, cited.get(rep.n),
                                f"Khớp với báo cáo: {rep.value}{' ' + rep.unit if rep.unit else ''}.")
-        unlike = [f for f in quoted if _equal(claimed, _value(f)) and not _comparable(fig, f)]
+        unlike = [f for f in quoted if equal(claimed, value(f)) and not _comparable(fig, f)]
         if unlike:  # the digits are there, as another kind of figure: 'bằng 37,6% cùng kỳ' is no rise of 37,6%
             rep = unlike[0]
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                f"Báo cáo có {rep.value}{' ' + rep.unit if rep.unit else ''} nhưng là "
                                f"{_NATURE.get(rep.kind, rep.kind)}, không phải {_NATURE.get(fig.kind, fig.kind)}.")
-        near = [f for f in quoted if _rounds(fig, claim, claimed, _value(f)) and _comparable(fig, f)]
+        # the same digits in another unit or scale: '12%' for 'tăng gần 12 điểm', '68.108 tỷ' for '68.108 triệu'
+        apart = [f for f in quoted if f.number == fig.number and f.unit and fig.unit and not equal(claimed, value(f))]
+        if apart:
+            rep = apart[0]
+            return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
+                               f"Báo cáo ghi {rep.value} {rep.unit}, không phải {fig.value} {fig.unit} (khác đơn vị).")
+        near = [f for f in quoted if rounds(fig, claim, claimed, value(f)) and _comparable(fig, f)]
         if near:
             rep = near[0]
             return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),
@@ -142,7 +152,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     # a real figure of another period (or the same period's, which the first reading missed)
     other = None
     # asking every period costs an answer each: ask only those whose passages print the claimed value
-    periods = periods_printing(engine.store, claimed[0], _rarest(said, engine.store))
+    periods = periods_printing(engine.store, claimed[0], rarest(said, engine.store))
     if periods is None or periods:
         key = ("trend", question, None if periods is None else frozenset(periods))
         if key not in read:
@@ -154,10 +164,15 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
         if not claimed_at or period is not None and (period in claimed_at or asked == [] and any(
                 period.contains(d) for d in claimed_at)):
-            if (rival := _better_fit(said, claim_words, rep, row, engine.store)) is not None:
+            if (rival := better_fit(said, named, rep, row, engine.store, _quote(cite))) is not None:
                 return _another_indicator(claim, fig, rep, rival, cite)
             if _aimed(rep, cite) == (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
+        elif period is not None and _aimed(rep, cite) and fig.kind != "target" and not _AIM_WORDS.search(fold(claim)) \
+                and (rep.kind == "target" or cite is None or cite.period is None or period.year <= cite.period.year + 1):
+            # 'trồng mới được 9.000 ha' in 6 tháng 2023 where 9.000 ha is the year's plan: a target passed off as a result
+            return ClaimResult(claim, fig.value, "mismatch", rep, cite,
+                               f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả thực hiện.")
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
@@ -171,6 +186,23 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     periods = ", ".join(p.label for p in engine.periods())
     return ClaimResult(claim, fig.value, "not_found", None, None,
                        f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
+
+
+# a claim that speaks of an aim itself ('kế hoạch năm 2023 là 9.000 ha' said of another year) is no result
+_AIM_WORDS = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|phan dau|du kien|du toan|kich ban)\b")
+
+
+def _quote(cite) -> str:
+    return getattr(cite, "quote", "") or "" if cite is not None else ""
+
+
+def _cutoff_apart(query, rep: Figure):
+    """The month the report's figure is counted to ('đến hết tháng 01/2023'), when the claim names another
+    cut-off for it; None when either names none or they agree."""
+    if not query.dated:
+        return None
+    theirs = parse_query(rep.head or rep.context).dated
+    return theirs[0] if theirs and not set(theirs) & set(query.dated) else None
 
 
 def _another_indicator(claim: str, fig: Figure, rep: Figure, rival: Figure, cite) -> ClaimResult:
@@ -195,169 +227,12 @@ def _aimed(reported: Figure, cite) -> bool:
     return aimed(reported, cite.period if cite is not None else None)
 
 
-def _value(f: Figure) -> tuple[float, str]:
-    return scaled(f.number, f.unit)
-
-
-def _equal(a: tuple[float, str], b: tuple[float, str]) -> bool:
-    return _units_agree(a[1], b[1]) and math.isclose(a[0], b[0], rel_tol=1e-9, abs_tol=1e-9)
-
-
-def _units_agree(a: str, b: str) -> bool:
-    return not a or not b or a == b
-
-
-def _rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[float, str]) -> bool:
-    """The claim is the report's figure rounded: within half a unit of the claim's last printed digit
-    (scaled); when hedged, within 2%, or on the side the hedge names ('hơn 130' for 135, 'gần 11 nghìn
-    tỷ' for 10.902 tỷ) within one unit of that digit and 5%. 'hơn 130' is never 128."""
-    if not _units_agree(claimed[1], reported[1]) or reported[0] == 0 or (claimed[0] < 0) != (reported[0] < 0):
-        return False
-    gap = reported[0] - claimed[0]
-    if gap == 0:
-        return False
-    before = fold(claim[:max(0, claim.find(fig.value))])
-    hedge = _HEDGE.search(before.rstrip())
-    word = hedge.group(0).strip() if hedge else ""
-    side = 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
-    if side and gap * side < 0:
-        return False
-    scale = claimed[0] / fig.number if fig.number else 1
-    if abs(gap) < 10 ** -_decimals(fig.value) * scale / 2 - 1e-9:
-        return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded (a half is no rounding: 98 is not 97,5)
-    if not hedge:
-        return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
-    unit = _last_digit_unit(fig.value) * scale
-    return abs(gap) <= unit / 2 + 1e-9 or abs(gap) / abs(reported[0]) <= CLAIMS.hedged \
-        or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= CLAIMS.hedged_side)
-
-
-def _decimals(value: str) -> int:
-    """Decimal places a printed number states: '44,6' -> 1, '6,67' -> 2, '2.000' (thousands) -> 0."""
-    m = re.search(r"[.,](\d{1,2})$", value)
-    return len(m.group(1)) if m else 0
-
-
-def _last_digit_unit(value: str) -> float:
-    """The unit of a printed number's last significant digit: '130' -> 10, '2.000' -> 1000, '44,6' -> 0.1."""
-    if decimals := _decimals(value):
-        return 10 ** -decimals
-    whole = str(int(abs(parse_number(value) or 0)))
-    return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
-
-
-def _measure_words(fig: Figure, query) -> set[str]:
-    """The claim's words for what its figure measures: no period, place, question or how-words, no number
-    (word pairs holding one of those left out too)."""
-    from tracuu.index.lexical import tokenize
-    content = set(tokenize(query.lexical_text))
-    return {t for t in set(tokenize(fig.context or fig.head)) & content
-            if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
-
-
-def _claim_words(query) -> set[str]:
-    from tracuu.index.lexical import tokenize
-    return _single(tokenize(query.lexical_text))
-
-
-def _rarest(said: set[str], store, keep: int = 4) -> list[str]:
-    """The claim's `keep` rarest single words for what it measures: a passage printing the value beside
-    none of them states another thing's figure."""
-    lexical = getattr(store, "lexical", None)
-    return sorted((t for t in said if "_" not in t), key=lambda t: (-lexical.idf(t), t) if lexical else t)[:keep]
-
-
-def _better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[Figure], store) -> Figure | None:
-    """A figure of the same sentence, kind and unit as `rep` that is what the claim names, where `rep` is not:
-    `rep`'s own words name something the claim never does ('nhập khẩu 1.005' for a claim of exports; 'tổng nguồn
-    vốn huy động ... 34.050' for one of credit), and the other's own words name what the claimed figure measures
-    (`said`) and nothing the claim leaves out ('xuất khẩu 1.280'). Then the claimed digits are another
-    indicator's value."""
-    from tracuu.index.lexical import tokenize
-    lexical = getattr(store, "lexical", None)
-    repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
-
-    def weight(tokens: set[str]) -> float:
-        return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
-
-    def words(f: Figure) -> set[str]:
-        # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead
-        text = f.own or f.head
-        return _single(tokenize(re.split(r"[,;:(]", text)[-1], repair)) or _single(tokenize(text, repair))
-    unit = _value(rep)[1]
-    rivals = [f for f in quoted if f is not rep and f.n == rep.n and f.kind == rep.kind and not f.reference
-              and (f.unit is None) == (rep.unit is None) and _units_agree(unit, _value(f)[1])
-              and not _equal(_value(f), _value(rep))]
-    # the whole context: the other's words hold every claim word `rep`'s hold, and more
-    has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in [rep, *rivals]}
-    wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
-    if not wider:
-        # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else
-        own = {id(f): words(f) for f in [rep, *rivals]}  # (named, foreign) weights of each figure's own words
-        fit = {i: (weight({t for t in w if _among(t, said)}), weight({t for t in w if not _among(t, claim_words)}))
-               for i, w in own.items()}
-        named, foreign = fit[id(rep)]
-
-        def fits_better(f: Figure) -> bool:
-            its_named, its_foreign = fit[id(f)]
-            return f.sentence == rep.sentence and its_foreign < _DISTINCT <= its_named \
-                and its_named - its_foreign >= named - foreign + _DISTINCT
-        if foreign > 0:
-            wider = [f for f in rivals if fits_better(f)]
-    return max(wider, key=lambda f: weight(has[id(f)]), default=None)
-
-
-def _among(token: str, words: set[str]) -> bool:
-    """In `words`, or one letter away from one of them (OCR: 'xuét' for 'xuất', 'sich' for 'sách')."""
-    return token in words or len(token) >= 4 and any(
-        w[0] == token[0] and abs(len(w) - len(token)) <= 1 and Levenshtein.distance(w, token) <= 1 for w in words)
-
-
-def _measures(token: str) -> bool:
-    return not set(token.split("_")) & _NOT_MEASURE and not any(p[0].isdigit() for p in token.split("_"))
-
-
-def _single(tokens) -> set[str]:
-    """Single words that may say what is measured: no word pairs, no period words ('tháng', 'đầu', 'năm' are
-    taken out of the claim's words as its period)."""
-    period_words = lexicon().period_words
-    return {t for t in tokens if "_" not in t and _measures(t) and t not in period_words}
-
-
-# how a figure is stated or which way it moved, not what it measures
-_NOT_MEASURE = HOW_WORDS | {"tang", "giam"}
-# the idf a rival's own words must add
-_DISTINCT = 3.0  # more than a common word ('vốn' 2.9): a word pair ('xuất khẩu' 4.0) or a rare word
-
-
 def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
     """The report's figure for the same thing: same kind of figure and a comparable unit."""
-    c_unit = _value(fig)[1]
-    pool = [f for f in quoted if _units_agree(c_unit, _value(f)[1]) and (f.unit is None) == (fig.unit is None)]
+    c_unit = value(fig)[1]
+    pool = [f for f in quoted if units_agree(c_unit, value(f)[1]) and (f.unit is None) == (fig.unit is None)]
     same_kind = [f for f in pool if f.kind == fig.kind or {f.kind, fig.kind} <= {"result", "target"}]
     return (same_kind or pool or [None])[0]
-
-
-def printed_forms(value: float) -> set[str]:
-    """How a report may print `value` (base units) as one token: in units, thousands, millions,
-    billions or thousand billions, with a decimal comma or point ('2.700 tỷ' and '2,7 nghìn tỷ')."""
-    out = set()
-    for scale in (1, 1e3, 1e6, 1e9, 1e12):
-        x = abs(value) / scale
-        for d in range(4):
-            s = f"{x:.{d}f}"
-            if abs(float(s) - x) <= 1e-9 * max(1.0, x) and float(s) > 0:
-                out |= {s.replace(".", ","), s}
-                if d == 0:
-                    out |= {s + ",0", s + ",00"}  # '4.000,0'
-                break
-    return out
-
-
-def periods_printing(store, value: float, words: list[str] | None = None) -> set | None:
-    """The periods whose passages print `value` in one of its forms (`printed_forms`), beside one of the
-    claim's `words` for what it measures when given; None: the store cannot tell, so every period is asked."""
-    return store.periods_holding(sorted(printed_forms(value)), words or None) if store is not None else None
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):
@@ -366,7 +241,7 @@ def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):
     each row's quoted figures compared."""
     for row in across.rows:
         for f in row.answer.figures:
-            if _equal(claimed, _value(f)) and _comparable(fig, f):
+            if equal(claimed, value(f)) and _comparable(fig, f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
                 return f, cite, f.period or row.period, row.answer.figures
     return None

@@ -112,12 +112,12 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
          asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None,
          nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None,
          baselines: set[str] | None = None, references: bool = False, words: set[str] | None = None,
-         plan: bool = False) -> list[Figure]:
+         plan: bool = False, place: Callable[[Figure], int] | None = None) -> list[Figure]:
     """The direct answer first: not a number the question itself states (`known`), in the unit or
     before the word it counts (`units`, `nouns`), then the figure whose words (see `_head`, and
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
     than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
-    change is asked."""
+    change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
     from tracuu.index.lexical import tokenize, words_of
 
     def score(i_f: tuple[int, Figure]) -> tuple:
@@ -135,7 +135,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # a figure stated as what the clause compares with is no answer, unless references are asked
         # (a target, the whole country)
         reference = f.reference and not references
-        return (off_period, bool(known) and f.number in known, reference, other_unit, -said,
+        # the asked province's figure before a merged total or a neighbour's (`qa.scope.place_of`)
+        return (off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
                 not _against_same(f.after, baselines) if baselines else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before

@@ -92,11 +92,31 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     wider = any(p.contains(a) for p in holders for a in query.periods)
     narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
                                               for p in holders)
-    if not (wider or narrower):
+    # neither holds the other: January 2023's report states 'ước thực hiện tháng 01 là 418,1 tỷ đồng' beside
+    # a sentence naming 'dự toán ngân sách năm 2022'; the figure is January's, not the year's
+    apart = not query.wants_target and all(not p.contains(a) and not a.contains(p) and a not in query.weak
+                                           for p in holders for a in query.periods)
+    if not (wider or narrower or apart):
         return False
-    named = mentioned_periods(sentence, doc.period if doc else None)
-    return not any(a in named for a in query.periods) and not states_baseline_value(
-        query, sentence, doc.period.year if doc and doc.period else None)
+    default = doc.period if doc else None
+    if _names_asked(query, sentence, default):
+        return False
+    # a continuation ('Trong đó, ...', 'Cùng kỳ, ...') speaks of the period its previous sentence names
+    at = hit.passage.text.find(sentence[:40])
+    before = [x for x in _SENTENCE_END.split(hit.passage.text[:at]) if x.strip()] if at > 0 else []
+    return not (before and _CONTINUATION.match(fold_ocr(sentence)) and _names_asked(query, before[-1], default))
+
+
+# a quote's last sentence before it, and a sentence that continues the one before it
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+_CONTINUATION = re.compile(r"\W*(?:trong do|cung ky|cung thoi gian|tuong tu|rieng|bao gom|gom)\b")
+
+
+def _names_asked(query: Query, sentence: str, default: Period | None) -> bool:
+    """The sentence names an asked period, or gives its value as a baseline in brackets."""
+    named = mentioned_periods(sentence, default)
+    return any(a in named for a in query.periods) or states_baseline_value(
+        query, sentence, default.year if default else None)
 
 
 def uncovered_period(query: Query, hits: list[Hit], store: Store) -> Period | None:

@@ -88,9 +88,37 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
         return True
     if not query.provinces:
         return False
-    named = owners(lead)
-    if named and not named & set(query.provinces):
-        return True
+    named, asked = owners(lead), set(query.provinces)
+    if named and not named & asked:
+        return not clause_of(sentence, asked)
     if report_province and report_province not in query.provinces:
-        return not (named | set(find_provinces(section))) & set(query.provinces)
+        return not ((named | set(find_provinces(section))) & asked or clause_of(sentence, asked))
     return False
+
+
+def clause_of(sentence: str, asked: set[str]) -> bool:
+    """A clause of the sentence gives the asked province its own figure after another's ('Bình Thuận tăng
+    6,1%, Ninh Thuận tăng 9,2%'; 'tổng thu 9.786,4 tỷ đồng; trong đó khu vực Hà Giang (cũ) 4.126,5 tỷ đồng'):
+    the sentence answers for it, and figure ranking (`place_of`) puts that clause's figure first."""
+    for clause in _CLAUSE.split(sentence):
+        folded = fold_ocr(clause)
+        # the place is the clause's subject, its figure after it: not 'đứng thứ 2 cả nước sau Quảng Ninh'
+        if any(name in asked and name in owners(folded[:b]) and re.search(r"\d", folded[b:])
+               for _, b, name in province_spans(folded)):
+            return True
+    return False
+
+
+def place_of(head: str, asked: set[str], report_province: str | None) -> int:
+    """How a figure's own words place it: 0 it is the asked province's (its words name it, or name no place
+    in a report of that province), 1 it names no place in another province's report (a merged province's
+    total), 2 its words name another province."""
+    if not asked:
+        return 0
+    named = owners(fold_ocr(head))
+    if named:
+        return 0 if named & asked else 2
+    return 0 if report_province in asked else 1
+
+
+_CLAUSE = re.compile(r"[,;:]\s")

@@ -15,6 +15,7 @@ from .figure_rank import against, asks_change, counted, first_ask, given, rank a
 from .figures import HOW_WORDS, Figure, extract as figure_list, versus
 from .query import Query
 from .retrieve import mentioned_periods
+from .scope import place_of
 
 
 def header(c: Citation, store: Store) -> str:
@@ -76,4 +77,5 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
-                       plan=bool(_PLAN.search(fold_ocr(query.text))))
+                       plan=bool(_PLAN.search(fold_ocr(query.text))),
+                       place=lambda f: place_of(f.head or f.indicator, set(query.provinces), doc.province))

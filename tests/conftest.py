@@ -102,8 +102,9 @@ def _built_engine(tmp_path_factory, embedder, name: str, sources: list[Path]):
     from tracuu.qa.engine import Engine
     home = tmp_path_factory.mktemp(name)
     for src in sources:
-        keep = (lambda d, names: [n for n in names if n.startswith(("c_", "d_", "e_", "f_", "g_", "h_", "i_"))]) if src.name == "docs" else None
-        shutil.copytree(src, home / "reports" / src.name, ignore=keep)  # sets c-h: eval only (tracuu eval)
+        # sets A and B only: the later sets are eval only (tracuu eval)
+        keep = (lambda d, names: [n for n in names if n[1:2] == "_" and n[0] not in "ab"]) if src.name == "docs" else None
+        shutil.copytree(src, home / "reports" / src.name, ignore=keep)
     cfg = Config(home=home, embedder=embedder.id)
     update(cfg, None, embedder, add=[home / "reports"], progress=False)
     return Engine(cfg, embedder=embedder)

@@ -34,10 +34,31 @@ def test_a_cut_off_date_where_the_report_s_span_ends_is_that_report_s_figure():
     from tracuu.qa.fit import other_span
     from tracuu.qa.query import parse_query
     ten = SimpleNamespace(doc_by_name={"r": SimpleNamespace(period=Period("months", 2025, 10))})
-    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None))
     sentence = "Đến hết ngày 31/10/2025, toàn tỉnh giải ngân 15.846,3 tỷ đồng, đạt 59,83% kế hoạch."  # invented
+    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=sentence))
     asked = parse_query("Tỉnh giải ngân vốn đầu tư công năm 2025 đến hết ngày 31/10/2025 được bao nhiêu?")
     assert not other_span(asked, hit, sentence, ten)
     # a date the report does not reach is still another span's ('đến 30/6' asked of a report to 20/5)
     assert other_span(parse_query("giải ngân vốn đầu tư công năm 2025 đến hết ngày 31/12/2025 được bao nhiêu"),
                       hit, sentence, ten)
+
+
+def test_a_figure_of_a_report_of_another_span_neither_holding_the_other_is_that_span_s():
+    # a January 2023 report: its month's revenue beside a sentence naming the 2022 budget (invented text)
+    from types import SimpleNamespace
+
+    from tracuu.ingest.types import Period
+    from tracuu.qa.fit import other_span
+    from tracuu.qa.query import parse_query
+    store = SimpleNamespace(doc_by_name={"r": SimpleNamespace(period=Period("month", 2023, 1))})
+    lead = "Công khai tình hình thực hiện dự toán ngân sách năm 2022."
+    month = "Tổng thu ngân sách ước thực hiện tháng 01 là 412,5 tỷ đồng, đạt 5,3% dự toán."
+    year = "Ước thực hiện năm 2022, tổng thu ngân sách đạt 8.120,4 tỷ đồng."
+    part = "Trong đó, thu nội địa đạt 6.310,2 tỷ đồng."
+    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=" ".join([lead, month, year, part])))
+    asked = parse_query("Tổng thu ngân sách năm 2022 là bao nhiêu?")
+    assert other_span(asked, hit, month, store)  # January's figure, not the year's
+    assert not other_span(asked, hit, year, store)  # it names the year
+    assert not other_span(asked, hit, part, store)  # it carries on the sentence that names the year
+    # a target question is not judged so: a plan for the year may stand in another span's report
+    assert not other_span(parse_query("Mục tiêu thu ngân sách năm 2022 là bao nhiêu?"), hit, month, store)

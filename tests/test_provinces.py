@@ -108,3 +108,12 @@ def test_a_former_province_is_answered_from_the_merged_one_s_report_where_it_nam
     assert ans.answered and "2.216,8" in ans.answer and ans.citations[0].doc.startswith("phutho_"), ans.answer
     # the merged province's total is not the former province's: refused rather than passed off
     assert not merged_engine.ask("Thu ngân sách tỉnh Hòa Bình cũ 9 tháng năm 2025").answered
+
+
+def test_a_former_province_s_figure_after_the_merged_total_in_one_sentence_leads(merged_engine):
+    # 'tổng ... 6.842,1; trong đó khu vực tỉnh Hòa Bình (cũ) đón 2.104,6, khu vực tỉnh Vĩnh Phúc (cũ) đón 1.936,2'
+    for question, value in [("Khu vực Vĩnh Phúc cũ đón bao nhiêu lượt khách du lịch 9 tháng năm 2025?", "1.936,2"),
+                            ("khach du lich khu vuc hoa binh cu 9 thang 2025", "2.104,6")]:
+        ans = merged_engine.ask(question)
+        assert ans.answered and ans.figures[0].value == value, (ans.answer, [f.value for f in ans.figures])
+        assert value in ans.answer.splitlines()[0]

@@ -1,0 +1,103 @@
+"""Claims compared by value, not by string: '1.158,8' = '1158.8', '10,9 nghìn tỷ' ~ '10.902 tỷ', and when a
+printed figure is the report's rounded (`rounds`). Also which periods' passages print a value at all, so a claim
+asks only those (`periods_printing`)."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from tracuu.ingest.textnorm import fold
+
+from .figures import Figure, parse_number, scaled
+from .weights import CLAIMS
+
+_HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
+
+
+def value(f: Figure) -> tuple[float, str]:
+    return scaled(f.number, f.unit)
+
+
+def equal(a: tuple[float, str], b: tuple[float, str]) -> bool:
+    return units_agree(a[1], b[1]) and math.isclose(a[0], b[0], rel_tol=1e-9, abs_tol=1e-9)
+
+
+def units_agree(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[float, str]) -> bool:
+    """The claim is the report's figure rounded: within half a unit of the claim's last printed digit
+    (scaled); when hedged, within 2%, or on the side the hedge names ('hơn 130' for 135, 'gần 11 nghìn
+    tỷ' for 10.902 tỷ) within one unit of that digit and 5%. 'hơn 130' is never 128."""
+    if not units_agree(claimed[1], reported[1]) or reported[0] == 0 or (claimed[0] < 0) != (reported[0] < 0):
+        return False
+    gap = reported[0] - claimed[0]
+    if gap == 0:
+        return False
+    before = fold(claim[:max(0, claim.find(fig.value))])
+    hedge = _HEDGE.search(before.rstrip())
+    word = hedge.group(0).strip() if hedge else ""
+    side = 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
+    if side and gap * side < 0:
+        return False
+    scale = claimed[0] / fig.number if fig.number else 1
+    if abs(gap) < 10 ** -decimals(fig.value) * scale / 2 - 1e-9:
+        return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded (a half is no rounding: 98 is not 97,5)
+    if not hedge:
+        return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
+    unit = last_digit_unit(fig.value) * scale
+    return abs(gap) <= unit / 2 + 1e-9 or abs(gap) / abs(reported[0]) <= CLAIMS.hedged \
+        or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= CLAIMS.hedged_side)
+
+
+def decimals(value: str) -> int:
+    """Decimal places a printed number states: '44,6' -> 1, '6,67' -> 2, '2.000' (thousands) -> 0."""
+    m = re.search(r"[.,](\d{1,2})$", value)
+    return len(m.group(1)) if m else 0
+
+
+def last_digit_unit(value: str) -> float:
+    """The unit of a printed number's last significant digit: '130' -> 10, '2.000' -> 1000, '44,6' -> 0.1."""
+    if places := decimals(value):
+        return 10 ** -places
+    whole = str(int(abs(parse_number(value) or 0)))
+    return 10 ** (len(whole) - len(whole.rstrip("0"))) if whole.strip("0") else 1
+
+
+def printed_forms(value: float) -> set[str]:
+    """How a report may print `value` (base units) as one token: in units, thousands, millions,
+    billions or thousand billions, with a decimal comma or point ('2.700 tỷ' and '2,7 nghìn tỷ')."""
+    out = set()
+    for scale in (1, 1e3, 1e6, 1e9, 1e12):
+        x = abs(value) / scale
+        for d in range(4):
+            s = f"{x:.{d}f}"
+            if abs(float(s) - x) <= 1e-9 * max(1.0, x) and float(s) > 0:
+                out |= {s.replace(".", ","), s}
+                if d == 0:
+                    out |= {s + ",0", s + ",00"}  # '4.000,0'
+                break
+    return out
+
+
+def periods_printing(store, value: float, words: list[str] | None = None) -> set | None:
+    """The periods whose passages print `value` in one of its forms (`printed_forms`), beside one of the
+    claim's `words` for what it measures when given; None: the store cannot tell, so every period is asked."""
+    return store.periods_holding(sorted(printed_forms(value)), words or None) if store is not None else None
+
+
+def readings(fig: Figure, quoted: list[Figure]) -> Figure:
+    """A number printed 'd,ddd' or 'd.ddd' reads both ways: Vietnamese '11,600' is 11,6 and English '11,600'
+    is 11.600. The reading a quoted report figure states wins; otherwise the Vietnamese one stays."""
+    m = re.fullmatch(r"-?(\d{1,3})([.,])(\d{3})", fig.value.replace("−", "-"))
+    if not m or not fig.number:
+        return fig
+    magnitude = float(m.group(1) + m.group(3)) if m.group(2) == "," else float(f"{m.group(1)}.{m.group(3)}")
+    other = replace(fig, number=math.copysign(magnitude, fig.number))
+    # the same number under the same scale word: a reading 1000 times off must not meet 'tỷ' against 'triệu'
+    printed = [f for f in quoted if scaled(1.0, f.unit) == scaled(1.0, fig.unit)]
+    if any(math.isclose(other.number, f.number) for f in printed) and not any(equal(value(fig), value(f)) for f in quoted):
+        return other
+    return fig

@@ -1,0 +1,109 @@
+"""Which indicator a claim's figure measures, by its words: the claim's words for it (`measure_words`), and
+whether a report's digits belong to another indicator of the same sentence (`better_fit`: 'xuất khẩu 570
+triệu USD' where 570 is the imports)."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from tracuu.ingest.textnorm import fold
+
+from .figures import HOW_WORDS, Figure
+from .lexicon import lexicon
+from .claim_values import equal, units_agree, value
+
+def measure_words(fig: Figure, query) -> set[str]:
+    """The claim's words for what its figure measures: no period, place, question or how-words, no number
+    (word pairs holding one of those left out too)."""
+    from tracuu.index.lexical import tokenize
+    content = set(tokenize(query.lexical_text))
+    return {t for t in set(tokenize(fig.context or fig.head)) & content
+            if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
+
+
+def claim_words(query) -> set[str]:
+    from tracuu.index.lexical import tokenize
+    return single(tokenize(query.lexical_text))
+
+
+def rarest(said: set[str], store, keep: int = 4) -> list[str]:
+    """The claim's `keep` rarest single words for what it measures: a passage printing the value beside
+    none of them states another thing's figure."""
+    lexical = getattr(store, "lexical", None)
+    return sorted((t for t in said if "_" not in t), key=lambda t: (-lexical.idf(t), t) if lexical else t)[:keep]
+
+
+def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[Figure], store,
+               quote: str = "") -> Figure | None:
+    """A figure of the same sentence, kind and unit as `rep` that is what the claim names, where `rep` is not:
+    `rep`'s own words name something the claim never does ('nhập khẩu 1.005' for a claim of exports; 'tổng nguồn
+    vốn huy động ... 34.050' for one of credit), and the other's own words name what the claimed figure measures
+    (`said`) and nothing the claim leaves out ('xuất khẩu 1.280'). Then the claimed digits are another
+    indicator's value."""
+    from tracuu.index.lexical import tokenize
+    lexical = getattr(store, "lexical", None)
+    repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
+
+    def weight(tokens: set[str]) -> float:
+        return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
+
+    def words(f: Figure) -> set[str]:
+        # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead
+        text = f.own or f.head
+        return single(tokenize(re.split(r"[,;:(]", text)[-1], repair)) or single(tokenize(text, repair))
+    unit = value(rep)[1]
+    # a part of `rep` ('tổng kim ngạch xuất nhập khẩu 3,8 tỷ USD, trong đó ... nhập khẩu 2,58') is no rival: the
+    # claim of the whole names the part's words too
+    parts = {id(f) for f in quoted if quote and f.n == rep.n and f.sentence == rep.sentence and f.start > rep.start
+             and _PART.search(fold(quote[rep.start:f.start]))}
+    rivals = [f for f in quoted if f is not rep and id(f) not in parts and f.n == rep.n and f.kind == rep.kind
+              and not f.reference
+              and (f.unit is None) == (rep.unit is None) and units_agree(unit, value(f)[1])
+              and not equal(value(f), value(rep))]
+    # the whole context: the other's words hold every claim word `rep`'s hold, and more
+    has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in [rep, *rivals]}
+    wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
+    if not wider:
+        # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else
+        own = {id(f): words(f) for f in [rep, *rivals]}  # (named, foreign) weights of each figure's own words
+        fit = {i: (weight({t for t in w if among(t, said)}), weight({t for t in w if not among(t, claim_words)}))
+               for i, w in own.items()}
+        named, foreign = fit[id(rep)]
+
+        def fits_better(f: Figure) -> bool:
+            its_named, its_foreign = fit[id(f)]
+            return f.sentence == rep.sentence and its_foreign < _DISTINCT <= its_named \
+                and its_named - its_foreign >= named - foreign + _DISTINCT
+        if foreign > 0:
+            wider = [f for f in rivals if fits_better(f)]
+    return max(wider, key=lambda f: weight(has[id(f)]), default=None)
+
+
+def among(token: str, words: set[str]) -> bool:
+    """In `words`, or one letter away from one of them (OCR: 'xuét' for 'xuất', 'sich' for 'sách')."""
+    return token in words or len(token) >= 4 and any(
+        w[0] == token[0] and abs(len(w) - len(token)) <= 1 and Levenshtein.distance(w, token) <= 1 for w in words)
+
+
+def measures(token: str) -> bool:
+    return not set(token.split("_")) & _NOT_MEASURE and not any(p[0].isdigit() for p in token.split("_"))
+
+
+def single(tokens) -> set[str]:
+    """Single words that may say what is measured: no word pairs, no period words ('tháng', 'đầu', 'năm' are
+    taken out of the claim's words as its period)."""
+    period_words = lexicon().period_words
+    return {t for t in tokens if "_" not in t and measures(t) and t not in period_words}
+
+
+# how a figure is stated or which way it moved, not what it measures
+_NOT_MEASURE = HOW_WORDS | {"tang", "giam"}
+
+
+# 'trong đó' (OCR 'trong d6'): what follows is a part of the figure before it
+_PART = re.compile(r"\btrong d\w\b")
+
+
+# the idf a rival's own words must add
+_DISTINCT = 3.0  # more than a common word ('vốn' 2.9): a word pair ('xuất khẩu' 4.0) or a rare word

@@ -1,0 +1,88 @@
+"""qa.claim_values: claims compared by value (pure functions, no index)."""
+import pytest
+
+from tracuu.qa.claim_values import last_digit_unit, readings, rounds, value
+from tracuu.qa.figures import extract
+
+
+def _fig(text: str):
+    return extract(text)[0]
+
+
+@pytest.mark.parametrize("value, unit", [("130", 10), ("2.000", 1000), ("44,6", 0.1), ("534", 1), ("10,9", 0.1),
+                                         ("1.158,8", 0.1), ("4.300", 100)])
+def test_unit_of_the_last_stated_digit(value, unit):
+    assert last_digit_unit(value) == pytest.approx(unit)
+
+
+@pytest.mark.parametrize("claim, report, rounded", [
+    ("có hơn 130 doanh nghiệp tạm ngừng", "135 doanh nghiệp", True),
+    ("có hơn 130 doanh nghiệp tạm ngừng", "128 doanh nghiệp", False),  # 'hơn' says more, the report says fewer
+    ("có hơn 130 doanh nghiệp tạm ngừng", "195 doanh nghiệp", False),  # beyond the stated digit
+    ("đạt hơn 44,6 nghìn m3 gỗ", "44.663,33 m3", True),
+    ("vốn hơn 2.000 tỷ đồng", "2.027 tỷ đồng", True),
+    ("thu gần 11 nghìn tỷ đồng", "10.902 tỷ đồng", True),
+    ("thu gần 11 nghìn tỷ đồng", "11.090 tỷ đồng", False),  # more than 11: not "nearly" 11
+    ("thu gần 11 nghìn tỷ đồng", "11.400 tỷ đồng", False),
+    ("khoảng 4.300 tỷ đồng", "4.307,9 tỷ đồng", True),
+    ("thu 4.300 tỷ đồng", "4.307,9 tỷ đồng", False),  # no hedge, another number
+])
+def test_a_hedged_claim_rounds_the_report_on_the_side_it_names(claim, report, rounded):
+    fig, rep = _fig(claim), _fig(report)
+    assert rounds(fig, claim, value(fig), value(rep)) is rounded
+
+
+def test_a_unit_ocr_misread_by_a_letter_still_compares():
+    from tracuu.qa.figures import scaled
+    assert scaled(4307.9, "ty déng") == scaled(4307.9, "tỷ đồng")
+    assert scaled(44.6, "nghìn m3")[1] == "m3" and scaled(44.6, "nghìn m3")[0] == pytest.approx(44600)
+
+
+def test_a_half_is_no_rounding_and_a_baseline_value_keeps_its_period():
+    fig, rep = _fig("tỷ lệ đạt 98%"), _fig("tỷ lệ đạt 97,5%")
+    assert not rounds(fig, "tỷ lệ đạt 98%", value(fig), value(rep))
+    # '... tăng gần 12 điểm so với năm 2024 (71,41 điểm)': 71,41 is 2024's score
+    figs = extract("điểm DDCI năm 2025 đạt 83,38 điểm, tăng gần 12 điểm so với năm 2024 (71,41 điểm).")
+    by_value = {f.value: f.period for f in figs}
+    assert by_value["83,38"].year == 2025 and by_value["71,41"].year == 2024
+
+
+def test_the_ways_a_value_is_printed_and_which_periods_print_it():
+    import numpy as np
+
+    from tracuu.index.store import IndexStore
+    from tracuu.ingest.types import Document, Passage, Period
+    from tracuu.qa.claim_values import periods_printing, printed_forms
+    assert {"1158,8", "1158.8"} <= printed_forms(1158.8e9)  # '1.158,8 tỷ' (thousands dots are dropped)
+    assert {"2700", "2,7"} <= printed_forms(2700e9)  # '2.700 tỷ' or '2,7 nghìn tỷ'
+    half, plan, year = Period("half", 2023, 1), Period("half", 2023, 2), Period("year", 2022)
+
+    def doc(name, period):
+        return Document(name, name, "báo cáo", None, None, period, None, None, "0", name, "txt")
+
+    def passage(name, text, period):  # invented sentences
+        return Passage(f"{name}-1", name, text, "", period, 1, 1, 0, len(text))
+    store = IndexStore.build("test", [doc("a.txt", half), doc("b.txt", year)],
+                             [passage("a.txt", "Giải ngân 1.158,8 tỷ đồng.", half),
+                              passage("a.txt", "Phấn đấu giải ngân 2.700 tỷ đồng.", plan),
+                              passage("b.txt", "Thu ngân sách 2,7 nghìn tỷ đồng.", year)],
+                             np.zeros((3, 4), dtype=np.float32), 10_000)
+    assert periods_printing(store, 1158.8e9) == {half}
+    assert periods_printing(store, 2700e9) == {half, plan, year}  # a plans section is asked as its period
+    assert periods_printing(store, 1258.8e9) == set()
+    # beside the claim's words for what it measures: 2.700 next to 'thu ngân sách' is only the 2022 report's
+    assert periods_printing(store, 2700e9, ["thu"]) == {year}
+    assert periods_printing(store, 2700e9, ["giai"]) == {half, plan}  # the plans part of the half-year report
+    assert periods_printing(None, 5.0) is None  # no store: cannot tell, so every period is asked
+
+
+
+
+@pytest.mark.parametrize("claim, report, number", [
+    ("tạo việc làm cho khoảng 11,600 người", "Tạo việc làm mới cho 11.600 người", 11600),  # English thousands
+    ("xuất khẩu đạt 1.158 triệu USD", "xuất khẩu đạt 1,158 triệu USD", 1.158),  # English decimal point
+    ("chỉ số giá tăng 7,125%", "chỉ số giá tăng 7,125% so với cùng kỳ", 7.125),  # Vietnamese reading printed: kept
+    ("doanh thu 2,450 tỷ đồng", "doanh thu 7.120 tỷ đồng", 2.45),  # neither printed: the Vietnamese reading
+])
+def test_a_number_that_reads_both_ways_takes_the_reading_the_report_prints(claim, report, number):
+    assert readings(_fig(claim), extract(report)).number == pytest.approx(number)

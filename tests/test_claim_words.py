@@ -1,0 +1,59 @@
+"""qa.claim_words: which indicator a claimed figure measures (pure functions, no index)."""
+import pytest
+
+from tracuu.qa.claim_values import equal, value
+from tracuu.qa.claim_words import among, better_fit, claim_words, measure_words
+from tracuu.qa.figures import extract
+
+
+def _guard(claim: str, quote: str):
+    """The report's figure equal to the claim's, and the figure `better_fit` names instead (None: it is the
+    claim's own). Invented sentences of other layouts; no store, so every word weighs 1."""
+    from tracuu.qa.query import parse_query
+    query, fig = parse_query(claim), extract(claim)[-1]
+    quoted = extract(quote)
+    rep = next(f for f in quoted if equal(value(fig), value(f)))
+    return better_fit(measure_words(fig, query), claim_words(query), rep, quoted, None)
+
+
+@pytest.mark.parametrize("claim, quote, reported", [
+    # deposits given as the credit balance: the deposits' own clause names 'huy động', which the claim does not
+    ("Đến 30/6/2024, tổng dư nợ tín dụng trên địa bàn tỉnh Bình Phước đạt 41.200 tỷ đồng.",
+     "Hoạt động ngân hàng ổn định, tổng nguồn vốn huy động đến 30/6/2024 ước đạt 41.200 tỷ đồng, tăng 3,1%; "
+     "tổng dư nợ tín dụng ước đạt 45.800 tỷ đồng, tăng 2,4%.", "45.800"),
+    # imports given as exports
+    ("Quý III/2024, kim ngạch xuất khẩu hàng hóa của Trà Vinh đạt 318,6 triệu USD.",
+     "Kim ngach xuat nhap khau quy III uoc 831 trieu USD, trong do xuat khau hang hoa 512,4 trieu USD, nhap khau "
+     "318,6 trieu USD.", "512,4"),
+    # a part of the budget given as its total
+    ("Năm 2024, tổng chi ngân sách địa phương của Điện Biên ước thực hiện 9.120 tỷ đồng.",
+     "Tổng chi ngân sách địa phương ước thực hiện 11.482 tỷ đồng, đạt 104% dự toán; chi cân đối ngân sách địa phương "
+     "9.120 tỷ đồng.", "11.482"),
+])
+def test_a_figure_whose_own_words_name_another_indicator_is_not_the_claim_s(claim, quote, reported):
+    other = _guard(claim, quote)
+    assert other is not None and other.value == reported
+
+
+@pytest.mark.parametrize("claim, quote", [
+    # the total named as the claim names it: its parts do not take its place
+    ("Quý III/2024, tổng kim ngạch xuất nhập khẩu của Trà Vinh đạt 831 triệu USD.",
+     "Tổng kim ngạch xuất nhập khẩu quý III ước 831 triệu USD, trong đó xuất khẩu 512,4 triệu USD, nhập khẩu 318,6 triệu USD."),
+    ("Đến 30/6/2024, tổng nguồn vốn huy động trên địa bàn Bình Phước đạt 41.200 tỷ đồng.",
+     "Tổng nguồn vốn huy động đến 30/6/2024 ước đạt 41.200 tỷ đồng, tăng 3,1%; tổng dư nợ tín dụng ước đạt 45.800 tỷ đồng."),
+    # the claim's words differ from the report's but name nothing another figure is
+    ("Năm 2024 Điện Biên còn 9.870 hộ nghèo.",
+     "Tổng số hộ nghèo toàn tỉnh là 9.870 hộ, chiếm 7,1%; tổng số hộ cận nghèo là 6.402 hộ, chiếm 4,6%."),
+    # the whole (OCR'd, with 'tất cả các loại hình') keeps its digits against its part 'nhập khẩu'
+    ("Quý III/2024, tổng kim ngạch xuất nhập khẩu hàng hóa của Cao Bằng đạt 831 triệu USD.",
+     "Tong kim ngach xuat nhap khau hang hoa tat ca cac loai hinh dat 831 trieu USD, trong do kim ngach xuat khau "
+     "dat 312,4 trieu USD, kim ngach nhap khau dat 518,6 trieu USD."),
+])
+def test_the_claim_s_own_figure_keeps_it(claim, quote):
+    assert _guard(claim, quote) is None
+
+
+def test_a_word_one_letter_off_is_the_claim_s_word_misread():
+    assert among("xuet", {"xuat"}) and among("sich", {"sach", "von"})  # OCR: 'xuét', 'sích'
+    assert not among("can", {"con"})  # 'cận' is not 'còn': short words are compared exactly
+    assert not among("nhap", {"xuat", "khau"})

@@ -1,0 +1,25 @@
+"""qa.scope: whose figure a clause gives (pure functions; invented sentences)."""
+import pytest
+
+from tracuu.qa.scope import clause_of, place_of
+
+
+@pytest.mark.parametrize("sentence, asked, gives", [
+    ("GRDP tỉnh Bình Thuận tăng 6,1%, tỉnh Ninh Thuận tăng 9,2%, tỉnh Khánh Hòa tăng 7,4%.", {"Ninh Thuận"}, True),
+    ("Tổng thu 9.786,4 tỷ đồng; trong đó khu vực Hà Giang (cũ) 4.126,5 tỷ đồng.", {"Hà Giang"}, True),
+    ("GRDP tỉnh Bình Thuận tăng 6,1%, cao hơn Ninh Thuận.", {"Ninh Thuận"}, False),  # named, but no figure of its own
+    ("GRDP tăng 5,68%, đứng thứ 2 khu vực (sau Thanh Hóa).", {"Thanh Hóa"}, False),  # a rank beside it is not its figure
+    ("Bắc Ninh thu hút 4.718,5 triệu USD, đứng thứ 2 cả nước sau Quảng Ninh.", {"Quảng Ninh"}, False),
+    ("Tổng thu 9.786,4 tỷ đồng, tăng 20,6% so với cùng kỳ.", {"Hà Giang"}, False),
+])
+def test_a_clause_gives_the_asked_province_its_own_figure(sentence, asked, gives):
+    assert clause_of(sentence, asked) is gives
+
+
+def test_the_asked_place_s_figure_ranks_before_a_merged_total_and_a_neighbour_s():
+    asked = {"Hà Giang"}
+    assert place_of("trong đó khu vực Hà Giang (cũ)", asked, "Tuyên Quang") == 0
+    assert place_of("Tổng thu từ khách du lịch 9 tháng ước đạt", asked, "Tuyên Quang") == 1  # the merged total
+    assert place_of("khu vực Tuyên Quang (cũ)", asked, "Tuyên Quang") == 2
+    assert place_of("Tổng thu từ khách du lịch 9 tháng ước đạt", {"Tuyên Quang"}, "Tuyên Quang") == 0
+    assert place_of("anything", set(), None) == 0  # no place asked: no preference
