@@ -30,15 +30,34 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             j += 1
         header, body = _cells(lines[i]), [_cells(x) for x in lines[i + 2:j]]
         width = len(header)
-        grid = [header] + [(r + [""] * width)[:width] for r in body]
+        body = [(r + [""] * width)[:width] for r in body]
+        sub = _subheader(header, body)
+        if sub:  # a merged header cell: the empty cells right of it are spanned (None), as Word's are
+            header = [None if not t and any(header[1:k]) and body[0][k] else t for k, t in enumerate(header)]
+        grid = [header] + body
         n_tables += 1
         above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 4), -1) if lines[k].strip()), "")
         caption = above.strip("*# ") if above and len(above) <= _CAPTION_MAX and not _ROW.match(above) else f"Bảng {n_tables}"
         rendered = table_lines(grid, caption)
-        if len(rendered) == len(body):  # one rendered line per body row: keep the file's line numbers
+        if len(rendered) == len(body) - sub:  # one rendered line per body row: keep the file's line numbers
             lines[i] = lines[i + 1] = ""
+            if sub:
+                lines[i + 2] = ""
             for k, row in enumerate(rendered):
-                lines[i + 2 + k] = row
-                hints[i + 2 + k] = "table"
+                lines[i + 2 + sub + k] = row
+                hints[i + 2 + sub + k] = "table"
         i = j
     return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)
+
+
+def _subheader(header: list[str], body: list[list[str]]) -> int:
+    """1 when the first body row is a second header row under merged cells: the header has an empty
+    cell right of a text one ('| Ước thực hiện năm 2025 | | |'), and the row below names columns
+    ('| | | Toàn tỉnh | Khu vực Thái Nguyên (cũ) | ...'): no row label, only words in its cells."""
+    if not body or len(body) < 2:
+        return 0
+    first = body[0]
+    spanned = any(not t and any(header[1:k]) and first[k] for k, t in enumerate(header) if k > 1)
+    words = [t for t in first if t]
+    return int(spanned and not first[0] and not first[1] and bool(words)
+               and not any(re.search(r"\d[\d.,]*\s*%?$", t) and not re.search(r"[^\W\d]{3}", t) for t in words))

@@ -11,7 +11,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
 from .fit import states_baseline_value
-from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS
+from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE
 from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
@@ -23,13 +23,13 @@ _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺ
 # a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
 # separators ('19.650,5'), or a table cell's value whose unit is in its column header ('(tấn): 2.128')
 _HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)|(?<![\w\-/.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d/])"
-                         r"|(?<![\w\-/.,])\d+,\d+(?![\d/])|(?<=: )\d[\d.,]*")
+                         r"|(?<![\w\-/.,])\d+,\d+(?![\d/])|(?<=: )\d[\d.,]*(?![\d/])")  # not 'Số: 3126/BC-STC'
 _DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{4}")
 
 
 def states_figure(text: str) -> bool:
     """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
-    folded = fold_ocr(text)
+    folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
     for m in reversed(find_periods(folded, folded=True)):
         folded = folded[:m.start] + " " + folded[m.end:]
     return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))

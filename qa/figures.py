@@ -14,7 +14,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import CUTOFF
+from .glossary import CUTOFF, WRITTEN_DATE
 from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
@@ -171,8 +171,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
         return []
     mentions = find_periods(folded, period.year if period else None, folded=True)
-    blocked = [(m.start, m.end) for m in mentions]
-    blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+", folded)
+    blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
+    blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
                 if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
     out: list[Figure] = []
     numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]

@@ -18,6 +18,8 @@ _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
 # the 2025 merger in a question's words: 'Quảng Ngãi (sau hợp nhất với Kon Tum)', 'khu vực Bình Phước cũ' are places
 _MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
 _FORMER = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
+# 'khu vực Bắc Kạn cũ (nay thuộc tỉnh Thái Nguyên)': the province it lies in now, not the place asked
+_NOW_IN = re.compile(r"\bnay\s+(?:thuoc|la|da\s+sap\s+nhap\s+vao|sap\s+nhap\s+vao|hop\s+nhat\s+vao)\s+(?:(?:tinh|thanh pho)\s+)?$")
 
 
 class Intent(Flag):
@@ -115,9 +117,15 @@ def parse_query(text: str) -> Query:
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
                  intent=intent_of(whole),
                  dated=dated,
-                 provinces=list(dict.fromkeys(name for _, _, name in places)),
+                 provinces=_asked_places(whole, places),
                  weak=[m.period for m in mentions if m.period and m.relative == "bare"],
                  same=equivalents(content))
+
+
+def _asked_places(folded: str, places: list[tuple[int, int, str]]) -> list[str]:
+    """The provinces a question asks about: not one it names only as where the asked place lies now."""
+    asked = [name for a, _, name in places if not _NOW_IN.search(folded, 0, a)]
+    return list(dict.fromkeys(asked or [name for _, _, name in places]))
 
 
 def _place_start(folded: str, a: int) -> int:

@@ -121,4 +121,4 @@ def place_of(head: str, asked: set[str], report_province: str | None) -> int:
     return 0 if report_province in asked else 1
 
 
-_CLAUSE = re.compile(r"[,;:]\s")
+_CLAUSE = re.compile(r"[,;]\s")  # a label's colon stays with its value ('Khu vực Bắc Kạn (cũ): 6,84')

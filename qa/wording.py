@@ -78,4 +78,4 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
                        plan=bool(_PLAN.search(fold_ocr(query.text))),
-                       place=lambda f: place_of(f.head or f.indicator, set(query.provinces), doc.province))
+                       place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))

@@ -144,3 +144,11 @@ def test_a_sentence_going_on_with_the_previous_one_s_indicator_names_it_through_
     assert second and second[0].phrase
     alone = [e for e in best_evidence(q, [_hit("Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.", 3)], None, top=1)]
     assert not alone[0].phrase  # on its own the sentence names no 'thu ngân sách'
+
+
+def test_a_letterhead_s_document_number_and_written_date_state_no_figure():
+    from tracuu.qa.extract import states_figure
+    head = ("UBND TỈNH ĐẮK NÔNG - SỞ TÀI CHÍNH Số: 3126/BC-STC - Đắk Nông, ngày 12 tháng 12 năm 2023 BÁO CÁO Đánh giá "
+            "tình hình thực hiện dự toán ngân sách nhà nước năm 2023")  # invented letterhead
+    assert not states_figure(head)
+    assert states_figure("Tổng thu: 3.650 tỷ đồng.") and states_figure("Số xã đạt chuẩn: 52")

@@ -225,3 +225,14 @@ def test_a_plan_cell_with_a_bound_is_a_figure():
     plan = [c for c in cells if c.kind == "target"]
     assert plan and plan[0].value == "8,0 trở lên" and plan[0].number == 8.0 and plan[0].period.year == 2025
     assert extract("Bảng 2 > Tỷ lệ giải ngân; ĐVT: %; Thực hiện 2024: 96,2; Kế hoạch 2025: ≥ 95")[-1].number == 95
+
+
+def test_a_written_date_s_day_is_no_figure():
+    values = [f.value for f in extract("Đắk Nông, ngày 12 tháng 12 năm 2023, thu ngân sách đạt 2.864,5 tỷ đồng.")]
+    assert values == ["2.864,5"]
+
+
+@pytest.mark.parametrize("text", ["Thực hiện Nghị quyết số 63-NQ/TU ngày 29/12/2021 của Ban Thường vụ Tỉnh ủy.",
+                                  "Theo Chỉ thị 06-CT/TU và Công văn 1234/UBND-KT, triển khai kế hoạch."])
+def test_a_document_number_is_no_figure(text):
+    assert extract(text) == []

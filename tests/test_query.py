@@ -10,3 +10,9 @@ def test_intent_is_one_value_whose_parts_combine():
     assert parse_query("Năm 2023 những huyện nào diễn tập khu vực phòng thủ?").intent == Intent.NONE
     q = parse_query("Lạng Sơn xếp thứ mấy về chỉ số PCI năm 2022")  # a rank: a quantity, no figure sentence needed
     assert Intent.QUANTITY in q.intent and q.asks_quantity and not q.wants_reference
+
+
+def test_the_source_a_question_names_is_no_content_word():
+    q = parse_query("Chỉ tiêu tăng trưởng GRDP năm 2023 của tỉnh Lai Châu theo nghị quyết HĐND là bao nhiêu?")
+    assert "nghi quyet" not in q.lexical_text and "hdnd" not in q.lexical_text and "grdp" in q.lexical_text
+    assert "bao cao" not in parse_query("thu ngân sách theo báo cáo của UBND tỉnh năm 2023").lexical_text
