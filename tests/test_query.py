@@ -16,3 +16,9 @@ def test_the_source_a_question_names_is_no_content_word():
     q = parse_query("Chỉ tiêu tăng trưởng GRDP năm 2023 của tỉnh Lai Châu theo nghị quyết HĐND là bao nhiêu?")
     assert "nghi quyet" not in q.lexical_text and "hdnd" not in q.lexical_text and "grdp" in q.lexical_text
     assert "bao cao" not in parse_query("thu ngân sách theo báo cáo của UBND tỉnh năm 2023").lexical_text
+
+
+def test_where_the_asked_place_lies_now_is_not_the_place_asked():
+    q = parse_query("Thu ngân sách năm 2025 của khu vực Bắc Kạn cũ (nay thuộc tỉnh Thái Nguyên) ước đạt bao nhiêu?")
+    assert q.provinces == ["Bắc Kạn"]
+    assert parse_query("thu ngân sách Thái Nguyên và Bắc Kạn năm 2025").provinces == ["Thái Nguyên", "Bắc Kạn"]

@@ -1,0 +1,31 @@
+"""ingest.text_tables: pipe tables rendered row by row with their column headers (invented figures)."""
+from tracuu.ingest.text_tables import render_pipe_tables
+from tracuu.ingest.types import SourceText
+
+
+def _render(text: str) -> list[str]:
+    lines = text.split("\n")
+    return render_pipe_tables(SourceText(lines=lines, encoding="utf-8", fmt="md", pages=None, hints={})).lines
+
+
+def test_a_row_renders_with_its_column_headers_line_for_line():
+    out = _render("| Chỉ tiêu | ĐVT | Thực hiện 6 tháng 2023 | Kế hoạch năm 2024 |\n|---|---|---:|---:|\n"
+                  "| Thu ngân sách | Tỷ đồng | 1.234,5 | 2.600 |")
+    assert out[:2] == ["", ""]
+    assert out[2] == "Bảng 1 > Thu ngân sách > ĐVT: Tỷ đồng; Thực hiện 6 tháng 2023: 1.234,5; Kế hoạch năm 2024: 2.600"
+
+
+def test_a_merged_header_with_a_row_of_column_names_under_it_spans_its_columns():
+    out = _render("| STT | Chỉ tiêu | ĐVT | Ước thực hiện năm 2025 | | | Kế hoạch năm 2026 |\n"
+                  "|---|---|---|---:|---:|---:|---:|\n"
+                  "| | | | Toàn tỉnh | Khu vực A Lưới (cũ) | Khu vực Nam Đông (cũ) | |\n"
+                  "| 1 | Tổng lượt khách | Nghìn lượt | 5.846,2 | 4.612,4 | 1.233,8 | 6.500 |\n"
+                  "| 2 | Tỷ lệ hộ nghèo | % | 4,72 | 2,18 | 15,42 | 4,0 |")
+    assert out[:3] == ["", "", ""]  # header, rule and the row of column names: lines stay 1:1 with the file
+    assert "Ước thực hiện năm 2025 - Khu vực Nam Đông (cũ): 1.233,8" in out[3]
+    assert "Ước thực hiện năm 2025 - Toàn tỉnh: 4,72" in out[4] and "Kế hoạch năm 2026: 4,0" in out[4]
+
+
+def test_a_first_row_of_figures_is_no_header():
+    out = _render("| Chỉ tiêu | Năm 2024 | | Ghi chú |\n|---|---|---|---|\n| | 12,5 | 13,1 | |\n| Thu | 1 | 2 | x |")
+    assert out[2] and "12,5" in out[2]  # a row of numbers under an empty header cell is data
