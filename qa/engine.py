@@ -337,6 +337,14 @@ class Engine:
                    "another_place_s_figure" and others_figure(query, sents[e.first]))]
         spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
         figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
+        if query.wants_figure and query.periods and not query.dated and not set(query.periods) & set(query.weak) \
+                and figs and figs[0].header and figs[0].period is not None and figs[0].period not in query.periods:
+            # a table row whose columns give other periods only ('Thực hiện 6 tháng đầu năm 2022: 5,12' asked of
+            # năm 2023): no cell answers; say which periods the row gives
+            held = ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
+            return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
+                                             f"(các cột có: {held}); xem đoạn nguồn bên dưới.", query.period, citations,
+                          why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
         text = compose(quotes, wording.header(cited, store))
         if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
             label = figs[0].period.label if figs[0].period else None
@@ -352,7 +360,8 @@ class Engine:
         if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
         if figs and query.wants_figure and query.periods and figs[0].kind == "target" and not names_plan(query.text) \
-                and period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province):
+                and (period_fit.only_plans_cover(query, store, province := store.doc_by_name[cited.doc].province)
+                     or figs[0].period in query.periods and period_fit.results_missing(query, store, province)):
             # a result asked of a period that only plans speak of: no result to give; say what the plan is
             return Answer(query.text, False, f"Chưa có số liệu thực hiện {query.period.label} trong các báo cáo đã "
                                              f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,

@@ -129,7 +129,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
             ("result", "target", "change") if plan else ("result", "change", "target")
         pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
         # a table row holds several periods' cells: the asked period's column first
-        off_period = bool(asked) and f.period is not None and f.period not in asked
+        # (a cell of no period, 'So sánh 2025/2024 (%)', after the asked period's, before another period's)
+        off_period = 0 if not asked or f.period in asked else 1 if f.period is None else 2
         other_unit = bool(units) and fold(f.unit or "") not in units
         said = counts(f.after, nouns, repair)
         # a figure stated as what the clause compares with is no answer, unless references are asked

@@ -51,6 +51,13 @@ def only_plans_cover(query: Query, store: Store, province: str | None) -> bool:
                for a in query.periods)
 
 
+def results_missing(query: Query, store: Store, province: str | None) -> bool:
+    """No report of the place gives results for any asked period (none holds it): a plan's figure for it
+    is all there can be ('Kế hoạch năm 2026' in a 2025 table, whose report names no next period)."""
+    docs = [d for d in store.documents if not province or d.province == province]
+    return all(not _results_cover(a, docs) for a in query.periods)
+
+
 def _results_cover(asked: Period, docs) -> bool:
     """Some report's own period holds the asked one (`contains` includes equality)."""
     return any(d.period and d.period.contains(asked) for d in docs)

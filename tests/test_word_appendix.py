@@ -48,3 +48,12 @@ def test_the_asked_periods_column_is_the_first_figure(appendix_engine, question,
     assert (ans.figures[0].value, ans.figures[0].kind) == (value, kind), [(f.value, f.kind) for f in ans.figures]
     assert ans.answer.splitlines()[0].endswith(f"{value} {ans.figures[0].unit or ''}".strip() + " [1]") \
         or value in ans.answer.splitlines()[0]
+
+
+def test_a_row_with_no_column_of_the_asked_period_does_not_answer(appendix_engine):
+    # the table gives 6 tháng 2022, 6 tháng 2023 and the 2023 plan: no cell is 2023's or 2024's result
+    ans = appendix_engine.ask("Kết quả thu ngân sách nhà nước cả năm 2022 của Yên Bái đạt bao nhiêu?")
+    assert not ans.answered and "2.015,3" not in ans.answer.splitlines()[0], ans.answer
+    # a results question for the plan's year: the plan is all there is, and the answer says so
+    ans = appendix_engine.ask("Yên Bái thu ngân sách nhà nước năm 2023 được bao nhiêu?")
+    assert not ans.answered and ans.plan_only and "4.600" in ans.answer, ans.answer
