@@ -71,7 +71,14 @@ def _against_same(after: str, baselines: set[str] | None) -> bool:
         return False
     head = _baseline_words(after)
     # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
-    return any(re.match(rf"(?:so v[a-z]{{1,2}}i |[a-z]{{2,4}} )?{re.escape(b)}", head) for b in baselines)
+    return any(re.match(rf"(?:so v[a-z]{{1,2}}i |[a-z]{{2,4}} )?{_misread(b)}", head) for b in baselines)
+
+
+def _misread(words: str) -> str:
+    """A pattern for `words` as OCR may print them: each word's inner letters may differ ('cùng kỳ' read
+    'cing ky', 'cling ky'); its first and last letters stay."""
+    return r"\s+".join(re.escape(w) if len(w) < 3 else f"{re.escape(w[0])}[a-z]{{1,4}}{re.escape(w[-1])}"
+                       for w in words.split())
 
 
 def given(question: str) -> set[float]:

@@ -269,7 +269,10 @@ def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig
     # back to where an earlier figure's clause ended, or to where the words after an earlier measured
     # figure ('đạt 33,4% kế hoạch vốn (3.553 tỷ đồng)') end: those are its words. Numbers inside the
     # phrase ('tỷ lệ dân số từ 18 tuổi trở lên tiêm đủ 2 mũi đạt 94,34%') are part of it
+    figures_at = {f.start for f in out}
     for j in range(i - 1, -1, -1):
+        if numbers[j].start() not in figures_at:
+            continue  # no figure ('cả 3 tuyến', a footnote mark): part of the words
         if (end := _clause_end(quote, numbers[j].end())) < a:
             start = max(start, end + 1)
             break

@@ -236,3 +236,17 @@ def test_a_written_date_s_day_is_no_figure():
                                   "Theo Chỉ thị 06-CT/TU và Công văn 1234/UBND-KT, triển khai kế hoạch."])
 def test_a_document_number_is_no_figure(text):
     assert extract(text) == []
+
+
+def test_a_baseline_misread_by_ocr_still_names_the_asked_one():
+    # invented OCR'd sentence: the revenue's rise is against 'cing ky' (cùng kỳ), the visitors' against 'cung ky'
+    quote = ("6 thang dau nam thu hut 1.820,4 nghin luot khach, tang 21,5% so voi thang truoc; doanh thu 912,6 ty dong, "
+             "tang 38,2% so véi cing ky.")
+    figs = rank(extract(quote), weighted({"tang": 1.0}), wants_change=True, baselines={"cung ky"})
+    assert figs[0].value == "38,2"
+
+
+def test_a_number_inside_the_words_is_no_earlier_figure():
+    # invented: 'cả 3 tuyến' is part of what 254.104 counts, not a figure whose clause ends at the comma
+    figs = extract("Khám và chữa bệnh công lập cả 3 tuyến, khám được 254.104 lượt, giảm 4% so với cùng kỳ.")
+    assert "công lập" in figs[0].head and figs[0].value == "254.104"
