@@ -22,6 +22,26 @@ def measure_words(fig: Figure, query) -> set[str]:
             if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
 
 
+def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
+    """The report figure's own words name what the claim's figure measures: one of the claim's words for it
+    (`said`, OCR'd spelling one letter off allowed) worth a word of substance. A figure whose words are a
+    garbled 'đồng, tăng 5%' matches no claim of 'thuê bao di động tăng 5%', however equal the digits."""
+    from tracuu.index.lexical import tokenize
+    lexical = getattr(store, "lexical", None)
+    repair = lexical.repair if lexical else None
+    from .extract import sentences
+    parts = sentences(quote) if quote else []
+    # the sentence the figure stands in (a table row's header and label are in its context)
+    own = parts[rep.sentence] if rep.sentence < len(parts) else ""
+    have = set(tokenize(f"{rep.header} {rep.context or rep.head} {own}", repair))
+    def weight(tokens) -> float:
+        return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
+    words = single(said)
+    if weight(words) < 2 * _NAMED:
+        return True  # the claim says too little of what its figure measures ('đón', 'xã') to judge by
+    return weight({t for t in words if among(t, have)}) >= _NAMED
+
+
 def claim_words(query) -> set[str]:
     from tracuu.index.lexical import tokenize
     return single(tokenize(query.lexical_text))
@@ -101,6 +121,9 @@ def single(tokens) -> set[str]:
 _NOT_MEASURE = HOW_WORDS | {"tang", "giam"}
 
 
+# the idf the claim's words found in a matched figure's own must reach: one word of substance ('thuê',
+# 'viễn thông'), not 'đồng' (0.7) alone
+_NAMED = 2.0
 # 'trong đó' (OCR 'trong d6'): what follows is a part of the figure before it
 _PART = re.compile(r"\btrong d\w\b")
 

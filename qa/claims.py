@@ -21,7 +21,7 @@ from .extract import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
 from .claim_values import equal, periods_printing, readings, rounds, units_agree, value
-from .claim_words import better_fit, claim_words, measure_words, rarest
+from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
 MAX_CLAIM_CHARS = 5000
@@ -106,7 +106,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         quoted = [f for f in ans.figures]
         same = [f for f in quoted if equal(claimed, value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
-        if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at:
+        if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
+                and not _ends_at(same[0].period, query.dated):
             same = []  # the value is the report's, but for another period: judged below (other_period)
         if same and (at := _cutoff_apart(query, same[0])):
             # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
@@ -119,6 +120,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
             return _another_indicator(claim, fig, same[0], other, cited.get(other.n))
+        if same and not names_measure(said, same[0], engine.store, _quote(cited.get(same[0].n))):
+            same = []  # equal digits under words that name nothing the claim measures: no confirmation
         if same:
             rep = same[0]
             aimed = _aimed(rep, cited.get(rep.n))
@@ -162,11 +165,11 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     if other is not None:
         rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
-        if not claimed_at or period is not None and (period in claimed_at or asked == [] and any(
-                period.contains(d) for d in claimed_at)):
+        if not claimed_at or period is not None and (period in claimed_at or _ends_at(period, query.dated)
+                                                     or asked == [] and any(period.contains(d) for d in claimed_at)):
             if (rival := better_fit(said, named, rep, row, engine.store, _quote(cite))) is not None:
                 return _another_indicator(claim, fig, rep, rival, cite)
-            if _aimed(rep, cite) == (fig.kind == "target"):
+            if _aimed(rep, cite) == (fig.kind == "target") and names_measure(said, rep, engine.store, _quote(cite)):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None and _aimed(rep, cite) and fig.kind != "target" and not _AIM_WORDS.search(fold(claim)) \
                 and (rep.kind == "target" or cite is None or cite.period is None or period.year <= cite.period.year + 1):
@@ -178,7 +181,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
     if ans.answered or ans.plan_only:
         rep = _counterpart(fig, ans.figures)
-        if rep is not None:
+        if rep is not None and names_measure(said, rep, engine.store, _quote(cited_by(ans, rep))):
             cited = {c.n: c for c in ans.citations}
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                f"Báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}, không phải {fig.value}"
@@ -190,6 +193,16 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
 
 # a claim that speaks of an aim itself ('kế hoạch năm 2023 là 9.000 ha' said of another year) is no result
 _AIM_WORDS = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|phan dau|du kien|du toan|kich ban)\b")
+
+
+def cited_by(ans, fig: Figure):
+    return next((c for c in ans.citations if c.n == fig.n), None)
+
+
+def _ends_at(period, dated) -> bool:
+    """A span ending in the month of a cut-off date the claim names: 'đến cuối tháng 6/2023' is where
+    '6 tháng đầu năm 2023' ends, the same state."""
+    return any(period.end == d.end for d in dated)
 
 
 def _quote(cite) -> str:

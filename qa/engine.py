@@ -26,7 +26,7 @@ from . import spread, wording
 from . import fit as period_fit
 from .combine import combine
 from .followup import understand
-from .figures import lead_line
+from .figures import lead_line, stated_aim
 from .glossary import names_plan
 from .extract import (adds_words, best_evidence, compose, conflicts, restated_in_body, sentences, states_figure)
 from .scope import elsewhere_figure, national_figure, others_figure
@@ -337,18 +337,18 @@ class Engine:
                    "another_place_s_figure" and others_figure(query, sents[e.first]))]
         spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
         figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
-        if query.wants_figure and query.periods and not query.dated and not set(query.periods) & set(query.weak) \
-                and figs and figs[0].header and figs[0].period is not None and figs[0].period not in query.periods:
-            # a table row whose columns give other periods only ('Thực hiện 6 tháng đầu năm 2022: 5,12' asked of
-            # năm 2023): no cell answers; say which periods the row gives
-            held = ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
+        if held := wording.other_columns(query, figs):  # a table row with no cell of the asked period
             return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
                                              f"(các cột có: {held}); xem đoạn nguồn bên dưới.", query.period, citations,
                           why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
         text = compose(quotes, wording.header(cited, store))
+        aim = bool(figs) and stated_aim(figs[0], store.doc_by_name[cited.doc].period,
+                                        next((c.quote for c in citations if c.n == figs[0].n), ""))
         if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
             label = figs[0].period.label if figs[0].period else None
-            if figs[0].kind == "target":
+            # an aim by its words, or a figure for a period after its report's ('Năm 2026, tỉnh phấn đấu ...;
+            # tổng thu ngân sách 25.800 tỷ đồng' in a 2025 release)
+            if aim:
                 label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
             text = lead_line(figs[0], citations[0].quote, label) + "\n" + text
         sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
@@ -359,7 +359,8 @@ class Engine:
                           query.period, citations, note=f"unsupported numbers: {bad}")
         if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
-        if figs and query.wants_figure and query.periods and figs[0].kind == "target" and not names_plan(query.text) \
+        if figs and query.wants_figure and query.periods and aim \
+                and not names_plan(query.text) \
                 and (period_fit.only_plans_cover(query, store, province := store.doc_by_name[cited.doc].province)
                      or figs[0].period in query.periods and period_fit.results_missing(query, store, province)):
             # a result asked of a period that only plans speak of: no result to give; say what the plan is

@@ -73,6 +73,18 @@ def aimed(f: Figure, own: Period | None) -> bool:
     return f.kind == "target" or later
 
 
+# 'ước thực hiện cả năm 2025' in a 9-month report: an estimate of a later period, not an aim
+_ESTIMATE = re.compile(r"\buoc\b")
+
+
+def stated_aim(f: Figure, own: Period | None, quote: str = "") -> bool:
+    """What an answer calls an aim: a target by its words, or a figure for a period after its report's
+    ('Năm 2026, tỉnh phấn đấu ...; tổng thu ngân sách 25.800 tỷ đồng' in a 2025 release) unless its
+    sentence in the quote estimates it ('Ước cả năm 2025, ...')."""
+    before = quote[quote.rfind(". ", 0, f.start) + 1:f.start] if quote else f.head or ""
+    return f.kind == "target" or aimed(f, own) and not _ESTIMATE.search(fold_ocr(before))
+
+
 def parse_number(text: str) -> float | None:
     """'1.158,8' -> 1158.8, '10.902' -> 10902, '6,67' -> 6.67, '1,158.8' / '1158.8' -> 1158.8."""
     s = text.strip().replace("−", "-")

@@ -79,3 +79,13 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
                        plan=bool(_PLAN.search(fold_ocr(query.text))),
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
+
+
+def other_columns(query: Query, figs: list[Figure]) -> str | None:
+    """The periods a table row's columns give, when its first cell is of another period than the one asked
+    ('Thực hiện 6 tháng đầu năm 2022: 5,12' asked of năm 2023): no cell answers, and the answer says which
+    periods the row holds. None when the row answers (or the quote is no table row)."""
+    if not (query.wants_figure and query.periods and figs and figs[0].header and figs[0].period is not None) \
+            or query.dated or set(query.periods) & set(query.weak) or figs[0].period in query.periods:
+        return None
+    return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))

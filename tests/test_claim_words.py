@@ -2,7 +2,7 @@
 import pytest
 
 from tracuu.qa.claim_values import equal, value
-from tracuu.qa.claim_words import among, better_fit, claim_words, measure_words
+from tracuu.qa.claim_words import among, better_fit, claim_words, measure_words, names_measure
 from tracuu.qa.figures import extract
 
 
@@ -57,3 +57,17 @@ def test_a_word_one_letter_off_is_the_claim_s_word_misread():
     assert among("xuet", {"xuat"}) and among("sich", {"sach", "von"})  # OCR: 'xuét', 'sích'
     assert not among("can", {"con"})  # 'cận' is not 'còn': short words are compared exactly
     assert not among("nhap", {"xuat", "khau"})
+
+
+@pytest.mark.parametrize("claim, quote, named", [
+    # equal digits under a garbled clause that names nothing the claim measures (invented OCR text)
+    ("Số thuê bao di động của Cao Bằng tăng 5% so với cùng kỳ.", "ty dong, tang 5% so voi cung ky.", False),
+    ("Số thuê bao di động của Cao Bằng tăng 5% so với cùng kỳ.", "So thue bao di dong tang 5% so voi cung ky.", True),
+    # a word one letter off is the claim's word misread ('thuê' read 'thué')
+    ("Doanh thu viễn thông đạt 650 tỷ đồng.", "doanh thu vién thong 650 ty dong", True),
+])
+def test_a_matched_figure_s_words_must_name_what_the_claim_measures(claim, quote, named):
+    from tracuu.qa.query import parse_query
+    query, fig = parse_query(claim), extract(claim)[-1]
+    rep = next(f for f in extract(quote) if equal(value(fig), value(f)))
+    assert names_measure(measure_words(fig, query), rep, None) is named

@@ -250,3 +250,13 @@ def test_a_number_inside_the_words_is_no_earlier_figure():
     # invented: 'cả 3 tuyến' is part of what 254.104 counts, not a figure whose clause ends at the comma
     figs = extract("Khám và chữa bệnh công lập cả 3 tuyến, khám được 254.104 lượt, giảm 4% so với cùng kỳ.")
     assert "công lập" in figs[0].head and figs[0].value == "254.104"
+
+
+def test_a_later_period_s_figure_is_an_aim_unless_estimated():
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import stated_aim
+    year = Period("year", 2025)  # invented sentences of a 2025 release and a 9-month report
+    plan = extract("Năm 2026, tỉnh phấn đấu GRDP tăng 10%; tổng thu ngân sách 25.800 tỷ đồng.", period=Period("year", 2026))
+    assert all(stated_aim(f, year) for f in plan)
+    text = "Ước cả năm 2025, thu ngân sách đạt 9.100 tỷ đồng."
+    assert not stated_aim(extract(text, period=year)[0], Period("months", 2025, 9), text)
