@@ -137,7 +137,7 @@ def _one_unit(folded_after: str) -> str | None:
 
 # a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
 _CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*)?(-?[\d.,]*\d)"
-                   r"(?:\s*(?:trở lên|trở xuống))?)\s*(?=;|$)")
+                   r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?=;|$)")  # a range '8 - 8,5' too
 
 
 def table_cells(row: str, n: int = 1) -> list[Figure]:

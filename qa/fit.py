@@ -51,11 +51,12 @@ def only_plans_cover(query: Query, store: Store, province: str | None) -> bool:
                for a in query.periods)
 
 
-def results_missing(query: Query, store: Store, province: str | None) -> bool:
-    """No report of the place gives results for any asked period (none holds it): a plan's figure for it
-    is all there can be ('Kế hoạch năm 2026' in a 2025 table, whose report names no next period)."""
+def results_missing(query: Query, store: Store, province: str | None, own: Period | None) -> bool:
+    """Every asked period ends after the report's own (`own`) and no report of the place gives results for
+    it: a plan's figure for it is all there can be ('Kế hoạch năm 2026' in a 2025 table, whose report names
+    no next period). A resolution's look back at the year before is no plan."""
     docs = [d for d in store.documents if not province or d.province == province]
-    return all(not _results_cover(a, docs) for a in query.periods)
+    return own is not None and all(a.end > own.end and not _results_cover(a, docs) for a in query.periods)
 
 
 def _results_cover(asked: Period, docs) -> bool:

@@ -225,6 +225,9 @@ def test_a_plan_cell_with_a_bound_is_a_figure():
     plan = [c for c in cells if c.kind == "target"]
     assert plan and plan[0].value == "8,0 trở lên" and plan[0].number == 8.0 and plan[0].period.year == 2025
     assert extract("Bảng 2 > Tỷ lệ giải ngân; ĐVT: %; Thực hiện 2024: 96,2; Kế hoạch 2025: ≥ 95")[-1].number == 95
+    # a range ('8 - 8,5'): printed whole, read as its lower bound
+    ranged = extract("Bảng 3 > Tốc độ tăng GRDP > ĐVT: %; Thực hiện 6 tháng 2023: 3,6; Kế hoạch năm 2024: 8 - 8,5")
+    assert (ranged[-1].value, ranged[-1].number, ranged[-1].kind) == ("8 - 8,5", 8.0, "target")
 
 
 def test_a_written_date_s_day_is_no_figure():
