@@ -22,13 +22,16 @@ def render_pipe_tables(src: SourceText) -> SourceText:
     lines, hints = list(src.lines), dict(src.hints)
     i, n_tables = 0, 0
     while i < len(lines):
-        if not (_ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1])):
+        if _ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1]):
+            rule, j = 1, i + 2
+            while j < len(lines) and _ROW.match(lines[j]):
+                j += 1
+        elif j := _bare_table(lines, i):  # 'STT | Chỉ tiêu | ĐVT | ...' with no rule line and no outer bars
+            rule = 0
+        else:
             i += 1
             continue
-        j = i + 2
-        while j < len(lines) and _ROW.match(lines[j]):
-            j += 1
-        header, body = _cells(lines[i]), [_cells(x) for x in lines[i + 2:j]]
+        header, body = _cells(lines[i]), [_cells(x) for x in lines[i + 1 + rule:j]]
         width = len(header)
         body = [(r + [""] * width)[:width] for r in body]
         sub = _subheader(header, body)
@@ -40,12 +43,11 @@ def render_pipe_tables(src: SourceText) -> SourceText:
         caption = above.strip("*# ") if above and len(above) <= _CAPTION_MAX and not _ROW.match(above) else f"Bảng {n_tables}"
         rendered = table_lines(grid, caption)
         if len(rendered) == len(body) - sub:  # one rendered line per body row: keep the file's line numbers
-            lines[i] = lines[i + 1] = ""
-            if sub:
-                lines[i + 2] = ""
+            for k in range(i, i + 1 + rule + sub):
+                lines[k] = ""  # header, rule and the row of column names
             for k, row in enumerate(rendered):
-                lines[i + 2 + sub + k] = row
-                hints[i + 2 + sub + k] = "table"
+                lines[i + 1 + rule + sub + k] = row
+                hints[i + 1 + rule + sub + k] = "table"
         i = j
     return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)
 
@@ -61,3 +63,20 @@ def _subheader(header: list[str], body: list[list[str]]) -> int:
     words = [t for t in first if t]
     return int(spanned and not first[0] and not first[1] and bool(words)
                and not any(re.search(r"\d[\d.,]*\s*%?$", t) and not re.search(r"[^\W\d]{3}", t) for t in words))
+
+
+_BARE = re.compile(r"\S\s*\|\s*\S")
+
+
+def _bare_table(lines: list[str], i: int) -> int:
+    """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024'):
+    a header of at least three cells, none a number, over at least two rows of as many cells. 0 if none."""
+    if _ROW.match(lines[i]) or lines[i].count("|") < 2 or not _BARE.search(lines[i]):
+        return 0
+    header = _cells(lines[i])
+    if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in header if t):
+        return 0
+    j = i + 1
+    while j < len(lines) and lines[j].count("|") == lines[i].count("|") and not _ROW.match(lines[j]):
+        j += 1
+    return j if j - i >= 3 else 0

@@ -29,3 +29,15 @@ def test_a_merged_header_with_a_row_of_column_names_under_it_spans_its_columns()
 def test_a_first_row_of_figures_is_no_header():
     out = _render("| Chỉ tiêu | Năm 2024 | | Ghi chú |\n|---|---|---|---|\n| | 12,5 | 13,1 | |\n| Thu | 1 | 2 | x |")
     assert out[2] and "12,5" in out[2]  # a row of numbers under an empty header cell is data
+
+
+def test_a_table_with_bars_between_cells_only_and_no_rule_line_is_read():
+    out = _render("II. BIỂU CHỈ TIÊU\nSTT | Chỉ tiêu | ĐVT | Ước thực hiện năm 2025 | Kế hoạch năm 2026\n"
+                  "1 | Tổng thu ngân sách | tỷ đồng | 27.286,4 | 28.500\n2 | Xuất khẩu | triệu USD | 2.746,8 | 3.000\nKết luận.")
+    assert out[1] == "" and out[4] == "Kết luận."
+    assert out[2] == "II. BIỂU CHỈ TIÊU > Tổng thu ngân sách > ĐVT: tỷ đồng; Ước thực hiện năm 2025: 27.286,4; Kế hoạch năm 2026: 28.500"
+
+
+def test_bars_in_prose_are_no_table():
+    text = "NH|EM VỤ | GIẢI PHÁP | CUỐI NĂM\nTiếp tục triển khai các nhiệm vụ.\nThu ngân sách đạt 1.200 tỷ đồng."
+    assert _render(text) == text.split("\n")
