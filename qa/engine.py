@@ -26,7 +26,7 @@ from . import spread, wording
 from . import fit as period_fit
 from .combine import combine
 from .followup import understand
-from .figures import lead_line, stated_aim
+from .figures import lead_line
 from .glossary import names_plan
 from .extract import (adds_words, best_evidence, compose, conflicts, restated_in_body, sentences, states_figure)
 from .scope import elsewhere_figure, national_figure, others_figure
@@ -342,12 +342,9 @@ class Engine:
                                              f"(các cột có: {held}); xem đoạn nguồn bên dưới.", query.period, citations,
                           why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
         text = compose(quotes, wording.header(cited, store))
-        aim = bool(figs) and stated_aim(figs[0], store.doc_by_name[cited.doc].period,
-                                        next((c.quote for c in citations if c.n == figs[0].n), ""))
+        aim = bool(figs) and figs[0].kind == "target"
         if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
             label = figs[0].period.label if figs[0].period else None
-            # an aim by its words, or a figure for a period after its report's ('Năm 2026, tỉnh phấn đấu ...;
-            # tổng thu ngân sách 25.800 tỷ đồng' in a 2025 release)
             if aim:
                 label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
             text = lead_line(figs[0], citations[0].quote, label) + "\n" + text

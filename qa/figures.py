@@ -73,16 +73,15 @@ def aimed(f: Figure, own: Period | None) -> bool:
     return f.kind == "target" or later
 
 
-# 'ước thực hiện cả năm 2025' in a 9-month report: an estimate of a later period, not an aim
-_ESTIMATE = re.compile(r"\buoc\b")
+# 'Năm 2026, tỉnh phấn đấu GRDP tăng 10%; ...; tổng thu ngân sách 25.800 tỷ đồng': the aim governs the list
+_AIM_LEAD = re.compile(r"\b(?:phan dau|muc tieu)\b")
 
 
-def stated_aim(f: Figure, own: Period | None, quote: str = "") -> bool:
-    """What an answer calls an aim: a target by its words, or a figure for a period after its report's
-    ('Năm 2026, tỉnh phấn đấu ...; tổng thu ngân sách 25.800 tỷ đồng' in a 2025 release) unless its
-    sentence in the quote estimates it ('Ước cả năm 2025, ...')."""
-    before = quote[quote.rfind(". ", 0, f.start) + 1:f.start] if quote else f.head or ""
-    return f.kind == "target" or aimed(f, own) and not _ESTIMATE.search(fold_ocr(before))
+def _aim_list(folded: str, a: int) -> bool:
+    """The figure at `a` is an item after ';' of a sentence whose first item states an aim."""
+    start = folded.rfind(". ", 0, a) + 1
+    first = folded.find(";", start, a)
+    return first >= 0 and bool(_AIM_LEAD.search(folded, start, first))
 
 
 def parse_number(text: str) -> float | None:
@@ -215,7 +214,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part; 'bằng 37,6% so với cùng
             # kỳ': the baseline's share, not a change of 37,6%
             kind = "share"
-        elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]):
+        elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _aim_list(folded, a):
             kind = "target"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
             kind = "change"
