@@ -18,7 +18,6 @@ from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.ocr_report import poor_scan_note
 from tracuu.ingest.corrections import Correction
-from tracuu.ingest.structure import cites_footnote, footnote_number
 from tracuu.ingest.types import Period
 
 from .answer import Answer, Citation
@@ -28,7 +27,7 @@ from .combine import combine
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import (adds_words, best_evidence, compose, conflicts, restated_in_body, sentences, states_figure)
+from .extract import best_evidence, compose, conflicts, marked_footnote, restated_in_body, sentences, states_figure
 from .scope import elsewhere_figure, national_figure, others_figure
 from .query import Intent, Query, parse_query
 from .retrieve import Weights, rank
@@ -319,7 +318,7 @@ class Engine:
             quotes = [(1, " ".join(sents[lo:hi + 1]))]
         citations[0].quote = " ".join(q for _, q in quotes)
         cited = citations[0]
-        if note := self._footnote(query, top[best.hit_index], citations[0].quote, store):
+        if note := marked_footnote(query, top[best.hit_index], citations[0].quote, store):
             at = next((c for c in citations if c.passage_id == note.passage.id), None)
             if at is not None:
                 citations.remove(at)
@@ -397,18 +396,4 @@ class Engine:
         if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
             return "another_place_s_figure"
         return None
-
-    @staticmethod
-    def _footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:
-        """The footnote the quote marks, when it says what the question asks and the quote does not:
-        'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
-        if hit.passage.kind == "footnote":
-            return None
-        notes = [p for p in store.footnotes(hit.passage) if (n := footnote_number(p.text)) and cites_footnote(quote, n)]
-        if not notes or len(notes[0].text) > 600:
-            return None
-        note = notes[0]
-        if query.wants_figure and not adds_words(query, quote, note.text, store.lexical):
-            return None
-        return Hit(passage=note, score=hit.score, lexical=0.0, dense=0.0, row=-1)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracuu.index.backend import Lexical
+from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import tokenize
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.structure import cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
@@ -327,3 +328,17 @@ def figure_lead(sentence: str) -> str | None:
         if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
             return clause[:_first_figure(clause, find_periods(clause, folded=True))]
     return None
+
+
+def marked_footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:
+    """The footnote the quote marks, when it says what the question asks and the quote does not:
+    'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
+    if hit.passage.kind == "footnote":
+        return None
+    notes = [p for p in store.footnotes(hit.passage) if (n := footnote_number(p.text)) and cites_footnote(quote, n)]
+    if not notes or len(notes[0].text) > 600:
+        return None
+    note = notes[0]
+    if query.wants_figure and not adds_words(query, quote, note.text, store.lexical):
+        return None
+    return Hit(passage=note, score=hit.score, lexical=0.0, dense=0.0, row=-1)
