@@ -19,7 +19,8 @@ _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
 _MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
 _FORMER = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
 # 'khu vực Bắc Kạn cũ (nay thuộc tỉnh Thái Nguyên)': the province it lies in now, not the place asked
-_NOW_IN = re.compile(r"\bnay\s+(?:thuoc|la|da\s+sap\s+nhap\s+vao|sap\s+nhap\s+vao|hop\s+nhat\s+vao)\s+(?:(?:tinh|thanh pho)\s+)?$")
+_NOW_IN = re.compile(r"(?:\bnay\s+(?:thuoc|la|da\s+sap\s+nhap\s+vao|sap\s+nhap\s+vao|hop\s+nhat\s+vao)|\bthuoc)"
+                     r"\s+(?:(?:tinh|thanh pho)\s+)?(?:moi\s+)?$")
 
 
 class Intent(Flag):

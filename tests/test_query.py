@@ -21,4 +21,5 @@ def test_the_source_a_question_names_is_no_content_word():
 def test_where_the_asked_place_lies_now_is_not_the_place_asked():
     q = parse_query("Thu ngân sách năm 2025 của khu vực Bắc Kạn cũ (nay thuộc tỉnh Thái Nguyên) ước đạt bao nhiêu?")
     assert q.provinces == ["Bắc Kạn"]
+    assert parse_query("Thu ngân sách năm 2025 của khu vực Phú Yên cũ thuộc tỉnh Đắk Lắk").provinces == ["Phú Yên"]
     assert parse_query("thu ngân sách Thái Nguyên và Bắc Kạn năm 2025").provinces == ["Thái Nguyên", "Bắc Kạn"]
