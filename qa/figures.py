@@ -240,6 +240,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         fig.head = _head(quote, folded, numbers, i, out, fig)
+        if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
+            fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
         fig.sentence = quote.count(". ", 0, a)
         fig.after = quote[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
@@ -249,6 +251,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     return out
 
 
+# a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
+_PLAN_BRACKET = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu)\b[^().;]{0,40}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')
 _VERSUS = _LEX.pattern("versus")
 

@@ -261,3 +261,10 @@ def test_an_aim_governs_the_items_of_its_list():
     assert [f.kind for f in plan] == ["target"] * 3
     done = extract("Năm 2025, GRDP tăng 8,1%; thu ngân sách 23.486,5 tỷ đồng. Mục tiêu năm 2026 GRDP tăng 10%.")
     assert [f.kind for f in done] == ["change", "result", "target"]
+
+
+def test_a_value_in_brackets_after_the_plan_is_the_plan_s():
+    # invented: 850 is the plan the share is of, not what was achieved
+    figs = extract("Năm 2025 mới đạt 99,6% kế hoạch khách quốc tế (850 nghìn lượt).")
+    assert [(f.value, f.kind, f.reference) for f in figs] == [("99,6", "share", False), ("850", "target", True)]
+    assert [f.kind for f in extract("Giải ngân 1.158,8 tỷ đồng (đạt 29,8% kế hoạch).")] == ["result", "share"]
