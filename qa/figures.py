@@ -228,6 +228,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # chung 5 tháng ... 1.412'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
+        if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
+            own = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
+            named = [x.period for x in own if x.period and not x.comparison] or named
         # 'kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ': a cut-off month after the period named is
         # when it was counted, not the figure's period
         cut = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.kind == "month"

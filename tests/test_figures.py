@@ -268,3 +268,11 @@ def test_a_value_in_brackets_after_the_plan_is_the_plan_s():
     figs = extract("Năm 2025 mới đạt 99,6% kế hoạch khách quốc tế (850 nghìn lượt).")
     assert [(f.value, f.kind, f.reference) for f in figs] == [("99,6", "share", False), ("850", "target", True)]
     assert [f.kind for f in extract("Giải ngân 1.158,8 tỷ đồng (đạt 29,8% kế hoạch).")] == ["result", "share"]
+
+
+def test_a_bare_month_takes_its_year_in_its_own_sentence():
+    from tracuu.ingest.types import Period
+    # invented: a January 2023 report; the sentence before names the 2022 budget
+    quote = ("Công khai tình hình thực hiện dự toán ngân sách năm 2022. Tổng thu ngân sách ước thực hiện tháng 01 "
+             "là 412,5 tỷ đồng, đạt 5,3% dự toán.")
+    assert extract(quote, period=Period("month", 2023, 1))[0].period == Period("month", 2023, 1)
