@@ -21,6 +21,7 @@ from .extract import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
 from .claim_values import equal, periods_printing, readings, rounds, units_agree, value
+from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
@@ -107,7 +108,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         same = [f for f in quoted if equal(claimed, value(f)) and _comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
-                and not _ends_at(same[0].period, query.dated):
+                and not ends_at(same[0].period, query.dated):
             same = []  # the value is the report's, but for another period: judged below (other_period)
         if same and (at := _cutoff_apart(query, same[0])):
             # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
@@ -165,7 +166,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     if other is not None:
         rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
-        if not claimed_at or period is not None and (period in claimed_at or _ends_at(period, query.dated)
+        if not claimed_at or period is not None and (period in claimed_at or ends_at(period, query.dated)
                                                      or asked == [] and any(period.contains(d) for d in claimed_at)):
             if (rival := better_fit(said, named, rep, row, engine.store, _quote(cite))) is not None:
                 return _another_indicator(claim, fig, rep, rival, cite)
@@ -181,8 +182,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
     if ans.answered or ans.plan_only:
         rep = _counterpart(fig, ans.figures)
-        if rep is not None and names_measure(said, rep, engine.store, _quote(cited_by(ans, rep))):
-            cited = {c.n: c for c in ans.citations}
+        cited = {c.n: c for c in ans.citations}
+        if rep is not None and names_measure(said, rep, engine.store, _quote(cited.get(rep.n))):
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                f"Báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}, không phải {fig.value}"
                                f"{' ' + fig.unit if fig.unit else ''}.")
@@ -195,18 +196,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
 _AIM_WORDS = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|phan dau|du kien|du toan|kich ban)\b")
 
 
-def cited_by(ans, fig: Figure):
-    return next((c for c in ans.citations if c.n == fig.n), None)
-
-
-def _ends_at(period, dated) -> bool:
-    """A span ending in the month of a cut-off date the claim names: 'đến cuối tháng 6/2023' is where
-    '6 tháng đầu năm 2023' ends, the same state."""
-    return any(period.end == d.end for d in dated)
-
-
 def _quote(cite) -> str:
-    return getattr(cite, "quote", "") or "" if cite is not None else ""
+    return cite.quote if cite is not None else ""
 
 
 def _cutoff_apart(query, rep: Figure):

@@ -95,7 +95,7 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return False
     # 'vốn năm 2025 đến hết ngày 31/10/2025': the cut-off date asked is where the report's span ends, so the
     # year named is the plan's, and this report holds the asked state
-    if any(p.end == d.end for p in holders for d in query.dated):
+    if any(ends_at(p, query.dated) for p in holders):
         return False
     wider = any(p.contains(a) for p in holders for a in query.periods)
     narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
@@ -125,6 +125,12 @@ def _names_asked(query: Query, sentence: str, default: Period | None) -> bool:
     named = mentioned_periods(sentence, default)
     return any(a in named for a in query.periods) or states_baseline_value(
         query, sentence, default.year if default else None)
+
+
+def ends_at(period: Period, dated: list[Period]) -> bool:
+    """A span ending in the month of a cut-off date named ('đến cuối tháng 6/2023' is where '6 tháng đầu
+    năm 2023' ends): the same state, counted to the same day."""
+    return any(period.end == d.end for d in dated)
 
 
 def uncovered_period(query: Query, hits: list[Hit], store: Store) -> Period | None:
