@@ -10,6 +10,8 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
+from tracuu.index.lexical import words_of
+
 from .figures import NUMBER, Figure, counts, parse_number
 from .lexicon import lexicon
 
@@ -33,9 +35,12 @@ def counted(question: str) -> set[tuple[str, ...]]:
     """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
     phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
     out = set()
-    for m in re.finditer(r"\b(?:bao nhieu|may)\s+([a-z]+(?: [a-z]+){0,2})", fold_ocr(question)):
-        words = m.group(1).split()
-        if words[0] not in _NOT_COUNTED:
+    for m in re.finditer(r"\b(?:bao nhiêu|bao nhieu|mấy|may)\s+(\w+(?: \w+){0,2})", question.lower()):
+        words = fold_ocr(m.group(1)).split()
+        first = m.group(1).split()[0]
+        # typed with its marks, 'tài khoản' is no 'tại' (at); typed without, the stop word is read
+        stop = first in _NOT_COUNTED_MARKED if first != fold(first) else words[0] in _NOT_COUNTED
+        if words and not stop:
             out.add(tuple(words))
     return out
 
@@ -43,6 +48,8 @@ def counted(question: str) -> set[tuple[str, ...]]:
 # words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm')
 _NOT_COUNTED = {"so", "voi", "la", "va", "thi", "trong", "tren", "duoc", "dat", "tang", "giam", "nam", "thang",
                 "quy", "cua", "tai", "o", "phan", "lan", "khi", "nhu", "hay", "con", "vay", "nua"}
+_NOT_COUNTED_MARKED = {"so", "với", "là", "và", "thì", "trong", "trên", "được", "đạt", "tăng", "giảm", "năm", "tháng",
+                       "quý", "của", "tại", "ở", "phần", "lần", "khi", "như", "hay", "còn", "vậy", "nữa"}
 
 
 def against(question: str) -> set[str]:
@@ -110,6 +117,15 @@ def asks_change(question: str) -> bool:
     return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", first_ask(question)))
 
 
+def outside(head: str, words: set[str]) -> bool:
+    """'Khám chữa bệnh ngoài công lập 37.864 lượt' for a question about 'công lập', 'vốn ngoài nhà nước' for
+    one about 'vốn nhà nước': the figure is of what lies outside the words the question asks about."""
+    if "ngoai" in words:
+        return False
+    syllables = words_of(head)
+    return any(w == "ngoai" and syllables[i + 1] in words for i, w in enumerate(syllables[:-1]))
+
+
 def weighted(weights: dict[str, float]) -> Callable[[set[str]], float]:
     """The plain coverage: the weight of the question's tokens a figure's words hold."""
     return lambda have: sum(w for t, w in weights.items() if t in have)
@@ -125,7 +141,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
     than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
-    from tracuu.index.lexical import tokenize, words_of
+    from tracuu.index.lexical import tokenize
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -149,6 +165,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before
                 # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')
+                outside(f.head, words) if words is not None else False,
                 -round(cover(have), 6), len(set(words_of(f.head)) - words) if words is not None else 0,
                 pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]

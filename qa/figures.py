@@ -30,12 +30,14 @@ _UNITS = _LEX.units
 _SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
 # '29,8% tổng kế hoạch giao' (OCR: '% téng ké hoach'), '54% dự toán': a share of the plan is printed right
 # after its percent sign
-_SHARE = re.compile(r"\s*%?\s*(?:so v[a-z]{1,2}i |[a-z]{2,4} )?(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|nghi quyet)")
+# ('đạt 85,6% kế' where the passage ends: the plan's word cut at the passage's edge)
+_SHARE = re.compile(r"\s*%?\s*(?:so v[a-z]{1,2}i |[a-z]{2,4} )?(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|nghi quyet|ke\s*$)")
 # 'tăng' and 'giảm' as OCR reads them too ('ting', 'gidm'); 'so với cùng kỳ' likewise ('so véi cung ky')
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|\bgi[a-z]m|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
 _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
-_TARGET_BEFORE = re.compile(r"(?:phan dau|muc tieu|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
+# ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
+_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
 _TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
                             r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
@@ -59,6 +61,7 @@ class Figure:
     reference: bool = False  # stated as what its clause compares with ('cao hơn mức 4,24% của cả nước')
     own: str = ""  # its own words, without those it shares with the clause's subject or its whole
     sentence: int = 0  # which sentence of the quote it is in
+    quote: str = ""  # the quote it stands in: `start` is an offset in it
 
     def to_dict(self) -> dict:
         return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
@@ -129,7 +132,7 @@ def _one_unit(folded_after: str) -> str | None:
     for u in _UNITS:
         head = folded_after[:len(u)]
         if len(head) == len(u) and (head == u or len(u) >= 6 and sum(a != b for a, b in zip(head, u)) <= 1) \
-                and (u == "%" or not folded_after[len(u):len(u) + 1].isalnum()):
+                and (u == "%" or not re.match(r"[^\W¹²³⁴⁵⁶⁷⁸⁹⁰]", folded_after[len(u):len(u) + 1])):  # 'ha¹': a mark
             return u
     return None
 
@@ -172,10 +175,11 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
 
 
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
-            nouns: set[tuple[str, ...]] | None = None) -> list[Figure]:
+            nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None) -> list[Figure]:
     """Figures in `quote`, in order; numbers inside periods, dates and document numbers are left out.
     A table row's figures are its cells, each with the period and kind its column names. A small
-    count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài')."""
+    count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài').
+    `earlier`: the figures of the quotes before it, which a footnote's breakdown may be of."""
     if cells := table_cells(quote, n):
         return cells
     folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
@@ -242,10 +246,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if just_before and just_before[-1].comparison:
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
-        fig.head = _head(quote, folded, numbers, i, out, fig)
+        fig.head = _head(quote, folded, numbers, i, out, fig, earlier or [])
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
             fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
-        fig.sentence = quote.count(". ", 0, a)
+        fig.sentence, fig.quote = quote.count(". ", 0, a), quote
         fig.after = quote[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
@@ -277,7 +281,8 @@ def _tail_end(quote: str, numbers: list, i: int) -> int:
     return min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
 
 
-def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig: Figure) -> str:
+def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig: Figure,
+          earlier: list[Figure]) -> str:
     """The words that say what figure i measures, for ranking: back to the end of the previous figure's
     own words or the clause's start ('Tổng số thu BHXH, BHYT, BHTN ước đạt 282.530'), not just the last
     comma. A figure with no words of its own ('đạt 87,2% kế hoạch') shares the previous one's; a part
@@ -306,7 +311,9 @@ def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig
         return own
     sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
     parts = [m.start() for m in _PARTS.finditer(folded, sentence + 1, a)]
-    whole = [f for f in out if parts and sentence < f.start < parts[-1]]
+    whole = [f for f in out if parts and sentence < f.start < parts[-1]] or _marked_whole(quote, sentence, parts, earlier + out)
+    if whole and not fig.indicator:  # '¹ Trong đó: 2.128 ha rau': the whole names what the parts measure
+        fig.indicator = f"{whole[-1].indicator}, trong đó"
     if whole:
         return f"{whole[-1].head} {own}"
     # the clause's subject is every figure's in it: 'Tỷ lệ dân số trên 18 tuổi tiêm mũi 1 đạt 99,87%,
@@ -317,6 +324,18 @@ def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig
     return f"{lead[0].head} {own}" if lead else own
 
 
+_MARK = re.compile(r"\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))\s*")
+
+
+def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]) -> list[Figure]:
+    """A footnote that breaks a figure down ('3.666 ha¹ ... ¹ Trong đó: 2.128 ha rau'): its parts' whole is
+    the figure its mark follows."""
+    mark = _MARK.match(quote, sentence + 1)
+    if not (mark and parts and parts[0] <= mark.end() + 2):
+        return []
+    return [f for f in out if re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
+
+
 def _indicator(quote: str, folded: str, start: int, at: int) -> str:
     """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
     text, f = quote[start:at], folded[start:at].rstrip(" :")
@@ -325,6 +344,7 @@ def _indicator(quote: str, folded: str, start: int, at: int) -> str:
         # 'chỉ đạt' (only) goes, 'tổng chi' (spending) stays: the two fold alike
         f = shorter if shorter != f else re.sub(r"(?:^|\s+)chi\s*$", "", f)
     text = text[:len(f)]
+    text = text.lstrip(" ¹²³⁴⁵⁶⁷⁸⁹⁰*")  # a footnote's mark
     while (m := _FILLER.match(fold(text).lstrip())) and m.end():
         text = text.lstrip()[m.end():]
     text = re.sub(r"\s*\(\s*(?:tăng|giảm|t[aie]ng|giam)?\s*$", "", " ".join(text.split()))  # 'so với quý I (giảm'
@@ -361,7 +381,7 @@ def lead_line(first: Figure, quote: str, label: str | None) -> str:
     if first.header:  # a table cell: the row, the column, the value
         unit = f" {first.unit}" if first.unit and first.unit != "%" else (first.unit or "")
         return f"{first.indicator} — {first.header}: {first.value}{unit} [{first.n}]"
-    return _sentence_line(first, quote, label)
+    return _sentence_line(first, first.quote or quote, label)
 
 
 def _sentence_line(first: Figure, quote: str, label: str | None) -> str:

@@ -61,7 +61,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     for n, quote in quotes:
         named = mentioned_periods(quote, doc.period)
         period = next((a for a in query.periods if a in named), own)
-        out += figure_list(quote, n, period, target=plan, nouns=nouns)
+        out += figure_list(quote, n, period, target=plan, nouns=nouns, earlier=out)
     weights = query_weights(query, store.lexical)
     first = set(tokenize(first_ask(query.text)))  # of several things asked, the first one's figure leads
     weights = {t: w for t, w in weights.items() if t in first} or weights

@@ -113,6 +113,30 @@ def test_a_part_after_trong_do_carries_its_whole_s_words():
     assert rank(figs, weighted(_w("tổng diện tích gieo trồng", "vụ đông")))[0].value == "3.666"
 
 
+def test_a_footnote_breaking_a_figure_down_carries_the_marked_figure_s_words():
+    # invented figures; the footnote is its own quote (source [2]), as the engine appends it
+    whole = extract("Năm 2024 tổng diện tích nuôi trồng thủy sản ước đạt 1.240 ha²; sản lượng đạt 9.800 tấn.")
+    assert whole[0].unit == "ha"  # the mark glued to the unit leaves the unit readable
+    parts = extract("² Trong đó: 610 ha nuôi tôm, 420 ha nuôi cá tra, 210 ha thủy sản khác.", n=2, earlier=whole)
+    assert parts[0].indicator.endswith("tổng diện tích nuôi trồng thủy sản, trong đó")
+    figs = whole + parts
+    assert rank(figs, weighted(_w("diện tích", "nuôi tôm")))[0].value == "610"
+    assert rank(figs, weighted(_w("diện tích", "cá tra")))[0].value == "420"
+    assert rank(figs, weighted(_w("tổng diện tích", "nuôi trồng thủy sản")))[0].value == "1.240"
+    # the figure line quotes the footnote it stands in, not the first quote
+    assert lead_line(parts[1], whole[0].quote, "năm 2024").endswith("420 ha nuôi cá tra, 210 ha thủy sản khác [2]")
+    # a mark on another figure, or a footnote that is no breakdown, lends no whole
+    other = extract("¹ Số liệu sơ bộ: 610 ha nuôi tôm.", n=2, earlier=whole)
+    assert "diện tích" not in other[0].head
+
+
+def test_a_programme_s_name_is_no_aim_and_a_plan_cut_at_the_passage_edge_is_still_a_share():
+    figs = extract("Vốn NSTW: 2.310,5 tỷ đồng, trong đó: Chương trình mục tiêu quốc gia giảm nghèo: 412 tỷ đồng, "
+                   "đạt 77,3% kế")
+    assert [(f.value, f.kind) for f in figs] == [("2.310,5", "result"), ("412", "result"), ("77,3", "share")]
+    assert extract("Mục tiêu năm 2025 trồng mới 3.000 ha rừng.")[0].kind == "target"
+
+
 def test_a_label_and_its_value_after_a_colon():
     figs = extract("Trong đó: Vốn ngân sách tỉnh: 1.226,1 tỷ đồng, đạt 96,7% kế hoạch; Vốn NSTW: 1.687,7 tỷ đồng, "
                    "đạt 81,4% kế hoạch.")
@@ -135,6 +159,12 @@ def test_what_a_question_counts_picks_the_figure_unit_or_not():
     plan = "Ký hợp đồng thực hiện 05 đề tài, dự án khoa học và công nghệ."
     assert [f.value for f in extract(plan, nouns=counted("bao nhiêu đề tài"))] == ["05"]
     assert extract(plan) == []
+    # 'tài khoản' typed with its marks is what is counted; 'tại' (at) and unmarked 'tai' are not
+    assert counted("đã thu nhận bao nhiêu tài khoản định danh") == {("tai", "khoan", "dinh")}
+    assert counted("có bao nhiêu tại thời điểm 30/6") == counted("co bao nhieu tai thoi diem 30/6") == set()
+    accounts = extract("Tiếp nhận 52.310 hồ sơ đăng ký tài khoản, lũy kế đã thu nhận 140.925/180.000 tài khoản.")
+    assert rank(accounts, weighted(_w("thu nhận", "tài khoản")),
+                nouns=counted("đã thu nhận bao nhiêu tài khoản"))[0].value == "140.925/180.000"
 
 
 def test_numbers_the_question_states_are_not_the_answer():
@@ -276,3 +306,13 @@ def test_a_bare_month_takes_its_year_in_its_own_sentence():
     quote = ("Công khai tình hình thực hiện dự toán ngân sách năm 2022. Tổng thu ngân sách ước thực hiện tháng 01 "
              "là 412,5 tỷ đồng, đạt 5,3% dự toán.")
     assert extract(quote, period=Period("month", 2023, 1))[0].period == Period("month", 2023, 1)
+
+
+def test_a_figure_of_what_lies_outside_the_asked_words_ranks_after_it():
+    from tracuu.index.lexical import words_of
+    # invented figures: the 'ngoài nhà nước' clause holds more of the question's words, yet is not what it asks
+    figs = extract("Vốn đầu tư khu vực ngoài nhà nước trên địa bàn tỉnh đạt 9.340 tỷ đồng; khu vực nhà nước "
+                   "đạt 8.120 tỷ đồng.")
+    w = weighted(_w("vốn đầu tư", "nhà nước", "địa bàn"))
+    assert rank(figs, w, words=set(words_of("vốn đầu tư nhà nước trên địa bàn")))[0].value == "8.120"
+    assert rank(figs, w, words=set(words_of("vốn đầu tư ngoài nhà nước trên địa bàn")))[0].value == "9.340"
