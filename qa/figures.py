@@ -14,6 +14,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
+from .figure_words import SCALE, head_of, indicator_before, tail_end, unit_at
 from .glossary import CUTOFF, WRITTEN_DATE
 from .lexicon import lexicon
 
@@ -26,8 +27,6 @@ HOW_WORDS = _LEX.how_words
 # '80/87 xã', '15/21 chỉ tiêu', '315.975/340.000 tài khoản': so many of a whole (a date is no fraction)
 _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 # units and scale words (folded), longest first; anything else: the next word or two
-_UNITS = _LEX.units
-_SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
 # '29,8% tổng kế hoạch giao' (OCR: '% téng ké hoach'), '54% dự toán': a share of the plan is printed right
 # after its percent sign
 # ('đạt 85,6% kế' where the passage ends: the plan's word cut at the passage's edge)
@@ -38,10 +37,7 @@ _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
 _TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
-_TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
-                            r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
-_FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
 
 
 @dataclass
@@ -109,32 +105,11 @@ def parse_number(text: str) -> float | None:
 def scaled(number: float, unit: str | None) -> tuple[float, str]:
     """(value in base units, base unit): '10,9 nghìn tỷ đồng' and '10.902 tỷ đồng' compare."""
     u = fold_ocr(unit or "").strip()
-    u = _unit(u) or u  # the unit OCR misread by a letter ('tỷ déng') is the unit it was
-    for word, factor in sorted(_SCALE.items(), key=lambda x: -len(x[0])):
+    u = unit_at(u) or u  # the unit OCR misread by a letter ('tỷ déng') is the unit it was
+    for word, factor in sorted(SCALE.items(), key=lambda x: -len(x[0])):
         if u == word or u.startswith(word + " "):
             return number * factor, u[len(word):].strip() or "dong"
     return number, u
-
-
-def _unit(folded_after: str) -> str | None:
-    """The unit starting `folded_after`; a long one may have one letter misread by OCR ('doanh nghi¢p').
-    A bare scale word takes the unit after it: 'nghìn m3', 'triệu kWh'."""
-    u = _one_unit(folded_after)
-    if u in _SCALE:
-        rest = folded_after[len(u):]
-        nxt = _one_unit(rest.lstrip()) if rest[:1] == " " else None
-        if nxt and nxt not in _SCALE:
-            return folded_after[:len(folded_after) - len(rest.lstrip()) + len(nxt)]
-    return u
-
-
-def _one_unit(folded_after: str) -> str | None:
-    for u in _UNITS:
-        head = folded_after[:len(u)]
-        if len(head) == len(u) and (head == u or len(u) >= 6 and sum(a != b for a, b in zip(head, u)) <= 1) \
-                and (u == "%" or not re.match(r"[^\W¹²³⁴⁵⁶⁷⁸⁹⁰]", folded_after[len(u):len(u) + 1])):  # 'ha¹': a mark
-            return u
-    return None
 
 
 # a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
@@ -198,7 +173,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if value is None or (re.match(r"\.\s", quote[b:b + 2]) and not quote[:a].strip(" ([")):
             continue  # '2.13. Tiếp tục ...': the item's number, not a figure
         after = folded[b:b + 30].lstrip()
-        unit_f = _unit(after)
+        unit_f = unit_at(after)
         asked = counts(quote[b:b + 60], nouns) > 0
         if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]) and not asked:
             if not re.search(r"[.,]", m.group()) and value < 10:
@@ -224,7 +199,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             kind = "change"
             if re.search(r"(?:\bgi[a-z]m|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
                 value = -abs(value)
-        indicator = _indicator(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
+        indicator = indicator_before(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
         if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not asked \
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
@@ -246,14 +221,14 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if just_before and just_before[-1].comparison:
             named = [just_before[-1].period]
         fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
-        fig.head = _head(quote, folded, numbers, i, out, fig, earlier or [])
+        fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
             fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
         fig.sentence, fig.quote = quote.count(". ", 0, a), quote
         fig.after = quote[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
-        fig.context = f"{fig.head} {quote[b:_tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
+        fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)
     return out
 
@@ -261,96 +236,6 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu)\b[^().;]{0,40}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')
-_VERSUS = _LEX.pattern("versus")
-
-
-def versus(words: str) -> bool:
-    return bool(_VERSUS.search(fold_ocr(words)))
-
-
-_PARTS = _LEX.pattern("parts")  # 'trong đó': parts of the whole before it follow
-
-
-def _clause_end(quote: str, b: int) -> int:
-    return min([x for x in (quote.find(",", b), quote.find(";", b), quote.find(". ", b)) if x >= 0] or [len(quote)])
-
-
-def _tail_end(quote: str, numbers: list, i: int) -> int:
-    """Where the words after figure i stop describing it: the clause's end or the next number."""
-    end = _clause_end(quote, numbers[i].end())
-    return min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
-
-
-def _head(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig: Figure,
-          earlier: list[Figure]) -> str:
-    """The words that say what figure i measures, for ranking: back to the end of the previous figure's
-    own words or the clause's start ('Tổng số thu BHXH, BHYT, BHTN ước đạt 282.530'), not just the last
-    comma. A figure with no words of its own ('đạt 87,2% kế hoạch') shares the previous one's; a part
-    after 'trong đó' carries its whole's words too ('tổng diện tích ..., trong đó 2.128 ha rau')."""
-    a = numbers[i].start()
-    start = max(quote.rfind(". ", 0, a) + 1, quote.rfind(";", 0, a) + 1, quote.rfind("\n", 0, a) + 1)
-    # back to where an earlier figure's clause ended, or to where the words after an earlier measured
-    # figure ('đạt 33,4% kế hoạch vốn (3.553 tỷ đồng)') end: those are its words. Numbers inside the
-    # phrase ('tỷ lệ dân số từ 18 tuổi trở lên tiêm đủ 2 mũi đạt 94,34%') are part of it
-    figures_at = {f.start for f in out}
-    for j in range(i - 1, -1, -1):
-        if numbers[j].start() not in figures_at:
-            continue  # no figure ('cả 3 tuyến', a footnote mark): part of the words
-        if (end := _clause_end(quote, numbers[j].end())) < a:
-            start = max(start, end + 1)
-            break
-        after = folded[numbers[j].end():numbers[j].end() + 30]
-        if after.lstrip().startswith("%") or _unit(after.lstrip()):
-            start = max(start, _tail_end(quote, numbers, j))
-            break
-    own = fig.own = _indicator(quote, folded, start, a)
-    if not own and out:
-        return out[-1].head
-    if versus(own):  # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject
-        fig.reference = True
-        return own
-    sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
-    parts = [m.start() for m in _PARTS.finditer(folded, sentence + 1, a)]
-    whole = [f for f in out if parts and sentence < f.start < parts[-1]] or _marked_whole(quote, sentence, parts, earlier + out)
-    if whole and not fig.indicator:  # '¹ Trong đó: 2.128 ha rau': the whole names what the parts measure
-        fig.indicator = f"{whole[-1].indicator}, trong đó"
-    if whole:
-        return f"{whole[-1].head} {own}"
-    # the clause's subject is every figure's in it: 'Tỷ lệ dân số trên 18 tuổi tiêm mũi 1 đạt 99,87%,
-    # tiêm mũi nhắc lại 85,22%'; the earlier figure still wins when the question names none of the words
-    # that are the later one's own
-    clause = max(sentence + 1, quote.rfind(";", 0, a) + 1)
-    lead = [f for f in out if f.start >= clause]
-    return f"{lead[0].head} {own}" if lead else own
-
-
-_MARK = re.compile(r"\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))\s*")
-
-
-def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]) -> list[Figure]:
-    """A footnote that breaks a figure down ('3.666 ha¹ ... ¹ Trong đó: 2.128 ha rau'): its parts' whole is
-    the figure its mark follows."""
-    mark = _MARK.match(quote, sentence + 1)
-    if not (mark and parts and parts[0] <= mark.end() + 2):
-        return []
-    return [f for f in out if re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
-
-
-def _indicator(quote: str, folded: str, start: int, at: int) -> str:
-    """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
-    text, f = quote[start:at], folded[start:at].rstrip(" :")
-    # verbs and period phrases at the end say nothing about what is measured
-    while (shorter := _TRAILING_VERB.sub("", f)) != f or re.search(r"(?:^|\s)chỉ\s*$", quote[start:start + len(f)]):
-        # 'chỉ đạt' (only) goes, 'tổng chi' (spending) stays: the two fold alike
-        f = shorter if shorter != f else re.sub(r"(?:^|\s+)chi\s*$", "", f)
-    text = text[:len(f)]
-    text = text.lstrip(" ¹²³⁴⁵⁶⁷⁸⁹⁰*")  # a footnote's mark
-    while (m := _FILLER.match(fold(text).lstrip())) and m.end():
-        text = text.lstrip()[m.end():]
-    text = re.sub(r"\s*\(\s*(?:tăng|giảm|t[aie]ng|giam)?\s*$", "", " ".join(text.split()))  # 'so với quý I (giảm'
-    return text.strip(" ,:;-")
-
-
 def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
     """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ
     buôn lậu': 3; '573 vụ' : 1), after a scale word ('250,95 nghìn lượt khách')."""

@@ -12,7 +12,8 @@ from tracuu.ingest.textnorm import fold_ocr
 from .answer import Citation
 from .extract import covered, query_weights
 from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, units_in
-from .figures import HOW_WORDS, Figure, extract as figure_list, versus
+from .figure_words import versus
+from .figures import HOW_WORDS, Figure, extract as figure_list
 from .query import Query
 from .retrieve import mentioned_periods
 from .scope import place_of

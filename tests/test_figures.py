@@ -1,6 +1,7 @@
 """Figures read from quoted sentences (sample reports' sentences and invented ones)."""
 import pytest
 
+from tracuu.ingest.textnorm import fold
 from tracuu.qa.figure_rank import rank, weighted
 from tracuu.qa.figures import extract, lead_line, parse_number, scaled
 
@@ -316,3 +317,21 @@ def test_a_figure_of_what_lies_outside_the_asked_words_ranks_after_it():
     w = weighted(_w("vốn đầu tư", "nhà nước", "địa bàn"))
     assert rank(figs, w, words=set(words_of("vốn đầu tư nhà nước trên địa bàn")))[0].value == "8.120"
     assert rank(figs, w, words=set(words_of("vốn đầu tư ngoài nhà nước trên địa bàn")))[0].value == "9.340"
+
+
+def test_a_running_total_after_the_month_carries_the_indicator_named_before_it():
+    """Statistics releases print the month, then the running total with only its period ('Lũy kế 9 tháng
+    ước đạt ...', 'tính chung quý I ...'): the total is of the indicator just named (figures invented)."""
+    quote = ("Sản lượng điện sản xuất tháng 7/2025 ước đạt 412,5 triệu kWh, tăng 6,1% so với cùng kỳ. "
+             "Lũy kế 7 tháng ước đạt 2.846,2 triệu kWh, tăng 5,4%. Số lượt khách quốc tế tháng 7 đạt 18,2 nghìn lượt.")
+    total = next(f for f in extract(quote) if f.value == "2.846,2")
+    assert total.indicator.startswith("Sản lượng điện sản xuất") and "7 tháng" in total.indicator
+    assert "7/2025" not in total.indicator  # the month's period is not the total's
+    assert "san luong dien" in fold(total.head).lower()
+    ocr = extract("Thu ngan sach thang 3 uoc dat 612,4 ty dong; tinh chung quy I dat 1.804,7 ty dong, bang 26,1% du toan.")
+    q1 = next(f for f in ocr if f.value == "1.804,7")
+    assert q1.indicator.lower().startswith("thu ngan sach") and "quy I" in q1.indicator
+    # words of their own beside a period are kept: 'Năm 2024 có thêm 23 xã' is not a total of what came before
+    more = next(f for f in extract("Toàn tỉnh có 118 xã đạt chuẩn nông thôn mới. Năm 2024 có thêm 23 xã đạt chuẩn.")
+                if f.value == "23")
+    assert "có thêm" in more.indicator and "118" not in more.head

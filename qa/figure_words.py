@@ -1,0 +1,166 @@
+"""What a figure measures, in its quote's own words: the unit after it, and the words before it back to
+the previous figure's (its clause's subject, the whole a 'trong đó' part belongs to, a footnote's marked
+figure). qa/figures.py reads the figures; this module says what each one is of."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold, fold_ocr
+
+from .lexicon import lexicon
+
+if TYPE_CHECKING:
+    from .figures import Figure
+
+_LEX = lexicon()
+_UNITS = _LEX.units
+SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
+_TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
+                            r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
+_FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
+
+
+def unit_at(folded_after: str) -> str | None:
+    """The unit starting `folded_after`; a long one may have one letter misread by OCR ('doanh nghi¢p').
+    A bare scale word takes the unit after it: 'nghìn m3', 'triệu kWh'."""
+    u = _one_unit(folded_after)
+    if u in SCALE:
+        rest = folded_after[len(u):]
+        nxt = _one_unit(rest.lstrip()) if rest[:1] == " " else None
+        if nxt and nxt not in SCALE:
+            return folded_after[:len(folded_after) - len(rest.lstrip()) + len(nxt)]
+    return u
+
+
+def _one_unit(folded_after: str) -> str | None:
+    for u in _UNITS:
+        head = folded_after[:len(u)]
+        if len(head) == len(u) and (head == u or len(u) >= 6 and sum(a != b for a, b in zip(head, u)) <= 1) \
+                and (u == "%" or not re.match(r"[^\W¹²³⁴⁵⁶⁷⁸⁹⁰]", folded_after[len(u):len(u) + 1])):  # 'ha¹': a mark
+            return u
+    return None
+
+
+
+_VERSUS = _LEX.pattern("versus")
+
+
+def versus(words: str) -> bool:
+    return bool(_VERSUS.search(fold_ocr(words)))
+
+
+_PARTS = _LEX.pattern("parts")  # 'trong đó': parts of the whole before it follow
+
+
+def _clause_end(quote: str, b: int) -> int:
+    return min([x for x in (quote.find(",", b), quote.find(";", b), quote.find(". ", b)) if x >= 0] or [len(quote)])
+
+
+def tail_end(quote: str, numbers: list, i: int) -> int:
+    """Where the words after figure i stop describing it: the clause's end or the next number."""
+    end = _clause_end(quote, numbers[i].end())
+    return min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
+
+
+def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig: Figure,
+          earlier: list[Figure]) -> str:
+    """The words that say what figure i measures, for ranking: back to the end of the previous figure's
+    own words or the clause's start ('Tổng số thu BHXH, BHYT, BHTN ước đạt 282.530'), not just the last
+    comma. A figure with no words of its own ('đạt 87,2% kế hoạch') shares the previous one's; a part
+    after 'trong đó' carries its whole's words too ('tổng diện tích ..., trong đó 2.128 ha rau')."""
+    a = numbers[i].start()
+    start = max(quote.rfind(". ", 0, a) + 1, quote.rfind(";", 0, a) + 1, quote.rfind("\n", 0, a) + 1)
+    # back to where an earlier figure's clause ended, or to where the words after an earlier measured
+    # figure ('đạt 33,4% kế hoạch vốn (3.553 tỷ đồng)') end: those are its words. Numbers inside the
+    # phrase ('tỷ lệ dân số từ 18 tuổi trở lên tiêm đủ 2 mũi đạt 94,34%') are part of it
+    figures_at = {f.start for f in out}
+    for j in range(i - 1, -1, -1):
+        if numbers[j].start() not in figures_at:
+            continue  # no figure ('cả 3 tuyến', a footnote mark): part of the words
+        if (end := _clause_end(quote, numbers[j].end())) < a:
+            start = max(start, end + 1)
+            break
+        after = folded[numbers[j].end():numbers[j].end() + 30]
+        if after.lstrip().startswith("%") or unit_at(after.lstrip()):
+            start = max(start, tail_end(quote, numbers, j))
+            break
+    own = fig.own = indicator_before(quote, folded, start, a)
+    if not own and out:
+        return out[-1].head
+    if out and _only_period(quote[start:a]):
+        # 'Kim ngạch xuất khẩu tháng 9 ước đạt 3.215,6 triệu USD. Lũy kế 9 tháng ước đạt 26.842,3 triệu USD':
+        # a running total (or another period) of the indicator just named, as statistics releases print them
+        prev = next((f for f in reversed(out) if f.kind in ("result", "target") and f.own), out[-1])
+        if name := _without_periods(prev.indicator):
+            fig.indicator = f"{name}, {own}"
+        return f"{prev.head} {own}"
+    if versus(own):  # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject
+        fig.reference = True
+        return own
+    sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
+    parts = [m.start() for m in _PARTS.finditer(folded, sentence + 1, a)]
+    whole = [f for f in out if parts and sentence < f.start < parts[-1]] or _marked_whole(quote, sentence, parts, earlier + out)
+    if whole and not fig.indicator:  # '¹ Trong đó: 2.128 ha rau': the whole names what the parts measure
+        fig.indicator = f"{whole[-1].indicator}, trong đó"
+    if whole:
+        return f"{whole[-1].head} {own}"
+    # the clause's subject is every figure's in it: 'Tỷ lệ dân số trên 18 tuổi tiêm mũi 1 đạt 99,87%,
+    # tiêm mũi nhắc lại 85,22%'; the earlier figure still wins when the question names none of the words
+    # that are the later one's own
+    clause = max(sentence + 1, quote.rfind(";", 0, a) + 1)
+    lead = [f for f in out if f.start >= clause]
+    return f"{lead[0].head} {own}" if lead else own
+
+
+# words that, beside a period, say no more than 'this period's figure': 'lũy kế 9 tháng ước đạt', 'tính chung quý I'
+_PERIOD_ONLY = re.compile(r"\b(?:luy ke|tinh chung|cong don|tinh tu dau nam|uoc tinh|uoc dat|uoc|dat|trong|rieng|"
+                          r"den nay|ca|la|dau|nam|thang|quy)\b")
+
+
+def _only_period(own: str) -> bool:
+    """The words before a figure name a period and nothing else ('Lũy kế 9 tháng', 'tính chung quý I')."""
+    folded = fold_ocr(own)
+    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
+    if not spans:
+        return False
+    rest = "".join(" " if any(a <= k < b for a, b in spans) else c for k, c in enumerate(folded))
+    return not re.search(r"[a-z]{2,}", _PERIOD_ONLY.sub(" ", rest))
+
+
+def _without_periods(text: str) -> str:
+    """`text` with the periods it names taken out ('Kim ngạch xuất khẩu tháng 9/2024' -> 'Kim ngạch xuất khẩu')."""
+    folded = fold(text)  # length-keeping: the spans are offsets in `text`
+    for m in sorted(find_periods(folded, folded=True), key=lambda m: -m.start):
+        text = text[:m.start] + text[m.end:]
+    return " ".join(text.split()).strip(" ,:;")
+
+
+_MARK = re.compile(r"\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))\s*")
+
+
+def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]) -> list[Figure]:
+    """A footnote that breaks a figure down ('3.666 ha¹ ... ¹ Trong đó: 2.128 ha rau'): its parts' whole is
+    the figure its mark follows."""
+    mark = _MARK.match(quote, sentence + 1)
+    if not (mark and parts and parts[0] <= mark.end() + 2):
+        return []
+    return [f for f in out if re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
+
+
+def indicator_before(quote: str, folded: str, start: int, at: int) -> str:
+    """The clause's words before the figure, verbatim, without leading fillers ('ước đạt', 'trong đó')."""
+    text, f = quote[start:at], folded[start:at].rstrip(" :")
+    # verbs and period phrases at the end say nothing about what is measured
+    while (shorter := _TRAILING_VERB.sub("", f)) != f or re.search(r"(?:^|\s)chỉ\s*$", quote[start:start + len(f)]):
+        # 'chỉ đạt' (only) goes, 'tổng chi' (spending) stays: the two fold alike
+        f = shorter if shorter != f else re.sub(r"(?:^|\s+)chi\s*$", "", f)
+    text = text[:len(f)]
+    text = text.lstrip(" ¹²³⁴⁵⁶⁷⁸⁹⁰*")  # a footnote's mark
+    while (m := _FILLER.match(fold(text).lstrip())) and m.end():
+        text = text.lstrip()[m.end():]
+    text = re.sub(r"\s*\(\s*(?:tăng|giảm|t[aie]ng|giam)?\s*$", "", " ".join(text.split()))  # 'so với quý I (giảm'
+    return text.strip(" ,:;-")
+
+
