@@ -13,7 +13,7 @@ def _guard(claim: str, quote: str):
     query, fig = parse_query(claim), extract(claim)[-1]
     quoted = extract(quote)
     rep = next(f for f in quoted if equal(value(fig), value(f)))
-    return better_fit(measure_words(fig, query), claim_words(query), rep, quoted, None)
+    return better_fit(measure_words(fig, query), claim_words(query), rep, quoted, None, quote)
 
 
 @pytest.mark.parametrize("claim, quote, reported", [
