@@ -124,6 +124,22 @@ def test_a_named_indicator_must_be_named_by_the_quote_itself():
     assert names_indicator("chi so gia tieu dung", "CPI tháng 9 tăng 0,3%") and not names_indicator("chi so gia tieu dung", retail)
 
 
+def test_a_per_head_poverty_or_crude_oil_question_is_not_answered_by_another_indicator_s_sentence():
+    """'tỷ lệ hộ nghèo' answered with the share of households using safe electricity, 'GRDP bình quân đầu người'
+    with the health-insurance rate: the question's indicator must be named by the quote (figures invented)."""
+    power = "Tỷ lệ hộ sử dụng điện an toàn đạt 99,96%, tăng 0,2 điểm phần trăm so với năm 2023."
+    poor = "Tỷ lệ hộ nghèo cuối năm 2024 còn 1,12%, giảm 0,4 điểm phần trăm."
+    q = parse_query("tien giang ty le ho ngheo nam 2024")
+    assert q.indicators == ["ho ngheo"]
+    best = best_evidence(q, [_hit(f"{power} {poor}", 5)], None, top=1)[0]
+    assert best.sentence.startswith("Tỷ lệ hộ nghèo")
+    from tracuu.qa.extract import names_indicator
+    insured = "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 91,2%."
+    assert not names_indicator("binh quan dau nguoi", insured)
+    assert names_indicator("binh quan dau nguoi", "GRDP bình quân đầu người ước đạt 68,4 triệu đồng.")
+    assert not names_indicator("dau tho", "Kim ngạch nhập khẩu ước đạt 2.312,6 triệu USD.")
+
+
 def test_an_exclusion_without_brackets_and_a_named_neighbour_s_figure():
     note = "Chỉ tiêu thu nội địa không bao gồm tiền sử dụng đất và xổ số kiến thiết; thu nội địa đạt 3.120 tỷ đồng."
     land = best_evidence(parse_query("thu tiền sử dụng đất 4 tháng 2025"), [_hit(note, 9)], None, top=1)
