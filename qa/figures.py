@@ -26,7 +26,6 @@ _LEX = lexicon()
 HOW_WORDS = _LEX.how_words
 # '80/87 xã', '15/21 chỉ tiêu', '315.975/340.000 tài khoản': so many of a whole (a date is no fraction)
 _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
-# units and scale words (folded), longest first; anything else: the next word or two
 # '29,8% tổng kế hoạch giao' (OCR: '% téng ké hoach'), '54% dự toán': a share of the plan is printed right
 # after its percent sign
 # ('đạt 85,6% kế' where the passage ends: the plan's word cut at the passage's edge)
