@@ -63,9 +63,10 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
         # plan, a programme): it states targets for that period, no results
         period, next_period = None, period
     province, province_source = _province(lines, title, filename)
-    news = _news_source(lines) or paper
+    news = _news_source(lines) or paper or _lead_source(lines)
     if kind_line is None:
-        kind = "tin bài" if news else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
+        # a page posted at a time of day ('Thứ Hai, 08/01/2024 - 06:45') is a news page, named paper or not
+        kind = "tin bài" if news or after else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
     return {"kind": kind, "number": _number(head), "date": date, "title": title or fallback_title,
             "period": period, "next_period": next_period, "period_source": period_source,
             "issuer": _issuer(head, folded, province, news), "province": province,
@@ -227,6 +228,18 @@ def _province(lines: list[str], title: str, filename: str) -> tuple[str | None, 
     if found := find_provinces(re.sub(r"[_\-.]+", " ", filename)):
         return found[0], "filename"
     return None, None
+
+
+# a news lead opens with its source: '(Báo Kinh tế Đông Nam Bộ) - Dù ...', '(KTCN) - Theo báo cáo ...'
+_LEAD_SOURCE = re.compile(r"^\s*\(([^()]*[^\W\d_][^()]*)\)\s*[-–—]\s+\S")
+
+
+def _lead_source(lines: list[str]) -> str | None:
+    """The source a news article's lead names in brackets before a dash."""
+    for x in [x for x in lines[:40] if x.strip()][:12]:
+        if (m := _LEAD_SOURCE.match(x)) and 2 <= len(m.group(1).strip()) <= 60:
+            return m.group(1).strip()
+    return None
 
 
 def _news_source(lines: list[str]) -> str | None:

@@ -105,6 +105,22 @@ def test_an_online_paper_head_names_the_paper_and_the_headline_is_the_title(name
     assert _meta("a_tin_20230714.txt")["title_lines"] == range(0, 1)  # a bare headline on the first line
 
 
+def test_a_news_lead_s_bracketed_source_or_a_posting_time_makes_a_news_page():
+    """'(Báo X) - Dù ...', '(KTCN) - Theo báo cáo ...' open a news lead; 'Thứ Hai, 08/01/2024 - 06:45' is a page
+    posted at a time of day: news, with or without a paper's name (invented texts)."""
+    lead = ["An Hòa: Thu ngân sách năm 2024 vượt dự toán", "", "(Báo Kinh tế Duyên Hải) - Dù xuất khẩu gặp khó, "
+            "thu ngân sách năm 2024 của tỉnh An Hòa ước đạt 9.120 tỷ đồng."]
+    meta = extract(lead, "fallback", filename="tin.txt")
+    assert meta["kind"] == "tin bài" and meta["issuer"] == "Báo Kinh tế Duyên Hải"
+    posted = ["Kinh tế - Thời sự | Thứ Hai, 08/01/2024 - 06:45", "An Hòa: Tăng trưởng năm 2023 đạt 6,1%",
+              "Kinh tế An Hòa năm 2023 tăng trưởng khá."]
+    assert extract(posted, "fallback", filename="tin.txt")["kind"] == "tin bài"
+    # a numbered footnote or a bracketed note is no source; a report stays a report
+    report = ["Tình hình kinh tế - xã hội năm 2023 của tỉnh An Hòa", "(1) - Số liệu ước tính.",
+              "Tổng sản phẩm trên địa bàn tăng 6,1%."]
+    assert extract(report, "fallback", filename="bc.txt")["kind"] != "tin bài"
+
+
 def test_a_year_counted_to_a_month_end_in_the_title_is_the_running_total():
     title = ["UBND TỈNH AN HÒA", "BÁO CÁO",
              "Tình hình giải ngân kế hoạch vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/6/2024)"]
