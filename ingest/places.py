@@ -91,9 +91,23 @@ def _pattern() -> re.Pattern | None:
     if not names:
         return None
     # longest first: 'thua thien hue' before 'hue' (one-syllable names are matched alone too: 'Huế' is
-    # the only one, and reports and questions name it so)
-    alts = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    # the only one, and reports and questions name it so). Between syllables a space or a dash, however
+    # typed: 'Bà Rịa - Vũng Tàu', 'Bà Rịa–Vũng Tàu', 'ba ria vung tau'
+    alts = "|".join(_SEPARATOR.join(map(re.escape, n.split())) for n in sorted({_norm(n) for n in names}, key=len, reverse=True))
     return re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])")
+
+
+_SEPARATOR = r"(?:\s*[-–—]\s*|\s+)"
+
+
+def _norm(name: str) -> str:
+    """A folded name with its dashes and spaces as single spaces ('ba ria - vung tau' -> 'ba ria vung tau')."""
+    return " ".join(re.sub(r"[-–—]", " ", name).split())
+
+
+@functools.cache
+def _by_norm() -> dict[str, tuple[str, str]]:
+    return {_norm(k): v for k, v in _names().items()}
 
 
 _CITY = re.compile(r"\b(?:thanh pho|tp\.?)\s*$")
@@ -105,10 +119,10 @@ def province_spans(folded: str) -> list[tuple[int, int, str]]:
     pat = _pattern()
     if pat is None:
         return []
-    names = _names()
+    names = _by_norm()
     out = []
     for m in pat.finditer(folded):
-        short, full = names[m.group(1)]
+        short, full = names[_norm(m.group(1))]
         city = _CITY.search(folded, max(0, m.start() - 12), m.start())
         if city and " " in m.group(1) and not full.lower().startswith("thành phố"):
             continue

@@ -117,3 +117,12 @@ def test_a_former_province_s_figure_after_the_merged_total_in_one_sentence_leads
         ans = merged_engine.ask(question)
         assert ans.answered and ans.figures[0].value == value, (ans.answer, [f.value for f in ans.figures])
         assert value in ans.answer.splitlines()[0]
+
+
+def test_a_hyphenated_province_is_found_however_its_dash_is_typed():
+    """'Bà Rịa - Vũng Tàu' typed without marks and dash ('ba ria vung tau'), with an en dash or none around it:
+    a question scoped to it must not be answered with another province's figure."""
+    from tracuu.ingest.places import find_provinces
+    for text in ["ba ria vung tau thu ngan sach 5 thang 2025", "Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BÀ RỊA - VŨNG TÀU"]:
+        assert find_provinces(text) == ["Bà Rịa - Vũng Tàu"], text
+    assert find_provinces("ba ria, vung tau") == []  # a comma is no part of a name
