@@ -119,3 +119,14 @@ def test_from_the_start_of_the_year_to_a_month_is_the_running_total():
     assert parse_period("Tính từ đầu năm đến hết tháng 8/2024, xuất khẩu được bao nhiêu?") == Period("months", 2024, 8)
     assert parse_period("từ đầu năm 2023 đến cuối tháng 6 năm 2023") == Period("half", 2023, 1)
     assert parse_query("đến hết tháng 8/2024 xuất khẩu").periods == []  # a cut-off alone stays a date (dated)
+
+
+def test_a_running_total_right_after_its_month_is_read():
+    """'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4 triệu USD': the bare '11 tháng' after the month's
+    figure is the running total (figures invented); a count of months followed by no figure's verb is not."""
+    from tracuu.ingest.textnorm import fold_ocr
+    text = fold_ocr("Kim ngạch xuất khẩu tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4 triệu USD, tăng 8,6%.")
+    spans = [text[m.start:m.end] for m in find_periods(text, folded=True)]
+    assert spans == ["thang 11", "11 thang"]
+    other = fold_ocr("Công trình đã thi công xong phần móng, 5 tháng nữa sẽ bàn giao.")
+    assert [other[m.start:m.end] for m in find_periods(other, folded=True)] == []
