@@ -43,7 +43,6 @@ def _one_unit(folded_after: str) -> str | None:
     return None
 
 
-
 _VERSUS = _LEX.pattern("versus")
 
 
