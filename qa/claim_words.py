@@ -77,10 +77,17 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     # claim of the whole names the part's words too
     parts = {id(f) for f in quoted if quote and f.n == rep.n and f.sentence == rep.sentence and f.start > rep.start
              and _PART.search(fold(quote[rep.start:f.start]))}
-    rivals = [f for f in quoted if f is not rep and id(f) not in parts and f.n == rep.n and f.kind == rep.kind
-              and not f.reference
-              and (f.unit is None) == (rep.unit is None) and units_agree(unit, value(f)[1])
-              and not equal(value(f), value(rep))]
+    def alike(f: Figure) -> bool:  # a figure the claimed one could be confused with: same kind and unit
+        return f is not rep and f.n == rep.n and f.kind == rep.kind and not f.reference \
+            and (f.unit is None) == (rep.unit is None) and units_agree(unit, value(f)[1]) \
+            and not equal(value(f), value(rep))
+    if part := _part_named(said, claim_words, rep, [f for f in quoted if id(f) in parts and alike(f)], weight, repair):
+        return part
+    if whole := _whole_named(said, claim_words, rep, quoted, quote, alike, weight, repair):
+        return whole
+    rivals = [f for f in quoted if id(f) not in parts and alike(f)]
+    if tail := _tail_named(claim_words, rep, rivals, weight, repair):
+        return tail
     # the whole context: the other's words hold every claim word `rep`'s hold, and more
     has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in [rep, *rivals]}
     wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
@@ -98,6 +105,89 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
         if foreign > 0:
             wider = [f for f in rivals if fits_better(f)]
     return max(wider, key=lambda f: weight(has[id(f)]), default=None)
+
+
+def _added(f: Figure, whole: Figure) -> str:
+    """The words `f`'s head adds to its whole's: a 'trong đó' part's head is the whole's and its own
+    ('tổng kim ngạch xuất nhập khẩu ... xuất khẩu')."""
+    k = 0
+    while k < min(len(f.head), len(whole.head)) and f.head[k] == whole.head[k]:
+        k += 1
+    if 0 < k < len(f.head) and not f.head[k - 1].isspace() and not f.head[k].isspace():
+        k = f.head.rfind(" ", 0, k) + 1  # a whole word, not its tail
+    added = f.head[k:]
+    return added[len(m.group()):] if (m := _PART_LEAD.match(fold(added))) else added
+
+
+# what is left of 'trong đó' before a part's words ('trong d6' read by OCR loses 'trong' as a filler)
+_PART_LEAD = re.compile(r"\s*(?:trong\s+)?(?:do|d6|d0|de)\b\s*:?")
+
+
+def _words(text: str, repair) -> set[str]:
+    """What `text` says is measured, word pairs included ('xuất khẩu' is not 'xuất nhập khẩu'); no OCR'd
+    marks or numbers ('d6' for 'đó')."""
+    from tracuu.index.lexical import tokenize
+    period_words = lexicon().period_words
+    return {t for t in tokenize(text, repair) if t.replace("_", "").isalpha() and measures(t)
+            and not set(t.split("_")) & period_words}
+
+
+def _part_named(said, claim_words, rep: Figure, parts: list[Figure], weight, repair) -> Figure | None:
+    """A 'trong đó' part of `rep` that the claim names word for word, word pairs included, where `rep`'s
+    own words name what the claim does not: a claim that exports rose 101,1% where 101,1% is the rise of
+    the whole import-export turnover and exports rose 322,4%."""
+    foreign = {t for t in _words(rep.own or rep.head, repair) if "_" not in t and not among(t, claim_words)}
+    if weight(foreign) < _DISTINCT:
+        return None
+    whole = _words(re.split(r"[,;:(]", rep.head)[-1], repair)  # its own clause: not the sentence's lead
+    for f in parts:
+        # what the part says that its whole does not ('xuất khẩu' beside 'xuất nhập khẩu'; 'nhập khẩu' says
+        # nothing 'xuất nhập khẩu' does not), every word of it the claim's
+        own = {t for t in _words(_added(f, rep), repair) if not among(t, whole)}
+        named = {t for t in own if among(t, said)}
+        # (a short word the claim lacks may be OCR's: 'từ' read 'tir'; the long ones must all be the claim's)
+        if weight(named) >= _NAMED and all(t in named or min(map(len, t.split("_"))) <= 3 for t in own):
+            return f
+    return None
+
+
+def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: str, alike, weight,
+                 repair) -> Figure | None:
+    """The whole that `rep` is a 'trong đó' part of, when the claim names the whole and none of the words the
+    part adds: a claim that total spending fell 7,5% where 7,5% is the fall of 'chi cân đối' and the total
+    fell 22,1%."""
+    if not quote:
+        return None
+    wholes = [f for f in quoted if alike(f) and f.sentence == rep.sentence and f.start < rep.start
+              and _PART.search(fold(quote[f.start:rep.start]))]
+    for w in reversed(wholes):
+        # what the part says that the whole does not, word pairs too ('xuất khẩu' beside 'xuất nhập khẩu')
+        whole = _words(w.head, repair)
+        added = {t for t in _words(_added(rep, w), repair) if not among(t, whole)}
+        named = {t for t in _words(w.own or w.head, repair) if "_" not in t and among(t, said)}
+        # the part's own words weigh, and the claim names none of them ('thu nội địa' is the part's own claim)
+        # (exact words: 'trong' is one letter from the claim's 'tổng')
+        if weight(added) >= _DISTINCT and not added & (claim_words | said) and weight(named) >= _NAMED:
+            return w
+    return None
+
+
+def _tail_named(claim_words, rep: Figure, rivals: list[Figure], weight, repair) -> Figure | None:
+    """A figure of the same sentence whose words after the unit the claim names, where `rep`'s add what the
+    claim does not: '10 xã đạt chuẩn nông thôn mới, 05 xã đạt chuẩn nông thôn mới nâng cao' for a claim of
+    05 communes meeting the standard."""
+    def tail(f: Figure) -> set[str]:
+        words = f.context[len(f.head):] if f.context.startswith(f.head) else ""
+        return {t for t in _words(words, repair) if "_" not in t}
+    # exact words (OCR spelling repaired by the tokenizer): 'nâng' is one letter from 'nông'
+    if rep.kind not in ("result", "target") or weight(tail(rep) - claim_words) < _DISTINCT:
+        return None
+    for f in rivals:
+        words = tail(f)
+        if f.sentence == rep.sentence and f.head == rep.head and words and words <= claim_words \
+                and weight(words) >= _NAMED:
+            return f
+    return None
 
 
 def among(token: str, words: set[str]) -> bool:

@@ -72,7 +72,7 @@ def check(engine, text: str, id: str | None = None) -> CheckResult:
     context = ""
     read: dict = {}  # this text's answers and trends by question: a sentence's figures share them
     for sent in sentences(text):
-        figs = extract(sent)
+        figs = extract(sent, small=True)  # a claim's '09 trường học' is what it states
         own_period = any(m.period for m in find_periods(sent))
         question = sent if own_period or not context else f"{sent} {context}"
         context = _context(sent) or context
@@ -224,7 +224,15 @@ def _comparable(claimed: Figure, reported: Figure) -> bool:
     nor 'bằng 37,6% cùng kỳ' (a share of a baseline); a result and a target are judged apart."""
     # a rise against a share is the confusion reporters make; 'đạt 6,67% (mục tiêu ...)' read as a share
     # still answers 'đạt 6,67%' (a result), and an aim may be an amount or a growth rate
-    return {claimed.kind, reported.kind} != {"change", "share"}
+    kinds = {claimed.kind, reported.kind}
+    # 'tổng vốn 2.027 tỷ đồng, tăng 1.821,1 tỷ đồng', 'khai thác 44.663 m3, tăng 29.062 m3': an amount and its
+    # rise are two figures, where a growth rate and a level in percent are worded either way ('tăng trưởng
+    # 6,67%', 'GRDP đạt 6,67%')
+    amounts = all(value(f)[1] and value(f)[1] not in _RATES for f in (claimed, reported))
+    return kinds != {"change", "share"} and not (amounts and kinds == {"change", "result"})
+
+
+_RATES = {"%", "diem phan tram", "diem"}
 
 
 def _aimed(reported: Figure, cite) -> bool:

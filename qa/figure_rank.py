@@ -35,7 +35,8 @@ def counted(question: str) -> set[tuple[str, ...]]:
     """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
     phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
     out = set()
-    for m in re.finditer(r"\b(?:bao nhiêu|bao nhieu|mấy|may)\s+(\w+(?: \w+){0,2})", question.lower()):
+    # a claim states its small count with a leading zero ('công nhận mới 09 trường học'): it counts those too
+    for m in re.finditer(r"\b(?:bao nhiêu|bao nhieu|mấy|may|0\d)\s+(\w+(?: \w+){0,2})", question.lower()):
         words = fold_ocr(m.group(1)).split()
         first = m.group(1).split()[0]
         # typed with its marks, 'tài khoản' is no 'tại' (at); typed without, the stop word is read

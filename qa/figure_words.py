@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 _LEX = lexicon()
 _UNITS = _LEX.units
 SCALE = {"nghin ty": 1e12, "ngan ty": 1e12, "ty": 1e9, "trieu": 1e6, "nghin": 1e3, "ngan": 1e3}
-_TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|tang|giam|bang|chiem|voi|khoang|gan|hon|"
-                            r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'
+_TRAILING_VERB = re.compile(r"(?:^|\s+)(?:uoc|uoc tinh|uoc dat|dat|la|dat muc|t[aie]ng|gi[a-z]m|bang|chiem|voi|khoang|gan|hon|"
+                            r"tren|xap xi)\s*$")  # whole words: 'giải ngân' keeps its 'ngân'; OCR's 'ting', 'gidm' too
 _FILLER = re.compile(r"^(?:trong do|trong|tinh chung|luy ke|uoc tinh|uoc|dat|la|voi|va|cua|thi)\b\s*")
 
 

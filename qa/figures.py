@@ -19,7 +19,7 @@ from .glossary import CUTOFF, WRITTEN_DATE
 from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
-NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\u00a0?\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
 _LEX = lexicon()
 # how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
 # figure a question asks for
@@ -84,7 +84,7 @@ def _aim_list(folded: str, a: int) -> bool:
 
 def parse_number(text: str) -> float | None:
     """'1.158,8' -> 1158.8, '10.902' -> 10902, '6,67' -> 6.67, '1,158.8' / '1158.8' -> 1158.8."""
-    s = text.strip().replace("−", "-")
+    s = text.strip().replace("−", "-").replace("\u00a0", "")
     if not re.fullmatch(r"-?\d[\d.,]*", s):
         return None
     dots, commas = s.count("."), s.count(",")
@@ -107,8 +107,15 @@ def scaled(number: float, unit: str | None) -> tuple[float, str]:
     u = unit_at(u) or u  # the unit OCR misread by a letter ('tỷ déng') is the unit it was
     for word, factor in sorted(SCALE.items(), key=lambda x: -len(x[0])):
         if u == word or u.startswith(word + " "):
-            return number * factor, u[len(word):].strip() or "dong"
+            number, u = number * factor, u[len(word):].strip() or "dong"
+            break
+    mass = u.split(" ")[0] if u else ""  # 'tấn gạo' weighs rice: a mass
+    if mass in _KG:  # '233.580 kg gạo' is 'gần 234 tấn gạo'
+        return number * _KG[mass], "kg"
     return number, u
+
+
+_KG = {"kg": 1, "tan": 1000}
 
 
 # a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
@@ -149,13 +156,16 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
 
 
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
-            nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None) -> list[Figure]:
+            nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None,
+            small: bool = False) -> list[Figure]:
     """Figures in `quote`, in order; numbers inside periods, dates and document numbers are left out.
     A table row's figures are its cells, each with the period and kind its column names. A small
     count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài').
-    `earlier`: the figures of the quotes before it, which a footnote's breakdown may be of."""
+    `earlier`: the figures of the quotes before it, which a footnote's breakdown may be of. `small`: keep a
+    small count printed with a leading zero ('09 trường học'), as a claim states it."""
     if cells := table_cells(quote, n):
         return cells
+    printed, quote = quote, _SPLIT_GROUP.sub("\\1.\u00a0", quote)  # same length: offsets hold in both
     folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
     if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
         return []
@@ -175,7 +185,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         unit_f = unit_at(after)
         asked = counts(quote[b:b + 60], nouns) > 0
         if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]) and not asked:
-            if not re.search(r"[.,]", m.group()) and value < 10:
+            if not re.search(r"[.,]", m.group()) and value < 10 and not (small and _COUNT.match(m.group())):
                 continue  # a bare small integer ('3 khu vực', footnote marks) is no figure
         # the unit as printed (offsets match: folding keeps length)
         ua = b + (len(folded[b:b + 30]) - len(after))
@@ -200,6 +210,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 value = -abs(value)
         indicator = indicator_before(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
         if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not asked \
+                and not (small and _COUNT.match(m.group())) \
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
         # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
@@ -219,12 +230,12 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                        and re.fullmatch(r"[\s(:]*(?:t[aie]ng|giam)?\s*", folded[x.end:a])]
         if just_before and just_before[-1].comparison:
             named = [just_before[-1].period]
-        fig = Figure(m.group(), value, unit, indicator, named[-1] if named else period, kind, n, start=a)
+        fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
             fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
-        fig.sentence, fig.quote = quote.count(". ", 0, a), quote
-        fig.after = quote[b:b + 60]
+        fig.sentence, fig.quote = quote.count(". ", 0, a), printed
+        fig.after = printed[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
@@ -232,6 +243,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     return out
 
 
+# '09 trường học', '05 xã': a small count printed with a leading zero; a list item or a mark has none
+_COUNT = re.compile(r"0\d$")
+# OCR splits a thousands group from its number: 'chi cân đối 4. 310,2 tỷ đồng' is 4.310,2, no sentence's end
+_SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3},\d)")
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu)\b[^().;]{0,40}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')

@@ -1,4 +1,6 @@
 """qa.claim_words: which indicator a claimed figure measures (pure functions, no index)."""
+from types import SimpleNamespace
+
 import pytest
 
 from tracuu.qa.claim_values import equal, value
@@ -6,14 +8,15 @@ from tracuu.qa.claim_words import among, better_fit, claim_words, measure_words,
 from tracuu.qa.figures import extract
 
 
-def _guard(claim: str, quote: str):
+def _guard(claim: str, quote: str, idf: float | None = None):
     """The report's figure equal to the claim's, and the figure `better_fit` names instead (None: it is the
     claim's own). Invented sentences of other layouts; no store, so every word weighs 1."""
     from tracuu.qa.query import parse_query
     query, fig = parse_query(claim), extract(claim)[-1]
     quoted = extract(quote)
     rep = next(f for f in quoted if equal(value(fig), value(f)))
-    return better_fit(measure_words(fig, query), claim_words(query), rep, quoted, None, quote)
+    store = SimpleNamespace(lexical=SimpleNamespace(idf=lambda t: idf, repair=None)) if idf else None
+    return better_fit(measure_words(fig, query), claim_words(query), rep, quoted, store, quote)
 
 
 @pytest.mark.parametrize("claim, quote, reported", [
@@ -35,6 +38,27 @@ def test_a_figure_whose_own_words_name_another_indicator_is_not_the_claim_s(clai
     assert other is not None and other.value == reported
 
 
+@pytest.mark.parametrize("quote", [
+    "Tổng kim ngạch xuất nhập khẩu ước 1.250 triệu USD, tăng 12,5% so với cùng kỳ, trong đó xuất khẩu 812 triệu USD, "
+    "tăng 18,2%, nhập khẩu 438 triệu USD, tăng 3,1%.",
+    "Tong kim ngach xuat nhap khau uoc 1.250 trieu USD, ting 12,5% so voi cung ky, trong d6 xuat khau 812 trieu USD, "
+    "ting 18,2%, nhap khau 438 trieu USD, ting 3,1%.",  # OCR'd 'ting', 'trong d6'
+])
+def test_the_whole_s_rise_given_to_its_part_is_the_part_s(quote):
+    other = _guard("Năm 2024, xuất khẩu của Trà Vinh tăng 12,5% so với cùng kỳ.", quote, idf=2.0)
+    assert other is not None and other.value == "18,2"
+    assert _guard("Năm 2024, tổng kim ngạch xuất nhập khẩu của Trà Vinh tăng 12,5%.", quote, idf=2.0) is None
+
+
+def test_a_part_s_rise_given_to_its_whole_is_the_whole_s():
+    """Two words the part adds ('thường xuyên') outweigh no common word when each weighs 2 (a corpus's idf)."""
+    quote = ("Tổng chi ngân sách địa phương ước thực hiện 9.870 tỷ đồng, tăng 15,2% so với cùng kỳ, trong đó chi "
+             "thường xuyên ngân sách 8.120 tỷ đồng, tăng 8,4%; chi đầu tư phát triển 1.750 tỷ đồng.")
+    other = _guard("Chín tháng năm 2024, tổng chi ngân sách địa phương của Sơn La tăng 8,4%.", quote, idf=2.0)
+    assert other is not None and other.value == "15,2"
+    assert _guard("Chín tháng năm 2024, chi thường xuyên ngân sách của Sơn La tăng 8,4%.", quote, idf=2.0) is None
+
+
 @pytest.mark.parametrize("claim, quote", [
     # the total named as the claim names it: its parts do not take its place
     ("Quý III/2024, tổng kim ngạch xuất nhập khẩu của Trà Vinh đạt 831 triệu USD.",
@@ -44,6 +68,14 @@ def test_a_figure_whose_own_words_name_another_indicator_is_not_the_claim_s(clai
     # the claim's words differ from the report's but name nothing another figure is
     ("Năm 2024 Điện Biên còn 9.870 hộ nghèo.",
      "Tổng số hộ nghèo toàn tỉnh là 9.870 hộ, chiếm 7,1%; tổng số hộ cận nghèo là 6.402 hộ, chiếm 4,6%."),
+    # a part's rise claimed as the part's keeps it
+    ("Năm 2024, chi thường xuyên ngân sách của Sơn La tăng 8,4%.",
+     "Tổng chi ngân sách địa phương ước thực hiện 9.870 tỷ đồng, tăng 15,2% so với cùng kỳ, trong đó chi thường "
+     "xuyên ngân sách 8.120 tỷ đồng, tăng 8,4%; chi đầu tư phát triển 1.750 tỷ đồng."),
+    # the whole's rise claimed as the whole's keeps it
+    ("Năm 2024, tổng kim ngạch xuất nhập khẩu của Trà Vinh tăng 12,5%.",
+     "Tổng kim ngạch xuất nhập khẩu ước 1.250 triệu USD, tăng 12,5% so với cùng kỳ, trong đó xuất khẩu 812 triệu USD, "
+     "tăng 18,2%, nhập khẩu 438 triệu USD, tăng 3,1%."),
     # the whole (OCR'd, with 'tất cả các loại hình') keeps its digits against its part 'nhập khẩu'
     ("Quý III/2024, tổng kim ngạch xuất nhập khẩu hàng hóa của Cao Bằng đạt 831 triệu USD.",
      "Tong kim ngach xuat nhap khau hang hoa tat ca cac loai hinh dat 831 trieu USD, trong do kim ngach xuat khau "

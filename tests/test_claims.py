@@ -35,6 +35,15 @@ def test_a_balance_at_another_date_is_another_period_s(sample_engine):
      "match"),
     # English notation: 11,600 is the report's 11.600
     ("Sáu tháng đầu năm 2023, Lạng Sơn giải quyết việc làm mới cho 11,600 người.", "match"),
+    # part and whole: the import-export turnover's rise given to exports, chi cân đối's fall (OCR '4. 310,2' split
+    # the sentence) given to total spending, the higher standard's count given to the plain one
+    ("Xuất khẩu hàng hóa của Lạng Sơn 6 tháng đầu năm 2023 tăng 101,1% so với cùng kỳ năm trước.", "mismatch"),
+    ("Sáu tháng đầu năm 2023 tổng chi ngân sách địa phương Lạng Sơn tăng 13,7%.", "mismatch"),
+    ("Lạng Sơn: chi cân đối ngân sách địa phương 6 tháng đầu năm 2023 tăng 13,7%.", "match"),
+    ("Năm 2021 Lạng Sơn có 05 xã được công nhận đạt chuẩn nông thôn mới.", "mismatch"),
+    ("Năm 2021 Lạng Sơn có 05 xã đạt chuẩn nông thôn mới nâng cao.", "match"),
+    # a sum's rise is not the sum: 1.821,1 tỷ đồng is how much registered capital grew
+    ("6 tháng đầu năm 2023 Lạng Sơn cấp mới chủ trương đầu tư cho các dự án với tổng vốn 1.821,1 tỷ đồng.", "mismatch"),
 ])
 def test_cut_off_aims_rates_places_and_notation_are_judged(sample_engine, claim, verdict):
     res = check(sample_engine, claim)

@@ -15,6 +15,17 @@ def test_vietnamese_and_english_notation(text, value):
 def test_scale_words_compare():
     assert scaled(10.9, "nghìn tỷ đồng")[0] == pytest.approx(scaled(10900, "tỷ đồng")[0])
     assert scaled(4.3, "nghìn tỷ")[1] == scaled(4307.9, "tỷ đồng")[1]
+    # a mass in tonnes or kilograms, of whatever it weighs
+    assert scaled(234, "tấn gạo") == scaled(234000, "kg") == (234000, "kg")
+    assert scaled(1.5, "nghìn tấn") == (1500000, "kg")
+
+
+def test_a_claim_s_small_count_with_a_leading_zero_is_a_figure():
+    from tracuu.qa.figure_rank import counted
+    claim = "Trong quý, tỉnh công nhận mới 09 trường học đạt chuẩn quốc gia, 3 khu vực."
+    assert [f.value for f in extract(claim, small=True)] == ["09"]
+    assert extract(claim) == []  # in a report's passage, unless asked for
+    assert counted(claim) == {("truong", "hoc", "dat")}  # what the claim counts, as 'bao nhiêu trường học' would
 
 
 def test_ocr_sentence_kinds_and_order():
@@ -335,3 +346,18 @@ def test_a_running_total_after_the_month_carries_the_indicator_named_before_it()
     more = next(f for f in extract("Toàn tỉnh có 118 xã đạt chuẩn nông thôn mới. Năm 2024 có thêm 23 xã đạt chuẩn.")
                 if f.value == "23")
     assert "có thêm" in more.indicator and "118" not in more.head
+
+
+def test_a_thousands_group_split_by_ocr_is_one_figure_and_no_sentence_end():
+    figs = extract("Tổng chi 5.299,8 tỷ đồng, tăng 29,7%, trong đó chi cân đối 4. 310,2 tỷ đồng, tăng 13,7%. "
+                   "Năm 2023. 310 hộ được hỗ trợ.")
+    split = next(f for f in figs if f.value == "4. 310,2")
+    assert split.number == 4310.2 and split.sentence == 0
+    assert next(f for f in figs if f.value == "13,7").sentence == 0
+    assert "chi cân đối" in next(f for f in figs if f.value == "13,7").head
+    assert not any(f.number == 2023.31 or f.value.startswith("2023") for f in figs)  # a year ending a sentence stays apart
+
+
+def test_ocr_tang_before_a_part_s_change_leaves_it_the_part_s_words():
+    figs = extract("tong kim ngach xuat nhap khau 2.285 trieu USD, ting 101,1%, trong do xuat khau 1.280 trieu USD, ting 322,4%")
+    assert next(f for f in figs if f.value == "322,4").head.endswith("xuat khau")
