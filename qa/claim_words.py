@@ -132,18 +132,23 @@ def _words(text: str, repair) -> set[str]:
             and not set(t.split("_")) & period_words}
 
 
+def _adds(part: Figure, whole: Figure, whole_words: set[str], repair) -> set[str]:
+    """The words a part says that its whole does not (`whole_words`, OCR spelling one letter off allowed)."""
+    return {t for t in _words(_added(part, whole), repair) if not among(t, whole_words)}
+
+
 def _part_named(said, claim_words, rep: Figure, parts: list[Figure], weight, repair) -> Figure | None:
     """A 'trong đó' part of `rep` that the claim names word for word, word pairs included, where `rep`'s
     own words name what the claim does not: a claim that exports rose 101,1% where 101,1% is the rise of
     the whole import-export turnover and exports rose 322,4%."""
-    foreign = {t for t in _words(rep.own or rep.head, repair) if "_" not in t and not among(t, claim_words)}
+    foreign = {t for t in single(_words(rep.own or rep.head, repair)) if not among(t, claim_words)}
     if weight(foreign) < _DISTINCT:
         return None
     whole = _words(re.split(r"[,;:(]", rep.head)[-1], repair)  # its own clause: not the sentence's lead
     for f in parts:
         # what the part says that its whole does not ('xuất khẩu' beside 'xuất nhập khẩu'; 'nhập khẩu' says
         # nothing 'xuất nhập khẩu' does not), every word of it the claim's
-        own = {t for t in _words(_added(f, rep), repair) if not among(t, whole)}
+        own = _adds(f, rep, whole, repair)
         named = {t for t in own if among(t, said)}
         # (a short word the claim lacks may be OCR's: 'từ' read 'tir'; the long ones must all be the claim's)
         if weight(named) >= _NAMED and all(t in named or min(map(len, t.split("_"))) <= 3 for t in own):
@@ -163,8 +168,8 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
     for w in reversed(wholes):
         # what the part says that the whole does not, word pairs too ('xuất khẩu' beside 'xuất nhập khẩu')
         whole = _words(w.head, repair)
-        added = {t for t in _words(_added(rep, w), repair) if not among(t, whole)}
-        named = {t for t in _words(w.own or w.head, repair) if "_" not in t and among(t, said)}
+        added = _adds(rep, w, whole, repair)
+        named = {t for t in single(_words(w.own or w.head, repair)) if among(t, said)}
         # the part's own words weigh, and the claim names none of them ('thu nội địa' is the part's own claim)
         # (exact words: 'trong' is one letter from the claim's 'tổng')
         if weight(added) >= _DISTINCT and not added & (claim_words | said) and weight(named) >= _NAMED:
@@ -178,7 +183,7 @@ def _tail_named(claim_words, rep: Figure, rivals: list[Figure], weight, repair) 
     05 communes meeting the standard."""
     def tail(f: Figure) -> set[str]:
         words = f.context[len(f.head):] if f.context.startswith(f.head) else ""
-        return {t for t in _words(words, repair) if "_" not in t}
+        return single(_words(words, repair))
     # exact words (OCR spelling repaired by the tokenizer): 'nâng' is one letter from 'nông'
     if rep.kind not in ("result", "target") or weight(tail(rep) - claim_words) < _DISTINCT:
         return None

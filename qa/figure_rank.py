@@ -10,7 +10,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
-from tracuu.index.lexical import words_of
+from tracuu.index.lexical import tokenize, words_of
 
 from .figures import NUMBER, Figure, counts, parse_number
 from .lexicon import lexicon
@@ -142,8 +142,6 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
     than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
-    from tracuu.index.lexical import tokenize
-
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
         have = set(tokenize(f.context or f.indicator, repair))
