@@ -133,7 +133,8 @@ def _title_under(head: list[str], kind_line: int) -> tuple[str, range]:
 def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> tuple[str, range]:
     """No kind line: a heading the format marks (Word title / heading 1), else the first line that is not
     letterhead; an all-capitals title wrapped over two or three lines is joined."""
-    marked = [i for i in sorted(hints) if i < len(head) and hints[i] in ("h0", "h1")]
+    marked = [i for i in sorted(hints) if i < len(head) and hints[i] in ("h0", "h1")
+              and not _LETTERHEAD.search(folded[i]) and not _DEPARTMENT.match(head[i].strip())]
     start = marked[0] if marked else next(
         (i for i, (x, f) in enumerate(zip(head, folded)) if f and not _LETTERHEAD.search(f)
          and not _DEPARTMENT.match(x.strip())), None)
@@ -146,7 +147,12 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
         if not s or (caps and not is_caps(s)) or (not caps and not _continues(out[-1], s)):
             break
         out.append(s)
-    return _one_line(out), range(start, start + len(out))
+    end = start + len(out)
+    if _BARE_LABEL.match(folded[start]) and len(out) == 1:
+        # 'PHỤ LỤC', a blank line, then what it holds: the label alone names nothing
+        end = next((i + 1 for i in range(start + 1, min(start + 4, len(head))) if head[i].strip()), end)
+        out = [x.strip() for x in head[start:end] if x.strip()]
+    return _one_line(out), range(start, end)
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -183,7 +189,13 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
             day, month, year = (int(g) for g in cut.groups())
             if year == own.year and month < 12 and (day >= 28 or "het" in cut.group()):
                 own = next((m.period for m in find_periods(f"{month} tháng đầu năm {year}") if m.period), own)
-        return own, next((p for p in mentions if p != own and p != plan_year and not own.contains(p)), None), "title"
+        later = [p for p in mentions if p != own and p != plan_year and not own.contains(p)]
+        # '11 tháng năm 2025, ước thực hiện cả năm 2025 và dự toán năm 2026': the planned one is named by
+        # its plan word; an estimate of the wider period is not a plan
+        folded = fold_ocr(title)
+        named = [m.period for m in find_periods(folded, folded=True)
+                 if m.period in later and _PLAN_BEFORE.search(folded, max(0, m.start - 40), m.start)]
+        return own, (named or later or [None])[0], "title"
     lead = [x for x in lines[:60] if x.strip()][:25]
     for i, x in enumerate(lead):
         found = [m.period for m in find_periods(x) if m.period and m.year and not m.comparison]
@@ -206,6 +218,8 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
     return None, None, None
 
 
+_BARE_LABEL = re.compile(r"^(?:phu luc|bieu(?: so)?)(?:\s+(?:[ivx]+|\d+[a-z]?))?\s*[.:]?$")
+_PLAN_BEFORE = re.compile(r"\b(?:ke hoach|nhiem vu|du toan|muc tieu|phuong huong|dinh huong|chi tieu)\b[^,;.()]*$")
 _TITLE_CUTOFF = re.compile(r"\bden (?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})")
 
 

@@ -37,6 +37,9 @@ class Mention:
 
 # 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
 _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
+# 'so với dự toán năm 2025', 'so với kế hoạch giao năm 2023': a plan measured against, not the figure's period
+# ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)
+_COMPARED_FAR = re.compile(r"\bso\s+v[a-z]{1,2}i\s+(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
 _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
 # 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither
@@ -78,7 +81,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("q4", re.compile(rf"\b(?:3|ba)\s+thang\s+cuoi\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("quarter", re.compile(rf"\bquy\s+(iv|lv|\|v|[il1|]{{1,3}}|[2-4])(?![a-z0-9]){_OPT_NAM_YEAR}")),
     ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
-    ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}|(?!\s*/\d))")),
+    # 'tháng 11/2025', 'tháng 11 năm 2025', and as typed in a chat box, 'thang 11 2025'
+    ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}"
+                         rf"|\s+{YEAR}(?![0-9.,]\d)|(?!\s*/\d))")),
     ("early", re.compile(rf"\bdau\s+{NAM}\s+{YEAR}")),
     # OCR glues a footnote mark to the year ('nam 20226' for 'năm 2022⁶'): 'năm' makes it a year still
     ("year", re.compile(rf"\b(?:ca\s+|ke\s+hoach\s+)?{NAM}\s+{YEAR}(?:\d{{1,2}})?(?![0-9/])")),
@@ -135,6 +140,8 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
                     mention = replace(mention, period=Period(own.kind, mention.year, own.index))
                 else:
                     mention = replace(mention, comparison=True)
+            elif _COMPARED_FAR.search(t, max(0, s - 40), s):
+                mention = replace(mention, comparison=True)
             taken.append((s, e))
             out.append(mention)
     out.sort(key=lambda x: x.start)

@@ -11,6 +11,8 @@ from tracuu.config import Config
 from .loaders import load
 from .periods import find_periods, spoken_periods
 from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading
+from .text_tables import markdown_plain
+from .textnorm import fold_ocr
 from .types import Document, Passage, Period, SourceText
 
 
@@ -25,7 +27,8 @@ def file_hash(path: Path) -> str:
 def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[Document, list[Passage]]:
     """Read, structure and chunk one report. Raises IngestError with a message naming the file."""
     src = load(path, config.max_file_bytes)
-    meta = metadata.extract(src.lines, fallback_title=path.stem, filename=path.name, hints=src.hints)
+    lines = markdown_plain(src.lines) if src.fmt == "md" else src.lines
+    meta = metadata.extract(lines, fallback_title=path.stem, filename=path.name, hints=src.hints)
     doc = Document(
         doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
         period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],
@@ -92,6 +95,8 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
     default_year = own.year if own else None
     period = own
     for title, level in zip(p.section, p.levels):
+        if fold_ocr(title).strip() == fold_ocr(doc.title).strip():
+            continue  # the report's title names its own period and the planned one: read into `doc` already
         found = [m.period for m in find_periods(title, default_year) if m.period]
         if found:
             new = found[-1] if is_plan_heading(title) and len(found) > 1 else found[0]
@@ -117,8 +122,9 @@ def planned_period(paras: list[Paragraph], doc: Document) -> Period | None:
 
 
 def _referrer(passages: list[Passage], number: str | None) -> Passage | None:
-    """The body passage that cites footnote `number`: the nearest one before it with the mark glued on."""
-    bodies = [x for x in passages if x.kind == "body"][-12:]
+    """The body passage that cites footnote `number`: the nearest one before it with the mark glued on (notes
+    gathered at the end of a document, as Word exports them, may be far from their mark)."""
+    bodies = [x for x in passages if x.kind == "body"]
     if number:
         for x in reversed(bodies):
             if cites_footnote(x.text, number):

@@ -80,3 +80,14 @@ def _bare_table(lines: list[str], i: int) -> int:
     while j < len(lines) and lines[j].count("|") == lines[i].count("|") and not _ROW.match(lines[j]):
         j += 1
     return j if j - i >= 3 else 0
+
+
+
+_MD_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
+
+
+def markdown_plain(lines: list[str]) -> list[str]:
+    """The lines without Markdown's heading and bold marks ('# UBND TỈNH TÂY NINH', '**ỦY BAN ...**'), for
+    reading the title, letterhead and period: the marks are no words of the report. Passages keep the file's
+    lines as they are."""
+    return [_MD_MARKS.sub("", x) for x in lines]

@@ -346,7 +346,8 @@ class Engine:
             label = figs[0].period.label if figs[0].period else None
             if aim:
                 label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
-            text = lead_line(figs[0], citations[0].quote, label) + "\n" + text
+            text = lead_line(figs[0], citations[0].quote, label,
+                             wording.heading_name(query, figs[0], top[best.hit_index].passage.section)) + "\n" + text
         sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
             + [f.period.label for f in figs if f.period]  # the figure line names its period as tracuu labels it
         bad = unsupported_numbers(text, sources)

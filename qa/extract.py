@@ -12,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
 from .fit import states_baseline_value
-from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE
+from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE, cutoff_months, dated_months
 from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
@@ -160,13 +160,18 @@ def _near(want: list[str], got: list[str]) -> bool:
 
 def period_agreement(query: Query, sentence: str, default_year: int | None) -> float:
     """>1 when the sentence names the asked period, <1 when it names another of the same kind
-    instead ('kế hoạch vốn năm 2025' for a question on 2026): the figure is then another period's."""
+    instead ('kế hoạch vốn năm 2025' for a question on 2026): the figure is then another period's.
+    A date asked ('đến 30/11/2025') is agreed with by the sentence that names it, not by one counted to
+    another date ('ước đến 31/01/2026')."""
+    factor = 1.0
+    if query.dated and (said := {(y, m) for y, m in dated_months(fold_ocr(sentence))}):
+        asked = {(d.year, d.index) for d in query.dated}
+        factor *= EVIDENCE.period_named if asked & said else EVIDENCE.other_period_named
     if not query.periods:
-        return 1.0
+        return factor
     mentions = [m for m in find_periods(sentence, default_year) if m.period and not m.comparison]
     named = {m.period for m in mentions}
     stated = {m.period for m in mentions if m.year is not None}  # a borrowed year is only a guess
-    factor = 1.0
     for asked in query.periods:
         if asked in named:
             factor *= EVIDENCE.period_named
@@ -220,6 +225,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if i == 0 and hit.passage.kind == "footnote":
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = set(tokenize(unsaid(sent), repair))
+            # 'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước': a sentence
+            # naming nothing it measures speaks of its heading's indicator
+            bare = bool(heading) and not covered(weights, toks, query.aliases, variants, query.short, query.same)
+            if bare:
+                toks |= set(tokenize(unsaid(heading), repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             share = EVIDENCE.sentence_share
             cov = share * covered(weights, toks, query.aliases, variants, query.short, query.same) / total \
@@ -240,6 +250,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             if i and _CONTINUES.match(fold_ocr(sent)):  # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng': the previous
                 qtoks = qtoks | set(tokenize(sents[i - 1], repair))  # sentence names what it measures
+
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
@@ -275,7 +286,12 @@ def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> 
 def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
     or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
-    year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure."""
+    year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
+    A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
+    that date's."""
+    if query.dated and query.wants_figure and (counted := cutoff_months(fold_ocr(sentence))) \
+            and not counted & {(d.year, d.index) for d in query.dated}:
+        return True
     if not query.periods:
         return False
     if not table and states_baseline_value(query, sentence, default_year):

@@ -173,6 +173,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
     blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
                 if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
+    # 'kinh tế 10 tháng', 'sau 6 tháng': a count of months is a span of time, not a figure of an indicator
+    blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)]
     out: list[Figure] = []
     numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
                       if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start())
@@ -243,6 +245,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     return out
 
 
+_MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))")
 # '09 trường học', '05 xã': a small count printed with a leading zero; a list item or a mark has none
 _COUNT = re.compile(r"0\d$")
 # OCR splits a thousands group from its number: 'chi cân đối 4. 310,2 tỷ đồng' is 4.310,2, no sentence's end
@@ -276,14 +279,15 @@ def _ocr_read(word: str) -> str:
     return word[:1] + "".join(_OCR_LETTER.get(c, c) for c in word[1:])
 
 
-def lead_line(first: Figure, quote: str, label: str | None) -> str:
+def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None) -> str:
+    """The answer's first line; `name`: what the figure measures when its own words do not say it."""
     if first.header:  # a table cell: the row, the column, the value
         unit = f" {first.unit}" if first.unit and first.unit != "%" else (first.unit or "")
         return f"{first.indicator} — {first.header}: {first.value}{unit} [{first.n}]"
-    return _sentence_line(first, first.quote or quote, label)
+    return _sentence_line(first, first.quote or quote, label, name)
 
 
-def _sentence_line(first: Figure, quote: str, label: str | None) -> str:
+def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | None = None) -> str:
     """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
     the indicator and figures verbatim from the quote, the figure's clause to its end."""
     end = min([i for i in (quote.find(";", first.start), quote.find(". ", first.start)) if i >= 0] or [len(quote)])
@@ -293,7 +297,7 @@ def _sentence_line(first: Figure, quote: str, label: str | None) -> str:
     span = ", ".join(pieces[:2]).strip(" .;,")  # the figure and the one that qualifies it (share, change)
     if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
         span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
-    name = first.indicator or "Số liệu"
+    name = heading or first.indicator or "Số liệu"
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
     return f"{name}{period}: {span} [{first.n}]"

@@ -130,7 +130,8 @@ def _asked_places(folded: str, places: list[tuple[int, int, str]]) -> list[str]:
 
 
 def _place_start(folded: str, a: int) -> int:
-    for pattern in (_PLACE_WORD, _MERGER_WORDS, _PLACE_WORD):
+    # '(nay thuộc tỉnh Phú Thọ)': where the place lies now is part of naming it
+    for pattern in (_PLACE_WORD, _MERGER_WORDS, _NOW_IN, _PLACE_WORD):
         if m := pattern.search(folded, 0, a):
             a = m.start()
     return a

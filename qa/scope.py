@@ -100,7 +100,7 @@ def clause_of(sentence: str, asked: set[str]) -> bool:
     """A clause of the sentence gives the asked province its own figure after another's ('Bình Thuận tăng
     6,1%, Ninh Thuận tăng 9,2%'; 'tổng thu 9.786,4 tỷ đồng; trong đó khu vực Hà Giang (cũ) 4.126,5 tỷ đồng'):
     the sentence answers for it, and figure ranking (`place_of`) puts that clause's figure first."""
-    for clause in _CLAUSE.split(sentence):
+    for clause in clauses(sentence):
         folded = fold_ocr(clause)
         # the place is the clause's subject, its figure after it: not 'đứng thứ 2 cả nước sau Quảng Ninh'
         if any(name in asked and name in owners(folded[:b]) and re.search(r"\d", folded[b:])
@@ -122,3 +122,16 @@ def place_of(head: str, asked: set[str], report_province: str | None) -> int:
 
 
 _CLAUSE = re.compile(r"[,;]\s")  # a label's colon stays with its value ('Khu vực Bắc Kạn (cũ): 6,84')
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence cut at commas and semicolons, but not inside brackets: 'khu vực Yên Bái cũ (Mù Cang Chải,
+    Nghĩa Lộ) đón 1.912,4 nghìn lượt' is one clause."""
+    # the bracket's commas masked with a same-length stand-in, so the pieces keep the sentence's own text
+    masked = _BRACKETED.sub(lambda m: m.group().replace(",", "\0").replace(";", "\1"), sentence)
+    out, at = [], 0
+    for m in _CLAUSE.finditer(masked):
+        out.append(sentence[at:m.start()])
+        at = m.end()
+    return out + [sentence[at:]]

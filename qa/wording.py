@@ -90,3 +90,18 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
             or query.dated or set(query.periods) & set(query.weak) or figs[0].period in query.periods:
         return None
     return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
+
+
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*")
+
+
+def heading_name(query: Query, fig: Figure, section: str) -> str | None:
+    """'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước trên địa bàn': the
+    heading names the figure when its own words name nothing asked (and the heading states no number)."""
+    heading = _NUMBERING.sub("", section.rsplit(" > ", 1)[-1]) if section else ""
+    asked = {t for t in tokenize(query.lexical_text or query.text) if "_" not in t and not t[0].isdigit()}
+    if not heading or re.search(r"\d", heading) or not asked:
+        return None
+    if asked & set(tokenize(fig.indicator or "")) or not asked & set(tokenize(heading)):
+        return None
+    return heading

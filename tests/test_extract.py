@@ -168,3 +168,32 @@ def test_a_letterhead_s_document_number_and_written_date_state_no_figure():
             "tình hình thực hiện dự toán ngân sách nhà nước năm 2023")  # invented letterhead
     assert not states_figure(head)
     assert states_figure("Tổng thu: 3.650 tỷ đồng.") and states_figure("Số xã đạt chuẩn: 52")
+
+
+def test_a_line_naming_nothing_it_measures_is_its_heading_s_and_names_the_indicator():
+    # figures invented: a Sở Tài chính report lists a total's figures under its heading
+    sec = "I. TÌNH HÌNH THU NGÂN SÁCH > 1. Tổng thu ngân sách nhà nước trên địa bàn"
+    hits = [_hit("Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng (đạt 95,3% dự toán, bằng 114,6% so với cùng kỳ).", 18,
+                 section=sec),
+            _hit("- Tổng chi ngân sách địa phương 11 tháng: 52.846,3 tỷ đồng (đạt 78,4% dự toán).", 41,
+                 section="II. TÌNH HÌNH CHI NGÂN SÁCH ĐỊA PHƯƠNG")]
+    q = parse_query("Tổng thu ngân sách nhà nước 11 tháng năm 2025 là bao nhiêu?")
+    best = best_evidence(q, hits, None, top=2)[0]
+    assert best.hit_index == 0 and best.phrase and best.coverage > 0.9
+
+
+def test_a_date_asked_is_agreed_with_by_the_sentence_that_names_it():
+    from tracuu.qa.extract import period_agreement
+    q = parse_query("Đồng Nai giải ngân vốn đầu tư công đến 30/11/2025 đạt bao nhiêu phần trăm?")
+    said = period_agreement(q, "Đến hết ngày 30/11/2025, toàn tỉnh giải ngân 18.624,5 tỷ đồng, đạt 70,32% kế hoạch.", 2025)
+    other = period_agreement(q, "Giải ngân vốn đầu tư công ước đến 31/01/2026 đạt 96,5% kế hoạch.", 2025)
+    silent = period_agreement(q, "Giải ngân vốn đầu tư công đạt 70% kế hoạch.", 2025)
+    assert said > silent > other
+
+
+def test_a_figure_counted_to_another_date_than_the_one_asked_is_that_date_s():
+    q = parse_query("Đồng Nai giải ngân vốn đầu tư công đến 30/11/2025 đạt bao nhiêu phần trăm?")
+    assert conflicts(q, "- Giải ngân vốn đầu tư công ước đến 31/01/2026 đạt 96,5% kế hoạch.", 2025)
+    assert not conflicts(q, "Đến hết ngày 30/11/2025, toàn tỉnh giải ngân 18.624,5 tỷ đồng, đạt 70,32% kế hoạch.", 2025)
+    # a document's date is no cut-off of the figure
+    assert not conflicts(q, "Theo Quyết định số 12 ngày 10/01/2025, giải ngân đạt 70,32% kế hoạch.", 2025)

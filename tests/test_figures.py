@@ -361,3 +361,10 @@ def test_a_thousands_group_split_by_ocr_is_one_figure_and_no_sentence_end():
 def test_ocr_tang_before_a_part_s_change_leaves_it_the_part_s_words():
     figs = extract("tong kim ngach xuat nhap khau 2.285 trieu USD, ting 101,1%, trong do xuat khau 1.280 trieu USD, ting 322,4%")
     assert next(f for f in figs if f.value == "322,4").head.endswith("xuat khau")
+
+
+def test_a_count_of_months_is_a_span_of_time_not_a_figure():
+    # 'kinh tế 10 tháng' in a news page's keywords; 'sau 6 tháng' (figures invented)
+    assert extract("Từ khóa: Lào Cai, Yên Bái, du lịch Sa Pa, kinh tế 10 tháng") == []
+    assert [f.value for f in extract("Sau 12 tháng triển khai, thu ngân sách 10 tháng đạt 5.000 tỷ đồng")] == ["5.000"]
+    assert [f.value for f in extract("Lắp đặt 25 thang máy tại các chung cư")] == ["25"]

@@ -5,6 +5,7 @@ import pytest
 from tracuu.config import Config
 from tracuu.ingest.pipeline import ingest_file
 from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
 
 from .conftest import REPORTS
 
@@ -149,7 +150,7 @@ def test_a_sentence_resuming_with_a_number_after_footnotes_is_joined(ingested):
 def test_the_periods_a_passage_speaks_of_are_read_at_ingest_and_kept(tmp_path):
     from dataclasses import replace
 
-    from tracuu.ingest.types import Passage, Period
+    from tracuu.ingest.types import Passage
     from tracuu.qa.retrieve import passage_periods
     # figures invented
     (tmp_path / "bc.txt").write_text(
@@ -164,3 +165,44 @@ def test_the_periods_a_passage_speaks_of_are_read_at_ingest_and_kept(tmp_path):
     # answering reads what ingest stored; an index written before (None) is read when asked
     assert passage_periods(replace(p, mentions=(Period("year", 2030),)), doc.period) == {Period("year", 2030)}
     assert passage_periods(replace(p, mentions=None), doc.period) == set(p.mentions)
+
+
+def test_the_title_s_planned_period_does_not_relabel_the_results_under_it(tmp_path):
+    import docx
+    # figures invented: a Word table of 2022 results under a title that also names the 2023 plan
+    d = docx.Document()
+    d.add_heading("Kết quả thực hiện các chỉ tiêu chủ yếu năm 2022 và kế hoạch năm 2023 tỉnh Hà Tĩnh", 0)
+    d.add_heading("I. Đánh giá chung", 1)
+    d.add_paragraph("Tổng thu ngân sách nhà nước trên địa bàn ước đạt 19.486,2 tỷ đồng.")
+    d.add_heading("II. Dự toán ngân sách năm 2023", 1)
+    d.add_paragraph("Tổng thu ngân sách nhà nước: 20.100 tỷ đồng.")
+    d.save(tmp_path / "bieu.docx")
+    doc, passages = ingest_file(tmp_path / "bieu.docx", Config(home=tmp_path))
+    assert doc.period == Period("year", 2022) and doc.next_period == Period("year", 2023)
+    assert next(p for p in passages if "19.486,2" in p.text).period == Period("year", 2022)
+    assert next(p for p in passages if "20.100" in p.text).period == Period("year", 2023)
+
+
+def test_markdown_marks_are_no_words_of_the_title(tmp_path):
+    # figures invented
+    (tmp_path / "bieu.md").write_text(
+        "**ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU**\n\n# PHỤ LỤC\n\n## MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU QUÝ I "
+        "NĂM 2025\n\n| STT | Chỉ tiêu | ĐVT | Ước thực hiện quý I/2025 |\n|---|---|---|---|\n"
+        "| 1 | Tổng thu ngân sách nhà nước | Tỷ đồng | 22.486,5 |\n", "utf-8")
+    doc, _ = ingest_file(tmp_path / "bieu.md", Config(home=tmp_path))
+    assert doc.title == "PHỤ LỤC MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU QUÝ I NĂM 2025"
+    assert doc.period == Period("quarter", 2025, 1) and doc.province == "Bà Rịa - Vũng Tàu"
+
+
+def test_a_note_at_the_end_of_a_document_speaks_of_the_period_of_the_passage_that_marks_it(tmp_path):
+    # figures invented; the notes are gathered after the plans part, far from their marks
+    lines = ["UBND TỈNH ĐẮK NÔNG", "BÁO CÁO", "Tình hình kinh tế - xã hội năm 2024 và kế hoạch năm 2025", "",
+             "I. KẾT QUẢ NĂM 2024", "Tổng thu ngân sách nhà nước ước đạt 3.612,4 tỷ đồng⁶, tăng 9,9%.", "",
+             "II. KẾ HOẠCH NĂM 2025"]
+    lines += [f"- Chỉ tiêu số {i}: đạt {i},5% trở lên." for i in range(1, 20)]
+    lines += ["", "⁶ Trong đó: thu nội địa 3.486,6 tỷ đồng (tiền sử dụng đất 612,5 tỷ đồng)."]
+    (tmp_path / "bc.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    doc, passages = ingest_file(tmp_path / "bc.txt", Config(home=tmp_path))
+    note = next(p for p in passages if p.kind == "footnote")
+    marked = next(p for p in passages if "3.612,4" in p.text)
+    assert note.footnote_of == marked.id and note.period == Period("year", 2024)

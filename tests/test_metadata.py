@@ -129,3 +129,15 @@ def test_a_year_counted_to_a_month_end_in_the_title_is_the_running_total():
     whole = extract(["BÁO CÁO", "Tình hình giải ngân vốn đầu tư công năm 2024 (số liệu đến ngày 31/12/2024)"],
                     "fallback", filename="bc.txt")
     assert whole["period"] == Period("year", 2024)
+
+
+def test_the_planned_period_is_the_one_a_plan_word_names():
+    # figures invented; an estimate of the year is not the plan, 'dự toán năm 2026' is
+    lines = ["SỞ TÀI CHÍNH TỈNH ĐỒNG NAI", "BÁO CÁO",
+             "Tình hình thực hiện thu, chi ngân sách nhà nước 11 tháng năm 2025,",
+             "ước thực hiện cả năm 2025 và dự toán năm 2026", "", "Tổng thu 11 tháng đạt 78.612,5 tỷ đồng."]
+    meta = extract(lines, "x", filename="bc.txt")
+    assert meta["period"] == Period("months", 2025, 11) and meta["next_period"] == Period("year", 2026)
+    # without a plan word the next period named stays the estimate, as before
+    meta = _meta("b_stc_khanhhoa_9t2023.txt")
+    assert meta["next_period"] == Period("year", 2023)

@@ -130,3 +130,14 @@ def test_a_running_total_right_after_its_month_is_read():
     assert spans == ["thang 11", "11 thang"]
     other = fold_ocr("Công trình đã thi công xong phần móng, 5 tháng nữa sẽ bàn giao.")
     assert [other[m.start:m.end] for m in find_periods(other, folded=True)] == []
+
+
+def test_a_plan_measured_against_is_a_baseline_a_result_measured_against_is_not():
+    """'so với dự toán năm 2025' compares with a plan: not the figure's period; 'so với thực hiện năm 2022
+    (18.220 tỷ đồng)' states that year's result, so it stays a mention (figures invented)."""
+    for text in ("92.600 tỷ đồng (tăng 12,3% so với dự toán năm 2025)", "bằng 98% so với kế hoạch giao năm 2023",
+                 "đạt 104% so voi ke hoach nam 2024"):
+        [m] = find_periods(text)
+        assert m.comparison, text
+    [m] = find_periods("bằng 96,4% so với thực hiện năm 2022 (18.220 tỷ đồng)")
+    assert not m.comparison and m.period == Period("year", 2022)

@@ -23,3 +23,6 @@ def test_where_the_asked_place_lies_now_is_not_the_place_asked():
     assert q.provinces == ["Bắc Kạn"]
     assert parse_query("Thu ngân sách năm 2025 của khu vực Phú Yên cũ thuộc tỉnh Đắk Lắk").provinces == ["Phú Yên"]
     assert parse_query("thu ngân sách Thái Nguyên và Bắc Kạn năm 2025").provinces == ["Thái Nguyên", "Bắc Kạn"]
+    # and its words are no words of what is asked: the quote need not say 'nay thuộc'
+    q = parse_query("Khu vực Vĩnh Phúc cũ (nay thuộc tỉnh Phú Thọ) xuất khẩu được bao nhiêu trong 8 tháng năm 2025?")
+    assert q.provinces == ["Vĩnh Phúc"] and "nay" not in q.lexical_text and "thuoc" not in q.lexical_text

@@ -11,6 +11,10 @@ from tracuu.qa.scope import clause_of, place_of
     ("GRDP tăng 5,68%, đứng thứ 2 khu vực (sau Thanh Hóa).", {"Thanh Hóa"}, False),  # a rank beside it is not its figure
     ("Bắc Ninh thu hút 4.718,5 triệu USD, đứng thứ 2 cả nước sau Quảng Ninh.", {"Quảng Ninh"}, False),
     ("Tổng thu 9.786,4 tỷ đồng, tăng 20,6% so với cùng kỳ.", {"Hà Giang"}, False),
+    # the commas of a bracket do not cut the clause between the place and its figure
+    ("Riêng Sa Pa đón 4.126,8 nghìn lượt; khu vực Yên Bái cũ (Mù Cang Chải, Nghĩa Lộ) đón 1.912,4 nghìn lượt.",
+     {"Yên Bái"}, True),
+    ("Khu vực Hà Nam cũ (gồm Phủ Lý, Duy Tiên; Kim Bảng) đạt 3.412,6 tỷ đồng, tăng 9,1%.", {"Hà Nam"}, True),
 ])
 def test_a_clause_gives_the_asked_province_its_own_figure(sentence, asked, gives):
     assert clause_of(sentence, asked) is gives

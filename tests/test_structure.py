@@ -40,3 +40,15 @@ def test_a_breakdown_s_items_belong_to_the_sentence_that_announces_them():
     assert _texts(lines)[0] == lines[:3]
     lead = ["Vốn đầu tư công năm 2025 gồm:", "- Vốn ngân sách tỉnh 4.000 tỷ đồng;", "- Vốn trung ương 2.100 tỷ đồng."]
     assert _texts(lead) == [lead]
+
+
+def test_a_plan_heading_is_a_plan_word_with_no_word_of_results_before_it():
+    from tracuu.ingest.structure import is_plan_heading
+    for plans in ("V. DỰ TOÁN NGÂN SÁCH NĂM 2026", "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM QUÝ IV NĂM 2023",
+                  "II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023", "1. Chủ đề, mục tiêu, chỉ tiêu chủ yếu năm 2022",
+                  "IV. ƯỚC THỰC HIỆN CẢ NĂM 2023 VÀ GIẢI PHÁP QUÝ IV", "B. DU TOAN NGAN SACH NAM 2024"):
+        assert is_plan_heading(plans), plans
+    for results in ("I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ 9 THÁNG NĂM 2023", "A. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NGÂN SÁCH NĂM 2023",
+                    "I. Đánh giá tình hình thực hiện kế hoạch 6 tháng", "IV. ƯỚC THỰC HIỆN CẢ NĂM 2025",
+                    "II. TÌNH HÌNH CHI NGÂN SÁCH ĐỊA PHƯƠNG"):
+        assert not is_plan_heading(results), results
