@@ -289,7 +289,7 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
     A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
     that date's."""
-    if query.dated and query.wants_figure and (counted := cutoff_months(fold_ocr(sentence))) \
+    if query.dated and states_figure(sentence) and (counted := cutoff_months(fold_ocr(sentence))) \
             and not counted & {(d.year, d.index) for d in query.dated}:
         return True
     if not query.periods:

@@ -63,11 +63,17 @@ class Trend:
                 "missing": self.missing, "ms": round(self.ms, 1)}
 
 
+_CUTOFF_DATE = re.compile(r"\b(?:(?:tinh\s+)?(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?)?\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
+
+
 def without_periods(question: str) -> str:
     """The question with its periods and trend words taken out: what is asked of every period."""
     folded = fold(question)
     spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
     spans += trend_spans(question)  # offsets in the folded form, as find_periods' are
+    # 'tính đến 31/01/2023': the date a balance is counted to is the period's point, asked of each period too
+    spans += [m.span() for m in _CUTOFF_DATE.finditer(folded)
+              if not any(a < m.end() and m.start() < b for a, b in spans)]
     out = question if len(folded) == len(question) else folded
     for a, b in sorted(spans, reverse=True):
         out = out[:a] + " " + out[b:]

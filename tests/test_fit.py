@@ -62,3 +62,20 @@ def test_a_figure_of_a_report_of_another_span_neither_holding_the_other_is_that_
     assert not other_span(asked, hit, part, store)  # it carries on the sentence that names the year
     # a target question is not judged so: a plan for the year may stand in another span's report
     assert not other_span(parse_query("Mục tiêu thu ngân sách năm 2022 là bao nhiêu?"), hit, month, store)
+
+
+def test_a_passage_counting_to_the_date_asked_names_it():
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.retrieve import period_signals
+    # invented: a 10-month report's result line and its plans line
+    doc = _doc("dn.txt", "Đồng Nai", Period("months", 2025, 10))
+    store = SimpleNamespace(documents=[doc], doc_by_name={"dn.txt": doc})
+
+    def hit(text):
+        return Hit(Passage(id="x", doc="dn.txt", text=text, section="", period=doc.period, line_start=1, line_end=1,
+                           char_start=0, char_end=len(text)), 0)
+    asked = parse_query("Đồng Nai giải ngân vốn đầu tư công năm 2025 đến hết ngày 31/10/2025 được bao nhiêu?")
+    said = period_signals(asked, hit("Đến hết ngày 31/10/2025, toàn tỉnh giải ngân 15.846,3 tỷ đồng."), store)
+    other = period_signals(asked, hit("Phấn đấu đến hết ngày 31/01/2026 giải ngân 100% kế hoạch."), store)
+    assert said["mention"] == 1.0 and other["mention"] == 0.0

@@ -97,3 +97,10 @@ def test_a_result_asked_of_a_year_only_a_plan_covers_is_refused_naming_the_plan(
     # asked as a plan, the plan answers
     plan = sample_engine.ask("kế hoạch năm 2022 lượng khách du lịch")
     assert plan.answered and plan.figures[0].value == "3.460" and plan.figures[0].kind == "target"
+
+
+def test_the_date_a_balance_is_counted_to_is_asked_of_each_period_too():
+    from tracuu.qa.trend import without_periods
+    claim = "Tính đến 31/01/2023, tổng nguồn vốn huy động của các ngân hàng trên địa bàn Lạng Sơn đạt 58.150 tỷ đồng."
+    assert without_periods(claim) == ", tổng nguồn vốn huy động của các ngân hàng trên địa bàn Lạng Sơn đạt 58.150 tỷ đồng."
+    assert without_periods("giải ngân vốn đầu tư công đến hết ngày 30/9/2024") == "giải ngân vốn đầu tư công"
