@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import tokenize
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import province_spans
 from tracuu.ingest.structure import cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
@@ -227,7 +228,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             toks = set(tokenize(unsaid(sent), repair))
             # 'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước': a sentence
             # naming nothing it measures speaks of its heading's indicator
-            bare = bool(heading) and not covered(weights, toks, query.aliases, variants, query.short, query.same)
+            bare = bool(heading) and names_nothing(sent)
             if bare:
                 toks |= set(tokenize(unsaid(heading), repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
@@ -292,6 +293,11 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     if query.dated and states_figure(sentence) and (counted := cutoff_months(fold_ocr(sentence))) \
             and not counted & {(d.year, d.index) for d in query.dated}:
         return True
+    if query.dated and not query.periods and states_figure(sentence):
+        # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
+        said = [m.period for m in find_periods(sentence, default_year) if m.period and m.year is not None
+                and not m.comparison]
+        return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
     if not query.periods:
         return False
     if not table and states_baseline_value(query, sentence, default_year):
@@ -336,6 +342,23 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
     body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
                     for i, (n, q) in enumerate(quotes))
     return f"{header}: {body}"
+
+
+# words that label a figure without naming what it measures: 'Thực hiện tháng 11/2025:', 'Lũy kế 11 tháng:',
+# '- Khu vực Bình Phước cũ:', 'Trong đó:', 'Cùng kỳ năm 2024 (cộng gộp hai tỉnh):'
+_LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky trong do khu vuc cu rieng so voi la
+    con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua""".split())
+
+
+def names_nothing(sentence: str) -> bool:
+    """The words before the sentence's first figure are only periods, places and labels: it speaks of its
+    heading's indicator ('Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng')."""
+    lead = figure_lead(sentence)
+    if lead is None:
+        return False
+    for a, b, _ in reversed(province_spans(lead)):
+        lead = lead[:a] + " " + lead[b:]
+    return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", lead))
 
 
 def figure_lead(sentence: str) -> str | None:

@@ -19,7 +19,7 @@ from .glossary import CUTOFF, WRITTEN_DATE
 from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
-NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\u00a0?\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\u00a0?\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:\u00a0?[.,]\d+)?(?![\w/]|[.,]\d)")
 _LEX = lexicon()
 # how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
 # figure a question asks for
@@ -166,6 +166,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     if cells := table_cells(quote, n):
         return cells
     printed, quote = quote, _SPLIT_GROUP.sub("\\1.\u00a0", quote)  # same length: offsets hold in both
+    quote = _SPLIT_DECIMAL.sub("\\1\u00a0,", quote)
     folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
     if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
         return []
@@ -173,8 +174,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
     blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
                 if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
-    # 'kinh tế 10 tháng', 'sau 6 tháng': a count of months is a span of time, not a figure of an indicator
+    # 'kinh tế 10 tháng', 'sau 6 tháng': a count of months is a span of time, not a figure of an indicator;
+    # 'dân số trên 18 tuổi', 'trẻ em từ 12 - 17 tuổi' say who is counted; 'COVID-19' is a name
     blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)]
+    blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
     out: list[Figure] = []
     numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
                       if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start())
@@ -245,11 +248,16 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     return out
 
 
+_AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\b"
+                       r"|(?<![\d.,])\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\s+tr[a-z]\s+l[a-z]n\b")
+_NAMED_NUMBER = re.compile(r"(?<=[a-z])-\d+\b")
 _MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))")
 # '09 trường học', '05 xã': a small count printed with a leading zero; a list item or a mark has none
 _COUNT = re.compile(r"0\d$")
 # OCR splits a thousands group from its number: 'chi cân đối 4. 310,2 tỷ đồng' is 4.310,2, no sentence's end
 _SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3},\d)")
+# and a space before a percentage's decimal comma: 'tiêm đủ 2 mũi đạt 98 ,98%' is 98,98%
+_SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu)\b[^().;]{0,40}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')

@@ -197,3 +197,16 @@ def test_a_figure_counted_to_another_date_than_the_one_asked_is_that_date_s():
     assert not conflicts(q, "Đến hết ngày 30/11/2025, toàn tỉnh giải ngân 18.624,5 tỷ đồng, đạt 70,32% kế hoạch.", 2025)
     # a document's date is no cut-off of the figure
     assert not conflicts(q, "Theo Quyết định số 12 ngày 10/01/2025, giải ngân đạt 70,32% kế hoạch.", 2025)
+
+
+def test_a_period_that_cannot_hold_the_date_asked_conflicts():
+    q = parse_query("Tỷ lệ giải ngân vốn đầu tư công của Đồng Nai tính đến 30/11/2023 là bao nhiêu?")
+    assert conflicts(q, "Kế hoạch vốn đầu tư công năm 2025 của tỉnh: 26.486,2 tỷ đồng.", 2025)
+    assert not conflicts(q, "Kế hoạch vốn đầu tư công năm 2023 là 13.000 tỷ đồng, giải ngân đạt 68%.", 2023)
+
+
+def test_a_sentence_names_nothing_when_only_periods_places_and_labels_lead_its_figure():
+    from tracuu.qa.extract import names_nothing
+    assert names_nothing("Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng (đạt 95,3% dự toán).")
+    assert names_nothing("- Khu vực Bình Phước cũ: 11.487,9 tỷ đồng.")
+    assert not names_nothing("Chỉ số giá tiêu dùng (CPI) bình quân quý I tăng 4,12% so với cùng kỳ.")

@@ -368,3 +368,12 @@ def test_a_count_of_months_is_a_span_of_time_not_a_figure():
     assert extract("Từ khóa: Lào Cai, Yên Bái, du lịch Sa Pa, kinh tế 10 tháng") == []
     assert [f.value for f in extract("Sau 12 tháng triển khai, thu ngân sách 10 tháng đạt 5.000 tỷ đồng")] == ["5.000"]
     assert [f.value for f in extract("Lắp đặt 25 thang máy tại các chung cư")] == ["25"]
+
+
+def test_who_is_counted_and_a_name_s_number_are_no_figures_and_ocr_s_split_decimal_is_one():
+    # OCR'd sample sentence shape (figures invented): the age band and 'COVID-19' qualify, '98 ,98%' is 98,98%
+    figs = extract("Tinh dén ngay 31/3/2022, ty 1& dan sd trén 18 tudi tiém mii 1 dat 99,87%, tiém du 2 mui dat 98 ,98%")
+    assert [(f.value, f.number) for f in figs] == [("99,87", 99.87), ("98 ,98", 98.98)]
+    assert "18 tudi" in figs[0].head and figs[1].head.endswith("tiém du 2 mui")
+    assert [f.value for f in extract("Phòng, chống dịch COVID-19: trẻ em từ 12 - 17 tuổi tiêm đạt 98,55%")] == ["98,55"]
+    assert [f.value for f in extract("Tuổi thọ trung bình đạt 74,5 tuổi")] == ["74,5"]  # an age that is the figure
