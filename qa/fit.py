@@ -71,7 +71,8 @@ def passage_fit(query: Query, hit: Hit, store: Store) -> float:
     if sig.get("province"):  # another province's report never answers for the one asked about
         return 0.0
     if not query.periods and not query.loose:
-        return 1.0
+        # 'đến 23/3/2022' with no period: a report that neither ends at the date nor names it fits loosely
+        return 0.6 if query.dated and not sig["report"] and sig["mention"] < 1.0 else 1.0
     doc = store.doc_by_name.get(hit.passage.doc)
     sec = hit.passage.period
     # a section of another period than its report's (the tasks part plans the next one) speaks of

@@ -79,3 +79,19 @@ def test_a_passage_counting_to_the_date_asked_names_it():
     said = period_signals(asked, hit("Đến hết ngày 31/10/2025, toàn tỉnh giải ngân 15.846,3 tỷ đồng."), store)
     other = period_signals(asked, hit("Phấn đấu đến hết ngày 31/01/2026 giải ngân 100% kế hoạch."), store)
     assert said["mention"] == 1.0 and other["mention"] == 0.0
+
+
+def test_a_report_that_cannot_hold_the_date_asked_fits_it_loosely():
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.fit import passage_fit
+    # invented: an annual 2021 report and a quý I/2022 release; the question asks the state on 23/3/2022
+    year, quarter = _doc("nam2021.txt", "Lạng Sơn", Period("year", 2021)), _doc("q1.txt", "Lạng Sơn", Period("quarter", 2022, 1))
+    store = SimpleNamespace(documents=[year, quarter], doc_by_name={"nam2021.txt": year, "q1.txt": quarter})
+
+    def hit(doc):
+        text = "Đã hỗ trợ người lao động gặp khó khăn do đại dịch với tổng kinh phí 68.108 triệu đồng."
+        return Hit(Passage(id=doc.doc, doc=doc.doc, text=text, section="", period=doc.period, line_start=1, line_end=1,
+                           char_start=0, char_end=len(text)), 0)
+    asked = parse_query("den 23/3/2022 tien ho tro nguoi lao dong kho khan vi covid la bao nhieu")
+    assert passage_fit(asked, hit(year), store) == 0.6 and passage_fit(asked, hit(quarter), store) == 1.0
