@@ -94,8 +94,9 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
     own = doc.period or doc.next_period  # a document that only plans speaks of the planned period throughout
     default_year = own.year if own else None
     period = own
+    doc_title = fold_ocr(doc.title).strip()
     for title, level in zip(p.section, p.levels):
-        if fold_ocr(title).strip() == fold_ocr(doc.title).strip():
+        if fold_ocr(title).strip() == doc_title:
             continue  # the report's title names its own period and the planned one: read into `doc` already
         found = [m.period for m in find_periods(title, default_year) if m.period]
         if found:

@@ -82,7 +82,6 @@ def _bare_table(lines: list[str], i: int) -> int:
     return j if j - i >= 3 else 0
 
 
-
 _MD_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
 
 

@@ -165,9 +165,8 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     A date asked ('đến 30/11/2025') is agreed with by the sentence that names it, not by one counted to
     another date ('ước đến 31/01/2026')."""
     factor = 1.0
-    if query.dated and (said := {(y, m) for y, m in dated_months(fold_ocr(sentence))}):
-        asked = {(d.year, d.index) for d in query.dated}
-        factor *= EVIDENCE.period_named if asked & said else EVIDENCE.other_period_named
+    if query.dated and (said := set(dated_months(fold_ocr(sentence)))):
+        factor *= EVIDENCE.period_named if query.cutoffs & said else EVIDENCE.other_period_named
     if not query.periods:
         return factor
     mentions = [m for m in find_periods(sentence, default_year) if m.period and not m.comparison]
@@ -228,8 +227,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             toks = set(tokenize(unsaid(sent), repair))
             # 'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước': a sentence
             # naming nothing it measures speaks of its heading's indicator
-            bare = bool(heading) and names_nothing(sent)
-            if bare:
+            if heading and names_nothing(sent):
                 toks |= set(tokenize(unsaid(heading), repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             share = EVIDENCE.sentence_share
@@ -251,7 +249,6 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             if i and _CONTINUES.match(fold_ocr(sent)):  # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng': the previous
                 qtoks = qtoks | set(tokenize(sents[i - 1], repair))  # sentence names what it measures
-
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
@@ -290,14 +287,14 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
     A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
     that date's."""
-    if query.dated and states_figure(sentence) and (counted := cutoff_months(fold_ocr(sentence))) \
-            and not counted & {(d.year, d.index) for d in query.dated}:
-        return True
-    if query.dated and not query.periods and states_figure(sentence):
-        # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
-        said = [m.period for m in find_periods(sentence, default_year) if m.period and m.year is not None
-                and not m.comparison]
-        return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
+    if query.dated and states_figure(sentence):
+        if (counted := cutoff_months(fold_ocr(sentence))) and not counted & query.cutoffs:
+            return True
+        if not query.periods:
+            # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
+            said = [m.period for m in find_periods(sentence, default_year) if m.period and m.year is not None
+                    and not m.comparison]
+            return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
     if not query.periods:
         return False
     if not table and states_baseline_value(query, sentence, default_year):

@@ -52,8 +52,10 @@ def names_plan(text: str) -> bool:
 def cutoff_months(folded: str) -> set[tuple[int, int]]:
     """(year, month) of each date a folded sentence counts a figure to ('đến hết ngày 30/11/2025')."""
     return {(int(y), int(m)) for x in _DATE.finditer(folded) for d, m, y in [x.groups()]
-            if 1 <= int(d) <= 31 and 1 <= int(m) <= 12
-            and re.search(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?$", folded[max(0, x.start() - 20):x.start()])}
+            if 1 <= int(d) <= 31 and 1 <= int(m) <= 12 and _COUNTED_TO.search(folded[max(0, x.start() - 20):x.start()])}
+
+
+_COUNTED_TO = re.compile(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?$")
 
 
 def dated_months(folded: str) -> list[tuple[int, int]]:

@@ -62,6 +62,11 @@ class Query:
     same: dict[str, str] = field(default_factory=dict)
 
     @property
+    def cutoffs(self) -> set[tuple[int, int]]:
+        """(year, month) of each cut-off date asked, as `glossary.cutoff_months` reads them in a passage."""
+        return {(d.year, d.index) for d in self.dated}
+
+    @property
     def wants_figure(self) -> bool:
         return Intent.FIGURE in self.intent
 

@@ -78,7 +78,7 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
     for loose in query.loose:
         out["report"] = max(out["report"], loose_relation(loose, doc_period))
         out["section"] = max(out["section"], loose_relation(loose, sec))
-    if query.dated and {(d.year, d.index) for d in query.dated} & cutoff_months(fold_ocr(hit.passage.text)):
+    if query.dated and query.cutoffs & cutoff_months(fold_ocr(hit.passage.text)):
         out["mention"] = 1.0  # the passage counts to the date asked ('đến hết ngày 31/10/2025')
     for month in query.dated:  # 'đến 31/01/2023': the report of January 2023 holds that state
         if doc_period is None:

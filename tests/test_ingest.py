@@ -147,17 +147,22 @@ def test_a_sentence_resuming_with_a_number_after_footnotes_is_joined(ingested):
     assert note.line_start == 127 and "⁸" in referrer.text and note.period == referrer.period
 
 
+def _ingest_text(tmp_path, name: str, text: str):
+    """An invented report written to `name` and ingested on its own."""
+    (tmp_path / name).write_text(text, "utf-8")
+    return ingest_file(tmp_path / name, Config(home=tmp_path))
+
+
 def test_the_periods_a_passage_speaks_of_are_read_at_ingest_and_kept(tmp_path):
     from dataclasses import replace
 
     from tracuu.ingest.types import Passage
     from tracuu.qa.retrieve import passage_periods
     # figures invented
-    (tmp_path / "bc.txt").write_text(
-        "UBND TỈNH HÀ GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\n"
+    doc, passages = _ingest_text(
+        tmp_path, "bc.txt", "UBND TỈNH HÀ GIANG\nBÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2024\n\n"
         "Thu ngân sách 6 tháng đầu năm 2024 đạt 1.240 tỷ đồng, tăng 8% so với cùng kỳ năm 2023; "
-        "riêng quý II/2024 đạt 702 tỷ đồng.\n", "utf-8")
-    doc, passages = ingest_file(tmp_path / "bc.txt", Config(home=tmp_path))
+        "riêng quý II/2024 đạt 702 tỷ đồng.\n")
     p = next(p for p in passages if "702" in p.text)
     assert set(p.mentions) == {Period("half", 2024, 1), Period("quarter", 2024, 2)}  # the baseline is not one
     again = Passage.from_dict(p.to_dict())
@@ -185,11 +190,10 @@ def test_the_title_s_planned_period_does_not_relabel_the_results_under_it(tmp_pa
 
 def test_markdown_marks_are_no_words_of_the_title(tmp_path):
     # figures invented
-    (tmp_path / "bieu.md").write_text(
-        "**ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU**\n\n# PHỤ LỤC\n\n## MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU QUÝ I "
-        "NĂM 2025\n\n| STT | Chỉ tiêu | ĐVT | Ước thực hiện quý I/2025 |\n|---|---|---|---|\n"
-        "| 1 | Tổng thu ngân sách nhà nước | Tỷ đồng | 22.486,5 |\n", "utf-8")
-    doc, _ = ingest_file(tmp_path / "bieu.md", Config(home=tmp_path))
+    doc, _ = _ingest_text(
+        tmp_path, "bieu.md", "**ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU**\n\n# PHỤ LỤC\n\n## MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ "
+        "HỘI CHỦ YẾU QUÝ I NĂM 2025\n\n| STT | Chỉ tiêu | ĐVT | Ước thực hiện quý I/2025 |\n|---|---|---|---|\n"
+        "| 1 | Tổng thu ngân sách nhà nước | Tỷ đồng | 22.486,5 |\n")
     assert doc.title == "PHỤ LỤC MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU QUÝ I NĂM 2025"
     assert doc.period == Period("quarter", 2025, 1) and doc.province == "Bà Rịa - Vũng Tàu"
 
@@ -201,8 +205,7 @@ def test_a_note_at_the_end_of_a_document_speaks_of_the_period_of_the_passage_tha
              "II. KẾ HOẠCH NĂM 2025"]
     lines += [f"- Chỉ tiêu số {i}: đạt {i},5% trở lên." for i in range(1, 20)]
     lines += ["", "⁶ Trong đó: thu nội địa 3.486,6 tỷ đồng (tiền sử dụng đất 612,5 tỷ đồng)."]
-    (tmp_path / "bc.txt").write_text("\n".join(lines) + "\n", "utf-8")
-    doc, passages = ingest_file(tmp_path / "bc.txt", Config(home=tmp_path))
+    doc, passages = _ingest_text(tmp_path, "bc.txt", "\n".join(lines) + "\n")
     note = next(p for p in passages if p.kind == "footnote")
     marked = next(p for p in passages if "3.612,4" in p.text)
     assert note.footnote_of == marked.id and note.period == Period("year", 2024)
