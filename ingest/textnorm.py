@@ -74,6 +74,7 @@ def fold(text: str) -> str:
 _OCR_D = re.compile(r"\b(?:dp|p)(?=[aeiouy]+(?:ch|nh|ng|c|m|n|p|t)?\b)")
 
 
+@functools.lru_cache(maxsize=20_000)  # a pure reading of a text: every question folds the same candidates again
 def fold_ocr(text: str) -> str:
     """fold() plus repairs of OCR confusions that are unambiguous in Vietnamese."""
     return _OCR_D.sub("d", fold(text))

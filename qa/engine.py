@@ -68,7 +68,8 @@ class Engine:
     def embedder(self):
         if self._embedder is None:
             from tracuu.index.embedders import make_embedder
-            self._embedder = make_embedder(self.config.embedder, self.config.allow_download)
+            self._embedder = make_embedder(self.config.embedder, self.config.allow_download,
+                                            query_engine=self.config.query_engine)
         return self._embedder
 
     def check_embedder(self) -> None:

@@ -1,6 +1,7 @@
 """Extractive answers: quote the source sentence that carries the figure, never rewrite it."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ _HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)|(?<![\w\-/.,])\d{
 _DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{4}")
 
 
+@functools.lru_cache(maxsize=20_000)  # pure readings of a sentence, asked again by every question
 def states_figure(text: str) -> bool:
     """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
     folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
@@ -347,6 +349,7 @@ _LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky tro
     con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua""".split())
 
 
+@functools.lru_cache(maxsize=20_000)
 def names_nothing(sentence: str) -> bool:
     """The words before the sentence's first figure are only periods, places and labels: it speaks of its
     heading's indicator ('Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng')."""
@@ -358,6 +361,7 @@ def names_nothing(sentence: str) -> bool:
     return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", lead))
 
 
+@functools.lru_cache(maxsize=20_000)
 def figure_lead(sentence: str) -> str | None:
     """The words before the first figure of the first clause that states one (folded): whose figure it is."""
     for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
