@@ -56,6 +56,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                                 rf"(\d{{1,2}})\s*(?:/|\s+{NAM}\s+)\s*{YEAR}")),
     # paraphrases of a first or last month/quarter: 'tháng đầu tiên của năm 2026', 'quý đầu năm'
     ("first_month", re.compile(rf"\bthang\s+dau\s+tien(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    # a month named by its place in a quarter: 'tháng đầu tiên của quý I/2026', 'tháng cuối quý II năm 2024'
+    ("quarter_month", re.compile(rf"\bthang\s+(dau(?:\s+tien)?|giua|thu\s+(?:hai|2|ba|3)|cuoi(?:\s+cung)?)"
+                                 rf"(?:\s+cua)?\s+quy\s+(iv|[i]{{1,3}}|[1-4])(?![a-z0-9]){_OPT_NAM_YEAR}")),
     ("last_month", re.compile(rf"(?<![0-9] )(?<!sau |hai | ba )\bthang\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     ("q1", re.compile(rf"\bquy\s+dau(?:\s+tien)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     ("q4", re.compile(rf"\bquy\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
@@ -189,6 +192,12 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
             return None
     elif kind == "month":
         index = int(m.group(1))
+    elif kind == "quarter_month":
+        place, quarter = m.group(1).split()[-1], _QNUM.get(m.group(2))
+        if quarter is None:
+            return None
+        nth = 1 if place in ("dau", "tien") else 3 if place in ("ba", "3", "cuoi", "cung") else 2
+        kind, index = "month", 3 * (quarter - 1) + nth
     elif kind in ("early", "first_month"):
         kind, index = "month", 1
     elif kind == "last_month":

@@ -141,3 +141,16 @@ def test_a_plan_measured_against_is_a_baseline_a_result_measured_against_is_not(
         assert m.comparison, text
     [m] = find_periods("bằng 96,4% so với thực hiện năm 2022 (18.220 tỷ đồng)")
     assert not m.comparison and m.period == Period("year", 2022)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trong tháng đầu tiên của quý I/2026, khám được bao nhiêu lượt?", M1_26),
+    ("thang dau quy 1 2026", M1_26),
+    ("tháng cuối quý II năm 2024", Period("month", 2024, 6)),
+    ("thang cuoi cung cua quy IV/2023", Period("month", 2023, 12)),
+    ("tháng thứ hai của quý III/2025", Period("month", 2025, 8)),
+    ("tháng giữa quý 4 năm 2025", Period("month", 2025, 11)),
+])
+def test_a_month_named_by_its_place_in_a_quarter(text, expected):
+    assert parse_period(text) == expected
+    assert parse_query(text).periods == [expected]  # one month, not the month and the quarter
