@@ -119,11 +119,17 @@ def build_pdf(src, out):
     doc.build(story)
 
 
-def main():
+def main(argv=None):
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("names", nargs="*", help="source names (e.g. b_x.docx.txt) to build; default: all")
+    args = parser.parse_args(argv)
     os.makedirs(DOCS, exist_ok=True)
     built = []
     for name in sorted(os.listdir(SRC)):
         if not name.startswith(("b_", "c_", "d_", "g_", "h_", "i_")):
+            continue
+        if args.names and name not in args.names:
             continue
         path = os.path.join(SRC, name)
         if name.endswith(".docx.txt"):
