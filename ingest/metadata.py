@@ -14,7 +14,7 @@ from collections import Counter
 
 from .periods import find_periods
 from .places import find_provinces, issuer_of, report_province
-from .structure import heading_level, is_caps
+from .structure import PLAN_WORDS, heading_level, is_caps
 from .textnorm import fold_ocr
 from .types import Period
 
@@ -219,7 +219,9 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
 
 
 _BARE_LABEL = re.compile(r"^(?:phu luc|bieu(?: so)?)(?:\s+(?:[ivx]+|\d+[a-z]?))?\s*[.:]?$")
-_PLAN_BEFORE = re.compile(r"\b(?:ke hoach|nhiem vu|du toan|muc tieu|phuong huong|dinh huong|chi tieu)\b[^,;.()]*$")
+# a title's planned period is the one a plan word names; in a title 'chỉ tiêu năm 2026' names targets too
+# (a heading 'CÁC CHỈ TIÊU CHỦ YẾU' lists results, so it is no plan word of structure's)
+_PLAN_BEFORE = re.compile(r"\b(?:" + "|".join(PLAN_WORDS + ("chi tieu",)) + r")\b[^,;.()]*$")
 _TITLE_CUTOFF = re.compile(r"\bden (?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})")
 
 

@@ -30,7 +30,7 @@ _TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LEADING_NUMBER = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3})(?!\d)")
 _TERMINAL = (".", ":", ";", "!", "?", "…")
 _FIGURE_IN_LINE = re.compile(r"(?<![\w/-])\d+(?:[.,]\d+)+(?![\d/])|(?<![\w/-])\d+\s*%")
-_PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong", "du toan")
+PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "phuong huong", "du toan")
 # 'KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'TÌNH HÌNH THỰC HIỆN DỰ TOÁN', 'ƯỚC THỰC HIỆN CẢ NĂM ... VÀ GIẢI PHÁP':
 # a plan word after these reports how the plan went, not the plan
 _RESULT_LEAD = re.compile(r"\b(?:ket qua|tinh hinh|thuc hien|danh gia|uoc)\b")
@@ -279,7 +279,7 @@ def is_plan_heading(title: str) -> bool:
     """A part that plans ('NHIỆM VỤ, GIẢI PHÁP QUÝ IV', 'DỰ TOÁN NGÂN SÁCH NĂM 2026'): a plan word with no
     word of results before it."""
     folded = fold_ocr(title)
-    at = [folded.find(w) for w in _PLAN_WORDS if w in folded]
+    at = [folded.find(w) for w in PLAN_WORDS if w in folded]
     if not at:
         return False
     # '... CẢ NĂM 2023 VÀ GIẢI PHÁP QUÝ IV': results, then plans; the plan's own words decide

@@ -55,7 +55,8 @@ def cutoff_months(folded: str) -> set[tuple[int, int]]:
             if 1 <= int(d) <= 31 and 1 <= int(m) <= 12 and _COUNTED_TO.search(folded[max(0, x.start() - 20):x.start()])}
 
 
-_COUNTED_TO = re.compile(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?$")
+COUNTED_TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?"  # 'tính đến hết ngày', before a date
+_COUNTED_TO = re.compile(r"\b" + COUNTED_TO + "$")
 
 
 def dated_months(folded: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from tracuu.ingest.types import Period
 
 from .answer import Citation
 from .figures import Figure
+from .glossary import COUNTED_TO
 
 TREND_WORDS = re.compile(r"\b(?:qua cac ky(?: bao cao)?|cac nam|cac ky|xu huong|dien bien|tung ky|qua tung nam|theo thoi gian)\b")
 
@@ -63,7 +64,7 @@ class Trend:
                 "missing": self.missing, "ms": round(self.ms, 1)}
 
 
-_CUTOFF_DATE = re.compile(r"\b(?:(?:tinh\s+)?(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?)?\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
+_CUTOFF_DATE = re.compile(r"\b(?:" + COUNTED_TO + r")?\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 
 
 def without_periods(question: str) -> str:
