@@ -249,8 +249,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure *= EVIDENCE.no_figure  # 'tiêu dùng' of retail sales is not the consumer price index'
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
-            if i and _CONTINUES.match(fold_ocr(sent)):  # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng': the previous
-                qtoks = qtoks | set(tokenize(sents[i - 1], repair))  # sentence names what it measures
+            # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng', 'Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu
+            # USD': the previous sentence names what it measures
+            if i and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
+                qtoks = qtoks | set(tokenize(sents[i - 1], repair))
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
@@ -346,7 +348,7 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
 # words that label a figure without naming what it measures: 'Thực hiện tháng 11/2025:', 'Lũy kế 11 tháng:',
 # '- Khu vực Bình Phước cũ:', 'Trong đó:', 'Cùng kỳ năm 2024 (cộng gộp hai tỉnh):'
 _LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky trong do khu vuc cu rieng so voi la
-    con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua""".split())
+    con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua phan chia theo""".split())
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -162,6 +162,19 @@ def test_a_sentence_going_on_with_the_previous_one_s_indicator_names_it_through_
     assert not alone[0].phrase  # on its own the sentence names no 'thu ngân sách'
 
 
+def test_a_breakdown_naming_only_its_parts_names_the_indicator_through_the_sentence_before():
+    # invented; a statistics release breaks a total down by former province in the next sentence
+    text = ("Tính chung 2 tháng năm 2026, kim ngạch xuất khẩu ước đạt 839,3 triệu USD, tăng 7,2%. "
+            "Phân theo khu vực: khu vực Cần Thơ (cũ) đạt 472,6 triệu USD; khu vực Hậu Giang (cũ) đạt 151,9 triệu USD.")
+    q = parse_query("Xuất khẩu 2 tháng năm 2026 của khu vực Hậu Giang cũ đạt bao nhiêu?")
+    second = [e for e in best_evidence(q, [_hit(text, 22)], None, top=1) if e.sentence.startswith("Phân theo")]
+    assert second and second[0].phrase
+    # a sentence naming an indicator of its own does not borrow the one before ('nhập khẩu' is no 'xuất khẩu')
+    other = text.replace("Phân theo khu vực:", "Kim ngạch nhập khẩu:")
+    second = [e for e in best_evidence(q, [_hit(other, 22)], None, top=1) if e.sentence.startswith("Kim ngạch nh")]
+    assert second and not second[0].phrase
+
+
 def test_a_letterhead_s_document_number_and_written_date_state_no_figure():
     from tracuu.qa.extract import states_figure
     head = ("UBND TỈNH ĐẮK NÔNG - SỞ TÀI CHÍNH Số: 3126/BC-STC - Đắk Nông, ngày 12 tháng 12 năm 2023 BÁO CÁO Đánh giá "
