@@ -69,6 +69,10 @@ class Store(Protocol):
 
     def footnotes(self, passage: Passage) -> list[Passage]: ...
 
+    def preceding(self, passage: Passage) -> Passage | None:
+        """The passage printed just before this one in its section, or None."""
+        ...
+
     def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         """The periods (`Filters.period`: the report's, or the section's) of the passages holding any of
         these lexical tokens (and, when `also` is given, any of those too); None: cannot tell."""

@@ -23,7 +23,7 @@ from tracuu.ingest.types import Document, Passage, Period
 from .lexical import Vocabulary
 from .qdrant_conn import (BUCKETS, DENSE, SCHEMA, SPARSE, Collections, QdrantClient, bucket_of, filter_of,
                           passage_of, point_id, qm, row_of, term_index)
-from .store import Filters, Hit, IndexError_, footnotes_near, report_periods
+from .store import Filters, Hit, IndexError_, footnotes_near, preceding_of, report_periods
 
 if TYPE_CHECKING:
     from tracuu.config import Config
@@ -156,6 +156,17 @@ class QdrantReader(Collections):
                               qm.FieldCondition(key="kind", match=qm.MatchValue(value="footnote"))])
         points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=1000, with_payload=True)
         return footnotes_near(passage, [passage_of(r.payload) for r in points])
+
+    def preceding(self, passage: Passage) -> Passage | None:
+        """The passage printed just before this one in its section (see store.preceding_of)."""
+        snap = self.refresh()
+        if passage.doc not in snap.live:
+            return None
+        flt = qm.Filter(must=[qm.FieldCondition(key="doc", match=qm.MatchValue(value=passage.doc)),
+                              qm.FieldCondition(key="line_end", range=qm.Range(gte=max(0, passage.line_start - 200),
+                                                                               lt=passage.line_start))])
+        points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=200, with_payload=True)
+        return preceding_of(passage, [q for q in (passage_of(r.payload) for r in points) if q.kind != "footnote"])
 
     def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         """Not asked of Qdrant (its sparse vectors hold token ids, not a posting list to read): None."""

@@ -65,6 +65,13 @@ def footnotes_near(passage: Passage, notes: list[Passage]) -> list[Passage]:
     return linked + near
 
 
+def preceding_of(passage: Passage, bodies: list[Passage]) -> Passage | None:
+    """Of a report's passages (footnotes aside), the one of the same section that ends nearest before
+    `passage` starts: where a line naming only its part ('- Khu vực Hậu Giang (cũ): 151,9') finds its whole."""
+    before = [p for p in bodies if p.section == passage.section and p.line_end < passage.line_start]
+    return max(before, key=lambda p: (p.line_end, p.line_start), default=None)
+
+
 @dataclass
 class Filters:
     docs: set[str] | None = None
@@ -117,6 +124,18 @@ class IndexStore:
     def footnotes(self, passage: Passage) -> list[Passage]:
         """The footnotes a passage may cite: the details (which districts, the year before) behind a mark."""
         return footnotes_near(passage, self._footnotes.get(passage.doc, []))
+
+    @cached_property
+    def _bodies(self) -> dict[str, list[Passage]]:
+        out: dict[str, list[Passage]] = {}
+        for p in self.passages:
+            if p.kind != "footnote":
+                out.setdefault(p.doc, []).append(p)
+        return out
+
+    def preceding(self, passage: Passage) -> Passage | None:
+        """The passage printed just before this one in its section (see store.preceding_of)."""
+        return preceding_of(passage, self._bodies.get(passage.doc, []))
 
     def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         if self.lexical is None:

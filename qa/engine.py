@@ -27,7 +27,8 @@ from .combine import combine
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import best_evidence, compose, conflicts, marked_footnote, restated_in_body, sentences, states_figure
+from .extract import (best_evidence, compose, conflicts, marked_footnote, names_nothing, restated_in_body, sentences,
+                      states_figure)
 from .scope import elsewhere_figure, national_figure, others_figure
 from .query import Intent, Query, parse_query
 from .retrieve import Weights, rank
@@ -51,6 +52,16 @@ class AskOptions:
     k: int = 5
     period: Period | None = None  # a hard filter the user picked
     docs: set[str] | None = None
+
+
+def _lead_in(hit: Hit, store: Store) -> str:
+    """The sentence before a passage whose first line names nothing it measures ('- Khu vực Bến Tre (cũ):
+    1.732,6'): the last sentence of the passage printed before it in its section, where its whole is named."""
+    first = sentences(hit.passage.text)[:1]
+    if hit.passage.kind == "footnote" or not first or not names_nothing(first[0]):  # a note's whole is its mark's
+        return ""
+    prev = store.preceding(hit.passage)
+    return (sentences(prev.text) or [""])[-1] if prev else ""
 
 
 class Engine:
@@ -263,7 +274,8 @@ class Engine:
         uncovered = period_fit.uncovered_period(query, top[:5], store)
         fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
-                                 years=[period_fit.report_year(h, store) for h in top[:5]])
+                                 years=[period_fit.report_year(h, store) for h in top[:5]],
+                                 before=[_lead_in(h, store) for h in top[:5]])
         ruled = [self._ruled_out(query, e, fit, top, store) for e in evidence]
         weighed = list(zip(evidence[:8], ruled))
         all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]

@@ -195,9 +195,11 @@ _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do
 
 
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
-                  fit: list[float] | None = None, years: list[int | None] | None = None) -> list[Evidence]:
+                  fit: list[float] | None = None, years: list[int | None] | None = None,
+                  before: list[str] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
-    passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure."""
+    passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure.
+    `before[rank]`: the sentence printed before that passage, when its first sentence names nothing."""
     weights = query_weights(query, lexical)
     variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
@@ -251,8 +253,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng', 'Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu
             # USD': the previous sentence names what it measures
-            if i and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
-                qtoks = qtoks | set(tokenize(sents[i - 1], repair))
+            prior_sent = sents[i - 1] if i else (before[rank] if before and rank < len(before) else "")
+            if prior_sent and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
+                qtoks = qtoks | set(tokenize(prior_sent, repair))
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)

@@ -175,6 +175,17 @@ def test_a_breakdown_naming_only_its_parts_names_the_indicator_through_the_sente
     assert second and not second[0].phrase
 
 
+def test_a_breakdown_printed_as_a_paragraph_of_its_own_names_the_indicator_through_the_one_before():
+    # invented; the engine hands over the last sentence of the passage printed before (store.preceding)
+    part = "Phân theo khu vực: khu vực Cần Thơ (cũ) đạt 472,6 triệu USD; khu vực Hậu Giang (cũ) đạt 151,9 triệu USD."
+    total = "Tính chung 2 tháng năm 2026, kim ngạch xuất khẩu ước đạt 839,3 triệu USD, tăng 7,2%."
+    q = parse_query("Xuất khẩu 2 tháng năm 2026 của khu vực Hậu Giang cũ đạt bao nhiêu?")
+    assert best_evidence(q, [_hit(part, 23)], None, top=1, before=[total])[0].phrase
+    assert not best_evidence(q, [_hit(part, 23)], None, top=1)[0].phrase
+    other = "Kim ngạch nhập khẩu: khu vực Hậu Giang (cũ) đạt 151,9 triệu USD."  # names its own indicator
+    assert not best_evidence(q, [_hit(other, 23)], None, top=1, before=[total])[0].phrase
+
+
 def test_a_letterhead_s_document_number_and_written_date_state_no_figure():
     from tracuu.qa.extract import states_figure
     head = ("UBND TỈNH ĐẮK NÔNG - SỞ TÀI CHÍNH Số: 3126/BC-STC - Đắk Nông, ngày 12 tháng 12 năm 2023 BÁO CÁO Đánh giá "

@@ -367,3 +367,26 @@ def test_unknown_store_is_refused():
 
 def test_point_ids_are_stable():
     assert point_id("a:1-2:ff") == point_id("a:1-2:ff") != point_id("a:1-2:fe")
+
+
+def test_the_passage_before_a_passage_in_its_section(backend, corpus):
+    """Both stores give the same 'printed just before, same section' passage (a part's line finds its whole
+    there); the first passage of a section has none, and a footnote is never one."""
+    _, _, store = backend
+    ref = corpus[2]
+    bodies = [p for p in ref.passages if p.kind != "footnote"]
+    checked = 0
+    for p in bodies[:60]:
+        want = ref.preceding(p)
+        got = store.preceding(p)
+        assert (got.id if got else None) == (want.id if want else None)
+        if want is not None:
+            checked += 1
+            assert want.doc == p.doc and want.section == p.section and want.line_end < p.line_start
+            assert want.kind != "footnote"
+            assert not [q for q in bodies if q.doc == p.doc and q.section == p.section
+                        and want.line_end < q.line_end < p.line_start]
+    assert checked > 10
+    firsts = [p for p in bodies if not [q for q in bodies if q.doc == p.doc and q.section == p.section
+                                         and q.line_end < p.line_start]]
+    assert firsts and all(ref.preceding(p) is None for p in firsts[:10])
