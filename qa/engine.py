@@ -18,6 +18,7 @@ from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.ocr_report import poor_scan_note
 from tracuu.ingest.corrections import Correction
+from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .answer import Answer, Citation
@@ -27,8 +28,8 @@ from .combine import combine
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import (best_evidence, compose, conflicts, marked_footnote, names_nothing, restated_in_body, sentences,
-                      states_figure)
+from .extract import (best_evidence, compose, conflicts, marked_footnote, names_nothing, only_labels, restated_in_body,
+                      row_label, sentences, states_figure)
 from .scope import elsewhere_figure, national_figure, others_figure
 from .query import Intent, Query, parse_query
 from .retrieve import Weights, rank
@@ -55,13 +56,29 @@ class AskOptions:
 
 
 def _lead_in(hit: Hit, store: Store) -> str:
-    """The sentence before a passage whose first line names nothing it measures ('- Khu vực Bến Tre (cũ):
-    1.732,6'): the last sentence of the passage printed before it in its section, where its whole is named."""
+    """What a passage opening with a line that names only its part breaks down: the last two sentences of
+    the passage printed before it in its section ('Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9' after
+    the total's sentence), or for a table row ('- Khu vực Bến Tre (cũ)') the label of the nearest row above
+    that names something ('Kim ngạch xuất khẩu hàng hóa'). Empty when the passage names its own."""
+    if hit.passage.kind == "footnote":  # a note's whole is the sentence that marks it
+        return ""
+    label = row_label(hit.passage.text) if hit.passage.kind == "table" else None
+    if label is not None:
+        if not only_labels(fold_ocr(label)):
+            return ""
+        prev = hit.passage
+        for _ in range(12):  # the rows of the other parts come between
+            prev = store.preceding(prev)
+            if prev is None or prev.kind != "table" or (above := row_label(prev.text)) is None:
+                return ""
+            if not only_labels(fold_ocr(above)):
+                return above
+        return ""
     first = sentences(hit.passage.text)[:1]
-    if hit.passage.kind == "footnote" or not first or not names_nothing(first[0]):  # a note's whole is its mark's
+    if not first or not names_nothing(first[0]):
         return ""
     prev = store.preceding(hit.passage)
-    return (sentences(prev.text) or [""])[-1] if prev else ""
+    return " ".join(sentences(prev.text)[-2:]) if prev else ""  # the total and what it adds ('tăng 7,2%')
 
 
 class Engine:
@@ -353,6 +370,10 @@ class Engine:
             return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
                                              f"(các cột có: {held}); xem đoạn nguồn bên dưới.", query.period, citations,
                           why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
+        if held := wording.no_plan_cell(query, figs):  # a plan asked, and the row's plan cell is empty
+            return Answer(query.text, False, f"Bảng số liệu không ghi kế hoạch cho chỉ tiêu này (các cột có số: "
+                                             f"{held}); xem đoạn nguồn bên dưới.", query.period, citations,
+                          why=why + [{"outcome": "refused", "reason": "no_plan_in_the_row"}])
         text = compose(quotes, wording.header(cited, store))
         aim = bool(figs) and figs[0].kind == "target"
         if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one

@@ -233,6 +233,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # naming nothing it measures speaks of its heading's indicator
             if heading and names_nothing(sent):
                 toks |= set(tokenize(unsaid(heading), repair))
+            # a passage opening with a line that names only its part: the whole it breaks down, printed before
+            # it ('- Khu vực Bến Tre (cũ): 1.732,6' under the row 'Kim ngạch xuất khẩu hàng hóa'; the engine
+            # hands it over only for such a passage)
+            if not i and before and rank < len(before) and before[rank]:
+                toks |= set(tokenize(unsaid(before[rank]), repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             share = EVIDENCE.sentence_share
             cov = share * covered(weights, toks, query.aliases, variants, query.short, query.same) / total \
@@ -253,9 +258,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
             # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng', 'Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu
             # USD': the previous sentence names what it measures
-            prior_sent = sents[i - 1] if i else (before[rank] if before and rank < len(before) else "")
-            if prior_sent and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
-                qtoks = qtoks | set(tokenize(prior_sent, repair))
+            if i and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
+                qtoks = qtoks | set(tokenize(sents[i - 1], repair))
+
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
@@ -359,11 +364,21 @@ def names_nothing(sentence: str) -> bool:
     """The words before the sentence's first figure are only periods, places and labels: it speaks of its
     heading's indicator ('Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng')."""
     lead = figure_lead(sentence)
-    if lead is None:
-        return False
-    for a, b, _ in reversed(province_spans(lead)):
-        lead = lead[:a] + " " + lead[b:]
-    return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", lead))
+    return lead is not None and only_labels(lead)
+
+
+def only_labels(text: str) -> bool:
+    """Folded text of periods, places and labels only ('- khu vuc ben tre (cu)'): it names no indicator."""
+    for a, b, _ in reversed(province_spans(text)):
+        text = text[:a] + " " + text[b:]
+    return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", text))
+
+
+def row_label(passage_text: str) -> str | None:
+    """A table row's own label ('Bảng 1 > - Khu vực Bến Tre (cũ) > ĐVT: triệu USD; ...' -> '- Khu vực Bến
+    Tre (cũ)'), or None when the text is no 'caption > label > cells' row."""
+    parts = passage_text.split(" > ")
+    return parts[-2] if len(parts) >= 3 else None
 
 
 @functools.lru_cache(maxsize=20_000)

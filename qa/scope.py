@@ -7,7 +7,7 @@ import re
 from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 
-from .extract import figure_lead
+from .extract import figure_lead, row_label
 from .query import Query
 
 _NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"
@@ -89,6 +89,8 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     if not query.provinces:
         return False
     named, asked = owners(lead), set(query.provinces)
+    if (label := row_label(sentence)) is not None:  # a table row's figures are its label's ('- Khu vực Bến Tre (cũ)')
+        named |= owners(fold_ocr(label))
     if named and not named & asked:
         return not clause_of(sentence, asked)
     if report_province and report_province not in query.provinces:

@@ -92,6 +92,16 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
     return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
 
 
+def no_plan_cell(query: Query, figs: list[Figure]) -> str | None:
+    """A plan asked of a table row none of whose cells is a plan ('Kế hoạch năm 2025: -' for a former
+    province's row): no cell answers; the columns it does give, for the refusal. None otherwise."""
+    plan = query.wants_target or bool(_PLAN.search(fold_ocr(query.text)))
+    if not (plan and figs and figs[0].header) or any(f.kind in ("target", "share") for f in figs):
+        return None  # a share of the plan ('đạt 88,3% kế hoạch') answers 'so với kế hoạch'
+
+    return ", ".join(dict.fromkeys(f.header for f in figs if f.header))
+
+
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*")
 
 

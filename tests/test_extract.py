@@ -182,8 +182,7 @@ def test_a_breakdown_printed_as_a_paragraph_of_its_own_names_the_indicator_throu
     q = parse_query("Xuất khẩu 2 tháng năm 2026 của khu vực Hậu Giang cũ đạt bao nhiêu?")
     assert best_evidence(q, [_hit(part, 23)], None, top=1, before=[total])[0].phrase
     assert not best_evidence(q, [_hit(part, 23)], None, top=1)[0].phrase
-    other = "Kim ngạch nhập khẩu: khu vực Hậu Giang (cũ) đạt 151,9 triệu USD."  # names its own indicator
-    assert not best_evidence(q, [_hit(other, 23)], None, top=1, before=[total])[0].phrase
+    # (whether a passage gets a lead-in at all is the engine's judgement: tests/test_parts.py)
 
 
 def test_a_letterhead_s_document_number_and_written_date_state_no_figure():

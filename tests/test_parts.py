@@ -1,0 +1,80 @@
+"""A line that names only its part ('- Khu vực Bến Tre (cũ)', 'Phân theo khu vực: ...') finds its whole in what
+is printed before it: the passage before (store.preceding_of), the row above (engine._lead_in); its place owns
+its figures (scope), and a plan asked of a row with no plan cell is refused (wording.no_plan_cell).
+Figures invented, in the layout of a post-merger statistics table."""
+from tracuu.index.store import Hit, preceding_of
+from tracuu.ingest.types import Passage
+from tracuu.qa.engine import _lead_in
+from tracuu.qa.figures import extract
+from tracuu.qa.query import parse_query
+from tracuu.qa.scope import elsewhere_figure
+from tracuu.qa.wording import no_plan_cell
+
+CELLS = "ĐVT: triệu USD; Thực hiện 10 tháng 2024: {a}; Kế hoạch năm 2025: {p}; Ước thực hiện 10 tháng 2025: {b}"
+ROWS = [("Kim ngạch xuất khẩu hàng hóa", "3.621,4", "4.680", "4.132,6"),
+        ("- Khu vực Vĩnh Long (cũ)", "896,2", "-", "1.012,4"),
+        ("- Khu vực Bến Tre (cũ)", "1.512,4", "-", "1.732,6"),
+        ("Kim ngạch nhập khẩu hàng hóa", "2.100,0", "2.500", "2.310,5")]
+
+
+def _passage(i: int, text: str, kind: str = "table", section: str = "", doc: str = "bieu.md") -> Passage:
+    return Passage(id=f"{doc}:{i}", doc=doc, text=text, section=section, period=None, line_start=i, line_end=i,
+                   char_start=0, char_end=len(text), kind=kind)
+
+
+class _Rows:
+    """The one store method the lead-in reads, over hand-built passages."""
+
+    def __init__(self, passages: list[Passage]):
+        self.passages = passages
+
+    def preceding(self, passage: Passage) -> Passage | None:
+        return preceding_of(passage, [p for p in self.passages if p.kind != "footnote" and p.doc == passage.doc])
+
+
+def _table() -> list[Passage]:
+    return [_passage(10 + i, f"Bảng 1 > {label} > " + CELLS.format(a=a, p=p, b=b))
+            for i, (label, a, p, b) in enumerate(ROWS)]
+
+
+def test_the_passage_printed_before_in_the_same_section():
+    a, b = _passage(5, "Tổng: 10 tỷ đồng.", "body", "II > 1"), _passage(9, "Khu vực A: 4 tỷ đồng.", "body", "II > 1")
+    other = _passage(7, "Khác: 3.", "body", "II > 2")  # nearer, but of another section
+    assert preceding_of(b, [a, other, b]) is a
+    assert preceding_of(a, [a, other, b]) is None  # first of its section
+
+
+def test_a_part_s_row_takes_the_label_of_the_row_above_that_names_something():
+    rows = _table()
+    store = _Rows(rows)
+    assert _lead_in(Hit(rows[2], 2, lexical=1.0, score=1.0), store) == "Kim ngạch xuất khẩu hàng hóa"
+    assert _lead_in(Hit(rows[1], 1, lexical=1.0, score=1.0), store) == "Kim ngạch xuất khẩu hàng hóa"
+    assert _lead_in(Hit(rows[0], 0, lexical=1.0, score=1.0), store) == ""  # names its own
+    assert _lead_in(Hit(rows[3], 3, lexical=1.0, score=1.0), store) == ""
+
+
+def test_a_breakdown_paragraph_takes_the_sentence_before_it():
+    total = _passage(22, "Tính chung 2 tháng, kim ngạch xuất khẩu đạt 839,3 triệu USD. Tăng 7,2%.", "body", "4")
+    part = _passage(23, "Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu USD.", "body", "4")
+    own = _passage(24, "Kim ngạch nhập khẩu 2 tháng đạt 312,6 triệu USD.", "body", "4")
+    store = _Rows([total, part, own])
+    assert _lead_in(Hit(part, 1, lexical=1.0, score=1.0), store) == total.text
+    assert _lead_in(Hit(own, 2, lexical=1.0, score=1.0), store) == ""
+
+
+def test_a_row_s_figures_are_its_label_s_place():
+    row = _table()[2].text
+    asked = parse_query("khu vuc ben tre cu xuat khau 10 thang nam 2025")
+    assert not elsewhere_figure(asked, row, "Vĩnh Long")
+    other = parse_query("khu vực Trà Vinh cũ xuất khẩu 10 tháng năm 2025")
+    assert elsewhere_figure(other, row, "Vĩnh Long")  # Bến Tre's figures answer no question about Trà Vinh
+
+
+def test_a_plan_asked_of_a_row_without_a_plan_cell_is_refused():
+    part, whole = _table()[2].text, _table()[0].text
+    for q in ("Kế hoạch xuất khẩu năm 2025 của khu vực Bến Tre cũ là bao nhiêu?", "ben tre muc tieu xuat khau 2025"):
+        held = no_plan_cell(parse_query(q), extract(part))
+        assert held and "Ước thực hiện 10 tháng 2025" in held
+        assert no_plan_cell(parse_query(q), extract(whole)) is None  # 'Kế hoạch năm 2025: 4.680' answers
+    assert no_plan_cell(parse_query("xuất khẩu 10 tháng 2025 khu vực Bến Tre cũ"), extract(part)) is None
+    assert no_plan_cell(parse_query("kế hoạch xuất khẩu năm 2025"), extract("Xuất khẩu đạt 4.132,6 triệu USD.")) is None
