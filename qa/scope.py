@@ -7,7 +7,8 @@ import re
 from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 
-from .extract import figure_lead, row_label
+from .extract import figure_lead
+from .parts import row_label
 from .query import Query
 
 _NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"

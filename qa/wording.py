@@ -51,6 +51,10 @@ def citation(n: int, h: Hit, store: Store) -> Citation:
 _PLAN = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu|kich ban)\b")  # a plan's figure is asked too
 
 
+def _asks_plan(question: str) -> bool:
+    return bool(_PLAN.search(fold_ocr(question)))
+
+
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:
     """The quoted figures as data, the direct answer first. A figure's period is the asked one when
     its quote names it, else that of the section it stands in (a plans part: a target)."""
@@ -78,7 +82,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
-                       plan=bool(_PLAN.search(fold_ocr(query.text))),
+                       plan=_asks_plan(query.text),
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
 
 
@@ -95,10 +99,9 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
 def no_plan_cell(query: Query, figs: list[Figure]) -> str | None:
     """A plan asked of a table row none of whose cells is a plan ('Kế hoạch năm 2025: -' for a former
     province's row): no cell answers; the columns it does give, for the refusal. None otherwise."""
-    plan = query.wants_target or bool(_PLAN.search(fold_ocr(query.text)))
+    plan = query.wants_target or _asks_plan(query.text)
     if not (plan and figs and figs[0].header) or any(f.kind in ("target", "share") for f in figs):
         return None  # a share of the plan ('đạt 88,3% kế hoạch') answers 'so với kế hoạch'
-
     return ", ".join(dict.fromkeys(f.header for f in figs if f.header))
 
 

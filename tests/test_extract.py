@@ -151,28 +151,33 @@ def test_an_exclusion_without_brackets_and_a_named_neighbour_s_figure():
     assert others_figure(q, "Cả nước đón 12,6 triệu lượt khách quốc tế.")
 
 
+def _phrase_of(question: str, text: str, start: str) -> bool:
+    """Whether the sentence of `text` starting with `start` names what `question` asks (Evidence.phrase)."""
+    found = [e for e in best_evidence(parse_query(question), [_hit(text, 21)], None, top=1)
+             if e.sentence.startswith(start)]
+    assert found, start
+    return found[0].phrase
+
+
+# invented: 'Cùng kỳ, Hậu Giang thu ...' and 'Phân theo khu vực: ...' measure what the sentence before them names
+REVENUE = ("Tổng thu ngân sách nhà nước trên địa bàn tỉnh 9 tháng ước đạt 4.812,3 tỷ đồng, đạt 70,2% dự toán. "
+           "Cùng kỳ, Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.")
+EXPORTS = ("Tính chung 2 tháng năm 2026, kim ngạch xuất khẩu ước đạt 839,3 triệu USD, tăng 7,2%. "
+           "Phân theo khu vực: khu vực Cần Thơ (cũ) đạt 472,6 triệu USD; khu vực Hậu Giang (cũ) đạt 151,9 triệu USD.")
+Q_REVENUE = "Hậu Giang thu ngân sách 9 tháng năm 2023 được bao nhiêu?"
+Q_EXPORTS = "Xuất khẩu 2 tháng năm 2026 của khu vực Hậu Giang cũ đạt bao nhiêu?"
+
+
 def test_a_sentence_going_on_with_the_previous_one_s_indicator_names_it_through_that_sentence():
-    # invented; 'Cùng kỳ, Hậu Giang thu ...' measures what the sentence before it names
-    text = ("Tổng thu ngân sách nhà nước trên địa bàn tỉnh 9 tháng ước đạt 4.812,3 tỷ đồng, đạt 70,2% dự toán. "
-            "Cùng kỳ, Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.")
-    q = parse_query("Hậu Giang thu ngân sách 9 tháng năm 2023 được bao nhiêu?")
-    second = [e for e in best_evidence(q, [_hit(text, 21)], None, top=1) if e.sentence.startswith("Cùng kỳ")]
-    assert second and second[0].phrase
-    alone = [e for e in best_evidence(q, [_hit("Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.", 3)], None, top=1)]
-    assert not alone[0].phrase  # on its own the sentence names no 'thu ngân sách'
+    assert _phrase_of(Q_REVENUE, REVENUE, "Cùng kỳ")
+    # on its own the sentence names no 'thu ngân sách'
+    assert not _phrase_of(Q_REVENUE, "Hậu Giang thu 2.605,1 tỷ đồng, đạt 64,8% dự toán.", "Hậu Giang")
 
 
 def test_a_breakdown_naming_only_its_parts_names_the_indicator_through_the_sentence_before():
-    # invented; a statistics release breaks a total down by former province in the next sentence
-    text = ("Tính chung 2 tháng năm 2026, kim ngạch xuất khẩu ước đạt 839,3 triệu USD, tăng 7,2%. "
-            "Phân theo khu vực: khu vực Cần Thơ (cũ) đạt 472,6 triệu USD; khu vực Hậu Giang (cũ) đạt 151,9 triệu USD.")
-    q = parse_query("Xuất khẩu 2 tháng năm 2026 của khu vực Hậu Giang cũ đạt bao nhiêu?")
-    second = [e for e in best_evidence(q, [_hit(text, 22)], None, top=1) if e.sentence.startswith("Phân theo")]
-    assert second and second[0].phrase
+    assert _phrase_of(Q_EXPORTS, EXPORTS, "Phân theo")
     # a sentence naming an indicator of its own does not borrow the one before ('nhập khẩu' is no 'xuất khẩu')
-    other = text.replace("Phân theo khu vực:", "Kim ngạch nhập khẩu:")
-    second = [e for e in best_evidence(q, [_hit(other, 22)], None, top=1) if e.sentence.startswith("Kim ngạch nh")]
-    assert second and not second[0].phrase
+    assert not _phrase_of(Q_EXPORTS, EXPORTS.replace("Phân theo khu vực:", "Kim ngạch nhập khẩu:"), "Kim ngạch nh")
 
 
 def test_a_breakdown_printed_as_a_paragraph_of_its_own_names_the_indicator_through_the_one_before():

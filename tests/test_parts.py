@@ -1,10 +1,10 @@
 """A line that names only its part ('- Khu vực Bến Tre (cũ)', 'Phân theo khu vực: ...') finds its whole in what
-is printed before it: the passage before (store.preceding_of), the row above (engine._lead_in); its place owns
+is printed before it: the passage before (store.preceding_of), the row above (parts.lead_in); its place owns
 its figures (scope), and a plan asked of a row with no plan cell is refused (wording.no_plan_cell).
 Figures invented, in the layout of a post-merger statistics table."""
-from tracuu.index.store import Hit, preceding_of
+from tracuu.index.store import preceding_of
 from tracuu.ingest.types import Passage
-from tracuu.qa.engine import _lead_in
+from tracuu.qa.parts import lead_in
 from tracuu.qa.figures import extract
 from tracuu.qa.query import parse_query
 from tracuu.qa.scope import elsewhere_figure
@@ -47,10 +47,10 @@ def test_the_passage_printed_before_in_the_same_section():
 def test_a_part_s_row_takes_the_label_of_the_row_above_that_names_something():
     rows = _table()
     store = _Rows(rows)
-    assert _lead_in(Hit(rows[2], 2, lexical=1.0, score=1.0), store) == "Kim ngạch xuất khẩu hàng hóa"
-    assert _lead_in(Hit(rows[1], 1, lexical=1.0, score=1.0), store) == "Kim ngạch xuất khẩu hàng hóa"
-    assert _lead_in(Hit(rows[0], 0, lexical=1.0, score=1.0), store) == ""  # names its own
-    assert _lead_in(Hit(rows[3], 3, lexical=1.0, score=1.0), store) == ""
+    assert lead_in(rows[2], store) == "Kim ngạch xuất khẩu hàng hóa"
+    assert lead_in(rows[1], store) == "Kim ngạch xuất khẩu hàng hóa"
+    assert lead_in(rows[0], store) == ""  # names its own
+    assert lead_in(rows[3], store) == ""
 
 
 def test_a_breakdown_paragraph_takes_the_sentence_before_it():
@@ -58,8 +58,8 @@ def test_a_breakdown_paragraph_takes_the_sentence_before_it():
     part = _passage(23, "Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu USD.", "body", "4")
     own = _passage(24, "Kim ngạch nhập khẩu 2 tháng đạt 312,6 triệu USD.", "body", "4")
     store = _Rows([total, part, own])
-    assert _lead_in(Hit(part, 1, lexical=1.0, score=1.0), store) == total.text
-    assert _lead_in(Hit(own, 2, lexical=1.0, score=1.0), store) == ""
+    assert lead_in(part, store) == total.text
+    assert lead_in(own, store) == ""
 
 
 def test_a_row_s_figures_are_its_label_s_place():
