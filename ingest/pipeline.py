@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from . import corrections, metadata
-from .chunking import content_hash, lines_of, paragraph_text, windows
+from .chunking import content_hash, lines_of, paragraph_text, split_sentences, windows
 from tracuu.config import Config
 from .loaders import load
 from .periods import find_periods, spoken_periods
+from .footnote_marks import damaged_marks
 from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading
 from .text_tables import markdown_plain
 from .textnorm import fold_ocr
@@ -58,7 +59,8 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     offsets = _line_offsets(src.lines)
     stem = re.sub(r"[^\w.-]", "_", Path(doc.doc).stem)
     out: list[Passage] = []
-    for p in paras:
+    marks = damaged_marks(paras)
+    for n, p in enumerate(paras):
         text, spans = paragraph_text(p)
         period = section_period(p, doc)
         section = " > ".join(p.section)
@@ -78,9 +80,11 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
                 ocr_confidence=src.page_confidence.get(src.pages[first]) if src.page_confidence else None,
             )
             if p.kind == "footnote":
-                referrer = _referrer(out, p.footnote_no)
+                mark = marks.get(n, (-1, None, None))
+                referrer = _referrer(out, p.footnote_no, p.lines[0][0], *mark)
                 if referrer is not None:  # printed at a page bottom, it speaks of what its mark's sentence does
                     passage.footnote_of, passage.period = referrer.id, referrer.period
+                    passage.marked_by = _marking_sentence(referrer.text, p.footnote_no, mark[2])
             passage.mentions = spoken_periods(chunk, doc.period)
             out.append(passage)
     return _dedupe_ids(out)
@@ -122,15 +126,37 @@ def planned_period(paras: list[Paragraph], doc: Document) -> Period | None:
     return None
 
 
-def _referrer(passages: list[Passage], number: str | None) -> Passage | None:
-    """The body passage that cites footnote `number`: the nearest one before it with the mark glued on (notes
-    gathered at the end of a document, as Word exports them, may be far from their mark)."""
+def _referrer(passages: list[Passage], number: str | None, at: int, since: int = -1, mark: int | None = None,
+              token: str | None = None) -> Passage | None:
+    """The body passage that cites footnote `number` (printed at line `at`): the nearest one printed above it
+    since the previous block of notes with the mark glued on; else the one holding the line of the OCR-damaged mark that stands in the
+    same order as the note in its block (footnote_marks); else the nearest citing one however far (notes
+    gathered at the end of a document, as Word exports them); else the last one."""
     bodies = [x for x in passages if x.kind == "body"]
+    if number:
+        for x in reversed(bodies):
+            if x.line_end - 1 > since and x.line_start - 1 < at and cites_footnote(x.text, number):
+                return x
+    if mark is not None:
+        holding = [x for x in bodies if x.line_start - 1 <= mark <= x.line_end - 1]
+        if holding:
+            return next((x for x in holding if token and token in x.text), holding[-1])
     if number:
         for x in reversed(bodies):
             if cites_footnote(x.text, number):
                 return x
     return bodies[-1] if bodies else None
+
+
+def _marking_sentence(text: str, number: str | None, token: str | None) -> str | None:
+    """The sentence of `text` that carries the footnote's mark: where its OCR-damaged token stands, else the
+    one with its number glued on; None when neither is found."""
+    spans = split_sentences(text)
+    at = text.find(token) + len(token) if token and token in text else -1
+    for a, b in spans:
+        if a < at <= b or (at < 0 and number and cites_footnote(text[a:b], number)):
+            return text[a:b].strip()
+    return None
 
 
 def _line_offsets(lines: list[str]) -> list[int]:

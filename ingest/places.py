@@ -111,6 +111,9 @@ def _by_norm() -> dict[str, tuple[str, str]]:
 
 
 _CITY = re.compile(r"\b(?:thanh pho|tp\.?)\s*$")
+# a place name that is also a person's, after a title or the words every report uses of him: 'Chủ tịch Hồ
+# Chí Minh', 'tư tưởng, đạo đức, phong cách Hồ Chí Minh', 'Lăng Bác' is no place asked or reported on
+_PERSON = re.compile(r"\b(?:chu tich|bac|dong chi|tu tuong|dao duc|phong cach|lang|tam guong)\s+$")
 
 
 def province_spans(folded: str) -> list[tuple[int, int, str]]:
@@ -125,6 +128,8 @@ def province_spans(folded: str) -> list[tuple[int, int, str]]:
         short, full = names[_norm(m.group(1))]
         city = _CITY.search(folded, max(0, m.start() - 12), m.start())
         if city and " " in m.group(1) and not full.lower().startswith("thành phố"):
+            continue
+        if _PERSON.search(folded, max(0, m.start() - 12), m.start()):
             continue
         out.append((m.start(1), m.end(1), short))
     return out

@@ -118,6 +118,9 @@ class Passage:
     # the periods its text speaks of (not baselines), read once at ingest against its report's period; None in
     # an index written before they were stored (then read when asked)
     mentions: tuple[Period, ...] | None = None
+    # a footnote's: the sentence carrying its mark, what the note details ('Tiếp tục thực hiện chính sách đặc
+    # thù ... trên địa bàn tỉnh⁶' for '⁶ ... hỗ trợ thành lập 12 hợp tác xã'); None when not known
+    marked_by: str | None = None
 
     def to_dict(self) -> dict:
         # every field is a plain value except the periods: a shallow copy is what asdict() gave, ~10x cheaper

@@ -236,12 +236,17 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # a passage opening with a line that names only its part: the whole it breaks down, printed before
             # it ('- Khu vực Bến Tre (cũ): 1.732,6' under the row 'Kim ngạch xuất khẩu hàng hóa'; the engine
             # hands it over only for such a passage)
+            own = toks
             if not i and before and rank < len(before) and before[rank]:
-                toks |= set(tokenize(unsaid(before[rank]), repair))
+                toks = toks | set(tokenize(unsaid(before[rank]), repair))
             # the indicator may be named in the sentence before the figure: the passage counts too
             share = EVIDENCE.sentence_share
-            cov = share * covered(weights, toks, query.aliases, variants, query.short, query.same) / total \
-                + (1 - share) * pcov
+            said = covered(weights, toks, query.aliases, variants, query.short, query.same)
+            if hit.passage.kind == "footnote" and toks is not own:
+                # a note details what the sentence carrying its mark says, but may name a quantity of its own
+                # ('³⁷ Có khoảng 1.500 doanh nghiệp có phát sinh doanh số' under the new firms): half the words
+                said = (said + covered(weights, own, query.aliases, variants, query.short, query.same)) / 2
+            cov = share * said / total + (1 - share) * pcov
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't

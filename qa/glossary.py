@@ -29,7 +29,7 @@ _QUESTION = _LEX.pattern("question")  # say what kind of answer is wanted, not w
 _FIGURE = _LEX.pattern("figure")  # a quantity is asked
 _TARGET = _LEX.pattern("target")  # a plan or target is asked
 # 'đến hết', 'tính đến', 'đến cuối' right before a month: the state counted up to it, not that month's own figure
-CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?$")
+CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?$")
 # a date written out ('ngày 12 tháng 12 năm 2023', folded): its day is no figure
 WRITTEN_DATE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant

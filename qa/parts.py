@@ -22,7 +22,7 @@ def lead_in(passage: Passage, store: Store) -> str:
     the total's sentence), or for a table row ('- Khu vực Bến Tre (cũ)') the label of the nearest row above
     that names something ('Kim ngạch xuất khẩu hàng hóa'). Empty when the passage names its own."""
     if passage.kind == "footnote":  # a note's whole is the sentence that marks it
-        return ""
+        return passage.marked_by or ""
     label = row_label(passage.text) if passage.kind == "table" else None
     if label is not None:
         if not only_labels(fold_ocr(label)):

@@ -78,3 +78,10 @@ def test_a_plan_asked_of_a_row_without_a_plan_cell_is_refused():
         assert no_plan_cell(parse_query(q), extract(whole)) is None  # 'Kế hoạch năm 2025: 4.680' answers
     assert no_plan_cell(parse_query("xuất khẩu 10 tháng 2025 khu vực Bến Tre cũ"), extract(part)) is None
     assert no_plan_cell(parse_query("kế hoạch xuất khẩu năm 2025"), extract("Xuất khẩu đạt 4.132,6 triệu USD.")) is None
+
+
+def test_a_note_s_whole_is_the_sentence_carrying_its_mark():
+    note = _passage(40, "⁶ Hỗ trợ thành lập 09 hợp tác xã (180 triệu đồng).", kind="footnote")
+    assert lead_in(note, _Rows([note])) == ""  # not known: nothing borrowed
+    note.marked_by = "Tiếp tục thực hiện chính sách hỗ trợ phát triển hợp tác xã nông nghiệp trên địa bàn tỉnh⁶."
+    assert lead_in(note, _Rows([note])) == note.marked_by

@@ -126,3 +126,13 @@ def test_a_hyphenated_province_is_found_however_its_dash_is_typed():
     for text in ["ba ria vung tau thu ngan sach 5 thang 2025", "Bà Rịa – Vũng Tàu", "Bà Rịa-Vũng Tàu", "BÀ RỊA - VŨNG TÀU"]:
         assert find_provinces(text) == ["Bà Rịa - Vũng Tàu"], text
     assert find_provinces("ba ria, vung tau") == []  # a comma is no part of a name
+
+
+def test_a_city_named_for_a_person_is_no_place_where_the_person_is_meant():
+    from tracuu.ingest.places import find_provinces
+    for text in ("kỷ niệm 132 năm Ngày sinh Chủ tịch Hồ Chí Minh", "học tập và làm theo tư tưởng, đạo đức, phong cách "
+                 "Hồ Chí Minh", "viếng Lăng Chủ tịch Hồ Chí Minh", "Nhiệm vụ quý II có kỷ niệm ngày sinh Bác Hồ Chí Minh"):
+        assert find_provinces(text) == [], text
+        assert parse_query(text).provinces == [], text
+    assert find_provinces("thu ngân sách TP. Hồ Chí Minh và Hồ Chí Minh") == ["Hồ Chí Minh"]
+    assert parse_query("xuất khẩu của Hồ Chí Minh năm 2023").provinces == ["Hồ Chí Minh"]

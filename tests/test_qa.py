@@ -307,6 +307,14 @@ def test_a_footnote_printed_after_the_quote_is_found_by_its_mark(engine):
     assert ans.citations[1].kind == "footnote" and ans.citations[1].line_start == 29
 
 
+def test_a_note_whose_mark_ocr_damaged_answers_with_the_words_of_its_sentence(engine):
+    """001: '... trên địa bàn tỉnh⁶' came out of OCR as 'tinh®', and its note's number as '8': the note
+    ('hỗ trợ thành lập 12 hợp tác xã (240 triệu đồng)') still speaks of the policy the sentence names."""
+    ans = engine.ask("6 tháng đầu năm 2023 chính sách đặc thù liên kết sản xuất nông nghiệp hỗ trợ thành lập bao nhiêu hợp tác xã")
+    assert ans.answered and ans.citations[0].kind == "footnote" and ans.citations[0].line_start == 178
+    assert "12 hop tac xa" in ans.answer
+
+
 def test_a_list_of_planned_events_answers_a_which_question_for_the_planned_month(engine):
     ans = engine.ask("thang 2/2023 trong le hoi mung dang mung xuan to chuc nhung hoat dong van hoa the thao nao")
     assert ans.answered and "đua bè mảng" in ans.answer and "bóng chuyền hơi" in ans.answer

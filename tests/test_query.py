@@ -26,3 +26,16 @@ def test_where_the_asked_place_lies_now_is_not_the_place_asked():
     # and its words are no words of what is asked: the quote need not say 'nay thuộc'
     q = parse_query("Khu vực Vĩnh Phúc cũ (nay thuộc tỉnh Phú Thọ) xuất khẩu được bao nhiêu trong 8 tháng năm 2025?")
     assert q.provinces == ["Vĩnh Phúc"] and "nay" not in q.lexical_text and "thuoc" not in q.lexical_text
+
+
+def test_a_cut_off_early_mid_or_late_in_a_month_is_a_date_not_the_month_s_own_figure():
+    from tracuu.ingest.periods import Period
+    for q, month in (("Tính đến giữa tháng 3/2022 có bao nhiêu doanh nghiệp?", 3),
+                     ("dư nợ tín dụng đến đầu tháng 7/2024", 7), ("giải ngân đến cuối tháng 5/2023", 5),
+                     ("tinh den het thang 11/2025 giai ngan bao nhieu", 11)):
+        parsed = parse_query(q)
+        assert parsed.dated and parsed.dated[0].index == month and parsed.dated[0].kind == "month", q
+        assert Period("month", parsed.dated[0].year, month) not in parsed.periods, q
+    # a month's own figure stays a month
+    assert parse_query("xuất khẩu tháng 3/2022 đạt bao nhiêu").periods[0].index == 3
+    assert not parse_query("xuất khẩu tháng 3/2022 đạt bao nhiêu").dated

@@ -1,0 +1,51 @@
+"""Where a footnote's mark stands when OCR has damaged it beyond reading.
+
+A scanned report's superscript marks come out of OCR as symbols glued to the word ('tỉnh⁶' as 'tinh®',
+'quy định⁷' as 'quy dinh’', 'mã vùng trồng¹³' as 'vung trong™') and the notes' own numbers may be misread
+too ('⁶ Trong 6 tháng...' as '8 Trong 6 thang'). The notes printed together at a page's foot are numbered in
+the order their marks stand in the text printed above them, since the last such block: the j-th note of a
+block belongs to the j-th mark-like token there. Only used when a note's number is found glued to no word.
+"""
+from __future__ import annotations
+
+import re
+
+from .structure import Paragraph
+
+# a word, then symbols OCR makes of a superscript number (and digits it kept), then a space, punctuation or
+# the line's end: 'tinh®.', 'quy dinh’;', 'hang?®;', 'két*°,', "Dinh'!", "trdng'2,", 'trong™.'
+MARK = re.compile(r"(?<=\w)[®™°’'*?!¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}\d{0,2}(?=[\s,.;:)]|$)")
+
+
+def damaged_marks(paras: list[Paragraph]) -> dict[int, tuple[int, int | None, str | None]]:
+    """Index of a footnote paragraph in `paras` -> (the 0-based line its block's text starts after, and the
+    line and text ('tinh®') of the mark it belongs to, or None).
+
+    The notes of a block take the mark-like tokens printed since the previous block in order, after the
+    ones that block left when too few are there (a note OCR did not see as one, '12 54n pham' for '¹² Sản
+    phẩm', ends a block early); a gap in the numbers of two notes of one block, or of a block carrying on ('11' then '13'),
+    skips as many marks (not between blocks otherwise: OCR misreads numbers too, '⁶' as '8')."""
+    body = sorted((i, t) for p in paras if p.kind not in ("footnote", "table") for i, t in p.lines)
+    notes = sorted(((p.lines[0][0], n) for n, p in enumerate(paras) if p.kind == "footnote" and p.lines))
+    out: dict[int, tuple[int, int | None, str | None]] = {}
+    start, block, left, number = -1, [], [], None
+    for k, (line, n) in enumerate(notes):
+        block.append(n)
+        nxt = notes[k + 1][0] if k + 1 < len(notes) else None
+        last = paras[n].lines[-1][0]
+        if nxt is not None and not any(last < i < nxt for i, _ in body):
+            continue  # the next note is printed in the same block
+        first = paras[block[0]].lines[0][0]
+        queue = [(i, t[max(0, m.start() - 12):m.end()]) for i, t in body if start < i < first
+                 for m in MARK.finditer(t)]
+        carried = len(queue) < len(block)
+        if carried:
+            queue = left + queue
+        for j, n in enumerate(block):
+            read = int(paras[n].footnote_no) if (paras[n].footnote_no or "").isdigit() else None
+            if (carried or j) and number is not None and read is not None and 1 < read - number <= 3:
+                queue = queue[read - number - 1:]  # the notes between were not seen as notes
+            number = read
+            out[n] = (start, *queue.pop(0)) if queue else (start, None, None)
+        start, block, left = last, [], queue
+    return out
