@@ -251,7 +251,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
 _AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\b"
                        r"|(?<![\d.,])\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\s+tr[a-z]\s+l[a-z]n\b")
 _NAMED_NUMBER = re.compile(r"(?<=[a-z])-\d+\b")
-_MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))")
+_MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))"
+                         r"|(?<![\d.,])\d{1,2}\s+ngay\s+(?:dau|cuoi|qua)\b")  # 'trong 19 ngày đầu tháng 01/2023'
+
 # '09 trường học', '05 xã': a small count printed with a leading zero; a list item or a mark has none
 _COUNT = re.compile(r"0\d$")
 # OCR splits a thousands group from its number: 'chi cân đối 4. 310,2 tỷ đồng' is 4.310,2, no sentence's end

@@ -377,3 +377,11 @@ def test_who_is_counted_and_a_name_s_number_are_no_figures_and_ocr_s_split_decim
     assert "18 tudi" in figs[0].head and figs[1].head.endswith("tiém du 2 mui")
     assert [f.value for f in extract("Phòng, chống dịch COVID-19: trẻ em từ 12 - 17 tuổi tiêm đạt 98,55%")] == ["98,55"]
     assert [f.value for f in extract("Tuổi thọ trung bình đạt 74,5 tuổi")] == ["74,5"]  # an age that is the figure
+
+
+def test_a_span_of_days_naming_the_period_is_no_figure():
+    for text in ("Trong 19 ngày đầu tháng 01/2023, Trung tâm tiếp nhận 8.259 hồ sơ.",
+                 "10 ngày cuối năm 2024 giải ngân thêm 412,5 tỷ đồng", "trong 30 ngày qua thu 45 tỷ đồng"):
+        values = [f.value for f in extract(text, small=True)]
+        assert values and all(v not in ("19", "10", "30") for v in values), (text, values)
+    assert [f.value for f in extract("tổ chức 15 ngày hội việc làm, thu hút 3.200 lượt người", small=True)][:1] == ["15"]
