@@ -176,7 +176,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
     # 'kinh tế 10 tháng', 'sau 6 tháng': a count of months is a span of time, not a figure of an indicator;
     # 'dân số trên 18 tuổi', 'trẻ em từ 12 - 17 tuổi' say who is counted; 'COVID-19' is a name
-    blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)]
+    blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)] + [m.span() for m in _YEARS.finditer(folded)]
     blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
     out: list[Figure] = []
     numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
@@ -251,6 +251,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
 _AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\b"
                        r"|(?<![\d.,])\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\s+tr[a-z]\s+l[a-z]n\b")
 _NAMED_NUMBER = re.compile(r"(?<=[a-z])-\d+\b")
+# a span of years ('giai đoạn 2021-2025', 'niên vụ 2023 - 2024'): no figure
+_YEARS = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d|[.,]\d)")
 _MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))"
                          r"|(?<![\d.,])\d{1,2}\s+ngay\s+(?:dau|cuoi|qua)\b")  # 'trong 19 ngày đầu tháng 01/2023'
 

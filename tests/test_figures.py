@@ -385,3 +385,9 @@ def test_a_span_of_days_naming_the_period_is_no_figure():
         values = [f.value for f in extract(text, small=True)]
         assert values and all(v not in ("19", "10", "30") for v in values), (text, values)
     assert [f.value for f in extract("tổ chức 15 ngày hội việc làm, thu hút 3.200 lượt người", small=True)][:1] == ["15"]
+
+
+def test_a_span_of_years_is_no_figure():
+    values = [f.value for f in extract("Năm học 2022-2023, tỷ lệ tốt nghiệp THPT đạt 98,6%; giai đoạn 2021 - 2025 "
+                                       "xây mới 12 trường", small=True)]
+    assert values == ["98,6", "12"], values
