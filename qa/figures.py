@@ -36,6 +36,8 @@ _AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
 _TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")
+# a purpose, however long what it names: 'triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ ... đạt tối thiểu 60%'
+_PURPOSE = re.compile(r"\b(?:de|nham)\s+(?:bao\s+dam|dam\s+bao)\b[^.;]{0,160}$")
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 
 
@@ -207,7 +209,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part; 'bằng 37,6% so với cùng
             # kỳ': the baseline's share, not a change of 37,6%
             kind = "share"
-        elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _aim_list(folded, a):
+        elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _PURPOSE.search(folded[max(0, a - 200):a]) \
+                or _aim_list(folded, a):
             kind = "target"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
             kind = "change"

@@ -391,3 +391,14 @@ def test_a_span_of_years_is_no_figure():
     values = [f.value for f in extract("Năm học 2022-2023, tỷ lệ tốt nghiệp THPT đạt 98,6%; giai đoạn 2021 - 2025 "
                                        "xây mới 12 trường", small=True)]
     assert values == ["98,6", "12"], values
+
+
+def test_a_figure_a_measure_is_taken_to_ensure_is_a_target():
+    # figures invented
+    aim = extract("Triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn "
+                  "trình trên địa bàn tỉnh đạt tối thiểu 75%.")
+    assert [(f.value, f.kind) for f in aim] == [("75", "target")]
+    aim = extract("Tăng cường kiểm tra nhằm đảm bảo tỷ lệ giải ngân vốn đầu tư công cả năm đạt trên 95%.")
+    assert [f.kind for f in aim] == ["target"]
+    done = extract("Tỷ lệ hồ sơ xử lý trực tuyến toàn trình đạt 81,4%, bảo đảm đúng hạn.")
+    assert [(f.value, f.kind) for f in done] == [("81,4", "result")]
