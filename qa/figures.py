@@ -192,8 +192,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         unit_f = unit_at(after)
         asked = counts(quote[b:b + 60], nouns) > 0
         if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]) and not asked:
-            if not re.search(r"[.,]", m.group()) and value < 10 and not (small and _COUNT.match(m.group())):
-                continue  # a bare small integer ('3 khu vực', footnote marks) is no figure
+            if not re.search(r"[.,/]", m.group()) and value < 10 and not (small and _COUNT.match(m.group())):
+                continue  # a bare small integer ('3 khu vực', footnote marks) is no figure; '5/14 tỉnh' is one
         # the unit as printed (offsets match: folding keeps length)
         ua = b + (len(folded[b:b + 30]) - len(after))
         unit = quote[ua:ua + len(unit_f)] if unit_f else None
@@ -217,7 +217,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             if re.search(r"(?:\bgi[a-z]m|thap hon)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$", before):
                 value = -abs(value)
         indicator = indicator_before(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
-        if unit is None and not re.search(r"[.,]", m.group()) and value < 10 and not asked \
+        if unit is None and not re.search(r"[.,/]", m.group()) and value < 10 and not asked \
                 and not (small and _COUNT.match(m.group())) \
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
