@@ -142,6 +142,38 @@ def find_provinces(text: str) -> list[str]:
 
 
 _HEADER = re.compile(r"\b(?:tinh|thanh pho)\s|^[^,]{3,40},\s*ng[a-z]{1,2}y\b")
+# a district's letterhead ('UBND HUYỆN CAO LỘC', 'THỊ XÃ ...', 'QUẬN ...'): its province is where that district lies
+_DISTRICT = re.compile(r"\b(?:huyen|thi xa|quan|thanh pho)\s+([a-z]+(?:\s+[a-z]+){0,2})\s*$")
+
+
+@functools.cache
+def _districts() -> dict[str, set[str]]:
+    """Folded district name (before the 2025 reform) -> the provinces with a district of that name; empty when
+    the package is missing."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    db = Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset.db"
+    out: dict[str, set[str]] = {}
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            for district, province in conn.execute("SELECT DISTINCT districtShort, provinceShort FROM admin_units_legacy"):
+                if district and province:
+                    out.setdefault(_norm(fold_ocr(district)), set()).add(province)
+    except sqlite3.Error:
+        return {}
+    return out
+
+
+def district_province(line: str) -> str | None:
+    """The province of the district a letterhead line names, when only one province has a district so named."""
+    for column in re.split(r"\s{3,}|\t", fold_ocr(line).strip()):  # a two-column letterhead
+        m = _DISTRICT.search(column.strip())
+        words = m.group(1).split() if m else []
+        for k in range(len(words), 0, -1):  # 'cao loc' before 'cao'
+            if found := _districts().get(" ".join(words[:k])):
+                return next(iter(found)) if len(found) == 1 else None
+    return None
 
 
 def report_province(lines: list[str]) -> str | None:
@@ -155,4 +187,4 @@ def report_province(lines: list[str]) -> str | None:
     ranked = counts.most_common(2) + [("", 0)]
     if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]:
         return ranked[0][0]
-    return None
+    return next((p for line in lines[:6] if (p := district_province(line))), None)

@@ -136,3 +136,14 @@ def test_a_city_named_for_a_person_is_no_place_where_the_person_is_meant():
         assert parse_query(text).provinces == [], text
     assert find_provinces("thu ngân sách TP. Hồ Chí Minh và Hồ Chí Minh") == ["Hồ Chí Minh"]
     assert parse_query("xuất khẩu của Hồ Chí Minh năm 2023").provinces == ["Hồ Chí Minh"]
+
+
+def test_a_district_s_letterhead_names_its_province():
+    from tracuu.ingest.places import district_province, report_province
+    # a two-column letterhead, OCR'd without diacritics; the text never names the province (figures invented)
+    lines = ["ỦY BAN NHÂN DAN                    CONG HOA XA HOI CHU NGHIA VIET NAM",
+             "HUYEN CAO LOC                          Doc lap - Tự do - Hạnh phuc", "", "BÃO CAO",
+             "Tình hình kinh te - xa hoi 6 thang dau nam 2023", "Tong gia tri san xuat uoc dat 2.846,2 ty dong."]
+    assert report_province(lines) == "Lạng Sơn"
+    assert district_province("UBND THỊ XÃ BUÔN HỒ") == "Đắk Lắk" and district_province("UBND QUẬN BA ĐÌNH") == "Hà Nội"
+    assert district_province("UBND HUYỆN CHÂU THÀNH") is None  # a name several provinces have: no guess
