@@ -1,4 +1,5 @@
-"""Pipe tables in plain text and Markdown ('| Chỉ tiêu | ĐVT | Thực hiện 6 tháng 2023 | ...'): each body
+"""Pipe tables in plain text and Markdown ('| Chỉ tiêu | ĐVT | Thực hiện 6 tháng 2023 | ...'), and tables whose
+cells are separated by tabs (pasted from a spreadsheet or a Word appendix): each body
 row rendered with its column headers, as Word tables are (docx_loader.table_lines), so a figure in a
 cell keeps the period and kind its column names. Lines stay 1:1 with the file: header and rule rows
 become blank, so cited line numbers still point into the source."""
@@ -13,8 +14,14 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CAPTION_MAX = 160
 
 
-def _cells(line: str) -> list[str]:
+def _cells(line: str, sep: str = "|") -> list[str]:
+    if sep == "\t":  # a leading tab is an empty first cell ('\tTrong đó: ...' has no STT)
+        return [c.strip() for c in line.rstrip().split("\t")]
     return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+
+
+def _sep(line: str) -> str:
+    return "\t" if line.count("\t") >= 2 else "|"
 
 
 def render_pipe_tables(src: SourceText) -> SourceText:
@@ -31,7 +38,8 @@ def render_pipe_tables(src: SourceText) -> SourceText:
         else:
             i += 1
             continue
-        header, body = _cells(lines[i]), [_cells(x) for x in lines[i + 1 + rule:j]]
+        sep = "|" if rule else _sep(lines[i])
+        header, body = _cells(lines[i], sep), [_cells(x, sep) for x in lines[i + 1 + rule:j]]
         width = len(header)
         body = [(r + [""] * width)[:width] for r in body]
         sub = _subheader(header, body)
@@ -39,7 +47,9 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             header = [None if not t and any(header[1:k]) and body[0][k] else t for k, t in enumerate(header)]
         grid = [header] + body
         n_tables += 1
-        above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 4), -1) if lines[k].strip()), "")
+        # the caption: the nearest line above, past a note in brackets ('(Kèm theo Báo cáo số 318/BC-UBND ...)')
+        above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 5), -1) if lines[k].strip()
+                      and not re.fullmatch(r"\(.*\)", lines[k].strip())), "")
         caption = above.strip("*# ") if above and len(above) <= _CAPTION_MAX and not _ROW.match(above) else f"Bảng {n_tables}"
         rendered = table_lines(grid, caption)
         if len(rendered) == len(body) - sub:  # one rendered line per body row: keep the file's line numbers
@@ -69,8 +79,16 @@ _BARE = re.compile(r"\S\s*\|\s*\S")
 
 
 def _bare_table(lines: list[str], i: int) -> int:
-    """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024'):
-    a header of at least three cells, none a number, over at least two rows of as many cells. 0 if none."""
+    """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024') or
+    tabs: a header of at least three cells, none a number, over at least two rows of as many cells. 0 if none."""
+    if _sep(lines[i]) == "\t":  # tabs: rows of at least three cells, up to the header's
+        tabs = lines[i].count("\t")
+        if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(lines[i], "\t") if t):
+            return 0
+        j = i + 1
+        while j < len(lines) and 2 <= lines[j].count("\t") <= tabs:
+            j += 1
+        return j if j - i >= 3 else 0
     if _ROW.match(lines[i]) or lines[i].count("|") < 2 or not _BARE.search(lines[i]):
         return 0
     header = _cells(lines[i])

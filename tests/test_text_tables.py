@@ -41,3 +41,18 @@ def test_a_table_with_bars_between_cells_only_and_no_rule_line_is_read():
 def test_bars_in_prose_are_no_table():
     text = "NH|EM VỤ | GIẢI PHÁP | CUỐI NĂM\nTiếp tục triển khai các nhiệm vụ.\nThu ngân sách đạt 1.200 tỷ đồng."
     assert _render(text) == text.split("\n")
+
+
+def test_a_table_with_tabs_between_cells_is_read_and_a_bracketed_note_is_no_caption():
+    out = _render("Phụ lục II\nMỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG NĂM 2025\n(Kèm theo Báo cáo số 77/BC-UBND ngày 02/7/2025)\n"
+                  "STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025\tƯớc thực hiện 6 tháng năm 2025\n"
+                  "1\tTổng lượt khách du lịch\tNghìn lượt\t5.200\t2.946,3\n"
+                  "\tTrong đó: khách quốc tế\tNghìn lượt\t410\t187,6\n"
+                  "2\tThu ngân sách nhà nước\tTỷ đồng\t9.800\t\n"
+                  "Ghi chú: số liệu sơ bộ.")
+    assert out[3] == "" and out[7] == "Ghi chú: số liệu sơ bộ."
+    assert out[4] == ("MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG NĂM 2025 > Tổng lượt khách du lịch > Đơn vị tính: Nghìn lượt; "
+                      "Kế hoạch năm 2025: 5.200; Ước thực hiện 6 tháng năm 2025: 2.946,3")
+    assert "Trong đó: khách quốc tế" in out[5] and "187,6" in out[5] and "9.800" in out[6]
+    prose = "Thu ngân sách\tđạt 1.200 tỷ đồng.\nChi ngân sách 900 tỷ đồng."  # one tab is no table
+    assert _render(prose) == prose.split("\n")
