@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .periods import find_periods
-from .places import find_provinces, issuer_of, report_province
+from .places import find_provinces, issuer_of, province_spans, report_province
 from .structure import PLAN_WORDS, heading_level, is_caps
 from .textnorm import fold_ocr
 from .types import Period
@@ -285,7 +285,37 @@ def _issuer(head: list[str], folded: list[str], province: str | None, news: str 
             org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
             name = _ORGS.get(org) or org_case(s[:len(org)] if len(s) >= len(org) else s)
             return f"{name} {_place(province)}" if province else name
-    return issuer_of(province) if province else None
+    return _letterhead_issuer(head[:6], province) or (issuer_of(province) if province else None)
+
+
+# the unit a People's Committee's letterhead names on its second line ('ỦY BAN NHÂN DÂN' / 'PHƯỜNG TRƯỜNG VINH'):
+# below a province (a province's own committee is read from its name, however OCR spelt it)
+_UNIT = re.compile(r"^(thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s+\S")
+_COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\b")
+_SUPERIOR = re.compile(r"^(?:bo|tong cuc|ngan hang nha nuoc)\s")
+_AGENCY = re.compile(r"^(?:ban quan ly|cuc|chi cuc|kho bac|ngan hang)\s")
+
+
+def _letterhead_issuer(head: list[str], province: str | None) -> str | None:
+    """The body under a two-line letterhead's superior: 'ỦY BAN NHÂN DÂN / THÀNH PHỐ MÓNG CÁI' is the city's
+    People's Committee, 'BỘ TÀI CHÍNH / KHO BẠC NHÀ NƯỚC NGHỆ AN' the treasury, 'TỔNG CỤC HẢI QUAN / CỤC HẢI QUAN
+    TỈNH LẠNG SƠN' the customs department (not the province's committee). None for any other head."""
+    cols = [c for c in (re.split(r"\s{3,}", x.strip())[0].strip() for x in head) if c and not set(c) <= set("_-─ ")]
+    if len(cols) < 2 or not cols[1].isupper():
+        return None
+    top, sub, folded = fold_ocr(cols[0]).strip(), cols[1], fold_ocr(cols[1]).strip()
+    if _COMMITTEE.match(top) and (m := _UNIT.match(folded)):
+        name = sub[len(m.group(1)):].split()
+        if m.group(1) == "thanh pho" and province and fold_ocr(" ".join(name)) == fold_ocr(province):
+            return None  # the province-level city's own committee
+        return f"UBND {sub[:len(m.group(1))].lower()} {' '.join(w.capitalize() for w in name)}"
+    if not (_SUPERIOR.match(top) or _COMMITTEE.match(top) and _AGENCY.match(folded)):
+        return None
+    spans = province_spans(folded)
+    cut = re.search(r"\s(?:tinh|thanh pho|tp\.?)\s", f" {folded} ")
+    end = min([a for a, _, _ in spans] + ([cut.start()] if cut else []), default=len(sub))
+    name = org_case(sub[:end]) if end else None
+    return (f"{name} {_place(province)}" if province else name) if name else None
 
 
 _ORGS = {"cuc thong ke": "Cục Thống kê", "so ke hoach va dau tu": "Sở Kế hoạch và Đầu tư",

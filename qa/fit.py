@@ -7,6 +7,7 @@ signals (report period, section period, periods the passage names) come from qa.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from tracuu.index.backend import Store
@@ -64,9 +65,56 @@ def _results_cover(asked: Period, docs) -> bool:
     return any(d.period and d.period.contains(asked) for d in docs)
 
 
+# a report of a unit below the province ('UBND phường Trường Vinh', 'UBND thành phố Móng Cái', 'UBND huyện Cao Lộc')
+_SUB_UNIT = re.compile(r"^UBND (huyện|thị xã|quận|phường|xã|thị trấn|thành phố) (.+)$")
+
+
+def _units(store: Store) -> dict[str, str]:
+    """Document -> the folded unit below the province that issued it ('phuong truong vinh'), for those that are."""
+    try:
+        return _units_of(store)
+    except TypeError:  # a store that cannot be a cache key: read it each time
+        return _read_units(store.documents)
+
+
+@functools.lru_cache(maxsize=1)  # the store in use: a new one after each ingest
+def _units_of(store: Store) -> dict[str, str]:
+    return _read_units(store.documents)
+
+
+def _read_units(documents) -> dict[str, str]:
+    units = {}
+    for d in documents:
+        if (m := _SUB_UNIT.match(d.issuer or "")) and not (
+                m.group(1) == "thành phố" and fold_ocr(m.group(2)) == fold_ocr(d.province or "")):
+            units[d.doc] = fold_ocr(f"{m.group(1)} {m.group(2)}").strip()
+    return units
+
+
+def unit_fit(query: Query, hit: Hit, store: Store) -> float:
+    """A district's, city's or ward's own report answers for it, and the province's reports for the province:
+    asked 'phường Trường Vinh thu ngân sách', the ward's report fits and the others fit loosely; asked of the
+    province, a ward's report fits loosely ('100% kế hoạch vốn do phường làm chủ đầu tư' is not Nghệ An's)."""
+    units = _units(store)
+    if not units:
+        return 1.0
+    folded = fold_ocr(query.text)
+    asked = {u for u in set(units.values()) if re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+    own = units.get(hit.passage.doc)
+    if asked:
+        return 1.0 if own in asked else 0.6
+    return 0.6 if own else 1.0
+
+
 def passage_fit(query: Query, hit: Hit, store: Store) -> float:
     """How well a passage's period fits the asked one: 1 exactly (its report, section or own
-    words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer)."""
+    words), 0.6 loosely (a containing or contained period), 0 not at all (it may not answer);
+    a report of another unit than the one asked fits loosely at best (unit_fit)."""
+    fit = _period_fit(query, hit, store)
+    return fit * unit_fit(query, hit, store) if fit > 0 else fit
+
+
+def _period_fit(query: Query, hit: Hit, store: Store) -> float:
     sig = period_signals(query, hit, store)
     if sig.get("province"):  # another province's report never answers for the one asked about
         return 0.0

@@ -95,3 +95,29 @@ def test_a_report_that_cannot_hold_the_date_asked_fits_it_loosely():
                            char_start=0, char_end=len(text)), 0)
     asked = parse_query("den 23/3/2022 tien ho tro nguoi lao dong kho khan vi covid la bao nhieu")
     assert passage_fit(asked, hit(year), store) == 0.6 and passage_fit(asked, hit(quarter), store) == 1.0
+
+
+def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
+    from tracuu.qa.fit import unit_fit
+
+    class _Docs:  # the one store attribute unit_fit reads (hashable, as stores are: a cache key)
+        def __init__(self, docs):
+            self.documents = docs
+    ward = _doc("phuong.txt", "Nghệ An", Period("quarter", 2025, 3))
+    ward.issuer = "UBND phường Trường Vinh"
+    city = _doc("mongcai.txt", "Quảng Ninh", Period("year", 2024))
+    city.issuer = "UBND thành phố Móng Cái"
+    province = _doc("nghean.txt", "Nghệ An", Period("year", 2024))
+    province.issuer = "UBND tỉnh Nghệ An"
+    capital = _doc("hp.txt", "Hải Phòng", Period("year", 2024))
+    capital.issuer = "UBND thành phố Hải Phòng"  # a province-level city: no unit below the province
+    store = _Docs([ward, city, province, capital])
+
+    def fit(question, doc):
+        return unit_fit(parse_query(question), SimpleNamespace(passage=SimpleNamespace(doc=doc)), store)
+    assert fit("Phường Trường Vinh (Nghệ An) thu ngân sách quý III năm 2025", "phuong.txt") == 1.0
+    assert fit("phuong truong vinh thu ngan sach quy 3 2025", "nghean.txt") == 0.6
+    assert fit("kế hoạch vốn đầu tư công năm 2025 tỉnh Nghệ An", "phuong.txt") == 0.6
+    assert fit("kế hoạch vốn đầu tư công năm 2025 tỉnh Nghệ An", "nghean.txt") == 1.0
+    assert fit("Kim ngạch qua thành phố Móng Cái năm 2024", "mongcai.txt") == 1.0
+    assert fit("thu ngân sách Hải Phòng năm 2024", "hp.txt") == 1.0

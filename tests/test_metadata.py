@@ -141,3 +141,17 @@ def test_the_planned_period_is_the_one_a_plan_word_names():
     # without a plan word the next period named stays the estimate, as before
     meta = _meta("b_stc_khanhhoa_9t2023.txt")
     assert meta["next_period"] == Period("year", 2023)
+
+
+def test_the_body_under_a_two_line_letterhead_issues_the_report():
+    # figures invented; the unit below the province, an agency under a ministry, an economic-zone board
+    def issuer(head):
+        return extract(head + ["", "BÁO CÁO", "Kết quả năm 2024", "", "Thu ngân sách đạt 120 tỷ đồng."], "x",
+                       filename="x.txt")["issuer"]
+    assert issuer(["ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "PHƯỜNG TRƯỜNG VINH                   Độc lập - Tự do - Hạnh phúc",
+                   "Số: 12/BC-UBND                       Trường Vinh, ngày 24 tháng 9 năm 2025"]) == "UBND phường Trường Vinh"
+    assert issuer(["BỘ TÀI CHÍNH                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "KHO BẠC NHÀ NƯỚC NGHỆ AN              Độc lập - Tự do - Hạnh phúc"]).startswith("Kho")
+    assert issuer(["UBND TỈNH QUẢNG TRỊ", "VĂN PHÒNG"]) == "UBND tỉnh Quảng Trị"  # a press office speaks for it
+    assert issuer(["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]) == "UBND tỉnh Lạng Sơn"
