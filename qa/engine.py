@@ -30,7 +30,7 @@ from .figures import lead_line
 from .glossary import names_plan
 from .extract import best_evidence, compose, conflicts, marked_footnote, restated_in_body, sentences, states_figure
 from .scope import elsewhere_figure, national_figure, others_figure
-from .query import Intent, Query, parse_query
+from .query import Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
 from .weights import EVIDENCE
@@ -175,8 +175,8 @@ class Engine:
                 view.id, view.understood_as = qid, understood
                 view.ms = (time.perf_counter() - t0) * 1000
                 return view
-        if store and period_fit.only_planned(query, store):
-            query = dataclasses.replace(query, intent=query.intent | Intent.TARGET)
+        if store:  # what the index makes of the question: a plan's period, a unit's name (qa.fit)
+            query = period_fit.as_asked_of(query, store)
         if not store or not store.size:
             ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
                          query.period, id=qid)
@@ -401,6 +401,8 @@ class Engine:
             return "names_another_period_for_its_figure"
         if period_fit.other_span(query, h, e.sentence, store):
             return "another_span_s_figure"
+        if period_fit.another_unit(query, h, e.sentence, store):
+            return "another_unit_s_figure"
         if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
             return "another_place_s_figure"
         return None

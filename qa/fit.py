@@ -7,6 +7,7 @@ signals (report period, section period, periods the passage names) come from qa.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -16,7 +17,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .query import Query
+from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
 
 # a value in brackets right after a period: '... so với thực hiện năm 2022 (18.220 tỷ đồng)', 'so với quý I
@@ -66,7 +67,7 @@ def _results_cover(asked: Period, docs) -> bool:
 
 
 # a report of a unit below the province ('UBND phường Trường Vinh', 'UBND thành phố Móng Cái', 'UBND huyện Cao Lộc')
-_SUB_UNIT = re.compile(r"^UBND (huyện|thị xã|quận|phường|xã|thị trấn|thành phố) (.+)$")
+_SUB_UNIT = re.compile(r"^ubnd (huyen|thi xa|quan|phuong|xa|thi tran|thanh pho) (.+)$")  # folded
 
 
 def _units(store: Store) -> dict[str, str]:
@@ -85,10 +86,44 @@ def _units_of(store: Store) -> dict[str, str]:
 def _read_units(documents) -> dict[str, str]:
     units = {}
     for d in documents:
-        if (m := _SUB_UNIT.match(d.issuer or "")) and not (
-                m.group(1) == "thành phố" and fold_ocr(m.group(2)) == fold_ocr(d.province or "")):
-            units[d.doc] = fold_ocr(f"{m.group(1)} {m.group(2)}").strip()
+        if (m := _SUB_UNIT.match(fold_ocr(d.issuer or "").strip())) and not (
+                m.group(1) == "thanh pho" and m.group(2) == fold_ocr(d.province or "")):
+            units[d.doc] = f"{m.group(1)} {m.group(2)}"
     return units
+
+
+def as_asked_of(query: Query, store: Store) -> Query:
+    """The question as this index reads it: a fact asked only of a period plans speak of is a plan's
+    (`only_planned`), and a unit's name chooses reports (`without_units`)."""
+    if only_planned(query, store):
+        query = dataclasses.replace(query, intent=query.intent | Intent.TARGET)
+    return without_units(query, store)
+
+
+def _named(unit: str, folded: str) -> bool:
+    """'huyen cao loc' is named by itself or, a name of two words or more, by its name alone ('cao loc')."""
+    name = unit.split(" ", 2 if unit.startswith(("thi xa", "thi tran", "thanh pho")) else 1)[-1]
+    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded)
+               for x in ([unit, name] if " " in name else [unit]))
+
+
+def asked_units(query: Query, store: Store) -> set[str]:
+    folded = fold_ocr(query.text)
+    return {u for u in set(_units(store).values()) if _named(u, folded)}
+
+
+def without_units(query: Query, store: Store) -> Query:
+    """A unit asked that a report was issued by ('huyện Cao Lộc (Lạng Sơn)') chooses reports, as a province does:
+    its words are no words of what is asked (a province report's list of districts does not answer for it).
+    Without its province named, the unit's name is what finds its report among every province's: kept."""
+    if not query.provinces:
+        return query
+    lexical = query.lexical_text
+    for unit in asked_units(query, store):
+        name = unit.split(" ", 2 if unit.startswith(("thi xa", "thi tran", "thanh pho")) else 1)[-1]
+        for x in (unit, name):
+            lexical = re.sub(rf"(?<![a-z]){re.escape(x)}(?![a-z])", " | ", lexical)
+    return query if lexical == query.lexical_text else dataclasses.replace(query, lexical_text=lexical)
 
 
 def unit_fit(query: Query, hit: Hit, store: Store) -> float:
@@ -98,12 +133,21 @@ def unit_fit(query: Query, hit: Hit, store: Store) -> float:
     units = _units(store)
     if not units:
         return 1.0
-    folded = fold_ocr(query.text)
-    asked = {u for u in set(units.values()) if re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+    asked = asked_units(query, store)
     own = units.get(hit.passage.doc)
     if asked:
         return 1.0 if own in asked else 0.6
     return 0.6 if own else 1.0
+
+
+def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
+    """Asked of a unit, a sentence of another report answers only where it names the unit ('huyện Cao Lộc
+    thu ...' in the province's report); else its figure is the province's or another unit's."""
+    asked = asked_units(query, store) if _units(store) else set()
+    if not asked or _units(store).get(hit.passage.doc) in asked:
+        return False
+    folded = fold_ocr(sentence)
+    return not any(_named(u, folded) for u in asked)
 
 
 def passage_fit(query: Query, hit: Hit, store: Store) -> float:

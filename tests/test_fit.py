@@ -121,3 +121,17 @@ def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
     assert fit("kế hoạch vốn đầu tư công năm 2025 tỉnh Nghệ An", "nghean.txt") == 1.0
     assert fit("Kim ngạch qua thành phố Móng Cái năm 2024", "mongcai.txt") == 1.0
     assert fit("thu ngân sách Hải Phòng năm 2024", "hp.txt") == 1.0
+    assert fit("mong cai thu ngan sach nam 2024", "mongcai.txt") == 1.0  # a name of two words, alone
+    # asked of a unit with its province, the unit's words choose reports, not passages; a sentence of another
+    # report answers for the unit only where it names it
+    from tracuu.qa.fit import another_unit, without_units
+    q = parse_query("Phường Trường Vinh (Nghệ An) thu ngân sách quý III năm 2025")
+    assert "truong vinh" not in without_units(q, store).lexical_text and "thu ngan sach" in without_units(q, store).lexical_text
+    q2 = parse_query("mong cai thu ngan sach nam 2024")  # no province named: the name is what finds the report
+    assert without_units(q2, store).lexical_text == q2.lexical_text
+
+    def hit(doc):
+        return SimpleNamespace(passage=SimpleNamespace(doc=doc))
+    assert another_unit(q, hit("nghean.txt"), "Thu ngân sách toàn tỉnh quý III đạt 5.120 tỷ đồng.", store)
+    assert not another_unit(q, hit("nghean.txt"), "Phường Trường Vinh thu 86,4 tỷ đồng.", store)
+    assert not another_unit(q, hit("phuong.txt"), "Quý III, thu ngân sách ước đạt 86,4 tỷ đồng.", store)
