@@ -365,9 +365,9 @@ class Engine:
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
         if figs and query.wants_figure and query.periods and aim \
                 and not names_plan(query.text) \
-                and (period_fit.only_plans_cover(query, store, province := store.doc_by_name[cited.doc].province)
+                and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                      or figs[0].period in query.periods
-                     and period_fit.results_missing(query, store, province, store.doc_by_name[cited.doc].period)):
+                     and period_fit.results_missing(query, store.doc_by_name[cited.doc].period)):
             # a result asked of a period that only plans speak of: no result to give; say what the plan is
             return Answer(query.text, False, f"Chưa có số liệu thực hiện {query.period.label} trong các báo cáo đã "
                                              f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,

@@ -53,12 +53,13 @@ def only_plans_cover(query: Query, store: Store, province: str | None) -> bool:
                for a in query.periods)
 
 
-def results_missing(query: Query, store: Store, province: str | None, own: Period | None) -> bool:
-    """Every asked period ends after the report's own (`own`) and no report of the place gives results for
-    it: a plan's figure for it is all there can be ('Kế hoạch năm 2026' in a 2025 table, whose report names
-    no next period). A resolution's look back at the year before is no plan."""
-    docs = [d for d in store.documents if not province or d.province == province]
-    return own is not None and all(a.end > own.end and not _results_cover(a, docs) for a in query.periods)
+def results_missing(query: Query, own: Period | None) -> bool:
+    """Every asked period ends after the report's own (`own`): the aim it quotes for it is a plan's figure
+    ('Kế hoạch năm 2026' in a 2025 table; 'phấn đấu tốc độ tăng GRDP quý II đạt 10,5%' in a quý I report), and a
+    result another report of the place gave would have outranked an aim, so none is there to give (even where
+    a half-year report covers the quarter but does not state the indicator). A resolution's look back at the
+    year before is no plan."""
+    return own is not None and all(a.end > own.end for a in query.periods)
 
 
 def _results_cover(asked: Period, docs) -> bool:

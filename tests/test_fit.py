@@ -135,3 +135,11 @@ def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
     assert another_unit(q, hit("nghean.txt"), "Thu ngân sách toàn tỉnh quý III đạt 5.120 tỷ đồng.", store)
     assert not another_unit(q, hit("nghean.txt"), "Phường Trường Vinh thu 86,4 tỷ đồng.", store)
     assert not another_unit(q, hit("phuong.txt"), "Quý III, thu ngân sách ước đạt 86,4 tỷ đồng.", store)
+
+
+def test_an_aim_for_a_period_after_its_report_s_is_no_result():
+    from tracuu.qa.fit import results_missing
+    q1 = Period("quarter", 2023, 1)
+    assert results_missing(parse_query("hai phong tang truong GRDP quy 2 nam 2023"), q1)  # the quý I report's aim
+    assert not results_missing(parse_query("tăng trưởng GRDP quý I/2023"), q1)
+    assert not results_missing(parse_query("tăng trưởng GRDP quý II/2023"), None)
