@@ -34,10 +34,12 @@ _DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{4}")
 def states_figure(text: str) -> bool:
     """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
     folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
+    folded = _ITEM.sub(" ", folded, count=1)  # '7. Tập trung chỉ đạo ...': an item's number, not a quantity
     for m in reversed(find_periods(folded, folded=True)):
         folded = folded[:m.start] + " " + folded[m.end:]
     return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))
 
+_ITEM = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[^\W\d])")
 # a document number ('69/CT-UBND', '602/BGTVT-KHĐT', '327/BC-UBND') or a full date, folded
 _REF = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[a-z]{1,8}(?:-[a-z]{1,10})+|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}(?=\s*[^\W\d]))\s*")

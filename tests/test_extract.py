@@ -238,3 +238,11 @@ def test_a_sentence_names_nothing_when_only_periods_places_and_labels_lead_its_f
     assert names_nothing("Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng (đạt 95,3% dự toán).")
     assert names_nothing("- Khu vực Bình Phước cũ: 11.487,9 tỷ đồng.")
     assert not names_nothing("Chỉ số giá tiêu dùng (CPI) bình quân quý I tăng 4,12% so với cùng kỳ.")
+
+
+def test_an_item_s_number_is_no_quantity():
+    from tracuu.qa.extract import states_figure
+    assert not states_figure("7. Tập trung chỉ đạo công tác quản lý ngân sách nhà nước; phấn đấu thu đạt tiến độ dự toán.")
+    assert not states_figure("2.13. Tiếp tục triển khai các giải pháp cải thiện môi trường đầu tư.")
+    assert states_figure("7. Thu ngân sách nhà nước ước đạt 1.245,6 tỷ đồng.")  # invented figure
+    assert states_figure("Khởi công mới 12 dự án trong quý.")
