@@ -408,3 +408,9 @@ def test_a_small_fraction_is_a_figure():
     # figures invented: a rank out of a group and a share of a count are what a sentence states
     assert [f.value for f in extract("Chỉ số PCI năm 2024 xếp thứ 4/14 tỉnh miền núi phía Bắc.", small=True)] == ["4/14"]
     assert [f.value for f in extract("có 5/13 huyện hoàn thành kế hoạch giải ngân")] == ["5/13"]  # (3/11 reads as a date)
+
+
+def test_a_yield_is_in_its_own_unit():
+    # figures invented: a yield per hectare is no bare number, and no count of tonnes or hectares
+    figs = extract("Năng suất lúa bình quân ước đạt 52,4 tạ/ha, sản lượng 165 nghìn tấn; cà phê 2,8 tấn/ha.")
+    assert [(f.value, f.unit) for f in figs] == [("52,4", "tạ/ha"), ("165", "nghìn tấn"), ("2,8", "tấn/ha")]
