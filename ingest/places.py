@@ -17,19 +17,33 @@ from pathlib import Path
 from .textnorm import fold_ocr
 
 
+def _data_dir() -> Path | None:
+    """The package's data folder (dataset.db, converter_2025.json); None when the package is missing."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _rows(sql: str, tables: tuple[str, ...] = ("admin_units_legacy", "admin_units")) -> set[tuple] | None:
+    """The rows `sql` ('SELECT ... FROM [{table}]') gives in each table of dataset.db, read-only; None when the
+    package or its database is missing."""
+    data = _data_dir()
+    if data is None:
+        return None
+    try:
+        with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as conn:
+            return {row for table in tables for row in conn.execute(sql.format(table=table))}
+    except sqlite3.Error:
+        return None
+
+
 @functools.cache
 def _names() -> dict[str, tuple[str, str]]:
     """Folded short name -> (short, full) ('lang son' -> ('Lạng Sơn', 'Tỉnh Lạng Sơn')); empty when the
     package is missing (then no province signal at all, which a single-province index does not need)."""
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    db = Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset.db"
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            rows = {row for table in ("admin_units_legacy", "admin_units")
-                    for row in conn.execute(f"SELECT DISTINCT provinceShort, province FROM [{table}]")}
-    except sqlite3.Error:
+    rows = _rows("SELECT DISTINCT provinceShort, province FROM [{table}]")
+    if rows is None:
         return {}
     names = {fold_ocr(short): (short, full) for short, full in sorted(rows) if short and full}
     for former, current in {**_FORMER, **_COMMON}.items():  # a former or everyday name reads as the province
@@ -47,17 +61,17 @@ MERGED = (2025, 7)
 def _successors() -> dict[str, str]:
     """Former province -> the province it merged into in 2025 ('Kon Tum' -> 'Quảng Ngãi'), from the package's
     converter table; empty when the package is missing."""
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
+    data = _data_dir()
+    if data is None:
         return {}
-    data = Path(next(iter(spec.submodule_search_locations))) / "data"
     try:
         merged = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))["DICT_PROVINCE"]
-        with sqlite3.connect(f"file:{data / 'dataset.db'}?mode=ro", uri=True) as conn:
-            short = {key: name for table in ("admin_units_legacy", "admin_units")
-                     for key, name in conn.execute(f"SELECT DISTINCT provinceKey, provinceShort FROM [{table}]")}
-    except (OSError, ValueError, KeyError, sqlite3.Error):
+    except (OSError, ValueError, KeyError):
         return {}
+    rows = _rows("SELECT DISTINCT provinceKey, provinceShort FROM [{table}]")
+    if rows is None:
+        return {}
+    short = dict(rows)
     return {short[old]: short[new] for new, olds in merged.items() for old in olds
             if old != new and old in short and new in short}
 
@@ -150,18 +164,11 @@ _DISTRICT = re.compile(r"\b(?:huyen|thi xa|quan|thanh pho)\s+([a-z]+(?:\s+[a-z]+
 def _districts() -> dict[str, set[str]]:
     """Folded district name (before the 2025 reform) -> the provinces with a district of that name; empty when
     the package is missing."""
-    spec = importlib.util.find_spec("vietnamadminunits")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    db = Path(next(iter(spec.submodule_search_locations))) / "data" / "dataset.db"
     out: dict[str, set[str]] = {}
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            for district, province in conn.execute("SELECT DISTINCT districtShort, provinceShort FROM admin_units_legacy"):
-                if district and province:
-                    out.setdefault(_norm(fold_ocr(district)), set()).add(province)
-    except sqlite3.Error:
-        return {}
+    for district, province in _rows("SELECT DISTINCT districtShort, provinceShort FROM [{table}]",
+                                    ("admin_units_legacy",)) or ():
+        if district and province:
+            out.setdefault(_norm(fold_ocr(district)), set()).add(province)
     return out
 
 

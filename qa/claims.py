@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import find_provinces
 from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
 
 from .answer import Citation
 from .extract import sentences
@@ -166,8 +167,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     if other is not None:
         rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
-        if not claimed_at or period is not None and (period in claimed_at or ends_at(period, query.dated)
-                                                     or asked == [] and any(period.contains(d) for d in claimed_at)):
+        if not claimed_at or period is not None and _holds_claimed(period, claimed_at, asked, query.dated):
             if (rival := better_fit(said, named, rep, row, engine.store, _quote(cite))) is not None:
                 return _another_indicator(claim, fig, rep, rival, cite)
             if _aimed(rep, cite) == (fig.kind == "target") and names_measure(said, rep, engine.store, _quote(cite)):
@@ -185,8 +185,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         cited = {c.n: c for c in ans.citations}
         # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
         # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)
-        if rep is not None and rep.period is not None and claimed_at and rep.period not in claimed_at \
-                and not ends_at(rep.period, query.dated) and not (asked == [] and any(map(rep.period.contains, claimed_at))):
+        if rep is not None and rep.period is not None and claimed_at \
+                and not _holds_claimed(rep.period, claimed_at, asked, query.dated):
             rep = None
         if rep is not None and names_measure(said, rep, engine.store, _quote(cited.get(rep.n))):
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
@@ -199,6 +199,12 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
 
 # a claim that speaks of an aim itself ('kế hoạch năm 2023 là 9.000 ha' said of another year) is no result
 _AIM_WORDS = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|phan dau|du kien|du toan|kich ban)\b")
+
+
+def _holds_claimed(period: Period, claimed_at: list[Period], asked: list[Period], dated: list[Period]) -> bool:
+    """A report figure's period is the one the claim names: the same, one ending at the claimed date, or, when
+    the claim names only a date ('đến 15/3/2022'), a report's period holding it."""
+    return period in claimed_at or ends_at(period, dated) or asked == [] and any(period.contains(d) for d in claimed_at)
 
 
 def _quote(cite) -> str:

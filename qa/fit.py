@@ -101,16 +101,29 @@ def as_asked_of(query: Query, store: Store) -> Query:
     return without_units(query, store)
 
 
+def _name_of(unit: str) -> str:
+    """'huyen cao loc' -> 'cao loc', 'thanh pho mong cai' -> 'mong cai': the unit's name without its kind."""
+    return unit.split(" ", 2 if unit.startswith(("thi xa", "thi tran", "thanh pho")) else 1)[-1]
+
+
+def _forms(unit: str) -> list[str]:
+    """How a question may name a unit: in full, or, a name of two words or more, by its name alone."""
+    name = _name_of(unit)
+    return [unit, name] if " " in name else [unit]
+
+
 def _named(unit: str, folded: str) -> bool:
-    """'huyen cao loc' is named by itself or, a name of two words or more, by its name alone ('cao loc')."""
-    name = unit.split(" ", 2 if unit.startswith(("thi xa", "thi tran", "thanh pho")) else 1)[-1]
-    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded)
-               for x in ([unit, name] if " " in name else [unit]))
+    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded) for x in _forms(unit))
 
 
-def asked_units(query: Query, store: Store) -> set[str]:
-    folded = fold_ocr(query.text)
-    return {u for u in set(_units(store).values()) if _named(u, folded)}
+def asked_units(query: Query, store: Store) -> frozenset[str]:
+    """The units below the province, among those that issued an indexed report, that the question names."""
+    return _asked(fold_ocr(query.text), frozenset(_units(store).values()))
+
+
+@functools.lru_cache(maxsize=4096)  # read once per question, not once per passage and sentence weighed
+def _asked(folded: str, units: frozenset[str]) -> frozenset[str]:
+    return frozenset(u for u in units if _named(u, folded))
 
 
 def without_units(query: Query, store: Store) -> Query:
@@ -121,8 +134,7 @@ def without_units(query: Query, store: Store) -> Query:
         return query
     lexical = query.lexical_text
     for unit in asked_units(query, store):
-        name = unit.split(" ", 2 if unit.startswith(("thi xa", "thi tran", "thanh pho")) else 1)[-1]
-        for x in (unit, name):
+        for x in (unit, _name_of(unit)):
             lexical = re.sub(rf"(?<![a-z]){re.escape(x)}(?![a-z])", " | ", lexical)
     return query if lexical == query.lexical_text else dataclasses.replace(query, lexical_text=lexical)
 
@@ -144,7 +156,7 @@ def unit_fit(query: Query, hit: Hit, store: Store) -> float:
 def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     """Asked of a unit, a sentence of another report answers only where it names the unit ('huyện Cao Lộc
     thu ...' in the province's report); else its figure is the province's or another unit's."""
-    asked = asked_units(query, store) if _units(store) else set()
+    asked = asked_units(query, store)
     if not asked or _units(store).get(hit.passage.doc) in asked:
         return False
     folded = fold_ocr(sentence)
