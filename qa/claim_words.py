@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from tracuu.ingest.textnorm import fold
 
 from .figures import HOW_WORDS, Figure
+from .glossary import expansions
 from .lexicon import lexicon
 from .claim_values import equal, units_agree, value
 
@@ -17,7 +18,7 @@ def measure_words(fig: Figure, query) -> set[str]:
     """The claim's words for what its figure measures: no period, place, question or how-words, no number
     (word pairs holding one of those left out too)."""
     from tracuu.index.lexical import tokenize
-    content = set(tokenize(query.lexical_text))
+    content = set(tokenize(_without_cutoff(query.lexical_text)))
     return {t for t in set(tokenize(fig.context or fig.head)) & content
             if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
 
@@ -33,7 +34,7 @@ def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
     parts = sentences(quote) if quote else []
     # the sentence the figure stands in (a table row's header and label are in its context)
     own = parts[rep.sentence] if rep.sentence < len(parts) else ""
-    have = set(tokenize(f"{rep.header} {rep.context or rep.head} {own}", repair))
+    have = set(tokenize(spelled(f"{rep.header} {rep.context or rep.head} {own}"), repair))
     def weight(tokens) -> float:
         return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
     words = single(said)
@@ -44,7 +45,17 @@ def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
 
 def claim_words(query) -> set[str]:
     from tracuu.index.lexical import tokenize
-    return single(tokenize(query.lexical_text))
+    return single(tokenize(_without_cutoff(query.lexical_text)))
+
+
+def _without_cutoff(lexical_text: str) -> str:
+    """A claim's content words without those that count up to its period or date ('tính đến hết ngày
+    31/01/2023'): they say when, not what ('tính' folds to 'tinh', as 'tỉnh' does). A question keeps them
+    for retrieval: a passage counting to a date says 'đến hết' too."""
+    return _CUTOFF_LEAD.sub(" ", lexical_text)
+
+
+_CUTOFF_LEAD = re.compile(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?(?:ngay\s+)?(?=\||\d)")
 
 
 def rarest(said: set[str], store, keep: int = 4) -> list[str]:
@@ -71,7 +82,7 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     def words(f: Figure) -> set[str]:
         # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead
         text = f.own or f.head
-        return single(tokenize(re.split(r"[,;:(]", text)[-1], repair)) or single(tokenize(text, repair))
+        return single(tokenize(spelled(re.split(r"[,;:(]", text)[-1]), repair)) or single(tokenize(spelled(text), repair))
     unit = value(rep)[1]
     # a part of `rep` ('tổng kim ngạch xuất nhập khẩu 3,8 tỷ USD, trong đó ... nhập khẩu 2,58') is no rival: the
     # claim of the whole names the part's words too
@@ -83,13 +94,15 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
             and not equal(value(f), value(rep))
     if part := _part_named(said, claim_words, rep, [f for f in quoted if id(f) in parts and alike(f)], weight, repair):
         return part
+    if part := _part_tail_named(said, rep, [f for f in quoted if id(f) in parts and alike(f)], weight, repair):
+        return part
     if whole := _whole_named(said, claim_words, rep, quoted, quote, alike, weight, repair):
         return whole
     rivals = [f for f in quoted if id(f) not in parts and alike(f)]
-    if tail := _tail_named(claim_words, rep, rivals, weight, repair):
+    if tail := _tail_named(said, claim_words, rep, rivals, weight, repair):
         return tail
     # the whole context: the other's words hold every claim word `rep`'s hold, and more
-    has = {id(f): said & set(tokenize(f.context or f.head, repair)) for f in [rep, *rivals]}
+    has = {id(f): said & set(tokenize(spelled(f.context or f.head), repair)) for f in [rep, *rivals]}
     wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
     if not wider:
         # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else
@@ -156,6 +169,20 @@ def _part_named(said, claim_words, rep: Figure, parts: list[Figure], weight, rep
     return None
 
 
+def _part_tail_named(said, rep: Figure, parts: list[Figure], weight, repair) -> Figure | None:
+    """A 'trong đó' part whose words after its unit the claim gives to the whole's value: '170 triệu cây giống
+    đủ tiêu chuẩn xuất vườn' where the report sowed 170 million seedlings, of which 150 million met the
+    standard. The part's words the whole's do not hold are a restriction the whole's value does not meet."""
+    whole = _words(rep.context or rep.head, repair)
+    for f in parts:
+        tail = f.context[len(f.head):] if f.context.startswith(f.head) else ""
+        own = {t for t in single(_words(tail, repair)) if not among(t, whole)}
+        named = {t for t in own if among(t, said)}
+        if weight(named) >= _NAMED and all(t in named or len(t) <= 3 for t in own):
+            return f
+    return None
+
+
 def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: str, alike, weight,
                  repair) -> Figure | None:
     """The whole that `rep` is a 'trong đó' part of, when the claim names the whole and none of the words the
@@ -177,7 +204,7 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
     return None
 
 
-def _tail_named(claim_words, rep: Figure, rivals: list[Figure], weight, repair) -> Figure | None:
+def _tail_named(said, claim_words, rep: Figure, rivals: list[Figure], weight, repair) -> Figure | None:
     """A figure of the same sentence whose words after the unit the claim names, where `rep`'s add what the
     claim does not: '10 xã đạt chuẩn nông thôn mới, 05 xã đạt chuẩn nông thôn mới nâng cao' for a claim of
     05 communes meeting the standard."""
@@ -189,10 +216,18 @@ def _tail_named(claim_words, rep: Figure, rivals: list[Figure], weight, repair) 
         return None
     for f in rivals:
         words = tail(f)
-        if f.sentence == rep.sentence and f.head == rep.head and words and words <= claim_words \
+        # the claimed figure's own words name the other's ('14.640 sản phẩm và 10.153 giao dịch' names each)
+        if f.sentence == rep.sentence and f.head == rep.head and words and all(among(t, said) for t in words) \
                 and weight(words) >= _NAMED:
             return f
     return None
+
+
+def spelled(text: str) -> str:
+    """`text` with the full forms of its acronyms ('Vốn NSTW' -> '... ngân sách trung ương'): a claim spells
+    out what a report abbreviates."""
+    full = expansions(fold(text).lower())
+    return f"{text} {' '.join(full.values())}" if full else text
 
 
 def among(token: str, words: set[str]) -> bool:

@@ -157,7 +157,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     # a real figure of another period (or the same period's, which the first reading missed)
     other = None
     # asking every period costs an answer each: ask only those whose passages print the claimed value
-    periods = periods_printing(engine.store, claimed[0], rarest(said, engine.store))
+    # (and the acronyms of what it spells out: 'căn cước công dân' is printed 'CCCD')
+    periods = periods_printing(engine.store, claimed[0], rarest(said, engine.store) + sorted(query.short))
     if periods is None or periods:
         key = ("trend", question, None if periods is None else frozenset(periods))
         if key not in read:

@@ -28,18 +28,15 @@ from .parts import lead_in
 from .followup import understand
 from .figures import lead_line
 from .glossary import names_plan
-from .extract import best_evidence, compose, conflicts, marked_footnote, restated_in_body, sentences, states_figure
-from .scope import elsewhere_figure, national_figure, others_figure
+from .extract import best_evidence, compose, marked_footnote, restated_in_body, sentences, states_figure
+from .scope import national_figure, others_figure
+from .ruled_out import NOT_ITS_FIGURE, open_provinces, ruled_out
 from .query import Query, parse_query
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
 from .weights import EVIDENCE
 
 MIN_COVERAGE = EVIDENCE.min_coverage
-# rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
-# place's only when it is plainly so: the whole country's, or a province the lead names (a regional article's
-# parts are harder to tell apart)
-_NOT_ITS_FIGURE = {"names_another_period_for_its_figure", "another_span_s_figure", "leaves_out_what_is_asked"}
 MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
 
 
@@ -193,7 +190,7 @@ class Engine:
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
         if self.config.reranker and hits:
             hits = self._rerank(q, hits)
-        places = self._open_provinces(query, hits, store)
+        places = open_provinces(query, hits, store)
         ans = self._per_province(query, hits, store, opts.k, places,
                                  lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
             if len(places) > 1 else self._answer(query, hits, store, opts.k)
@@ -213,19 +210,6 @@ class Engine:
         if spread.open_period(query):  # no period at all: the latest result first, the others under it
             return spread.over_time(self, q, latest_first=True)
         return None
-
-    @staticmethod
-    def _open_provinces(query: Query, hits: list[Hit], store: Store, most: int = 6) -> list[str]:
-        """Provinces to answer for, best first, when the question names none and the index holds
-        several: one province's figure must not pass for *the* answer."""
-        if query.provinces or len({d.province for d in store.documents if d.province}) < 2:
-            return []
-        order: list[str] = []
-        for h in hits:
-            doc = store.doc_by_name.get(h.passage.doc)
-            if doc and doc.province and doc.province not in order:
-                order.append(doc.province)
-        return order[:most]
 
     def _per_province(self, query: Query, hits: list[Hit], store: Store, k: int, places: list[str],
                       search) -> Answer:
@@ -266,7 +250,7 @@ class Engine:
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                                  years=[period_fit.report_year(h, store) for h in top[:5]],
                                  before=[lead_in(h.passage, store) for h in top[:5]])
-        ruled = [self._ruled_out(query, e, fit, top, store) for e in evidence]
+        ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
         weighed = list(zip(evidence[:8], ruled))
         all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
@@ -335,7 +319,7 @@ class Engine:
         # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure
         sents = sentences(top[best.hit_index].passage.text)
         foreign = [sents[e.first] for e, r in zip(all_evidence, ruled) if r and e.hit_index == best.hit_index
-                   and e.first != best.first and e.first < len(sents) and (r in _NOT_ITS_FIGURE or r ==
+                   and e.first != best.first and e.first < len(sents) and (r in NOT_ITS_FIGURE or r ==
                    "another_place_s_figure" and others_figure(query, sents[e.first]))]
         spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
         figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
@@ -384,26 +368,3 @@ class Engine:
         if self._generator is None:
             self._generator = Generator(self.config)
         return self._generator.answer(query.text, extractive, citations, sources)
-
-    @staticmethod
-    def _ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -> str | None:
-        """Why a sentence may not answer, or None: the first rule it fails, in the order they are checked."""
-        h = top[e.hit_index]
-        if fit[e.hit_index] <= 0:
-            return "period_or_place_does_not_fit"  # its report or section is of another period or province
-        if query.asks_quantity and not e.figure:
-            return "states_no_figure"
-        if not e.phrase:
-            return "does_not_name_the_indicator"
-        if e.excludes:
-            return "leaves_out_what_is_asked"
-        if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table"):
-            return "names_another_period_for_its_figure"
-        if period_fit.other_span(query, h, e.sentence, store):
-            return "another_span_s_figure"
-        if period_fit.another_unit(query, h, e.sentence, store):
-            return "another_unit_s_figure"
-        if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
-            return "another_place_s_figure"
-        return None
-

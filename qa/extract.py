@@ -13,8 +13,7 @@ from tracuu.ingest.structure import cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
-from .fit import states_baseline_value
-from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE, cutoff_months, dated_months
+from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE, dated_months
 from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
@@ -300,50 +299,7 @@ def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> 
     return j - 1
 
 
-def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
-    """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
-    or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
-    year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
-    A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
-    that date's."""
-    if query.dated and states_figure(sentence):
-        if (counted := cutoff_months(fold_ocr(sentence))) and not counted & query.cutoffs:
-            return True
-        if not query.periods:
-            # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
-            said = [m.period for m in find_periods(sentence, default_year) if m.period and m.year is not None
-                    and not m.comparison]
-            return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
-    if not query.periods:
-        return False
-    if not table and states_baseline_value(query, sentence, default_year):
-        return False  # '... so với thực hiện năm 2022 (18.220 tỷ đồng)' answers for 2022
-    folded = fold_ocr(sentence)
-    mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
-    if table:  # each cell's column names its period ('Kế hoạch 2023: 3.600'): the row holds the asked one or not
-        return bool(mentions) and not any(m.period in query.periods for m in mentions)
-    # 'kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' for a question on the 2022 plan: the
-    # years named before the first figure say whose figure it is, whatever is named after it
-    first = _first_figure(folded, mentions)
-    lead = [m for m in mentions if m.start < first]
-    # the first figure's clause: 'Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 ...'
-    # names the quarter for the second figure only
-    end = min([i for i in (folded.find(";", first), folded.find(". ", first)) if i >= 0] or [len(folded)])
-    named = [m.period for m in mentions if m.start < end]
-    if query.wants_figure and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
-                                  for a in query.periods for m in lead) \
-            and not any(m.period in query.periods for m in lead):
-        return True
-    if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
-        return False
-    # ('khởi công chậm nhất trong tháng 6/2022' answers 'khi nào' for quý II: only figures conflict)
-    narrower = query.wants_figure and any(a.contains(p) and a != p for a in query.periods for p in named)
-    wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
-                                       for a in query.periods for p in named)
-    return narrower or wider
-
-
-def _first_figure(folded: str, mentions: list) -> int:
+def first_figure(folded: str, mentions: list) -> int:
     """Where the first quantity starts in folded text (periods and dates blanked), or its end."""
     blank = list(folded)
     for m in mentions:
@@ -386,7 +342,7 @@ def figure_lead(sentence: str) -> str | None:
     """The words before the first figure of the first clause that states one (folded): whose figure it is."""
     for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
         if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
-            return clause[:_first_figure(clause, find_periods(clause, folded=True))]
+            return clause[:first_figure(clause, find_periods(clause, folded=True))]
     return None
 
 

@@ -58,9 +58,19 @@ def _clause_end(quote: str, b: int) -> int:
 
 
 def tail_end(quote: str, numbers: list, i: int) -> int:
-    """Where the words after figure i stop describing it: the clause's end or the next number."""
+    """Where the words after figure i stop describing it: the clause's end, the next number, or 'với' that
+    names the next figure's measure ('89 doanh nghiệp thành lập mới với tổng vốn đăng ký 911,7 tỷ đồng';
+    not 'so với', a baseline)."""
     end = _clause_end(quote, numbers[i].end())
-    return min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
+    end = min(end, numbers[i + 1].start()) if i + 1 < len(numbers) else end
+    joined = _WITH.search(fold(quote[numbers[i].end():end]))
+    return numbers[i].end() + joined.start() if joined else end
+
+
+# the words an earlier figure counts, then 'và' right before this one
+_AND = re.compile(r"[^\d,;.]{1,40}?\s(?:va|hoac)\s*$")
+# 'với' (OCR 'véi', 'vai') after a figure's words, before another figure's measure
+_WITH = re.compile(r"(?<!\bso)\s+v[oea]i\s+(?=[^\W\d])")
 
 
 def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], fig: Figure,
@@ -84,6 +94,10 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
         after = folded[numbers[j].end():numbers[j].end() + 30]
         if after.lstrip().startswith("%") or unit_at(after.lstrip()):
             start = max(start, tail_end(quote, numbers, j))
+            break
+        if joined := _AND.match(folded, numbers[j].end(), a):
+            # '11,3 bác sỹ và 33,3 giường bệnh': what the earlier one counts ends at 'và'; both share the subject
+            start = max(start, joined.end())
             break
     own = fig.own = indicator_before(quote, folded, start, a)
     if not own and out:

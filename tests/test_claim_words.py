@@ -103,3 +103,28 @@ def test_a_matched_figure_s_words_must_name_what_the_claim_measures(claim, quote
     query, fig = parse_query(claim), extract(claim)[-1]
     rep = next(f for f in extract(quote) if equal(value(fig), value(f)))
     assert names_measure(measure_words(fig, query), rep, None) is named
+
+
+def test_a_whole_given_what_its_part_is_said_to_meet_is_the_part_s():
+    # 'trong đó ... đủ tiêu chuẩn xuất vườn' restricts the part: the whole's value does not meet it (invented figures)
+    quote = "Số lượng cây giống gieo ươm trong năm là 42 triệu cây, trong đó khoảng 35 triệu cây đủ tiêu chuẩn xuất vườn."
+    other = _guard("Năm 2024 Hòa Bình gieo ươm được 42 triệu cây giống đủ tiêu chuẩn xuất vườn.", quote, idf=2.0)
+    assert other is not None and other.value == "35"
+    assert _guard("Năm 2024 Hòa Bình gieo ươm được 42 triệu cây giống.", quote, idf=2.0) is None
+    assert _guard("Năm 2024 Hòa Bình có 35 triệu cây giống đủ tiêu chuẩn xuất vườn.", quote, idf=2.0) is None
+
+
+def test_an_acronym_s_figure_is_the_one_whose_full_form_a_claim_spells_out():
+    quote = "Trong đó: Vốn ngân sách tỉnh: 812,4 tỷ đồng, đạt 91,2% kế hoạch; Vốn NSTW: 1.104,6 tỷ đồng, đạt 78,5% kế hoạch."
+    claim = "Tính đến hết 31/01/2025, vốn ngân sách trung ương của Hậu Giang giải ngân được 812,4 tỷ đồng."
+    other = _guard(claim, quote, idf=2.0)
+    assert other is not None and other.value == "1.104,6"
+    assert _guard(claim.replace("trung ương", "tỉnh"), quote, idf=2.0) is None
+
+
+def test_the_words_that_count_up_to_a_date_say_when_not_what():
+    from tracuu.qa.query import parse_query
+    # 'tính đến' folds to 'tinh den', and 'tỉnh' is 'tinh' too: a claim's cut-off lends it no word
+    words = claim_words(parse_query("Tính đến hết 31/01/2023, vốn ngân sách trung ương giải ngân được 1.226,1 tỷ đồng"))
+    assert "tinh" not in words and "den" not in words and {"trung", "uong", "ngan", "sach"} <= words
+    assert "den" not in claim_words(parse_query("Lũy kế đến quý I/2024, Hậu Giang có 405 hợp tác xã"))

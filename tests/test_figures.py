@@ -414,3 +414,16 @@ def test_a_yield_is_in_its_own_unit():
     # figures invented: a yield per hectare is no bare number, and no count of tonnes or hectares
     figs = extract("Năng suất lúa bình quân ước đạt 52,4 tạ/ha, sản lượng 165 nghìn tấn; cà phê 2,8 tấn/ha.")
     assert [(f.value, f.unit) for f in figs] == [("52,4", "tạ/ha"), ("165", "nghìn tấn"), ("2,8", "tấn/ha")]
+
+
+def test_what_each_of_two_joined_figures_measures():
+    # 'với' names the next figure's measure; 'và' ends what a unitless count counts (invented figures)
+    firms, capital = extract("Tính đến ngày 15/3/2024, tỉnh Trà Vinh có 112 doanh nghiệp thành lập mới với tổng vốn "
+                             "đăng ký 1.245,6 tỷ đồng.")
+    assert "tổng vốn đăng ký" in capital.head and "tổng vốn" not in firms.context
+    doctors, beds = extract("Đến hết tháng 6/2024 có 95 xã đạt Bộ tiêu chí quốc gia về y tế; bình quân 9,8 bác sỹ "
+                            "và 31,2 giường bệnh trên 1 vạn dân.")[1:]
+    assert "bác sỹ" not in beds.own and "giường bệnh" in beds.context and "giường" not in doctors.context
+    # a baseline's 'so với' is no next measure
+    change, = [f for f in extract("Xuất khẩu tăng 12,4% so với cùng kỳ năm trước.") if f.kind == "change"]
+    assert "cùng kỳ" in change.after

@@ -20,11 +20,11 @@ def test_words_match_whole_words_only():
 
 
 def test_a_word_added_to_the_file_is_known_without_code(tmp_path):
-    text = LEXICON.read_text(encoding="utf-8").replace('dn = "doanh nghiep"', 'dn = "doanh nghiep"\nhtx = "hop tac xa"')
+    text = LEXICON.read_text(encoding="utf-8").replace('dn = "doanh nghiep"', 'dn = "doanh nghiep"\nvsattp = "ve sinh an toan thuc pham"')
     path = tmp_path / "lexicon.toml"
     path.write_text(text, encoding="utf-8")
-    assert lexicon(path).acronyms["htx"] == "hop tac xa"
-    assert "htx" not in lexicon().acronyms
+    assert lexicon(path).acronyms["vsattp"] == "ve sinh an toan thuc pham"
+    assert "vsattp" not in lexicon().acronyms
 
 
 def test_units_longest_first_where_one_is_the_start_of_another():

@@ -201,7 +201,7 @@ def test_a_month_inside_a_half_year_report_is_not_answered_with_the_half_year_fi
 
 
 def test_a_sentence_stating_a_wider_period_is_not_a_months_figure():
-    from tracuu.qa.extract import conflicts
+    from tracuu.qa.ruled_out import conflicts
     q = parse_query("Lượng khách du lịch tháng 2/2023 là bao nhiêu?")
     assert conflicts(q, "Trong 6 tháng đầu năm đã đón 1,2 triệu lượt khách.", 2023)
     assert conflicts(q, "Quý I đón 600 nghìn lượt khách.", 2023)

@@ -1,0 +1,97 @@
+"""Why a sentence may not answer a question (the first rule it fails, named for `Answer.why`), and which
+provinces an open question is answered for."""
+from __future__ import annotations
+
+from tracuu.index.backend import Store
+from tracuu.index.store import Hit
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold_ocr
+
+from . import fit as period_fit
+from .extract import first_figure, states_figure
+from .glossary import cutoff_months
+from .query import Query
+from .scope import elsewhere_figure
+
+# rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
+# place's only when it is plainly so: the whole country's, or a province the lead names (a regional article's
+# parts are harder to tell apart)
+NOT_ITS_FIGURE = {"names_another_period_for_its_figure", "another_span_s_figure", "leaves_out_what_is_asked"}
+
+
+def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -> str | None:
+    """Why a sentence may not answer, or None: the first rule it fails, in the order they are checked."""
+    h = top[e.hit_index]
+    if fit[e.hit_index] <= 0:
+        return "period_or_place_does_not_fit"  # its report or section is of another period or province
+    if query.asks_quantity and not e.figure:
+        return "states_no_figure"
+    if not e.phrase:
+        return "does_not_name_the_indicator"
+    if e.excludes:
+        return "leaves_out_what_is_asked"
+    if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table"):
+        return "names_another_period_for_its_figure"
+    if period_fit.other_span(query, h, e.sentence, store):
+        return "another_span_s_figure"
+    if period_fit.another_unit(query, h, e.sentence, store):
+        return "another_unit_s_figure"
+    if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
+        return "another_place_s_figure"
+    return None
+
+
+def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
+    """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
+    or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
+    year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
+    A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
+    that date's."""
+    if query.dated and states_figure(sentence):
+        if (counted := cutoff_months(fold_ocr(sentence))) and not counted & query.cutoffs:
+            return True
+        if not query.periods:
+            # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
+            said = [m.period for m in find_periods(sentence, default_year) if m.period and m.year is not None
+                    and not m.comparison]
+            return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
+    if not query.periods:
+        return False
+    if not table and period_fit.states_baseline_value(query, sentence, default_year):
+        return False  # '... so với thực hiện năm 2022 (18.220 tỷ đồng)' answers for 2022
+    folded = fold_ocr(sentence)
+    mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
+    if table:  # each cell's column names its period ('Kế hoạch 2023: 3.600'): the row holds the asked one or not
+        return bool(mentions) and not any(m.period in query.periods for m in mentions)
+    # 'kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' for a question on the 2022 plan: the
+    # years named before the first figure say whose figure it is, whatever is named after it
+    first = first_figure(folded, mentions)
+    lead = [m for m in mentions if m.start < first]
+    # the first figure's clause: 'Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 ...'
+    # names the quarter for the second figure only
+    end = min([i for i in (folded.find(";", first), folded.find(". ", first)) if i >= 0] or [len(folded)])
+    named = [m.period for m in mentions if m.start < end]
+    if query.wants_figure and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
+                                  for a in query.periods for m in lead) \
+            and not any(m.period in query.periods for m in lead):
+        return True
+    if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
+        return False
+    # ('khởi công chậm nhất trong tháng 6/2022' answers 'khi nào' for quý II: only figures conflict)
+    narrower = query.wants_figure and any(a.contains(p) and a != p for a in query.periods for p in named)
+    wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
+                                       for a in query.periods for p in named)
+    return narrower or wider
+
+
+def open_provinces(query: Query, hits: list[Hit], store: Store, most: int = 6) -> list[str]:
+    """Provinces to answer for, best first, when the question names none and the index holds
+    several: one province's figure must not pass for *the* answer."""
+    if query.provinces or len({d.province for d in store.documents if d.province}) < 2:
+        return []
+    order: list[str] = []
+    for h in hits:
+        doc = store.doc_by_name.get(h.passage.doc)
+        if doc and doc.province and doc.province not in order:
+            order.append(doc.province)
+    return order[:most]

@@ -1,0 +1,33 @@
+"""qa.ruled_out: the period a sentence's figure is of, against the one asked."""
+from tracuu.qa.query import parse_query
+from tracuu.qa.ruled_out import conflicts
+
+
+def test_a_period_named_for_a_later_clause_does_not_conflict():
+    month = parse_query("Trong tháng 3/2025 Sóc Trăng có bao nhiêu doanh nghiệp thành lập mới?")
+    both = "Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 doanh nghiệp thành lập mới."
+    assert not conflicts(month, both, 2025)
+    assert conflicts(month, "Lũy kế quý I có 131 doanh nghiệp thành lập mới.", 2025)  # the quarter's figure
+    year = parse_query("thu ngân sách năm 2022 bao nhiêu")
+    assert conflicts(year, "Thu ngân sách quý I ước đạt 2.202,4 tỷ đồng.", 2022)
+
+
+def test_a_bracketed_baseline_value_answers_for_its_period():
+    sentence = ("Tổng thu ngân sách năm 2023 ước đạt 17.560 tỷ đồng, bằng 96,4% so với thực hiện năm 2022 "
+                "(18.220 tỷ đồng).")
+    assert not conflicts(parse_query("Năm 2022 thu ngân sách được bao nhiêu?"), sentence, 2023)
+    assert conflicts(parse_query("Năm 2021 thu ngân sách được bao nhiêu?"), sentence, 2023)
+
+
+def test_a_figure_counted_to_another_date_than_the_one_asked_is_that_date_s():
+    q = parse_query("Đồng Nai giải ngân vốn đầu tư công đến 30/11/2025 đạt bao nhiêu phần trăm?")
+    assert conflicts(q, "- Giải ngân vốn đầu tư công ước đến 31/01/2026 đạt 96,5% kế hoạch.", 2025)
+    assert not conflicts(q, "Đến hết ngày 30/11/2025, toàn tỉnh giải ngân 18.624,5 tỷ đồng, đạt 70,32% kế hoạch.", 2025)
+    # a document's date is no cut-off of the figure
+    assert not conflicts(q, "Theo Quyết định số 12 ngày 10/01/2025, giải ngân đạt 70,32% kế hoạch.", 2025)
+
+
+def test_a_period_that_cannot_hold_the_date_asked_conflicts():
+    q = parse_query("Tỷ lệ giải ngân vốn đầu tư công của Đồng Nai tính đến 30/11/2023 là bao nhiêu?")
+    assert conflicts(q, "Kế hoạch vốn đầu tư công năm 2025 của tỉnh: 26.486,2 tỷ đồng.", 2025)
+    assert not conflicts(q, "Kế hoạch vốn đầu tư công năm 2023 là 13.000 tỷ đồng, giải ngân đạt 68%.", 2023)
