@@ -23,7 +23,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

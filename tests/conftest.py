@@ -32,6 +32,7 @@ def reports() -> Path:
 # Update: run the tests with TRACUU_TEST_VECTORS=write (keeps the vectors that run used; =fresh recomputes them
 # all: embedding ~2,000 passages takes the model minutes on 2 cores). A text not in the file (changed chunking,
 # a new test report or question) is embedded by the model as before.
+# (Write them from one process: `pytest -n 0`; `make test` spreads the tests over worker processes.)
 VECTORS = ROOT / "tests" / "data" / "vectors" / "minilm.npz"
 
 
