@@ -69,11 +69,25 @@ def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
     weights = {}
     for segment in (query.lexical_text or query.text).split("|"):  # no bigram across removed words
         for t in tokenize(segment):
+            if (counted := numbered(t)) and lexical is not None:
+                # '4 sao', '2 mũi', '18 chỉ tiêu': a small count named with its word is part of what is asked
+                weights.setdefault(counted, lexical.idf(counted.split("_")[1]) * EVIDENCE.bigram)
+                continue
             if t[0].isdigit() or t in spelled and t not in query.aliases or t in _PERIOD_WORDS:
                 continue
             w = lexical.idf(t) if lexical else 1.0
             weights.setdefault(t, w if "_" not in t else w * EVIDENCE.bigram)
     return weights
+
+
+def numbered(token: str) -> str | None:
+    """A small count and the word after it ('04_sao' -> '4_sao'), leading zeros dropped; None for any other
+    token (a year, a plain number, a word)."""
+    m = _NUMBERED.fullmatch(token)
+    return f"{int(m.group(1))}_{m.group(2)}" if m else None
+
+
+_NUMBERED = re.compile(r"(\d{1,2})_([^\W\d_]{2,})")
 
 
 def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
@@ -83,6 +97,8 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
     OCR misspelt one of its words (`LexicalIndex.variants`)."""
     got = 0.0
+    if any(t[0].isdigit() for t in weights):  # '04 sao' printed is '4 sao' asked
+        toks = toks | {n for t in toks if t[0].isdigit() and (n := numbered(t))}
     # a word OCR misspelt is found when a pair holding it was ('nhập ngũ' asked, 'nhap ngi' printed)
     found_as = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
     # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')

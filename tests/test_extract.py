@@ -216,3 +216,15 @@ def test_an_item_s_number_is_no_quantity():
     assert not states_figure("2.13. Tiếp tục triển khai các giải pháp cải thiện môi trường đầu tư.")
     assert states_figure("7. Thu ngân sách nhà nước ước đạt 1.245,6 tỷ đồng.")  # invented figure
     assert states_figure("Khởi công mới 12 dự án trong quý.")
+
+
+def test_a_small_count_named_with_its_word_picks_the_sentence_that_prints_it():
+    from types import SimpleNamespace
+    # '4 sao' asked, '04 sao' printed (invented figures): the count is part of what is asked
+    lexical = SimpleNamespace(idf=lambda t: 2.0, repair={}, variants=lambda ts: {})
+    three = _hit("Toàn tỉnh có 52 sản phẩm OCOP được xếp hạng, trong năm đánh giá thêm 06 sản phẩm OCOP đạt 03 sao.", 3)
+    four = _hit("Trong đó 40 sản phẩm OCOP 03 sao; 12 sản phẩm OCOP 04 sao, chiếm 23,1%.", 9)
+    best = best_evidence(parse_query("sản phẩm OCOP 4 sao"), [three, four], lexical, top=2)[0]
+    assert "04 sao" in best.sentence
+    best = best_evidence(parse_query("sản phẩm OCOP 3 sao"), [three, four], lexical, top=2)[0]
+    assert "40 sản phẩm OCOP 03 sao" in best.sentence or "03 sao" in best.sentence

@@ -39,3 +39,11 @@ def test_a_cut_off_early_mid_or_late_in_a_month_is_a_date_not_the_month_s_own_fi
     # a month's own figure stays a month
     assert parse_query("xuất khẩu tháng 3/2022 đạt bao nhiêu").periods[0].index == 3
     assert not parse_query("xuất khẩu tháng 3/2022 đạt bao nhiêu").dated
+
+
+def test_a_report_s_words_for_what_a_question_paraphrases():
+    # paraphrases people type for what reports print (qa/lexicon.toml, [[equivalents]])
+    assert "giai ngan" in parse_query("số vốn ngân sách thực sự rót vào các dự án đầu tư công là bao nhiêu").same
+    assert "giai ngan" in parse_query("vốn đã rót cho dự án năm 2024").same
+    assert "nhap ngu" in parse_query("năm 2024 giao bao nhiêu tân binh").same
+    assert "nhap ngu" not in parse_query("công dân nhập ngũ năm 2024").same  # the report's own words: nothing to add
