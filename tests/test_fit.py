@@ -35,7 +35,7 @@ def test_a_cut_off_date_where_the_report_s_span_ends_is_that_report_s_figure():
     from tracuu.qa.query import parse_query
     ten = SimpleNamespace(doc_by_name={"r": SimpleNamespace(period=Period("months", 2025, 10))})
     sentence = "Đến hết ngày 31/10/2025, toàn tỉnh giải ngân 15.846,3 tỷ đồng, đạt 59,83% kế hoạch."  # invented
-    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=sentence))
+    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=sentence, kind="body"))
     asked = parse_query("Tỉnh giải ngân vốn đầu tư công năm 2025 đến hết ngày 31/10/2025 được bao nhiêu?")
     assert not other_span(asked, hit, sentence, ten)
     # a date the report does not reach is still another span's ('đến 30/6' asked of a report to 20/5)
@@ -55,13 +55,32 @@ def test_a_figure_of_a_report_of_another_span_neither_holding_the_other_is_that_
     month = "Tổng thu ngân sách ước thực hiện tháng 01 là 412,5 tỷ đồng, đạt 5,3% dự toán."
     year = "Ước thực hiện năm 2022, tổng thu ngân sách đạt 8.120,4 tỷ đồng."
     part = "Trong đó, thu nội địa đạt 6.310,2 tỷ đồng."
-    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=" ".join([lead, month, year, part])))
+    hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=" ".join([lead, month, year, part]), kind="body"))
     asked = parse_query("Tổng thu ngân sách năm 2022 là bao nhiêu?")
     assert other_span(asked, hit, month, store)  # January's figure, not the year's
     assert not other_span(asked, hit, year, store)  # it names the year
     assert not other_span(asked, hit, part, store)  # it carries on the sentence that names the year
     # a target question is not judged so: a plan for the year may stand in another span's report
     assert not other_span(parse_query("Mục tiêu thu ngân sách năm 2022 là bao nhiêu?"), hit, month, store)
+
+
+def test_a_footnote_speaks_of_the_period_the_sentence_marking_it_names():
+    # a half-year report: the call-up of the year, detailed in a note (invented figures)
+    from types import SimpleNamespace
+
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.fit import other_span
+    from tracuu.qa.query import parse_query
+    store = SimpleNamespace(doc_by_name={"r": SimpleNamespace(period=Period("half", 2024, 1))})
+    note = "5 Toàn tỉnh có 1.320 công dân nhập ngũ, trong đó giao cho Bộ Quốc phòng 1.150 công dân."
+    marked = Passage(id="r:9", doc="r", text=note, section="", period=Period("half", 2024, 1), line_start=9, line_end=9,
+                     char_start=0, char_end=len(note), kind="footnote",
+                     marked_by="Hoàn thành công tác tuyển quân năm 2024 bảo đảm chỉ tiêu được giao⁵.")
+    asked = parse_query("Năm 2024 tỉnh có bao nhiêu công dân nhập ngũ?")
+    assert not other_span(asked, SimpleNamespace(passage=marked), note, store)
+    unmarked = Passage(id="r:9", doc="r", text=note, section="", period=Period("half", 2024, 1), line_start=9,
+                       line_end=9, char_start=0, char_end=len(note), kind="footnote")
+    assert other_span(asked, SimpleNamespace(passage=unmarked), note, store)  # the half year's, as before
 
 
 def test_a_passage_counting_to_the_date_asked_names_it():
