@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from rapidfuzz.distance import Levenshtein
+
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
@@ -142,9 +144,15 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
     than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
+    leads = _leads(figures)
+
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
-        have = set(tokenize(f.context or f.indicator, repair))
+        # the sentence's frame ('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022, ...') is every figure's in it,
+        # not only the first one's: the figures' own words tell them apart
+        text, lead = f.context or f.indicator, leads.get((f.n, f.sentence), "")
+        own = set(tokenize(text[len(lead):] if lead and text.startswith(lead) else text, repair))
+        have = own | set(tokenize(lead, repair))
         # a results question: a change ('ước tăng 2,62%') is a result too, before a plan's figure
         # (unless the question names a plan: 'kế hoạch năm 2025 giao thu ngân sách bao nhiêu')
         wanted = ("change",) if wants_change else ("target", "result") if wants_target else \
@@ -165,8 +173,31 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 # of equal weight, the figure with fewer words the question does not use: the whole before
                 # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')
                 outside(f.head, words) if words is not None else False,
-                -round(cover(have), 6), len(set(words_of(f.head)) - words) if words is not None else 0,
+                -round(cover(have), 6), -round(cover(own), 6),
+                len(set(words_of(f.head)) - words) if words is not None else 0,
                 pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
+
+def _leads(figures: list[Figure]) -> dict[tuple[int, int], str]:
+    """Per quoted sentence, its first figure's head before the last comma when what follows the comma names
+    a measure of its own (two words or more, 'tổng số hộ nghèo toàn tỉnh là'): the frame the sentence's
+    figures share. Not a list's comma ('Tổng số thu BHXH, BHYT, BHTN ước đạt') nor a bracket."""
+    out: dict[tuple[int, int], str] = {}
+    for f in figures:
+        key = (f.n, f.sentence)
+        if key in out or f.header:
+            continue
+        out[key] = ""
+        at = f.head.rfind(", ")
+        if at > 0:
+            # (OCR's 'udc' is 'ước')
+            rest = [w for w in words_of(f.head[at + 2:]) if not any(Levenshtein.distance(w, h) <= (len(h) > 2)
+                                                                    for h in _HOW)]
+            if len(rest) >= 2 and len(words_of(f.head[:at])) >= 3:
+                out[key] = f.head[:at]
+    return out
+
+
+_HOW = {"uoc", "dat", "la", "thuc", "hien", "duoc", "tang", "giam", "co", "khoang", "gan", "hon", "tren"}
 

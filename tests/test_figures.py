@@ -427,3 +427,15 @@ def test_what_each_of_two_joined_figures_measures():
     # a baseline's 'so với' is no next measure
     change, = [f for f in extract("Xuất khẩu tăng 12,4% so với cùng kỳ năm trước.") if f.kind == "change"]
     assert "cùng kỳ" in change.after
+
+
+def test_a_sentence_s_frame_is_every_figure_s_and_their_own_words_tell_them_apart():
+    # 'Kết quả rà soát ..., tổng số hộ nghèo là X; tổng số hộ cận nghèo là Y' (invented figures)
+    quote = ("Kết quả điều tra, rà soát hộ nghèo, hộ cận nghèo tỉnh Hậu Giang năm 2024, tổng số hộ nghèo toàn tỉnh "
+             "là 6.412 hộ, chiếm tỷ lệ 2,31%; tổng số hộ cận nghèo là 9.870 hộ, chiếm 3,55%.")
+    figs = extract(quote)
+    assert rank(figs, weighted(_w("hộ cận nghèo", "rà soát")))[0].value == "9.870"
+    assert rank(figs, weighted(_w("hộ nghèo", "rà soát")))[0].value == "6.412"
+    # a list's commas are no frame: the whole name leads ('Tổng số thu BHXH, BHYT, BHTN ước đạt ...')
+    quote = "Tổng số thu BHXH, BHYT, BHTN ước đạt 412.650 triệu đồng, tăng 8.120 triệu đồng; tổng chi 702.118 triệu đồng."
+    assert rank(extract(quote), weighted(_w("tổng thu", "bhxh", "bhyt", "bhtn")))[0].value == "412.650"
