@@ -56,8 +56,8 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     else:
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
-    period, next_period, period_source = _periods(title, lines, filename)
-    date = _date(folded)
+    date = _date(folded) or _posted(folded)
+    period, next_period, period_source = _periods(title, lines, filename, date)
     if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
         # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
         # plan, a programme): it states targets for that period, no results
@@ -92,7 +92,8 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int]:
 def _kind(folded: list[str]) -> tuple[str, int | None]:
     for i, f in enumerate(folded[:20]):
         for marker, name in KINDS:
-            if re.fullmatch(rf"[^a-z]*{marker}[^a-z]*", f):
+            # ('BÁO CÁO NHANH', 'BÁO CÁO TÓM TẮT': the kind with how it is made)
+            if re.fullmatch(rf"[^a-z]*{marker}(?: (?:nhanh|tom tat|so bo|chinh thuc))?[^a-z]*", f):
                 return name, i
     return DEFAULT_KIND, None
 
@@ -164,10 +165,11 @@ def _one_line(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;")
 
 
-def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None, Period | None, str | None]:
+def _periods(title: str, lines: list[str], filename: str,
+             date: str | None = None) -> tuple[Period | None, Period | None, str | None]:
     """The period covered, the next one planned, and where it was read: the title; else the first
     heading or lead sentence; else the period the body states most often; else the file name."""
-    mentions = [m.period for m in find_periods(title) if m.period and not m.comparison]
+    mentions = [m.period for m in find_periods(title) if m.period and not m.comparison] or _title_span(title, date)
     if mentions:
         # 'tháng 3 và quý I năm 2023', 'quý III và 9 tháng năm 2023': a release covers the month and the
         # running total to the same month; the widest is the report's period (the narrower one lies
@@ -179,7 +181,9 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
         # with the first heading that names a period standing in for the title's second half
         heading = next((x for x in lines[:80] if x.strip() and fold_ocr(x).strip() != fold_ocr(title).strip()
                         and (heading_level(x.strip()) or is_caps(x)) and find_periods(x)), "")
-        if heading and (wider := _running_total(own, [m.period for m in find_periods(heading)
+        # (not a span of days: 'tuần 50 (từ ngày 09/12 đến ngày 15/12/2024)' ends mid-month, and its running total
+        # 'lũy kế từ đầu năm' is no year's)
+        if heading and not _DAY_SPAN.search(fold_ocr(title)) and (wider := _running_total(own, [m.period for m in find_periods(heading)
                                                        if m.period and not m.comparison])):
             own = wider
         plan_year = own
@@ -196,7 +200,9 @@ def _periods(title: str, lines: list[str], filename: str) -> tuple[Period | None
         named = [m.period for m in find_periods(folded, folded=True)
                  if m.period in later and _PLAN_BEFORE.search(folded, max(0, m.start - 40), m.start)]
         return own, (named or later or [None])[0], "title"
-    lead = [x for x in lines[:60] if x.strip()][:25]
+    # a release or posting date ('Phát hành ngày 06 tháng 10 năm 2025', 'Thứ Sáu, 12/7/2024 - 09:15') says when,
+    # not what period: the lead is read without it
+    lead = [_undated(x) for x in lines[:60] if x.strip()][:25]
     for i, x in enumerate(lead):
         found = [m.period for m in find_periods(x) if m.period and m.year and not m.comparison]
         if found and not _LETTERHEAD.search(fold_ocr(x).strip()):
@@ -223,6 +229,44 @@ _BARE_LABEL = re.compile(r"^(?:phu luc|bieu(?: so)?)(?:\s+(?:[ivx]+|\d+[a-z]?))?
 # (a heading 'CÁC CHỈ TIÊU CHỦ YẾU' lists results, so it is no plan word of structure's)
 _PLAN_BEFORE = re.compile(r"\b(?:" + "|".join(PLAN_WORDS + ("chi tieu",)) + r")\b[^,;.()]*$")
 _TITLE_CUTOFF = re.compile(r"\bden (?:het )?(?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _title_span(title: str, date: str | None) -> list[Period]:
+    """A title's period that find_periods leaves out: a school year ('năm học 2023 - 2024': the year it ends
+    in), a span of days within one month ('tuần 50 (từ ngày 09/12 đến ngày 15/12/2024)': that month), a
+    headline's period without its year ('tăng trưởng 7,86% trong 6 tháng') in the year it was posted (the
+    year before when that period would end after the posting)."""
+    folded = fold_ocr(title)
+    if m := _SCHOOL_YEAR.search(folded):
+        return [Period("year", int(m.group(2)))]
+    if (m := _DAY_SPAN.search(folded)) and m.group(2) == m.group(4) and 1 <= int(m.group(4)) <= 12:
+        return [Period("month", int(m.group(5)), int(m.group(4)))]
+    if date:
+        year, month = int(date[:4]), int(date[5:7])
+        found = [m.period for m in find_periods(title, year) if m.period and not m.comparison]
+        if found and found[0].months()[-1] > month and found[0].year == year:
+            found = [m.period for m in find_periods(title, year - 1) if m.period and not m.comparison]
+        return found[:1]
+    return []
+
+
+_SCHOOL_YEAR = re.compile(r"\bnam hoc (\d{4})\s*-\s*(\d{4})\b")
+_DAY_SPAN = re.compile(r"\btu (?:ngay )?(\d{1,2})/(\d{1,2}) den (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b")
+# a date written out or in figures, with a posting time: when a text was issued or posted
+_ISSUED = re.compile(r"(?i)\bng[aà]y\s+\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b(?=.{0,12}\b\d{1,2}:\d{2}\b)")
+
+
+def _undated(line: str) -> str:
+    return _ISSUED.sub(" ", line)
+
+
+def _posted(folded: list[str]) -> str | None:
+    """The date a news page was posted ('Thứ Sáu, 12/7/2024 - 09:15'), as `_date` gives a report's."""
+    for f in folded[:6]:
+        if m := re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", f) if _POSTED.search(f) else None:
+            d, mo, y = (int(g) for g in m.groups())
+            return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None
+    return None
 
 
 def _running_total(own: Period, periods: list[Period]) -> Period | None:

@@ -155,3 +155,23 @@ def test_the_body_under_a_two_line_letterhead_issues_the_report():
                    "KHO BẠC NHÀ NƯỚC NGHỆ AN              Độc lập - Tự do - Hạnh phúc"]).startswith("Kho")
     assert issuer(["UBND TỈNH QUẢNG TRỊ", "VĂN PHÒNG"]) == "UBND tỉnh Quảng Trị"  # a press office speaks for it
     assert issuer(["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]) == "UBND tỉnh Lạng Sơn"
+
+
+def test_periods_a_title_states_without_the_usual_words():
+    """Invented heads of layouts set P brought: a school year, a week's day span, a headline without its year,
+    a release date above the title, a 'BÁO CÁO NHANH'."""
+    school = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO", "BÁO CÁO", "Tổng kết năm học 2024 - 2025 và nhiệm vụ năm học 2025 - 2026", "",
+              "Năm học 2024 - 2025 là năm thứ sáu thực hiện Chương trình giáo dục phổ thông 2018."]
+    assert extract(school, "x")["period"] == Period("year", 2025)
+    week = ["UBND TỈNH SƠN LA", "VĂN PHÒNG", "Sơn La, ngày 20 tháng 3 năm 2025", "BÁO CÁO NHANH",
+            "Tình hình kinh tế - xã hội tuần 11 (từ ngày 10/3 đến ngày 16/3/2025)", "", "I. LŨY KẾ NĂM 2025"]
+    meta = extract(week, "x")
+    assert meta["kind"] == "báo cáo" and meta["title"].startswith("Tình hình") and meta["period"] == Period("month", 2025, 3)
+    news = ["Kinh tế | Thứ Hai, 14/7/2025 - 08:30", "", "Sơn La tăng trưởng 8,1% trong 6 tháng",
+            "Nhờ Năm Du lịch quốc gia 2025, kinh tế của tỉnh tăng khá."]
+    assert extract(news, "x")["period"] == Period("half", 2025, 1)
+    january = ["Thời sự | Thứ Ba, 14/01/2025 - 09:00", "", "Sơn La: xuất khẩu tháng 12 tăng 12%"]
+    assert extract(january, "x")["period"] == Period("month", 2024, 12)  # posted after the month it reports
+    bulletin = ["BẢN TIN THỐNG KÊ TỈNH SƠN LA", "Số 06/2025 - Phát hành ngày 05 tháng 7 năm 2025",
+                "Tình hình kinh tế - xã hội 6 tháng đầu năm 2025"]
+    assert extract(bulletin, "x")["period"] == Period("half", 2025, 1)
