@@ -237,8 +237,8 @@ def _title_span(title: str, date: str | None) -> list[Period]:
     headline's period without its year ('tăng trưởng 7,86% trong 6 tháng') in the year it was posted (the
     year before when that period would end after the posting)."""
     folded = fold_ocr(title)
-    if m := _SCHOOL_YEAR.search(folded):
-        return [Period("year", int(m.group(2)))]
+    if years := _SCHOOL_YEAR.findall(folded):  # '... năm học 2023 - 2024 và nhiệm vụ năm học 2024 - 2025': the next planned
+        return list(dict.fromkeys(Period("year", int(end)) for _, end in years))
     if (m := _DAY_SPAN.search(folded)) and m.group(2) == m.group(4) and 1 <= int(m.group(4)) <= 12:
         return [Period("month", int(m.group(5)), int(m.group(4)))]
     if date:
