@@ -26,7 +26,7 @@ from . import fit as period_fit
 from .combine import combine
 from .parts import lead_in
 from .followup import understand
-from .figures import lead_line
+from .figures import aims_share, lead_line
 from .glossary import names_plan
 from .extract import best_evidence, compose, marked_footnote, restated_in_body, sentences, states_figure
 from .scope import national_figure, others_figure
@@ -332,7 +332,7 @@ class Engine:
                                              f"{held}); xem đoạn nguồn bên dưới.", query.period, citations,
                           why=why + [{"outcome": "refused", "reason": "no_plan_in_the_row"}])
         text = compose(quotes, wording.header(cited, store))
-        aim = bool(figs) and figs[0].kind == "target"
+        aim = bool(figs) and (figs[0].kind == "target" or aims_share(figs[0]))
         if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
             label = figs[0].period.label if figs[0].period else None
             if aim:
@@ -347,13 +347,15 @@ class Engine:
                           query.period, citations, note=f"unsupported numbers: {bad}")
         if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
-        if figs and query.wants_figure and query.periods and aim \
-                and not names_plan(query.text) \
-                and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
-                     or figs[0].period in query.periods
-                     and period_fit.results_missing(query, store.doc_by_name[cited.doc].period)):
-            # a result asked of a period that only plans speak of: no result to give; say what the plan is
-            return Answer(query.text, False, f"Chưa có số liệu thực hiện {query.period.label} trong các báo cáo đã "
+        if figs and query.wants_figure and aim and not names_plan(query.text) \
+                and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
+                                        or figs[0].period in query.periods
+                                        and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
+                     or not query.periods and query.dated and aims_share(figs[0])):
+            # a result asked of a period that only plans speak of (or of a cut-off date the report only aims at:
+            # 'phấn đấu đến ngày 31/12/2024 đạt 85%'): no result to give; say what the plan is
+            asked = query.period.label if query.period else f"đến {query.dated[0].label}"
+            return Answer(query.text, False, f"Chưa có số liệu thực hiện {asked} trong các báo cáo đã "
                                              f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,
                           confidence=best.coverage, figures=figs, plan_only=True,
                           why=why + [{"outcome": "refused", "reason": "only_plans_cover_the_period"}])

@@ -70,7 +70,13 @@ def aimed(f: Figure, own: Period | None) -> bool:
     figure for a period that ends after the report's own (`own`: 'tăng trưởng 10%' for 2026 in a
     January report)."""
     later = f.period is not None and own is not None and not own.contains(f.period) and f.period.end > own.end
-    return f.kind == "target" or later
+    return f.kind == "target" or later or aims_share(f)
+
+
+def aims_share(f: Figure) -> bool:
+    """A share or change the clause aims at ('Phấn đấu đến ngày 31/12/2024 giải ngân đạt 85% kế hoạch vốn'):
+    an aim, though 'kế hoạch' after it makes it a share of the plan."""
+    return f.kind in ("share", "change") and bool(_AIM_LEAD.search(fold(f.head)))
 
 
 # 'Năm 2026, tỉnh phấn đấu GRDP tăng 10%; ...; tổng thu ngân sách 25.800 tỷ đồng': the aim governs the list

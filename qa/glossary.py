@@ -51,8 +51,18 @@ def names_plan(text: str) -> bool:
 
 def cutoff_months(folded: str) -> set[tuple[int, int]]:
     """(year, month) of each date a folded sentence counts a figure to ('đến hết ngày 30/11/2025')."""
-    return {(int(y), int(m)) for x in _DATE.finditer(folded) for d, m, y in [x.groups()]
+    return {(y, m) for y, m, _ in cutoff_days(folded)}
+
+
+def cutoff_days(folded: str) -> set[tuple[int, int, int]]:
+    """(year, month, day) of each date a folded sentence counts a figure to."""
+    return {(int(y), int(m), int(d)) for x in _DATE.finditer(folded) for d, m, y in [x.groups()]
             if 1 <= int(d) <= 31 and 1 <= int(m) <= 12 and _COUNTED_TO.search(folded[max(0, x.start() - 20):x.start()])}
+
+
+def dated_days(folded: str) -> set[tuple[int, int, int]]:
+    """(year, month, day) of each full date in a question."""
+    return {(int(y), int(m), int(d)) for d, m, y in _DATE.findall(folded) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
 
 
 COUNTED_TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?"  # 'tính đến hết ngày', before a date

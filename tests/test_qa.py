@@ -406,3 +406,32 @@ def test_a_figure_given_only_for_the_nation_is_not_the_province_s(news_engine, q
 def test_the_province_s_own_figure_beside_the_nation_s(news_engine, question, value):
     ans = news_engine.ask(question)
     assert ans.answered and ans.figures[0].value == value, (ans.answer, [f.value for f in ans.figures])
+
+
+# an invented weekly report (figures invented) counted to 13/12/2024 that aims at 31/12/2024
+_WEEKLY = """UBND TỈNH LAI CHÂU
+VĂN PHÒNG
+Lai Châu, ngày 16 tháng 12 năm 2024
+
+BÁO CÁO NHANH
+Tình hình kinh tế - xã hội tuần 50 (từ ngày 09/12 đến ngày 15/12/2024)
+
+Đến hết ngày 13/12/2024, toàn tỉnh giải ngân vốn đầu tư công 2.946,2 tỷ đồng, đạt 73,94% kế hoạch. Phấn đấu đến ngày 31/12/2024 giải ngân đạt 85% kế hoạch vốn.
+"""
+
+
+@pytest.fixture(scope="module")
+def aims(tmp_path_factory, st_embedder):
+    home = tmp_path_factory.mktemp("aims")
+    (home / "reports").mkdir()
+    (home / "reports" / "laichau_tuan50_2024.txt").write_text(_WEEKLY, "utf-8")
+    cfg = Config(home=home, embedder=st_embedder.id)
+    update(cfg, None, st_embedder, add=[home / "reports"], progress=False)
+    return Engine(cfg, embedder=st_embedder)
+
+
+def test_a_state_at_another_day_of_the_month_is_no_answer_for_the_asked_day(aims):
+    ans = aims.ask("Lai Châu giải ngân vốn đầu tư công đến 31/12/2024 được bao nhiêu?")
+    assert not ans.answered and "2.946,2" not in ans.answer.splitlines()[0]
+    assert ans.plan_only  # the report only aims at that day: the aim is shown as one
+    assert "2.946,2" in aims.ask("Lai Châu giải ngân vốn đầu tư công đến hết ngày 13/12/2024 được bao nhiêu?").answer

@@ -31,3 +31,13 @@ def test_a_period_that_cannot_hold_the_date_asked_conflicts():
     q = parse_query("Tỷ lệ giải ngân vốn đầu tư công của Đồng Nai tính đến 30/11/2023 là bao nhiêu?")
     assert conflicts(q, "Kế hoạch vốn đầu tư công năm 2025 của tỉnh: 26.486,2 tỷ đồng.", 2025)
     assert not conflicts(q, "Kế hoạch vốn đầu tư công năm 2023 là 13.000 tỷ đồng, giải ngân đạt 68%.", 2023)
+
+
+def test_a_figure_counted_to_another_day_of_the_asked_month_is_that_day_s():
+    # a weekly report's 'đến hết ngày 13/12/2024' is no state at 31/12/2024 (invented figures)
+    q = parse_query("giải ngân vốn đầu tư công đến 31/12/2024 được bao nhiêu")
+    assert conflicts(q, "Đến hết ngày 13/12/2024 giải ngân 2.946,2 tỷ đồng, đạt 73,94% kế hoạch.", 2024)
+    assert not conflicts(q, "Đến hết ngày 31/12/2024 giải ngân 3.702,5 tỷ đồng, đạt 92,9% kế hoạch.", 2024)
+    # one month-end written two ways is the same state
+    q = parse_query("giải ngân đến 30/11/2025 được bao nhiêu")
+    assert not conflicts(q, "Tính đến ngày 28/11/2025, toàn tỉnh giải ngân 18.624,5 tỷ đồng.", 2025)
