@@ -14,7 +14,7 @@ from tracuu.ingest.types import Period
 
 from tracuu.index.lexical import tokenize, words_of
 
-from .figures import NUMBER, Figure, counts, parse_number
+from .figures import HOW_WORDS, NUMBER, Figure, counts, parse_number
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -199,5 +199,5 @@ def _leads(figures: list[Figure]) -> dict[tuple[int, int], str]:
     return out
 
 
-_HOW = {"uoc", "dat", "la", "thuc", "hien", "duoc", "tang", "giam", "co", "khoang", "gan", "hon", "tren"}
+_HOW = HOW_WORDS | {"thuc", "hien", "tang", "giam", "tren"}  # how a figure is stated, not what it measures
 

@@ -1,6 +1,7 @@
 """What a question asks: its period(s), and its words with the period taken out."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import Flag, auto
@@ -10,7 +11,7 @@ from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import (CUTOFF, asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months,
+from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months,
                        equivalents, expansions, named_indicators, strip_question_words)
 
 
@@ -65,6 +66,11 @@ class Query:
     def cutoffs(self) -> set[tuple[int, int]]:
         """(year, month) of each cut-off date asked, as `glossary.cutoff_months` reads them in a passage."""
         return {(d.year, d.index) for d in self.dated}
+
+    @functools.cached_property
+    def cutoff_days(self) -> set[tuple[int, int, int]]:
+        """(year, month, day) of each full date the question names, read once (every sentence weighed asks)."""
+        return dated_days(fold_ocr(self.text))
 
     @property
     def wants_figure(self) -> bool:

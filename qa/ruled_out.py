@@ -11,7 +11,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
 from .extract import first_figure, states_figure
-from .glossary import cutoff_days, cutoff_months, dated_days
+from .glossary import cutoff_days, cutoff_months
 from .query import Query
 from .scope import elsewhere_figure
 
@@ -50,14 +50,14 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
     that date's."""
     if query.dated and states_figure(sentence):
-        if (counted := cutoff_months(fold_ocr(sentence))) and not counted & query.cutoffs:
+        folded = fold_ocr(sentence)
+        if (counted := cutoff_months(folded)) and not counted & query.cutoffs:
             return True
         # the same month, another day: 'đến hết ngày 13/12/2024' is no state at 31/12/2024 (a few days apart may
-        # be one month-end written two ways)
-        asked_days = dated_days(fold_ocr(query.text))
-        # (the quote's first sentence: its figure leads; a later one may aim at the asked day)
-        if asked_days and (days := cutoff_days(re.split(r"(?<=[.;])\s", fold_ocr(sentence), maxsplit=1)[0])) and not any(
-                (y, m) == (y2, m2) and abs(d - d2) <= 3 for y, m, d in days for y2, m2, d2 in asked_days):
+        # be one month-end written two ways); the quote's first sentence: its figure leads, a later one may aim
+        # at the asked day
+        if query.cutoff_days and (days := cutoff_days(re.split(r"(?<=[.;])\s", folded, maxsplit=1)[0])) and not any(
+                (y, m) == (y2, m2) and abs(d - d2) <= 3 for y, m, d in days for y2, m2, d2 in query.cutoff_days):
             return True
         if not query.periods:
             # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
