@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracuu.index.backend import Store, open_store
+from tracuu.index.dense import one_answer
 from tracuu.index.store import Filters, Hit, IndexError_
 from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.ocr_report import poor_scan_note
+from tracuu.ingest.pipeline import ingest_file
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.types import Period
 
@@ -96,6 +98,11 @@ class Engine:
             self.store = store
             return outcome
 
+    def check_file(self, path: Path) -> None:
+        """Parse a file without indexing it; raises IngestError naming what is wrong with it (uploads are
+        all checked before any of them goes in)."""
+        ingest_file(path, self.config)
+
     def correct(self, doc: str, correction: Correction) -> dict:
         """Set a document's period and/or province; its passages are re-read (not re-embedded) so
         ranking and answers use it at once, and the correction is kept for later re-ingests."""
@@ -136,14 +143,14 @@ class Engine:
     def periods(self) -> list[Period]:
         return self.store.periods() if self.store else []
 
-    def retrieve(self, question: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
-        """Ranked passages without composing an answer (LangChain retriever, benchmarks)."""
+    def retrieve(self, question: str, k: int = 5, filters: Filters | None = None, vector=None) -> list[Hit]:
+        """Ranked passages without composing an answer (LangChain retriever, benchmarks, a trend's periods)."""
         store = self.store
         if not store or not store.size:
             return []
         self.check_embedder()
         query = parse_query(question)
-        qvec = self.query_vector(question)
+        qvec = vector if vector is not None else self.query_vector(question)
         return rank(store, query, qvec, k, filters, self.weights)[:k]
 
     def query_vector(self, text: str):
@@ -155,6 +162,11 @@ class Engine:
         """Answer one question. `previous`: the conversation's previous question, for follow-ups.
         `single`: one period, one answer (no side-by-side or across-periods views; trend rows use it).
         `vector`: the dense vector to rank with, when the caller has one (a trend's rows share theirs)."""
+        with one_answer():  # its repeated searches of the same vector are done once
+            return self._ask(question, options, qid, previous, single, vector)
+
+    def _ask(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None,
+             single: bool, vector) -> Answer:
         t0 = time.perf_counter()
         opts = options or AskOptions()
         q = (question or "").strip()

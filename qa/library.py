@@ -23,7 +23,7 @@ from tracuu.ingest import corrections
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.loaders import SUPPORTED, load
 from tracuu.ingest.periods import parse_period
-from tracuu.ingest.pipeline import file_hash, ingest_file
+from tracuu.ingest.pipeline import file_hash
 from tracuu.ingest.types import IngestError
 
 from .engine import AskOptions, Engine
@@ -107,7 +107,7 @@ def ingest_uploads(engine: Engine, config: Config, files: list[tuple[str, Binary
             staged.append(dest)
         for path in staged:  # parse first: nothing goes in unless everything can
             try:
-                ingest_file(path, config)
+                engine.check_file(path)
             except IngestError as e:
                 raise Refused("unreadable", str(e))
             except Exception as e:  # a parser crash is the file's fault, not the server's

@@ -205,3 +205,26 @@ def test_a_word_pair_ocr_misread_in_both_words_is_matched(built):
     lexical = IndexStore.load(cfg.index_dir).lexical
     assert "ndng_then" in lexical.variants(["nong_thon"])["nong_thon"]
     assert "cong_dan" not in lexical.variants(["cong_dan"]).get("cong_dan", [])
+
+
+def test_a_vector_searched_again_within_one_answer_is_searched_once():
+    """index.dense.one_answer: the same vector and k give the first search's result inside the block, an
+    equal fresh search outside it; nothing is kept once the block ends."""
+    import numpy as np
+
+    from tracuu.index.dense import DenseIndex, one_answer
+    rng = np.random.default_rng(7)
+    vecs = rng.normal(size=(300, 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    dense = DenseIndex.build(vecs, ann_threshold=10_000)
+    q, other = vecs[3], vecs[9]
+    plain = dense.scores(q, 5)
+    assert plain[0][0] == 3 and dense.scores(q, 5) is not plain  # outside a block every search is done
+    with one_answer():
+        first = dense.scores(q, 5)
+        with one_answer():  # a nested answer (a series' row) shares the outer one's searches
+            assert dense.scores(q, 5) is first
+        assert dense.scores(q, 20) is not first and len(dense.scores(q, 20)[0]) == 20  # k is part of the key
+        assert dense.scores(other, 5)[0][0] == 9
+    assert np.array_equal(first[0], plain[0]) and np.allclose(first[1], plain[1])
+    assert dense.scores(q, 5) is not first

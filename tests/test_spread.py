@@ -22,6 +22,19 @@ def test_trend_of_tourists_lists_results_in_time_order_and_the_goal_apart(sample
     assert "3.460" in targets and "3.460" not in values
 
 
+def test_a_series_asks_only_the_periods_near_passages_reach(sample_engine, monkeypatch):
+    """Periods whose reports hold none of the passages closest to the question are listed as missing
+    without being asked; at most MOST_PERIODS are asked, those the closest passages reach first."""
+    from tracuu.qa import trend as trend_module
+    whole = trend(sample_engine, "lượng khách du lịch")
+    monkeypatch.setattr(trend_module, "CANDIDATES", 10)
+    monkeypatch.setattr(trend_module, "MOST_PERIODS", 2)
+    few = trend(sample_engine, "lượng khách du lịch")
+    assert 1 <= len(few.rows) <= 2 and len(few.rows) + len(few.missing) == len(whole.rows) + len(whole.missing)
+    asked = {(r.period, r.figures[0].value) for r in few.rows}
+    assert asked <= {(r.period, r.figures[0].value) for r in whole.rows}  # a row asked answers as before
+
+
 def test_open_question_answers_the_latest_result_first(sample_engine):
     ans = sample_engine.ask("khách du lịch")
     assert ans.answered and ans.trend is not None

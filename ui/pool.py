@@ -59,6 +59,22 @@ def _vector(text: str):
     return _engine.query_vector(text)
 
 
+def _ingest(paths, rebuild: bool, correction):
+    return _engine.ingest(paths, progress=False, rebuild=rebuild, correction=correction)
+
+
+def _check_file(path) -> None:
+    _engine.check_file(path)
+
+
+def _correct(doc: str, correction) -> dict:
+    return _engine.correct(doc, correction)
+
+
+def _remove(docs: list[str]):
+    return _engine.remove(docs)
+
+
 def _ready() -> int:
     time.sleep(0.05)  # long enough that the other processes take the next ones
     return os.getpid()
@@ -94,6 +110,22 @@ class PooledEngine(ServingEngine):
     def query_vector(self, text: str):
         """Embedded in an answer process: this one holds no model."""
         return self._run(_vector, text)
+
+    # Changes run in an answer process too: parsing a report, embedding its passages and rebuilding the
+    # lexical index hold a process's GIL for seconds, and this process serves every HTTP request (the
+    # upload's own included). The other answer processes go on answering meanwhile; this process
+    # takes the new version at its next read of `store`, as every answer process does.
+    def ingest(self, paths, progress: bool = True, rebuild: bool = False, correction=None):
+        return self._run(_ingest, list(paths), rebuild, correction)
+
+    def check_file(self, path) -> None:
+        self._run(_check_file, path)
+
+    def correct(self, doc, correction):
+        return self._run(_correct, doc, correction)
+
+    def remove(self, docs):
+        return self._run(_remove, list(docs))
 
     def _compute(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
                  single: bool = False, vector=None):
