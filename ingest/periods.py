@@ -105,12 +105,16 @@ def find_periods(text: str, default_year: int | None = None, folded: bool = Fals
     return list(_read_periods(text, default_year, folded, own))
 
 
+# 'cuối' as OCR reads it ('6 thang cudi nam', 'cu6i', 'cuéi'): no other Vietnamese word is spelt cu?i
+_CUOI = re.compile(r"\bcu[a-z0-9]i\b")
+
+
 @functools.lru_cache(maxsize=50_000)
 def _read_periods(text: str, default_year: int | None, folded: bool, own: Period | None) -> tuple[Mention, ...]:
     """find_periods without the memo."""
     if own is not None and default_year is None:
         default_year = own.year
-    t = text if folded else fold_ocr(text)
+    t = _CUOI.sub("cuoi", text if folded else fold_ocr(text))  # same length: offsets stay the text's
     taken: list[tuple[int, int]] = [m.span() for m in _SPLIT_YEAR.finditer(t)]
     out: list[Mention] = []
     for kind, pat in _PATTERNS:

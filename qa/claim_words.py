@@ -19,8 +19,10 @@ def measure_words(fig: Figure, query) -> set[str]:
     (word pairs holding one of those left out too)."""
     from tracuu.index.lexical import tokenize
     content = set(tokenize(_without_cutoff(query.lexical_text)))
+    # the words of its unit of measure say how much, not of what: '15 ha rừng' measures no 'ha'
+    unit = set(fold(fig.unit or "").lower().split()) & _MEASURING
     return {t for t in set(tokenize(fig.context or fig.head)) & content
-            if not set(t.split("_")) & _NOT_MEASURE and not t[0].isdigit()}
+            if not set(t.split("_")) & (_NOT_MEASURE | unit) and not t[0].isdigit()}
 
 
 def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
@@ -249,6 +251,9 @@ def single(tokens) -> set[str]:
 
 # how a figure is stated or which way it moved, not what it measures
 _NOT_MEASURE = HOW_WORDS | {"tang", "giam"}
+# units of measure and scale words (not the things a count counts: 'doanh nghiệp', 'hộ', 'xã')
+_MEASURING = {"ha", "tan", "ta", "km", "km2", "m2", "m3", "kg", "kwh", "usd", "dong", "ty", "trieu", "nghin",
+              "ngan", "luot", "diem", "phan", "tram"}
 
 
 # the idf the claim's words found in a matched figure's own must reach: one word of substance ('thuê',

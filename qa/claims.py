@@ -164,7 +164,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         if key not in read:
             from .trend import trend
             read[key] = trend(engine, question, only=periods)
-        other = _elsewhere(read[key], fig, claimed)
+        other = _elsewhere(read[key], fig, claimed, claimed_at)
     if other is not None:
         rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
@@ -175,27 +175,51 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None and _aimed(rep, cite) and fig.kind != "target" and not _AIM_WORDS.search(fold(claim)) \
                 and (rep.kind == "target" or cite is None or cite.period is None or period.year <= cite.period.year + 1):
-            # 'trồng mới được 9.000 ha' in 6 tháng 2023 where 9.000 ha is the year's plan: a target passed off as a result
-            return ClaimResult(claim, fig.value, "mismatch", rep, cite,
-                               f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả thực hiện.")
+            # 'trồng mới được 9.000 ha' in 6 tháng 2023 where 9.000 ha is the year's plan and the half year's result
+            # is 6.500 ha: a target passed off as a result (so is a plan for the claimed period or part of it);
+            # where the claim gives a report's plan for the next period to the report's own period, which has no
+            # figure of its own for it ('năm 2021 ... 96,2%': the 2021 release's 2022 plan), the figure is real
+            # but another period's
+            if any(_overlap(period, c) for c in claimed_at) or cite is None or cite.period not in claimed_at \
+                    or _own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None:
+                return ClaimResult(claim, fig.value, "mismatch", rep, cite,
+                                   f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả "
+                                   f"thực hiện.")
+            return ClaimResult(claim, fig.value, "other_period", rep, cite,
+                               f"Số liệu {rep.value} có trong báo cáo nhưng là mục tiêu, kế hoạch {period.label}, "
+                               f"không phải kết quả của kỳ nêu trong câu.")
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
-    if ans.answered or ans.plan_only:
-        rep = _counterpart(fig, ans.figures)
-        cited = {c.n: c for c in ans.citations}
-        # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
-        # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)
-        if rep is not None and rep.period is not None and claimed_at \
-                and not _holds_claimed(rep.period, claimed_at, asked, query.dated):
-            rep = None
-        if rep is not None and names_measure(said, rep, engine.store, _quote(cited.get(rep.n))):
-            return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
-                               f"Báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}, không phải {fig.value}"
-                               f"{' ' + fig.unit if fig.unit else ''}.")
+    if (own := _own_figure(fig, ans, said, claimed_at, asked, query, engine.store)) is not None:
+        rep, cite = own
+        return ClaimResult(claim, fig.value, "mismatch", rep, cite,
+                           f"Báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}, không phải {fig.value}"
+                           f"{' ' + fig.unit if fig.unit else ''}.")
     periods = ", ".join(p.label for p in engine.periods())
     return ClaimResult(claim, fig.value, "not_found", None, None,
                        f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    """Two periods sharing months: the year's plan and its second half, a quarter and its half year."""
+    return a.year == b.year and bool(set(a.months()) & set(b.months()))
+
+
+def _own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query, store):
+    """(figure, citation): the report's own figure for what the claim measures in the period it names, of the
+    same kind and a comparable unit; None when the reports give none for that period."""
+    if not (ans.answered or ans.plan_only):
+        return None
+    rep = _counterpart(fig, ans.figures)
+    cited = {c.n: c for c in ans.citations}
+    # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
+    # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)
+    if rep is None or rep.period is not None and claimed_at and not _holds_claimed(rep.period, claimed_at, asked,
+                                                                                    query.dated):
+        return None
+    cite = cited.get(rep.n)
+    return (rep, cite) if names_measure(said, rep, store, _quote(cite)) else None
 
 
 # a claim that speaks of an aim itself ('kế hoạch năm 2023 là 9.000 ha' said of another year) is no result
@@ -259,13 +283,18 @@ def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
     return (same_kind or pool or [None])[0]
 
 
-def _elsewhere(across, fig: Figure, claimed: tuple[float, str]):
+def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list[Period]):
     """(figure, citation, period, the figures quoted with it) where a report states the claimed value for
     this indicator in any indexed period: `across` is the indicator asked of every period (qa.trend.Trend),
     each row's quoted figures compared."""
+    found = []
     for row in across.rows:
         for f in row.answer.figures:
             if equal(claimed, value(f)) and _comparable(fig, f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
-                return f, cite, f.period or row.period, row.answer.figures
-    return None
+                found.append((f, cite, f.period or row.period, row.answer.figures))
+                break
+    # a value printed for several periods (9.000 ha: the 2022 plan and the 2023 plan) is judged by the one
+    # sharing months with the claimed period, if any
+    return next((x for x in found if x[2] is not None and any(_overlap(x[2], c) for c in claimed_at)),
+                found[0] if found else None)

@@ -7,6 +7,7 @@ import re
 from tracuu.index.backend import Store
 from tracuu.index.lexical import tokenize, words_of
 from tracuu.index.store import Hit
+from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
@@ -66,7 +67,14 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     for n, quote in quotes:
         named = mentioned_periods(quote, doc.period)
         period = next((a for a in query.periods if a in named), own)
-        out += figure_list(quote, n, period, target=plan, nouns=nouns, earlier=out)
+        figs = figure_list(quote, n, period, target=plan, nouns=nouns, earlier=out)
+        if period != own and (at := _first_naming(quote, period, doc.period)) > 0:
+            # a period named only in a later sentence does not govern the figures before it ('... tăng 2% so với
+            # cùng kỳ năm 2022; có 445 doanh nghiệp có lãi. ... trong khi cùng kỳ năm 2022 có 9'): 445 is the report's
+            for f in figs:
+                if f.start < at and f.period == period:
+                    f.period = own
+        out += figs
     weights = query_weights(query, store.lexical)
     first = set(tokenize(first_ask(query.text)))  # of several things asked, the first one's figure leads
     weights = {t: w for t, w in weights.items() if t in first} or weights
@@ -84,6 +92,12 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
                        plan=_asks_plan(query.text),
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
+
+
+def _first_naming(quote: str, period, own) -> int:
+    """Where the sentence that first names `period` (not as a baseline) starts in `quote`; -1 if none does."""
+    at = next((m.start for m in find_periods(quote, own=own) if m.period == period and not m.comparison), None)
+    return -1 if at is None else quote.rfind(". ", 0, at) + 1
 
 
 def other_columns(query: Query, figs: list[Figure]) -> str | None:

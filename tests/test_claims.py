@@ -46,6 +46,12 @@ def test_a_balance_at_another_date_is_another_period_s(sample_engine):
     # a running total to a date inside the annual report's year is that report's to judge
     ("Quý III/2022, thu ngân sách nhà nước trên địa bàn Lạng Sơn ước đạt 1.985 tỷ đồng.", "not_found"),
     ("Từ đầu năm đến ngày 15/11/2021, Lạng Sơn điều chỉnh 38 dự án đầu tư.", "match"),
+    # the next year's plan given as this year's result: a mismatch where this year has a figure of its own
+    # (69,9% of villages' roads hardened in 2021), another period's figure where it has none (no 2021 beds)
+    ("Năm 2021, tỷ lệ thôn có đường ô tô đến trung tâm thôn được cứng hóa ở Lạng Sơn đạt 72%.", "mismatch"),
+    ("Lạng Sơn năm 2021 đạt 32,5 giường bệnh trên 1 vạn dân.", "other_period"),
+    # 445 profitable firms is the half year 2023's; the footnote's next sentence names the half year 2022
+    ("Sáu tháng đầu năm 2022, Lạng Sơn có khoảng 445 doanh nghiệp hạch toán có lãi.", "other_period"),
     # a sum's rise is not the sum: 1.821,1 tỷ đồng is how much registered capital grew
     ("6 tháng đầu năm 2023 Lạng Sơn cấp mới chủ trương đầu tư cho các dự án với tổng vốn 1.821,1 tỷ đồng.", "mismatch"),
 ])

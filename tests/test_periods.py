@@ -154,3 +154,13 @@ def test_a_plan_measured_against_is_a_baseline_a_result_measured_against_is_not(
 def test_a_month_named_by_its_place_in_a_quarter(text, expected):
     assert parse_period(text) == expected
     assert parse_query(text).periods == [expected]  # one month, not the month and the quarter
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("toc d6 taing GRDP 6 thang cudi nam 2023 phai dat tir 8,5%", Period("half", 2023, 2)),
+    ("nhiem vu quy cu6i nam 2022", Period("quarter", 2022, 4)),
+    ("thang cuéi cung cua quy IV/2023", Period("month", 2023, 12)),
+])
+def test_cuoi_as_ocr_reads_it(text, expected):
+    """'cuối' read 'cudi', 'cu6i', 'cuéi' by OCR is still the last half, quarter or month."""
+    assert [m.period for m in find_periods(text) if m.period][-1:] == [expected]
