@@ -186,6 +186,12 @@ def _periods(title: str, lines: list[str], filename: str,
         if heading and not _DAY_SPAN.search(fold_ocr(title)) and (wider := _running_total(own, [m.period for m in find_periods(heading)
                                                        if m.period and not m.comparison])):
             own = wider
+        # 'giai đoạn 2021 - 2025': a span of years is reported on up to its last year (a five-year review)
+        span = next((m for m in _YEAR_SPAN.finditer(fold_ocr(title)) if own.kind == "year"
+                     and int(m.group(1)) == own.year and 0 < int(m.group(2)) - own.year <= 10), None)
+        if span:
+            own = Period("year", int(span.group(2)))
+            mentions = [p for p in mentions if not int(span.group(1)) <= p.year <= own.year]
         plan_year = own
         # '... vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/9/2024)': the year's plan, counted to a
         # month's end: the running total to it is what the report gives
@@ -250,6 +256,7 @@ def _title_span(title: str, date: str | None) -> list[Period]:
     return []
 
 
+_YEAR_SPAN = re.compile(r"(?<!nam hoc )\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # a school year is read apart
 _SCHOOL_YEAR = re.compile(r"\bnam hoc (\d{4})\s*-\s*(\d{4})\b")
 _DAY_SPAN = re.compile(r"\btu (?:ngay )?(\d{1,2})/(\d{1,2}) den (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # a date written out or in figures, with a posting time: when a text was issued or posted

@@ -143,6 +143,17 @@ def test_the_planned_period_is_the_one_a_plan_word_names():
     assert meta["next_period"] == Period("year", 2023)
 
 
+def test_a_span_of_years_is_reported_on_up_to_its_last_year():
+    # figures invented; a review of a span (its first year is where it starts), not a plan that follows a year
+    def periods(title):
+        meta = extract(["BÁO CÁO", title, "", "Bình quân giai đoạn tăng 6,8%/năm."], "x", filename="x.txt")
+        return meta["period"], meta["next_period"]
+    assert periods("Tổng kết 5 năm thực hiện Chương trình mục tiêu giai đoạn 2016 - 2020") == (Period("year", 2020), None)
+    assert periods("Sơ kết Nghị quyết số 12-NQ/TU ngày 02/4/2021, giai đoạn 2021-2025, định hướng đến năm 2030") \
+        == (Period("year", 2025), Period("year", 2030))
+    assert periods("Tình hình kinh tế - xã hội năm 2025 và kế hoạch 5 năm 2026 - 2030")[0] == Period("year", 2025)
+
+
 def test_the_body_under_a_two_line_letterhead_issues_the_report():
     # figures invented; the unit below the province, an agency under a ministry, an economic-zone board
     def issuer(head):
