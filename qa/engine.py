@@ -252,6 +252,7 @@ class Engine:
     # ---------- composing ----------
     def _answer(self, query: Query, hits: list[Hit], store: Store, k: int) -> Answer:
         top = hits[:max(k, 1)]
+        query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
         citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
         periods_text = ", ".join(p.label for p in store.periods())
         if not top:

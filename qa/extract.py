@@ -9,7 +9,7 @@ from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import tokenize
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import province_spans
-from tracuu.ingest.structure import cites_footnote, footnote_number
+from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
@@ -285,7 +285,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
-                all(x in qtoks for x in tokenize(printed)) for printed in query.same if printed.count(" ") >= 2)
+                all(x in qtoks for x in tokenize(printed)) for printed, asked in query.same.items()
+                # a pair asked, its equivalent printed ('thu hoạch' -> 'sản lượng'), but not a plan's word: every
+                # report says 'kế hoạch' of something
+                if printed.count(" ") >= 2 or asked.replace(" ", "_") in pairs and printed not in PLAN_WORDS)
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t)))

@@ -98,6 +98,13 @@ def as_asked_of(query: Query, store: Store) -> Query:
     (`only_planned`), and a unit's name chooses reports (`without_units`)."""
     if only_planned(query, store):
         query = dataclasses.replace(query, intent=query.intent | Intent.TARGET)
+    if not query.provinces and (units := asked_units(query, store)):
+        # 'huyện Đức Trọng thu hoạch bao nhiêu tấn rau': a unit is of one province; named, the province chooses
+        # the reports and the unit's own report fits best (unit_fit), and its name weighs no passage
+        issued = _units(store)
+        provinces = {d.province for d in store.documents if d.province and issued.get(d.doc) in units}
+        if len(provinces) == 1:
+            query = dataclasses.replace(query, provinces=sorted(provinces))
     return without_units(query, store)
 
 
@@ -130,8 +137,13 @@ def without_units(query: Query, store: Store) -> Query:
     """A unit asked that a report was issued by ('huyện Cao Lộc (Lạng Sơn)') chooses reports, as a province does:
     its words are no words of what is asked (a province report's list of districts does not answer for it).
     Without its province named, the unit's name is what finds its report among every province's: kept."""
-    if not query.provinces:
-        return query
+    return unit_words_out(query, store) if query.provinces else query
+
+
+def unit_words_out(query: Query, store: Store) -> Query:
+    """The question without the names of the units it asks about, for weighing sentences once reports are
+    chosen: inside a district's report 'Đức Trọng' says whose report it is, not what is asked ('Số liệu trong
+    báo cáo là số liệu của huyện Đức Trọng' names no harvest)."""
     lexical = query.lexical_text
     for unit in asked_units(query, store):
         for x in (unit, _name_of(unit)):

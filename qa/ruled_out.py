@@ -43,6 +43,17 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
     return None
 
 
+def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:
+    """A series gives the asked period a clause and a figure of its own after another's ('sản lượng quả năm
+    2021 đạt 612,8 nghìn tấn; năm 2022 đạt 694,5 nghìn tấn; ...'): the sentence answers for it."""
+    for m in mentions:
+        if m.period in query.periods and re.search(r"[;,]\s*$", folded[max(0, m.start - 3):m.start]):
+            end = min([i for i in (folded.find(";", m.end), folded.find(". ", m.end)) if i >= 0] or [len(folded)])
+            if states_figure(folded[m.end:end]):
+                return True
+    return False
+
+
 def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
     or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
@@ -82,7 +93,7 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     named = [m.period for m in mentions if m.start < end]
     if query.wants_figure and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
                                   for a in query.periods for m in lead) \
-            and not any(m.period in query.periods for m in lead):
+            and not any(m.period in query.periods for m in lead) and not _clause_of_its_own(folded, mentions, query):
         return True
     if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
         return False

@@ -26,7 +26,7 @@ def others_figure(query: Query, sentence: str) -> bool:
     """The sentence's first figure is plainly another place's: the whole country's, or a province its
     lead names as the owner while the question asks about another ('Tỉnh láng giềng Bình Định đón
     512.000 lượt khách quốc tế' for Phú Yên)."""
-    if national_figure(query, sentence):
+    if national_figure(query, sentence) or _province_figure(query, figure_lead(sentence) or ""):
         return True
     named = owners(figure_lead(sentence) or "")
     return bool(query.provinces and named and not named & set(query.provinces))
@@ -77,6 +77,21 @@ def _local_figure(query: Query, sentence: str, lead: str) -> bool:
                for m in _LOCAL.finditer(printed))
 
 
+# a unit below the province the question asks about, by its capitalised name ('huyện Đức Trọng', 'xã Lục Sơn')
+_UNIT_ASKED = re.compile(r"\b(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+(?P<name>[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2})")
+# the whole province as a figure's place ('trên địa bàn tỉnh Lâm Đồng', 'toàn tỉnh', 'của tỉnh')
+_WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|(?:tren dia ban|cua|o)\s+tinh)\b")
+
+
+def _province_figure(query: Query, lead: str) -> bool:
+    """The question asks about a district or commune ('huyện Đức Trọng') and the figure's lead names the whole
+    province as its place ('tổng thu ... trên địa bàn tỉnh Lâm Đồng đạt 6.184,5 tỷ đồng' in the district's
+    report): the province's figure, not the unit's."""
+    units = [fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)]
+    units = [u for u in units if not find_provinces(u)]
+    return bool(units) and bool(_WHOLE.search(lead)) and not any(re.search(rf"\b{re.escape(u)}\b", lead) for u in units)
+
+
 def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:
     """The quote's first figure belongs to another place than the one asked: the country's, or that of
     a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article). A report
@@ -85,7 +100,7 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     if national_figure(query, sentence):
         return True
     lead = figure_lead(sentence) or ""
-    if lead and _local_figure(query, sentence, lead):
+    if lead and (_local_figure(query, sentence, lead) or _province_figure(query, lead)):
         return True
     if not query.provinces:
         return False

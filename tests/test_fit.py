@@ -148,6 +148,12 @@ def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
     assert "truong vinh" not in without_units(q, store).lexical_text and "thu ngan sach" in without_units(q, store).lexical_text
     q2 = parse_query("mong cai thu ngan sach nam 2024")  # no province named: the name is what finds the report
     assert without_units(q2, store).lexical_text == q2.lexical_text
+    # ... unless the index knows the unit's province: the unit names it, and the report is chosen by both
+    from tracuu.qa.fit import as_asked_of, unit_words_out
+    read = as_asked_of(q2, store)
+    assert read.provinces == ["Quảng Ninh"] and "mong cai" not in read.lexical_text
+    # once reports are chosen, the unit's name weighs no sentence (a report's 'số liệu của thành phố Móng Cái')
+    assert "mong cai" not in unit_words_out(q2, store).lexical_text and "thu ngan sach" in unit_words_out(q2, store).lexical_text
 
     def hit(doc):
         return SimpleNamespace(passage=SimpleNamespace(doc=doc))

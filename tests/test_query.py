@@ -47,3 +47,8 @@ def test_a_report_s_words_for_what_a_question_paraphrases():
     assert "giai ngan" in parse_query("vốn đã rót cho dự án năm 2024").same
     assert "nhap ngu" in parse_query("năm 2024 giao bao nhiêu tân binh").same
     assert "nhap ngu" not in parse_query("công dân nhập ngũ năm 2024").same  # the report's own words: nothing to add
+
+
+def test_what_was_harvested_is_the_output_a_harvested_area_is_not():
+    assert "san luong" in parse_query("Huyện Tân Phú thu hoạch được bao nhiêu tấn điều năm 2024?").same
+    assert "san luong" not in parse_query("diện tích thu hoạch lúa năm 2024").same

@@ -41,3 +41,16 @@ def test_a_figure_counted_to_another_day_of_the_asked_month_is_that_day_s():
     # one month-end written two ways is the same state
     q = parse_query("giải ngân đến 30/11/2025 được bao nhiêu")
     assert not conflicts(q, "Tính đến ngày 28/11/2025, toàn tỉnh giải ngân 18.624,5 tỷ đồng.", 2025)
+
+
+def test_a_series_gives_each_year_its_own_clause():
+    # figures invented: the asked year's clause and figure come after another year's
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.ruled_out import conflicts
+    series = "Sản lượng chè búp tươi năm 2021 đạt 82,4 nghìn tấn; năm 2022 đạt 86,1 nghìn tấn; năm 2023 đạt 90,7 nghìn tấn."
+    assert not conflicts(parse_query("sản lượng chè búp tươi năm 2022"), series, 2025)
+    assert not conflicts(parse_query("sản lượng chè năm 2023 bao nhiêu"), series, 2025)
+    # a year the series does not give keeps the rule: the years before the first figure say whose it is
+    assert conflicts(parse_query("sản lượng chè búp tươi năm 2024"), series, 2025)
+    assert conflicts(parse_query("sản lượng chè búp tươi năm 2022"),
+                     "Năm 2021 sản lượng chè đạt 82,4 nghìn tấn, tăng 3% so với năm 2022.", 2025)

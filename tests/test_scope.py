@@ -27,3 +27,17 @@ def test_the_asked_place_s_figure_ranks_before_a_merged_total_and_a_neighbour_s(
     assert place_of("khu vực Tuyên Quang (cũ)", asked, "Tuyên Quang") == 2
     assert place_of("Tổng thu từ khách du lịch 9 tháng ước đạt", {"Tuyên Quang"}, "Tuyên Quang") == 0
     assert place_of("anything", set(), None) == 0  # no place asked: no preference
+
+
+def test_asked_of_a_district_the_whole_province_s_figure_is_another_place_s():
+    # figures invented; a district report quoting the province's total beside its own
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.scope import elsewhere_figure, others_figure
+    q = parse_query("Tổng thu ngân sách 6 tháng năm 2024 của huyện Tân Phú, tỉnh Đồng Nai")
+    province = "Theo Sở Tài chính, tổng thu ngân sách trên địa bàn tỉnh Đồng Nai 6 tháng đạt 28.410 tỷ đồng."
+    own = "Tổng thu ngân sách trên địa bàn huyện 6 tháng ước đạt 412,6 tỷ đồng, bằng 55,1% dự toán."
+    assert elsewhere_figure(q, province, "Đồng Nai") and others_figure(q, province)
+    assert not elsewhere_figure(q, own, "Đồng Nai") and not others_figure(q, own)
+    assert not elsewhere_figure(q, "Huyện Tân Phú thu 412,6 tỷ đồng, bằng 1,5% tổng thu toàn tỉnh.", "Đồng Nai")
+    # asked of the province, its own total answers
+    assert not elsewhere_figure(parse_query("tổng thu ngân sách 6 tháng 2024 tỉnh Đồng Nai"), province, "Đồng Nai")
