@@ -198,7 +198,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         unit_f = unit_at(after)
         asked = counts(quote[b:b + 60], nouns) > 0
         if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]) and not asked:
-            if not re.search(r"[.,/]", m.group()) and value < 10 and not (small and _COUNT.match(m.group())):
+            if not re.search(r"[.,/]", m.group()) and value < 10 \
+                    and not (small and (_COUNT.match(m.group()) or _OF_TOTAL.match(folded, b))):
                 continue  # a bare small integer ('3 khu vực', footnote marks) is no figure; '5/14 tỉnh' is one
         # the unit as printed (offsets match: folding keeps length)
         ua = b + (len(folded[b:b + 30]) - len(after))
@@ -224,7 +225,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 value = -abs(value)
         indicator = indicator_before(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
         if unit is None and not re.search(r"[.,/]", m.group()) and value < 10 and not asked \
-                and not (small and _COUNT.match(m.group())) \
+                and not (small and (_COUNT.match(m.group()) or _OF_TOTAL.match(folded, b))) \
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
         # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
@@ -267,6 +268,8 @@ _MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))"
 
 # '09 trường học', '05 xã': a small count printed with a leading zero; a list item or a mark has none
 _COUNT = re.compile(r"0\d$")
+# 'chỉ có 2 trong số 18 chỉ tiêu': a count out of a total is what a claim states
+_OF_TOTAL = re.compile(r"\s+(?:trong (?:tong )?so|tren (?:tong )?so)\s+\d")
 # OCR splits a thousands group from its number: 'chi cân đối 4. 310,2 tỷ đồng' is 4.310,2, no sentence's end
 _SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3},\d)")
 # and a space before a percentage's decimal comma: 'tiêm đủ 2 mũi đạt 98 ,98%' is 98,98%

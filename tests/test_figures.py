@@ -439,3 +439,11 @@ def test_a_sentence_s_frame_is_every_figure_s_and_their_own_words_tell_them_apar
     # a list's commas are no frame: the whole name leads ('Tổng số thu BHXH, BHYT, BHTN ước đạt ...')
     quote = "Tổng số thu BHXH, BHYT, BHTN ước đạt 412.650 triệu đồng, tăng 8.120 triệu đồng; tổng chi 702.118 triệu đồng."
     assert rank(extract(quote), weighted(_w("tổng thu", "bhxh", "bhyt", "bhtn")))[0].value == "412.650"
+
+
+def test_a_claim_s_count_out_of_a_total_is_a_figure():
+    # a reporter's 'chỉ có 2 trong số 18': the 2 is what is claimed; in a report's prose a bare digit stays no figure
+    claimed = [f.value for f in extract("Năm 2024 chỉ có 2 trong số 15 chỉ tiêu không đạt kế hoạch.", small=True)]
+    assert claimed[:2] == ["2", "15"]
+    assert "3" in [f.value for f in extract("Có 3 trên tổng số 12 xã chưa hoàn thành.", small=True)]
+    assert "3" not in [f.value for f in extract("Tập trung 3 khu vực trọng điểm, thu 120 tỷ đồng.", small=True)]
