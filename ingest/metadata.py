@@ -245,6 +245,8 @@ def _title_span(title: str, date: str | None) -> list[Period]:
     folded = fold_ocr(title)
     if years := _SCHOOL_YEAR.findall(folded):  # '... năm học 2023 - 2024 và nhiệm vụ năm học 2024 - 2025': the next planned
         return list(dict.fromkeys(Period("year", int(end)) for _, end in years))
+    if (m := _YEAR_SPAN.search(folded)) and 0 < int(m.group(2)) - int(m.group(1)) <= 10:
+        return [Period("year", int(m.group(2)))]  # 'giai đoạn 2021 - 2025': a review up to its last year
     if (m := _DAY_SPAN.search(folded)) and m.group(2) == m.group(4) and 1 <= int(m.group(4)) <= 12:
         return [Period("month", int(m.group(5)), int(m.group(4)))]
     if date:

@@ -44,6 +44,7 @@ _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}
 
 # 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither
 _SPLIT_YEAR = re.compile(rf"\b(?:{NAM}\s+hoc|nien\s+(?:khoa|vu|do))\s+{YEAR}\s*[-/]\s*{YEAR}")
+_PROGRAMME = re.compile(rf"\bgiai\s+doan\s+{YEAR}\s*-\s*{YEAR}|\b(?:tam\s+nhin|dinh\s+huong)\s+(?:den\s+)?(?:{NAM}\s+)?{YEAR}")
 # 'theo giá so sánh 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
 _PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")
 _FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$")
@@ -151,6 +152,10 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
                 mention = replace(mention, comparison=True)
             taken.append((s, e))
             out.append(mention)
+    # a programme's span or horizon ('Đề án 06 ... giai đoạn 2022 - 2025, tầm nhìn đến năm 2030, trong tháng đã thu
+    # nhận 5.919 hồ sơ') says what the programme covers, not the period of a figure after it
+    spans = [m.span() for m in _PROGRAMME.finditer(t)]
+    out = [replace(m, comparison=True) if any(a <= m.start < b for a, b in spans) else m for m in out]
     out.sort(key=lambda x: x.start)
     return tuple(_borrow_years(out, default_year))
 

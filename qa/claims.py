@@ -122,6 +122,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
             return _another_indicator(claim, fig, same[0], other, cited.get(other.n))
+        if same and _flow_for_total(fig, same[0]):
+            same = []  # 'lũy kế đã thu nhận 5.919' where 5.919 is 'trong tháng': the month's, not the running total
         if same and not names_measure(said, same[0], engine.store, _quote(cited.get(same[0].n))):
             same = []  # equal digits under words that name nothing the claim measures: no confirmation
         if same:
@@ -171,7 +173,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         if not claimed_at or period is not None and _holds_claimed(period, claimed_at, asked, query.dated):
             if (rival := better_fit(said, named, rep, row, engine.store, _quote(cite))) is not None:
                 return _another_indicator(claim, fig, rep, rival, cite)
-            if _aimed(rep, cite) == (fig.kind == "target") and names_measure(said, rep, engine.store, _quote(cite)):
+            if _aimed(rep, cite) == (fig.kind == "target") and names_measure(said, rep, engine.store, _quote(cite)) \
+                    and not _flow_for_total(fig, rep):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None and _aimed(rep, cite) and fig.kind != "target" and not _AIM_WORDS.search(fold(claim)) \
                 and (rep.kind == "target" or cite is None or cite.period is None or period.year <= cite.period.year + 1):
@@ -201,6 +204,19 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                        f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
 
 
+# a running total, and a period's own flow ('trong tháng', 'trong quý'), as a claim or a figure's own clause says
+_RUNNING = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
+_FLOW = re.compile(r"\btrong (?:thang|quy|ky|tuan)\b")
+
+
+def _flow_for_total(claimed: Figure, f: Figure) -> bool:
+    """The claim's own clause calls its figure a running total ('lũy kế đã thu nhận 5.919') where the report's
+    own clause gives it as the period's flow ('trong tháng đã thu nhận 5.919'): not the figure the claim says."""
+    def own(x: Figure) -> str:
+        return re.split(r"[,;]", fold(x.head or ""))[-1]
+    return bool(_RUNNING.search(own(claimed))) and not _RUNNING.search(own(f)) and bool(_FLOW.search(own(f)))
+
+
 def _overlap(a: Period, b: Period) -> bool:
     """Two periods sharing months: the year's plan and its second half, a quarter and its half year."""
     return a.year == b.year and bool(set(a.months()) & set(b.months()))
@@ -211,7 +227,7 @@ def _own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], aske
     same kind and a comparable unit; None when the reports give none for that period."""
     if not (ans.answered or ans.plan_only):
         return None
-    rep = _counterpart(fig, ans.figures)
+    rep = _counterpart(fig, [f for f in ans.figures if not equal(value(fig), value(f))])  # a different figure
     cited = {c.n: c for c in ans.citations}
     # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
     # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)

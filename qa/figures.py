@@ -112,7 +112,11 @@ def parse_number(text: str) -> float | None:
 def scaled(number: float, unit: str | None) -> tuple[float, str]:
     """(value in base units, base unit): '10,9 nghìn tỷ đồng' and '10.902 tỷ đồng' compare."""
     u = fold_ocr(unit or "").strip()
-    u = unit_at(u) or u  # the unit OCR misread by a letter ('tỷ déng') is the unit it was
+    # the unit OCR misread by a letter ('tỷ déng') is the unit it was; a scale word before a unit read as printed
+    # ('nghìn hộ' is thousands of households, not 'nghìn ha')
+    scale, _, rest = u.partition(" ")
+    if not (scale in SCALE and rest in lexicon().units):
+        u = unit_at(u) or u
     for word, factor in sorted(SCALE.items(), key=lambda x: -len(x[0])):
         if u == word or u.startswith(word + " "):
             number, u = number * factor, u[len(word):].strip() or "dong"

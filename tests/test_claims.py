@@ -52,6 +52,9 @@ def test_a_balance_at_another_date_is_another_period_s(sample_engine):
     ("Lạng Sơn năm 2021 đạt 32,5 giường bệnh trên 1 vạn dân.", "other_period"),
     # 445 profitable firms is the half year 2023's; the footnote's next sentence names the half year 2022
     ("Sáu tháng đầu năm 2022, Lạng Sơn có khoảng 445 doanh nghiệp hạch toán có lãi.", "other_period"),
+    # the month's flow given as the running total, and both as printed (citizen ID applications, January 2023)
+    ("Tính đến tháng 01/2023, lũy kế Lạng Sơn đã thu nhận 5.919 hồ sơ căn cước công dân.", "mismatch"),
+    ("Tháng 01/2023, Lạng Sơn thu nhận 5.919 hồ sơ căn cước công dân, lũy kế 664.925 hồ sơ.", "match"),
     # a sum's rise is not the sum: 1.821,1 tỷ đồng is how much registered capital grew
     ("6 tháng đầu năm 2023 Lạng Sơn cấp mới chủ trương đầu tư cho các dự án với tổng vốn 1.821,1 tỷ đồng.", "mismatch"),
 ])

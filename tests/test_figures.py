@@ -447,3 +447,10 @@ def test_a_claim_s_count_out_of_a_total_is_a_figure():
     assert claimed[:2] == ["2", "15"]
     assert "3" in [f.value for f in extract("Có 3 trên tổng số 12 xã chưa hoàn thành.", small=True)]
     assert "3" not in [f.value for f in extract("Tập trung 3 khu vực trọng điểm, thu 120 tỷ đồng.", small=True)]
+
+
+def test_a_scale_word_before_a_counted_noun_is_read_as_printed():
+    # 'nghìn hộ' is thousands of households, not an OCR'd 'nghìn ha'; a unit misread by a letter is still repaired
+    assert scaled(17.5, "nghìn hộ") == (17500.0, "ho")
+    assert scaled(2, "nghìn ha") == (2000.0, "ha")
+    assert scaled(5, "tỷ déng") == scaled(5, "tỷ đồng")

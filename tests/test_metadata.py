@@ -149,8 +149,9 @@ def test_a_span_of_years_is_reported_on_up_to_its_last_year():
         meta = extract(["BÁO CÁO", title, "", "Bình quân giai đoạn tăng 6,8%/năm."], "x", filename="x.txt")
         return meta["period"], meta["next_period"]
     assert periods("Tổng kết 5 năm thực hiện Chương trình mục tiêu giai đoạn 2016 - 2020") == (Period("year", 2020), None)
+    # (a horizon, 'định hướng đến năm 2030', is no period planned)
     assert periods("Sơ kết Nghị quyết số 12-NQ/TU ngày 02/4/2021, giai đoạn 2021-2025, định hướng đến năm 2030") \
-        == (Period("year", 2025), Period("year", 2030))
+        == (Period("year", 2025), None)
     assert periods("Tình hình kinh tế - xã hội năm 2025 và kế hoạch 5 năm 2026 - 2030")[0] == Period("year", 2025)
 
 

@@ -164,3 +164,11 @@ def test_a_month_named_by_its_place_in_a_quarter(text, expected):
 def test_cuoi_as_ocr_reads_it(text, expected):
     """'cuối' read 'cudi', 'cu6i', 'cuéi' by OCR is still the last half, quarter or month."""
     assert [m.period for m in find_periods(text) if m.period][-1:] == [expected]
+
+
+def test_a_programme_s_span_and_horizon_are_no_period_of_a_figure():
+    """'Đề án ... giai đoạn 2022 - 2025, tầm nhìn đến năm 2030, trong tháng đã thu nhận 5.919 hồ sơ' (figures
+    invented): the years say what the programme covers; the figure is the report's own month's."""
+    text = "thực hiện Đề án giai đoạn 2022 - 2025, tầm nhìn đến năm 2030, trong tháng thu nhận 5.919 hồ sơ"
+    assert all(m.comparison for m in find_periods(text) if m.period)
+    assert not any(m.comparison for m in find_periods("Năm 2025 thu nhận 5.919 hồ sơ") if m.period)
