@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import find_provinces
@@ -194,6 +194,11 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
+    if (other := _printed_for(fig, claimed, ans, said, claimed_at, asked, query, engine.store)) is not None:
+        rep, cite = other  # 'cùng kỳ năm 2022 là 648,5 tỷ' beside this year's 1.158,8: last year's figure, not a wrong one
+        return ClaimResult(claim, fig.value, "other_period", rep, cite,
+                           f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {rep.period.label}, không phải kỳ nêu "
+                           f"trong câu.")
     if (own := _own_figure(fig, ans, said, claimed_at, asked, query, engine.store)) is not None:
         rep, cite = own
         return ClaimResult(claim, fig.value, "mismatch", rep, cite,
@@ -220,6 +225,28 @@ def _flow_for_total(claimed: Figure, f: Figure) -> bool:
 def _overlap(a: Period, b: Period) -> bool:
     """Two periods sharing months: the year's plan and its second half, a quarter and its half year."""
     return a.year == b.year and bool(set(a.months()) & set(b.months()))
+
+
+def _printed_for(fig: Figure, claimed, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query,
+                 store):
+    """(figure, citation): the claimed value as one of the cited passages prints it for another period than the
+    claimed one ('tỷ lệ giải ngân cùng kỳ năm 2022 là 648,5 tỷ' in the half-year 2023 report), for what the claim
+    measures; None when none does."""
+    if not (ans.answered or ans.plan_only) or not claimed_at:
+        return None
+    for c in ans.citations[:5]:
+        own = store.doc_by_name[c.doc].period if c.doc in store.doc_by_name else None
+        for f in extract(c.text, c.n, own):
+            if not (equal(claimed, value(f)) and _comparable(fig, f)):
+                continue
+            # the period its sentence names before it, read in its report ('cùng kỳ năm 2022' alone: that span)
+            lead = c.text[c.text.rfind(". ", 0, f.start) + 1:f.start]
+            named = [m.period for m in find_periods(lead, own=own) if m.period and not m.comparison]
+            period = named[-1] if named else None
+            if period is not None and not any(_overlap(period, p) for p in claimed_at) \
+                    and not _holds_claimed(period, claimed_at, asked, query.dated) and names_measure(said, f, store, c.text):
+                return replace(f, period=period), c
+    return None
 
 
 def _own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query, store):

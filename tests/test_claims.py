@@ -55,6 +55,8 @@ def test_a_balance_at_another_date_is_another_period_s(sample_engine):
     # the month's flow given as the running total, and both as printed (citizen ID applications, January 2023)
     ("Tính đến tháng 01/2023, lũy kế Lạng Sơn đã thu nhận 5.919 hồ sơ căn cước công dân.", "mismatch"),
     ("Tháng 01/2023, Lạng Sơn thu nhận 5.919 hồ sơ căn cước công dân, lũy kế 664.925 hồ sơ.", "match"),
+    # last year's figure printed beside this year's ('cùng kỳ năm 2022 là 648,5 tỷ'): real, but another period's
+    ("Nửa đầu năm 2023, vốn đầu tư công Lạng Sơn giải ngân mới đạt 648,5 tỷ đồng.", "other_period"),
     # a sum's rise is not the sum: 1.821,1 tỷ đồng is how much registered capital grew
     ("6 tháng đầu năm 2023 Lạng Sơn cấp mới chủ trương đầu tư cho các dự án với tổng vốn 1.821,1 tỷ đồng.", "mismatch"),
 ])
