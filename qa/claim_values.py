@@ -33,7 +33,7 @@ def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[
     tỷ' for 10.902 tỷ) within one unit of that digit and 5%. 'hơn 130' is never 128."""
     if not units_agree(claimed[1], reported[1]) or reported[0] == 0 or (claimed[0] < 0) != (reported[0] < 0):
         return False
-    gap = reported[0] - claimed[0]
+    gap = abs(reported[0]) - abs(claimed[0])  # by magnitude: 'giảm hơn 5 nghìn hộ' for a fall of 5.025 hộ
     if gap == 0:
         return False
     before = fold(claim[:max(0, claim.find(fig.value))])

@@ -88,7 +88,12 @@ def check(engine, text: str, id: str | None = None) -> CheckResult:
 def _context(sentence: str) -> str:
     """The period and place a sentence names, for the sentences after it that leave them out."""
     periods = [m.period.label for m in find_periods(sentence) if m.period and not m.comparison][:1]
-    return " ".join(periods + find_provinces(sentence)[:1])
+    # or the date it counts to ('Tính đến ngày 15/3/2022, lũy kế ... Tổng vốn đăng ký của các doanh nghiệp này ...')
+    dates = [] if periods else [m.group() for m in _COUNTED_TO.finditer(sentence)][:1]
+    return " ".join(periods + dates + find_provinces(sentence)[:1])
+
+
+_COUNTED_TO = re.compile(r"(?i)\b(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}")
 
 
 def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = None) -> ClaimResult:

@@ -26,6 +26,10 @@ def test_unit_of_the_last_stated_digit(value, unit):
     ("thu gần 11 nghìn tỷ đồng", "11.400 tỷ đồng", False),
     ("khoảng 4.300 tỷ đồng", "4.307,9 tỷ đồng", True),
     ("thu 4.300 tỷ đồng", "4.307,9 tỷ đồng", False),  # no hedge, another number
+    # a fall's size is its magnitude: 'giảm hơn 5 nghìn hộ' for a fall of 5.025, not of 4.980
+    ("số hộ nghèo giảm hơn 5 nghìn hộ", "giảm 5.025 hộ", True),
+    ("số hộ nghèo giảm hơn 5 nghìn hộ", "giảm 4.980 hộ", False),
+    ("số hộ nghèo giảm gần 5 nghìn hộ", "giảm 4.980 hộ", True),
 ])
 def test_a_hedged_claim_rounds_the_report_on_the_side_it_names(claim, report, rounded):
     fig, rep = _fig(claim), _fig(report)

@@ -57,6 +57,10 @@ def test_a_balance_at_another_date_is_another_period_s(sample_engine):
     ("Tháng 01/2023, Lạng Sơn thu nhận 5.919 hồ sơ căn cước công dân, lũy kế 664.925 hồ sơ.", "match"),
     # last year's figure printed beside this year's ('cùng kỳ năm 2022 là 648,5 tỷ'): real, but another period's
     ("Nửa đầu năm 2023, vốn đầu tư công Lạng Sơn giải ngân mới đạt 648,5 tỷ đồng.", "other_period"),
+    # a paragraph's later sentence counts to the date the first names; a fall's size rounds by its magnitude
+    ("Tính đến ngày 15/3/2022, lũy kế toàn tỉnh Lạng Sơn có 3.394 doanh nghiệp. Tổng vốn đăng ký khoảng 33 nghìn tỷ "
+     "đồng.", "rounded"),
+    ("Năm 2021, số hộ nghèo của Lạng Sơn giảm gần 5,1 nghìn hộ.", "rounded"),
     # a sum's rise is not the sum: 1.821,1 tỷ đồng is how much registered capital grew
     ("6 tháng đầu năm 2023 Lạng Sơn cấp mới chủ trương đầu tư cho các dự án với tổng vốn 1.821,1 tỷ đồng.", "mismatch"),
 ])
