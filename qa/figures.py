@@ -143,7 +143,7 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
         return []
     label = row.split(";")[0].rsplit(">", 2)
     indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
-    unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;]+)", row)
+    unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>]+)", row)  # a table-wide unit ends where the row path goes on
     unit = unit_m.group(1).strip() if unit_m else None
     out = []
     for m in _CELL.finditer(row):

@@ -454,3 +454,14 @@ def test_a_scale_word_before_a_counted_noun_is_read_as_printed():
     assert scaled(17.5, "nghìn hộ") == (17500.0, "ho")
     assert scaled(2, "nghìn ha") == (2000.0, "ha")
     assert scaled(5, "tỷ déng") == scaled(5, "tỷ đồng")
+
+
+def test_a_table_wide_unit_ends_where_the_row_path_goes_on():
+    # figures invented: a Markdown table whose unit line heads the path to the row
+    from tracuu.qa.figures import table_cells
+    row = ("Đơn vị tính: tỷ đồng > Chi thường xuyên > Dự toán năm 2024: 9.100,0; Thực hiện 9 tháng năm 2023: 6.010,2; "
+           "Ước thực hiện 9 tháng năm 2024: 6.805,7; So với dự toán (%): 74,8")
+    cells = table_cells(row)
+    done = next(c for c in cells if c.value == "6.805,7")
+    assert done.unit == "tỷ đồng" and done.indicator == "Chi thường xuyên"
+    assert lead_line(done, row, None) == "Chi thường xuyên — Ước thực hiện 9 tháng năm 2024: 6.805,7 tỷ đồng [1]"
