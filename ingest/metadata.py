@@ -254,7 +254,7 @@ def _title_span(title: str, date: str | None) -> list[Period]:
         found = [m.period for m in find_periods(title, year) if m.period and not m.comparison]
         if found and found[0].months()[-1] > month and found[0].year == year:
             found = [m.period for m in find_periods(title, year - 1) if m.period and not m.comparison]
-        return found[:1]
+        return found  # (the running-total rule then takes the widest: "quý III ..., 9 tháng ...")
     return []
 
 
