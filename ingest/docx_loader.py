@@ -14,6 +14,7 @@ import docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from .textnorm import fold
 from .types import IngestError, SourceText
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -145,9 +146,16 @@ def is_data_table(grid: list[list[str | None]]) -> bool:
         return False
     if _clean(grid[0][0] or "").lower().replace(" ", "") in ("stt", "tt", "sốtt"):
         return True
+    # 'Chỉ tiêu | Kết quả' with the results in words ('Ước tăng 14,86% so với cùng kỳ'): a table of figures too
+    if fold(_clean(grid[0][0] or "")).lower() in _LABEL_HEADERS and any(_DIGIT.search(t or "") for r in grid[1:] for t in r[1:]):
+        return True
     values = [_clean(t) for row in grid[1:] for t in row[1:] if t]
     numbers = sum(bool(_NUMBER.fullmatch(t)) for t in values)
     return numbers >= 1 and numbers >= 0.3 * len(values)
+
+
+_LABEL_HEADERS = {"chi tieu", "noi dung", "chi so", "danh muc", "hang muc", "linh vuc", "chi tieu chu yeu"}
+_DIGIT = re.compile(r"\d")
 
 
 def table_lines(grid: list[list[str | None]], caption: str) -> list[str]:

@@ -87,6 +87,25 @@ def test_long_paragraph_before_table_is_no_caption(tmp_path):
     assert src.lines[-1] == "Bảng 1 > GRDP > Năm 2021: 7,1%" and src.hints == {1: "table"}
 
 
+def test_a_label_and_result_table_in_words_is_a_table_of_figures(tmp_path):
+    # figures invented: 'Chỉ tiêu | Kết quả' whose results are phrases, not bare numbers; a letterhead stays lines
+    d = docx.Document()
+    head = d.add_table(rows=1, cols=2)
+    head.cell(0, 0).text, head.cell(0, 1).text = "ỦY BAN NHÂN DÂN TỈNH AN HÒA", "Số: 12/BC-UBND, ngày 20 tháng 6 năm 2025"
+    d.add_paragraph("I. KINH TẾ")
+    t = d.add_table(rows=3, cols=2)
+    for (i, j), v in {(0, 0): "Chỉ tiêu", (0, 1): "Kết quả", (1, 0): "Tăng trưởng GRDP quý II",
+                      (1, 1): "Ước tăng 8,12% so với cùng kỳ", (2, 0): "Thu ngân sách 6 tháng",
+                      (2, 1): "Ước đạt 2.140 tỷ đồng, bằng 51% dự toán"}.items():
+        t.cell(i, j).text = v
+    path = tmp_path / "t.docx"
+    d.save(path)
+    src = load_docx(path.read_bytes(), path.name)
+    assert src.lines[:2] == ["ỦY BAN NHÂN DÂN TỈNH AN HÒA", "Số: 12/BC-UBND, ngày 20 tháng 6 năm 2025"]
+    assert "I. KINH TẾ > Tăng trưởng GRDP quý II > Kết quả: Ước tăng 8,12% so với cùng kỳ" in src.lines
+    assert "I. KINH TẾ > Thu ngân sách 6 tháng > Kết quả: Ước đạt 2.140 tỷ đồng, bằng 51% dự toán" in src.lines
+
+
 def test_corrupt_docx_is_refused(tmp_path, sample):
     path, _ = sample
     data = path.read_bytes()
