@@ -207,7 +207,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     if (own := _own_figure(fig, ans, said, claimed_at, asked, query, engine.store)) is not None:
         rep, cite = own
         return ClaimResult(claim, fig.value, "mismatch", rep, cite,
-                           f"Báo cáo ghi {rep.value}{' ' + rep.unit if rep.unit else ''}, không phải {fig.value}"
+                           f"Báo cáo ghi {_stated(rep)}{' ' + rep.unit if rep.unit else ''}, không phải {_stated(fig)}"
                            f"{' ' + fig.unit if fig.unit else ''}.")
     periods = ", ".join(p.label for p in engine.periods())
     return ClaimResult(claim, fig.value, "not_found", None, None,
@@ -225,6 +225,11 @@ def _flow_for_total(claimed: Figure, f: Figure) -> bool:
     def own(x: Figure) -> str:
         return re.split(r"[,;]", fold(x.head or ""))[-1]
     return bool(_RUNNING.search(own(claimed))) and not _RUNNING.search(own(f)) and bool(_FLOW.search(own(f)))
+
+
+def _stated(f: Figure) -> str:
+    """A figure as the explanation says it: a change with its direction ('tăng 15', 'giảm 15')."""
+    return f"{'giảm' if f.number < 0 else 'tăng'} {f.value}" if f.kind == "change" and f.number else f.value
 
 
 def _overlap(a: Period, b: Period) -> bool:

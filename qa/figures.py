@@ -247,7 +247,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # '... so với năm 2024 (71,41 điểm)': a value right after its baseline's period is the baseline's
         just_before = [x for x in mentions if x.end <= a and x.period
                        and re.fullmatch(r"[\s(:]*(?:t[aie]ng|giam)?\s*", folded[x.end:a])]
-        if just_before and just_before[-1].comparison:
+        if just_before and just_before[-1].comparison and (kind != "change" or "(" in folded[just_before[-1].end:a]):
+            # (a change right after it, 'so với cùng kỳ năm 2022 tăng 15 vụ', is this period's; bracketed, 'so với
+            # quý I (giảm 7,95%)', the baseline's own)
             named = [just_before[-1].period]
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])

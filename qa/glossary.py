@@ -61,8 +61,17 @@ def cutoff_days(folded: str) -> set[tuple[int, int, int]]:
 
 
 def dated_days(folded: str) -> set[tuple[int, int, int]]:
-    """(year, month, day) of each full date in a question."""
-    return {(int(y), int(m), int(d)) for d, m, y in _DATE.findall(folded) if 1 <= int(d) <= 31 and 1 <= int(m) <= 12}
+    """(year, month, day) of each full date in a question that a figure is counted to (not one it starts from:
+    'từ 01/7/2025', 'từ ngày 15/12/2022 đến 14/6/2023' counts to 14/6/2023)."""
+    return {(int(y), int(m), int(d)) for d, m, y in _counted_dates(folded)}
+
+
+def _counted_dates(folded: str) -> list[tuple[str, str, str]]:
+    return [m.groups() for m in _DATE.finditer(folded) if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+            and not _FROM.search(folded, max(0, m.start() - 12), m.start())]
+
+
+_FROM = re.compile(r"\btu\s+(?:ngay\s+)?$")
 
 
 COUNTED_TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?"  # 'tính đến hết ngày', before a date
@@ -70,12 +79,8 @@ _COUNTED_TO = re.compile(r"\b" + COUNTED_TO + "$")
 
 
 def dated_months(folded: str) -> list[tuple[int, int]]:
-    """(year, month) of each full date in the question."""
-    out = []
-    for d, m, y in _DATE.findall(folded):
-        if 1 <= int(d) <= 31 and 1 <= int(m) <= 12:
-            out.append((int(y), int(m)))
-    return out
+    """(year, month) of each full date in the question that a figure is counted to (see dated_days)."""
+    return [(int(y), int(m)) for d, m, y in _counted_dates(folded)]
 
 
 def expansions(folded: str) -> dict[str, str]:

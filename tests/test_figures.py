@@ -2,6 +2,7 @@
 import pytest
 
 from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
 from tracuu.qa.figure_rank import rank, weighted
 from tracuu.qa.figures import extract, lead_line, parse_number, scaled
 
@@ -465,3 +466,10 @@ def test_a_table_wide_unit_ends_where_the_row_path_goes_on():
     done = next(c for c in cells if c.value == "6.805,7")
     assert done.unit == "tỷ đồng" and done.indicator == "Chi thường xuyên"
     assert lead_line(done, row, None) == "Chi thường xuyên — Ước thực hiện 9 tháng năm 2024: 6.805,7 tỷ đồng [1]"
+
+
+def test_a_change_right_after_a_baseline_is_the_period_s_own():
+    # 'so với cùng kỳ năm 2022 tăng 15 vụ' is this period's change (figures invented); bracketed, the baseline's
+    figs = extract("Sáu tháng đầu năm 2023 xảy ra 30 vụ, so với cùng kỳ năm 2022 tăng 15 vụ (100%).",
+                   period=Period("half", 2023, 1))
+    assert next(f for f in figs if f.value == "15").period == Period("half", 2023, 1)

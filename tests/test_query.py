@@ -52,3 +52,11 @@ def test_a_report_s_words_for_what_a_question_paraphrases():
 def test_what_was_harvested_is_the_output_a_harvested_area_is_not():
     assert "san luong" in parse_query("Huyện Tân Phú thu hoạch được bao nhiêu tấn điều năm 2024?").same
     assert "san luong" not in parse_query("diện tích thu hoạch lúa năm 2024").same
+
+
+def test_a_date_a_question_starts_from_is_no_cut_off():
+    # 'từ 01/7/2025' starts a span; 'từ ngày 15/12/2022 đến 14/6/2023' is counted to 14/6/2023
+    assert parse_query("Từ 01/7/2025 xã Tân An giải quyết bao nhiêu hồ sơ?").dated == []
+    q = parse_query("từ ngày 15/12/2022 đến 14/6/2023 có bao nhiêu vụ tai nạn giao thông")
+    assert q.cutoff_days == {(2023, 6, 14)}
+    assert parse_query("Đến 31/01/2023 giải ngân được bao nhiêu?").cutoff_days == {(2023, 1, 31)}
