@@ -187,11 +187,10 @@ def _periods(title: str, lines: list[str], filename: str,
                                                        if m.period and not m.comparison])):
             own = wider
         # 'giai đoạn 2021 - 2025': a span of years is reported on up to its last year (a five-year review)
-        span = next((m for m in _YEAR_SPAN.finditer(fold_ocr(title)) if own.kind == "year"
-                     and int(m.group(1)) == own.year and 0 < int(m.group(2)) - own.year <= 10), None)
+        span = next((y for y in _year_spans(fold_ocr(title)) if y and own.kind == "year" and y[0] == own.year), None)
         if span:
-            own = Period("year", int(span.group(2)))
-            mentions = [p for p in mentions if not int(span.group(1)) <= p.year <= own.year]
+            own = Period("year", span[1])
+            mentions = [p for p in mentions if not span[0] <= p.year <= own.year]
         plan_year = own
         # '... vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/9/2024)': the year's plan, counted to a
         # month's end: the running total to it is what the report gives
@@ -245,8 +244,8 @@ def _title_span(title: str, date: str | None) -> list[Period]:
     folded = fold_ocr(title)
     if years := _SCHOOL_YEAR.findall(folded):  # '... năm học 2023 - 2024 và nhiệm vụ năm học 2024 - 2025': the next planned
         return list(dict.fromkeys(Period("year", int(end)) for _, end in years))
-    if (m := _YEAR_SPAN.search(folded)) and 0 < int(m.group(2)) - int(m.group(1)) <= 10:
-        return [Period("year", int(m.group(2)))]  # 'giai đoạn 2021 - 2025': a review up to its last year
+    if (spans := _year_spans(folded)) and spans[0]:
+        return [Period("year", spans[0][1])]  # 'giai đoạn 2021 - 2025': a review up to its last year
     if (m := _DAY_SPAN.search(folded)) and m.group(2) == m.group(4) and 1 <= int(m.group(4)) <= 12:
         return [Period("month", int(m.group(5)), int(m.group(4)))]
     if date:
@@ -259,6 +258,13 @@ def _title_span(title: str, date: str | None) -> list[Period]:
 
 
 _YEAR_SPAN = re.compile(r"(?<!nam hoc )\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # a school year is read apart
+
+
+def _year_spans(folded: str) -> list[tuple[int, int] | None]:
+    """(first, last) year of each span of years a folded title names ('giai đoạn 2021 - 2025'), in order;
+    None for one that is no span of up to ten years."""
+    return [(a, b) if 0 < (b := int(m.group(2))) - (a := int(m.group(1))) <= 10 else None
+            for m in _YEAR_SPAN.finditer(folded)]
 _SCHOOL_YEAR = re.compile(r"\bnam hoc (\d{4})\s*-\s*(\d{4})\b")
 _DAY_SPAN = re.compile(r"\btu (?:ngay )?(\d{1,2})/(\d{1,2}) den (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # a date written out or in figures, with a posting time: when a text was issued or posted

@@ -53,6 +53,10 @@ class Period:
     def contains(self, other: "Period") -> bool:
         return self.year == other.year and set(other.months()) <= set(self.months())
 
+    def overlaps(self, other: "Period") -> bool:
+        """Sharing months: the year's plan and its second half, a quarter and its half year."""
+        return self.year == other.year and bool(set(self.months()) & set(other.months()))
+
     def to_dict(self) -> dict:
         return {"kind": self.kind, "year": self.year, "index": self.index, "label": self.label}
 

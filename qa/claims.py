@@ -21,6 +21,7 @@ from .answer import Citation
 from .extract import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
+from .glossary import COUNTED_TO
 from .claim_values import equal, periods_printing, readings, rounds, units_agree, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
@@ -89,11 +90,11 @@ def _context(sentence: str) -> str:
     """The period and place a sentence names, for the sentences after it that leave them out."""
     periods = [m.period.label for m in find_periods(sentence) if m.period and not m.comparison][:1]
     # or the date it counts to ('Tính đến ngày 15/3/2022, lũy kế ... Tổng vốn đăng ký của các doanh nghiệp này ...')
-    dates = [] if periods else [m.group() for m in _COUNTED_TO.finditer(sentence)][:1]
+    dates = [] if periods else [m.group() for m in _COUNTED_TO.finditer(fold(sentence))][:1]
     return " ".join(periods + dates + find_provinces(sentence)[:1])
 
 
-_COUNTED_TO = re.compile(r"(?i)\b(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}")
+_COUNTED_TO = re.compile(r"\b" + COUNTED_TO + r"\d{1,2}/\d{1,2}/\d{4}")  # folded: the question is read folded too
 
 
 def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = None) -> ClaimResult:
@@ -188,7 +189,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # where the claim gives a report's plan for the next period to the report's own period, which has no
             # figure of its own for it ('năm 2021 ... 96,2%': the 2021 release's 2022 plan), the figure is real
             # but another period's
-            if any(_overlap(period, c) for c in claimed_at) or cite is None or cite.period not in claimed_at \
+            if any(period.overlaps(c) for c in claimed_at) or cite is None or cite.period not in claimed_at \
                     or _own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None:
                 return ClaimResult(claim, fig.value, "mismatch", rep, cite,
                                    f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả "
@@ -232,11 +233,6 @@ def _stated(f: Figure) -> str:
     return f"{'giảm' if f.number < 0 else 'tăng'} {f.value}" if f.kind == "change" and f.number else f.value
 
 
-def _overlap(a: Period, b: Period) -> bool:
-    """Two periods sharing months: the year's plan and its second half, a quarter and its half year."""
-    return a.year == b.year and bool(set(a.months()) & set(b.months()))
-
-
 def _printed_for(fig: Figure, claimed, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query,
                  store):
     """(figure, citation): the claimed value as one of the cited passages prints it for another period than the
@@ -253,7 +249,7 @@ def _printed_for(fig: Figure, claimed, ans, said: set[str], claimed_at: list[Per
             lead = c.text[c.text.rfind(". ", 0, f.start) + 1:f.start]
             named = [m.period for m in find_periods(lead, own=own) if m.period and not m.comparison]
             period = named[-1] if named else None
-            if period is not None and not any(_overlap(period, p) for p in claimed_at) \
+            if period is not None and not any(period.overlaps(p) for p in claimed_at) \
                     and not _holds_claimed(period, claimed_at, asked, query.dated) and names_measure(said, f, store, c.text):
                 return replace(f, period=period), c
     return None
@@ -349,5 +345,5 @@ def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list
                 break
     # a value printed for several periods (9.000 ha: the 2022 plan and the 2023 plan) is judged by the one
     # sharing months with the claimed period, if any
-    return next((x for x in found if x[2] is not None and any(_overlap(x[2], c) for c in claimed_at)),
+    return next((x for x in found if x[2] is not None and any(x[2].overlaps(c) for c in claimed_at)),
                 found[0] if found else None)

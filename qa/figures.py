@@ -201,9 +201,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         after = folded[b:b + 30].lstrip()
         unit_f = unit_at(after)
         asked = counts(quote[b:b + 60], nouns) > 0
+        # a claim's small count: '09 trường học', 'chỉ có 2 trong số 18 chỉ tiêu'
+        claimed_count = small and bool(_COUNT.match(m.group()) or _OF_TOTAL.match(folded, b))
         if unit_f is None and not re.match(r"\s*%", folded[b:b + 3]) and not asked:
-            if not re.search(r"[.,/]", m.group()) and value < 10 \
-                    and not (small and (_COUNT.match(m.group()) or _OF_TOTAL.match(folded, b))):
+            if not re.search(r"[.,/]", m.group()) and value < 10 and not claimed_count:
                 continue  # a bare small integer ('3 khu vực', footnote marks) is no figure; '5/14 tỉnh' is one
         # the unit as printed (offsets match: folding keeps length)
         ua = b + (len(folded[b:b + 30]) - len(after))
@@ -229,7 +230,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 value = -abs(value)
         indicator = indicator_before(quote, folded, clause_start, a) or (out[-1].indicator if out else "")
         if unit is None and not re.search(r"[.,/]", m.group()) and value < 10 and not asked \
-                and not (small and (_COUNT.match(m.group()) or _OF_TOTAL.match(folded, b))) \
+                and not claimed_count \
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
         # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính

@@ -15,8 +15,8 @@ _NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|toan quoc|binh quan chu
                      r"|(?:den|vao|cua|tai) viet nam)\b")
 # a district, town or city inside the province, by its name ('Quận Cầu Giấy', 'huyện Đông Anh', 'thành phố
 # Thủ Đức', 'quận 1'): a capital or a number after the word tells it from 'quản lý', 'quan trọng'
-_LOCAL = re.compile(r"\b(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+"
-                    r"(?P<name>(?:[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2})|\d{1,2}\b)")
+_NAME = r"[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2}"  # a place's capitalised name, up to three words
+_LOCAL = re.compile(rf"\b(?:[Qq]uận|[Hh]uyện|[Tt]hị xã|[Tt]hành phố|TP\.?)\s+(?P<name>(?:{_NAME})|\d{{1,2}}\b)")
 _LOCAL_ASKED = re.compile(r"\b(?:quan|huyen|thi xa|thanh pho|tp|dia phuong)\b")
 # 'đấu giá đất ở thành phố Đà Lạt, Bảo Lộc ...': where the work is done, not whose figure it is
 _LOCATIVE = re.compile(r"(?:\b(?:ở|tại|thuộc|[Tt]rên địa bàn)\s+(?:các\s+)?)$")
@@ -78,7 +78,7 @@ def _local_figure(query: Query, sentence: str, lead: str) -> bool:
 
 
 # a unit below the province the question asks about, by its capitalised name ('huyện Đức Trọng', 'xã Lục Sơn')
-_UNIT_ASKED = re.compile(r"\b(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+(?P<name>[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2})")
+_UNIT_ASKED = re.compile(rf"\b(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+(?P<name>{_NAME})")
 # the whole province as a figure's place ('trên địa bàn tỉnh Lâm Đồng', 'toàn tỉnh', 'của tỉnh')
 _WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|(?:tren dia ban|cua|o)\s+tinh)\b")
 

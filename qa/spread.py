@@ -34,7 +34,7 @@ def side_by_side(query: Query) -> list[Period]:
                     periods.append(base)
     if len(periods) < 2 or not _JOIN.search(folded):
         return []
-    if any(set(a.months()) & set(b.months()) and a.year == b.year for i, a in enumerate(periods) for b in periods[i + 1:]):
+    if any(a.overlaps(b) for i, a in enumerate(periods) for b in periods[i + 1:]):
         return []  # 'năm 2023 ... đến tháng 01/2023': one figure, not two
     return periods
 

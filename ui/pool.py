@@ -59,20 +59,9 @@ def _vector(text: str):
     return _engine.query_vector(text)
 
 
-def _ingest(paths, rebuild: bool, correction):
-    return _engine.ingest(paths, progress=False, rebuild=rebuild, correction=correction)
-
-
-def _check_file(path) -> None:
-    _engine.check_file(path)
-
-
-def _correct(doc: str, correction) -> dict:
-    return _engine.correct(doc, correction)
-
-
-def _remove(docs: list[str]):
-    return _engine.remove(docs)
+def _call(method: str, *args, **kw):
+    """One of this process's engine's changes (ingest, check_file, correct, remove), run for the web process."""
+    return getattr(_engine, method)(*args, **kw)
 
 
 def _ready() -> int:
@@ -116,31 +105,31 @@ class PooledEngine(ServingEngine):
     # upload's own included). The other answer processes go on answering meanwhile; this process
     # takes the new version at its next read of `store`, as every answer process does.
     def ingest(self, paths, progress: bool = True, rebuild: bool = False, correction=None):
-        return self._run(_ingest, list(paths), rebuild, correction)
+        return self._run(_call, "ingest", list(paths), progress=False, rebuild=rebuild, correction=correction)
 
     def check_file(self, path) -> None:
-        self._run(_check_file, path)
+        self._run(_call, "check_file", path)
 
     def correct(self, doc, correction):
-        return self._run(_correct, doc, correction)
+        return self._run(_call, "correct", doc, correction)
 
     def remove(self, docs):
-        return self._run(_remove, list(docs))
+        return self._run(_call, "remove", list(docs))
 
     def _compute(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None = None,
                  single: bool = False, vector=None):
         return self._run(_ask, question, options, qid, previous, single, vector)
 
-    def _run(self, fn, *args):
+    def _run(self, fn, *args, **kw):
         pool = self._pool
         try:
-            return pool.submit(fn, *args).result()
+            return pool.submit(fn, *args, **kw).result()
         except BrokenProcessPool:  # an answer process died (killed, out of memory): start a new pool once
             with self._lock:
                 if self._pool is pool:
                     log.error("an answer process died; starting the pool again")
                     self._pool = self._new_pool()
-            return self._pool.submit(fn, *args).result()
+            return self._pool.submit(fn, *args, **kw).result()
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
