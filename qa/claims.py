@@ -101,7 +101,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     from .engine import AskOptions
     read = {} if read is None else read
     if ("ask", question) not in read:
-        read["ask", question] = engine.ask(question, AskOptions(k=5), single=True)
+        read["ask", question] = engine.ask(question, AskOptions(k=5, dates_apart=True), single=True)
     ans = read["ask", question]
     fig = readings(fig, ans.figures)  # '11,600 người' in English notation, where the report prints 11.600
     claimed = value(fig)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tracuu.index.backend import Store, open_store
 from tracuu.index.dense import one_answer
-from tracuu.index.store import Filters, Hit, IndexError_
+from tracuu.index.store import Filters, Hit, IndexError_, report_periods
 from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
 from tracuu.config import Config
@@ -40,6 +40,7 @@ from .weights import EVIDENCE
 
 MIN_COVERAGE = EVIDENCE.min_coverage
 MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
+BRIEF_OVER = 4  # places answering an open question beyond which each gets one line, its quote under the sources
 
 
 class QuestionError(ValueError):
@@ -51,6 +52,9 @@ class AskOptions:
     k: int = 5
     period: Period | None = None  # a hard filter the user picked
     docs: set[str] | None = None
+    # a figure counted to another date than the asked one may be quoted: the claim check names that date
+    # itself (other_period); an answer to a person never gives one for the other
+    dates_apart: bool = False
 
 
 class Engine:
@@ -186,6 +190,8 @@ class Engine:
                 return view
         if store:  # what the index makes of the question: a plan's period, a unit's name (qa.fit)
             query = period_fit.as_asked_of(query, store)
+        if opts.dates_apart:
+            query = dataclasses.replace(query, dates_apart=True)
         if not store or not store.size:
             ans = Answer(q, False, "Chưa có báo cáo nào được nạp. Hãy chạy: tracuu ingest <thư mục báo cáo>.",
                          query.period, id=qid)
@@ -202,7 +208,8 @@ class Engine:
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
         if self.config.reranker and hits:
             hits = self._rerank(q, hits)
-        places = open_provinces(query, hits, store)
+        places = open_provinces(query, rank(store, query, qvec, self.weights.province_pool, filters, self.weights)
+                                if len(hits) >= opts.k else hits, store)
         ans = self._per_province(query, hits, store, opts.k, places,
                                  lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
             if len(places) > 1 else self._answer(query, hits, store, opts.k)
@@ -237,9 +244,12 @@ class Engine:
                 answers.append((place, ans))
         if len(answers) < 2:
             return answers[0][1] if answers else self._answer(query, hits, store, k)
-        note = (f"(Các báo cáo đã nạp có số liệu của {len(answers)} tỉnh/thành; nêu tên tỉnh/thành trong câu hỏi "
-                f"để chỉ xem một nơi.)")
-        combined = combine(query.text, answers, note)
+        # many places: a line each (its figure and source number), the quotes under the sources
+        brief = len(answers) > BRIEF_OVER
+        note = (f"(Các báo cáo đã nạp có số liệu của {len(answers)} tỉnh/thành"
+                + ("; đoạn trích của mỗi nơi ở nguồn được đánh số" if brief else "")
+                + "; nêu tên tỉnh/thành trong câu hỏi để chỉ xem một nơi.)")
+        combined = combine(query.text, answers, note, brief=brief)
         combined.by_province = [p for p, _ in answers]
         return combined
 
@@ -254,10 +264,13 @@ class Engine:
         top = hits[:max(k, 1)]
         query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
         citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
-        periods_text = ", ".join(p.label for p in store.periods())
+        # a refusal names what exists: of the asked province, where the question names one the index holds
+        own = [d for d in store.documents if d.province in query.provinces] if query.provinces else []
+        periods_text = (f" của {', '.join(sorted({d.province for d in own}))}: " if own else ": ") \
+            + ", ".join(p.label for p in (report_periods(own) if own else store.periods()))
         if not top:
             return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
-                                             f"(các kỳ hiện có: {periods_text}).", query.period, citations)
+                                             f"(các kỳ hiện có{periods_text}).", query.period, citations)
         uncovered = period_fit.uncovered_period(query, top[:5], store)
         fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
@@ -295,7 +308,7 @@ class Engine:
             if missing := [p for p in query.provinces if held and p not in held]:
                 what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
             msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
-                   f"(các kỳ hiện có: {periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+                   f"(các kỳ hiện có{periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
             reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
             return Answer(query.text, False, msg, query.period, citations,
                           confidence=best.coverage if best else None,

@@ -138,7 +138,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
          asked: list[Period] | None = None, wants_target: bool = False, units: set[str] | None = None,
          nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None,
          baselines: set[str] | None = None, references: bool = False, words: set[str] | None = None,
-         plan: bool = False, place: Callable[[Figure], int] | None = None) -> list[Figure]:
+         plan: bool = False, place: Callable[[Figure], int] | None = None,
+         dated: list[Period] | None = None) -> list[Figure]:
     """The direct answer first: not a number the question itself states (`known`), in the unit or
     before the word it counts (`units`, `nouns`), then the figure whose words (see `_head`, and
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
@@ -160,7 +161,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
         # a table row holds several periods' cells: the asked period's column first
         # (a cell of no period, 'So sánh 2025/2024 (%)', after the asked period's, before another period's)
-        off_period = 0 if not asked or f.period in asked else 1 if f.period is None else 2
+        # and a date the question counts to ('năm 2026 ... đến hết tháng 1'): that month's figure before the year's
+        off_period = 0 if dated and f.period in dated else \
+            1 if not asked or f.period in asked else 2 if f.period is None else 3
         other_unit = bool(units) and fold(f.unit or "") not in units
         said = counts(f.after, nouns, repair)
         # a figure stated as what the clause compares with is no answer, unless references are asked

@@ -17,6 +17,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
+from .glossary import cutoff_months
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
 
@@ -209,11 +210,16 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return False
     doc = store.doc_by_name.get(hit.passage.doc)
     holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
-    if not holders or any(p == a for p in holders for a in query.periods):
-        return False
     # 'vốn năm 2025 đến hết ngày 31/10/2025': the cut-off date asked is where the report's span ends, so the
     # year named is the plan's, and this report holds the asked state
     if any(ends_at(p, query.dated) for p in holders):
+        return False
+    if query.dated and not query.wants_target and not query.dates_apart and holders \
+            and not _counts_to_asked(query, sentence, doc.period if doc else None):
+        # a result counted to a date is the state at that date ('vốn kế hoạch năm 2026 giải ngân đến hết tháng 1'):
+        # a report or section ending elsewhere holds it only where the sentence counts to that date or names its month
+        return True
+    if not holders or any(p == a for p in holders for a in query.periods):
         return False
     wider = any(p.contains(a) for p in holders for a in query.periods)
     narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
@@ -247,6 +253,14 @@ def _names_asked(query: Query, sentence: str, default: Period | None) -> bool:
     named = mentioned_periods(sentence, default)
     return any(a in named for a in query.periods) or states_baseline_value(
         query, sentence, default.year if default else None)
+
+
+def _counts_to_asked(query: Query, sentence: str, default: Period | None) -> bool:
+    """The quote's first sentence (its figure leads) counts to the asked date or names a span ending at it."""
+    first = re.split(r"(?<=\.)\s", sentence, maxsplit=1)[0]
+    if cutoff_months(fold_ocr(first)) & query.cutoffs:
+        return True
+    return any(ends_at(p, query.dated) for p in mentioned_periods(first, default))
 
 
 def ends_at(period: Period, dated: list[Period]) -> bool:

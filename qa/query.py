@@ -61,6 +61,7 @@ class Query:
     # the report's phrase for words the question uses ('tổng sản phẩm trên địa bàn' for 'tăng trưởng kinh
     # tế'): searched too, and a passage holding it covers those words
     same: dict[str, str] = field(default_factory=dict)
+    dates_apart: bool = False  # a figure counted to another date may stand in (the claim check; AskOptions)
 
     @property
     def cutoffs(self) -> set[tuple[int, int]]:

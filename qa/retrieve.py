@@ -133,7 +133,9 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
         docs = (own & docs if docs is not None else own) or docs
     scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
     if not (filters and filters.period):
-        scopes += [Filters(docs=docs, period=p) for p in query.periods[:2]]
+        # a date counted to ('đến hết tháng 1' of a year asked) is a period too: its month's reports hold it
+        scopes += [Filters(docs=docs, period=p) for p in [*query.periods[:2], *[d for d in query.dated[:1]
+                                                                              if d not in query.periods]]]
     seen = {h.row for h in hits}
     for scoped in scopes:
         for h in store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool):

@@ -62,8 +62,11 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     that date's."""
     if query.dated and states_figure(sentence):
         folded = fold_ocr(sentence)
-        if (counted := cutoff_months(folded)) and not counted & query.cutoffs:
-            return True
+        # of the whole quote, or of its first sentence, whose figure leads ('đến hết ngày 20/3/2026 giải ngân
+        # 1.846,2 tỷ đồng. Kế hoạch vốn năm 2025 ... đến ngày 31/01/2026 ...' is the March figure)
+        for part in (folded, re.split(r"(?<=\.)\s", folded, maxsplit=1)[0]):
+            if (counted := cutoff_months(part)) and not counted & query.cutoffs:
+                return True
         # the same month, another day: 'đến hết ngày 13/12/2024' is no state at 31/12/2024 (a few days apart may
         # be one month-end written two ways); the quote's first sentence: its figure leads, a later one may aim
         # at the asked day
@@ -104,7 +107,7 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     return narrower or wider
 
 
-def open_provinces(query: Query, hits: list[Hit], store: Store, most: int = 6) -> list[str]:
+def open_provinces(query: Query, hits: list[Hit], store: Store, most: int = 24) -> list[str]:
     """Provinces to answer for, best first, when the question names none and the index holds
     several: one province's figure must not pass for *the* answer."""
     if query.provinces or len({d.province for d in store.documents if d.province}) < 2:

@@ -86,7 +86,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     def cover(toks: set[str]) -> float:  # the same reading of 'holds the question's words' as the quote's
         return covered(weights, toks, query.aliases, variants, query.short, query.same)
     return figure_rank(out, cover, wants_change=asks_change(query.text),
-                       repair=store.lexical.repair if store.lexical else None, asked=query.periods,
+                       repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text), words=set(words_of(query.text)),

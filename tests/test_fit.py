@@ -168,3 +168,29 @@ def test_an_aim_for_a_period_after_its_report_s_is_no_result():
     assert results_missing(parse_query("hai phong tang truong GRDP quy 2 nam 2023"), q1)  # the quý I report's aim
     assert not results_missing(parse_query("tăng trưởng GRDP quý I/2023"), q1)
     assert not results_missing(parse_query("tăng trưởng GRDP quý II/2023"), None)
+
+
+def test_a_result_counted_to_a_date_comes_from_a_sentence_or_report_counting_to_it():
+    """'vốn kế hoạch năm 2026 giải ngân đến hết tháng 1': the year names the plan, the date the state asked.
+    A plan's aim for the year, a plan total, a state at another date are not it (sentences invented)."""
+    from tracuu.qa.fit import other_span
+    asked = parse_query("Vốn đầu tư công kế hoạch năm 2026 giải ngân đến hết tháng 1 được bao nhiêu?")
+    store = SimpleNamespace(doc_by_name={
+        "annual": SimpleNamespace(period=Period("year", 2025)),
+        "quarter": SimpleNamespace(period=Period("quarter", 2026, 1)),
+        "january": SimpleNamespace(period=Period("month", 2026, 1)),
+    })
+
+    def hit(doc, sentence, section=None):
+        return SimpleNamespace(passage=SimpleNamespace(doc=doc, period=section, text=sentence, kind="body"))
+    aim = "Phấn đấu giải ngân 100% kế hoạch vốn năm 2026."
+    assert other_span(asked, hit("annual", aim, Period("year", 2026)), aim, store)
+    total = "Kế hoạch vốn đầu tư công năm 2026 là 20.046,5 tỷ đồng. Đến ngày 20/3/2026 giải ngân 2.846,4 tỷ đồng."
+    assert other_span(asked, hit("quarter", total), total, store)
+    named = "Kế hoạch vốn năm 2026 đến hết ngày 31/01/2026 giải ngân 486,5 tỷ đồng, đạt 3,5% kế hoạch."
+    assert not other_span(asked, hit("quarter", named), named, store)  # the sentence counts to the date
+    plain = "Giải ngân kế hoạch vốn năm 2026 được 150 tỷ đồng, đạt 7,9% kế hoạch."
+    assert not other_span(asked, hit("january", plain), plain, store)  # January's report ends at the date
+    # the claim check is shown the other date's figure: it names that date itself
+    import dataclasses
+    assert not other_span(dataclasses.replace(asked, dates_apart=True), hit("quarter", total), total, store)

@@ -147,3 +147,22 @@ def test_a_district_s_letterhead_names_its_province():
     assert report_province(lines) == "Lạng Sơn"
     assert district_province("UBND THỊ XÃ BUÔN HỒ") == "Đắk Lắk" and district_province("UBND QUẬN BA ĐÌNH") == "Hà Nội"
     assert district_province("UBND HUYỆN CHÂU THÀNH") is None  # a name several provinces have: no guess
+
+
+def test_an_indicator_many_provinces_report_lists_every_one_a_line_each(wide_engine):
+    """Fifteen-odd provinces print the half-year retail total (figures invented, but Lạng Sơn's): each answers
+    on a line of its own, the sample's figure among them, not only the few whose wording is closest."""
+    ans = wide_engine.ask("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng 6 tháng đầu năm 2023 ước đạt bao nhiêu?")
+    assert ans.answered and len(ans.by_province) > 6 and "Lạng Sơn" in ans.by_province
+    lines = ans.answer.splitlines()
+    assert "14.245" in next(x for x in lines if x.startswith("Lạng Sơn:"))
+    assert [x.split(":")[0] for x in lines[:len(ans.by_province)]] == ans.by_province  # one line each
+    assert len({c.doc for c in ans.citations}) >= len(ans.by_province)  # each with its own source
+
+
+def test_a_date_asked_picks_each_province_s_state_at_that_date(wide_engine):
+    # 'kế hoạch năm 2026' names the plan, 'đến hết tháng 1' the state: no plan total, aim or March state
+    ans = wide_engine.ask("Vốn đầu tư công kế hoạch năm 2026 giải ngân đến hết tháng 1 được bao nhiêu?")
+    assert ans.answered and "150 ty dong" in ans.answer and (not ans.by_province or "Lạng Sơn" in ans.by_province)
+    for other in ("20.046,5", "21.420", "1.846,2", "100% kế hoạch vốn năm 2026"):
+        assert other not in ans.answer

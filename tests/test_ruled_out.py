@@ -54,3 +54,16 @@ def test_a_series_gives_each_year_its_own_clause():
     assert conflicts(parse_query("sản lượng chè búp tươi năm 2024"), series, 2025)
     assert conflicts(parse_query("sản lượng chè búp tươi năm 2022"),
                      "Năm 2021 sản lượng chè đạt 82,4 nghìn tấn, tăng 3% so với năm 2022.", 2025)
+
+
+def test_the_leading_sentence_s_date_decides_whose_figure_a_quote_gives():
+    # invented: the quarter report's March state, then the previous plan's state at the asked date
+    q = parse_query("Quảng Ngãi vốn đầu tư công kế hoạch năm 2026 giải ngân đến hết tháng 1 được bao nhiêu?")
+    quote = ("Đến hết ngày 20/3/2026 giải ngân 1.846,2 tỷ đồng, đạt 14,35% kế hoạch. Kế hoạch vốn năm 2025 được "
+             "kéo dài đến ngày 31/01/2026 đã giải ngân đạt 96,42%.")
+    assert conflicts(q, quote, 2026)
+    # and a quote counting only to another date, whatever sentence leads it
+    q = parse_query("Tỷ lệ giải ngân vốn đầu tư công tính đến 30/11/2023 là bao nhiêu?")
+    quote = "Tổng kế hoạch vốn năm 2023 được giao là 13.000 tỷ đồng. Đến ngày 30/9/2023, giải ngân đạt 6.215 tỷ đồng."
+    assert conflicts(q, quote, 2023)
+    assert not conflicts(q, "Đến ngày 30/11/2023, giải ngân đạt 8.120 tỷ đồng, bằng 62,5% kế hoạch.", 2023)
