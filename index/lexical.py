@@ -302,7 +302,9 @@ class LexicalIndex(Vocabulary):
         toks = [t for t in self.query_tokens(query) if t in self.vocab]
         if not toks:
             return np.zeros(self.n, dtype=np.float32)
-        return self.retriever.get_scores(toks).astype(np.float32)
+        # a plain array: indexing a memory-mapped index's (np.memmap subclass) scores element by element
+        # costs a subclass object each
+        return np.asarray(self.retriever.get_scores(toks), dtype=np.float32)
 
     def holding(self, tokens: list[str]) -> np.ndarray:
         """Indices of the passages holding any of `tokens` (a BM25 score above zero)."""

@@ -284,16 +284,24 @@ class IndexStore:
         if mask is not None:
             lex = np.where(mask, lex, -1.0)
             dense_all = np.where(mask, dense_all, -1.0)
-        rows = set(np.argsort(-lex)[:pool].tolist()) | set(np.argsort(-dense_all)[:pool].tolist())
+        rows = set(_top(lex, pool)) | set(_top(dense_all, pool))
         if mask is not None:
             rows = {r for r in rows if mask[r]}
-        exact = {}
+        ordered = sorted(rows)
+        exact = [0.0] * len(ordered)
         if query_vector is not None and len(self.vectors) and rows:
-            ordered = sorted(rows)
-            exact = dict(zip(ordered, (self.vectors[ordered] @ query_vector.astype(np.float32)).tolist()))
-        hits = [Hit(self.passages[r], r, float(max(lex[r], 0)), float(exact.get(r, 0.0))) for r in rows]
+            exact = (self.vectors[ordered] @ query_vector.astype(np.float32)).tolist()
+        lexical = np.maximum(lex[ordered], 0).tolist() if ordered else []
+        hits = [Hit(self.passages[r], r, lx, dn) for r, lx, dn in zip(ordered, lexical, exact)]
         hits.sort(key=lambda h: (-h.lexical, -h.dense))
         return hits
+
+
+def _top(scores: np.ndarray, n: int) -> list[int]:
+    """Rows of the `n` highest scores (in no order): a partial sort, the index may hold 100,000 passages."""
+    if n >= len(scores):
+        return list(range(len(scores)))
+    return np.argpartition(-scores, n - 1)[:n].tolist()
 
 
 def _recover(directory: Path) -> None:

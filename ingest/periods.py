@@ -36,11 +36,12 @@ class Mention:
 
 
 # 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
-_COMPARED = re.compile(r"\bso(?:\s+v[a-z]{1,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
+_COMPARED = re.compile(r"\bso(?:\s+v[a-z]{0,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z]i|d[a-z]u|h[a-z]t)\s+)?$"
+                       r"|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 # 'so với dự toán năm 2025', 'so với kế hoạch giao năm 2023': a plan measured against, not the figure's period
 # ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)
-_COMPARED_FAR = re.compile(r"\bso\s+v[a-z]{1,2}i\s+(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
-_SO = re.compile(r"\b(?:so(?:\s+v[a-z]{1,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
+_COMPARED_FAR = re.compile(r"\bso\s+v[a-z]{0,2}i\s+(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
+_SO = re.compile(r"\b(?:so(?:\s+v[a-z]{0,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
 # 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither
 _SPLIT_YEAR = re.compile(rf"\b(?:{NAM}\s+hoc|nien\s+(?:khoa|vu|do))\s+{YEAR}\s*[-/]\s*{YEAR}")

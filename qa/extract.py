@@ -201,7 +201,7 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
 
 # what a figure leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm tiền sử dụng đất'):
 # those words are not what it measures
-_EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom)(?:\s+[^\s();.,:\d]+){1,10}\)?"
+_EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom|gồm|gom)(?:\s+[^\s();.,:\d]+){1,10}\)?"
                        r"|\((?:trừ|tru)\s[^)]*\)", re.IGNORECASE)
 
 

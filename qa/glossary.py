@@ -6,6 +6,7 @@ would otherwise count against a passage that answers. Keys are folded (no diacri
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from tracuu.ingest.textnorm import fold_ocr
@@ -49,15 +50,16 @@ def names_plan(text: str) -> bool:
     return asks_target(folded) or bool(_PLAN_WORD.search(folded))
 
 
-def cutoff_months(folded: str) -> set[tuple[int, int]]:
+@functools.lru_cache(maxsize=100_000)  # every ranked passage is read for it when a question names a date
+def cutoff_months(folded: str) -> frozenset[tuple[int, int]]:
     """(year, month) of each date a folded sentence counts a figure to ('đến hết ngày 30/11/2025')."""
-    return {(y, m) for y, m, _ in cutoff_days(folded)}
+    return frozenset((y, m) for y, m, _ in cutoff_days(folded))
 
 
-def cutoff_days(folded: str) -> set[tuple[int, int, int]]:
+def cutoff_days(folded: str) -> frozenset[tuple[int, int, int]]:
     """(year, month, day) of each date a folded sentence counts a figure to."""
-    return {(int(y), int(m), int(d)) for x in _DATE.finditer(folded) for d, m, y in [x.groups()]
-            if 1 <= int(d) <= 31 and 1 <= int(m) <= 12 and _COUNTED_TO.search(folded[max(0, x.start() - 20):x.start()])}
+    return frozenset((int(y), int(m), int(d)) for x in _DATE.finditer(folded) for d, m, y in [x.groups()]
+            if 1 <= int(d) <= 31 and 1 <= int(m) <= 12 and _COUNTED_TO.search(folded[max(0, x.start() - 20):x.start()]))
 
 
 def dated_days(folded: str) -> set[tuple[int, int, int]]:

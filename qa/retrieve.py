@@ -179,8 +179,14 @@ def _collapse_copies(hits: list[Hit]) -> list[Hit]:
     the best-scored copy stays, and says how many it stands for."""
     kept: dict[str, Hit] = {}
     for h in hits:
-        key = " ".join(h.passage.text.split())
+        key = _copy_key(h.passage.text)
         first = kept.setdefault(key, h)
         if first is not h:
             first.why["copies"] = first.why.get("copies", 0) + 1
     return list(kept.values())
+
+
+@lru_cache(maxsize=100_000)
+def _copy_key(text: str) -> str:
+    """A passage's text with its spacing evened out: copies differ in line breaks only (once per passage)."""
+    return " ".join(text.split())

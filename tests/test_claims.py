@@ -67,3 +67,32 @@ def test_a_balance_at_another_date_is_another_period_s(sample_engine):
 def test_cut_off_aims_rates_places_and_notation_are_judged(sample_engine, claim, verdict):
     res = check(sample_engine, claim)
     assert res.verdict == verdict, res.to_dict()
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    # 'ting 43,76%' (OCR'd 'tăng') turned into a fall: the same size the other way is the figure turned
+    ("Sáu tháng đầu năm 2023, Lạng Sơn xử phạt vi phạm hành chính 2.490 vụ buôn lậu, giảm 43,76% so với cùng kỳ.",
+     "mismatch"),
+    ("Sáu tháng đầu năm 2023, Lạng Sơn xử phạt vi phạm hành chính 2.490 vụ buôn lậu, tăng 43,76% so với cùng kỳ.",
+     "match"),
+    # 'so với cuối năm 2020' is the baseline, not a period the claim speaks of
+    ("Năm 2021, tổng nguồn vốn huy động của các ngân hàng trên địa bàn Lạng Sơn tăng khoảng 2,5 nghìn tỷ đồng so với "
+     "cuối năm 2020.", "rounded"),
+    # the claim leaves out what the report leaves out ('chưa gồm' as 'chưa bao gồm')
+    ("Đến hết 31/01/2023, Lạng Sơn giải ngân khoảng 2.280 tỷ đồng kế hoạch vốn đầu tư công năm 2022 (chưa gồm vốn "
+     "chương trình MTQG).", "rounded"),
+    # the 2021 release counts its vaccination figures to 09/01/2022, days after its year
+    ("Tính đến ngày 09/01/2022, tỷ lệ dân số từ 18 tuổi trở lên ở Lạng Sơn được tiêm mũi 1 đạt 98,06%.", "match"),
+    ("Tính đến ngày 09/01/2022, tỷ lệ dân số từ 18 tuổi trở lên ở Lạng Sơn được tiêm mũi 1 đạt 96,08%.", "mismatch"),
+    # grams and pills are units: '916 viên' is not the '427,9 gam' of heroin beside it
+    ("Tháng 01/2023, lực lượng chức năng tỉnh Lạng Sơn thu giữ 916 viên ma túy tổng hợp.", "match"),
+])
+def test_directions_baselines_exclusions_dates_and_units(sample_engine, claim, verdict):
+    res = check(sample_engine, claim)
+    assert res.verdict == verdict, res.to_dict()
+
+
+def test_a_figure_credited_to_a_province_no_report_covers_says_whose_it_is(sample_engine):
+    res = check(sample_engine, "Quý I/2022, tỉnh Cao Bằng có 89 doanh nghiệp đăng ký thành lập mới.")
+    claim = res.claims[0]
+    assert claim.verdict == "not_found" and "Lạng Sơn" in claim.explanation and claim.reported.value == "89"
