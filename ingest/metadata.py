@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .periods import find_periods
-from .places import find_provinces, issuer_of, province_spans, report_province
+from .places import find_provinces, is_city, issuer_of, province_spans, report_province
 from .structure import PLAN_WORDS, heading_level, is_caps
 from .textnorm import fold_ocr
 from .types import Period
@@ -360,12 +360,16 @@ def _letterhead_issuer(head: list[str], province: str | None) -> str | None:
     People's Committee, 'BỘ TÀI CHÍNH / KHO BẠC NHÀ NƯỚC NGHỆ AN' the treasury, 'TỔNG CỤC HẢI QUAN / CỤC HẢI QUAN
     TỈNH LẠNG SƠN' the customs department (not the province's committee). None for any other head."""
     cols = [c for c in (re.split(r"\s{3,}", x.strip())[0].strip() for x in head) if c and not set(c) <= set("_-─ ")]
+    # the committee and its unit on one line ('ỦY BAN NHÂN DÂN THÀNH PHỐ BẠC LIÊU')
+    if cols and (one := re.match(r"(?:uy ban nhan dan|ubnd)\s+(?=(?:thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s)",
+                                 fold_ocr(cols[0]).strip())) and cols[0].isupper():
+        cols = [cols[0][:one.end()].strip(), cols[0][one.end():].strip(), *cols[1:]]
     if len(cols) < 2 or not cols[1].isupper():
         return None
     top, sub, folded = fold_ocr(cols[0]).strip(), cols[1], fold_ocr(cols[1]).strip()
     if _COMMITTEE.match(top) and (m := _UNIT.match(folded)):
         name = sub[len(m.group(1)):].split()
-        if m.group(1) == "thanh pho" and province and fold_ocr(" ".join(name)) == fold_ocr(province):
+        if m.group(1) == "thanh pho" and province and fold_ocr(" ".join(name)) == fold_ocr(province) and is_city(province):
             return None  # the province-level city's own committee
         return f"UBND {sub[:len(m.group(1))].lower()} {' '.join(w.capitalize() for w in name)}"
     if not (_SUPERIOR.match(top) or _COMMITTEE.match(top) and _AGENCY.match(folded)):

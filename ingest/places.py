@@ -76,6 +76,13 @@ def _successors() -> dict[str, str]:
             if old != new and old in short and new in short}
 
 
+def is_city(province: str | None) -> bool:
+    """A province-level city ('Thành phố Cần Thơ'), whose committee's letterhead names the city itself; elsewhere
+    'thành phố Bạc Liêu' is the provincial capital, a unit below the province of that name."""
+    full = _by_norm().get(_norm(fold_ocr(province or "")), ("", ""))[1]
+    return fold_ocr(full).startswith("thanh pho")
+
+
 def successor(province: str) -> str | None:
     """The province `province` merged into on 01/7/2025, if it was merged into another one."""
     return _successors().get(province)
@@ -188,7 +195,8 @@ def report_province(lines: list[str]) -> str | None:
     the text names far more than any other (a press release without a letterhead)."""
     for line in lines[:15]:
         folded = fold_ocr(line).strip()
-        if _HEADER.search(folded) and (found := find_provinces(folded)):
+        # a header names one place ('... của các tỉnh Kon Tum, Gia Lai, Đắk Lắk ...' is a region's bulletin)
+        if _HEADER.search(folded) and len(found := find_provinces(folded)) == 1:
             return found[0]
     counts = Counter(p for line in lines for p in find_provinces(line))
     ranked = counts.most_common(2) + [("", 0)]

@@ -25,8 +25,10 @@ _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺ
 # a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
 # separators ('19.650,5'), or a table cell's value whose unit is in its column header ('(tấn): 2.128')
 _HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)|(?<![\w\-/.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d/])"
-                         r"|(?<![\w\-/.,])\d+,\d+(?![\d/])|(?<=: )\d[\d.,]*(?![\d/])")  # not 'Số: 3126/BC-STC'
-_DATE = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}/\d{4}")
+                         r"|(?<![\w\-/.,])\d+,\d+(?![\d/])|(?<=: )\d[\d.,]*(?![\d/])"  # not 'Số: 3126/BC-STC'
+                         r"|(?<![\w\-/.,])\d{1,6}/\d{1,6}(?=\s+[^\W\d])")  # '34/60 xã' (dates are taken out first)
+# a day and month ('30/6', '31/01/2023') or month and year: '34/60 xã', '14/17 hệ thống' are fractions, not dates
+_DATE = re.compile(r"(?<![\d/])(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?|(?:0?[1-9]|1[0-2])/\d{4})(?![\d/])")
 
 
 @functools.lru_cache(maxsize=20_000)  # pure readings of a sentence, asked again by every question

@@ -14,6 +14,7 @@ import re
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import is_city
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -89,7 +90,7 @@ def _read_units(documents) -> dict[str, str]:
     units = {}
     for d in documents:
         if (m := _SUB_UNIT.match(fold_ocr(d.issuer or "").strip())) and not (
-                m.group(1) == "thanh pho" and m.group(2) == fold_ocr(d.province or "")):
+                m.group(1) == "thanh pho" and m.group(2) == fold_ocr(d.province or "") and is_city(d.province)):
             units[d.doc] = f"{m.group(1)} {m.group(2)}"
     return units
 

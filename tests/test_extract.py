@@ -228,3 +228,9 @@ def test_a_small_count_named_with_its_word_picks_the_sentence_that_prints_it():
     assert "04 sao" in best.sentence
     best = best_evidence(parse_query("sản phẩm OCOP 3 sao"), [three, four], lexical, top=2)[0]
     assert "40 sản phẩm OCOP 03 sao" in best.sentence or "03 sao" in best.sentence
+
+
+def test_a_fraction_is_a_figure_and_a_date_is_not():
+    from tracuu.qa.extract import states_figure
+    assert states_figure("- Đắk Nông: 34/60 xã.") and states_figure("LGSP kết nối 14/17 hệ thống")
+    assert not states_figure("họp ngày 31/01/2023 tại tỉnh") and not states_figure("Số 327/BC-UBND ngày")
