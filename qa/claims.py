@@ -210,7 +210,6 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         return ClaimResult(claim, fig.value, "mismatch", rep, cite,
                            f"Báo cáo ghi {_stated(rep)}{' ' + rep.unit if rep.unit else ''}, không phải {_stated(fig)}"
                            f"{' ' + fig.unit if fig.unit else ''}.")
-    periods = ", ".join(p.label for p in engine.periods())
     if (placed := _other_place(engine, claim, question, fig, claimed, claimed_at, asked, query, said, read)) is not None:
         rep, cite, province = placed
         named = ", ".join(query.provinces)
@@ -221,6 +220,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         return ClaimResult(claim, fig.value, "not_found", rep, cite,
                            f"Chưa có báo cáo nào của {named} được nạp; số liệu {rep.value} trong các báo cáo là của "
                            f"{province}.")
+    periods = ", ".join(p.label for p in engine.periods())
     return ClaimResult(claim, fig.value, "not_found", None, None,
                        f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
 

@@ -208,8 +208,9 @@ class Engine:
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
         if self.config.reranker and hits:
             hits = self._rerank(q, hits)
-        places = open_provinces(query, rank(store, query, qvec, self.weights.province_pool, filters, self.weights)
-                                if len(hits) >= opts.k else hits, store)
+        # the wider ranking only when an open question is asked of several provinces' reports
+        places = open_provinces(query, store, lambda: rank(store, query, qvec, self.weights.province_pool, filters,
+                                                           self.weights) if len(hits) >= opts.k else hits)
         ans = self._per_province(query, hits, store, opts.k, places,
                                  lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
             if len(places) > 1 else self._answer(query, hits, store, opts.k)
@@ -264,13 +265,9 @@ class Engine:
         top = hits[:max(k, 1)]
         query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
         citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
-        # a refusal names what exists: of the asked province, where the question names one the index holds
-        own = [d for d in store.documents if d.province in query.provinces] if query.provinces else []
-        periods_text = (f" của {', '.join(sorted({d.province for d in own}))}: " if own else ": ") \
-            + ", ".join(p.label for p in (report_periods(own) if own else store.periods()))
         if not top:
             return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
-                                             f"(các kỳ hiện có{periods_text}).", query.period, citations)
+                                             f"(các kỳ hiện có{_held(query, store)}).", query.period, citations)
         uncovered = period_fit.uncovered_period(query, top[:5], store)
         fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
         evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
@@ -308,7 +305,7 @@ class Engine:
             if missing := [p for p in query.provinces if held and p not in held]:
                 what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
             msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
-                   f"(các kỳ hiện có{periods_text}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+                   f"(các kỳ hiện có{_held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
             reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
             return Answer(query.text, False, msg, query.period, citations,
                           confidence=best.coverage if best else None,
@@ -396,3 +393,11 @@ class Engine:
         if self._generator is None:
             self._generator = Generator(self.config)
         return self._generator.answer(query.text, extractive, citations, sources)
+
+
+def _held(query: Query, store: Store) -> str:
+    """What a refusal says exists: the periods of the asked province, where the question names one the index
+    holds, else of every report (read only when refusing, not for every answer)."""
+    own = [d for d in store.documents if d.province in query.provinces] if query.provinces else []
+    return (f" của {', '.join(sorted({d.province for d in own}))}: " if own else ": ") \
+        + ", ".join(p.label for p in (report_periods(own) if own else store.periods()))

@@ -18,7 +18,7 @@ from tracuu.ingest.places import is_city
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import cutoff_months
+from .glossary import cutoff_months, leading
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
 
@@ -258,7 +258,7 @@ def _names_asked(query: Query, sentence: str, default: Period | None) -> bool:
 
 def _counts_to_asked(query: Query, sentence: str, default: Period | None) -> bool:
     """The quote's first sentence (its figure leads) counts to the asked date or names a span ending at it."""
-    first = re.split(r"(?<=\.)\s", sentence, maxsplit=1)[0]
+    first = leading(sentence)
     if cutoff_months(fold_ocr(first)) & query.cutoffs:
         return True
     return any(ends_at(p, query.dated) for p in mentioned_periods(first, default))

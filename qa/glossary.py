@@ -50,6 +50,12 @@ def names_plan(text: str) -> bool:
     return asks_target(folded) or bool(_PLAN_WORD.search(folded))
 
 
+def leading(quote: str) -> str:
+    """A quote's first sentence: its figure leads ('đến hết ngày 20/3/2026 giải ngân 1.846,2 tỷ đồng. Kế hoạch vốn
+    năm 2025 ... đến ngày 31/01/2026 ...' is the March figure)."""
+    return re.split(r"(?<=\.)\s", quote, maxsplit=1)[0]
+
+
 @functools.lru_cache(maxsize=100_000)  # every ranked passage is read for it when a question names a date
 def cutoff_months(folded: str) -> frozenset[tuple[int, int]]:
     """(year, month) of each date a folded sentence counts a figure to ('đến hết ngày 30/11/2025')."""

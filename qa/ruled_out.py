@@ -3,6 +3,7 @@ provinces an open question is answered for."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
@@ -11,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
 from .extract import first_figure, states_figure
-from .glossary import cutoff_days, cutoff_months
+from .glossary import cutoff_days, cutoff_months, leading
 from .query import Query
 from .scope import elsewhere_figure
 
@@ -62,9 +63,8 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     that date's."""
     if query.dated and states_figure(sentence):
         folded = fold_ocr(sentence)
-        # of the whole quote, or of its first sentence, whose figure leads ('đến hết ngày 20/3/2026 giải ngân
-        # 1.846,2 tỷ đồng. Kế hoạch vốn năm 2025 ... đến ngày 31/01/2026 ...' is the March figure)
-        for part in (folded, re.split(r"(?<=\.)\s", folded, maxsplit=1)[0]):
+        # of the whole quote, or of its first sentence, whose figure leads (glossary.leading)
+        for part in (folded, leading(folded)):
             if (counted := cutoff_months(part)) and not counted & query.cutoffs:
                 return True
         # the same month, another day: 'đến hết ngày 13/12/2024' is no state at 31/12/2024 (a few days apart may
@@ -107,13 +107,14 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     return narrower or wider
 
 
-def open_provinces(query: Query, hits: list[Hit], store: Store, most: int = 24) -> list[str]:
+def open_provinces(query: Query, store: Store, ranked: Callable[[], list[Hit]], most: int = 24) -> list[str]:
     """Provinces to answer for, best first, when the question names none and the index holds
-    several: one province's figure must not pass for *the* answer."""
+    several: one province's figure must not pass for *the* answer. `ranked` gives the passages whose
+    provinces are asked, called only then."""
     if query.provinces or len({d.province for d in store.documents if d.province}) < 2:
         return []
     order: list[str] = []
-    for h in hits:
+    for h in ranked():
         doc = store.doc_by_name.get(h.passage.doc)
         if doc and doc.province and doc.province not in order:
             order.append(doc.province)
