@@ -170,7 +170,11 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # (a target, the whole country)
         reference = f.reference and not references
         # the asked province's figure before a merged total or a neighbour's (`qa.scope.place_of`)
+        # a part of a whole ('Trong đó: vốn ngân sách tỉnh ...') after the whole, unless the question names
+        # words the part has and the whole has not
+        part = f.part_of is not None and words is not None and not _names_part(f, words, repair)
         return (off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
+                part,
                 not _against_same(f.after, baselines) if baselines else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before
@@ -180,6 +184,19 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 len(set(words_of(f.head)) - words) if words is not None else 0,
                 pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
+
+
+def _names_part(f: Figure, words: set[str], repair=None) -> bool:
+    """Does the question name what a part has of its own ('vốn ngân sách tỉnh', '2.128 ha rau' beside its
+    whole's words)? A pair of its syllables when it has a pair ('tính đến' names no 'ngân sách tỉnh'), else one."""
+    tail = f.context[len(f.head):].strip() if f.context.startswith(f.head) else ""
+    if f.unit and tail.startswith(f.unit):
+        tail = tail[len(f.unit):]  # '2.128 ha rau các loại': what it counts follows its unit
+    # (the whole's own clause: 'xuất khẩu tăng mạnh, tổng kim ngạch xuất nhập khẩu 2.285 triệu USD')
+    whole = set(tokenize(f.part_of.head.rsplit(", ", 1)[-1] if f.part_of else "", repair))
+    extra = set(tokenize(f"{f.own or f.indicator} {tail}", repair)) - whole
+    counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
+    return bool({t for t in extra if "_" in t} & words) or bool(set(counted) & words)
 
 
 def _leads(figures: list[Figure]) -> dict[tuple[int, int], str]:

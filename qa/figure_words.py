@@ -101,6 +101,7 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
             break
     own = fig.own = indicator_before(quote, folded, start, a)
     if not own and out:
+        fig.part_of = out[-1].part_of
         return out[-1].head
     if out and _only_period(quote[start:a]):
         # 'Kim ngạch xuất khẩu tháng 9 ước đạt 3.215,6 triệu USD. Lũy kế 9 tháng ước đạt 26.842,3 triệu USD':
@@ -109,7 +110,9 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
         if name := _without_periods(prev.indicator):
             fig.indicator = f"{name}, {own}"
         return f"{prev.head} {own}"
-    if versus(own):  # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject
+    # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject; a comparison in an earlier
+    # clause ('tăng mạnh so với cùng kỳ năm 2022, tổng kim ngạch ... 2.285 triệu USD') is not this figure's
+    if versus(own.rsplit(", ", 1)[-1]):
         fig.reference = True
         return own
     sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
@@ -118,6 +121,7 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
     if whole and not fig.indicator:  # '¹ Trong đó: 2.128 ha rau': the whole names what the parts measure
         fig.indicator = f"{whole[-1].indicator}, trong đó"
     if whole:
+        fig.part_of = whole[-1]
         return f"{whole[-1].head} {own}"
     # the clause's subject is every figure's in it: 'Tỷ lệ dân số trên 18 tuổi tiêm mũi 1 đạt 99,87%,
     # tiêm mũi nhắc lại 85,22%'; the earlier figure still wins when the question names none of the words
@@ -159,7 +163,7 @@ def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]
     mark = _MARK.match(quote, sentence + 1)
     if not (mark and parts and parts[0] <= mark.end() + 2):
         return []
-    return [f for f in out if re.match(rf"(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
+    return [f for f in out if re.match(rf"\s*%?(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
 
 
 def indicator_before(quote: str, folded: str, start: int, at: int) -> str:

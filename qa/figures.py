@@ -59,6 +59,7 @@ class Figure:
     own: str = ""  # its own words, without those it shares with the clause's subject or its whole
     sentence: int = 0  # which sentence of the quote it is in
     quote: str = ""  # the quote it stands in: `start` is an offset in it
+    part_of: "Figure | None" = None  # the whole it is a part of ('Trong đó: vốn ngân sách tỉnh 1.226,1 tỷ đồng')
 
     def to_dict(self) -> dict:
         return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
@@ -191,6 +192,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)] + [m.span() for m in _YEARS.finditer(folded)]
     blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
     out: list[Figure] = []
+    inherited: Period | None = None
     numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
                       if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start())
     for i, m in enumerate(numbers):
@@ -237,6 +239,12 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # chung 5 tháng ... 1.412'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
+        if not named:  # 'Đến hết tháng 6/2023 có 180 xã ...; tỷ lệ ... đạt 86,4%': a cut-off date frames its sentence
+            full = quote.rfind(". ", 0, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
+            framed = [x for x in mentions if full < x.start and x.end <= a and x.period and not x.comparison]  # tháng 01')
+            if framed and all(x.kind == "month" and CUTOFF.search(fold_ocr(folded[max(0, x.start - 20):x.start]))
+                              for x in framed):
+                named = [framed[-1].period]
         if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
             own = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
             named = [x.period for x in own if x.period and not x.comparison] or named
@@ -254,6 +262,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             named = [just_before[-1].period]
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])
+        if not named and fig.part_of is not None and fig.part_of.n != n:
+            inherited = fig.part_of.period  # a footnote's breakdown naming no period: its whole's
+        if not named and inherited is not None:
+            fig.period = inherited
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
             fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
         fig.sentence, fig.quote = quote.count(". ", 0, a), printed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tracuu.index.backend import Store
-from tracuu.index.lexical import tokenize, words_of
+from tracuu.index.lexical import tokenize
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
@@ -89,7 +89,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
-                       references=query.wants_target or versus(query.text), words=set(words_of(query.text)),
+                       references=query.wants_target or versus(query.text), words=set(tokenize(query.text)),
                        plan=_asks_plan(query.text),
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
 

@@ -1,6 +1,7 @@
 """Figures read from quoted sentences (sample reports' sentences and invented ones)."""
 import pytest
 
+from tracuu.index.lexical import tokenize
 from tracuu.ingest.textnorm import fold
 from tracuu.ingest.types import Period
 from tracuu.qa.figure_rank import rank, weighted
@@ -473,3 +474,43 @@ def test_a_change_right_after_a_baseline_is_the_period_s_own():
     figs = extract("Sáu tháng đầu năm 2023 xảy ra 30 vụ, so với cùng kỳ năm 2022 tăng 15 vụ (100%).",
                    period=Period("half", 2023, 1))
     assert next(f for f in figs if f.value == "15").period == Period("half", 2023, 1)
+
+
+def test_a_comparison_in_an_earlier_clause_makes_no_reference_of_the_figure():
+    # invented figures: the baseline words belong to the clause before the comma
+    figs = extract("Kim ngạch xuất khẩu tăng mạnh so với cùng kỳ năm 2023, tổng kim ngạch xuất nhập khẩu 6 tháng "
+                   "ước đạt 1.930 triệu USD, tăng 48,2%, trong đó xuất khẩu 1.040 triệu USD, nhập khẩu 890 triệu USD.")
+    assert [f.value for f in figs if f.reference] == []
+    assert rank(figs, weighted(_w("tổng kim ngạch", "xuất nhập khẩu")), words=set(tokenize("tổng kim ngạch xuất "
+                "nhập khẩu")))[0].value == "1.930"
+    # the comparison in the figure's own clause still makes one
+    assert [f.value for f in extract("Tăng trưởng đạt 6,1%, thấp hơn mức 6,5% của cả nước.") if f.reference] == ["6,5"]
+
+
+def test_a_cut_off_date_leading_a_sentence_dates_its_later_clauses():
+    # invented figures, the layout of the H1-2023 report's health paragraph
+    figs = extract("Đến hết tháng 9/2024 có 121 xã đạt Bộ tiêu chí quốc gia về y tế; 9,8 bác sỹ trên 1 vạn dân; "
+                   "tỷ lệ người dân tham gia bảo hiểm y tế đạt 91,2%.", period=Period("months", 2024, 9))
+    assert {f.value: f.period for f in figs}["91,2"] == Period("month", 2024, 9)
+    # the frame needs a cut-off: a plain month leading the sentence leaves later clauses the quote's period
+    figs = extract("Trong tháng 9/2024 có 12 xã đạt chuẩn nông thôn mới; tỷ lệ hộ dùng nước sạch đạt 91,2%.",
+                   period=Period("months", 2024, 9))
+    assert {f.value: f.period for f in figs}["91,2"] == Period("months", 2024, 9)
+
+
+def test_a_footnote_s_parts_take_their_whole_s_period_and_rank_after_it():
+    # invented figures; a footnote naming no period, its mark after a percentage
+    whole = extract("Giải ngân các dự án vốn đầu tư công năm 2024 đến hết 31/01/2025 ước đạt 3.120,5 tỷ đồng, đạt "
+                    "90,4 % kế hoạch³.", period=Period("month", 2025, 1))
+    parts = extract("³ Trong đó: Vốn ngân sách tỉnh: 1.310,2 tỷ đồng, đạt 95,1% kế hoạch; Vốn NSTW: 1.810,3 tỷ "
+                    "đồng, đạt 87,6% kế hoạch.", n=2, period=Period("month", 2025, 1), earlier=whole)
+    assert {f.period for f in parts} == {Period("year", 2024)}
+    assert all(f.part_of is not None for f in parts)
+    question = "Tính đến 31/01/2025 giải ngân vốn đầu tư công kế hoạch năm 2024 đạt bao nhiêu?"
+    words = set(tokenize(question))
+    cover = weighted(_w("giải ngân", "vốn đầu tư công", "kế hoạch"))
+    assert rank(whole + parts, cover, words=words)[0].value == "3.120,5"
+    # a question naming the part's own words gets the part ('tính' names no 'ngân sách tỉnh'; 'ngân sách tỉnh' does)
+    asked = "giải ngân vốn ngân sách tỉnh năm 2024"
+    assert rank(whole + parts, weighted(_w("giải ngân", "vốn ngân sách tỉnh")),
+                words=set(tokenize(asked)))[0].value == "1.310,2"
