@@ -50,9 +50,11 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     head = lines[:40]
     folded = [fold_ocr(x).strip() for x in head]
     kind, kind_line = _kind(folded)
-    paper, after = _masthead(head, folded)
+    paper, after, headline = _masthead(head, folded)
     if kind_line is not None:
         title, title_lines = _title_under(head, kind_line)
+    elif headline is not None:
+        title, title_lines = head[headline].strip(), range(headline, headline + 1)
     else:
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
@@ -79,14 +81,23 @@ _POSTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b.{0,12}\b\d{1,2}:\d{2}\b|\b\d{1,
 _PAPER = re.compile(r"^(?:bao|tap chi|dai|cong thong tin)\b|\bdien tu$|\bonline$|\.vn$")
 
 
-def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int]:
-    """(the paper's name, index of the first line after the masthead) for a news page; (None, 0) else."""
+def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int | None]:
+    """(the paper's name, index of the first line after the masthead, the headline's index when it stands above
+    the posting time) for a news page; (None, 0, None) else. Pages print the headline after the posting time
+    or, with the sapo, before the byline ('# Hải Dương: GRDP quý I/2025 tăng 10,26%' ... 'Minh Châu · 05/04/2025
+    - 09:12'): a line of six words or more, with a number or period, above it that is neither the paper's name
+    nor a section path."""
     seen = [i for i, f in enumerate(folded[:8]) if f][:4]
     posted = next((i for i in seen if _POSTED.search(folded[i])), None)
     if posted is None:
-        return None, 0
+        return None, 0, None
     paper = next((head[i].strip() for i in seen if i < posted and _PAPER.search(folded[i])), None)
-    return paper, posted + 1  # as printed: a paper's name has its own capitals
+    headline = next((i for i in seen if i < posted and not _PAPER.search(folded[i]) and not _SECTION_PATH.search(head[i])
+                     and len(folded[i].split()) >= 6 and re.search(r"\d", folded[i])), None)
+    return paper, posted + 1, headline  # as printed: a paper's name has its own capitals
+
+
+_SECTION_PATH = re.compile(r"[›»|>]|\]\(")  # 'Trang chủ › Kinh tế', '[Kinh tế](/kinh-te)'
 
 
 def _kind(folded: list[str]) -> tuple[str, int | None]:

@@ -12,7 +12,7 @@ from .loaders import load
 from .periods import find_periods, spoken_periods
 from .footnote_marks import damaged_marks
 from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading
-from .text_tables import markdown_plain
+from .text_tables import markdown_headings, markdown_plain
 from .textnorm import fold_ocr
 from .types import Document, Passage, Period, SourceText
 
@@ -28,8 +28,11 @@ def file_hash(path: Path) -> str:
 def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[Document, list[Passage]]:
     """Read, structure and chunk one report. Raises IngestError with a message naming the file."""
     src = load(path, config.max_file_bytes)
+    # Markdown's headings mark the title for reading metadata; passages keep the file's lines as they are
+    # (headings as structure were tried twice: rows under a heading took its words and lost set L/N/Q questions)
+    hints = markdown_headings(src.lines, src.hints) if src.fmt == "md" else src.hints
     lines = markdown_plain(src.lines) if src.fmt == "md" else src.lines
-    meta = metadata.extract(lines, fallback_title=path.stem, filename=path.name, hints=src.hints)
+    meta = metadata.extract(lines, fallback_title=path.stem, filename=path.name, hints=hints)
     doc = Document(
         doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
         period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],

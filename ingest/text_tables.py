@@ -108,3 +108,17 @@ def markdown_plain(lines: list[str]) -> list[str]:
     reading the title, letterhead and period: the marks are no words of the report. Passages keep the file's
     lines as they are."""
     return [_MD_MARKS.sub("", x) for x in lines]
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+\S")
+
+
+def markdown_headings(lines: list[str], hints: dict[int, str]) -> dict[int, str]:
+    """`hints` with Markdown's headings marked ('## Những con số nổi bật quý I/2025' -> 'h2'), as Word's are: the
+    lines under one speak of what it names (its period, its indicator)."""
+    out = dict(hints)
+    for i, x in enumerate(lines):
+        if i not in out and (m := _MD_HEADING.match(x)):
+            out[i] = f"h{len(m.group(1))}"
+    return out
+

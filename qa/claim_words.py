@@ -14,15 +14,43 @@ from .glossary import expansions
 from .lexicon import lexicon
 from .claim_values import equal, units_agree, value
 
-def measure_words(fig: Figure, query) -> set[str]:
+class Said(set):
+    """The claim's words for what its figure measures, and the one that says which of a generic measure
+    (`specific`: 'chè' of 'diện tích chè'), which a report's figure must name too."""
+    specific: frozenset = frozenset()
+
+
+def measure_words(fig: Figure, query) -> Said:
     """The claim's words for what its figure measures: no period, place, question or how-words, no number
     (word pairs holding one of those left out too)."""
     from tracuu.index.lexical import tokenize
     content = set(tokenize(_without_cutoff(query.lexical_text)))
     # the words of its unit of measure say how much, not of what: '15 ha rừng' measures no 'ha'
     unit = set(fold(fig.unit or "").lower().split()) & _MEASURING
-    return {t for t in set(tokenize(fig.context or fig.head)) & content
-            if not set(t.split("_")) & (_NOT_MEASURE | unit) and not t[0].isdigit()}
+    said = Said(t for t in set(tokenize(fig.context or fig.head)) & content
+                if not set(t.split("_")) & (_NOT_MEASURE | unit) and not t[0].isdigit())
+    said.specific = frozenset(w for w in _specific(fold(fig.context or fig.head).lower()) if w in single(said))
+    return said
+
+
+# generic measures that need a word saying of what ('diện tích chè', 'sản lượng cây hồi', 'tổng đàn trâu')
+_GENERIC = re.compile(r"\b(?:dien tich|san luong|nang suat|tong dan|dan)\s+((?:[a-z]+\s+){0,3})")
+# words between a generic measure and what it measures ('diện tích cây hồi', 'diện tích gieo trồng lúa')
+_BEFORE_SPECIFIC = {"cay", "cac", "loai", "trong", "gieo", "nuoi", "thu", "hoach", "moi", "toan", "tinh"}
+
+
+# words that end the measure's phrase: what follows says where, when or how much, not of what
+_AFTER_MEASURE = {"cua", "tai", "o", "tren", "dia", "ban", "uoc", "dat", "la", "co", "duoc", "cho", "voi", "va",
+                  "thuc", "hien", "khoang", "gan", "hon", "nam", "thang", "quy", "so", "ca", "tang", "giam", "bang"}
+
+
+def _specific(folded: str) -> list[str]:
+    out = []
+    for m in _GENERIC.finditer(folded):
+        word = next((w for w in m.group(1).split() if w not in _BEFORE_SPECIFIC), None)
+        if word and word not in _AFTER_MEASURE:
+            out.append(word)
+    return out
 
 
 def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
@@ -40,9 +68,18 @@ def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
     def weight(tokens) -> float:
         return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
     words = single(said)
+    own_words = set(tokenize(spelled(f"{rep.header} {rep.context or rep.head}"), repair))
+    if any(not _near(w, own_words) for w in getattr(said, "specific", ())):
+        return False  # 'diện tích chè' is not 'tổng diện tích gieo trồng': what of the area is measured differs
     if weight(words) < 2 * _NAMED:
         return True  # the claim says too little of what its figure measures ('đón', 'xã') to judge by
     return weight({t for t in words if among(t, have)}) >= _NAMED
+
+
+def _near(token: str, words: set[str]) -> bool:
+    """`among`, and a three-letter word one OCR letter off too ('Lla' for 'Lúa')."""
+    return among(token, words) or len(token) == 3 and any(
+        len(w) == 3 and w[0] == token[0] and Levenshtein.distance(w, token) <= 1 for w in words)
 
 
 def claim_words(query) -> set[str]:
@@ -91,7 +128,9 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     parts = {id(f) for f in quoted if quote and f.n == rep.n and f.sentence == rep.sentence and f.start > rep.start
              and _PART.search(fold(quote[rep.start:f.start]))}
     def alike(f: Figure) -> bool:  # a figure the claimed one could be confused with: same kind and unit
-        return f is not rep and f.n == rep.n and f.kind == rep.kind and not f.reference \
+        # (a plan's amount beside its parts: 'Tổng kế hoạch vốn ... 3.891,923, trong đó vốn NSTW 2.641,885')
+        return f is not rep and f.n == rep.n and (f.kind == rep.kind or {f.kind, rep.kind} <= {"result", "target"}) \
+            and (not f.reference or f.kind == "target") \
             and (f.unit is None) == (rep.unit is None) and units_agree(unit, value(f)[1]) \
             and not equal(value(f), value(rep))
     if part := _part_named(said, claim_words, rep, [f for f in quoted if id(f) in parts and alike(f)], weight, repair):

@@ -369,6 +369,7 @@ def _comparable(claimed: Figure, reported: Figure) -> bool:
 
 
 _RATES = {"%", "diem phan tram", "diem"}
+_POINTS = {"%", "diem phan tram"}
 
 
 def _aimed(reported: Figure, cite) -> bool:
@@ -378,7 +379,10 @@ def _aimed(reported: Figure, cite) -> bool:
 def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
     """The report's figure for the same thing: same kind of figure and a comparable unit."""
     c_unit = value(fig)[1]
-    pool = [f for f in quoted if units_agree(c_unit, value(f)[1]) and (f.unit is None) == (fig.unit is None)]
+    # a rate's change in points is printed in percent as often ('tỷ lệ hộ nghèo 2,32% (giảm 1,04% so với năm
+    # 2024)'): its counterpart, never its match (`equal` keeps the units apart)
+    pool = [f for f in quoted if (units_agree(c_unit, value(f)[1]) or fig.kind == f.kind == "change"
+                                  and {c_unit, value(f)[1]} == _POINTS) and (f.unit is None) == (fig.unit is None)]
     same_kind = [f for f in pool if f.kind == fig.kind or {f.kind, fig.kind} <= {"result", "target"}]
     # the same size the other way ('giảm 43,76%' where the report says 'tăng 43,76%'): the figure the claim turned
     flipped = [f for f in same_kind if f.kind == "change" and abs(value(f)[0]) == abs(value(fig)[0])]

@@ -168,12 +168,15 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         said = counts(f.after, nouns, repair)
         # a figure stated as what the clause compares with is no answer, unless references are asked
         # (a target, the whole country)
-        reference = f.reference and not references
+        reference = f.reference and not references and not (plan and f.kind == "target")
         # the asked province's figure before a merged total or a neighbour's (`qa.scope.place_of`)
         # a part of a whole ('Trong đó: vốn ngân sách tỉnh ...') after the whole, unless the question names
         # words the part has and the whole has not
         part = f.part_of is not None and words is not None and not _names_part(f, words, repair)
-        return (off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
+        # a plan's amount ('Kế hoạch vốn năm 2025 tỉnh giao là 5.862,4 tỷ đồng') is what results are measured
+        # against: after them in a results question, whichever period each names
+        plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
+        return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
                 part,
                 not _against_same(f.after, baselines) if baselines else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
@@ -186,6 +189,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
 
+_PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
+
+
 def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     """Does the question name what a part has of its own ('vốn ngân sách tỉnh', '2.128 ha rau' beside its
     whole's words)? A pair of its syllables when it has a pair ('tính đến' names no 'ngân sách tỉnh'), else one."""
@@ -194,7 +200,9 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
         tail = tail[len(f.unit):]  # '2.128 ha rau các loại': what it counts follows its unit
     # (the whole's own clause: 'xuất khẩu tăng mạnh, tổng kim ngạch xuất nhập khẩu 2.285 triệu USD')
     whole = set(tokenize(f.part_of.head.rsplit(", ", 1)[-1] if f.part_of else "", repair))
-    extra = set(tokenize(f"{f.own or f.indicator} {tail}", repair)) - whole
+    # (a plan's words say what a share is of, not which part: 'kế hoạch vốn chương trình MTQG: 634,5 tỷ đồng')
+    extra = {t for t in set(tokenize(f"{f.own or f.indicator} {tail}", repair)) - whole
+             if not set(t.split("_")) & _PLAN_SYLLABLES}
     counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
     return bool({t for t in extra if "_" in t} & words) or bool(set(counted) & words)
 

@@ -19,7 +19,9 @@ from .glossary import CUTOFF, WRITTEN_DATE
 from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
-NUMBER = re.compile(r"(?<![\w/.,])[-−]?\d{1,3}(?:[.,]\u00a0?\d{3})+(?:[.,]\d+)?(?![\w/]|[.,]\d)|(?<![\w/.,])[-−]?\d+(?:\u00a0?[.,]\d+)?(?![\w/]|[.,]\d)")
+# a number's end: no letter, digit group or slash follows, unless a unit is glued to it ('trồng được 250ha rừng')
+_END = r"(?:(?![\w/]|[.,]\d)|(?=(?:ha|km2?|kg|m[23²³]|tấn|tỷ|MW|kWh)(?![^\W\d_])))"
+NUMBER = re.compile(rf"(?<![\w/.,])[-−]?\d{{1,3}}(?:[.,]\u00a0?\d{{3}})+(?:[.,]\d+)?{_END}|(?<![\w/.,])[-−]?\d+(?:\u00a0?[.,]\d+)?{_END}")
 _LEX = lexicon()
 # how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
 # figure a question asks for
@@ -193,6 +195,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
     out: list[Figure] = []
     inherited: Period | None = None
+    plan_head = None
     numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
                       if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start())
     for i, m in enumerate(numbers):
@@ -268,6 +271,12 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             fig.period = inherited
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
             fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
+        elif kind == "result" and _PLAN_AMOUNT.match(fold_ocr((fig.own or "").rsplit(", ", 1)[-1])):
+            # 'Tổng kế hoạch vốn đầu tư công năm 2021 là 2.911,7 tỷ đồng': the plan results are measured against
+            fig.kind, fig.reference = "target", True
+            plan_head = fig.head
+        elif not fig.own and fig.head == plan_head:
+            fig.reference = True  # 'tăng 5,4% (150 tỷ đồng)' of that plan: the plan's too
         fig.sentence, fig.quote = quote.count(". ", 0, a), printed
         fig.after = printed[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
@@ -293,6 +302,8 @@ _OF_TOTAL = re.compile(r"\s+(?:trong (?:tong )?so|tren (?:tong )?so)\s+\d")
 _SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3},\d)")
 # and a space before a percentage's decimal comma: 'tiêm đủ 2 mũi đạt 98 ,98%' is 98,98%
 _SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
+# a clause naming a plan's amount, no result of it ('Tổng kế hoạch vốn ... là', not 'Kế hoạch vốn năm 2026 giải ngân')
+_PLAN_AMOUNT = re.compile(r"(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|chi))")
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu)\b[^().;]{0,40}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')

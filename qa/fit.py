@@ -169,12 +169,21 @@ def unit_fit(query: Query, hit: Hit, store: Store) -> float:
 
 def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     """Asked of a unit, a sentence of another report answers only where it names the unit ('huyện Cao Lộc
-    thu ...' in the province's report); else its figure is the province's or another unit's."""
+    thu ...' in the province's report); else its figure is the province's or another unit's. Asked of a
+    province by name, a unit's own report answers only where it names the province ('toàn tỉnh đón ...'):
+    'Thu ngân sách nhà nước trên địa bàn huyện 26,42 tỷ đồng' is the district's."""
     asked = asked_units(query, store)
-    if not asked or _units(store).get(hit.passage.doc) in asked:
-        return False
+    own = _units(store).get(hit.passage.doc)
     folded = fold_ocr(sentence)
+    if not asked:
+        return bool(own and query.provinces) and not _PROVINCE_SCOPE.search(folded)
+    if own in asked:
+        return False
     return not any(_named(u, folded) for u in asked)
+
+
+# a unit's report speaking of its province: 'toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'tỉnh Cao Bằng'
+_PROVINCE_SCOPE = re.compile(r"(?<!du )\b(?:toan|ca|dia ban|cua|trong) tinh\b(?! giao)|\btinh [a-z]+ [a-z]+")
 
 
 def passage_fit(query: Query, hit: Hit, store: Store) -> float:

@@ -126,6 +126,10 @@ def parse_query(text: str) -> Query:
     short = contractions(folded)
     content = " | ".join([content, *aliases.values(), *short])
     dated = [Period("month", y, m) for y, m in dated_months(whole)] + [m.period for m in cutoff]
+    years = {p.year for p in periods}
+    if not dated and len(years) == 1:  # 'năm 2025 ... tính đến ngày 20/4': the date is in the year asked
+        dated = [Period("month", years.pop(), int(m.group(2))) for m in _YEARLESS_CUTOFF.finditer(whole)
+                 if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12][:1]
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
                  intent=intent_of(whole),
@@ -133,6 +137,9 @@ def parse_query(text: str) -> Query:
                  provinces=_asked_places(whole, places),
                  weak=[m.period for m in mentions if m.period and m.relative == "bare"],
                  same=equivalents(content))
+
+
+_YEARLESS_CUTOFF = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def _asked_places(folded: str, places: list[tuple[int, int, str]]) -> list[str]:

@@ -12,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
 from .extract import first_figure, states_figure
-from .glossary import cutoff_days, cutoff_months, leading
+from .glossary import cutoff_days, cutoff_months, leading, names_plan
 from .query import Query
 from .scope import elsewhere_figure
 
@@ -80,10 +80,13 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
     if not query.periods:
         return False
-    if not table and period_fit.states_baseline_value(query, sentence, default_year):
-        return False  # '... so với thực hiện năm 2022 (18.220 tỷ đồng)' answers for 2022
     folded = fold_ocr(sentence)
     mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
+    if not table and query.wants_figure and not names_plan(query.text) and _narrower_lead(
+            folded, first_figure(folded, mentions), mentions, query):
+        return True  # (a plan's value in brackets is no result of the year: before the baseline rule)
+    if not table and period_fit.states_baseline_value(query, sentence, default_year):
+        return False  # '... so với thực hiện năm 2022 (18.220 tỷ đồng)' answers for 2022
     if table:  # each cell's column names its period ('Kế hoạch 2023: 3.600'): the row holds the asked one or not
         return bool(mentions) and not any(m.period in query.periods for m in mentions)
     # 'kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' for a question on the 2022 plan: the
@@ -105,6 +108,21 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
                                        for a in query.periods for p in named)
     return narrower or wider
+
+
+def _narrower_lead(folded: str, first: int, mentions, query: Query) -> bool:
+    """'Tổng thu ngân sách 10 tháng bằng 86,4% dự toán năm 2023' for 'cả năm 2023': a narrower period leads the
+    figure ('10 tháng' of the year asked), and the asked one is named only as the plan's ('dự toán năm 2023')."""
+    lead = [m for m in mentions if m.start < first]
+    narrower = [m for m in lead if any(a.contains(m.period) and a != m.period for a in query.periods)] or [
+        m for m in _MONTHS.finditer(folded, 0, first + 10) if m.start() <= first and int(m.group(1)) < 12 and any(a.kind == "year" for a in query.periods)]
+    asked = [m for m in mentions if m.period in query.periods]
+    return bool(narrower) and bool(asked) and not any(m.period in query.periods for m in lead) and all(
+        _PLAN_BEFORE.search(folded[max(0, m.start - 20):m.start]) for m in asked)
+
+
+_MONTHS = re.compile(r"\b(\d{1,2}) thang\b(?!\s*(?:/|\d|nam\b|dau\b))")  # '10 tháng' of the year the question names
+_PLAN_BEFORE = re.compile(r"\b(?:du toan|ke hoach|chi tieu|muc tieu)\s*(?:nam|ca nam)?\s*$")
 
 
 def open_provinces(query: Query, store: Store, ranked: Callable[[], list[Hit]], most: int = 24) -> list[str]:

@@ -53,7 +53,11 @@ _PLAN = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu|kich ban)\b")  # a 
 
 
 def _asks_plan(question: str) -> bool:
-    return bool(_PLAN.search(fold_ocr(question)))
+    """A plan's figure is asked ('kế hoạch vốn năm 2025 là bao nhiêu'), not a share of it ('đạt mấy % kế hoạch')."""
+    return bool(_PLAN.search(_SHARE_OF_PLAN.sub(" ", fold_ocr(question))))
+
+
+_SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b")
 
 
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:

@@ -128,3 +128,18 @@ def test_the_words_that_count_up_to_a_date_say_when_not_what():
     words = claim_words(parse_query("Tính đến hết 31/01/2023, vốn ngân sách trung ương giải ngân được 1.226,1 tỷ đồng"))
     assert "tinh" not in words and "den" not in words and {"trung", "uong", "ngan", "sach"} <= words
     assert "den" not in claim_words(parse_query("Lũy kế đến quý I/2024, Hậu Giang có 405 hợp tác xã"))
+
+
+def test_a_generic_measure_needs_the_report_s_figure_to_name_what_it_measures():
+    # invented sentences: 'diện tích chè' is no 'tổng diện tích gieo trồng', 'đàn bò' no 'đàn trâu'
+    from tracuu.qa.query import parse_query
+    cases = [("Năm 2023, diện tích chè của tỉnh đạt 6.240 ha.", "Tổng diện tích gieo trồng cả năm ước đạt 6.240 ha.", False),
+             ("Năm 2023, diện tích gieo trồng lúa của tỉnh đạt 6.240 ha.", "Diện tích gieo trồng lúa cả năm đạt 6.240 ha.",
+              True),
+             ("Năm 2023, tổng diện tích gieo trồng của tỉnh ước đạt 6.240 ha.", "Tổng diện tích gieo trồng đạt 6.240 ha.",
+              True),
+             ("Năm 2023, tổng đàn bò của tỉnh có 41.310 con.", "Tổng đàn trâu 41.310 con; đàn bò 27.100 con.", False)]
+    for claim, quote, named in cases:
+        query, fig = parse_query(claim), extract(claim)[-1]
+        rep = next(f for f in extract(quote) if equal(value(fig), value(f)))
+        assert names_measure(measure_words(fig, query), rep, None, quote) is named, claim

@@ -86,6 +86,11 @@ def test_cut_off_aims_rates_places_and_notation_are_judged(sample_engine, claim,
     ("Tính đến ngày 09/01/2022, tỷ lệ dân số từ 18 tuổi trở lên ở Lạng Sơn được tiêm mũi 1 đạt 96,08%.", "mismatch"),
     # grams and pills are units: '916 viên' is not the '427,9 gam' of heroin beside it
     ("Tháng 01/2023, lực lượng chức năng tỉnh Lạng Sơn thu giữ 916 viên ma túy tổng hợp.", "match"),
+    # a rate's fall in points against the report's fall printed in percent: the same figure, another value
+    ("Năm 2022, tỷ lệ hộ nghèo của Lạng Sơn giảm 5,2 điểm phần trăm so với năm 2021.", "mismatch"),
+    # the digits of the whole sown area, claimed for one crop no report gives
+    ("Năm 2021, diện tích cây ăn quả của Lạng Sơn đạt 94.318 ha.", "not_found"),
+    ("Năm 2021, tổng diện tích gieo trồng của Lạng Sơn ước đạt 94.318 ha.", "match"),
 ])
 def test_directions_baselines_exclusions_dates_and_units(sample_engine, claim, verdict):
     res = check(sample_engine, claim)

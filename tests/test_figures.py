@@ -35,7 +35,7 @@ def test_ocr_sentence_kinds_and_order():
              "1.158,8 ty dong, dat 29,8% tong ké hoach giao.")
     figs = extract(quote)
     assert [f.value for f in figs] == ["3.891,923", "1.158,8", "29,8"]
-    assert [f.kind for f in figs] == ["result", "result", "share"]
+    assert [f.kind for f in figs] == ["target", "result", "share"]  # the plan's amount, the result, its share
     first = rank(figs, weighted({"giai": 3.0, "ngan": 3.0, "von": 1.0, "dau": 1.0, "tu": 1.0, "cong": 1.0}))[0]
     assert first.value == "1.158,8" and first.unit == "ty dong"
     line = lead_line(first, quote, "6 tháng đầu năm 2023")
@@ -514,3 +514,43 @@ def test_a_footnote_s_parts_take_their_whole_s_period_and_rank_after_it():
     asked = "giải ngân vốn ngân sách tỉnh năm 2024"
     assert rank(whole + parts, weighted(_w("giải ngân", "vốn ngân sách tỉnh")),
                 words=set(tokenize(asked)))[0].value == "1.310,2"
+
+
+def test_a_unit_glued_to_its_number_is_read():
+    # invented figures; OCR and hurried typing drop the space ('250ha rừng')
+    figs = extract("Trong tháng toàn tỉnh trồng được 320ha rừng, đạt 3,1% kế hoạch; khai thác 1.250m3 gỗ.")
+    assert [(f.value, f.unit) for f in figs][:2] == [("320", "ha"), ("3,1", "%")]
+    # a name's number is still none ('mạng 5G', 'COVID-19')
+    assert [f.value for f in extract("Phủ sóng mạng 5G tại 98% số xã, không còn ca COVID-19 mới.")] == ["98"]
+
+
+def test_a_plan_s_amount_is_what_results_are_measured_against():
+    # invented figures: the plan's amount and its rise lead the sentence, the disbursement follows
+    quote = ("Tổng kế hoạch vốn đầu tư công năm 2024 là 3.120,4 tỷ đồng, tăng 6,2% (182 tỷ đồng) so với năm 2023; "
+             "đến nay giải ngân 2.406,1 tỷ đồng, đạt 77,1% kế hoạch.")
+    figs = extract(quote)
+    assert [(f.value, f.reference) for f in figs][:4] == [("3.120,4", True), ("6,2", True), ("182", True),
+                                                          ("2.406,1", False)]
+    assert figs[0].kind == "target"
+    cover = weighted(_w("giải ngân", "vốn đầu tư công", "kế hoạch"))
+    assert rank(figs, cover)[0].value == "2.406,1"
+    # asked for the plan, its amount leads; a disbursement named after 'kế hoạch vốn' is no plan's amount
+    assert rank(figs, weighted(_w("tổng kế hoạch vốn đầu tư công")), plan=True)[0].value == "3.120,4"
+    assert not extract("Kế hoạch vốn năm 2026 giải ngân đến hết tháng 01 là 150 tỷ đồng.")[0].reference
+
+
+def test_a_share_of_the_plan_asked_is_no_plan_asked():
+    from tracuu.qa.wording import _asks_plan
+    assert _asks_plan("Tổng kế hoạch vốn đầu tư công năm 2024 là bao nhiêu?")
+    assert not _asks_plan("Năm 2024 giải ngân được bao nhiêu, đạt mấy % kế hoạch Trung ương giao?")
+    assert not _asks_plan("giải ngân đạt bao nhiêu phần trăm kế hoạch")
+
+
+def test_a_plan_s_amount_follows_the_result_whatever_period_each_names():
+    # invented figures: the plan names the year asked, the result only its cut-off date
+    figs = extract("Kế hoạch vốn đầu tư công năm 2025 tỉnh giao là 4.210,5 tỷ đồng. Đến ngày 20/4/2025 giải ngân "
+                   "được 812,3 tỷ đồng, đạt 19,3% kế hoạch.", period=Period("month", 2025, 4))
+    assert figs[0].period == Period("year", 2025) and figs[1].period == Period("month", 2025, 4)
+    cover = weighted(_w("giải ngân", "vốn đầu tư công"))
+    assert rank(figs, cover, asked=[Period("year", 2025)])[0].value == "812,3"
+    assert rank(figs, cover, asked=[Period("year", 2025)], plan=True)[0].value == "4.210,5"

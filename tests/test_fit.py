@@ -160,6 +160,15 @@ def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
     assert another_unit(q, hit("nghean.txt"), "Thu ngân sách toàn tỉnh quý III đạt 5.120 tỷ đồng.", store)
     assert not another_unit(q, hit("nghean.txt"), "Phường Trường Vinh thu 86,4 tỷ đồng.", store)
     assert not another_unit(q, hit("phuong.txt"), "Quý III, thu ngân sách ước đạt 86,4 tỷ đồng.", store)
+    # asked of the province by name, the ward's report answers only where it speaks of the province
+    p = parse_query("Thu ngân sách quý III năm 2025 của tỉnh Nghệ An là bao nhiêu?")
+    assert another_unit(p, hit("phuong.txt"), "Quý III, thu ngân sách trên địa bàn phường ước đạt 86,4 tỷ đồng, "
+                        "bằng 70% dự toán tỉnh giao.", store)
+    assert not another_unit(p, hit("phuong.txt"), "Quý III, toàn tỉnh thu ngân sách 5.120 tỷ đồng.", store)
+    assert not another_unit(p, hit("nghean.txt"), "Quý III, thu ngân sách ước đạt 5.120 tỷ đồng.", store)
+    # an open question (no province named) still reads the unit's report, loosely (unit_fit)
+    assert not another_unit(parse_query("thu ngân sách quý III năm 2025"), hit("phuong.txt"),
+                            "Quý III, thu ngân sách ước đạt 86,4 tỷ đồng.", store)
 
 
 def test_an_aim_for_a_period_after_its_report_s_is_no_result():

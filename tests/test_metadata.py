@@ -194,3 +194,20 @@ def test_periods_a_title_states_without_the_usual_words():
     bulletin = ["BẢN TIN THỐNG KÊ TỈNH SƠN LA", "Số 06/2025 - Phát hành ngày 05 tháng 7 năm 2025",
                 "Tình hình kinh tế - xã hội 6 tháng đầu năm 2025"]
     assert extract(bulletin, "x")["period"] == Period("half", 2025, 1)
+
+
+def test_a_headline_above_the_byline_is_the_title_and_a_markdown_heading_is_marked():
+    # invented page: section path, headline and sapo above the byline with its posting time
+    from tracuu.ingest.text_tables import markdown_headings, markdown_plain
+    page = ["[Trang chủ](/) › [Kinh tế](/kinh-te)", "", "# An Hòa: GRDP quý I/2025 tăng 8,1%, cao nhất ba năm", "",
+            "**Quý I/2025, kinh tế An Hòa tăng trưởng khá.**", "", "*Minh Hà · Thứ Bảy, 05/04/2025 - 09:12 (GMT+7)*", "",
+            "AN HÒA - Chiều 04/4, UBND tỉnh An Hòa họp phiên thường kỳ tháng 4.", "",
+            "## Những con số nổi bật quý I/2025", "", "- Thu hút FDI: 212,6 triệu USD."]
+    hints = markdown_headings(page, {})
+    assert hints == {2: "h1", 10: "h2"}
+    meta = extract(markdown_plain(page), "fallback", filename="tin_20250405.md", hints=hints)
+    assert meta["title"].startswith("An Hòa: GRDP quý I/2025") and meta["period"] == Period("quarter", 2025, 1)
+    # a masthead's own name above the posting time is no headline (no figure, no period)
+    paper = ["NHỊP SỐNG AN HÒA - TIN NHANH", "Kinh tế | Thứ Ba, 08/10/2024 - 16:45", "",
+             "An Hòa: GRDP 9 tháng năm 2024 tăng 7,6%", "", "(NSAH) - Kinh tế An Hòa 9 tháng tăng khá."]
+    assert extract(paper, "fallback", filename="tin.txt")["title"].startswith("An Hòa: GRDP 9 tháng")

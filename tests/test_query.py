@@ -60,3 +60,12 @@ def test_a_date_a_question_starts_from_is_no_cut_off():
     q = parse_query("từ ngày 15/12/2022 đến 14/6/2023 có bao nhiêu vụ tai nạn giao thông")
     assert q.cutoff_days == {(2023, 6, 14)}
     assert parse_query("Đến 31/01/2023 giải ngân được bao nhiêu?").cutoff_days == {(2023, 1, 31)}
+
+
+def test_a_cut_off_day_without_a_year_is_in_the_year_asked():
+    from tracuu.ingest.types import Period
+    q = parse_query("Tiến độ giải ngân vốn đầu tư công năm 2025 của An Hòa tính đến ngày 20/4?")
+    assert q.periods == [Period("year", 2025)] and q.dated == [Period("month", 2025, 4)]
+    # two years asked: no year to give it; a fraction or a full date is no such day
+    assert parse_query("giải ngân năm 2024 và năm 2025 đến ngày 20/4").dated == []
+    assert parse_query("Năm 2025 có 80/87 xã đạt chuẩn").dated == []

@@ -67,3 +67,13 @@ def test_the_leading_sentence_s_date_decides_whose_figure_a_quote_gives():
     quote = "Tổng kế hoạch vốn năm 2023 được giao là 13.000 tỷ đồng. Đến ngày 30/9/2023, giải ngân đạt 6.215 tỷ đồng."
     assert conflicts(q, quote, 2023)
     assert not conflicts(q, "Đến ngày 30/11/2023, giải ngân đạt 8.120 tỷ đồng, bằng 62,5% kế hoạch.", 2023)
+
+
+def test_a_narrower_span_leading_a_share_of_the_year_s_plan_is_no_year_figure():
+    # invented figures: '10 tháng' leads, the year is named only as the plan's
+    note = "Ghi chú: Tổng thu ngân sách nhà nước 10 tháng bằng 82,1% dự toán năm 2024 (7.310 tỷ đồng)."
+    assert conflicts(parse_query("Tổng thu ngân sách nhà nước cả năm 2024 của tỉnh đạt bao nhiêu?"), note, 2024)
+    # the year's own figure, or the plan asked, still answers
+    assert not conflicts(parse_query("Dự toán thu ngân sách năm 2024 là bao nhiêu?"), note, 2024)
+    assert not conflicts(parse_query("Tổng thu ngân sách nhà nước cả năm 2024 đạt bao nhiêu?"),
+                         "Tổng thu ngân sách nhà nước năm 2024 đạt 7.402 tỷ đồng, bằng 101,3% dự toán năm 2024.", 2024)
