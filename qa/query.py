@@ -62,6 +62,7 @@ class Query:
     # tế'): searched too, and a passage holding it covers those words
     same: dict[str, str] = field(default_factory=dict)
     dates_apart: bool = False  # a figure counted to another date may stand in (the claim check; AskOptions)
+    former: list[str] = field(default_factory=list)  # provinces asked as they were ('địa bàn Quảng Trị cũ')
 
     @property
     def cutoffs(self) -> set[tuple[int, int]]:
@@ -117,6 +118,7 @@ def parse_query(text: str) -> Query:
     places = province_spans(folded)
     # 'tỉnh', 'thành phố', 'TP' before a province's name, 'sau hợp nhất với', 'khu vực' before it and '(cũ)'
     # after it are part of the place, not content words
+    folded_whole = folded
     scoped = [(_place_start(folded, a), m.end() if (m := _FORMER.match(folded, b)) else b) for a, b, _ in places]
     cuts = sorted([(m.start, m.end) for m in mentions] + scoped, reverse=True)
     for a, b in cuts:
@@ -136,7 +138,8 @@ def parse_query(text: str) -> Query:
                  dated=dated,
                  provinces=_asked_places(whole, places),
                  weak=[m.period for m in mentions if m.period and m.relative == "bare"],
-                 same=equivalents(content))
+                 same=equivalents(content),
+                 former=[name for _, b, name in places if (m := _FORMER.match(folded_whole, b)) and m.end() > b])
 
 
 _YEARLESS_CUTOFF = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})(?![\d/])")

@@ -8,6 +8,7 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import MERGED, successor
 from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
@@ -41,7 +42,21 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_unit_s_figure"
     if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
         return "another_place_s_figure"
+    if query.former and _merged_whole(query, store.doc_by_name[h.passage.doc]) and not _names_former(query, e.sentence):
+        return "another_place_s_figure"  # asked of 'Quảng Trị cũ', the merged province's total is not its figure
     return None
+
+
+def _merged_whole(query: Query, doc) -> bool:
+    """A report of a province after the 2025 merger that took in (or kept the name of) a former one asked."""
+    return bool(doc.period and doc.period.end >= MERGED and doc.province
+                and any(doc.province in (name, successor(name)) for name in query.former))
+
+
+def _names_former(query: Query, sentence: str) -> bool:
+    """The sentence names the former province as such ('địa bàn tỉnh Quảng Trị cũ', 'khu vực Bến Tre (cũ)')."""
+    folded = fold_ocr(sentence)
+    return any(re.search(rf"{re.escape(fold_ocr(name))}\s*\(?\s*(?:cu|truoc)\b", folded) for name in query.former)
 
 
 def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:

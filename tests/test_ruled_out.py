@@ -77,3 +77,20 @@ def test_a_narrower_span_leading_a_share_of_the_year_s_plan_is_no_year_figure():
     assert not conflicts(parse_query("Dự toán thu ngân sách năm 2024 là bao nhiêu?"), note, 2024)
     assert not conflicts(parse_query("Tổng thu ngân sách nhà nước cả năm 2024 đạt bao nhiêu?"),
                          "Tổng thu ngân sách nhà nước năm 2024 đạt 7.402 tỷ đồng, bằng 101,3% dự toán năm 2024.", 2024)
+
+
+def test_a_former_province_asked_of_a_merged_province_s_report_needs_its_own_line():
+    # invented: after the 2025 merger, the new An Hòa's report gives the total and a line per former province
+    from types import SimpleNamespace
+
+    from tracuu.ingest.types import Period
+    from tracuu.qa.ruled_out import _merged_whole, _names_former
+    q = parse_query("Thu ngân sách 9 tháng 2025 của địa bàn Quảng Trị cũ là bao nhiêu?")
+    assert q.former == ["Quảng Trị"] and q.provinces == ["Quảng Trị"]
+    merged = SimpleNamespace(province="Quảng Trị", period=Period("nine_months", 2025))
+    before = SimpleNamespace(province="Quảng Trị", period=Period("year", 2024))
+    assert _merged_whole(q, merged) and not _merged_whole(q, before)  # its own pre-merger reports need no 'cũ'
+    assert not _names_former(q, "Tổng thu ngân sách nhà nước trên địa bàn 9 tháng ước đạt 9.120,4 tỷ đồng.")
+    assert _names_former(q, "Theo địa bàn tỉnh cũ: địa bàn tỉnh Quảng Trị cũ thu 3.210,5 tỷ đồng.")
+    assert _names_former(q, "Khu vực Quảng Trị (cũ): 3.210,5 tỷ đồng.")
+    assert parse_query("Thu ngân sách Quảng Trị 9 tháng 2025").former == []
