@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from .textnorm import fold_ocr
 
 _PART = re.compile(r"^\s*(?:phan|phan thu)\s+(\S+)\s*(.*)$")
-_ROMAN = re.compile(r"^\s*((?:[IVX]{1,4}|\||Il|Ill|lI|IIl|IlI|lV))\s*[.,]\s*(\S.*)$")
+# ('I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023': a Party committee's documents number their parts with a hyphen)
+_ROMAN = re.compile(r"^\s*((?:[IVX]{1,4}|\||Il|Ill|lI|IIl|IlI|lV))\s*(?:[.,]|-(?=\s))\s*(\S.*)$")
 _ARABIC = re.compile(r"^\s*[~*•]?\s*(\d{1,2}\.(?:\d{1,2}\.)?)\s*([^\d\s].*)$")
 # OCR reads the '.' of '5. Công tác ...' as ','; a capital after it tells it from '5, 6 và 7'
 _ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ].*)$")

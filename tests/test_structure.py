@@ -52,3 +52,13 @@ def test_a_plan_heading_is_a_plan_word_with_no_word_of_results_before_it():
                     "I. Đánh giá tình hình thực hiện kế hoạch 6 tháng", "IV. ƯỚC THỰC HIỆN CẢ NĂM 2025",
                     "II. TÌNH HÌNH CHI NGÂN SÁCH ĐỊA PHƯƠNG"):
         assert not is_plan_heading(results), results
+
+
+def test_a_party_document_numbers_its_parts_with_a_hyphen():
+    from tracuu.ingest.structure import heading_level
+    assert heading_level("I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023") == (1, "I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023")
+    assert heading_level("II- MỤC TIÊU, CHỈ TIÊU CHỦ YẾU NĂM 2024")[0] == 1
+    assert heading_level("V-League 2023 khởi tranh") is None  # a name, no part
+    paras = build_paragraphs(["I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", "", "Toàn Đảng bộ kết nạp 2.486 đảng viên mới.",
+                              "", "II- MỤC TIÊU NĂM 2024", "", "Kết nạp 2.600 đảng viên mới."])
+    assert [p.section for p in paras] == [["I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023"], ["II- MỤC TIÊU NĂM 2024"]]
