@@ -126,10 +126,10 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     # a part of `rep` ('tổng kim ngạch xuất nhập khẩu 3,8 tỷ USD, trong đó ... nhập khẩu 2,58') is no rival: the
     # claim of the whole names the part's words too
     parts = {id(f) for f in quoted if quote and f.n == rep.n and f.sentence == rep.sentence and f.start > rep.start
-             and _PART.search(fold(quote[rep.start:f.start]))}
+             and _PART.search(fold(quote[rep.start:f.start]))} | {id(f) for f in quoted if f.part_of is rep}
     def alike(f: Figure) -> bool:  # a figure the claimed one could be confused with: same kind and unit
         # (a plan's amount beside its parts: 'Tổng kế hoạch vốn ... 3.891,923, trong đó vốn NSTW 2.641,885')
-        return f is not rep and f.n == rep.n and (f.kind == rep.kind or {f.kind, rep.kind} <= {"result", "target"}) \
+        return f is not rep and (f.n == rep.n or f.part_of is rep) and (f.kind == rep.kind or {f.kind, rep.kind} <= {"result", "target"}) \
             and (not f.reference or f.kind == "target") \
             and (f.unit is None) == (rep.unit is None) and units_agree(unit, value(f)[1]) \
             and not equal(value(f), value(rep))

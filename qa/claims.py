@@ -74,7 +74,9 @@ def check(engine, text: str, id: str | None = None) -> CheckResult:
     context = ""
     read: dict = {}  # this text's answers and trends by question: a sentence's figures share them
     for sent in sentences(text):
-        figs = extract(sent, small=True)  # a claim's '09 trường học' is what it states
+        # a claim's '09 trường học' is what it states; a sentence framed as a plan ('Kế hoạch năm 2022, tỉnh đặt chỉ
+        # tiêu ... 9.000 ha, nâng tỷ lệ che phủ rừng lên 63,8%') states every figure of it as an aim
+        figs = extract(sent, small=True, target=bool(_PLAN_FRAME.search(fold(sent))))
         own_period = any(m.period for m in find_periods(sent))
         question = sent if own_period or not context else f"{sent} {context}"
         context = _context(sent) or context
@@ -84,6 +86,10 @@ def check(engine, text: str, id: str | None = None) -> CheckResult:
         raise ClaimError("no figure found in the text: a claim states a number (e.g. '1.158,8 tỷ đồng', '6,67%')")
     verdict = min((r.verdict for r in results), key=ORDER.index)
     return CheckResult(text, verdict, results, id, (time.perf_counter() - t0) * 1000)
+
+
+_PLAN_FRAME = re.compile(r"^\s*(?:theo\s+)?(?:ke hoach|muc tieu|chi tieu)\s+(?:nam|ca nam|den nam|giai doan)\b"
+                         r"|\b(?:dat|de ra|giao)\s+(?:muc tieu|chi tieu)\b")
 
 
 def _context(sentence: str) -> str:

@@ -374,7 +374,9 @@ def marked_footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | N
     'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
     if hit.passage.kind == "footnote":
         return None
-    notes = [p for p in store.footnotes(hit.passage) if (n := footnote_number(p.text)) and cites_footnote(quote, n)]
+    # (its mark read, or the sentence ingest found its OCR-damaged mark in: 'mã vùng trồng¹³' printed 'vung trong™')
+    notes = [p for p in store.footnotes(hit.passage) if (n := footnote_number(p.text)) and cites_footnote(quote, n)
+             or p.marked_by and p.marked_by[-80:] in quote]
     if not notes or len(notes[0].text) > 600:
         return None
     note = notes[0]

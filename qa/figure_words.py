@@ -163,7 +163,10 @@ def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]
     mark = _MARK.match(quote, sentence + 1)
     if not (mark and parts and parts[0] <= mark.end() + 2):
         return []
-    return [f for f in out if re.match(rf"\s*%?(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
+    marked = [f for f in out if re.match(rf"\s*%?(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]
+    # a mark OCR could not read ('189 mã vùng trồng¹³' printed 'vung trong™'): the one figure followed by such a symbol
+    damaged = [f for f in out if re.match(r"\s*%?(?:\s*[^\W\d]+){0,3}[®™°’*]", f.after)] if not marked else []
+    return marked or (damaged if len(damaged) == 1 else [])
 
 
 def indicator_before(quote: str, folded: str, start: int, at: int) -> str:

@@ -56,7 +56,10 @@ def _merged_whole(query: Query, doc) -> bool:
 def _names_former(query: Query, sentence: str) -> bool:
     """The sentence names the former province as such ('địa bàn tỉnh Quảng Trị cũ', 'khu vực Bến Tre (cũ)')."""
     folded = fold_ocr(sentence)
-    return any(re.search(rf"{re.escape(fold_ocr(name))}\s*\(?\s*(?:cu|truoc)\b", folded) for name in query.former)
+    # (a province merged into one of another name is named plainly too: 'khu vực Kon Tum' in Quảng Ngãi's report)
+    return any(re.search(rf"{re.escape(fold_ocr(name))}\b" + ("" if successor(name) not in (None, name) else
+                                                                r"\s*\(?\s*(?:cu|truoc)\b"), folded)
+               for name in query.former)
 
 
 def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:

@@ -91,6 +91,10 @@ def test_cut_off_aims_rates_places_and_notation_are_judged(sample_engine, claim,
     # the digits of the whole sown area, claimed for one crop no report gives
     ("Năm 2021, diện tích cây ăn quả của Lạng Sơn đạt 94.318 ha.", "not_found"),
     ("Năm 2021, tổng diện tích gieo trồng của Lạng Sơn ước đạt 94.318 ha.", "match"),
+    # a sentence framed as a plan states each of its figures as an aim; the same figures as results are targets
+    # passed off as results
+    ("Năm 2022, Lạng Sơn đặt mục tiêu trồng rừng mới 9.000 ha và nâng tỷ lệ che phủ rừng lên 63,8%.", "match"),
+    ("Năm 2022, Lạng Sơn trồng rừng mới 9.000 ha, nâng tỷ lệ che phủ rừng lên 63,8%.", "mismatch"),
 ])
 def test_directions_baselines_exclusions_dates_and_units(sample_engine, claim, verdict):
     res = check(sample_engine, claim)

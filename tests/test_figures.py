@@ -554,3 +554,13 @@ def test_a_plan_s_amount_follows_the_result_whatever_period_each_names():
     cover = weighted(_w("giải ngân", "vốn đầu tư công"))
     assert rank(figs, cover, asked=[Period("year", 2025)])[0].value == "812,3"
     assert rank(figs, cover, asked=[Period("year", 2025)], plan=True)[0].value == "4.210,5"
+
+
+def test_a_footnote_mark_ocr_could_not_read_still_names_the_whole():
+    # invented: '412 mã vùng trồng¹³' printed with its mark read as '™'; the footnote breaks it down
+    whole = extract("Đã cấp 412 mã vùng trồng™. Diện tích được cấp mã đạt 1.240 ha.")
+    parts = extract("¹³ Trong đó: vùng trồng xuất khẩu 398 mã, vùng trồng nội tiêu 14 mã.", n=2, earlier=whole)
+    assert parts[0].value == "398" and parts[0].part_of is whole[0]
+    # two figures followed by such symbols: no telling which the note breaks down
+    two = extract("Đã cấp 412 mã vùng trồng™ và 37 chuỗi liên kết®.")
+    assert extract("¹³ Trong đó: vùng trồng xuất khẩu 398 mã.", n=2, earlier=two)[0].part_of is None
