@@ -205,7 +205,10 @@ def _part_named(said, claim_words, rep: Figure, parts: list[Figure], weight, rep
         own = _adds(f, rep, whole, repair)
         named = {t for t in own if among(t, said)}
         # (a short word the claim lacks may be OCR's: 'từ' read 'tir'; the long ones must all be the claim's)
-        if weight(named) >= _NAMED and all(t in named or min(map(len, t.split("_"))) <= 3 for t in own):
+        # (of a footnote's breakdown, a pair whose two words the claim names apart counts: 'vùng trồng phục vụ xuất
+        # khẩu' for '¹³ Trong đó: vùng trồng xuất khẩu 182 mã')
+        if weight(named) >= _NAMED and all(t in named or min(map(len, t.split("_"))) <= 3
+                                           or f.n != rep.n and all(among(x, said) for x in t.split("_")) for t in own):
             return f
     return None
 

@@ -154,13 +154,16 @@ def _without_periods(text: str) -> str:
     return " ".join(text.split()).strip(" ,:;")
 
 
-_MARK = re.compile(r"\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))\s*")
+# a note's mark at its start: superscript, bracketed, or (OCR'd) plain before a capital ('13 Trong đó: ...')
+_MARK = re.compile(r"\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\d{1,2}(?=\s+[A-ZĐ]))\s*")
 
 
 def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]) -> list[Figure]:
     """A footnote that breaks a figure down ('3.666 ha¹ ... ¹ Trong đó: 2.128 ha rau'): its parts' whole is
     the figure its mark follows."""
     mark = _MARK.match(quote, sentence + 1)
+    if mark and not parts and re.match(r"trong d[o6]\b", fold(quote[mark.end():mark.end() + 12]).lower()):
+        parts = [mark.end()]  # a note opening 'Trong đó' as OCR prints it ('13 Trong d6: ...')
     if not (mark and parts and parts[0] <= mark.end() + 2):
         return []
     marked = [f for f in out if re.match(rf"\s*%?(?:\s*[^\W\d]+){{0,2}}\s*{re.escape(mark.group(1))}", f.after)]

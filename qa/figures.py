@@ -203,6 +203,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         value = parse_number(m.group().split("/")[0])  # '80/87 xã': 80 of 87
         if value is None or (re.match(r"\.\s", quote[b:b + 2]) and not quote[:a].strip(" ([")):
             continue  # '2.13. Tiếp tục ...': the item's number, not a figure
+        if not quote[:a].strip() and re.fullmatch(r"\d{1,2}", m.group()) and re.match(r" [A-ZĐ][a-zà-ỹ]", quote[b:b + 3]):
+            continue  # '13 Trong đó: ...': a footnote's own number printed without its superscript
         after = folded[b:b + 30].lstrip()
         unit_f = unit_at(after)
         asked = counts(quote[b:b + 60], nouns) > 0

@@ -564,3 +564,12 @@ def test_a_footnote_mark_ocr_could_not_read_still_names_the_whole():
     # two figures followed by such symbols: no telling which the note breaks down
     two = extract("Đã cấp 412 mã vùng trồng™ và 37 chuỗi liên kết®.")
     assert extract("¹³ Trong đó: vùng trồng xuất khẩu 398 mã.", n=2, earlier=two)[0].part_of is None
+
+
+def test_a_note_s_plain_number_and_ocr_s_trong_d6_still_break_the_marked_figure_down():
+    # invented: OCR kept the note's number plain ('13 Trong d6:') and the mark after the whole as '™'
+    whole = extract("Nang tong dien tich duoc cap ma so len 1.240 ha voi 412 ma vung trong™.")
+    parts = extract("13 Trong d6: Vung trong xuat khau 398 ma; vung trong noi tieu 14 ma.", n=2, earlier=whole)
+    assert [f.value for f in parts] == ["398", "14"] and parts[0].part_of is whole[1]  # "13" is the note's number
+    # a count leading a quote is still a figure ('258 doanh nghiệp ...')
+    assert extract("258 doanh nghiệp thành lập mới.")[0].value == "258"
