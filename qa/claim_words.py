@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from tracuu.ingest.textnorm import fold
 
 from .figures import HOW_WORDS, Figure
-from .glossary import expansions
+from .glossary import expansions, specifics
 from .lexicon import lexicon
 from .claim_values import equal, units_agree, value
 
@@ -29,28 +29,10 @@ def measure_words(fig: Figure, query) -> Said:
     unit = set(fold(fig.unit or "").lower().split()) & _MEASURING
     said = Said(t for t in set(tokenize(fig.context or fig.head)) & content
                 if not set(t.split("_")) & (_NOT_MEASURE | unit) and not t[0].isdigit())
-    said.specific = frozenset(w for w in _specific(fold(fig.context or fig.head).lower()) if w in single(said))
+    said.specific = frozenset(w for w in specifics(fold(fig.context or fig.head).lower()) if w in single(said))
     return said
 
 
-# generic measures that need a word saying of what ('diện tích chè', 'sản lượng cây hồi', 'tổng đàn trâu')
-_GENERIC = re.compile(r"\b(?:dien tich|san luong|nang suat|tong dan|dan)\s+((?:[a-z]+\s+){0,3})")
-# words between a generic measure and what it measures ('diện tích cây hồi', 'diện tích gieo trồng lúa')
-_BEFORE_SPECIFIC = {"cay", "cac", "loai", "trong", "gieo", "nuoi", "thu", "hoach", "moi", "toan", "tinh"}
-
-
-# words that end the measure's phrase: what follows says where, when or how much, not of what
-_AFTER_MEASURE = {"cua", "tai", "o", "tren", "dia", "ban", "uoc", "dat", "la", "co", "duoc", "cho", "voi", "va",
-                  "thuc", "hien", "khoang", "gan", "hon", "nam", "thang", "quy", "so", "ca", "tang", "giam", "bang"}
-
-
-def _specific(folded: str) -> list[str]:
-    out = []
-    for m in _GENERIC.finditer(folded):
-        word = next((w for w in m.group(1).split() if w not in _BEFORE_SPECIFIC), None)
-        if word and word not in _AFTER_MEASURE:
-            out.append(word)
-    return out
 
 
 def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:

@@ -29,7 +29,7 @@ from .combine import combine
 from .parts import lead_in
 from .followup import understand
 from .figures import aims_share, lead_line
-from .glossary import names_plan
+from .glossary import plan_asked
 from .extract import best_evidence, compose, marked_footnote, restated_in_body, sentences, states_figure
 from .scope import national_figure, others_figure
 from .ruled_out import NOT_ITS_FIGURE, open_provinces, ruled_out
@@ -370,11 +370,11 @@ class Engine:
                           query.period, citations, note=f"unsupported numbers: {bad}")
         if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
             text += " " + warning  # a figure read from a poor scan: the reporter should check the original
-        if figs and query.wants_figure and aim and not names_plan(query.text) \
+        if figs and query.wants_figure and aim and not plan_asked(query.text) \
                 and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                                         or figs[0].period in query.periods
                                         and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
-                     or not query.periods and query.dated and aims_share(figs[0])):
+                     or query.dated and aims_share(figs[0])):
             # a result asked of a period that only plans speak of (or of a cut-off date the report only aims at:
             # 'phấn đấu đến ngày 31/12/2024 đạt 85%'): no result to give; say what the plan is
             asked = query.period.label if query.period else f"đến {query.dated[0].label}"

@@ -274,6 +274,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
+            if query.wants_figure and figure == 1.0 and pairs and not _figure_by_name(
+                    " ".join([sent, *sents[i + 1:end + 1]]), pairs, variants, repair):
+                # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
+                # figure is another indicator's; the one asked is named without one
+                figure = EVIDENCE.figure_in_quote
             if not query.wants_target and figure == 1.0 and _AIMED.search(figure_lead(sent) or ""):
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
@@ -320,6 +325,16 @@ def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> 
         quote += " " + sents[j]
         j += 1
     return j - 1
+
+
+def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair) -> bool:
+    """From the first clause naming what is asked (two of its word pairs, or its only one) to the quote's end, a
+    figure is stated; or no clause names it (nothing to hold it to). Clauses end at ';' and ','."""
+    clauses = [c for c in re.split(r"[;,](?!\d)", sent) if c.strip()]
+    need = min(2, len(pairs))
+    named = [i for i, c in enumerate(clauses) if (toks := set(tokenize(c, repair)))
+             and sum(t in toks or any(v in toks for v in variants.get(t, ())) for t in pairs) >= need]
+    return not named or states_figure(" ".join(clauses[named[0]:]))
 
 
 def first_figure(folded: str, mentions: list) -> int:

@@ -50,6 +50,15 @@ def names_plan(text: str) -> bool:
     return asks_target(folded) or bool(_PLAN_WORD.search(folded))
 
 
+# 'đạt bao nhiêu % kế hoạch', 'so với dự toán': a share of the plan is asked, not the plan
+SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b")
+
+
+def plan_asked(text: str) -> bool:
+    """`names_plan`, a share of the plan aside: 'giải ngân được bao nhiêu phần trăm kế hoạch' asks a result."""
+    return names_plan(SHARE_OF_PLAN.sub(" ", fold_ocr(text)))
+
+
 def leading(quote: str) -> str:
     """A quote's first sentence: its figure leads ('đến hết ngày 20/3/2026 giải ngân 1.846,2 tỷ đồng. Kế hoạch vốn
     năm 2025 ... đến ngày 31/01/2026 ...' is the March figure)."""
@@ -140,4 +149,26 @@ def equivalents(folded: str) -> dict[str, str]:
     for pattern, printed in EQUIVALENTS:
         if (m := re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", folded)) and printed not in folded:
             out[printed] = re.sub(r"[|\s]+", " ", m.group()).strip()
+    return out
+
+
+# generic measures that need a word saying of what ('diện tích chè', 'sản lượng cây hồi', 'tổng đàn trâu')
+_GENERIC = re.compile(r"\b(?:dien tich|san luong|nang suat|tong dan|dan)\s+((?:[a-z]+\s+){0,3})")
+# words between a generic measure and what it measures ('diện tích cây hồi', 'diện tích gieo trồng lúa')
+_BEFORE_SPECIFIC = {"cay", "cac", "loai", "trong", "gieo", "nuoi", "thu", "hoach", "moi", "toan", "tinh"}
+
+
+# words that end the measure's phrase: what follows says where, when or how much, not of what
+_AFTER_MEASURE = {"cua", "tai", "o", "tren", "dia", "ban", "uoc", "dat", "la", "co", "duoc", "cho", "voi", "va",
+                  "thuc", "hien", "khoang", "gan", "hon", "nam", "thang", "quy", "so", "ca", "tang", "giam", "bang"}
+
+
+def specifics(folded: str) -> list[str]:
+    """The word saying which of a generic measure is meant ('chè' of 'diện tích chè', 'hạt' of 'sản lượng hạt sen'):
+    a figure of the measure without it is another one's ('tổng diện tích gieo trồng', 'sản lượng thủy sản')."""
+    out = []
+    for m in _GENERIC.finditer(folded):
+        word = next((w for w in m.group(1).split() if w not in _BEFORE_SPECIFIC), None)
+        if word and word not in _AFTER_MEASURE:
+            out.append(word)
     return out

@@ -15,6 +15,7 @@ from .extract import covered, query_weights
 from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, units_in
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
+from .glossary import SHARE_OF_PLAN
 from .query import Query
 from .retrieve import mentioned_periods
 from .scope import place_of
@@ -54,10 +55,7 @@ _PLAN = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu|kich ban)\b")  # a 
 
 def _asks_plan(question: str) -> bool:
     """A plan's figure is asked ('kế hoạch vốn năm 2025 là bao nhiêu'), not a share of it ('đạt mấy % kế hoạch')."""
-    return bool(_PLAN.search(_SHARE_OF_PLAN.sub(" ", fold_ocr(question))))
-
-
-_SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b")
+    return bool(_PLAN.search(SHARE_OF_PLAN.sub(" ", fold_ocr(question))))
 
 
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:

@@ -234,3 +234,15 @@ def test_a_fraction_is_a_figure_and_a_date_is_not():
     from tracuu.qa.extract import states_figure
     assert states_figure("- Đắk Nông: 34/60 xã.") and states_figure("LGSP kết nối 14/17 hệ thống")
     assert not states_figure("họp ngày 31/01/2023 tại tỉnh") and not states_figure("Số 327/BC-UBND ngày")
+
+
+def test_a_sentence_whose_figure_is_another_indicator_s_names_the_asked_one_without_a_figure():
+    # invented: the lead gives the growth rate; the budget is named only in words
+    from tracuu.qa.extract import _figure_by_name
+    lead = ("Quý I/2025, GRDP tỉnh An Hòa ước tăng 9,12% so với cùng kỳ; thu ngân sách đạt gần một phần tư dự toán "
+            "năm, thu hút đầu tư khởi sắc.")
+    assert not _figure_by_name(lead, ["thu_ngan", "ngan_sach"], {}, None)
+    # the figure after a comma is the clause's: 'Tổng thu ngân sách, ước đạt 5.842,6 tỷ đồng'
+    assert _figure_by_name("Tổng thu ngân sách nhà nước trên địa bàn, ước đạt 5.842,6 tỷ đồng.", ["thu_ngan"], {}, None)
+    assert _figure_by_name("Thu ngân sách 5.842,6 tỷ đồng, trong đó thu nội địa 5.124,8 tỷ đồng.", ["thu_ngan"], {}, None)
+    assert _figure_by_name("GRDP tăng 9,12%.", ["thu_ngan"], {}, None)  # names none of the pairs: nothing to hold

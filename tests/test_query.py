@@ -69,3 +69,10 @@ def test_a_cut_off_day_without_a_year_is_in_the_year_asked():
     # two years asked: no year to give it; a fraction or a full date is no such day
     assert parse_query("giải ngân năm 2024 và năm 2025 đến ngày 20/4").dated == []
     assert parse_query("Năm 2025 có 80/87 xã đạt chuẩn").dated == []
+
+
+def test_a_share_of_the_plan_asked_is_a_result_asked():
+    from tracuu.qa.glossary import plan_asked
+    assert not plan_asked("Nam Định giải ngân được bao nhiêu phần trăm kế hoạch vốn năm 2023 đến ngày 31/01/2024?")
+    assert plan_asked("Kế hoạch vốn đầu tư công năm 2024 giao bao nhiêu?")
+    assert plan_asked("mục tiêu tăng trưởng năm 2025")
