@@ -5,6 +5,8 @@ most misses are the same indicator in another period's report, so the period sig
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from functools import lru_cache
 
@@ -111,6 +113,11 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
 _NAMES_MERGER = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not 'cụ thể'
 
 
+@functools.lru_cache(maxsize=4096)
+def _title_provinces(title: str) -> frozenset[str]:
+    return frozenset(find_provinces(title))
+
+
 def _after_merger(query: Query) -> bool:
     """The question asks of a time after the 2025 merger, or names a province as the former one ('Kon Tum cũ')."""
     return any(p.end >= MERGED for p in [*query.periods, *query.dated]) \
@@ -128,8 +135,10 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
     if query.provinces:
         # a province merged in 2025: the reports of the one it merged into, from then on, speak of its area too
         merged = {successor(p) for p in query.provinces} - {None} if _after_merger(query) else set()
+        # (an article on two provinces, 'Bắc Giang - Bắc Ninh: ...', is the second's report too)
         own = {d.doc for d in store.documents if d.province in query.provinces
-               or d.province in merged and d.period and d.period.end >= MERGED}
+               or d.province in merged and d.period and d.period.end >= MERGED
+               or set(query.provinces) & _title_provinces(d.title or "")}
         docs = (own & docs if docs is not None else own) or docs
     scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
     if not (filters and filters.period):

@@ -11,7 +11,8 @@ from .extract import figure_lead
 from .parts import row_label
 from .query import Query
 
-_NATION = re.compile(r"(?<!thu )(?<!so voi )\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"
+# (not a rank: 'dẫn đầu cả nước', 'cao nhất cả nước', 'xếp thứ 5 cả nước' are the province's own standing)
+_NATION = re.compile(r"(?<!thu )(?<!so voi )(?<!dau )(?<!nhat )(?<!\d )\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"
                      r"|(?:den|vao|cua|tai) viet nam)\b")
 # a district, town or city inside the province, by its name ('Quận Cầu Giấy', 'huyện Đông Anh', 'thành phố
 # Thủ Đức', 'quận 1'): a capital or a number after the word tells it from 'quản lý', 'quan trọng'

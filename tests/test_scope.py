@@ -41,3 +41,14 @@ def test_asked_of_a_district_the_whole_province_s_figure_is_another_place_s():
     assert not elsewhere_figure(q, "Huyện Tân Phú thu 412,6 tỷ đồng, bằng 1,5% tổng thu toàn tỉnh.", "Đồng Nai")
     # asked of the province, its own total answers
     assert not elsewhere_figure(parse_query("tổng thu ngân sách 6 tháng 2024 tỉnh Đồng Nai"), province, "Đồng Nai")
+
+
+def test_a_rank_in_the_country_is_the_province_s_own_figure():
+    # invented sentences: 'dẫn đầu / cao nhất / xếp thứ 5 cả nước' rank the province; 'cả nước thu' is the country's
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.scope import national_figure
+    q = parse_query("An Hòa thu hút bao nhiêu vốn FDI 6 tháng 2024?")
+    assert not national_figure(q, "An Hòa tiếp tục dẫn đầu cả nước về thu hút vốn FDI với 2.146,2 triệu USD.")
+    assert not national_figure(q, "Tăng trưởng của An Hòa cao nhất cả nước, đạt 10,2%.")
+    assert not national_figure(q, "Chỉ số PCI của An Hòa xếp thứ 5 cả nước với 70,2 điểm.")
+    assert national_figure(q, "Cả nước thu hút 15.190 triệu USD vốn FDI.")
