@@ -114,11 +114,10 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+\S")
 
 
 def markdown_headings(lines: list[str], hints: dict[int, str]) -> dict[int, str]:
-    """`hints` with Markdown's headings marked ('## Những con số nổi bật quý I/2025' -> 'h2'), as Word's are: the
-    lines under one speak of what it names (its period, its indicator)."""
+    """`hints` with Markdown's headings marked ('# Hải Dương: GRDP quý I/2025 tăng 10,26%' -> 'h1'), as Word's are:
+    for reading the title (ingest.pipeline); passages do not take them as sections."""
     out = dict(hints)
     for i, x in enumerate(lines):
         if i not in out and (m := _MD_HEADING.match(x)):
             out[i] = f"h{len(m.group(1))}"
     return out
-

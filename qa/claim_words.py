@@ -33,8 +33,6 @@ def measure_words(fig: Figure, query) -> Said:
     return said
 
 
-
-
 def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
     """The report figure's own words name what the claim's figure measures: one of the claim's words for it
     (`said`, OCR'd spelling one letter off allowed) worth a word of substance. A figure whose words are a

@@ -271,11 +271,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             end = quote_end(sents, i)
             quote = " ".join([sents[i], *sents[i + 1:end + 1]])
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
-            stated = states_figure(" ".join([sent, *sents[i + 1:end + 1]]))
+            quoted = " ".join([sent, *sents[i + 1:end + 1]])
+            stated = states_figure(quoted)
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
-            if query.wants_figure and figure == 1.0 and pairs and not _figure_by_name(
-                    " ".join([sent, *sents[i + 1:end + 1]]), pairs, variants, repair):
+            if query.wants_figure and figure == 1.0 and pairs and not _figure_by_name(quoted, pairs, variants, repair):
                 # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
                 # figure is another indicator's; the one asked is named without one
                 figure = EVIDENCE.figure_in_quote

@@ -118,7 +118,6 @@ def parse_query(text: str) -> Query:
     places = province_spans(folded)
     # 'tỉnh', 'thành phố', 'TP' before a province's name, 'sau hợp nhất với', 'khu vực' before it and '(cũ)'
     # after it are part of the place, not content words
-    folded_whole = folded
     scoped = [(_place_start(folded, a), m.end() if (m := _FORMER.match(folded, b)) else b) for a, b, _ in places]
     cuts = sorted([(m.start, m.end) for m in mentions] + scoped, reverse=True)
     for a, b in cuts:
@@ -139,7 +138,7 @@ def parse_query(text: str) -> Query:
                  provinces=_asked_places(whole, places),
                  weak=[m.period for m in mentions if m.period and m.relative == "bare"],
                  same=equivalents(content),
-                 former=[name for _, b, name in places if (m := _FORMER.match(folded_whole, b)) and m.end() > b])
+                 former=[name for _, b, name in places if _FORMER.match(whole, b)])
 
 
 _YEARLESS_CUTOFF = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})(?![\d/])")

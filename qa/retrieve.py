@@ -5,8 +5,6 @@ most misses are the same indicator in another period's report, so the period sig
 """
 from __future__ import annotations
 
-import functools
-
 import re
 from functools import lru_cache
 
@@ -113,7 +111,7 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
 _NAMES_MERGER = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not 'cụ thể'
 
 
-@functools.lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _title_provinces(title: str) -> frozenset[str]:
     return frozenset(find_provinces(title))
 
