@@ -69,6 +69,32 @@ def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
     return _tokens(words_of(text), repair)
 
 
+def token_set(text: str, repair: dict[str, str] | None = None) -> frozenset[str]:
+    """`tokenize` as a set, memoised: answering asks which question words each sentence of the same top
+    passages holds, again for every question. A repair map is keyed by identity (each index loads its own)."""
+    return _token_set(text, _Same(repair) if repair else None)
+
+
+class _Same:
+    """A repair map as a cache key: the same map object, not an equal one (hashing a dict's items would cost
+    what the cache saves)."""
+    __slots__ = ("map",)
+
+    def __init__(self, repair: dict[str, str]):
+        self.map = repair
+
+    def __hash__(self) -> int:
+        return id(self.map)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.map is self.map
+
+
+@functools.lru_cache(maxsize=50_000)
+def _token_set(text: str, repair: _Same | None) -> frozenset[str]:
+    return frozenset(tokenize(text, repair.map if repair else None))
+
+
 def _tokens(words: list[str], repair: dict[str, str] | None = None) -> list[str]:
     fixed = [repair.get(w, w) for w in words] if repair else words
     extra = [w for w, f in zip(words, fixed) if f != w]  # keep what the page says too

@@ -23,11 +23,11 @@ class Said(set):
 def measure_words(fig: Figure, query) -> Said:
     """The claim's words for what its figure measures: no period, place, question or how-words, no number
     (word pairs holding one of those left out too)."""
-    from tracuu.index.lexical import tokenize
-    content = set(tokenize(_without_cutoff(query.lexical_text)))
+    from tracuu.index.lexical import token_set
+    content = token_set(_without_cutoff(query.lexical_text))
     # the words of its unit of measure say how much, not of what: '15 ha rừng' measures no 'ha'
     unit = set(fold(fig.unit or "").lower().split()) & _MEASURING
-    said = Said(t for t in set(tokenize(fig.context or fig.head)) & content
+    said = Said(t for t in token_set(fig.context or fig.head) & content
                 if not set(t.split("_")) & (_NOT_MEASURE | unit) and not t[0].isdigit())
     said.specific = frozenset(w for w in specifics(fold(fig.context or fig.head).lower()) if w in single(said))
     return said
@@ -37,18 +37,18 @@ def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
     """The report figure's own words name what the claim's figure measures: one of the claim's words for it
     (`said`, OCR'd spelling one letter off allowed) worth a word of substance. A figure whose words are a
     garbled 'đồng, tăng 5%' matches no claim of 'thuê bao di động tăng 5%', however equal the digits."""
-    from tracuu.index.lexical import tokenize
+    from tracuu.index.lexical import token_set
     lexical = getattr(store, "lexical", None)
     repair = lexical.repair if lexical else None
     from .extract import sentences
     parts = sentences(quote) if quote else []
     # the sentence the figure stands in (a table row's header and label are in its context)
     own = parts[rep.sentence] if rep.sentence < len(parts) else ""
-    have = set(tokenize(spelled(f"{rep.header} {rep.context or rep.head} {own}"), repair))
+    have = token_set(spelled(f"{rep.header} {rep.context or rep.head} {own}"), repair)
     def weight(tokens) -> float:
         return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
     words = single(said)
-    own_words = set(tokenize(spelled(f"{rep.header} {rep.context or rep.head}"), repair))
+    own_words = token_set(spelled(f"{rep.header} {rep.context or rep.head}"), repair)
     if any(not _near(w, own_words) for w in getattr(said, "specific", ())):
         return False  # 'diện tích chè' is not 'tổng diện tích gieo trồng': what of the area is measured differs
     if weight(words) < 2 * _NAMED:
@@ -91,7 +91,7 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     vốn huy động ... 34.050' for one of credit), and the other's own words name what the claimed figure measures
     (`said`) and nothing the claim leaves out ('xuất khẩu 1.280'). Then the claimed digits are another
     indicator's value."""
-    from tracuu.index.lexical import tokenize
+    from tracuu.index.lexical import token_set, tokenize
     lexical = getattr(store, "lexical", None)
     repair = lexical.repair if lexical else None  # OCR'd reports: 'ngén' is 'ngân'
 
@@ -123,7 +123,7 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     if tail := _tail_named(said, claim_words, rep, rivals, weight, repair):
         return tail
     # the whole context: the other's words hold every claim word `rep`'s hold, and more
-    has = {id(f): said & set(tokenize(spelled(f.context or f.head), repair)) for f in [rep, *rivals]}
+    has = {id(f): said & token_set(spelled(f.context or f.head), repair) for f in [rep, *rivals]}
     wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
     if not wider:
         # its own clause: `rep` names what the claim never does, the other names the claim's words and nothing else

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tracuu.index.backend import Lexical, Store
-from tracuu.index.lexical import tokenize
+from tracuu.index.lexical import token_set, tokenize
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import province_spans
 from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
@@ -38,6 +38,8 @@ def states_figure(text: str) -> bool:
     """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
     folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
     folded = _ITEM.sub(" ", folded, count=1)  # '7. Tập trung chỉ đạo ...': an item's number, not a quantity
+    if not _HAS_NUMBER.search(_DATE.sub(" ", folded)):
+        return False  # no number at all: reading its periods (the costly part) cannot add one
     for m in reversed(find_periods(folded, folded=True)):
         folded = folded[:m.start] + " " + folded[m.end:]
     return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))
@@ -122,7 +124,7 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
 def adds_words(query: Query, quote: str, extra: str, lexical: Lexical | None) -> bool:
     """`extra` holds question words (not just pairs) that `quote` lacks."""
     repair = lexical.repair if lexical else None
-    have, more = set(tokenize(quote, repair)), set(tokenize(extra, repair))
+    have, more = token_set(quote, repair), token_set(extra, repair)
     wanted = set(query_weights(query, lexical)) | set(query.short)  # 'NSTW' for 'ngân sách trung ương'
     return any(t not in have for t in more & wanted if "_" not in t)
 
@@ -242,24 +244,24 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         # a department report names the indicator in the heading ('1. Tổng thu ngân sách nhà nước trên địa
         # bàn') and states its figure under it ('Thực hiện 9 tháng ... ước đạt 8.124,6 tỷ đồng')
         heading = hit.passage.section.rsplit(" > ", 1)[-1] if hit.passage.section else ""
-        ptoks = set(tokenize(unsaid(f"{hit.passage.text} {heading}"), repair))
+        ptoks = token_set(unsaid(f"{hit.passage.text} {heading}"), repair)
         pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
         if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
             continue
         for i, sent in enumerate(sents):
             if i == 0 and hit.passage.kind == "footnote":
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
-            toks = set(tokenize(unsaid(sent), repair))
+            toks = token_set(unsaid(sent), repair)
             # 'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước': a sentence
             # naming nothing it measures speaks of its heading's indicator
             if heading and names_nothing(sent):
-                toks |= set(tokenize(unsaid(heading), repair))
+                toks |= token_set(unsaid(heading), repair)
             # a passage opening with a line that names only its part: the whole it breaks down, printed before
             # it ('- Khu vực Bến Tre (cũ): 1.732,6' under the row 'Kim ngạch xuất khẩu hàng hóa'; the engine
             # hands it over only for such a passage)
             own = toks
             if not i and before and rank < len(before) and before[rank]:
-                toks = toks | set(tokenize(unsaid(before[rank]), repair))
+                toks = toks | token_set(unsaid(before[rank]), repair)
             # the indicator may be named in the sentence before the figure: the passage counts too
             share = EVIDENCE.sentence_share
             said = covered(weights, toks, query.aliases, variants, query.short, query.same)
@@ -286,11 +288,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if query.indicators and not all(names_indicator(n, quote) for n in query.indicators):
                 figure *= EVIDENCE.no_figure  # 'tiêu dùng' of retail sales is not the consumer price index'
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
-            qtoks = toks | set(tokenize(" ".join(sents[i + 1:end + 1]), repair)) if end > i else toks
+            qtoks = toks | token_set(" ".join(sents[i + 1:end + 1]), repair) if end > i else toks
             # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng', 'Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu
             # USD': the previous sentence names what it measures
             if i and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
-                qtoks = qtoks | set(tokenize(sents[i - 1], repair))
+                qtoks = qtoks | token_set(sents[i - 1], repair)
 
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
@@ -332,7 +334,7 @@ def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair) -> bool
     figure is stated; or no clause names it (nothing to hold it to). Clauses end at ';' and ','."""
     clauses = [c for c in re.split(r"[;,](?!\d)", sent) if c.strip()]
     need = min(2, len(pairs))
-    named = [i for i, c in enumerate(clauses) if (toks := set(tokenize(c, repair)))
+    named = [i for i, c in enumerate(clauses) if (toks := token_set(c, repair))
              and sum(t in toks or any(v in toks for v in variants.get(t, ())) for t in pairs) >= need]
     return not named or states_figure(" ".join(clauses[named[0]:]))
 

@@ -12,7 +12,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
-from tracuu.index.lexical import tokenize, words_of
+from tracuu.index.lexical import token_set, tokenize, words_of
 
 from .figures import HOW_WORDS, NUMBER, Figure, counts, parse_number
 from .lexicon import lexicon
@@ -152,8 +152,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # the sentence's frame ('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022, ...') is every figure's in it,
         # not only the first one's: the figures' own words tell them apart
         text, lead = f.context or f.indicator, leads.get((f.n, f.sentence), "")
-        own = set(tokenize(text[len(lead):] if lead and text.startswith(lead) else text, repair))
-        have = own | set(tokenize(lead, repair))
+        own = token_set(text[len(lead):] if lead and text.startswith(lead) else text, repair)
+        have = own | token_set(lead, repair)
         # a results question: a change ('ước tăng 2,62%') is a result too, before a plan's figure
         # (unless the question names a plan: 'kế hoạch năm 2025 giao thu ngân sách bao nhiêu')
         wanted = ("change",) if wants_change else ("target", "result") if wants_target else \
@@ -199,9 +199,9 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     if f.unit and tail.startswith(f.unit):
         tail = tail[len(f.unit):]  # '2.128 ha rau các loại': what it counts follows its unit
     # (the whole's own clause: 'xuất khẩu tăng mạnh, tổng kim ngạch xuất nhập khẩu 2.285 triệu USD')
-    whole = set(tokenize(f.part_of.head.rsplit(", ", 1)[-1] if f.part_of else "", repair))
+    whole = token_set(f.part_of.head.rsplit(", ", 1)[-1] if f.part_of else "", repair)
     # (a plan's words say what a share is of, not which part: 'kế hoạch vốn chương trình MTQG: 634,5 tỷ đồng')
-    extra = {t for t in set(tokenize(f"{f.own or f.indicator} {tail}", repair)) - whole
+    extra = {t for t in token_set(f"{f.own or f.indicator} {tail}", repair) - whole
              if not set(t.split("_")) & _PLAN_SYLLABLES}
     counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
     return bool({t for t in extra if "_" in t} & words) or bool(set(counted) & words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tracuu.index.backend import Store
-from tracuu.index.lexical import tokenize
+from tracuu.index.lexical import token_set, tokenize
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
@@ -78,7 +78,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                     f.period = own
         out += figs
     weights = query_weights(query, store.lexical)
-    first = set(tokenize(first_ask(query.text)))  # of several things asked, the first one's figure leads
+    first = token_set(first_ask(query.text))  # of several things asked, the first one's figure leads
     weights = {t: w for t, w in weights.items() if t in first} or weights
     # 'ước đạt', 'được', 'là', 'tăng': how a figure is stated, not what it measures (a change is asked apart)
     weights = {t: w for t, w in weights.items() if not set(t.split("_")) & HOW_WORDS and t not in ("tang", "giam")} \
@@ -91,7 +91,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
-                       references=query.wants_target or versus(query.text), words=set(tokenize(query.text)),
+                       references=query.wants_target or versus(query.text), words=token_set(query.text),
                        plan=_asks_plan(query.text),
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
 
@@ -131,6 +131,6 @@ def heading_name(query: Query, fig: Figure, section: str) -> str | None:
     asked = {t for t in tokenize(query.lexical_text or query.text) if "_" not in t and not t[0].isdigit()}
     if not heading or re.search(r"\d", heading) or not asked:
         return None
-    if asked & set(tokenize(fig.indicator or "")) or not asked & set(tokenize(heading)):
+    if asked & token_set(fig.indicator or "") or not asked & token_set(heading):
         return None
     return heading

@@ -172,3 +172,31 @@ def test_a_programme_s_span_and_horizon_are_no_period_of_a_figure():
     text = "thực hiện Đề án giai đoạn 2022 - 2025, tầm nhìn đến năm 2030, trong tháng thu nhận 5.919 hồ sơ"
     assert all(m.comparison for m in find_periods(text) if m.period)
     assert not any(m.comparison for m in find_periods("Năm 2025 thu nhận 5.919 hồ sơ") if m.period)
+
+
+def test_the_word_gate_gives_the_same_periods_on_every_line_of_the_reports():
+    """`_read_periods` skips a pattern when the text lacks every string the pattern cannot match without; on
+    every line of the five reports (clean and OCR'd, own period given or not) that must change nothing."""
+    from tracuu.ingest import periods as P
+    from .conftest import REPORTS
+    lines = [ln for f in sorted(REPORTS.iterdir()) if f.suffix in (".txt", ".md")
+             for ln in f.read_text("utf-8").splitlines() if ln.strip()]
+    assert len(lines) > 500
+    own = Period("half", 2023, 1)
+    gated = [P._read_periods.__wrapped__(ln, None, False, o) for o in (None, own) for ln in lines]
+    every = [(kind, pat, frozenset()) for kind, pat, _ in P._GATED]
+    try:
+        P._GATED, saved = every, P._GATED
+        plain = [P._read_periods.__wrapped__(ln, None, False, o) for o in (None, own) for ln in lines]
+    finally:
+        P._GATED = saved
+    assert gated == plain
+    assert sum(map(len, gated)) > 1000  # the lines do name periods
+
+
+def test_a_patterns_required_words_are_in_each_of_its_matches():
+    from tracuu.ingest.periods import _GATED
+    needs = {kind: need for kind, _, need in _GATED}
+    assert needs["month"] == {"thang"} and needs["bare_year"] == {"19", "20"} and needs["quarter"] in ({"quy"}, {"19", "20"})
+    for text in ["tháng 5/2024", "quý II năm 2023", "Q3/2022", "nửa đầu năm 2025", "giữa năm 2024", "năm 2021"]:
+        assert find_periods(text), text
