@@ -39,6 +39,10 @@ def quality_table(q: dict) -> list[str]:
     rows.append(f"| tracuu, raw `Engine.retrieve` ranking | {f1(t['hit@1'])} | {f1(t['hit@5'])} | {f1(t['mrr@10'])} | "
                 f"{f1(t['strict_hit@1'])} | {f1(t['strict_hit@5'])} | (same index) | | | | "
                 f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} | |")
+    if s := q.get("served"):
+        rows.append(f"| tracuu as served (`tracuu serve` reads {s['read_ahead']} passages ahead at start, "
+                    f"{s['read_ahead_s']:.1f} s) | (same answers) | | | | | (same index) | | | | "
+                    f"{s['p50_ms']:.1f} / {s['p95_ms']:.1f} | {s.get('peak_rss_mb', 0):.0f} |")
     return rows
 
 

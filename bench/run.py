@@ -108,6 +108,9 @@ def quality(home: Path, dev: Path, cold: bool, out: Path) -> dict:
     for name in ("tracuu", "naive", "bm25"):
         log(f"  {NAMES[name]} ...")
         res[name] = child(["bench/pipelines.py", name, "--home", str(home), "--dev", str(dev)], out / f"q-{name}.json", name)
+    log("  tracuu as served (passages read ahead) ...")
+    res["served"] = child(["bench/pipelines.py", "served", "--home", str(home), "--dev", str(dev)], out / "q-served.json",
+                          "served")
     res["cold"] = colds
     res["heldout"] = heldout(home, out)
     return res

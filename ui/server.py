@@ -25,8 +25,9 @@ def quiet_libraries() -> None:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 
-def build(config: Config, engine=None) -> FastAPI:
-    """The whole app: API routes first, then the UIs mounted behind them."""
+def build(config: Config, engine=None, read_ahead: bool = False) -> FastAPI:
+    """The whole app: API routes first, then the UIs mounted behind them. `read_ahead`: read the index's
+    passages before the first question (`qa.read_ahead`; `run` does, tests need not wait for it)."""
     quiet_libraries()
     from tracuu.ui.api import create_app
     from tracuu.ui.serving import ServingEngine
@@ -35,6 +36,9 @@ def build(config: Config, engine=None) -> FastAPI:
     if engine.store and engine.store.size:
         engine.check_embedder()  # fail at start, not on the first question
         engine.embedder  # load the model now so the first user does not wait for it
+        if read_ahead:
+            from tracuu.qa.read_ahead import read_ahead as read
+            read(engine.store)
     return mount(create_app(config, engine), engine, config)
 
 
@@ -59,7 +63,7 @@ def run(config: Config) -> None:
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from tracuu.ui.pool import PooledEngine
             engine = PooledEngine(config, workers)
-        app = build(config, engine)
+        app = build(config, engine, read_ahead=workers == 1)  # a pool's answer processes read ahead themselves
         if engine is not None:
             engine.warm()
     except (IndexError_, EmbedderError) as e:
