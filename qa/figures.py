@@ -351,6 +351,9 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
         end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
     pieces = quote[first.start:end].split(", ")
     span = ", ".join(pieces[:2]).strip(" .;,")  # the figure and the one that qualifies it (share, change)
+    if span.count("(") > span.count(")"):  # a bracket the clause's end cut open: whole if short, else left out
+        close = quote.find(")", first.start + len(span))
+        span = quote[first.start:close + 1] if 0 <= close - first.start <= 160 else span[:span.rfind("(")].rstrip(" ,;")
     if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
         span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
     name = heading or first.indicator or "Số liệu"

@@ -573,3 +573,12 @@ def test_a_note_s_plain_number_and_ocr_s_trong_d6_still_break_the_marked_figure_
     assert [f.value for f in parts] == ["398", "14"] and parts[0].part_of is whole[1]  # "13" is the note's number
     # a count leading a quote is still a figure ('258 doanh nghiệp ...')
     assert extract("258 doanh nghiệp thành lập mới.")[0].value == "258"
+
+
+def test_the_first_line_closes_a_bracket_its_clause_opened():
+    # figures invented (tests/data/generality, set T): the clause ends at the ';' inside the bracket
+    quote = "- Thu hút FDI: 312,6 triệu USD (cấp mới 8 dự án 204,2 triệu USD; điều chỉnh tăng vốn 108,4 triệu USD)."
+    line = lead_line(extract(quote)[0], quote, "quý I/2025")
+    assert line.startswith("Thu hút FDI (quý I/2025): 312,6 triệu USD (cấp mới") and "108,4 triệu USD) [1]" in line
+    long = "Vốn: 5.000 tỷ đồng (" + "gồm nhiều nguồn vốn khác nhau của trung ương và địa phương, " * 4 + "x; y 1 tỷ)."
+    assert lead_line(extract(long)[0], long, None).endswith(": 5.000 tỷ đồng [1]")  # too long: the bracket left out
