@@ -307,7 +307,7 @@ _SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
 # a clause naming a plan's amount, no result of it ('Tổng kế hoạch vốn ... là', not 'Kế hoạch vốn năm 2026 giải ngân')
 _PLAN_AMOUNT = re.compile(r"(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|chi))")
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
-_PLAN_BRACKET = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu)\b[^().;]{0,40}\(\s*$")
+_PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')
 def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
     """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ

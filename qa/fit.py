@@ -18,7 +18,7 @@ from tracuu.ingest.places import is_city
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import cutoff_months, leading
+from .glossary import WHOLE_PROVINCE, cutoff_months, leading
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
 
@@ -183,7 +183,7 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
 
 
 # a unit's report speaking of its province: 'toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'tỉnh Cao Bằng'
-_PROVINCE_SCOPE = re.compile(r"(?<!du )\b(?:toan|ca|dia ban|cua|trong) tinh\b(?! giao)|\btinh [a-z]+ [a-z]+")
+_PROVINCE_SCOPE = re.compile(rf"{WHOLE_PROVINCE.pattern}|\btinh [a-z]+ [a-z]+")  # or the province by name
 
 
 def passage_fit(query: Query, hit: Hit, store: Store) -> float:

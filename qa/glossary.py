@@ -59,6 +59,12 @@ def plan_asked(text: str) -> bool:
     return names_plan(SHARE_OF_PLAN.sub(" ", fold_ocr(text)))
 
 
+# the whole province as a figure's place ('toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'ở tỉnh'), folded; not a plan
+# the province set ('dự toán tỉnh giao', 'tỉnh giao'): qa.fit (a unit's report speaking of its province) and
+# qa.scope (a unit asked, the province's figure given) read it alike
+WHOLE_PROVINCE = re.compile(r"(?<!du )\b(?:toan|ca|(?:tren )?dia ban|cua|trong|o) tinh\b(?! giao)")
+
+
 def leading(quote: str) -> str:
     """A quote's first sentence: its figure leads ('đến hết ngày 20/3/2026 giải ngân 1.846,2 tỷ đồng. Kế hoạch vốn
     năm 2025 ... đến ngày 31/01/2026 ...' is the March figure)."""

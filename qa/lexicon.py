@@ -31,6 +31,10 @@ class Lexicon:
         alternatives = [rf"\b(?:{'|'.join(entry['words'])})\b", *entry.get("also", ())]
         return re.compile("|".join(alternatives))
 
+    def alternation(self, kind: str) -> str:
+        """The words of one kind as a group to build a larger pattern on ('(?:ke hoach|du toan|...)')."""
+        return f"(?:{'|'.join(self.lists[kind]['words'])})"
+
     def why(self, kind: str) -> str:
         return " ".join(self.lists[kind]["why"].split())
 

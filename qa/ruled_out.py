@@ -13,6 +13,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
 from .extract import first_figure, states_figure
+from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan
 from .query import Query
 from .scope import elsewhere_figure
@@ -140,7 +141,7 @@ def _narrower_lead(folded: str, first: int, mentions, query: Query) -> bool:
 
 
 _MONTHS = re.compile(r"\b(\d{1,2}) thang\b(?!\s*(?:/|\d|nam\b|dau\b))")  # '10 tháng' of the year the question names
-_PLAN_BEFORE = re.compile(r"\b(?:du toan|ke hoach|chi tieu|muc tieu)\s*(?:nam|ca nam)?\s*$")
+_PLAN_BEFORE = re.compile(rf"\b{lexicon().alternation('plan_nouns')}\s*(?:nam|ca nam)?\s*$")
 
 
 def open_provinces(query: Query, store: Store, ranked: Callable[[], list[Hit]], most: int = 24) -> list[str]:

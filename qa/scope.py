@@ -8,6 +8,7 @@ from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import figure_lead
+from .glossary import WHOLE_PROVINCE
 from .parts import row_label
 from .query import Query
 
@@ -80,8 +81,6 @@ def _local_figure(query: Query, sentence: str, lead: str) -> bool:
 
 # a unit below the province the question asks about, by its capitalised name ('huyện Đức Trọng', 'xã Lục Sơn')
 _UNIT_ASKED = re.compile(rf"\b(?:[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường)\s+(?P<name>{_NAME})")
-# the whole province as a figure's place ('trên địa bàn tỉnh Lâm Đồng', 'toàn tỉnh', 'của tỉnh')
-_WHOLE = re.compile(r"\b(?:toan tinh|ca tinh|(?:tren dia ban|cua|o)\s+tinh)\b")
 
 
 def _province_figure(query: Query, lead: str) -> bool:
@@ -90,7 +89,7 @@ def _province_figure(query: Query, lead: str) -> bool:
     report): the province's figure, not the unit's."""
     units = [fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)]
     units = [u for u in units if not find_provinces(u)]
-    return bool(units) and bool(_WHOLE.search(lead)) and not any(re.search(rf"\b{re.escape(u)}\b", lead) for u in units)
+    return bool(units) and bool(WHOLE_PROVINCE.search(lead)) and not any(re.search(rf"\b{re.escape(u)}\b", lead) for u in units)
 
 
 def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:

@@ -15,6 +15,7 @@ from .extract import covered, query_weights
 from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, units_in
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
+from .lexicon import lexicon
 from .glossary import SHARE_OF_PLAN
 from .query import Query
 from .retrieve import mentioned_periods
@@ -50,7 +51,7 @@ def citation(n: int, h: Hit, store: Store) -> Citation:
                     date=doc.date, kind=p.kind, ocr_confidence=p.ocr_confidence)
 
 
-_PLAN = re.compile(r"\b(?:ke hoach|du toan|chi tieu|muc tieu|kich ban)\b")  # a plan's figure is asked too
+_PLAN = re.compile(rf"\b(?:{lexicon().alternation('plan_nouns')}|kich ban)\b")  # a plan's figure is asked too
 
 
 def _asks_plan(question: str) -> bool:

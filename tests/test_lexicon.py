@@ -32,3 +32,12 @@ def test_units_longest_first_where_one_is_the_start_of_another():
     for i, u in enumerate(units):
         for v in units[i + 1:]:
             assert not (v.startswith(u + " ") and len(v) > len(u)), (u, v)
+
+
+def test_a_kind_of_word_as_a_group_inside_a_larger_pattern():
+    import re
+    from tracuu.qa.lexicon import lexicon
+    group = lexicon().alternation("plan_nouns")
+    plan_before = re.compile(rf"\b{group}\s*(?:nam)?\s*$")  # as qa.ruled_out builds its own
+    assert plan_before.search("vuot du toan nam ") and plan_before.search("so voi ke hoach")
+    assert not plan_before.search("thu ngan sach nam ")
