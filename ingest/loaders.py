@@ -30,8 +30,10 @@ def load(path: Path, max_bytes: int) -> SourceText:
         raise IngestError(f"{path.name}: cannot read file ({e.strerror})") from e
     if suffix in (".txt", ".md"):
         text, enc = decode_text(data, path.name)
+        from .aligned_tables import render_aligned_tables
         from .text_tables import render_pipe_tables
         src = render_pipe_tables(SourceText(lines=nfc(text).splitlines(), encoding=enc, fmt=suffix[1:]))
+        src = render_aligned_tables(src)  # then tables laid out with spaces
     elif suffix == ".docx":
         from .docx_loader import load_docx
         src = load_docx(data, path.name)

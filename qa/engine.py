@@ -279,7 +279,7 @@ class Engine:
         # a weak top quote is no reason to refuse when a footnote of the same report covers the question
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
         # could be about anything, so it may not stand in
-        best = restated_in_body(evidence[0], evidence, top) if evidence else None
+        best = restated_in_body(evidence[0], evidence, top, query.periods) if evidence else None
         if best is not None and best.coverage < MIN_COVERAGE:
             doc = top[best.hit_index].passage.doc
             best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc

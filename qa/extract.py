@@ -307,14 +307,29 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     return out
 
 
-def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
-    """A headline restates what its article's body says: the body sentence of the same report that states
-    one of the headline's figures is the better quote (exact, and with its context)."""
-    if hits[best.hit_index].passage.kind != "title":
+def _asked_cell(row: str, asked: list) -> str:
+    """The value of a rendered table row ('... > ĐVT: Tỷ đồng; Quý III năm 2024: 712,6; 9 tháng năm 2024: 2.046,8')
+    under the first heading that names an asked period; '' when none does."""
+    for cell in row.rsplit(" > ", 1)[-1].split("; "):
+        head, _, value = cell.rpartition(": ")
+        if head and any(m.period in asked for m in find_periods(head)):
+            return value
+    return ""
+
+
+def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None) -> Evidence:
+    """A headline restates what its article's body says, and an appendix row what its text says: the body
+    sentence of the same report that states one of their figures, covering the question as well, is the better
+    quote (exact, and with its context: 'ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán' for the row's cell)."""
+    kind = hits[best.hit_index].passage.kind
+    if kind not in ("title", "table"):
         return best
     doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
-    return next((e for e in evidence if hits[e.hit_index].passage.kind != "title"
-                 and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))), best)
+    if kind == "table":  # the row's cell of the asked period is what the sentence must state
+        nums = set(numbers_in(_asked_cell(best.sentence, asked or [])))
+    return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
+                 and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))
+                 and (kind == "title" or e.coverage >= best.coverage)), best)
 
 
 def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> int:

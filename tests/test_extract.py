@@ -246,3 +246,23 @@ def test_a_sentence_whose_figure_is_another_indicator_s_names_the_asked_one_with
     assert _figure_by_name("Tổng thu ngân sách nhà nước trên địa bàn, ước đạt 5.842,6 tỷ đồng.", ["thu_ngan"], {}, None)
     assert _figure_by_name("Thu ngân sách 5.842,6 tỷ đồng, trong đó thu nội địa 5.124,8 tỷ đồng.", ["thu_ngan"], {}, None)
     assert _figure_by_name("GRDP tăng 9,12%.", ["thu_ngan"], {}, None)  # names none of the pairs: nothing to hold
+
+
+def test_a_row_of_an_appendix_gives_way_to_the_sentence_stating_its_asked_cell():
+    # figures invented (generality set V): the text says what the appendix row's cell is, with its share of the plan
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.index.store import Hit
+    from tracuu.qa.extract import Evidence, restated_in_body
+    row = ("Bảng 1 > 8. Thu ngân sách nhà nước trên địa bàn > ĐVT: Tỷ đồng; Quý III năm 2024: 712,6; "
+           "9 tháng năm 2024: 2.046,8")
+    text = "Tính chung 9 tháng thu ngân sách ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán năm."
+    other = "Thu ngân sách quý III ước đạt 712,6 tỷ đồng, tăng 14,6% so với quý trước."
+
+    def hit(kind, t):
+        return Hit(Passage(kind, "r.txt", t, "", None, 1, 1, 0, len(t), kind=kind), 0)
+    hits = [hit("table", row), hit("body", other), hit("body", text)]
+    ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9), Evidence(2, text, 1.0, 0.8)]
+    nine = [Period("nine_months", 2024, None)]
+    assert restated_in_body(ev[0], ev, hits, nine).sentence == text  # the 9-month cell, not the quarter's
+    assert restated_in_body(ev[0], ev, hits, [Period("quarter", 2024, 3)]).sentence == other
+    assert restated_in_body(ev[0], ev[:1] + [Evidence(2, text, 0.5, 0.8)], hits, nine).sentence == row  # covers less

@@ -1,0 +1,53 @@
+"""ingest.aligned_tables: a table laid out with spaces is read by where its cells stand (figures invented)."""
+from tracuu.ingest.aligned_tables import render_aligned_tables
+from tracuu.ingest.types import SourceText
+
+TABLE = """\
+Tổng thu ngân sách 9 tháng ước đạt 2.046,8 tỷ đồng.
+
+MỘT SỐ CHỈ TIÊU CHỦ YẾU QUÝ III VÀ 9 THÁNG NĂM 2024
+Chỉ tiêu                           ĐVT           Quý III     So cùng    9 tháng    So cùng
+                                                 năm 2024    kỳ (%)     năm 2024   kỳ (%)
+------------------------------------------------------------------------------------------
+1. Thu ngân sách nhà nước          Tỷ đồng         712,6      107,9    2.046,8      108,6
+2. Khách du lịch                   Nghìn lượt      862,4      113,2    2.499,8      116,4
+   Trong đó: khách quốc tế         Nghìn lượt      183,8      268,3      348,6      274,5
+3. Vốn ngân sách trung ương        Tỷ đồng          86,5          -      241,2          -
+   (trong nước)
+4. Chỉ số giá tiêu dùng            %                   -     103,62          -     103,84
+(Đơn vị tính theo giá hiện hành)
+
+Ghi chú: số ước tính."""
+
+
+def rendered() -> list[str]:
+    lines = TABLE.splitlines()
+    out = render_aligned_tables(SourceText(lines=lines, encoding="utf-8", fmt="txt"))
+    assert len(out.lines) == len(lines)  # cited line numbers still point into the file
+    return out.lines
+
+
+def test_each_row_is_rendered_with_the_headings_of_its_columns():
+    lines = rendered()
+    row = lines[6]
+    assert row.startswith("MỘT SỐ CHỈ TIÊU CHỦ YẾU QUÝ III VÀ 9 THÁNG NĂM 2024 > 1. Thu ngân sách nhà nước > ĐVT: Tỷ đồng")
+    assert "Quý III năm 2024: 712,6" in row and "9 tháng năm 2024: 2.046,8" in row
+    # the same heading over two columns is named with the period column left of it
+    assert "Quý III năm 2024 - So cùng kỳ (%): 107,9" in row and "9 tháng năm 2024 - So cùng kỳ (%): 108,6" in row
+    assert "Trong đó: khách quốc tế > ĐVT: Nghìn lượt; Quý III năm 2024: 183,8" in lines[8]
+    assert lines[3] == lines[4] == lines[5] == ""  # headings and rule: blank, not passages of their own
+
+
+def test_a_dash_is_no_value_and_a_wrapped_label_joins_its_row():
+    lines = rendered()
+    assert "> 3. Vốn ngân sách trung ương (trong nước) > " in lines[9] and "241,2" in lines[9]
+    assert "- So cùng kỳ (%): -" not in lines[9] and lines[10] == ""
+    assert "9 tháng năm 2024 - So cùng kỳ (%): 103,84" in lines[11]
+    assert lines[12] == "(Đơn vị tính theo giá hiện hành)"  # a note under the table is no part of a label
+    assert lines[0].startswith("Tổng thu ngân sách") and lines[14] == "Ghi chú: số ước tính."
+
+
+def test_prose_and_short_lists_stay_as_written():
+    text = ["Xuất khẩu  tăng 12,5%  so với cùng kỳ", "Nhập khẩu  tăng 8,1%  so với cùng kỳ",
+            "1. Nông nghiệp:    125,6    130,2", "2. Công nghiệp:    85,1    90,4"]
+    assert render_aligned_tables(SourceText(lines=text, encoding="utf-8", fmt="txt")).lines == text
