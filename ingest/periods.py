@@ -71,8 +71,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang\s+(?:dau\s+{NAM}(?:\s*{YEAR})?|(?:{NAM}\s+)?{YEAR})")),
     ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
                           rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua|cuoi|dau))")),
-    # a release's running total right after its month: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4'
-    ("months", re.compile(rf"(?:(?<=; )|(?<=, ))\b{_NMONTHS}\s+thang(?=\s+(?:uoc\s+)?(?:dat|tang|giam)\b)")),
+    # a running total stated as such: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4', 'thu ngân sách trên
+    # địa bàn 8 tháng ước đạt 1.786,4 tỷ đồng' (not a term: 'kỳ hạn 12 tháng đạt', 'sau 6 tháng tăng' is read above)
+    ("months", re.compile(rf"(?<!ngay )(?<!han )(?<![\d/.,])\b{_NMONTHS}\s+thang(?=\s+(?:uoc\s+)?(?:dat|tang|giam)\b)")),
     # in a report (`own` given), running totals to a date or to the report's end: 'tính đến ngày
     # 30/6/2024', 'đến hết tháng 11/2024', 'lũy kế từ đầu năm' (the report's own span from January)
     ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*/\s*|thang\s+)"

@@ -130,6 +130,10 @@ def test_a_running_total_right_after_its_month_is_read():
     assert spans == ["thang 11", "11 thang"]
     other = fold_ocr("Công trình đã thi công xong phần móng, 5 tháng nữa sẽ bàn giao.")
     assert [other[m.start:m.end] for m in find_periods(other, folded=True)] == []
+    # however the sentence leads to it (an OCR'd month report, set V): 'trên địa bàn 8 tháng ước đạt'
+    said = find_periods("Tổng thu ngân sách nhà nước tren dia bàn 8 thang uoc dat 1.786,4 ty đồng", 2024)
+    assert [m.period for m in said] == [Period("months", 2024, 8)]
+    assert find_periods("Tiền gửi kỳ hạn 12 tháng đạt lãi suất 4,7%/năm", 2024) == []  # a term, not a period
 
 
 def test_a_plan_measured_against_is_a_baseline_a_result_measured_against_is_not():
