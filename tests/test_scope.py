@@ -52,3 +52,6 @@ def test_a_rank_in_the_country_is_the_province_s_own_figure():
     assert not national_figure(q, "Tăng trưởng của An Hòa cao nhất cả nước, đạt 10,2%.")
     assert not national_figure(q, "Chỉ số PCI của An Hòa xếp thứ 5 cả nước với 70,2 điểm.")
     assert national_figure(q, "Cả nước thu hút 15.190 triệu USD vốn FDI.")
+    # a year before 'cả nước' is no rank (set V's press release: the country's figure given to a reporter)
+    assert national_figure(q, "Theo Bộ Kế hoạch và Đầu tư, 6 tháng đầu năm 2024 cả nước thu hút 15,46 tỷ USD vốn FDI.")
+    assert not national_figure(q, "Chỉ số PCI của An Hòa đứng thứ 12 cả nước, 15/63 cả nước về chi phí gia nhập thị trường.")
