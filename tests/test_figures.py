@@ -582,3 +582,12 @@ def test_the_first_line_closes_a_bracket_its_clause_opened():
     assert line.startswith("Thu hút FDI (quý I/2025): 312,6 triệu USD (cấp mới") and "108,4 triệu USD) [1]" in line
     long = "Vốn: 5.000 tỷ đồng (" + "gồm nhiều nguồn vốn khác nhau của trung ương và địa phương, " * 4 + "x; y 1 tỷ)."
     assert lead_line(extract(long)[0], long, None).endswith(": 5.000 tỷ đồng [1]")  # too long: the bracket left out
+
+
+def test_parts_after_trong_do_as_ocr_prints_it():
+    # figures invented: OCR prints 'trong đó' as 'trong d6'; the figures after it are parts of the whole before it
+    quote = ("Tong kim ngach xuat nhap khau qua dia ban quy I uoc 800 trieu USD, giam 5,9% so voi cung ky, trong d6: "
+             "xuat khau 230 trieu USD, giam 30,3%; nhap khau 570 trieu USD, tang 9,6%.")
+    figs = {f.value: f for f in extract(quote)}
+    assert figs["800"].part_of is None
+    assert figs["230"].part_of is not None and figs["570"].part_of is not None
