@@ -34,9 +34,23 @@ def side_by_side(query: Query) -> list[Period]:
                     periods.append(base)
     if len(periods) < 2 or not _JOIN.search(folded):
         return []
-    if any(a.overlaps(b) for i, a in enumerate(periods) for b in periods[i + 1:]):
+    if any(a.overlaps(b) for i, a in enumerate(periods) for b in periods[i + 1:]) and not _asked_apart(folded):
         return []  # 'năm 2023 ... đến tháng 01/2023': one figure, not two
     return periods
+
+
+_ASKS = re.compile(r"\b(?:bao nhieu|may)\b")
+
+
+def _asked_apart(folded: str) -> bool:
+    """Each of two periods has its own question ('quý III tăng bao nhiêu, tính chung 9 tháng tăng bao nhiêu'):
+    a quarter and its running total are two figures, even though one holds the other."""
+    asks = list(_ASKS.finditer(folded))
+    if len(asks) < 2:
+        return False
+    cut = asks[0].end()
+    # (the second may leave its year to the first: 'tính chung 9 tháng')
+    return bool(find_periods(folded[:cut], folded=True)) and bool(find_periods(folded[cut:], folded=True))
 
 
 def per_period(engine, question: str, periods: list[Period], ask) -> Answer | None:

@@ -117,3 +117,15 @@ def test_the_date_a_balance_is_counted_to_is_asked_of_each_period_too():
     claim = "Tính đến 31/01/2023, tổng nguồn vốn huy động của các ngân hàng trên địa bàn Lạng Sơn đạt 58.150 tỷ đồng."
     assert without_periods(claim) == ", tổng nguồn vốn huy động của các ngân hàng trên địa bàn Lạng Sơn đạt 58.150 tỷ đồng."
     assert without_periods("giải ngân vốn đầu tư công đến hết ngày 30/9/2024") == "giải ngân vốn đầu tư công"
+
+
+def test_a_quarter_and_its_running_total_asked_apart_are_two_figures():
+    # each period with its own question: side by side, though the quarter lies inside the nine months
+    from tracuu.ingest.types import Period
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.spread import side_by_side
+    asked = side_by_side(parse_query("GRDP quý III năm 2024 tăng bao nhiêu, tính chung 9 tháng tăng bao nhiêu?"))
+    assert asked == [Period("quarter", 2024, 3), Period("nine_months", 2024, None)]
+    # one question over a year and a date inside it is one figure ('đến tháng 01/2023')
+    assert side_by_side(parse_query("Giải ngân vốn đầu tư công năm 2023 đến tháng 01/2023 là bao nhiêu?")) == []
+    assert side_by_side(parse_query("xuất khẩu quý I/2024 và 6 tháng 2024 bao nhiêu")) == []
