@@ -209,7 +209,9 @@ def _periods(title: str, lines: list[str], filename: str,
             day, month, year = (int(g) for g in cut.groups())
             if year == own.year and month < 12 and (day >= 28 or "het" in cut.group()):
                 own = next((m.period for m in find_periods(f"{month} tháng đầu năm {year}") if m.period), own)
-        later = [p for p in mentions if p != own and p != plan_year and not own.contains(p)]
+        # (an earlier period the title also names, '(kèm cập nhật số liệu sơ bộ năm 2024)' on January 2025's report,
+        # is updated results, not a plan)
+        later = [p for p in mentions if p != own and p != plan_year and not own.contains(p) and p.end > own.end]
         # '11 tháng năm 2025, ước thực hiện cả năm 2025 và dự toán năm 2026': the planned one is named by
         # its plan word; an estimate of the wider period is not a plan
         folded = fold_ocr(title)

@@ -20,6 +20,8 @@ _ARABIC = re.compile(r"^\s*[~*•]?\s*(\d{1,2}\.(?:\d{1,2}\.)?)\s*([^\d\s].*)$")
 _ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ].*)$")
 _CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
 _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
+# 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections
+_CAP_LETTER = re.compile(r"^\s*[A-H]\s*[.)]\s+(\S.{5,})$")
 _LIST = re.compile(r"^\s*[-–+•*]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
@@ -83,6 +85,8 @@ def heading_level(line: str) -> tuple[int, str] | None:
         token = m.group(1).rstrip(".:,-")  # 'PHẦN I. KẾT QUẢ ...', 'Phần II:'
         if re.fullmatch(r"[ivxl|1]{1,4}|thu\s+\w+|nhat|hai|ba", token) or token.startswith("thu"):
             return 0, line.strip()
+    if (m := _CAP_LETTER.match(line)) and is_caps(m.group(1)):
+        return 0, line.strip()
     if m := _ROMAN.match(line):
         return 1, line.strip()
     # OCR reads 'II.'/'III.' as 'I1.', 'L.', even '1.'; an all-caps title tells a top-level heading

@@ -62,3 +62,16 @@ def test_a_party_document_numbers_its_parts_with_a_hyphen():
     paras = build_paragraphs(["I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", "", "Toàn Đảng bộ kết nạp 2.486 đảng viên mới.",
                               "", "II- MỤC TIÊU NĂM 2024", "", "Kết nạp 2.600 đảng viên mới."])
     assert [p.section for p in paras] == [["I- KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023"], ["II- MỤC TIÊU NĂM 2024"]]
+
+
+def test_capital_letter_parts_hold_the_roman_sections():
+    # figures invented (set S): 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024' ends section VI; its list is the plan's
+    from tracuu.ingest.structure import heading_level
+    assert heading_level("A. KẾT QUẢ THỰC HIỆN NĂM 2023")[0] == 0
+    assert heading_level("A. Nguyễn Văn An cho biết thêm") is None  # an initial, no part
+    paras = build_paragraphs(["A. KẾT QUẢ THỰC HIỆN NĂM 2023", "I. LĨNH VỰC MÔI TRƯỜNG", "Tỷ lệ thu gom đạt 92,4%.", "",
+                              "VI. HẠN CHẾ", "Thu tiền sử dụng đất đạt thấp.", "", "B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024",
+                              "1. Các chỉ tiêu chủ yếu:", "- Tỷ lệ thu gom đạt 93%."])
+    sections = [p.section for p in paras]
+    assert sections[0] == ["A. KẾT QUẢ THỰC HIỆN NĂM 2023", "I. LĨNH VỰC MÔI TRƯỜNG"]
+    assert sections[-1][0] == "B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" and "VI. HẠN CHẾ" not in sections[-1]
