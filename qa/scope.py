@@ -90,7 +90,15 @@ def _province_figure(query: Query, lead: str) -> bool:
     report): the province's figure, not the unit's."""
     units = [fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)]
     units = [u for u in units if not find_provinces(u)]
-    return bool(units) and bool(WHOLE_PROVINCE.search(lead)) and not any(re.search(rf"\b{re.escape(u)}\b", lead) for u in units)
+    asked = fold_ocr(query.text)
+    if WHOLE_PROVINCE.search(asked) or _WHOLE_CITY.search(asked):
+        return False  # the whole is asked ('Theo báo cáo của huyện Củ Chi, GRDP ... của toàn Thành phố')
+    whole = WHOLE_PROVINCE.search(lead) or _WHOLE_CITY.search(lead)
+    return bool(units) and bool(whole) and not any(re.search(rf"\b{re.escape(u)}\b", lead) for u in units)
+
+
+# a centrally-run city as a whole ('của toàn Thành phố Hồ Chí Minh' in huyện Củ Chi's report): above any district asked
+_WHOLE_CITY = re.compile(r"\b(?:toan|ca) thanh pho\b")
 
 
 def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:

@@ -76,3 +76,11 @@ def test_a_share_of_the_plan_asked_is_a_result_asked():
     assert not plan_asked("Nam Định giải ngân được bao nhiêu phần trăm kế hoạch vốn năm 2023 đến ngày 31/01/2024?")
     assert plan_asked("Kế hoạch vốn đầu tư công năm 2024 giao bao nhiêu?")
     assert plan_asked("mục tiêu tăng trưởng năm 2025")
+
+
+def test_the_source_a_question_quotes_is_no_content_word():
+    # 'Theo <who>, ...': where the figure comes from, not what it measures; a plan named so still counts
+    from tracuu.qa.query import parse_query
+    q = parse_query("Theo Giám đốc Sở Kế hoạch và Đầu tư Ninh Thuận, GRDP 6 tháng đầu năm 2024 của tỉnh tăng bao nhiêu?")
+    assert "giam doc" not in q.lexical_text and "grdp" in q.lexical_text
+    assert "ke hoach" in parse_query("Theo kế hoạch, năm 2025 thu ngân sách bao nhiêu?").lexical_text

@@ -55,3 +55,14 @@ def test_a_rank_in_the_country_is_the_province_s_own_figure():
     # a year before 'cả nước' is no rank (set V's press release: the country's figure given to a reporter)
     assert national_figure(q, "Theo Bộ Kế hoạch và Đầu tư, 6 tháng đầu năm 2024 cả nước thu hút 15,46 tỷ USD vốn FDI.")
     assert not national_figure(q, "Chỉ số PCI của An Hòa đứng thứ 12 cả nước, 15/63 cả nước về chi phí gia nhập thị trường.")
+
+
+def test_a_district_asked_is_not_answered_with_the_whole_city_unless_the_city_is_asked():
+    # invented sentence (set W): huyện Củ Chi's report quotes the city's GRDP
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.scope import others_figure
+    sentence = ("Sáu tháng đầu năm 2024, huyện Củ Chi triển khai nhiệm vụ trong bối cảnh kinh tế Thành phố phục hồi; "
+                "theo Cục Thống kê Thành phố, GRDP 6 tháng đầu năm 2024 của toàn Thành phố Hồ Chí Minh tăng 6,46%.")
+    assert others_figure(parse_query("GRDP 6 tháng đầu năm 2024 của huyện Củ Chi tăng bao nhiêu?"), sentence)
+    asked_whole = parse_query("Theo báo cáo của UBND huyện Củ Chi, GRDP 6 tháng 2024 của toàn Thành phố tăng bao nhiêu?")
+    assert not others_figure(asked_whole, sentence)
