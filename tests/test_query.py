@@ -84,3 +84,4 @@ def test_the_source_a_question_quotes_is_no_content_word():
     q = parse_query("Theo Giám đốc Sở Kế hoạch và Đầu tư Ninh Thuận, GRDP 6 tháng đầu năm 2024 của tỉnh tăng bao nhiêu?")
     assert "giam doc" not in q.lexical_text and "grdp" in q.lexical_text
     assert "ke hoach" in parse_query("Theo kế hoạch, năm 2025 thu ngân sách bao nhiêu?").lexical_text
+    assert "ra soat" in parse_query("Theo kết quả rà soát năm 2022, Lạng Sơn có bao nhiêu hộ nghèo?").lexical_text
