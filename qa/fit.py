@@ -19,6 +19,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .glossary import WHOLE_PROVINCE, cutoff_months, leading
+from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
 
@@ -28,10 +29,15 @@ _BRACKETED_VALUE = re.compile(r"\s*\(\s*[^()\d]{0,15}\d")
 
 
 def states_baseline_value(query: Query, sentence: str, default_year: int | None = None) -> bool:
-    """The sentence gives the asked period's value as a baseline in brackets: it answers for that period."""
+    """The sentence gives the asked period's value as a baseline in brackets: it answers for that period. Not a
+    plan's value ('bằng 78,4% kế hoạch năm 2024 (18.650 triệu USD)'): that is the year's aim, no result of it."""
     folded = fold_ocr(sentence)
     return any(m.period in query.periods and _BRACKETED_VALUE.match(folded, m.end)
+               and not _PLAN_OF.search(folded[max(0, m.start - 24):m.end])  # (the mention may hold 'kế hoạch')
                for m in find_periods(folded, default_year, folded=True) if m.period)
+
+
+_PLAN_OF = re.compile(rf"\b{lexicon().alternation('plan_nouns')}\b(?:\s+(?:duoc\s+)?giao)?\s*(?:ca\s+)?n[a-z]{{0,2}}m\s+\d{{4}}$")
 
 
 def only_planned(query: Query, store: Store) -> bool:

@@ -203,3 +203,15 @@ def test_a_result_counted_to_a_date_comes_from_a_sentence_or_report_counting_to_
     # the claim check is shown the other date's figure: it names that date itself
     import dataclasses
     assert not other_span(dataclasses.replace(asked, dates_apart=True), hit("quarter", total), total, store)
+
+
+def test_a_plans_value_in_brackets_is_no_result_of_the_year():
+    # figures invented (set W): '78,4% kế hoạch năm 2024 (18.650 triệu USD)' gives the year's aim, not its result
+    from tracuu.qa.fit import states_baseline_value
+    from tracuu.qa.query import parse_query
+    year = parse_query("Kim ngạch xuất khẩu cả năm 2024 đạt bao nhiêu?")
+    assert not states_baseline_value(year, "9 tháng ước đạt 14.618,6 triệu USD, bằng 78,4% kế hoạch năm 2024 "
+                                           "(18.650 triệu USD).", 2024)
+    before = parse_query("Thu ngân sách năm 2022 bao nhiêu?")
+    assert states_baseline_value(before, "6 tháng đạt 9.000 tỷ đồng, tăng 5% so với thực hiện năm 2022 (18.220 tỷ đồng).",
+                                 2023)
