@@ -30,7 +30,7 @@ from .parts import lead_in
 from .followup import understand
 from .figures import aims_share, lead_line
 from .glossary import plan_asked
-from .extract import best_evidence, compose, marked_footnote, restated_in_body, sentences, states_figure
+from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, sentences, states_figure
 from .scope import national_figure, others_figure
 from .ruled_out import NOT_ITS_FIGURE, open_provinces, ruled_out
 from .query import Query, parse_query
@@ -280,6 +280,7 @@ class Engine:
         # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
         # could be about anything, so it may not stand in
         best = restated_in_body(evidence[0], evidence, top, query.periods) if evidence else None
+        best = result_over_aim(query, best, evidence, top, store.doc_by_name)
         if best is not None and best.coverage < MIN_COVERAGE:
             doc = top[best.hit_index].passage.doc
             best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc

@@ -313,6 +313,20 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     return out
 
 
+def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence], hits: list[Hit],
+                    docs: dict) -> Evidence | None:
+    """A result asked: a plan's aim (a sentence of a report's plans part) yields to a sentence stating a figure in
+    the report of the asked period itself, covering the question nearly as well ('Toàn tỉnh đón 1.786,4 nghìn lượt'
+    in the half-year report, not the first quarter's 'đón khoảng 1,75 triệu lượt trong 6 tháng đầu năm')."""
+    def plans(e: Evidence) -> bool:
+        p, doc = hits[e.hit_index].passage, docs[hits[e.hit_index].passage.doc]
+        return p.period is not None and p.period == doc.next_period != doc.period
+    if best is None or not query.wants_figure or query.wants_target or not plans(best):
+        return best
+    return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
+                 and not plans(e) and docs[hits[e.hit_index].passage.doc].period in query.periods), best)
+
+
 def _asked_cell(row: str, asked: list) -> str:
     """The value of a rendered table row ('... > ĐVT: Tỷ đồng; Quý III năm 2024: 712,6; 9 tháng năm 2024: 2.046,8')
     under the first heading that names an asked period; '' when none does."""

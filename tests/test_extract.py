@@ -266,3 +266,27 @@ def test_a_row_of_an_appendix_gives_way_to_the_sentence_stating_its_asked_cell()
     assert restated_in_body(ev[0], ev, hits, nine).sentence == text  # the 9-month cell, not the quarter's
     assert restated_in_body(ev[0], ev, hits, [Period("quarter", 2024, 3)]).sentence == other
     assert restated_in_body(ev[0], ev[:1] + [Evidence(2, text, 0.5, 0.8)], hits, nine).sentence == row  # covers less
+
+
+def test_a_plans_aim_yields_to_the_asked_period_s_own_result():
+    # figures invented (set W): the first quarter's report plans the half year; the half-year report states it
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Document, Passage, Period
+    from tracuu.qa.extract import Evidence, result_over_aim
+    from tracuu.qa.query import parse_query
+    q1, h1, y = Period("quarter", 2024, 1), Period("half", 2024, 1), Period("year", 2024, None)
+
+    def doc(name, own, planned):
+        return Document(name, name, "báo cáo", None, None, own, planned, None, "", "", "txt", province="Phú Yên")
+    docs = {"q1.txt": doc("q1.txt", q1, h1), "h1.txt": doc("h1.txt", h1, y)}
+    aim = "Đón khoảng 1,75 triệu lượt khách du lịch trong 6 tháng đầu năm."
+    result = "Toàn tỉnh đón 1.786,4 nghìn lượt khách du lịch, tăng 15,1%."
+    hits = [Hit(Passage("a", "q1.txt", aim, "II. NHIỆM VỤ", h1, 1, 1, 0, 1), 0),
+            Hit(Passage("b", "h1.txt", result, "I. KẾT QUẢ", h1, 1, 1, 0, 1), 1)]
+    ev = [Evidence(0, aim, 1.0, 1.0, figure=True), Evidence(1, result, 0.84, 0.9, figure=True)]
+    asked = parse_query("Phú Yên đón bao nhiêu lượt khách du lịch trong 6 tháng đầu năm 2024?")
+    assert result_over_aim(asked, ev[0], ev, hits, docs) is ev[1]
+    plan = parse_query("Phú Yên đặt mục tiêu đón bao nhiêu lượt khách 6 tháng đầu năm 2024?")
+    assert result_over_aim(plan, ev[0], ev, hits, docs) is ev[0]  # the aim is what is asked
+    weak = [ev[0], Evidence(1, result, 0.5, 0.9, figure=True)]
+    assert result_over_aim(asked, ev[0], weak, hits, docs) is ev[0]  # a result covering much less does not stand in

@@ -166,3 +166,4 @@ def test_a_date_asked_picks_each_province_s_state_at_that_date(wide_engine):
     assert ans.answered and "150 ty dong" in ans.answer and (not ans.by_province or "Lạng Sơn" in ans.by_province)
     for other in ("20.046,5", "21.420", "1.846,2", "100% kế hoạch vốn năm 2026"):
         assert other not in ans.answer
+
