@@ -17,7 +17,6 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 # a value cell: a number (a sign, a unit or a word or two after it: '3,0 trở lên', '108,6%'), or a dash for none
 _VALUE = re.compile(r"[-–—x]|[<>≥≤~+]?\s?\d[\d.,]*\s*%?(?:\s+[^\W\d]+){0,2}")
 _RULE = re.compile(r"^\s*[-=_–—]{10,}\s*$")
-_ORDINAL = re.compile(r"(?i)(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]?")
 _MIN_ROWS = 3
 
 
@@ -81,6 +80,11 @@ def _continues(line: str, prev: _Row) -> bool:
     return e <= prev.values[0][0] and (s > prev.lead[0][0] or text[0].islower() or label.count("(") > label.count(")"))
 
 
+def _unit(r: _Row) -> tuple[int, int, str] | None:
+    """A row's unit cell: a short cell right before its values, after its label ('%', 'Tỷ đồng', 'Nghìn lượt')."""
+    return r.lead[-1] if len(r.lead) >= 2 and len(r.lead[-1][2]) <= 16 else None
+
+
 def _columns_agree(rows: list[_Row]) -> bool:
     """Most rows have the same number of values, and their values stand in the same places."""
     n = max(len(r.values) for r in rows)
@@ -95,8 +99,7 @@ def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: in
     n_values = max(len(r.values) for r in rows)
     full = [r for r in rows if len(r.values) == n_values]
     spans = [(min(r.values[k][0] for r in full), max(r.values[k][1] for r in full)) for k in range(n_values)]
-    # a unit column: a short cell right before the values in most rows ('%', 'Tỷ đồng', 'Nghìn lượt')
-    units = [r.lead[-1] for r in rows if len(r.lead) >= 2 and len(r.lead[-1][2]) <= 16]
+    units = [u for r in rows if (u := _unit(r))]  # a unit column: most rows have a unit cell
     unit_col = len(units) * 2 > len(rows)
     unit_span = (min(u[0] for u in units), max(u[1] for u in units)) if unit_col else None
     label_end = unit_span[0] if unit_span else spans[0][0]
@@ -122,7 +125,7 @@ def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: in
     grid: list[list[str | None]] = [heads]
     labels: dict[int, str] = {}
     for r in rows:
-        lead = r.lead[:-1] if unit_col and len(r.lead) >= 2 and len(r.lead[-1][2]) <= 16 else r.lead
+        lead = r.lead[:-1] if unit_col and _unit(r) else r.lead
         labels[r.line] = " ".join(c[2] for c in lead)
     for k in range(start, end):  # a wrapped label's second line joins its row's label
         if k not in labels and lines[k].strip():
@@ -130,8 +133,8 @@ def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: in
             labels[prev] = f"{labels[prev]} {lines[k].strip()}"
     for r in rows:
         cells = [labels[r.line]] + ([""] if unit_col else []) + [""] * n_values
-        if unit_col and len(r.lead) >= 2 and len(r.lead[-1][2]) <= 16:
-            cells[1] = r.lead[-1][2]
+        if unit_col and (u := _unit(r)):
+            cells[1] = u[2]
         for s, e, text in r.values:
             cells[_column_of(s, e, columns[len(columns) - n_values:]) + len(columns) - n_values] = \
                 "" if text in "-–—x" else text

@@ -89,6 +89,10 @@ class Document:
     # scanned pages read by OCR: {"pages": 4, "mean_confidence": 91.2, "flagged_pages": [3]}; None when none
     ocr: dict | None = None
 
+    def plans(self, period: Period | None) -> bool:
+        """`period` (a section's) is the one this report's tasks part plans: its next period, not its own."""
+        return period is not None and period == self.next_period != self.period
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d["period"] = self.period.to_dict() if self.period else None

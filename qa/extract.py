@@ -13,6 +13,7 @@ from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 
+from .figures import table_cells
 from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE, dated_months
 from .lexicon import lexicon
 from .query import Query
@@ -319,22 +320,12 @@ def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence
     the report of the asked period itself, covering the question nearly as well ('Toàn tỉnh đón 1.786,4 nghìn lượt'
     in the half-year report, not the first quarter's 'đón khoảng 1,75 triệu lượt trong 6 tháng đầu năm')."""
     def plans(e: Evidence) -> bool:
-        p, doc = hits[e.hit_index].passage, docs[hits[e.hit_index].passage.doc]
-        return p.period is not None and p.period == doc.next_period != doc.period
+        p = hits[e.hit_index].passage
+        return docs[p.doc].plans(p.period)
     if best is None or not query.wants_figure or query.wants_target or not plans(best):
         return best
     return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
                  and not plans(e) and docs[hits[e.hit_index].passage.doc].period in query.periods), best)
-
-
-def _asked_cell(row: str, asked: list) -> str:
-    """The value of a rendered table row ('... > ĐVT: Tỷ đồng; Quý III năm 2024: 712,6; 9 tháng năm 2024: 2.046,8')
-    under the first heading that names an asked period; '' when none does."""
-    for cell in row.rsplit(" > ", 1)[-1].split("; "):
-        head, _, value = cell.rpartition(": ")
-        if head and any(m.period in asked for m in find_periods(head)):
-            return value
-    return ""
 
 
 def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None) -> Evidence:
@@ -346,7 +337,8 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
         return best
     doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
     if kind == "table":  # the row's cell of the asked period is what the sentence must state
-        nums = set(numbers_in(_asked_cell(best.sentence, asked or [])))
+        cell = next((f.value for f in table_cells(best.sentence) if f.period in (asked or [])), "")
+        nums = set(numbers_in(cell))
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
                  and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))
                  and (kind == "title" or e.coverage >= best.coverage)), best)

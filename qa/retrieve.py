@@ -91,7 +91,7 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
         elif (last.year * 12 + last.index) + 1 == month.year * 12 + month.index:
             out["report"] = max(out["report"], 0.6)
     # a report's tasks part plans its next period: it answers 'mục tiêu ...', not 'what was achieved'
-    if doc and sec is not None and sec == doc.next_period and sec != doc_period:
+    if doc and doc.plans(sec):
         if query.wants_target:
             # the plans of the asked period, not of any period: with many years indexed, every year's
             # tasks part says 'tỷ lệ che phủ rừng đạt ...' in the same words

@@ -63,7 +63,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     """The quoted figures as data, the direct answer first. A figure's period is the asked one when
     its quote names it, else that of the section it stands in (a plans part: a target)."""
     doc = store.doc_by_name[cited.doc]
-    plan = cited.section_period is not None and cited.section_period == doc.next_period != doc.period
+    plan = doc.plans(cited.section_period)
     own = cited.section_period or doc.period
     out: list[Figure] = []
     nouns = counted(query.text)
