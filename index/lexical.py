@@ -22,6 +22,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from tracuu.ingest.textnorm import fold_ocr
+from tracuu.memo import kept
 
 # numbers first (Vietnamese notation: '.' groups thousands, ',' marks decimals), then words
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
@@ -56,7 +57,7 @@ def words_of(text: str) -> list[str]:
     return list(_words_of(text))
 
 
-@functools.lru_cache(maxsize=50_000)
+@kept(50_000)
 def _words_of(text: str) -> tuple[str, ...]:
     folded = _AMP_FOR_E.sub("e", _ONE_FOR_L.sub("l", fold_ocr(text)))
     folded = _OCR_WORD.sub(lambda m: _OCR_WORDS[m.group(0)], folded)

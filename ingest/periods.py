@@ -5,11 +5,12 @@ all read the same. Used for a report's own period, a section's period, and a que
 """
 from __future__ import annotations
 
-import functools
 import re
 import re._constants as _sre
 import re._parser as _sre_parse
 from dataclasses import dataclass, replace
+
+from tracuu.memo import kept
 
 from .textnorm import fold_ocr
 from .types import Period
@@ -148,7 +149,7 @@ _NEEDLES = frozenset().union(*(need for _, _, need in _GATED))
 _CUOI = re.compile(r"\bcu[a-z0-9]i\b")
 
 
-@functools.lru_cache(maxsize=50_000)
+@kept(50_000)
 def _read_periods(text: str, default_year: int | None, folded: bool, own: Period | None) -> tuple[Mention, ...]:
     """find_periods without the memo."""
     if own is not None and default_year is None:

@@ -14,6 +14,8 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
+from tracuu.memo import kept
+
 from .textnorm import fold_ocr
 
 
@@ -156,7 +158,7 @@ def province_spans(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=8192)
+@kept(8192)
 def find_provinces(text: str) -> list[str]:
     """Display names of the provinces `text` names, in order, once each."""
     return list(dict.fromkeys(name for _, _, name in province_spans(fold_ocr(text))))

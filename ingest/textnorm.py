@@ -5,6 +5,8 @@ import functools
 import re
 import unicodedata
 
+from tracuu.memo import kept
+
 _MARK = "[\u0300\u0301\u0303\u0309\u0323]"
 # Old style puts the tone on the second vowel of 'oa'/'oe'/'uy' ending a syllable (hoà, thuỷ);
 # the modern style puts it on the first (hòa, thủy). In NFD the mark follows the vowel it sits on.
@@ -74,7 +76,7 @@ def fold(text: str) -> str:
 _OCR_D = re.compile(r"\b(?:dp|p)(?=[aeiouy]+(?:ch|nh|ng|c|m|n|p|t)?\b)")
 
 
-@functools.lru_cache(maxsize=20_000)  # a pure reading of a text: every question folds the same candidates again
+@kept(20_000)  # a pure reading of a text: every question folds the same candidates again
 def fold_ocr(text: str) -> str:
     """fold() plus repairs of OCR confusions that are unambiguous in Vietnamese."""
     return _OCR_D.sub("d", fold(text))

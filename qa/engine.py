@@ -34,6 +34,7 @@ from .extract import best_evidence, compose, marked_footnote, restated_in_body, 
 from .scope import national_figure, others_figure
 from .ruled_out import NOT_ITS_FIGURE, open_provinces, ruled_out
 from .query import Query, parse_query
+from .read_ahead import keep_readings, load_readings
 from .retrieve import Weights, rank
 from .verify import unsupported_numbers
 from .weights import EVIDENCE
@@ -64,6 +65,7 @@ class Engine:
         self._embedder = embedder
         self._lock = threading.Lock()
         self.store: Store | None = open_store(config)  # embedded files or a shared Qdrant collection, as configured
+        load_readings(config.home)  # the sentence readings ingest kept (qa.read_ahead)
         self._reranker = None
         self._generator = None
 
@@ -100,6 +102,7 @@ class Engine:
             store, outcome = update(self.config, base, self.embedder, add=paths, progress=progress,
                                     reread=frozenset(reread))
             self.store = store
+            keep_readings(store, self.config.home, set(outcome.added + outcome.updated))
             return outcome
 
     def check_file(self, path: Path) -> None:
@@ -121,6 +124,7 @@ class Engine:
             corrections.save(self.config.home, doc, correction)
             self.store, _ = update(self.config, store, self.embedder, add=[source], progress=False,
                                    reread=frozenset({doc}))
+            keep_readings(self.store, self.config.home, {doc})  # read with its new period
         return next(d for d in self.documents() if d["doc"] == doc)
 
     def remove(self, docs: list[str]) -> Outcome:

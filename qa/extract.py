@@ -1,7 +1,6 @@
 """Extractive answers: quote the source sentence that carries the figure, never rewrite it."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ from tracuu.ingest.places import province_spans
 from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
+from tracuu.memo import kept
 
 from .figures import table_cells
 from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE, dated_months
@@ -34,7 +34,7 @@ _HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)|(?<![\w\-/.,])\d{
 _DATE = re.compile(r"(?<![\d/])(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?|(?:0?[1-9]|1[0-2])/\d{4})(?![\d/])")
 
 
-@functools.lru_cache(maxsize=20_000)  # pure readings of a sentence, asked again by every question
+@kept(20_000)  # pure readings of a sentence, asked again by every question
 def states_figure(text: str) -> bool:
     """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
     folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
@@ -212,7 +212,7 @@ _EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tín
                        r"|\((?:trừ|tru)\s[^)]*\)", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=20_000)  # every question reads the same top passages' sentences
+@kept(20_000)  # every question reads the same top passages' sentences
 def _said_only(text: str) -> str:
     """`text` without what its figures leave out (`_EXCLUDED`)."""
     return _EXCLUDED.sub(" ", text)
@@ -389,7 +389,7 @@ _LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky tro
     con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua phan chia theo""".split())
 
 
-@functools.lru_cache(maxsize=20_000)
+@kept(20_000)
 def names_nothing(sentence: str) -> bool:
     """The words before the sentence's first figure are only periods, places and labels: it speaks of its
     heading's indicator ('Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng')."""
@@ -404,7 +404,7 @@ def only_labels(text: str) -> bool:
     return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", text))
 
 
-@functools.lru_cache(maxsize=20_000)
+@kept(20_000)
 def figure_lead(sentence: str) -> str | None:
     """The words before the first figure of the first clause that states one (folded): whose figure it is."""
     for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):

@@ -6,10 +6,10 @@ would otherwise count against a passage that answers. Keys are folded (no diacri
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from tracuu.ingest.textnorm import fold_ocr
+from tracuu.memo import kept
 
 from .lexicon import lexicon
 
@@ -71,7 +71,7 @@ def leading(quote: str) -> str:
     return re.split(r"(?<=\.)\s", quote, maxsplit=1)[0]
 
 
-@functools.lru_cache(maxsize=100_000)  # every ranked passage is read for it when a question names a date
+@kept(100_000)  # every ranked passage is read for it when a question names a date
 def cutoff_months(folded: str) -> frozenset[tuple[int, int]]:
     """(year, month) of each date a folded sentence counts a figure to ('đến hết ngày 30/11/2025')."""
     return frozenset((y, m) for y, m, _ in cutoff_days(folded))

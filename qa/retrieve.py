@@ -16,6 +16,7 @@ from tracuu.ingest.periods import spoken_periods
 from tracuu.ingest.places import MERGED, find_provinces, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage, Period
+from tracuu.memo import kept
 
 from .glossary import cutoff_months
 from .query import Query
@@ -39,7 +40,7 @@ def loose_relation(loose: tuple[str, int | None], held: Period | None) -> float:
     return 1.0 if held is not None and (held.kind, held.index) == loose else 0.0
 
 
-@lru_cache(maxsize=100_000)
+@kept(100_000)
 def mentioned_periods(text: str, own: Period | None) -> frozenset[Period]:
     """Periods a sentence of a report of period `own` speaks of (`ingest.periods.spoken_periods`)."""
     return frozenset(spoken_periods(text, own))
@@ -53,7 +54,7 @@ def passage_periods(passage: Passage, own: Period | None) -> frozenset[Period]:
 _YEARISH = re.compile(r"(?=((?:19|20)\d\d))")  # overlapping: every place a year could start
 
 
-@lru_cache(maxsize=100_000)
+@kept(100_000)
 def _years_in(text: str) -> frozenset[int]:
     """Every year find_periods could read in `text` (a superset: any 19xx/20xx digit run of the folded text)."""
     return frozenset(int(m.group(1)) for m in _YEARISH.finditer(fold_ocr(text)))
