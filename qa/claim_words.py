@@ -40,7 +40,7 @@ def names_measure(said: set[str], rep: Figure, store, quote: str = "") -> bool:
     from tracuu.index.lexical import token_set
     lexical = getattr(store, "lexical", None)
     repair = lexical.repair if lexical else None
-    from .extract import sentences
+    from .sentence import sentences
     parts = sentences(quote) if quote else []
     # the sentence the figure stands in (a table row's header and label are in its context)
     own = parts[rep.sentence] if rep.sentence < len(parts) else ""

@@ -18,7 +18,7 @@ from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .answer import Citation
-from .extract import sentences
+from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
 from .glossary import COUNTED_TO, cutoff_months

@@ -30,7 +30,8 @@ from .parts import lead_in
 from .followup import understand
 from .figures import aims_share, lead_line
 from .glossary import plan_asked
-from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, sentences, states_figure
+from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim
+from .sentence import sentences, states_figure
 from .scope import national_figure, others_figure
 from .ruled_out import NOT_ITS_FIGURE, open_provinces, ruled_out
 from .query import Query, parse_query

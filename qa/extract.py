@@ -7,45 +7,19 @@ from dataclasses import dataclass
 from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import token_set, tokenize
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import province_spans
 from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .figures import table_cells
-from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, WRITTEN_DATE, dated_months
+from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
+from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, dated_months
 from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
 from .verify import numbers_in
 
-# sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
-# (not after a table row's number: 'Bảng 1 > 4. Kim ngạch xuất khẩu > ĐVT: ...' is one row)
-_SENT = re.compile(r"(?<=[.!?])(?<!> \d\.)(?<!> \d\d\.)\s+"
-                   r"(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])"
-                   r"|(?<=[:;.])\s+(?=[-–+•]\s)")  # a breakdown's items ('trong đó: - Khu vực ...: 2.216,8') too
-# a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
-# separators ('19.650,5'), or a table cell's value whose unit is in its column header ('(tấn): 2.128')
-_HAS_NUMBER = re.compile(r"(?<![\w\-/])\d[\d.,]*(?:\s*%|\s+\w)|(?<![\w\-/.,])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d/])"
-                         r"|(?<![\w\-/.,])\d+,\d+(?![\d/])|(?<=: )\d[\d.,]*(?![\d/])"  # not 'Số: 3126/BC-STC'
-                         r"|(?<![\w\-/.,])\d{1,6}/\d{1,6}(?=\s+[^\W\d])")  # '34/60 xã' (dates are taken out first)
-# a day and month ('30/6', '31/01/2023') or month and year: '34/60 xã', '14/17 hệ thống' are fractions, not dates
-_DATE = re.compile(r"(?<![\d/])(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?:/\d{2,4})?|(?:0?[1-9]|1[0-2])/\d{4})(?![\d/])")
-
-
-@kept(20_000)  # pure readings of a sentence, asked again by every question
-def states_figure(text: str) -> bool:
-    """A number that is a quantity: not a date, not part of a period ('6 tháng', 'năm 2023')."""
-    folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
-    folded = _ITEM.sub(" ", folded, count=1)  # '7. Tập trung chỉ đạo ...': an item's number, not a quantity
-    if not _HAS_NUMBER.search(_DATE.sub(" ", folded)):
-        return False  # no number at all: reading its periods (the costly part) cannot add one
-    for m in reversed(find_periods(folded, folded=True)):
-        folded = folded[:m.start] + " " + folded[m.end:]
-    return bool(_HAS_NUMBER.search(_DATE.sub(" ", folded)))
-
-_ITEM = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[^\W\d])")
 # a document number ('69/CT-UBND', '602/BGTVT-KHĐT', '327/BC-UBND') or a full date, folded
 _REF = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[a-z]{1,8}(?:-[a-z]{1,10})+|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _FOOTNOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}(?=\s*[^\W\d]))\s*")
@@ -64,10 +38,6 @@ class Evidence:
     figure: bool = False  # the quote states a quantity
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
     excludes: bool = False  # it says it leaves out what the question names ('xuất khẩu (không kể dầu thô)')
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT.split(text) if s.strip()]
 
 
 def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
@@ -348,8 +318,8 @@ def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> 
     """Last sentence of the quote starting at i: the next ones are added while short, and until a
     figure is included: an indicator is often named in one sentence and its figures in the next."""
     quote, j = sents[i], i + 1
-    while j < len(sents) and (len(quote) < budget or not _HAS_NUMBER.search(quote)) and j - i < 4:
-        if len(quote) + len(sents[j]) > 2 * budget and _HAS_NUMBER.search(quote):
+    while j < len(sents) and (len(quote) < budget or not HAS_NUMBER.search(quote)) and j - i < 4:
+        if len(quote) + len(sents[j]) > 2 * budget and HAS_NUMBER.search(quote):
             break
         quote += " " + sents[j]
         j += 1
@@ -366,51 +336,11 @@ def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair) -> bool
     return not named or states_figure(" ".join(clauses[named[0]:]))
 
 
-def first_figure(folded: str, mentions: list) -> int:
-    """Where the first quantity starts in folded text (periods and dates blanked), or its end."""
-    blank = list(folded)
-    for m in mentions:
-        blank[m.start:m.end] = " " * (m.end - m.start)
-    text = _DATE.sub(lambda x: " " * len(x.group()), "".join(blank))
-    hit = _HAS_NUMBER.search(text)
-    return hit.start() if hit else len(folded)
-
-
 def compose(quotes: list[tuple[int, str]], header: str) -> str:
     """'Theo Báo cáo số 327/BC-UBND (6 tháng đầu năm 2023): <quoted sentence> [1].'"""
     body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
                     for i, (n, q) in enumerate(quotes))
     return f"{header}: {body}"
-
-
-# words that label a figure without naming what it measures: 'Thực hiện tháng 11/2025:', 'Lũy kế 11 tháng:',
-# '- Khu vực Bình Phước cũ:', 'Trong đó:', 'Cùng kỳ năm 2024 (cộng gộp hai tỉnh):'
-_LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky trong do khu vuc cu rieng so voi la
-    con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua phan chia theo""".split())
-
-
-@kept(20_000)
-def names_nothing(sentence: str) -> bool:
-    """The words before the sentence's first figure are only periods, places and labels: it speaks of its
-    heading's indicator ('Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng')."""
-    lead = figure_lead(sentence)
-    return lead is not None and only_labels(lead)
-
-
-def only_labels(text: str) -> bool:
-    """Folded text of periods, places and labels only ('- khu vuc ben tre (cu)'): it names no indicator."""
-    for a, b, _ in reversed(province_spans(text)):
-        text = text[:a] + " " + text[b:]
-    return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", text))
-
-
-@kept(20_000)
-def figure_lead(sentence: str) -> str | None:
-    """The words before the first figure of the first clause that states one (folded): whose figure it is."""
-    for clause in re.split(r"[;.](?:\s|$)|,\s+(?=(?:cao|thap|bang|trong khi|con)\b)", fold_ocr(sentence)):
-        if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
-            return clause[:first_figure(clause, find_periods(clause, folded=True))]
-    return None
 
 
 def marked_footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:

@@ -6,7 +6,7 @@ from tracuu.index.backend import Store
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage
 
-from .extract import names_nothing, only_labels, sentences
+from .sentence import names_nothing, only_labels, sentences
 
 
 def row_label(passage_text: str) -> str | None:

@@ -20,7 +20,7 @@ from tracuu.index.store import Hit
 from .extract import best_evidence
 from .figures import extract as figures_in
 from .query import parse_query
-from .retrieve import mentioned_periods
+from .retrieve import mentioned_periods, period_signals
 
 # the memo caches hold 20,000 readings of the smallest kind (qa/extract.py): beyond this many passages the
 # newest reports' readings would push each other out again
@@ -34,7 +34,8 @@ def read_ahead(store: Store, limit: int = LIMIT, seconds: float = 60.0, docs: se
     held = getattr(store, "passages", None)  # a store that keeps them in memory (FAISS); Qdrant's are read per question
     if not held:
         return 0
-    query = parse_query("bao nhiêu")  # a figure question naming nothing: every sentence is read in full
+    # a figure question naming a period and a date: every sentence is read in full, its periods and dates too
+    query = parse_query("bao nhiêu 6 tháng năm 2023 đến ngày 30/6/2023")
     newest = sorted(store.documents, key=lambda d: (d.period.end if d.period else (0, 0), d.date or ""), reverse=True)
     order = {d.doc: i for i, d in enumerate(newest)}
     passages = sorted((p for p in held if docs is None or p.doc in docs),
@@ -46,6 +47,7 @@ def read_ahead(store: Store, limit: int = LIMIT, seconds: float = 60.0, docs: se
         doc = store.doc_by_name.get(passage.doc)
         own = doc.period if doc else None
         hit = Hit(passage, -1, 1.0, 1.0, score=1.0)
+        period_signals(query, hit, store)  # what ranking reads of the passage for a question naming a period
         for e in best_evidence(query, [hit], store.lexical, top=1, years=[own.year if own else None]):
             mentioned_periods(e.sentence, own)
             figures_in(e.sentence, 1, own)

@@ -12,7 +12,7 @@ from tracuu.ingest.places import MERGED, successor
 from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
-from .extract import first_figure, states_figure
+from .sentence import first_figure, states_figure
 from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan
 from .query import Query

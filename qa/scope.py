@@ -7,7 +7,7 @@ import re
 from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 
-from .extract import figure_lead
+from .sentence import figure_lead
 from .glossary import WHOLE_PROVINCE
 from .parts import row_label
 from .query import Query

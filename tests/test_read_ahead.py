@@ -6,7 +6,7 @@ import pickle
 from tracuu import memo
 from tracuu.config import Config
 from tracuu.qa.engine import Engine
-from tracuu.qa.extract import states_figure
+from tracuu.qa.sentence import states_figure
 from tracuu.qa.read_ahead import READINGS, keep_readings, load_readings, read_ahead
 
 from .conftest import copy_home
@@ -45,8 +45,8 @@ def test_readings_kept_at_ingest_are_read_by_the_next_process(sample_engine, tmp
     assert keep_readings(sample_engine.store, home, docs) == sample_engine.store.size
     saved = pickle.loads((home / READINGS).read_bytes())
     assert saved["stamp"] == memo.code_stamp()
-    assert len(saved["tables"]["tracuu.qa.extract.states_figure"]) > 500
-    sentence, value = next(iter(saved["tables"]["tracuu.qa.extract.states_figure"].items()))
+    assert len(saved["tables"]["tracuu.qa.sentence.states_figure"]) > 500
+    sentence, value = next(iter(saved["tables"]["tracuu.qa.sentence.states_figure"].items()))
     assert states_figure(*sentence) == value  # a kept reading is what the function gives
 
     states_figure.cache_clear()  # as a new process starts
@@ -65,7 +65,7 @@ def test_readings_of_other_code_or_a_damaged_file_are_not_used(tmp_path):
     memo.save(path)
     data = pickle.loads(path.read_bytes())
     data["stamp"] = "another version of the code"
-    data["tables"]["tracuu.qa.extract.states_figure"] = {("Không có số.",): True}  # a reading that code gave
+    data["tables"]["tracuu.qa.sentence.states_figure"] = {("Không có số.",): True}  # a reading that code gave
     path.write_bytes(pickle.dumps(data))
     states_figure.cache_clear()
     assert memo.load(path) == 0 and states_figure("Không có số.") is False

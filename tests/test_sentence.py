@@ -1,0 +1,40 @@
+"""qa.sentence: what one sentence states, whatever the question."""
+from tracuu.qa.sentence import figure_lead, names_nothing, sentences, states_figure
+
+
+def test_a_letterhead_s_document_number_and_written_date_state_no_figure():
+    head = ("UBND TỈNH ĐẮK NÔNG - SỞ TÀI CHÍNH Số: 3126/BC-STC - Đắk Nông, ngày 12 tháng 12 năm 2023 BÁO CÁO Đánh giá "
+            "tình hình thực hiện dự toán ngân sách nhà nước năm 2023")  # invented letterhead
+    assert not states_figure(head)
+    assert states_figure("Tổng thu: 3.650 tỷ đồng.") and states_figure("Số xã đạt chuẩn: 52")
+
+
+def test_a_sentence_names_nothing_when_only_periods_places_and_labels_lead_its_figure():
+    assert names_nothing("Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng (đạt 95,3% dự toán).")
+    assert names_nothing("- Khu vực Bình Phước cũ: 11.487,9 tỷ đồng.")
+    assert not names_nothing("Chỉ số giá tiêu dùng (CPI) bình quân quý I tăng 4,12% so với cùng kỳ.")
+
+
+def test_an_item_s_number_is_no_quantity():
+    assert not states_figure("7. Tập trung chỉ đạo công tác quản lý ngân sách nhà nước; phấn đấu thu đạt tiến độ dự toán.")
+    assert not states_figure("2.13. Tiếp tục triển khai các giải pháp cải thiện môi trường đầu tư.")
+    assert states_figure("7. Thu ngân sách nhà nước ước đạt 1.245,6 tỷ đồng.")  # invented figure
+    assert states_figure("Khởi công mới 12 dự án trong quý.")
+
+
+def test_a_fraction_is_a_figure_and_a_date_is_not():
+    assert states_figure("- Đắk Nông: 34/60 xã.") and states_figure("LGSP kết nối 14/17 hệ thống")
+    assert not states_figure("họp ngày 31/01/2023 tại tỉnh") and not states_figure("Số 327/BC-UBND ngày")
+
+
+def test_whose_figure_it_is_reads_up_to_the_first_quantity_past_its_periods():
+    # invented figures
+    assert figure_lead("Kim ngạch xuất khẩu 6 tháng đầu năm 2023 đạt 1.234 triệu USD, tăng 5%.") == \
+        "kim ngach xuat khau 6 thang dau nam 2023 dat "
+    assert figure_lead("Họp ngày 31/01/2023 tại tỉnh.") is None
+
+
+def test_a_breakdown_s_items_are_sentences_of_their_own():
+    text = "Thu ngân sách đạt 1.234 tỷ đồng. Chi ngân sách 987 tỷ đồng; trong đó: - Chi đầu tư 120 tỷ đồng."
+    assert sentences(text) == ["Thu ngân sách đạt 1.234 tỷ đồng.", "Chi ngân sách 987 tỷ đồng; trong đó:",
+                               "- Chi đầu tư 120 tỷ đồng."]
