@@ -127,7 +127,7 @@ def main(argv=None):
     os.makedirs(DOCS, exist_ok=True)
     built = []
     for name in sorted(os.listdir(SRC)):
-        if not name.startswith(("b_", "c_", "d_", "g_", "h_", "i_", "v_", "w_")):
+        if not name.startswith(("b_", "c_", "d_", "g_", "h_", "i_", "v_", "w_", "x_")):
             continue
         if args.names and name not in args.names:
             continue
