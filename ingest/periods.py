@@ -56,9 +56,11 @@ _NMONTHS = r"(\d{1,2}|hai|bon|bay|tam|muoi mot|muoi)"
 _MONTHWORD = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
-    # 'từ đầu năm đến hết tháng 8/2024': the running total from January, however it is asked
-    ("from_january", re.compile(rf"\btu\s+dau\s+{NAM}(?:\s+{YEAR})?\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+"
-                                rf"(\d{{1,2}})\s*(?:/|\s+{NAM}\s+)\s*{YEAR}")),
+    # 'từ đầu năm đến hết tháng 8/2024', 'từ đầu năm đến ngày 15/11/2024': the running total from January (to
+    # that month, however far into it), however it is asked
+    ("from_january", re.compile(rf"\btu\s+dau\s+{NAM}(?:\s+{YEAR})?\s+(?:den|toi)\s+(?:het\s+|cuoi\s+)?"
+                                rf"(?:thang\s+(\d{{1,2}})\s*(?:/|\s+{NAM}\s+)|ngay\s+\d{{1,2}}\s*/\s*(\d{{1,2}})\s*/)"
+                                rf"\s*{YEAR}")),
     # paraphrases of a first or last month/quarter: 'tháng đầu tiên của năm 2026', 'quý đầu năm'
     ("first_month", re.compile(rf"\bthang\s+dau\s+tien(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     # a month named by its place in a quarter: 'tháng đầu tiên của quý I/2026', 'tháng cuối quý II năm 2024'
@@ -172,7 +174,7 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
             if kind in ("year", "bare_year") and _PRICE_BASE.search(t, max(0, s - 25), s):
                 continue
             if kind == "from_january":
-                month, year = int(m.group(2)), int(m.group(3))
+                month, year = int(m.group(2) or m.group(3)), int(m.group(4))
                 if not 1 <= month <= 12:
                     continue
                 mention = Mention(_from_january(month, year), s, e, "months", None, year)

@@ -28,7 +28,7 @@ from . import fit as period_fit
 from .combine import combine
 from .parts import lead_in
 from .followup import understand
-from .figures import aims_share, lead_line
+from .figures import aims_at, aims_share, lead_line
 from .glossary import plan_asked
 from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim
 from .sentence import sentences, states_figure
@@ -380,7 +380,7 @@ class Engine:
                 and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                                         or figs[0].period in query.periods
                                         and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
-                     or query.dated and aims_share(figs[0])):
+                     or query.dated and aims_at(figs[0], query.cutoffs)):
             # a result asked of a period that only plans speak of (or of a cut-off date the report only aims at:
             # 'phấn đấu đến ngày 31/12/2024 đạt 85%'): no result to give; say what the plan is
             asked = query.period.label if query.period else f"đến {query.dated[0].label}"

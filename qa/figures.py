@@ -15,7 +15,7 @@ from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .figure_words import SCALE, head_of, indicator_before, tail_end, unit_at
-from .glossary import CUTOFF, WRITTEN_DATE
+from .glossary import CUTOFF, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
@@ -80,6 +80,13 @@ def aims_share(f: Figure) -> bool:
     """A share or change the clause aims at ('Phấn đấu đến ngày 31/12/2024 giải ngân đạt 85% kế hoạch vốn'):
     an aim, though 'kế hoạch' after it makes it a share of the plan."""
     return f.kind in ("share", "change") and bool(_AIM_LEAD.search(fold(f.head)))
+
+
+def aims_at(f: Figure, cutoffs: set) -> bool:
+    """An aim at the asked cut-off date: a share or change aimed at, or a value the clause aims at that date
+    ('phấn đấu đến ngày 31/12/2024 đạt trên 85%'): no result at that date."""
+    head = fold(f.head)
+    return aims_share(f) or f.kind == "target" and bool(_AIM_LEAD.search(head) and cutoff_months(head) & cutoffs)
 
 
 # 'Năm 2026, tỉnh phấn đấu GRDP tăng 10%; ...; tổng thu ngân sách 25.800 tỷ đồng': the aim governs the list

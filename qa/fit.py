@@ -14,7 +14,7 @@ import re
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import is_city
+from tracuu.ingest.places import is_city, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -127,18 +127,35 @@ def _forms(unit: str) -> list[str]:
     return [unit, name] if " " in name else [unit]
 
 
-def _named(unit: str, folded: str) -> bool:
-    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded) for x in _forms(unit))
+def _named(unit: str, folded: str, province_apart: bool = False) -> bool:
+    """`province_apart`: a name alone after 'tỉnh' is the province's (a question on 'tỉnh Bạc Liêu' does not ask
+    of 'thành phố Bạc Liêu'; a sentence naming 'tỉnh Bạc Liêu' may still speak for the city asked)."""
+    after = "(?<!tinh )" if province_apart else ""
+    return any(re.search(rf"(?<![a-z]){'' if x == unit else after}{re.escape(x)}(?![a-z])", folded)
+               for x in _forms(unit))
 
 
 def asked_units(query: Query, store: Store) -> frozenset[str]:
-    """The units below the province, among those that issued an indexed report, that the question names."""
-    return _asked(fold_ocr(query.text), frozenset(_units(store).values()))
+    """The units below the province, among those that issued an indexed report, that the question names; with
+    provinces named, only units of those (Phú Yên's 'huyện Đồng Xuân' is not asked by 'vụ Đông Xuân của tỉnh Bạc
+    Liêu': folded, the names are one)."""
+    units = _units(store)
+    if query.provinces and units:
+        issuers = {d.doc: d for d in store.documents if d.doc in units}
+        units = {doc: unit for doc, unit in units.items() if of_asked_province(query, issuers.get(doc))}
+    return _asked(fold_ocr(query.text), frozenset(units.values()))
+
+
+def of_asked_province(query: Query, doc) -> bool:
+    """The report is of a province the question names (or of the one it became, or was, in 2025)."""
+    province = doc.province if doc else None
+    return province is not None and (province in query.provinces or successor(province) in query.provinces
+                                     or any(successor(p) == province for p in query.provinces))
 
 
 @functools.lru_cache(maxsize=4096)  # read once per question, not once per passage and sentence weighed
 def _asked(folded: str, units: frozenset[str]) -> frozenset[str]:
-    return frozenset(u for u in units if _named(u, folded))
+    return frozenset(u for u in units if _named(u, folded, province_apart=True))
 
 
 def without_units(query: Query, store: Store) -> Query:

@@ -16,7 +16,9 @@ from tracuu.ingest.types import Period
 
 from .answer import Citation
 from .figures import Figure
+from .fit import of_asked_province
 from .glossary import COUNTED_TO
+from .query import parse_query
 
 TREND_WORDS = re.compile(r"\b(?:qua cac ky(?: bao cao)?|cac nam|cac ky|xu huong|dien bien|tung ky|qua tung nam|theo thoi gian)\b")
 
@@ -115,8 +117,10 @@ def trend(engine, question: str, only: set[Period] | None = None) -> Trend:
     t0 = time.perf_counter()
     base = without_periods(question)
     store = engine.store
-    periods = sorted({p for d in (store.documents if store else []) for p in (d.period, d.next_period)
-                      if p and (only is None or p in only)},
+    query = parse_query(question)
+    # a province named: its reports' periods only (the others' would all be listed as missing)
+    docs = [d for d in (store.documents if store else []) if not query.provinces or of_asked_province(query, d)]
+    periods = sorted({p for d in docs for p in (d.period, d.next_period) if p and (only is None or p in only)},
                      key=lambda p: (p.year, min(p.months()), max(p.months())))
     out = Trend(question, base)
     # one dense vector for every row: the period filter, not the period's words, picks each row's report

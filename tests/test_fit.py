@@ -215,3 +215,26 @@ def test_a_plans_value_in_brackets_is_no_result_of_the_year():
     before = parse_query("Thu ngân sách năm 2022 bao nhiêu?")
     assert states_baseline_value(before, "6 tháng đạt 9.000 tỷ đồng, tăng 5% so với thực hiện năm 2022 (18.220 tỷ đồng).",
                                  2023)
+
+
+def test_a_province_named_asks_of_none_of_its_or_another_province_s_units_by_a_shared_name():
+    from tracuu.qa.fit import another_unit, asked_units
+
+    class _Docs:
+        def __init__(self, docs):
+            self.documents = docs
+    city = _doc("tp_baclieu.txt", "Bạc Liêu", Period("quarter", 2024, 3))
+    city.issuer = "UBND thành phố Bạc Liêu"  # the provincial capital, named as its province is
+    district = _doc("dongxuan.txt", "Phú Yên", Period("year", 2023))
+    district.issuer = "UBND huyện Đồng Xuân"  # folded, one name with the rice season 'vụ Đông Xuân'
+    province = _doc("snn_baclieu.txt", "Bạc Liêu", Period("year", 2023))
+    province.issuer = "Sở Nông nghiệp và PTNT tỉnh Bạc Liêu"
+    store = _Docs([city, district, province])
+    season = parse_query("Năng suất lúa vụ Đông Xuân 2022 - 2023 của tỉnh Bạc Liêu đạt bao nhiêu?")
+    assert asked_units(season, store) == frozenset()
+    assert not another_unit(season, SimpleNamespace(passage=SimpleNamespace(doc="snn_baclieu.txt")),
+                            "Năng suất bình quân đạt 65,42 tạ/ha.", store)  # invented
+    # the city by its kind, or the bare name without 'tỉnh' (either may be meant), still asks of the city
+    assert asked_units(parse_query("thành phố Bạc Liêu thu ngân sách 9 tháng 2024"), store) == {"thanh pho bac lieu"}
+    assert asked_units(parse_query("Bạc Liêu tăng trưởng GRDP quý I/2025"), store) == {"thanh pho bac lieu"}
+    assert asked_units(parse_query("huyện Đồng Xuân (Phú Yên) sản lượng lúa năm 2023"), store) == {"huyen dong xuan"}

@@ -118,6 +118,10 @@ def test_trong_6_thang_cuoi_nam_is_the_second_half():
 def test_from_the_start_of_the_year_to_a_month_is_the_running_total():
     assert parse_period("Tính từ đầu năm đến hết tháng 8/2024, xuất khẩu được bao nhiêu?") == Period("months", 2024, 8)
     assert parse_period("từ đầu năm 2023 đến cuối tháng 6 năm 2023") == Period("half", 2023, 1)
+    # to a day: January to that day's month, with no report around it (a title): 'đến ngày 15/11' alone is a state
+    title = "Tình hình thu, chi ngân sách nhà nước từ đầu năm đến ngày 15/11/2024"
+    assert parse_period(title) == Period("months", 2024, 11)
+    assert parse_period("tu dau nam den ngay 30/6/2023") == Period("half", 2023, 1)
     assert parse_query("đến hết tháng 8/2024 xuất khẩu").periods == []  # a cut-off alone stays a date (dated)
 
 

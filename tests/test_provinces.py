@@ -167,3 +167,14 @@ def test_a_date_asked_picks_each_province_s_state_at_that_date(wide_engine):
     for other in ("20.046,5", "21.420", "1.846,2", "100% kế hoạch vốn năm 2026"):
         assert other not in ans.answer
 
+
+
+def test_a_series_for_a_named_province_lists_only_its_own_reports_periods(wide_engine):
+    from tracuu.qa.trend import trend
+    t = trend(wide_engine, "thu ngân sách Đồng Nai qua các kỳ")
+    own = {p.label for d in wide_engine.store.documents if d.province == "Đồng Nai"
+           for p in (d.period, d.next_period) if p}
+    listed = {r.period.label for r in t.rows} | set(t.missing)
+    assert listed and listed <= own, listed - own  # not every period of the 13 provinces' reports
+    everyone = trend(wide_engine, "thu ngân sách qua các kỳ")
+    assert len(everyone.rows) + len(everyone.missing) > len(listed)

@@ -12,6 +12,7 @@ from tracuu.index.updater import update
 from tracuu.config import Config
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.types import Period
 from tracuu.qa.engine import Engine
 from tracuu.qa.query import parse_query
 
@@ -435,3 +436,28 @@ def test_a_state_at_another_day_of_the_month_is_no_answer_for_the_asked_day(aims
     assert not ans.answered and "2.946,2" not in ans.answer.splitlines()[0]
     assert ans.plan_only  # the report only aims at that day: the aim is shown as one
     assert "2.946,2" in aims.ask("Lai Châu giải ngân vốn đầu tư công đến hết ngày 13/12/2024 được bao nhiêu?").answer
+
+
+# an invented quick report of a Sở Tài chính (figures invented) whose only word on 31/12/2024 is an aim
+_QUICK = """UBND TỈNH ĐIỆN BIÊN
+SỞ TÀI CHÍNH
+Điện Biên, ngày 18 tháng 11 năm 2024
+
+BÁO CÁO NHANH
+Tình hình thu, chi ngân sách và giải ngân vốn đầu tư công từ đầu năm đến ngày 15/11/2024
+
+Tổng thu ngân sách nhà nước trên địa bàn từ đầu năm đến ngày 15/11/2024 đạt 1.864,2 tỷ đồng, bằng 86,1% dự toán.
+Giải ngân vốn đầu tư công: phấn đấu đến ngày 31/12/2024 đạt trên 85% và đến hết ngày 31/01/2025 đạt trên 95% kế hoạch vốn giao.
+"""
+
+
+def test_an_aim_at_the_asked_day_is_shown_as_one_not_as_its_result(tmp_path, st_embedder):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "dienbien_stc_15-11-2024.txt").write_text(_QUICK, "utf-8")
+    cfg = Config(home=tmp_path, embedder=st_embedder.id)
+    update(cfg, None, st_embedder, add=[tmp_path / "reports"], progress=False)
+    engine = Engine(cfg, embedder=st_embedder)
+    assert engine.store.documents[0].period == Period("months", 2024, 11)  # January to 15/11: 11 months' total
+    ans = engine.ask("dien bien giai ngan von dau tu cong den 31/12/2024 dat bao nhieu phan tram")
+    assert not ans.answered and ans.plan_only and "85%" in ans.answer, ans.answer
+    assert ans.answer.startswith("Chưa có số liệu thực hiện")
