@@ -127,23 +127,30 @@ def _forms(unit: str) -> list[str]:
     return [unit, name] if " " in name else [unit]
 
 
-def _named(unit: str, folded: str, province_apart: bool = False) -> bool:
-    """`province_apart`: a name alone after 'tỉnh' is the province's (a question on 'tỉnh Bạc Liêu' does not ask
-    of 'thành phố Bạc Liêu'; a sentence naming 'tỉnh Bạc Liêu' may still speak for the city asked)."""
-    after = "(?<!tinh )" if province_apart else ""
-    return any(re.search(rf"(?<![a-z]){'' if x == unit else after}{re.escape(x)}(?![a-z])", folded)
-               for x in _forms(unit))
+def _named(unit: str, folded: str) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded) for x in _forms(unit))
 
 
 def asked_units(query: Query, store: Store) -> frozenset[str]:
-    """The units below the province, among those that issued an indexed report, that the question names; with
+    """The units below the province, among those that issued an indexed report, that the question names. With
     provinces named, only units of those (Phú Yên's 'huyện Đồng Xuân' is not asked by 'vụ Đông Xuân của tỉnh Bạc
-    Liêu': folded, the names are one)."""
+    Liêu': folded, the names are one), and a unit named as its province is ('thành phố Bạc Liêu') only in full:
+    'Bạc Liêu' alone is the province asked."""
     units = _units(store)
-    if query.provinces and units:
-        issuers = {d.doc: d for d in store.documents if d.doc in units}
-        units = {doc: unit for doc, unit in units.items() if of_asked_province(query, issuers.get(doc))}
-    return _asked(fold_ocr(query.text), frozenset(units.values()))
+    folded = fold_ocr(query.text)
+    if not (query.provinces and units):
+        return _asked(folded, frozenset(units.values()))
+    issuers = {d.doc: d for d in store.documents if d.doc in units}
+    units = {doc: unit for doc, unit in units.items() if of_asked_province(query, issuers.get(doc))}
+    provinces = {fold_ocr(p) for p in query.provinces}
+    return frozenset(u for u in _asked(folded, frozenset(units.values()))
+                     if _name_of(u) not in provinces or _named_in_full(u, folded))
+
+
+def _named_in_full(unit: str, folded: str) -> bool:
+    """'thành phố Bạc Liêu', 'TP. Bạc Liêu': the unit with its kind."""
+    full = [unit] + ([f"tp {_name_of(unit)}"] if unit.startswith("thanh pho ") else [])
+    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", re.sub(r"\btp\.\s*", "tp ", folded)) for x in full)
 
 
 def of_asked_province(query: Query, doc) -> bool:
@@ -155,7 +162,7 @@ def of_asked_province(query: Query, doc) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # read once per question, not once per passage and sentence weighed
 def _asked(folded: str, units: frozenset[str]) -> frozenset[str]:
-    return frozenset(u for u in units if _named(u, folded, province_apart=True))
+    return frozenset(u for u in units if _named(u, folded))
 
 
 def without_units(query: Query, store: Store) -> Query:
