@@ -1,0 +1,167 @@
+"""One question's answer from its ranked passages: each sentence weighed and ruled on (`Answer.why`), the best quote
+as source [1] (with the sentence completing it and the footnote it marks), its figures, the figure line first, and
+every number checked against the sources; or a refusal that names what the index holds."""
+from __future__ import annotations
+
+from typing import Callable
+
+from tracuu.index.backend import Store
+from tracuu.index.store import Hit, report_periods
+from tracuu.ingest.ocr_report import poor_scan_note
+
+from . import fit as period_fit
+from . import wording
+from .answer import Answer
+from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim
+from .figures import aims_at, aims_share, lead_line
+from .glossary import plan_asked
+from .parts import lead_in
+from .query import Query
+from .ruled_out import NOT_ITS_FIGURE, ruled_out
+from .scope import national_figure, others_figure
+from .sentence import sentences, states_figure
+from .verify import unsupported_numbers
+from .weights import EVIDENCE
+
+MIN_COVERAGE = EVIDENCE.min_coverage
+MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
+
+
+def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: Callable | None = None) -> Answer:
+    """The answer to one question from its ranked passages (or a refusal naming what exists); `generate`, when an
+    LLM is configured, rewrites the extractive answer from the same citations."""
+    top = hits[:max(k, 1)]
+    query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
+    citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
+    if not top:
+        return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
+                                         f"(các kỳ hiện có{_held(query, store)}).", query.period, citations)
+    uncovered = period_fit.uncovered_period(query, top[:5], store)
+    fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
+    evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
+                             years=[period_fit.report_year(h, store) for h in top[:5]],
+                             before=[lead_in(h.passage, store) for h in top[:5]])
+    ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
+    weighed = list(zip(evidence[:8], ruled))
+    all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
+    # a weak top quote is no reason to refuse when a footnote of the same report covers the question
+    # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
+    # could be about anything, so it may not stand in
+    best = restated_in_body(evidence[0], evidence, top, query.periods) if evidence else None
+    best = result_over_aim(query, best, evidence, top, store.doc_by_name)
+    if best is not None and best.coverage < MIN_COVERAGE:
+        doc = top[best.hit_index].passage.doc
+        best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
+                     and top[e.hit_index].passage.kind == "footnote"), best)
+    floor = MIN_COVERAGE
+    if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and best.figure:
+        doc = store.doc_by_name[top[best.hit_index].passage.doc]
+        if doc.province in query.provinces and doc.period in query.periods \
+                and top[best.hit_index].passage.period == doc.period:
+            floor = MIN_COVERAGE_SCOPED
+    # the question's words are said best of the whole country: a weak sentence of this place is no answer
+    elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
+                     and national_figure(query, e.sentence)), default=0.0)
+    if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
+        floor = max(floor, EVIDENCE.beside_other_place * elsewhere)
+    # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
+    why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
+            "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
+            "outcome": "chosen" if e is best else r or "kept"} for e, r in weighed]
+    if uncovered or best is None or best.coverage < floor:
+        what = f" cho {uncovered.label}" if uncovered else ""
+        held = {d.province for d in store.documents if d.province}
+        if missing := [p for p in query.provinces if held and p not in held]:
+            what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
+        msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
+               f"(các kỳ hiện có{_held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+        reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
+        return Answer(query.text, False, msg, query.period, citations,
+                      confidence=best.coverage if best else None,
+                      why=why + [{"outcome": "refused", "reason": reason, "floor": floor}])
+    # the passage the answer quotes is the best evidence: it becomes source [1]
+    order = [best.hit_index] + [i for i in range(len(citations)) if i != best.hit_index]
+    citations = [citations[i] for i in order]
+    for n, c in enumerate(citations, 1):
+        c.n = n
+    quotes = [(1, best.sentence)]
+    # a second figure from the same passage often completes the first (plan, then disbursement)
+    second = next((e for e in evidence[1:6] if e.hit_index == best.hit_index
+                   and not (best.first <= e.first and e.last <= best.last)
+                   and e.coverage >= EVIDENCE.second_quote * best.coverage and states_figure(e.sentence)), None)
+    if second and (second.first > best.last + 1 or second.last < best.first - 1):
+        quotes.append((1, second.sentence))
+    elif second:  # overlapping or adjacent: one quote over both, each sentence once
+        sents = sentences(top[best.hit_index].passage.text)
+        lo, hi = min(best.first, second.first), max(best.last, second.first)
+        quotes = [(1, " ".join(sents[lo:hi + 1]))]
+    citations[0].quote = " ".join(q for _, q in quotes)
+    cited = citations[0]
+    if note := marked_footnote(query, top[best.hit_index], citations[0].quote, store):
+        at = next((c for c in citations if c.passage_id == note.passage.id), None)
+        if at is not None:
+            citations.remove(at)
+        at = at or wording.citation(2, note, store)
+        citations.insert(1, at)  # the footnote is part of the answer: source [2]
+        for n, c in enumerate(citations, 1):
+            c.n = n
+        at.quote = note.passage.text
+        quotes.append((at.n, note.passage.text))
+    figs = wording.figures_of(query, quotes, cited, store)
+    # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure
+    sents = sentences(top[best.hit_index].passage.text)
+    foreign = [sents[e.first] for e, r in zip(all_evidence, ruled) if r and e.hit_index == best.hit_index
+               and e.first != best.first and e.first < len(sents) and (r in NOT_ITS_FIGURE or r ==
+               "another_place_s_figure" and others_figure(query, sents[e.first]))]
+    spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
+    figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
+    if held := wording.other_columns(query, figs):  # a table row with no cell of the asked period
+        return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
+                                         f"(các cột có: {held}); xem đoạn nguồn bên dưới.", query.period, citations,
+                      why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
+    if held := wording.no_plan_cell(query, figs):  # a plan asked, and the row's plan cell is empty
+        return Answer(query.text, False, f"Bảng số liệu không ghi kế hoạch cho chỉ tiêu này (các cột có số: "
+                                         f"{held}); xem đoạn nguồn bên dưới.", query.period, citations,
+                      why=why + [{"outcome": "refused", "reason": "no_plan_in_the_row"}])
+    text = compose(quotes, wording.header(cited, store))
+    aim = bool(figs) and (figs[0].kind == "target" or aims_share(figs[0]))
+    if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
+        label = figs[0].period.label if figs[0].period else None
+        if aim:
+            label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
+        text = lead_line(figs[0], citations[0].quote, label,
+                         wording.heading_name(query, figs[0], top[best.hit_index].passage.section)) + "\n" + text
+    sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
+        + [f.period.label for f in figs if f.period]  # the figure line names its period as tracuu labels it
+    bad = unsupported_numbers(text, sources)
+    if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
+        return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",
+                      query.period, citations, note=f"unsupported numbers: {bad}")
+    if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
+        text += " " + warning  # a figure read from a poor scan: the reporter should check the original
+    if figs and query.wants_figure and aim and not plan_asked(query.text) \
+            and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
+                                    or figs[0].period in query.periods
+                                    and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
+                 or query.dated and aims_at(figs[0], query.cutoffs)):
+        # a result asked of a period that only plans speak of (or of a cut-off date the report only aims at:
+        # 'phấn đấu đến ngày 31/12/2024 đạt 85%'): no result to give; say what the plan is
+        asked = query.period.label if query.period else f"đến {query.dated[0].label}"
+        return Answer(query.text, False, f"Chưa có số liệu thực hiện {asked} trong các báo cáo đã "
+                                         f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,
+                      confidence=best.coverage, figures=figs, plan_only=True,
+                      why=why + [{"outcome": "refused", "reason": "only_plans_cover_the_period"}])
+    answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
+                    confidence=best.coverage, figures=figs, why=why)
+    if generate is not None:
+        answer = generate(query, answer, citations, sources)
+    return answer
+
+
+
+def _held(query: Query, store: Store) -> str:
+    """What a refusal says exists: the periods of the asked province, where the question names one the index
+    holds, else of every report (read only when refusing, not for every answer)."""
+    own = [d for d in store.documents if d.province in query.provinces] if query.provinces else []
+    return (f" của {', '.join(sorted({d.province for d in own}))}: " if own else ": ") \
+        + ", ".join(p.label for p in (report_periods(own) if own else store.periods()))
