@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .issuer import DEPARTMENT, issuer, lead_source, news_source
 from .periods import find_periods
-from .places import find_provinces, is_city, issuer_of, province_spans, report_province
+from .places import find_provinces, report_province
 from .structure import PLAN_WORDS, heading_level, is_caps
 from .textnorm import fold_ocr
 from .types import Period
@@ -40,9 +41,7 @@ _LETTERHEAD = re.compile(
     r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
     r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
     r"noi nhan|tm\.|tl\.|kt\.)|^[\W_]*$")
-_DEPARTMENT = re.compile(r"^(?:SỞ|Sở)\s+\S")  # 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ' (folded it reads like 'Số')
-_NEWS_SOURCE = re.compile(r"\(\s*(?:theo\s+([^()]{3,60})|((?:bao|tap chi|dai|cong thong tin)\s[^()]{2,50}))\)\s*$"
-                          r"|^\s*(?:theo|nguon)\s*:?\s*((?:bao|tap chi|dai)\s+[a-z ]{3,40})\.?\s*$")
+
 
 
 def extract(lines: list[str], fallback_title: str, filename: str = "", hints: dict[int, str] | None = None) -> dict:
@@ -65,13 +64,13 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
         # plan, a programme): it states targets for that period, no results
         period, next_period = None, period
     province, province_source = _province(lines, title, filename)
-    news = _news_source(lines) or paper or _lead_source(lines)
+    news = news_source(lines) or paper or lead_source(lines)
     if kind_line is None:
         # a page posted at a time of day ('Thứ Hai, 08/01/2024 - 06:45') is a news page, named paper or not
         kind = "tin bài" if news or after else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
     return {"kind": kind, "number": _number(head), "date": date, "title": title or fallback_title,
             "period": period, "next_period": next_period, "period_source": period_source,
-            "issuer": _issuer(head, folded, province, news), "province": province,
+            "issuer": issuer(head, folded, province, news), "province": province,
             "province_source": province_source, "title_lines": title_lines}
 
 
@@ -146,10 +145,10 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
     """No kind line: a heading the format marks (Word title / heading 1), else the first line that is not
     letterhead; an all-capitals title wrapped over two or three lines is joined."""
     marked = [i for i in sorted(hints) if i < len(head) and hints[i] in ("h0", "h1")
-              and not _LETTERHEAD.search(folded[i]) and not _DEPARTMENT.match(head[i].strip())]
+              and not _LETTERHEAD.search(folded[i]) and not DEPARTMENT.match(head[i].strip())]
     start = marked[0] if marked else next(
         (i for i, (x, f) in enumerate(zip(head, folded)) if f and not _LETTERHEAD.search(f)
-         and not _DEPARTMENT.match(x.strip())), None)
+         and not DEPARTMENT.match(x.strip())), None)
     if start is None:
         return "", range(0)
     out = [head[start].strip()]
@@ -307,7 +306,7 @@ def _province(lines: list[str], title: str, filename: str) -> tuple[str | None, 
     majority, the file name: the first that names one."""
     for x in lines[:15]:
         f = fold_ocr(x).strip()
-        if (_LETTERHEAD.search(f) or _DEPARTMENT.match(x.strip())) and (found := find_provinces(f)):
+        if (_LETTERHEAD.search(f) or DEPARTMENT.match(x.strip())) and (found := find_provinces(f)):
             return found[0], "letterhead"
     if found := find_provinces(title):
         return found[0], "title"
@@ -319,95 +318,8 @@ def _province(lines: list[str], title: str, filename: str) -> tuple[str | None, 
 
 
 # a news lead opens with its source: '(Báo Kinh tế Đông Nam Bộ) - Dù ...', '(KTCN) - Theo báo cáo ...'
-_LEAD_SOURCE = re.compile(r"^\s*\(([^()]*[^\W\d_][^()]*)\)\s*[-–—]\s+\S")
-
-
-def _lead_source(lines: list[str]) -> str | None:
-    """The source a news article's lead names in brackets before a dash."""
-    for x in [x for x in lines[:40] if x.strip()][:12]:
-        if (m := _LEAD_SOURCE.match(x)) and 2 <= len(m.group(1).strip()) <= 60:
-            return m.group(1).strip()
-    return None
-
-
-def _news_source(lines: list[str]) -> str | None:
-    """'(Theo Báo Quảng Nam)' or 'Nguồn: Báo ...' closing a news article: the paper that wrote it."""
-    tail = [x.strip() for x in lines[-6:] if x.strip()]
-    for x in reversed(tail):
-        if m := _NEWS_SOURCE.search(fold_ocr(x)):
-            g = next(i for i in (1, 2, 3) if m.group(i))
-            return x[m.start(g):m.end(g)].strip(" .")
-    return None
 
 
 def _mostly_table(lines: list[str], hints: dict[int, str]) -> bool:
     rows = sum(1 for v in hints.values() if v == "table") + sum(1 for x in lines if x.count("|") >= 3)
     return rows >= 0.4 * max(1, sum(1 for x in lines if x.strip()))
-
-
-def _issuer(head: list[str], folded: list[str], province: str | None, news: str | None) -> str | None:
-    """Who speaks: the paper of a news article, the department or statistics office of a letterhead,
-    else the province's People's Committee."""
-    if news:
-        return news[:1].upper() + news[1:]
-    for x, f in zip(head[:8], folded[:8]):
-        s = re.split(r"\s{3,}", x.strip())[0]  # a two-column letterhead: the left column
-        f = fold_ocr(s)
-        if _DEPARTMENT.match(s) or re.match(r"^(?:tong |chi )?cuc thong ke", f):
-            org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
-            name = _ORGS.get(org) or org_case(s[:len(org)] if len(s) >= len(org) else s)
-            return f"{name} {_place(province)}" if province else name
-    return _letterhead_issuer(head[:6], province) or (issuer_of(province) if province else None)
-
-
-# the unit a People's Committee's letterhead names on its second line ('ỦY BAN NHÂN DÂN' / 'PHƯỜNG TRƯỜNG VINH'):
-# below a province (a province's own committee is read from its name, however OCR spelt it)
-_UNIT = re.compile(r"^(thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s+\S")
-_COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\b")
-_SUPERIOR = re.compile(r"^(?:bo|tong cuc|ngan hang nha nuoc)\s")
-_AGENCY = re.compile(r"^(?:ban quan ly|cuc|chi cuc|kho bac|ngan hang)\s")
-
-
-def _letterhead_issuer(head: list[str], province: str | None) -> str | None:
-    """The body under a two-line letterhead's superior: 'ỦY BAN NHÂN DÂN / THÀNH PHỐ MÓNG CÁI' is the city's
-    People's Committee, 'BỘ TÀI CHÍNH / KHO BẠC NHÀ NƯỚC NGHỆ AN' the treasury, 'TỔNG CỤC HẢI QUAN / CỤC HẢI QUAN
-    TỈNH LẠNG SƠN' the customs department (not the province's committee). None for any other head."""
-    cols = [c for c in (re.split(r"\s{3,}", x.strip())[0].strip() for x in head) if c and not set(c) <= set("_-─ ")]
-    # the committee and its unit on one line ('ỦY BAN NHÂN DÂN THÀNH PHỐ BẠC LIÊU')
-    if cols and (one := re.match(r"(?:uy ban nhan dan|ubnd)\s+(?=(?:thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s)",
-                                 fold_ocr(cols[0]).strip())) and cols[0].isupper():
-        cols = [cols[0][:one.end()].strip(), cols[0][one.end():].strip(), *cols[1:]]
-    if len(cols) < 2 or not cols[1].isupper():
-        return None
-    top, sub, folded = fold_ocr(cols[0]).strip(), cols[1], fold_ocr(cols[1]).strip()
-    if _COMMITTEE.match(top) and (m := _UNIT.match(folded)):
-        name = sub[len(m.group(1)):].split()
-        if m.group(1) == "thanh pho" and province and fold_ocr(" ".join(name)) == fold_ocr(province) and is_city(province):
-            return None  # the province-level city's own committee
-        return f"UBND {sub[:len(m.group(1))].lower()} {' '.join(w.capitalize() for w in name)}"
-    if not (_SUPERIOR.match(top) or _COMMITTEE.match(top) and _AGENCY.match(folded)):
-        return None
-    spans = province_spans(folded)
-    cut = re.search(r"\s(?:tinh|thanh pho|tp\.?)\s", f" {folded} ")
-    end = min([a for a, _, _ in spans] + ([cut.start()] if cut else []), default=len(sub))
-    name = org_case(sub[:end]) if end else None
-    return (f"{name} {_place(province)}" if province else name) if name else None
-
-
-_ORGS = {"cuc thong ke": "Cục Thống kê", "so ke hoach va dau tu": "Sở Kế hoạch và Đầu tư",
-         "so tai chinh": "Sở Tài chính", "so cong thuong": "Sở Công Thương",
-         "so van hoa, the thao va du lich": "Sở Văn hóa, Thể thao và Du lịch",
-         "so van hoa the thao va du lich": "Sở Văn hóa, Thể thao và Du lịch", "so du lich": "Sở Du lịch",
-         "so nong nghiep va phat trien nong thon": "Sở Nông nghiệp và Phát triển nông thôn",
-         "so lao dong - thuong binh va xa hoi": "Sở Lao động - Thương binh và Xã hội"}
-
-
-def org_case(name: str) -> str:
-    """'SỞ XÂY DỰNG' -> 'Sở Xây dựng': capitals as Vietnamese writes an agency's name."""
-    words = name.strip().lower().split()
-    return " ".join(w.capitalize() if i < 2 else w for i, w in enumerate(words))
-
-
-def _place(province: str) -> str:
-    """'tỉnh Đồng Nai' / 'thành phố Cần Thơ', from the same names `issuer_of` uses."""
-    return issuer_of(province).removeprefix("UBND ")

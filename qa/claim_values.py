@@ -1,6 +1,7 @@
 """Claims compared by value, not by string: '1.158,8' = '1158.8', '10,9 nghìn tỷ' ~ '10.902 tỷ', and when a
 printed figure is the report's rounded (`rounds`). Also which periods' passages print a value at all, so a claim
-asks only those (`periods_printing`)."""
+asks only those (`periods_printing`), and which of a report's figures a claimed one can be compared with at all
+(`comparable`: of the same nature; `counterpart`: the report's figure for the same thing)."""
 from __future__ import annotations
 
 import math
@@ -101,3 +102,33 @@ def readings(fig: Figure, quoted: list[Figure]) -> Figure:
     if any(math.isclose(other.number, f.number) for f in printed) and not any(equal(value(fig), value(f)) for f in quoted):
         return other
     return fig
+
+
+def comparable(claimed: Figure, reported: Figure) -> bool:
+    """Figures of the same nature: 'tăng 27,9%' (a change) is not 'đạt 27,9% dự toán' (a share of a plan),
+    nor 'bằng 37,6% cùng kỳ' (a share of a baseline); a result and a target are judged apart."""
+    # a rise against a share is the confusion reporters make; 'đạt 6,67% (mục tiêu ...)' read as a share
+    # still answers 'đạt 6,67%' (a result), and an aim may be an amount or a growth rate
+    kinds = {claimed.kind, reported.kind}
+    # 'tổng vốn 2.027 tỷ đồng, tăng 1.821,1 tỷ đồng', 'khai thác 44.663 m3, tăng 29.062 m3': an amount and its
+    # rise are two figures, where a growth rate and a level in percent are worded either way ('tăng trưởng
+    # 6,67%', 'GRDP đạt 6,67%')
+    amounts = all(value(f)[1] and value(f)[1] not in RATES for f in (claimed, reported))
+    return kinds != {"change", "share"} and not (amounts and kinds == {"change", "result"})
+
+
+RATES = {"%", "diem phan tram", "diem"}  # units of rates, not amounts
+POINTS = {"%", "diem phan tram"}
+
+
+def counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
+    """The report's figure for the same thing: same kind of figure and a comparable unit."""
+    c_unit = value(fig)[1]
+    # a rate's change in points is printed in percent as often ('tỷ lệ hộ nghèo 2,32% (giảm 1,04% so với năm
+    # 2024)'): its counterpart, never its match (`equal` keeps the units apart)
+    pool = [f for f in quoted if (units_agree(c_unit, value(f)[1]) or fig.kind == f.kind == "change"
+                                  and {c_unit, value(f)[1]} == POINTS) and (f.unit is None) == (fig.unit is None)]
+    same_kind = [f for f in pool if f.kind == fig.kind or {f.kind, fig.kind} <= {"result", "target"}]
+    # the same size the other way ('giảm 43,76%' where the report says 'tăng 43,76%'): the figure the claim turned
+    flipped = [f for f in same_kind if f.kind == "change" and abs(value(f)[0]) == abs(value(fig)[0])]
+    return (flipped or same_kind or pool or [None])[0]

@@ -22,7 +22,7 @@ from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
 from .glossary import COUNTED_TO, cutoff_months
-from .claim_values import equal, periods_printing, readings, rounds, units_agree, value
+from .claim_values import comparable, counterpart, equal, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
@@ -118,7 +118,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     said, named = measure_words(fig, query), claim_words(query)
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [f for f in ans.figures]
-        same = [f for f in quoted if equal(claimed, value(f)) and _comparable(fig, f)]
+        same = [f for f in quoted if equal(claimed, value(f)) and comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
                 and not ends_at(same[0].period, query.dated) and not _counts_to_claimed(query, cited.get(same[0].n)):
@@ -151,7 +151,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                                    f"không phải {'mục tiêu' if fig.kind == 'target' else 'kết quả'}.")
             return ClaimResult(claim, fig.value, "match", rep, cited.get(rep.n),
                                f"Khớp với báo cáo: {rep.value}{' ' + rep.unit if rep.unit else ''}.")
-        unlike = [f for f in quoted if equal(claimed, value(f)) and not _comparable(fig, f)]
+        unlike = [f for f in quoted if equal(claimed, value(f)) and not comparable(fig, f)]
         if unlike:  # the digits are there, as another kind of figure: 'bằng 37,6% cùng kỳ' is no rise of 37,6%
             rep = unlike[0]
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
@@ -163,7 +163,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             rep = apart[0]
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                f"Báo cáo ghi {rep.value} {rep.unit}, không phải {fig.value} {fig.unit} (khác đơn vị).")
-        near = [f for f in quoted if rounds(fig, claim, claimed, value(f)) and _comparable(fig, f)]
+        near = [f for f in quoted if rounds(fig, claim, claimed, value(f)) and comparable(fig, f)]
         if near:
             rep = near[0]
             return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),
@@ -259,7 +259,7 @@ def _printed_for(fig: Figure, claimed, ans, said: set[str], claimed_at: list[Per
     for c in ans.citations[:5]:
         own = store.doc_by_name[c.doc].period if c.doc in store.doc_by_name else None
         for f in extract(c.text, c.n, own):
-            if not (equal(claimed, value(f)) and _comparable(fig, f)):
+            if not (equal(claimed, value(f)) and comparable(fig, f)):
                 continue
             # the period its sentence names before it, read in its report ('cùng kỳ năm 2022' alone: that span)
             lead = c.text[c.text.rfind(". ", 0, f.start) + 1:f.start]
@@ -276,7 +276,7 @@ def _own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], aske
     same kind and a comparable unit; None when the reports give none for that period."""
     if not (ans.answered or ans.plan_only):
         return None
-    rep = _counterpart(fig, [f for f in ans.figures if not equal(value(fig), value(f))])  # a different figure
+    rep = counterpart(fig, [f for f in ans.figures if not equal(value(fig), value(f))])  # a different figure
     cited = {c.n: c for c in ans.citations}
     # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
     # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)
@@ -324,7 +324,7 @@ def _other_place(engine, claim: str, question: str, fig: Figure, claimed, claime
         doc = store.doc_by_name.get(cite.doc) if cite is not None else None
         if doc is None or not doc.province or doc.province in query.provinces:
             continue
-        if (equal(claimed, value(f)) or rounds(fig, claim, claimed, value(f))) and _comparable(fig, f) \
+        if (equal(claimed, value(f)) or rounds(fig, claim, claimed, value(f))) and comparable(fig, f) \
                 and names_measure(said, f, store, _quote(cite)) and (
                 not claimed_at or f.period is None or _holds_claimed(f.period, claimed_at, asked, query.dated)
                 or _counts_to_claimed(query, cite)):
@@ -361,38 +361,8 @@ _NATURE = {"result": "kết quả thực hiện", "target": "mục tiêu, kế h
            "share": "tỷ lệ so với kế hoạch hoặc kỳ gốc"}
 
 
-def _comparable(claimed: Figure, reported: Figure) -> bool:
-    """Figures of the same nature: 'tăng 27,9%' (a change) is not 'đạt 27,9% dự toán' (a share of a plan),
-    nor 'bằng 37,6% cùng kỳ' (a share of a baseline); a result and a target are judged apart."""
-    # a rise against a share is the confusion reporters make; 'đạt 6,67% (mục tiêu ...)' read as a share
-    # still answers 'đạt 6,67%' (a result), and an aim may be an amount or a growth rate
-    kinds = {claimed.kind, reported.kind}
-    # 'tổng vốn 2.027 tỷ đồng, tăng 1.821,1 tỷ đồng', 'khai thác 44.663 m3, tăng 29.062 m3': an amount and its
-    # rise are two figures, where a growth rate and a level in percent are worded either way ('tăng trưởng
-    # 6,67%', 'GRDP đạt 6,67%')
-    amounts = all(value(f)[1] and value(f)[1] not in _RATES for f in (claimed, reported))
-    return kinds != {"change", "share"} and not (amounts and kinds == {"change", "result"})
-
-
-_RATES = {"%", "diem phan tram", "diem"}
-_POINTS = {"%", "diem phan tram"}
-
-
 def _aimed(reported: Figure, cite) -> bool:
     return aimed(reported, cite.period if cite is not None else None)
-
-
-def _counterpart(fig: Figure, quoted: list[Figure]) -> Figure | None:
-    """The report's figure for the same thing: same kind of figure and a comparable unit."""
-    c_unit = value(fig)[1]
-    # a rate's change in points is printed in percent as often ('tỷ lệ hộ nghèo 2,32% (giảm 1,04% so với năm
-    # 2024)'): its counterpart, never its match (`equal` keeps the units apart)
-    pool = [f for f in quoted if (units_agree(c_unit, value(f)[1]) or fig.kind == f.kind == "change"
-                                  and {c_unit, value(f)[1]} == _POINTS) and (f.unit is None) == (fig.unit is None)]
-    same_kind = [f for f in pool if f.kind == fig.kind or {f.kind, fig.kind} <= {"result", "target"}]
-    # the same size the other way ('giảm 43,76%' where the report says 'tăng 43,76%'): the figure the claim turned
-    flipped = [f for f in same_kind if f.kind == "change" and abs(value(f)[0]) == abs(value(fig)[0])]
-    return (flipped or same_kind or pool or [None])[0]
 
 
 def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list[Period]):
@@ -402,7 +372,7 @@ def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list
     found = []
     for row in across.rows:
         for f in row.answer.figures:
-            if equal(claimed, value(f)) and _comparable(fig, f):
+            if equal(claimed, value(f)) and comparable(fig, f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
                 found.append((f, cite, f.period or row.period, row.answer.figures))
                 break
