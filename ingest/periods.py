@@ -294,3 +294,22 @@ def spoken_periods(text: str, own: Period | None) -> tuple[Period, ...]:
     cùng kỳ năm 2022') is not one of them, 'cùng kỳ năm 2022' alone is (the report's span a year before).
     Read once at ingest and stored with the passage (`Passage.mentions`)."""
     return tuple(dict.fromkeys(m.period for m in find_periods(text, own=own) if m.period and not m.comparison))
+
+
+# the sexagenary names of lunar years: 'Tết Quý Mão' is the lunar new year falling early in 2023
+_STEMS = ["giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy"]
+_BRANCHES = ["ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi"]  # Tý, ..., Tỵ
+_TET = re.compile(r"\btet\s+(?:nguyen\s+dan\s+)?(" + "|".join(_STEMS) + r")\s+(" + "|".join(
+    sorted(set(_BRANCHES) | {"meo"})) + r")\b")
+
+
+def lunar_new_year(folded: str) -> int | None:
+    """The year whose Tết a folded text names by its stem and branch ('tet nguyen dan quy mao' -> 2023), within
+    the sixty years around now ('Tý' and 'Tỵ' fold alike: the stem's parity tells them apart)."""
+    m = _TET.search(folded)
+    if not m:
+        return None
+    stem = _STEMS.index(m.group(1))
+    branch = "mao" if m.group(2) == "meo" else m.group(2)
+    places = [i for i, b in enumerate(_BRANCHES) if b == branch and i % 2 == stem % 2]
+    return next((y for y in range(1984, 2044) if (y - 4) % 10 == stem and (y - 4) % 12 in places), None)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Flag, auto
 
-from tracuu.ingest.periods import find_periods
+from tracuu.ingest.periods import find_periods, lunar_new_year
 from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
@@ -113,6 +113,10 @@ def parse_query(text: str) -> Query:
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
+    weak = [m.period for m in mentions if m.period and m.relative == "bare"]
+    if not periods and (year := lunar_new_year(whole)):
+        # 'quà Tết Quý Mão': the year that Tết opens, loosely (its reports are January's and February's)
+        periods = weak = [Period("year", year)]
     folded = whole
     # period and province words are not content words: they choose reports, not passages
     places = province_spans(folded)
@@ -136,7 +140,7 @@ def parse_query(text: str) -> Query:
                  intent=intent_of(whole),
                  dated=dated,
                  provinces=_asked_places(whole, places),
-                 weak=[m.period for m in mentions if m.period and m.relative == "bare"],
+                 weak=weak,
                  same=equivalents(content),
                  former=[name for _, b, name in places if _FORMER.match(whole, b)])
 

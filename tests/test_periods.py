@@ -208,3 +208,13 @@ def test_a_patterns_required_words_are_in_each_of_its_matches():
     assert needs["month"] == {"thang"} and needs["bare_year"] == {"19", "20"} and needs["quarter"] in ({"quy"}, {"19", "20"})
     for text in ["tháng 5/2024", "quý II năm 2023", "Q3/2022", "nửa đầu năm 2025", "giữa năm 2024", "năm 2021"]:
         assert find_periods(text), text
+
+
+def test_a_tet_named_by_its_lunar_year_is_the_solar_year_it_opens():
+    from tracuu.ingest.periods import lunar_new_year
+    from tracuu.ingest.textnorm import fold_ocr
+    assert lunar_new_year(fold_ocr("quà Tết Quý Mão của Chủ tịch tỉnh")) == 2023
+    assert lunar_new_year(fold_ocr("dịp Tết Nguyên đán Bính Ngọ")) == 2026
+    assert lunar_new_year(fold_ocr("Tết Canh Tý")) == 2020 and lunar_new_year(fold_ocr("Tết Ất Tỵ")) == 2025  # Tý, Tỵ
+    assert lunar_new_year(fold_ocr("tet quy meo")) == 2023  # 'Mẹo', the southern name of Mão
+    assert lunar_new_year(fold_ocr("Tết Nguyên đán năm nay")) is None

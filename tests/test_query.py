@@ -1,4 +1,5 @@
 """qa.query: what a question asks, read once (no index)."""
+from tracuu.ingest.types import Period
 from tracuu.qa.query import Intent, parse_query
 
 
@@ -85,3 +86,10 @@ def test_the_source_a_question_quotes_is_no_content_word():
     assert "giam doc" not in q.lexical_text and "grdp" in q.lexical_text
     assert "ke hoach" in parse_query("Theo kế hoạch, năm 2025 thu ngân sách bao nhiêu?").lexical_text
     assert "ra soat" in parse_query("Theo kết quả rà soát năm 2022, Lạng Sơn có bao nhiêu hộ nghèo?").lexical_text
+
+
+def test_a_tet_named_without_a_year_asks_of_that_year_loosely():
+    q = parse_query("Kinh phí quà Tết Quý Mão của Chủ tịch UBND tỉnh là bao nhiêu?")
+    assert q.periods == [Period("year", 2023)] and q.weak == [Period("year", 2023)]
+    # a period the question names is what it asks
+    assert parse_query("Dịp Tết Bính Ngọ, tháng 01/2026 đón bao nhiêu khách?").periods == [Period("month", 2026, 1)]
