@@ -38,7 +38,7 @@ _DATE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z]{0,2}m\s+(\d{4
 # letterhead and signature lines: never a title ('ỦY BAN NHÂN DÂN', 'CỘNG HÒA ...', 'Số: 12/BC-UBND',
 # 'Đồng Nai, ngày ...', 'CỤC THỐNG KÊ TỈNH ĐỒNG NAI', 'SỞ TÀI CHÍNH', 'TỈNH NGHỆ AN', '-----')
 _LETTERHEAD = re.compile(
-    r"^(?:uy ban nhan dan|ubnd|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
+    r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|khoa [ivxl]+\b|ky hop thu|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
     r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
     r"noi nhan|tm\.|tl\.|kt\.)|^[\W_]*$")
 
@@ -269,7 +269,7 @@ def _title_span(title: str, date: str | None) -> list[Period]:
     return []
 
 
-_YEAR_SPAN = re.compile(r"(?<!nam hoc )\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # a school year is read apart
+_YEAR_SPAN = re.compile(r"(?<!nam hoc )(?<!nhiem ky )\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # a school year is read apart
 
 
 def _year_spans(folded: str) -> list[tuple[int, int] | None]:

@@ -46,8 +46,9 @@ _COMPARED = re.compile(r"\bso(?:\s+v[a-z]{0,2}i)?\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+
 _COMPARED_FAR = re.compile(r"\bso\s+v[a-z]{0,2}i\s+(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
 _SO = re.compile(r"\b(?:so(?:\s+v[a-z]{0,2}i)?|b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
-# 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither
-_SPLIT_YEAR = re.compile(rf"\b(?:{NAM}\s+hoc|nien\s+(?:khoa|vu|do))\s+{YEAR}\s*[-/]\s*{YEAR}")
+# 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither;
+# 'nhiệm kỳ 2021 - 2026' (an elected body's term) is no period of a figure either
+_SPLIT_YEAR = re.compile(rf"\b(?:{NAM}\s+hoc|nien\s+(?:khoa|vu|do)|nhiem\s+ky)\s+{YEAR}\s*[-/]\s*{YEAR}")
 _PROGRAMME = re.compile(rf"\bgiai\s+doan\s+{YEAR}\s*-\s*{YEAR}|\b(?:tam\s+nhin|dinh\s+huong)\s+(?:den\s+)?(?:{NAM}\s+)?{YEAR}")
 # 'theo giá so sánh 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
 _PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")

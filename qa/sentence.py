@@ -32,12 +32,21 @@ def states_figure(text: str) -> bool:
     folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
     folded = _ITEM.sub(" ", folded, count=1)  # '7. Tập trung chỉ đạo ...': an item's number, not a quantity
     if not HAS_NUMBER.search(_DATE.sub(" ", folded)):
-        return False  # no number at all: reading its periods (the costly part) cannot add one
+        # no digits: a quantity said in words, as a speech's transcript prints it, or none at all (reading its
+        # periods, the costly part, cannot add one)
+        return bool(SPELLED.search(folded))
     for m in reversed(find_periods(folded, folded=True)):
         folded = folded[:m.start] + " " + folded[m.end:]
     return bool(HAS_NUMBER.search(_DATE.sub(" ", folded)))
 
 _ITEM = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[^\W\d])")
+# a quantity in words (folded): 'ba nghìn sáu trăm bảy mươi tư tỷ đồng', 'năm phẩy tám hai phần trăm', 'tám mươi mốt
+# nghìn lượt' — two number words or more, one of them a magnitude or the decimal comma, then a word of what it counts
+_DIGIT_WORD = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|khong|linh|le)"
+_MAGNITUDE = r"(?:muoi|tram|nghin|ngan(?! sach| hang)|trieu|ty(?! le)|phay)"  # not 'ngân sách', 'tỷ lệ'
+SPELLED = re.compile(rf"\b(?:{_DIGIT_WORD}|{_MAGNITUDE})\s+(?:(?:{_DIGIT_WORD}|{_MAGNITUDE})\s+)*?{_MAGNITUDE}\s+"
+                     rf"(?:(?:{_DIGIT_WORD}|{_MAGNITUDE})\s+)*+[a-z]")
+
 
 
 def sentences(text: str) -> list[str]:

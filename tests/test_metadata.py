@@ -220,3 +220,10 @@ def test_a_headline_above_the_byline_is_the_title_and_a_markdown_heading_is_mark
     paper = ["NHỊP SỐNG AN HÒA - TIN NHANH", "Kinh tế | Thứ Ba, 08/10/2024 - 16:45", "",
              "An Hòa: GRDP 9 tháng năm 2024 tăng 7,6%", "", "(NSAH) - Kinh tế An Hòa 9 tháng tăng khá."]
     assert extract(paper, "fallback", filename="tin.txt")["title"].startswith("An Hòa: GRDP 9 tháng")
+
+
+def test_an_hdnd_session_letterhead_and_its_term_are_no_title_and_no_period():
+    # a council session transcript: 'HỘI ĐỒNG NHÂN DÂN TỈNH ...', 'KHÓA XIX, NHIỆM KỲ 2021 - 2026', 'KỲ HỌP THỨ ...'
+    speech = _meta("y_phatbieu_hdnd_yenbai_2023.txt")
+    assert speech["period"] == Period("year", 2023) and speech["next_period"] is None
+    assert not speech["title"].startswith("HỘI ĐỒNG NHÂN DÂN") and speech["province"] == "Yên Bái"

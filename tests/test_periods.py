@@ -107,6 +107,8 @@ def test_a_school_or_crop_year_is_no_calendar_period():
     text = "Hoàn thành năm học 2020 - 2021; tỷ lệ tốt nghiệp đạt 97,6%, sách giáo khoa dùng từ năm học 2021-2022."
     assert find_periods(text) == []
     assert [m.period for m in find_periods("Niên vụ 2022/2023 sản lượng tăng; năm 2023 đạt 1.200 tấn.")] == [Period("year", 2023)]
+    # an elected body's term is no period of a figure
+    assert [m.period for m in find_periods("HĐND tỉnh khóa XIX, nhiệm kỳ 2021 - 2026, kỳ họp năm 2023")] == [Period("year", 2023)]
 
 
 def test_trong_6_thang_cuoi_nam_is_the_second_half():

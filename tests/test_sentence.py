@@ -38,3 +38,14 @@ def test_a_breakdown_s_items_are_sentences_of_their_own():
     text = "Thu ngân sách đạt 1.234 tỷ đồng. Chi ngân sách 987 tỷ đồng; trong đó: - Chi đầu tư 120 tỷ đồng."
     assert sentences(text) == ["Thu ngân sách đạt 1.234 tỷ đồng.", "Chi ngân sách 987 tỷ đồng; trong đó:",
                                "- Chi đầu tư 120 tỷ đồng."]
+
+
+def test_a_quantity_said_in_words_is_a_figure():
+    # a speech's transcript prints what was said (invented figures)
+    assert states_figure("Thu ngân sách năm nay ước đạt ba nghìn sáu trăm bảy mươi tư tỷ đồng, vượt dự toán.")
+    assert states_figure("Tăng trưởng kinh tế ước đạt năm phẩy tám hai phần trăm.")
+    assert states_figure("Cả tỉnh đón một triệu hai trăm sáu mươi nghìn lượt khách.")
+    # words that only look like numbers, or a lone number word, are not a quantity
+    assert not states_figure("Đây là năm thứ ba liên tiếp thu ngân sách vượt dự toán.")
+    assert not states_figure("Hàng trăm người dân tham gia; trăm công nghìn việc.")
+    assert not states_figure("Hai bên đã ký kết biên bản ghi nhớ.")
