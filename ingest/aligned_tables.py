@@ -17,6 +17,8 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 # a value cell: a number (a sign, a unit or a word or two after it: '3,0 trở lên', '108,6%'), or a dash for none
 _VALUE = re.compile(r"[-–—x]|[<>≥≤~+]?\s?\d[\d.,]*\s*%?(?:\s+[^\W\d]+){0,2}")
 _RULE = re.compile(r"^\s*[-=_–—]{10,}\s*$")
+# dot leaders between a label and its values ('Kim ngạch xuất khẩu ........ 104,6 ...... 1.078,4'): a gap, as spaces are
+_LEADERS = re.compile(r" ?(?:\.{3,}|…+) ?")
 _MIN_ROWS = 3
 
 
@@ -44,7 +46,8 @@ def _row(i: int, line: str) -> _Row | None:
 
 
 def render_aligned_tables(src: SourceText) -> SourceText:
-    lines, hints = list(src.lines), dict(src.hints)
+    view = [_LEADERS.sub(lambda m: " " * len(m.group()), x) for x in src.lines]  # read with leaders as gaps
+    lines, hints = list(view), dict(src.hints)
     i, n_tables = 0, 0
     while i < len(lines):
         if hints.get(i) == "table" or (first := _row(i, lines[i])) is None:
@@ -65,6 +68,8 @@ def render_aligned_tables(src: SourceText) -> SourceText:
         n_tables += 1
         _render(lines, hints, rows, i, j, n_tables)
         i = j
+    # what no table took keeps its own text (leaders included)
+    lines = [new if new != seen else own for own, seen, new in zip(src.lines, view, lines)]
     return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)
 
 

@@ -51,3 +51,22 @@ def test_prose_and_short_lists_stay_as_written():
     text = ["Xuất khẩu  tăng 12,5%  so với cùng kỳ", "Nhập khẩu  tăng 8,1%  so với cùng kỳ",
             "1. Nông nghiệp:    125,6    130,2", "2. Công nghiệp:    85,1    90,4"]
     assert render_aligned_tables(SourceText(lines=text, encoding="utf-8", fmt="txt")).lines == text
+
+
+LEADERS = """\
+BIỂU MỘT SỐ CHỈ TIÊU THÁNG 11 VÀ 11 THÁNG NĂM 2024
+Chỉ tiêu (đơn vị tính) ......................... Tháng 11/2024 ..... 11 tháng/2024
+1. Kim ngạch xuất khẩu (triệu USD) ................... 104,6 .......... 1.078,4
+2. Khách du lịch (nghìn lượt) ......................... 412,6 .......... 4.246,5
+   Trong đó: khách quốc tế (nghìn lượt) ................ 18,2 ............ 164,8
+3. Doanh nghiệp thành lập mới (doanh nghiệp) .............. 38 .............. 398
+Mục lục ...................................................................... 5"""
+
+
+def test_dot_leaders_part_cells_as_spaces_do():
+    lines = LEADERS.splitlines()
+    out = render_aligned_tables(SourceText(lines=lines, encoding="utf-8", fmt="txt")).lines
+    assert len(out) == len(lines)
+    assert out[2].endswith("1. Kim ngạch xuất khẩu (triệu USD) > Tháng 11/2024: 104,6; 11 tháng/2024: 1.078,4"), out[2]
+    assert "11 tháng/2024: 164,8" in out[4] and "Tháng 11/2024: 38" in out[5]
+    assert out[6] == lines[6]  # a line no table took keeps its leaders
