@@ -158,6 +158,17 @@ def province_spans(folded: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def city_provinces(folded: str) -> list[str]:
+    """The provinces whose city of the same name folded text names ('thành phố Tuyên Quang' lies in Tuyên Quang),
+    those `province_spans` leaves out."""
+    pat = _pattern()
+    names = _by_norm()
+    return list(dict.fromkeys(
+        names[_norm(m.group(1))][0] for m in (pat.finditer(folded) if pat is not None else ())
+        if " " in m.group(1) and not names[_norm(m.group(1))][1].lower().startswith("thành phố")
+        and _CITY.search(folded, max(0, m.start() - 12), m.start())))
+
+
 @kept(8192)
 def find_provinces(text: str) -> list[str]:
     """Display names of the provinces `text` names, in order, once each."""

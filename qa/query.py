@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Flag, auto
 
 from tracuu.ingest.periods import find_periods, lunar_new_year
-from tracuu.ingest.places import province_spans
+from tracuu.ingest.places import city_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -139,7 +139,8 @@ def parse_query(text: str) -> Query:
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
                  intent=intent_of(whole),
                  dated=dated,
-                 provinces=_asked_places(whole, places),
+                 # a city named as its province is ('thành phố Tuyên Quang') lies in that province
+                 provinces=_asked_places(whole, places) or city_provinces(whole),
                  weak=weak,
                  same=equivalents(content),
                  former=[name for _, b, name in places if _FORMER.match(whole, b)])

@@ -93,3 +93,9 @@ def test_a_tet_named_without_a_year_asks_of_that_year_loosely():
     assert q.periods == [Period("year", 2023)] and q.weak == [Period("year", 2023)]
     # a period the question names is what it asks
     assert parse_query("Dịp Tết Bính Ngọ, tháng 01/2026 đón bao nhiêu khách?").periods == [Period("month", 2026, 1)]
+
+
+def test_a_city_named_as_its_province_is_lies_in_that_province():
+    assert parse_query("Thu ngân sách năm 2023 của thành phố Tuyên Quang đạt bao nhiêu?").provinces == ["Tuyên Quang"]
+    assert parse_query("TP. Bạc Liêu thu ngân sách 9 tháng 2024").provinces == ["Bạc Liêu"]
+    assert parse_query("thu ngân sách thành phố Cần Thơ năm 2023").provinces == ["Cần Thơ"]  # a province-level city
