@@ -139,34 +139,31 @@ _CITY = re.compile(r"\b(?:thanh pho|tp\.?)\s*$")
 _PERSON = re.compile(r"\b(?:chu tich|bac|dong chi|tu tuong|dao duc|phong cach|lang|tam guong)\s+$")
 
 
+def _named_places(folded: str):
+    """(match, display name, a city's form) for each province name in folded text: 'thành phố Lạng Sơn' is the
+    city of that name (a province-level city, 'thành phố Cần Thơ', is the province itself)."""
+    pat = _pattern()
+    if pat is None:
+        return
+    names = _by_norm()
+    for m in pat.finditer(folded):
+        short, full = names[_norm(m.group(1))]
+        city = bool(_CITY.search(folded, max(0, m.start() - 12), m.start())) and " " in m.group(1) \
+            and not full.lower().startswith("thành phố")
+        yield m, short, city
+
+
 def province_spans(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, display name) of each province name in folded text. 'thành phố Lạng Sơn' is the
     city inside the province of that name, not the province: it is left out."""
-    pat = _pattern()
-    if pat is None:
-        return []
-    names = _by_norm()
-    out = []
-    for m in pat.finditer(folded):
-        short, full = names[_norm(m.group(1))]
-        city = _CITY.search(folded, max(0, m.start() - 12), m.start())
-        if city and " " in m.group(1) and not full.lower().startswith("thành phố"):
-            continue
-        if _PERSON.search(folded, max(0, m.start() - 12), m.start()):
-            continue
-        out.append((m.start(1), m.end(1), short))
-    return out
+    return [(m.start(1), m.end(1), short) for m, short, city in _named_places(folded)
+            if not city and not _PERSON.search(folded, max(0, m.start() - 12), m.start())]
 
 
 def city_provinces(folded: str) -> list[str]:
     """The provinces whose city of the same name folded text names ('thành phố Tuyên Quang' lies in Tuyên Quang),
     those `province_spans` leaves out."""
-    pat = _pattern()
-    names = _by_norm()
-    return list(dict.fromkeys(
-        names[_norm(m.group(1))][0] for m in (pat.finditer(folded) if pat is not None else ())
-        if " " in m.group(1) and not names[_norm(m.group(1))][1].lower().startswith("thành phố")
-        and _CITY.search(folded, max(0, m.start() - 12), m.start())))
+    return list(dict.fromkeys(short for _, short, city in _named_places(folded) if city))
 
 
 @kept(8192)

@@ -127,8 +127,8 @@ def _forms(unit: str) -> list[str]:
     return [unit, name] if " " in name else [unit]
 
 
-def _named(unit: str, folded: str) -> bool:
-    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded) for x in _forms(unit))
+def _named(unit: str, folded: str, forms: list[str] | None = None) -> bool:
+    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", folded) for x in (forms or _forms(unit)))
 
 
 def asked_units(query: Query, store: Store) -> frozenset[str]:
@@ -150,7 +150,7 @@ def asked_units(query: Query, store: Store) -> frozenset[str]:
 def _named_in_full(unit: str, folded: str) -> bool:
     """'thành phố Bạc Liêu', 'TP. Bạc Liêu': the unit with its kind."""
     full = [unit] + ([f"tp {_name_of(unit)}"] if unit.startswith("thanh pho ") else [])
-    return any(re.search(rf"(?<![a-z]){re.escape(x)}(?![a-z])", re.sub(r"\btp\.\s*", "tp ", folded)) for x in full)
+    return _named(unit, re.sub(r"\btp\.\s*", "tp ", folded), full)
 
 
 def of_asked_province(query: Query, doc) -> bool:

@@ -41,8 +41,6 @@ def read_ahead(store: Store, limit: int = LIMIT, seconds: float = 60.0, docs: se
     passages = sorted((p for p in held if docs is None or p.doc in docs),
                       key=lambda p: order.get(p.doc, len(order)))[:limit]
     stop, done = time.monotonic() + seconds, 0
-    if not passages:
-        return 0
     for done, passage in enumerate(passages, 1):
         doc = store.doc_by_name.get(passage.doc)
         own = doc.period if doc else None
