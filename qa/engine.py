@@ -29,7 +29,7 @@ from .followup import understand
 from .ruled_out import open_provinces
 from .answering import answer_from
 from .query import Query, parse_query
-from .read_ahead import keep_readings, load_readings
+from .read_ahead import keep_readings, load_readings, marked, read_ahead
 from .retrieve import Weights, rank
 
 BRIEF_OVER = 4  # places answering an open question beyond which each gets one line, its quote under the sources
@@ -56,7 +56,6 @@ class Engine:
         self._embedder = embedder
         self._lock = threading.Lock()
         self.store: Store | None = open_store(config)  # embedded files or a shared Qdrant collection, as configured
-        load_readings(config.home)  # the sentence readings ingest kept (qa.read_ahead)
         self._reranker = None
         self._generator = None
 
@@ -142,11 +141,18 @@ class Engine:
     def periods(self) -> list[Period]:
         return self.store.periods() if self.store else []
 
+    def read_ahead(self) -> int:
+        """Before the first question (a server starting): the readings ingest kept, then the passages whose
+        readings they lack read once (qa.read_ahead); returns how many were read."""
+        load_readings(self.config.home)
+        return read_ahead(self.store, read=marked(self.config.home)) if self.store else 0
+
     def retrieve(self, question: str, k: int = 5, filters: Filters | None = None, vector=None) -> list[Hit]:
         """Ranked passages without composing an answer (LangChain retriever, benchmarks, a trend's periods)."""
         store = self.store
         if not store or not store.size:
             return []
+        load_readings(self.config.home)  # the sentence readings ingest kept: once (a stat after that)
         self.check_embedder()
         query = parse_query(question)
         qvec = vector if vector is not None else self.query_vector(question)
@@ -167,6 +173,7 @@ class Engine:
     def _ask(self, question: str, options: AskOptions | None, qid: str | None, previous: str | None,
              single: bool, vector) -> Answer:
         t0 = time.perf_counter()
+        load_readings(self.config.home)  # the sentence readings ingest kept: once (a stat after that)
         opts = options or AskOptions()
         q = (question or "").strip()
         if not q:

@@ -7,7 +7,7 @@ from tracuu import memo
 from tracuu.config import Config
 from tracuu.qa.engine import Engine
 from tracuu.qa.sentence import states_figure
-from tracuu.qa.read_ahead import READINGS, keep_readings, load_readings, read_ahead
+from tracuu.qa.read_ahead import READINGS, keep_readings, load_readings, mark, marked, read_ahead
 
 from .conftest import copy_home
 
@@ -43,10 +43,12 @@ def test_readings_kept_at_ingest_are_read_by_the_next_process(sample_engine, tmp
     (home / READINGS).unlink(missing_ok=True)
     docs = {d.doc for d in sample_engine.store.documents}
     assert keep_readings(sample_engine.store, home, docs) == sample_engine.store.size
-    saved = pickle.loads((home / READINGS).read_bytes())
-    assert saved["stamp"] == memo.code_stamp()
-    assert len(saved["tables"]["tracuu.qa.sentence.states_figure"]) > 500
-    sentence, value = next(iter(saved["tables"]["tracuu.qa.sentence.states_figure"].items()))
+    with (home / READINGS).open("rb") as stream:
+        head, tables = pickle.load(stream), pickle.load(stream)
+    assert head["stamp"] == memo.code_stamp() and head["marks"] == {
+        mark(p, sample_engine.store.doc_by_name[p.doc].period) for p in sample_engine.store.passages}
+    assert len(tables["tracuu.qa.sentence.states_figure"]) > 500
+    sentence, value = next(iter(tables["tracuu.qa.sentence.states_figure"].items()))
     assert states_figure(*sentence) == value  # a kept reading is what the function gives
 
     states_figure.cache_clear()  # as a new process starts
@@ -56,19 +58,48 @@ def test_readings_kept_at_ingest_are_read_by_the_next_process(sample_engine, tmp
     assert engine.ask(question).answer == sample_engine.ask(question).answer
 
 
+def test_an_unchanged_reingest_reads_and_writes_nothing_and_a_new_period_is_read_again(sample_engine, tmp_path,
+                                                                                        st_embedder):
+    home = copy_home(sample_engine.config.home, tmp_path / "home")
+    (home / READINGS).unlink(missing_ok=True)
+    store = sample_engine.store
+    docs = {d.doc for d in store.documents}
+    assert keep_readings(store, home, docs) == store.size
+    written = (home / READINGS).stat().st_mtime_ns
+    assert keep_readings(store, home, docs) == 0 and (home / READINGS).stat().st_mtime_ns == written
+    engine = Engine(Config(home=home, embedder=st_embedder.id), embedder=st_embedder)
+    assert engine.read_ahead() == 0  # a server starting finds every passage read
+    # a report read with another period: its passages' readings depend on it, so they are read again
+    one = store.documents[0]
+    store.documents[0] = dataclasses.replace(one, period=None)
+    store.doc_by_name[one.doc] = store.documents[0]
+    try:
+        assert keep_readings(store, home, {one.doc}) == sum(p.doc == one.doc for p in store.passages)
+        assert all(mark(p, None) in marked(home) for p in store.passages if p.doc == one.doc)
+    finally:
+        store.documents[0] = one
+        store.doc_by_name[one.doc] = one
+
+
 def test_readings_of_other_code_or_a_damaged_file_are_not_used(tmp_path):
     path = tmp_path / READINGS
-    assert memo.load(path) == 0  # none kept yet
+    assert memo.load(path) == 0 and memo.marks(path) == frozenset()  # none kept yet
     path.write_bytes(b"not a pickle")
-    assert memo.load(path) == 0
+    assert memo.load(path) == 0 and memo.marks(path) == frozenset()
     states_figure("Thu ngân sách đạt 1.234 tỷ đồng.")
-    memo.save(path)
-    data = pickle.loads(path.read_bytes())
-    data["stamp"] = "another version of the code"
-    data["tables"]["tracuu.qa.sentence.states_figure"] = {("Không có số.",): True}  # a reading that code gave
-    path.write_bytes(pickle.dumps(data))
+    memo.save(path, {"a passage"})
+    assert memo.marks(path) == {"a passage"}
     states_figure.cache_clear()
-    assert memo.load(path) == 0 and states_figure("Không có số.") is False
+    assert memo.load(path) > 0 and memo.load(path) == 0  # a file is read once per process (asked at every question)
+    with path.open("rb") as stream:
+        head, tables = pickle.load(stream), pickle.load(stream)
+    head["stamp"] = "another version of the code"
+    tables["tracuu.qa.sentence.states_figure"] = {("Không có số.",): True}  # a reading that code gave
+    with path.open("wb") as out:
+        pickle.dump(head, out)
+        pickle.dump(tables, out)
+    states_figure.cache_clear()
+    assert memo.load(path) == 0 and memo.marks(path) == frozenset() and states_figure("Không có số.") is False
 
 
 def test_a_kept_function_remembers_first_in_first_out_within_its_size():

@@ -8,7 +8,9 @@ be written beside the index (`save`) and read back by the next process (`load`),
 server worker and the benchmark start with the readings ingest made.
 
 A saved file is used only by the code that wrote it: its stamp is a hash of every source and data file of
-the packages whose functions are kept (a changed rule would otherwise answer from stale readings).
+the packages whose functions are kept (a changed rule would otherwise answer from stale readings). Its header
+also names the work whose readings it holds (`marks`, e.g. the passages ingest read), readable without the
+tables, so a re-ingest of unchanged reports neither reads nor loads anything again.
 """
 from __future__ import annotations
 
@@ -24,7 +26,10 @@ from typing import Callable
 # result, only how fast one comes)
 _TABLES: dict[str, tuple[dict, int]] = {}
 _PACKAGES = ("tracuu.ingest", "tracuu.index", "tracuu.qa")
-FORMAT = 1
+FORMAT = 2
+# (path, modification time, size) of the files this process has read (their tables added, or found unusable):
+# one is not read twice
+_LOADED: set[tuple[str, int, int]] = set()
 
 
 def kept(size: int) -> Callable:
@@ -45,7 +50,11 @@ def kept(size: int) -> Callable:
             table[args] = value
             return value
 
-        memo.cache_clear = table.clear
+        def clear() -> None:
+            table.clear()
+            _LOADED.clear()  # a file's readings are no longer all held: loading it again adds them
+
+        memo.cache_clear = clear
         memo.table = table
         _TABLES[name] = (table, size)
         return memo
@@ -64,28 +73,66 @@ def code_stamp() -> str:
     return digest.hexdigest()
 
 
-def save(path: Path) -> int:
-    """Write this process's tables to `path` atomically; returns how many readings were written."""
+def _seen(path: Path) -> tuple[str, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return str(path), st.st_mtime_ns, st.st_size
+
+
+def save(path: Path, marks: set[str] | frozenset[str] = frozenset()) -> int:
+    """Write this process's tables to `path` atomically, after a header naming `marks` (the work whose
+    readings they hold); returns how many readings were written."""
     tables = {name: dict(table) for name, (table, _) in _TABLES.items() if table}
-    data = pickle.dumps({"stamp": code_stamp(), "tables": tables}, protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
+    with tmp.open("wb") as out:
+        pickle.dump({"stamp": code_stamp(), "marks": frozenset(marks)}, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(tables, out, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
+    if seen := _seen(path):
+        _LOADED.add(seen)  # what it holds is in this process already
     return sum(map(len, tables.values()))
+
+
+def _header(stream) -> dict | None:
+    try:
+        head = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+    return head if isinstance(head, dict) and head.get("stamp") == code_stamp() else None
+
+
+def marks(path: Path) -> frozenset[str]:
+    """The work whose readings the file at `path` holds (empty: no file, another code's, or a damaged one)."""
+    try:
+        with path.open("rb") as stream:
+            head = _header(stream)
+    except OSError:
+        return frozenset()
+    return frozenset(head.get("marks", ())) if head else frozenset()
 
 
 def load(path: Path) -> int:
     """Add the readings saved at `path` to this process's tables, when the same code wrote them; returns how
-    many were added (0: no file, another code's file, or an unreadable one — the readings are made again)."""
-    try:
-        data = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+    many were added (0: no file, another code's file, an unreadable one — the readings are made again — or
+    one this process has added already)."""
+    seen = _seen(path)
+    if seen is None or seen in _LOADED:
         return 0
-    if not isinstance(data, dict) or data.get("stamp") != code_stamp():
+    _LOADED.add(seen)  # tried once: the same file gives the same (an answer asks at every question)
+    try:
+        with path.open("rb") as stream:
+            if _header(stream) is None:
+                return 0
+            tables = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return 0
+    if not isinstance(tables, dict):
         return 0
     added = 0
-    for name, saved in data.get("tables", {}).items():
+    for name, saved in tables.items():
         if name not in _TABLES:
             continue
         table, size = _TABLES[name]

@@ -23,7 +23,6 @@ from concurrent.futures.process import BrokenProcessPool
 
 from tracuu.config import Config
 from tracuu.qa.engine import AskOptions
-from tracuu.qa.read_ahead import read_ahead
 
 from .serving import ServingEngine
 
@@ -40,7 +39,7 @@ def _start(config: Config, threads: int) -> None:
     _engine = ServingEngine(config)
     if _engine.store and _engine.store.size:
         _engine.embedder.embed_query("khởi động")  # the model in memory before the first user
-        read_ahead(_engine.store)  # and the passages read once (qa.read_ahead)
+        _engine.read_ahead()  # and the passages read once (qa.read_ahead)
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -37,8 +37,7 @@ def build(config: Config, engine=None, read_ahead: bool = False) -> FastAPI:
         engine.check_embedder()  # fail at start, not on the first question
         engine.embedder  # load the model now so the first user does not wait for it
         if read_ahead:
-            from tracuu.qa.read_ahead import read_ahead as read
-            read(engine.store)
+            engine.read_ahead()
     return mount(create_app(config, engine), engine, config)
 
 
