@@ -35,6 +35,9 @@ def normalize(text: str) -> str:
     return canonical_tones(nfc(text))
 
 
+# 'so với' (than, against), folded, as OCR prints it ('so véi', 'so v&i', 'so v6i', 'so vdi', 'so Vi') or as
+# it is also written ('tăng 5% so cùng kỳ'): the baseline's words follow
+SO_VOI = r"so\s+(?:v[a-z0-9&]{0,2}i\s+)?"
 _STRIP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "¢": "c", "€": "e"})
 
 

@@ -9,7 +9,7 @@ from typing import Callable
 from rapidfuzz.distance import Levenshtein
 
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.textnorm import fold, fold_ocr
+from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from tracuu.index.lexical import token_set, tokenize, words_of
@@ -73,7 +73,28 @@ def _against_other(after: str) -> bool:
     """A change stated against the month or quarter before ('tăng 4,2% so với tháng trước'): when the
     question names no baseline, the same period a year before ('so với cùng kỳ') is the one meant."""
     head = _baseline_words(after)
-    return bool(re.match(r"so v[a-z]{1,2}i (?:th[a-z]{1,3}ng tr|qu[a-z] tr|k[a-z] tr|th[a-z]{1,3}ng 12|cu[a-z]i n|d[a-z]u n)", head))
+    return bool(re.match(SO_VOI + r"(?:th[a-z]{1,3}ng tr|qu[a-z] tr|k[a-z] tr|th[a-z]{1,3}ng 12|cu[a-z]i n|d[a-z]u n)", head))
+
+
+def _names_baseline(after: str) -> bool:
+    """Does a figure's own clause name what it is compared with ('so với ...', 'so cùng kỳ')?"""
+    return bool(re.match(r"so\s", _baseline_words(after)))
+
+
+def _baselines_stated(figures: list[Figure]) -> dict[int, str]:
+    """For each change that names no baseline, the words after the change before it in its sentence that
+    names one: a list of changes states its baseline once ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu
+    230 triệu USD, giảm 30,3%')."""
+    out, last = {}, {}
+    for i, f in enumerate(figures):
+        if f.kind != "change":
+            continue
+        key = (f.n, f.sentence)
+        if _names_baseline(f.after):
+            last[key] = f.after
+        elif key in last:
+            out[i] = last[key]
+    return out
 
 
 def _against_same(after: str, baselines: set[str] | None) -> bool:
@@ -81,7 +102,7 @@ def _against_same(after: str, baselines: set[str] | None) -> bool:
         return False
     head = _baseline_words(after)
     # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
-    return any(re.match(rf"(?:so v[a-z]{{1,2}}i |[a-z]{{2,4}} )?{_misread(b)}", head) for b in baselines)
+    return any(re.match(rf"(?:{SO_VOI}|[a-z]{{2,4}} )?{_misread(b)}", head) for b in baselines)
 
 
 def _misread(words: str) -> str:
@@ -100,7 +121,7 @@ def given(question: str) -> set[float]:
             and (v := parse_number(m.group())) is not None}
 
 
-_ASK = re.compile(r"\b(?:bao nhieu|may|la gi)\b|(?<=, )so (?:voi|sanh)\b")  # ', so với kế hoạch?' asks a share
+_ASK = re.compile(r"\b(?:bao nhieu|may|la gi|nao)\b|(?<=, )so (?:voi|sanh)\b")  # ', so với kế hoạch?' asks a share
 
 
 def first_ask(question: str) -> str:
@@ -146,6 +167,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     than 'đầu tư'); the indicator's own value before its share of a plan or its change, unless a
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
     leads = _leads(figures)
+    stated = _baselines_stated(figures)
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -178,7 +200,10 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
         return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
                 part,
-                not _against_same(f.after, baselines) if baselines else f.kind == "change" and _against_other(f.after),
+                # against the asked baseline: its own, or, for a change that names none, the sentence's change
+                # before it ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu ..., giảm 30,3%')
+                not _against_same(stated.get(i, f.after), baselines) if baselines
+                else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before
                 # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.textnorm import fold, fold_ocr
+from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .figure_words import SCALE, head_of, indicator_before, tail_end, unit_at
@@ -31,10 +31,10 @@ _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.
 # '29,8% tổng kế hoạch giao' (OCR: '% téng ké hoach'), '54% dự toán': a share of the plan is printed right
 # after its percent sign
 # ('đạt 85,6% kế' where the passage ends: the plan's word cut at the passage's edge)
-_SHARE = re.compile(r"\s*%?\s*(?:so v[a-z]{1,2}i |[a-z]{2,4} )?(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|nghi quyet|ke\s*$)")
+_SHARE = re.compile(rf"\s*%?\s*(?:{SO_VOI}|[a-z]{{2,4}} )?(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|nghi quyet|ke\s*$)")
 # 'tăng' and 'giảm' as OCR reads them too ('ting', 'gidm'); 'so với cùng kỳ' likewise ('so véi cung ky')
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|\bgi[a-z]m|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
-_AGAINST = re.compile(r"\s*(?:%\s*)?so\s+(?:v[a-z]{1,2}i\s+)?(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)")
+_AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:c[a-z]{{1,3}}ng\s+k[a-z]|n[a-z]{{0,2}}m\s+tr|th[a-z]{{1,3}}ng\s+tr|qu[a-z]\s+tr)")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
 _TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$")

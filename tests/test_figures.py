@@ -195,6 +195,8 @@ def test_of_several_things_asked_the_first_leads():
         "trung tam tiep nhan bao nhieu ho so"
     assert first_ask("Tổng chi ước bao nhiêu, giảm bao nhiêu so với cùng kỳ?") == "tong chi uoc bao nhieu"
     assert first_ask("GRDP tăng bao nhiêu") == "grdp tang bao nhieu"
+    assert first_ask("GRDP tăng bao nhiêu so với cùng kỳ, khu vực nào tăng mạnh nhất?") == \
+        "grdp tang bao nhieu so voi cung ky"  # 'nào' asks a second thing
     assert not asks_change("Tổng chi ngân sách là bao nhiêu, giảm bao nhiêu so với cùng kỳ?")
     assert asks_change("chỉ số sản xuất công nghiệp quý I tăng bao nhiêu")
 
@@ -243,6 +245,21 @@ def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall()
     assert against("Thu ngân sách ước đạt bao nhiêu và bằng bao nhiêu % kế hoạch?") == set()
     fall = extract("Doanh thu du lich uoc dat 277 ty dong, gidm 19,3% so voi cung ky.")[1]
     assert (fall.kind, fall.number) == ("change", -19.3)
+
+
+def test_ocr_s_so_voi_and_a_baseline_stated_once_for_a_list_of_changes():
+    # figures invented: OCR prints 'so với' as 'so v&i', 'so v6i', 'so Vi'; some reports write 'so cùng kỳ'
+    from tracuu.qa.figure_rank import against
+    cues = against("chi đầu tư phát triển tăng bao nhiêu so với cùng kỳ")
+    for written in ("so v&i cung ky", "so v6i cing ky", "so Vi cung ky", "so cùng kỳ"):
+        figs = extract(f"Chi thuong xuyén 1a 512,4 ty dong, giam 8,2% so vdi cung ky; trong d6 chi dau tu phat trién "
+                       f"1a 96,0 ty dong, ting 27,5% {written}.")
+        assert rank(figs, weighted(_w("chi đầu tư phát triển")), wants_change=True, baselines=cues)[0].value == "27,5"
+    # the parts after 'trong đó' share their whole's baseline: the asked part's change leads
+    figs = extract("Tổng kim ngạch xuất nhập khẩu quý I ước 640 triệu USD, giảm 4,1% so với cùng kỳ, trong đó: xuất "
+                   "khẩu 190 triệu USD, giảm 22,6%; nhập khẩu 450 triệu USD, tăng 6,3%.")
+    assert rank(figs, weighted(_w("xuất khẩu")), wants_change=True,
+                baselines=against("xuất khẩu quý I giảm bao nhiêu phần trăm so với cùng kỳ"))[0].value == "22,6"
 
 
 def test_a_figure_for_a_period_after_the_report_s_own_is_an_aim():
