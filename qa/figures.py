@@ -286,6 +286,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             plan_head = fig.head
         elif not fig.own and fig.head == plan_head:
             fig.reference = True  # 'tăng 5,4% (150 tỷ đồng)' of that plan: the plan's too
+        elif kind == "result" and plan_head is not None and fig.part_of is not None and fig.part_of.head == plan_head:
+            # '..., trong đó: vốn ngân sách địa phương 1.250 tỷ đồng' of that plan: a part of the plan is planned
+            fig.kind, fig.reference = "target", True
         fig.sentence, fig.quote = quote.count(". ", 0, a), printed
         fig.after = printed[b:b + 60]
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share

@@ -262,6 +262,19 @@ def test_ocr_s_so_voi_and_a_baseline_stated_once_for_a_list_of_changes():
                 baselines=against("xuất khẩu quý I giảm bao nhiêu phần trăm so với cùng kỳ"))[0].value == "22,6"
 
 
+def test_the_parts_of_a_plan_amount_are_planned_too():
+    # figures invented: a plan and its breakdown state no result; a result after it stays one
+    figs = extract("Tổng kế hoạch vốn đầu tư công năm 2024 là 4.512,6 tỷ đồng, trong đó: vốn ngân sách địa phương "
+                   "1.830,2 tỷ đồng, vốn ngân sách trung ương 2.682,4 tỷ đồng. Kết quả giải ngân 6 tháng đạt "
+                   "1.204,5 tỷ đồng, đạt 26,7% kế hoạch.")
+    assert [(f.value, f.kind) for f in figs] == [("4.512,6", "target"), ("1.830,2", "target"), ("2.682,4", "target"),
+                                                 ("1.204,5", "result"), ("26,7", "share")]
+    # a plan in brackets is no whole of the parts after it
+    figs = extract("Lượt khách du lịch tăng 9,1%, vượt 2,0% kế hoạch năm (3.100 nghìn lượt); trong đó khách quốc tế "
+                   "121,5 nghìn lượt.")
+    assert figs[-1].kind == "result"
+
+
 def test_a_figure_for_a_period_after_the_report_s_own_is_an_aim():
     from tracuu.ingest.types import Period
     from tracuu.qa.figures import aimed
