@@ -34,9 +34,22 @@ def side_by_side(query: Query) -> list[Period]:
                     periods.append(base)
     if len(periods) < 2 or not _JOIN.search(folded):
         return []
-    if any(a.overlaps(b) for i, a in enumerate(periods) for b in periods[i + 1:]) and not _asked_apart(folded):
+    if any(a.overlaps(b) for i, a in enumerate(periods) for b in periods[i + 1:]) \
+            and not _asked_apart(folded) and not _compared_with_period(folded):
         return []  # 'năm 2023 ... đến tháng 01/2023': one figure, not two
     return periods
+
+
+# 'so với (số liệu) tháng 1/2023': another period named as what is compared with (a plan is no period to
+# answer on its own line: 'so với kế hoạch năm 2023' asks a share)
+_VERSUS_PERIOD = re.compile(r"\bso (?:voi|sanh voi)\s+(?:(?:so lieu|con so|ket qua|muc|thoi diem)\s+)?")
+
+
+def _compared_with_period(folded: str) -> bool:
+    """'đàn trâu 6 tháng 2023 so với tháng 1/2023': two periods compared are two figures, even when one holds
+    the other."""
+    starts = {m.start for m in find_periods(folded, folded=True) if m.period}
+    return any(m.end() in starts for m in _VERSUS_PERIOD.finditer(folded))
 
 
 _ASKS = re.compile(r"\b(?:bao nhieu|may)\b")

@@ -129,3 +129,14 @@ def test_a_quarter_and_its_running_total_asked_apart_are_two_figures():
     # one question over a year and a date inside it is one figure ('đến tháng 01/2023')
     assert side_by_side(parse_query("Giải ngân vốn đầu tư công năm 2023 đến tháng 01/2023 là bao nhiêu?")) == []
     assert side_by_side(parse_query("xuất khẩu quý I/2024 và 6 tháng 2024 bao nhiêu")) == []
+    # a period named as what another is compared with ('so với (số liệu) tháng 1/2023') is a figure of its own,
+    # a plan compared with is not ('so với kế hoạch năm 2023' asks a share)
+    assert side_by_side(parse_query("Đàn bò 6 tháng đầu năm 2023 so với số liệu tháng 1/2023 thế nào?")) == \
+        [Period("half", 2023, 1), Period("month", 2023, 1)]
+    assert side_by_side(parse_query("giải ngân 6 tháng 2023 so với kế hoạch năm 2023 đạt bao nhiêu")) == []
+
+
+def test_two_compared_reports_answer_each_period(sample_engine):
+    ans = sample_engine.ask("Đàn trâu 6 tháng đầu năm 2023 còn bao nhiêu con, so với số liệu tháng 1/2023 thì thế nào?")
+    assert "62.615" in ans.answer and "67.800" in ans.answer
+    assert {c.doc for c in ans.citations[:2]} == {"001_0aee353197b71864.txt", "003_bbcbd673d8c3e626.txt"}
