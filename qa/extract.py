@@ -13,7 +13,7 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .figures import table_cells
-from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
+from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
 from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, dated_months
 from .lexicon import lexicon
 from .query import Query
@@ -254,7 +254,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             stated = states_figure(quoted)
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
-            if query.wants_figure and figure == 1.0 and pairs and not _figure_by_name(quoted, pairs, variants, repair):
+            if query.wants_figure and figure == 1.0 and pairs and \
+                    not _figure_by_name(quoted, pairs, variants, repair, hit.passage.kind == "table"):
                 # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
                 # figure is another indicator's; the one asked is named without one
                 figure = EVIDENCE.figure_in_quote
@@ -326,14 +327,36 @@ def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> 
     return j - 1
 
 
-def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair) -> bool:
-    """From the first clause naming what is asked (two of its word pairs, or its only one) to the quote's end, a
-    figure is stated; or no clause names it (nothing to hold it to). Clauses end at ';' and ','."""
+def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair, cells: bool = False) -> bool:
+    """A clause naming what is asked (two of its word pairs, or its only one) states a figure, or the first
+    later clause that states one names nothing else before it ('Tổng thu ngân sách trên địa bàn, ước đạt 1.234
+    tỷ đồng'; not 'Thu ngân sách vượt dự toán, giải ngân gần 90%'); or no clause names it (nothing to hold it
+    to). Clauses end at ';' and ','. A table row's (`cells`) are its cells, each headed by its column's label:
+    a figure after the row's name is its own."""
     clauses = [c for c in re.split(r"[;,](?!\d)", sent) if c.strip()]
     need = min(2, len(pairs))
-    named = [i for i, c in enumerate(clauses) if (toks := token_set(c, repair))
-             and sum(t in toks or any(v in toks for v in variants.get(t, ())) for t in pairs) >= need]
-    return not named or states_figure(" ".join(clauses[named[0]:]))
+
+    def names(c: str) -> bool:
+        toks = token_set(c, repair)
+        return bool(toks) and sum(t in toks or any(v in toks for v in variants.get(t, ())) for t in pairs) >= need
+    named = [i for i, c in enumerate(clauses) if names(c)]
+    if not named or cells:
+        return not named or states_figure(" ".join(clauses[named[0]:]))
+    for k in named:
+        stating = next((c for c in clauses[k:] if states_figure(c)), None)
+        if stating is None:
+            return False
+        if stating is clauses[k]:
+            return True
+        lead = figure_lead(stating) or ""
+        if names(lead) or all(w in _GOES_ON for w in re.findall(r"[a-z]+", lead)):
+            return True
+    return False
+
+
+# the words a clause may open with and still state the previous clause's indicator ('..., ước đạt', '..., tăng',
+# '..., bằng'): labels, and the verbs and bounds of a figure
+_GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())
 
 
 def compose(quotes: list[tuple[int, str]], header: str) -> str:

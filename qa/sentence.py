@@ -65,7 +65,7 @@ def first_figure(folded: str, mentions: list) -> int:
 
 # words that label a figure without naming what it measures: 'Thực hiện tháng 11/2025:', 'Lũy kế 11 tháng:',
 # '- Khu vực Bình Phước cũ:', 'Trong đó:', 'Cùng kỳ năm 2024 (cộng gộp hai tỉnh):'
-_LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky trong do khu vuc cu rieng so voi la
+LABEL_WORDS = frozenset("""thuc hien luy ke uoc tinh dat duoc chung cung ky trong do khu vuc cu rieng so voi la
     con lai nam thang quy dau cuoi ca nhu sau cong gop hai ba cac tinh thanh pho moi ket qua phan chia theo""".split())
 
 
@@ -81,7 +81,7 @@ def only_labels(text: str) -> bool:
     """Folded text of periods, places and labels only ('- khu vuc ben tre (cu)'): it names no indicator."""
     for a, b, _ in reversed(province_spans(text)):
         text = text[:a] + " " + text[b:]
-    return all(w in _LABEL_WORDS for w in re.findall(r"[a-z]+", text))
+    return all(w in LABEL_WORDS for w in re.findall(r"[a-z]+", text))
 
 
 @kept(20_000)

@@ -217,6 +217,17 @@ def test_a_sentence_whose_figure_is_another_indicator_s_names_the_asked_one_with
     assert _figure_by_name("Tổng thu ngân sách nhà nước trên địa bàn, ước đạt 5.842,6 tỷ đồng.", ["thu_ngan"], {}, None)
     assert _figure_by_name("Thu ngân sách 5.842,6 tỷ đồng, trong đó thu nội địa 5.124,8 tỷ đồng.", ["thu_ngan"], {}, None)
     assert _figure_by_name("GRDP tăng 9,12%.", ["thu_ngan"], {}, None)  # names none of the pairs: nothing to hold
+    # a headline naming the budget, then another indicator's figure in the next clause
+    pairs = ["thu_ngan", "ngan_sach"]
+    assert not _figure_by_name("Thu ngân sách vượt dự toán, giải ngân gần 90%.", pairs, {}, None)
+    assert not _figure_by_name("Thu ngân sách khởi sắc, xuất khẩu tăng 12,4%, bán lẻ đạt 31.208 tỷ đồng.", pairs, {}, None)
+    # the figure in a later clause that names it again, or goes on with a verb only, is its own
+    assert _figure_by_name("Kết quả điều tra hộ cận nghèo năm 2022, tổng số hộ nghèo là 16.402 hộ, chiếm 8,1%; tổng "
+                           "số hộ cận nghèo là 19.870 hộ.", ["ho_can", "can_ngheo"], {}, None)
+    assert _figure_by_name("Thu ngân sách trên địa bàn, tăng 9,6% so với năm trước.", pairs, {}, None)
+    # a table row's cells follow its name under their columns' labels
+    assert _figure_by_name("Bảng 1 > Thu ngân sách > ĐVT: tỷ đồng; KH 2024: 810; TH 6T/2024: 398,6", pairs, {}, None,
+                           cells=True)
 
 
 def test_a_row_of_an_appendix_gives_way_to_the_sentence_stating_its_asked_cell():
