@@ -93,6 +93,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("q4", re.compile(rf"\b(?:3|ba)\s+thang\s+cuoi\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("quarter", re.compile(rf"\bquy\s+(iv|lv|\|v|[il1|]{{1,3}}|[2-4])(?![a-z0-9]){_OPT_NAM_YEAR}")),
     ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
+    # a table's column as appendices abbreviate it: 'TH 6T/2024', 'ƯTH 9T 2024', '6TĐN/2025' (months from January)
+    ("months", re.compile(rf"(?<![\w/.,])(\d{{1,2}})\s?t(?:dn)?\s*(?:[/\-]\s*|\s+{NAM}\s+|\s+)?{YEAR}(?![0-9])")),
     # 'tháng 11/2025', 'tháng 11 năm 2025', and as typed in a chat box, 'thang 11 2025'
     ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}"
                          rf"|\s+{YEAR}(?![0-9.,]\d)|(?!\s*/\d))")),

@@ -169,7 +169,8 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
             kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
             cell_unit = "%"
         else:
-            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu", h) and not re.search(r"thuc hien", h) \
+            # ('KH 2024', 'KH năm': the plan's column as appendices abbreviate it)
+            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
                 else "result"
             cell_unit = unit
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,

@@ -72,6 +72,16 @@ def test_table_row_cell_of_the_asked_period_and_kind():
     assert line == "Sản lượng lúa cả năm — Ước thực hiện năm 2023: 4.125,6 nghìn tấn [1]"
 
 
+def test_abbreviated_columns_name_their_period_and_kind():
+    # figures invented: 'KH 2024' is the plan, 'TH 6T/2024' the half year's result, '% KH' / '% CK' the share and change
+    from tracuu.ingest.types import Period
+    row = "Bảng 1 > Số doanh nghiệp thành lập mới > ĐVT: doanh nghiệp; KH 2024: 150; TH 6T/2024: 71; % KH: 47,3; % CK: 109,2"
+    assert [(c.value, c.kind, c.period) for c in extract(row)] == [
+        ("150", "target", Period("year", 2024)), ("71", "result", Period("half", 2024, 1)), ("47,3", "share", None),
+        ("109,2", "change", None)]
+    assert rank(extract(row), weighted({}), asked=[Period("half", 2024, 1)])[0].value == "71"
+
+
 def test_lead_line_keeps_whole_words_and_the_direction_of_a_change():
     # figures invented (tests/data/generality): 'giải ngân' is not cut to 'giải n' by the trailing 'gân'
     quote = "Đến ngày 30/9/2024 đã giải ngân 2.654,3 tỷ đồng, đạt 56,8% kế hoạch."

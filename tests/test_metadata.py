@@ -42,6 +42,10 @@ DISPUTED = {
     # as its running total ('8 tháng năm 2024'), set T's writer read the same kind of title as the month; tracuu reads
     # the month, and answers '8 tháng' questions from the running totals the report states (a contained period)
     "v_caobang_scan_t8-2024.txt": Period("month", 2024, 8),
+    # titled 'tháng 5, 5 tháng đầu năm 2025': the title names the month and its running total; set Z's writer read
+    # the month, tracuu reads the running total as sets A and B's manifests do ('tháng 8 và 8 tháng năm 2024'), and
+    # answers the month's questions from the month's figures the report states (a contained period)
+    "z_sonla_scan_t5-2025.txt": Period("months", 2025, 5),
 }
 
 

@@ -18,6 +18,9 @@ Q1_22, H1_23, M1_26, Y21 = Period("quarter", 2022, 1), Period("half", 2023, 1), 
     ("9 tháng đầu năm 2023", Period("nine_months", 2023)),
     ("tháng 1/2026", M1_26), ("tháng 01 năm 2026", M1_26), ("thang 01/2026", M1_26), ("đầu năm 2026", M1_26),
     ("năm 2021", Y21), ("cả năm 2021", Y21), ("2021", Y21), ("nam 2021", Y21),
+    # a table column as appendices abbreviate it
+    ("TH 6T/2023", H1_23), ("ƯTH 6T năm 2023", H1_23), ("6TĐN/2023", H1_23), ("9T/2023", Period("nine_months", 2023)),
+    ("TH 3T 2022", Q1_22), ("11T/2024", Period("months", 2024, 11)),
 ])
 def test_forms(text, expected):
     assert parse_period(text) == expected
