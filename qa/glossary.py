@@ -28,6 +28,7 @@ def named_indicators(folded: str) -> list[str]:
 # kinds of words a question uses (each list, and why it is evidence of what is asked, in qa/lexicon.toml)
 _QUESTION = _LEX.pattern("question")  # say what kind of answer is wanted, not what it is about
 _FIGURE = _LEX.pattern("figure")  # a quantity is asked
+_COMPARED, _WHY = _LEX.pattern("compared"), _LEX.pattern("why")
 _TARGET = _LEX.pattern("target")  # a plan or target is asked
 # 'đến hết', 'tính đến', 'đến cuối' right before a month: the state counted up to it, not that month's own figure
 CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?$")
@@ -141,7 +142,8 @@ def asks_quantity(folded: str) -> bool:
 def asks_figure(folded: str) -> bool:
     """A keyword query or a 'bao nhiêu' question wants a figure; 'văn bản nào', 'những huyện nào',
     'vì sao' want a fact, so a sentence with a number is no better an answer than one without."""
-    return bool(_FIGURE.search(folded)) or not _QUESTION.search(folded)
+    return bool(_FIGURE.search(folded)) or not _QUESTION.search(folded) or \
+        bool(_COMPARED.search(folded)) and not _WHY.search(folded)
 
 
 # the same indicator in the words people type and the words reports print: (question pattern, the

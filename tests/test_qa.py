@@ -30,6 +30,13 @@ def test_question_words_are_not_content_words():
     assert not q.wants_figure
     assert parse_query("tỷ lệ che phủ rừng năm 2023 là bao nhiêu").wants_figure
     assert parse_query("giải ngân vốn đầu tư công 6 tháng 2023").wants_figure  # keywords want a figure
+    # a count ('Số doanh nghiệp ...') or a comparison ('so với cùng kỳ ... thế nào', 'tăng hay giảm') asks a figure
+    assert parse_query("Số doanh nghiệp thành lập mới 6 tháng 2024 so với cùng kỳ năm 2023 thế nào?").wants_figure
+    assert parse_query("Dư nợ tín dụng đến 31/3/2022 tăng hay giảm?").wants_figure
+    assert parse_query("Số hợp tác xã thành lập mới ra sao?").wants_figure
+    # a reason asked is no figure, a document's number neither
+    assert not parse_query("Vì sao thu ngân sách 6 tháng 2023 giảm so với cùng kỳ?").wants_figure
+    assert not parse_query("Văn bản số mấy quy định việc này?").wants_figure
 
 
 def test_acronym_is_spelled_out():
