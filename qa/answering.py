@@ -12,7 +12,7 @@ from tracuu.ingest.ocr_report import poor_scan_note
 from . import fit as period_fit
 from . import wording
 from .answer import Answer
-from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim
+from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
 from .figures import aims_at, aims_share, lead_line
 from .glossary import plan_asked
 from .parts import lead_in
@@ -49,6 +49,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # could be about anything, so it may not stand in
     best = restated_in_body(evidence[0], evidence, top, query.periods) if evidence else None
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
+    best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
     if best is not None and best.coverage < MIN_COVERAGE:
         doc = top[best.hit_index].passage.doc
         best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc

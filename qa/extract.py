@@ -315,6 +315,21 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
                  and (kind == "title" or e.coverage >= best.coverage)), best)
 
 
+def stated_in_full(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A summary sentence gives a share or a change ('thu tiền sử dụng đất chỉ đạt 68,2% dự toán'); the same report
+    states it again with the value it is of ('Thu tiền sử dụng đất: 286,5 tỷ đồng, bằng 68,2% dự toán'): that
+    sentence, covering the question at least as well, is the better quote."""
+    nums = {x for x in numbers_in(best.sentence) if not _YEAR_NUMBER.fullmatch(x)}
+    if not nums:
+        return best
+    doc = hits[best.hit_index].passage.doc
+    return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc
+                 and e.coverage > best.coverage and nums < set(numbers_in(e.sentence))), best)
+
+
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+
+
 def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> int:
     """Last sentence of the quote starting at i: the next ones are added while short, and until a
     figure is included: an indicator is often named in one sentence and its figures in the next."""

@@ -47,7 +47,9 @@ _VERSUS = _LEX.pattern("versus")
 
 
 def versus(words: str) -> bool:
-    return bool(_VERSUS.search(fold_ocr(words)))
+    """Words that make a figure what its clause compares with ('cao hơn mức'); after 'khi', 'nhưng' the clause
+    names its own subject again ('thấp hơn kỳ vọng khi GRDP chỉ tăng 2,58%')."""
+    return bool(_VERSUS.search(re.split(r"\b(?:khi|nhung)\b", fold_ocr(words))[-1]))
 
 
 _PARTS = _LEX.pattern("parts")  # 'trong đó': parts of the whole before it follow

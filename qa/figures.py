@@ -178,6 +178,9 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     return out
 
 
+_NATIONAL_AFTER = re.compile(r"\s*%?\s*(?:cua\s+)?(?:ca\s+nuoc|toan\s+quoc|binh\s+quan\s+chung)\b")
+
+
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
             nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None,
             small: bool = False) -> list[Figure]:
@@ -292,6 +295,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             fig.kind, fig.reference = "target", True
         fig.sentence, fig.quote = quote.count(". ", 0, a), printed
         fig.after = printed[b:b + 60]
+        if _NATIONAL_AFTER.match(folded, b):
+            fig.reference = True  # 'chưa bằng một nửa mức tăng 5,05% của cả nước': the whole country's, compared with
         # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
         # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head

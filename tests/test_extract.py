@@ -272,3 +272,16 @@ def test_a_plans_aim_yields_to_the_asked_period_s_own_result():
     assert result_over_aim(plan, ev[0], ev, hits, docs) is ev[0]  # the aim is what is asked
     weak = [ev[0], Evidence(1, result, 0.5, 0.9, figure=True)]
     assert result_over_aim(asked, ev[0], weak, hits, docs) is ev[0]  # a result covering much less does not stand in
+
+
+def test_a_summary_s_share_yields_to_the_sentence_stating_it_with_its_value():
+    # figures invented (set Z): the summary gives the share only; the list item gives the value and the share
+    from tracuu.qa.extract import Evidence, stated_in_full
+    summary = "Năm 2023 thu ngân sách vượt dự toán, nhưng thu tiền sử dụng đất chỉ đạt 71,4% dự toán."
+    item = "- Thu tiền sử dụng đất: 312,4 tỷ đồng, bằng 71,4% dự toán (437,5 tỷ đồng)."
+    hits = [_hit(summary, 45, doc="stc.txt"), _hit(item, 16, doc="stc.txt"), _hit(item, 16, doc="other.txt")]
+    ev = [Evidence(0, summary, 0.7, 1.0), Evidence(1, item, 0.8, 0.6)]
+    assert stated_in_full(ev[0], ev, hits).sentence == item
+    # not when it covers the question less well, nor from another report
+    assert stated_in_full(ev[0], [ev[0], Evidence(1, item, 0.6, 0.6)], hits).sentence == summary
+    assert stated_in_full(ev[0], [ev[0], Evidence(2, item, 0.8, 0.6)], hits).sentence == summary

@@ -272,6 +272,14 @@ def test_ocr_s_so_voi_and_a_baseline_stated_once_for_a_list_of_changes():
                 baselines=against("xuất khẩu quý I giảm bao nhiêu phần trăm so với cùng kỳ"))[0].value == "22,6"
 
 
+def test_the_whole_country_s_figure_is_a_reference_and_a_subject_named_after_khi_is_the_figure_s_own():
+    # figures invented
+    figs = extract("Năm 2024, kinh tế tỉnh tăng trưởng thấp hơn kỳ vọng khi GRDP chỉ tăng 3,12%, chưa bằng một nửa mức "
+                   "tăng 6,9% của cả nước.")
+    assert [(f.value, f.reference) for f in figs] == [("3,12", False), ("6,9", True)]
+    assert rank(figs, weighted(_w("tăng trưởng", "GRDP")))[0].value == "3,12"
+
+
 def test_the_parts_of_a_plan_amount_are_planned_too():
     # figures invented: a plan and its breakdown state no result; a result after it stays one
     figs = extract("Tổng kế hoạch vốn đầu tư công năm 2024 là 4.512,6 tỷ đồng, trong đó: vốn ngân sách địa phương "
