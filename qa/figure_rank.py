@@ -217,6 +217,15 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
 _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
 
 
+_ACRONYM = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _LEX.acronyms), key=len, reverse=True)) + r")\b")
+
+
+def _spelled(text: str) -> str:
+    """Acronyms spelled out ('vốn NSTW' -> 'von ngan sach trung uong'), folded: a part is named either way
+    (its words as printed are read too: 'vốn FDI')."""
+    return _ACRONYM.sub(lambda m: _LEX.acronyms[m.group(1)], fold_ocr(text))
+
+
 def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     """Does the question name what a part has of its own ('vốn ngân sách tỉnh', '2.128 ha rau' beside its
     whole's words)? A pair of its syllables when it has a pair ('tính đến' names no 'ngân sách tỉnh'), else one."""
@@ -226,7 +235,8 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     # (the whole's own clause: 'xuất khẩu tăng mạnh, tổng kim ngạch xuất nhập khẩu 2.285 triệu USD')
     whole = token_set(f.part_of.head.rsplit(", ", 1)[-1] if f.part_of else "", repair)
     # (a plan's words say what a share is of, not which part: 'kế hoạch vốn chương trình MTQG: 634,5 tỷ đồng')
-    extra = {t for t in token_set(f"{f.own or f.indicator} {tail}", repair) - whole
+    own = f"{f.own or f.indicator} {tail}"
+    extra = {t for t in (token_set(own, repair) | token_set(_spelled(own), repair)) - whole
              if not set(t.split("_")) & _PLAN_SYLLABLES}
     counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
     return bool({t for t in extra if "_" in t} & words) or bool(set(counted) & words)

@@ -140,3 +140,10 @@ def test_two_compared_reports_answer_each_period(sample_engine):
     ans = sample_engine.ask("Đàn trâu 6 tháng đầu năm 2023 còn bao nhiêu con, so với số liệu tháng 1/2023 thì thế nào?")
     assert "62.615" in ans.answer and "67.800" in ans.answer
     assert {c.doc for c in ans.citations[:2]} == {"001_0aee353197b71864.txt", "003_bbcbd673d8c3e626.txt"}
+
+
+def test_a_part_named_by_its_acronym_leads_the_figures(sample_engine):
+    # the OCR'd report prints 'vén NSTW la 800 ty dong' after its whole (1.351,3): the question spells it out
+    ans = sample_engine.ask("Trong giá trị khối lượng thực hiện vốn đầu tư công 6 tháng đầu năm 2023, phần vốn ngân "
+                            "sách trung ương được bao nhiêu, đạt mấy phần trăm kế hoạch?")
+    assert [f.value for f in ans.figures[:2]] == ["800", "30,3"]
