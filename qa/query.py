@@ -17,7 +17,7 @@ from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_refe
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
 # the 2025 merger in a question's words: 'Quảng Ngãi (sau hợp nhất với Kon Tum)', 'khu vực Bình Phước cũ' are places
-_MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
+_MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+|vao\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
 _FORMER = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
 # 'khu vực Bắc Kạn cũ (nay thuộc tỉnh Thái Nguyên)': the province it lies in now, not the place asked
 _NOW_IN = re.compile(r"(?:\bnay\s+(?:thuoc|la|da\s+sap\s+nhap\s+vao|sap\s+nhap\s+vao|hop\s+nhat\s+vao)|\bthuoc)"
