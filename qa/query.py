@@ -12,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months,
-                       equivalents, expansions, named_indicators, strip_question_words)
+                       equivalents, expansions, named_indicators, plan_asked, strip_question_words)
 
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
@@ -68,6 +68,11 @@ class Query:
     def cutoffs(self) -> set[tuple[int, int]]:
         """(year, month) of each cut-off date asked, as `glossary.cutoff_months` reads them in a passage."""
         return {(d.year, d.index) for d in self.dated}
+
+    @functools.cached_property
+    def asks_plan(self) -> bool:
+        """A plan's own figure is asked ('dự toán tổng chi ngân sách năm 2022'), not a share of it."""
+        return plan_asked(self.text)
 
     @functools.cached_property
     def cutoff_days(self) -> set[tuple[int, int, int]]:

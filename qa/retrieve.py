@@ -97,8 +97,8 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
             # the plans of the asked period, not of any period: with many years indexed, every year's
             # tasks part says 'tỷ lệ che phủ rừng đạt ...' in the same words
             out["target"] = 1.0 if not query.periods else max(relation(a, sec) for a in query.periods)
-        elif query.wants_figure:  # a plan's figure is no result; its list of events may be what is asked
-            out["section"] *= 0.5
+        elif query.wants_figure and not query.asks_plan:  # a plan's figure is no result (unless the plan is
+            out["section"] *= 0.5  # asked: 'dự toán tổng chi năm 2022'); its list of events may be what is asked
     elif query.wants_target and doc and doc.next_period:
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
         out["report"] *= 0.5

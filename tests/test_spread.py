@@ -147,3 +147,14 @@ def test_a_part_named_by_its_acronym_leads_the_figures(sample_engine):
     ans = sample_engine.ask("Trong giá trị khối lượng thực hiện vốn đầu tư công 6 tháng đầu năm 2023, phần vốn ngân "
                             "sách trung ương được bao nhiêu, đạt mấy phần trăm kế hoạch?")
     assert [f.value for f in ans.figures[:2]] == ["800", "30,3"]
+
+
+def test_a_plan_asked_by_its_noun_is_answered_from_the_plans_part(sample_engine):
+    # 'dự toán ... năm 2022' asks the plan: the 2021 report's plans part states it; the January-2023 report only names
+    # that budget ('thực hiện dự toán ngân sách năm 2022') beside January's own figures
+    ans = sample_engine.ask("dự toán tổng chi ngân sách địa phương năm 2022")
+    assert ans.answered and ans.citations[0].doc == "002_531108871c7d6a37.txt"
+    assert ans.figures[0].value == "10.984,2" and ans.figures[0].kind == "target"
+    from tracuu.qa.query import parse_query
+    assert parse_query("Dự toán thu ngân sách năm 2022 được giao bao nhiêu?").asks_plan
+    assert not parse_query("Thu ngân sách năm 2022 đạt bao nhiêu % dự toán?").asks_plan
