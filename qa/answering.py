@@ -14,7 +14,6 @@ from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
 from .figures import aims_at, aims_share, lead_line
-from .glossary import plan_asked
 from .parts import lead_in
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
@@ -140,7 +139,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                       query.period, citations, note=f"unsupported numbers: {bad}")
     if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
         text += " " + warning  # a figure read from a poor scan: the reporter should check the original
-    if figs and query.wants_figure and aim and not plan_asked(query.text) \
+    if figs and query.wants_figure and aim and not query.asks_plan \
             and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                                     or figs[0].period in query.periods
                                     and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))

@@ -53,17 +53,17 @@ def read_ahead(store: Store, limit: int = LIMIT, seconds: float = 60.0, docs: se
     query = parse_query("bao nhiêu 6 tháng năm 2023 đến ngày 30/6/2023")
     newest = sorted(store.documents, key=lambda d: (d.period.end if d.period else (0, 0), d.date or ""), reverse=True)
     order = {d.doc: i for i, d in enumerate(newest)}
-    passages = sorted((p for p in held if (docs is None or p.doc in docs) and mark(p, _own(store, p)) not in read),
-                      key=lambda p: order.get(p.doc, len(order)))[:limit]
+    todo = [(p, key) for p in held if (docs is None or p.doc in docs) and (key := mark(p, _own(store, p))) not in read]
+    todo = sorted(todo, key=lambda pk: order.get(pk[0].doc, len(order)))[:limit]
     stop, done = time.monotonic() + seconds, 0
-    for done, passage in enumerate(passages, 1):
+    for done, (passage, key) in enumerate(todo, 1):
         own = _own(store, passage)
         hit = Hit(passage, -1, 1.0, 1.0, score=1.0)
         period_signals(query, hit, store)  # what ranking reads of the passage for a question naming a period
         for e in best_evidence(query, [hit], store.lexical, top=1, years=[own.year if own else None]):
             mentioned_periods(e.sentence, own)
             figures_in(e.sentence, 1, own)
-        read.add(mark(passage, own))
+        read.add(key)
         if time.monotonic() > stop:
             break
     return done
@@ -77,12 +77,14 @@ def keep_readings(store: Store | None, home: Path, docs: set[str]) -> int:
         return 0
     path = home / READINGS
     read = set(memo.marks(path))
-    if all(mark(p, _own(store, p)) in read for p in store.passages if p.doc in docs):
+    keys = {p.doc: set() for p in store.passages}
+    for p in store.passages:
+        keys[p.doc].add(mark(p, _own(store, p)))
+    if all(keys.get(doc, set()) <= read for doc in docs):
         return 0
     memo.load(path)  # its readings go into the new file too
     done = read_ahead(store, docs=docs, seconds=120.0, read=read)
-    held = {mark(p, _own(store, p)) for p in store.passages}
-    memo.save(path, read & held)  # removed reports' passages are no longer named
+    memo.save(path, read & set().union(*keys.values()))  # removed reports' passages are no longer named
     return done
 
 
