@@ -200,6 +200,25 @@ def district_province(line: str) -> str | None:
     return None
 
 
+# a unit below the province on a letterhead line, or its column ('PHƯỜNG ĐỒNG HỚI', 'UBND XÃ LỤC SƠN')
+_UNIT_HEAD = re.compile(r"^(?:ubnd\s+|uy ban nhan dan\s+)?(phuong|xa|thi tran|huyen|quan|thi xa|thanh pho)\s+([a-z]+(?:\s+[a-z]+){0,3})$")
+
+
+def _unit_introduced(lines: list[str]) -> str | None:
+    """The province a ward's, commune's or district's report places its issuer in ('Phường Đồng Hới, tỉnh Quảng
+    Trị được thành lập ...', 'xã Lục Sơn, tỉnh Bắc Ninh'): since 2025 such a letterhead names no province, and its
+    text may name the former one beside it ('tỉnh Quảng Bình (cũ)')."""
+    units = {m.groups() for line in lines[:6] for column in re.split(r"\s{3,}|\t", fold_ocr(line).strip())
+             if (m := _UNIT_HEAD.match(column.strip()))}
+    for kind, name in units:
+        at = re.compile(rf"\b{kind}\s+{re.escape(name)}\s*,?\s*(?=(?:tinh|thanh pho|tp\.?)\s)")
+        for line in lines[6:40]:
+            folded = fold_ocr(line)
+            if (m := at.search(folded)) and (found := find_provinces(folded[m.end():m.end() + 40])):
+                return found[0]
+    return None
+
+
 def report_province(lines: list[str]) -> str | None:
     """The province in a report's header ('UBND TỈNH LẠNG SƠN', 'Lạng Sơn, ngày ...'), else the one
     the text names far more than any other (a press release without a letterhead)."""
@@ -208,6 +227,8 @@ def report_province(lines: list[str]) -> str | None:
         # a header names one place ('... của các tỉnh Kon Tum, Gia Lai, Đắk Lắk ...' is a region's bulletin)
         if _HEADER.search(folded) and len(found := find_provinces(folded)) == 1:
             return found[0]
+    if found := _unit_introduced(lines):
+        return found
     counts = Counter(p for line in lines for p in find_provinces(line))
     ranked = counts.most_common(2) + [("", 0)]
     if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]:

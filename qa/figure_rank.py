@@ -194,7 +194,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # the asked province's figure before a merged total or a neighbour's (`qa.scope.place_of`)
         # a part of a whole ('Trong đó: vốn ngân sách tỉnh ...') after the whole, unless the question names
         # words the part has and the whole has not
-        part = f.part_of is not None and words is not None and not _names_part(f, words, repair)
+        # (and before it when the question names the part by the words the whole holds it in: 'nhập khẩu')
+        part = f.part_of is not None and words is not None and (
+            -1 if _narrower(f, words, repair) else 0 if _names_part(f, words, repair) else 1)
         # a plan's amount ('Kế hoạch vốn năm 2025 tỉnh giao là 5.862,4 tỷ đồng') is what results are measured
         # against: after them in a results question, whichever period each names
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
@@ -240,6 +242,20 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
              if not set(t.split("_")) & _PLAN_SYLLABLES}
     counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
     return bool({t for t in extra if "_" in t} & words) or bool(set(counted) & words)
+
+
+def _narrower(f: Figure, words: set[str], repair=None) -> bool:
+    """Is the part named by the words its whole's name holds it in ('nhập khẩu' of 'Tổng kim ngạch xuất nhập
+    khẩu', 'bán lẻ hàng hóa' of 'Tổng mức bán lẻ hàng hóa và ...')? The question asks each pair of the part's
+    syllables but not the whole's pair that leads into them ('xuất nhập'): it asks the part."""
+    if f.part_of is None:
+        return False
+    fix = (lambda ws: [repair.get(w, w) for w in ws]) if repair else list
+    name, whole = fix(words_of(f.own or f.indicator)), fix(words_of(f.part_of.head.rsplit(", ", 1)[-1]))
+    if len(name) < 2 or any(f"{a}_{b}" not in words for a, b in zip(name, name[1:])):
+        return False
+    at = next((i for i in range(1, len(whole) - len(name) + 1) if whole[i:i + len(name)] == name), None)
+    return at is not None and f"{whole[at - 1]}_{name[0]}" not in words
 
 
 def _leads(figures: list[Figure]) -> dict[tuple[int, int], str]:

@@ -14,7 +14,10 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold
 from tracuu.ingest.types import Period
 
+from tracuu.index.lexical import token_set
+
 from .answer import Citation
+from .extract import covered, query_weights
 from .figures import Figure
 from .fit import of_asked_province
 from .glossary import COUNTED_TO
@@ -110,6 +113,40 @@ def candidate_periods(engine, base: str, vector, periods: list[Period]) -> set[P
     return set(list(near)[:MOST_PERIODS])
 
 
+SAME_INDICATOR = 0.5  # share of the best row's question word pairs another row's figure must be stated with
+
+
+def same_indicator(rows: list[TrendRow], query, store) -> tuple[list[TrendRow], list[TrendRow]]:
+    """The rows that speak of the indicator the best-covered row does, and the others. Each period's row is
+    the best its report offers, which may be another indicator of the same family ('doanh thu vận tải, kho bãi'
+    for 'doanh thu bưu chính'): a row whose figure is stated with less than half the weight of the question's word pairs
+    that the best row's holds is of something else, and its period is listed as missing."""
+    lexical = store.lexical if store else None
+    weights = {t: w for t, w in query_weights(query, lexical).items() if "_" in t}
+    if len(rows) < 2 or not weights:
+        return rows, []
+    repair = lexical.repair if lexical else None
+    variants = lexical.variants(list(weights)) if lexical else {}
+
+    def held(row: TrendRow) -> set[str]:
+        quote, at = row.citation.quote or row.citation.text, row.figures[0].start
+        # the quote up to the end of the figure's sentence: what a figure measures is named before it or beside
+        # it ('Tổng kế hoạch vốn đầu tư công ... . Kết quả giải ngân ... 1.158,8 tỷ đồng'), not in a later
+        # sentence ('doanh thu vận tải ... 193 tỷ đồng. Dịch vụ bưu chính, viễn thông tiếp tục được cải thiện')
+        end = quote.find(". ", at)
+        toks = token_set(quote[:end if end >= 0 else len(quote)], repair)
+        return {t for t in weights if covered({t: 1.0}, toks, query.aliases, variants, query.short, query.same)}
+    have = [held(r) for r in rows]
+    # (a series is of results: a plan's row does not set what the results speak of)
+    best = max(range(len(rows)), key=lambda i: (rows[i].kind == "result",
+                                                 rows[i].answer.confidence or 0.0 if rows[i].answer else 0.0,
+                                                 sum(weights[t] for t in have[i])))
+    key = have[best]
+    need = SAME_INDICATOR * sum(weights[t] for t in key)
+    keep = [sum(weights[t] for t in h & key) >= need for h in have]
+    return [r for r, k in zip(rows, keep) if k], [r for r, k in zip(rows, keep) if not k]
+
+
 def trend(engine, question: str, only: set[Period] | None = None) -> Trend:
     """Ask `question` of every period the index covers or plans for (or of those of them in `only`),
     oldest first."""
@@ -139,6 +176,10 @@ def trend(engine, question: str, only: set[Period] | None = None) -> Trend:
         cited = next(c for c in ans.citations if c.n == first.n)
         out.rows.append(TrendRow(p, "target" if first.kind == "target" else "result",
                                  [f for f in ans.figures if f.n == first.n], cited, ans))
+    out.rows, dropped = same_indicator(out.rows, parse_query(base or question), store)
+    if dropped:  # listed as missing, in time order
+        gone = {r.period for r in dropped}
+        out.missing = [p.label for p in periods if p.label in out.missing or p in gone]
     if out.rows:
         out.indicator = out.rows[-1].figures[0].indicator or base
     out.ms = (time.perf_counter() - t0) * 1000

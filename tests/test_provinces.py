@@ -179,3 +179,19 @@ def test_a_series_for_a_named_province_lists_only_its_own_reports_periods(wide_e
     assert listed and listed <= own, listed - own  # not every period of the 13 provinces' reports
     everyone = trend(wide_engine, "thu ngân sách qua các kỳ")
     assert len(everyone.rows) + len(everyone.missing) > len(listed)
+
+
+def test_a_unit_s_report_is_placed_by_the_province_its_text_names_it_in():
+    # since 2025 a ward's or commune's letterhead names no province; its text does, beside the former one
+    from tracuu.ingest.places import report_province
+    ward = ["ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "PHƯỜNG ĐỒNG HỚI                    Độc lập - Tự do - Hạnh phúc", "", "BÁO CÁO", "Tình hình năm 2025", "",
+            "Phường Đồng Hới, tỉnh Quảng Trị được thành lập từ 01/7/2025 trên cơ sở 05 phường của tỉnh Quảng Bình (cũ)."]
+    assert report_province(ward) == "Quảng Trị"
+    commune = ["UBND XÃ TÂN LẬP", "Số: 12/BC-UBND", "", "BÁO CÁO", "", "",
+               "Xã Tân Lập, tỉnh Phú Thọ (mới) có diện tích 41,2 km2 (số liệu minh họa)."]
+    assert report_province(commune) == "Phú Thọ"
+    # the unit named without its province beside it: not placed by the unit's introduction
+    from tracuu.ingest.places import _unit_introduced
+    assert _unit_introduced(commune[:6] + ["Xã Tân Lập tổ chức hội nghị; tỉnh Phú Thọ chỉ đạo."]) is None
+    assert _unit_introduced(["UBND TỈNH PHÚ THỌ"] + commune[1:]) is None  # no unit on the letterhead
