@@ -284,7 +284,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             fig.period = inherited
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn
             fig.kind, fig.reference = "target", True  # lượt)': the plan's own figure, what the share is of
-        elif kind == "result" and _PLAN_AMOUNT.match(fold_ocr((fig.own or "").rsplit(", ", 1)[-1])):
+        elif kind == "result" and _PLAN_AMOUNT.match(_plan_clause(fig.own or "")):
             # 'Tổng kế hoạch vốn đầu tư công năm 2021 là 2.911,7 tỷ đồng': the plan results are measured against
             fig.kind, fig.reference = "target", True
             plan_head = fig.head
@@ -321,7 +321,19 @@ _SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3},\d)")
 # and a space before a percentage's decimal comma: 'tiêm đủ 2 mũi đạt 98 ,98%' is 98,98%
 _SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
 # a clause naming a plan's amount, no result of it ('Tổng kế hoạch vốn ... là', not 'Kế hoạch vốn năm 2026 giải ngân')
-_PLAN_AMOUNT = re.compile(r"(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|chi))")
+# ('dự toán chi ngân sách' is the spending plan: 'chi' after the plan's noun names what is planned, not what was spent)
+_PLAN_AMOUNT = re.compile(r"(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|(?<!du toan )(?<!ke hoach )chi))")
+_LINKING = frozenset("cong gop tong cong so la".split())
+
+
+def _plan_clause(own: str) -> str:
+    """The clause of a figure's own words that says what it is: the last one ('..., tổng kế hoạch vốn là'), or the
+    one before when the last only links the figure to it ('Dự toán thu ngân sách năm 2025 do Hội đồng nhân dân ba
+    tỉnh giao, cộng gộp là 35.000 tỷ đồng'), folded."""
+    parts = fold_ocr(own).rsplit(", ", 2)
+    if len(parts) > 1 and set(parts[-1].split()) <= _LINKING | HOW_WORDS:
+        return ", ".join(parts[-2:])
+    return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
 # words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')

@@ -639,3 +639,14 @@ def test_parts_after_trong_do_as_ocr_prints_it():
     figs = {f.value: f for f in extract(quote)}
     assert figs["800"].part_of is None
     assert figs["230"].part_of is not None and figs["570"].part_of is not None
+
+
+def test_a_plan_amount_is_a_target_however_its_clause_links_it():
+    # invented figures: the spending plan ('dự toán chi'), and a plan named before a comma and linked by 'cộng gộp là'
+    kinds = lambda s: {f.value: f.kind for f in extract(s)}  # noqa: E731
+    assert kinds("Dự toán chi ngân sách địa phương cộng gộp là 52.846,2 tỷ đồng.") == {"52.846,2": "target"}
+    assert kinds("Dự toán thu ngân sách năm 2025 do Hội đồng nhân dân ba tỉnh giao trước hợp nhất, cộng gộp là "
+                 "35.000 tỷ đồng; trong đó khu vực Đắk Nông (cũ) 3.700 tỷ đồng.") == {"35.000": "target", "3.700": "target"}
+    # what was spent against a plan stays a result
+    assert kinds("Chi ngân sách địa phương ước đạt 50.124,6 tỷ đồng, bằng 94,8% dự toán.")["50.124,6"] == "result"
+    assert kinds("Tổng kế hoạch vốn năm 2025 là 9.000 tỷ đồng, đã chi 4.000 tỷ đồng.")["4.000"] == "result"
