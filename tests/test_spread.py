@@ -182,3 +182,11 @@ def test_a_series_keeps_only_rows_of_the_indicator_asked(sample_engine):
     # a series of one indicator worded differently by each report keeps its rows
     giai_ngan = {r.period.label for r in trend(sample_engine, "giải ngân vốn đầu tư công").rows if r.kind == "result"}
     assert {"quý I/2022", "6 tháng đầu năm 2023"} <= giai_ngan
+
+
+def test_a_near_tie_in_the_question_s_words_goes_to_the_figure_s_own_words(sample_engine):
+    # the half-year report frames its trade sentence with 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh', which lends
+    # the total's parts the question's words; 'Hàng địa phương xuất khẩu ... 45,45% kế hoạch' has them of its own
+    ans = sample_engine.ask("Hàng hóa do địa phương sản xuất xuất khẩu 6 tháng đầu năm 2023 đạt bao nhiêu phần trăm kế hoạch?")
+    assert ans.figures[0].value == "45,45"
+    assert sample_engine.ask("kim ngạch xuất nhập khẩu 6 tháng đầu năm 2023").figures[0].value == "2.285"
