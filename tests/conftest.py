@@ -129,7 +129,7 @@ def _built_engine(tmp_path_factory, embedder, name: str, sources: list[Path]):
     from tracuu.qa.engine import Engine
     home = tmp_path_factory.mktemp(name)
     for src in sources:
-        # sets A and B only: the later sets are eval only (tracuu eval)
+        # sets A, B and AA (post-merger reports; 'aa_' is not 'a' + '_'): the other sets are eval only (tracuu eval)
         keep = (lambda d, names: [n for n in names if n[1:2] == "_" and n[0] not in "ab"]) if src.name == "docs" else None
         shutil.copytree(src, home / "reports" / src.name, ignore=keep)
     cfg = Config(home=home, embedder=embedder.id)
@@ -168,5 +168,5 @@ def served_engine(tmp_path_factory, sample_home, st_embedder):
 
 @pytest.fixture(scope="session")
 def wide_engine(tmp_path_factory, st_embedder):
-    """The samples beside the generality corpus (44 invented reports of 13 provinces)."""
+    """The samples beside the generality corpus (sets A, B and AA: 52 invented reports, figures invented)."""
     return _built_engine(tmp_path_factory, st_embedder, "wide", [REPORTS, GENERALITY / "docs"])

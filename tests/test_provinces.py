@@ -195,3 +195,16 @@ def test_a_unit_s_report_is_placed_by_the_province_its_text_names_it_in():
     from tracuu.ingest.places import _unit_introduced
     assert _unit_introduced(commune[:6] + ["Xã Tân Lập tổ chức hội nghị; tỉnh Phú Thọ chỉ đạo."]) is None
     assert _unit_introduced(["UBND TỈNH PHÚ THỌ"] + commune[1:]) is None  # no unit on the letterhead
+
+
+@pytest.mark.parametrize("question,doc,line", [
+    ("quang nam cu thu ngan sach 10 thang nam 2025", "aa_bc_318_ubnd_danang_t10-2025.txt", 36),
+    ("Thu ngân sách khu vực Bắc Giang cũ 11 tháng năm 2025", "aa_bacninh_tk_t11-2025.txt", 35)])
+def test_a_former_province_s_line_in_the_merged_report_is_a_candidate(wide_engine, question, doc, line):
+    # 'Theo địa bàn, khu vực tỉnh Quảng Nam (cũ) thu 21.486,5 tỷ đồng' (figures invented): one short line of the
+    # report of the province it merged into, among every report of the former province; searched on its own
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.retrieve import candidates
+    store = wide_engine.store
+    hits = candidates(store, parse_query(question), wide_engine.query_vector(question), 10, None, wide_engine.weights)
+    assert any(h.passage.doc == doc and h.passage.line_start == line for h in hits)
