@@ -77,8 +77,10 @@ def _against_other(after: str) -> bool:
 
 
 def _names_baseline(after: str) -> bool:
-    """Does a figure's own clause name what it is compared with ('so với ...', 'so cùng kỳ')?"""
-    return bool(re.match(r"so\s", _baseline_words(after)))
+    """Does a figure's own clause name what it is compared with ('so với ...', 'so cùng kỳ', or with 'so' left out:
+    'giảm 8,9% với cùng kỳ')?"""
+    return bool(re.match(r"so\s|v[a-z0-9&]{0,2}i\s+(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)",
+                         _baseline_words(after)))
 
 
 def _baselines_stated(figures: list[Figure]) -> dict[int, str]:

@@ -650,3 +650,18 @@ def test_a_plan_amount_is_a_target_however_its_clause_links_it():
     # what was spent against a plan stays a result
     assert kinds("Chi ngân sách địa phương ước đạt 50.124,6 tỷ đồng, bằng 94,8% dự toán.")["50.124,6"] == "result"
     assert kinds("Tổng kế hoạch vốn năm 2025 là 9.000 tỷ đồng, đã chi 4.000 tỷ đồng.")["4.000"] == "result"
+
+
+def test_a_change_stated_with_cung_ky_but_without_so_names_its_baseline():
+    # the January-2023 report's footnote (its text): 'với cùng kỳ' states the list's baseline, so clinker's own change
+    # answers for clinker, before another product's change that names it
+    from tracuu.qa.figure_rank import _names_baseline, against
+    note = ("Điện sản xuất 60,5 TrKw/h, đạt 6,8% so với kế hoạch, giảm 8,9% với cùng kỳ; Than sạch: 50 nghìn tấn, "
+            "đạt 8,9%, tăng 0,8%; Clinker 30 nghìn tấn, đạt 10,0%, giảm 34,9%; Gạch các loại: 17 triệu viên, đạt 6,5%.")
+    question = "Sản lượng clinker tháng 01/2023 tăng hay giảm so với cùng kỳ, bao nhiêu phần trăm?"
+    words = set(tokenize(fold(question)))
+    first = rank(extract(note), weighted({"clinker": 5.0, "san": 0.5, "luong": 0.5}), wants_change=True,
+                 baselines=against(question), words=words)[0]
+    assert (first.value, first.number) == ("34,9", -34.9)
+    assert _names_baseline("% với cùng kỳ; Điện thương phẩm") and _names_baseline("% so với tháng trước")
+    assert not _names_baseline("%; Gạch các loại: 17 triệu viên") and not _names_baseline("% với tổng số tiền")
