@@ -162,7 +162,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
          nouns: set[tuple[str, ...]] | None = None, known: set[float] | None = None,
          baselines: set[str] | None = None, references: bool = False, words: set[str] | None = None,
          plan: bool = False, place: Callable[[Figure], int] | None = None,
-         dated: list[Period] | None = None) -> list[Figure]:
+         dated: list[Period] | None = None, question: str | None = None) -> list[Figure]:
     """The direct answer first: not a number the question itself states (`known`), in the unit or
     before the word it counts (`units`, `nouns`), then the figure whose words (see `_head`, and
     the words after its unit) `cover` most of the question's words by weight ('giải ngân' says more
@@ -170,6 +170,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
     leads = _leads(figures)
     stated = _baselines_stated(figures)
+    asked_verb = _asked_word(question) if question else None
+    counted_words = _counted_words(question) if asked_verb else set()
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -214,13 +216,52 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 outside(f.head, words) if words is not None else False,
                 # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
                 # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
-                -round(cover(have) * 2) / 2, -round(cover(own), 6), -round(cover(have), 6),
+                # the word the question asks of ('khám cho bao nhiêu lượt'), printed right before the figure
+                # ('khám được 254.104 lượt'; not 'nhập khẩu' for 'xuất khẩu được bao nhiêu')
+                # (or states what the question counts, all of it: 'khách quốc tế 1,52 triệu lượt' for 'đón bao nhiêu
+                # khách quốc tế', beside 'Huế đón 3,62 triệu lượt khách')
+                bool(asked_verb) and not _asked_of(f.head, asked_verb, words)
+                and not (counted_words and counted_words <= set(words_of(f"{f.context or f.head} {f.after}"))),
+                -round(cover(have) * 2) / 2,
+                -round(cover(own), 6), -round(cover(have), 6),
                 len(set(words_of(f.head)) - words) if words is not None else 0,
                 pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
 
 _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
+# words between what is asked of and its figure: 'khám cho bao nhiêu', 'khám được 254.104', 'giải ngân đạt'
+_BRIDGE = frozenset("duoc dat cho la co uoc khoang gan hon tren tong cong tat ca bang chiem tang giam truong muc".split())
+
+
+def _asked_word(question: str) -> str | None:
+    """The content word a question asks 'bao nhiêu' of ('khám cho bao nhiêu lượt người' -> 'kham'), folded; None
+    when the ask opens the question or follows a word that says nothing of what is counted."""
+    folded = first_ask(question)
+    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+    if not m:
+        return None
+    words = [w for w in re.findall(r"[a-z]+", folded[:m.start()]) if w not in _BRIDGE]
+    word = words[-1] if words else None
+    return word if word and word not in _NOT_COUNTED and word not in HOW_WORDS and len(word) > 1 else None
+
+
+def _counted_words(question: str) -> set[str]:
+    """The words of what a question counts, after its 'bao nhiêu' ('hồ sơ trực tuyến', 'khách quốc tế'), folded."""
+    folded = first_ask(question)
+    m = re.search(r"\b(?:bao nhieu|may)\b([^,.;?]*)", folded)
+    return {w for w in re.findall(r"[a-z]+", m.group(1)) if w not in _BRIDGE and w not in _NOT_COUNTED
+            and w not in HOW_WORDS} if m else set()
+
+
+def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
+    """Is the figure stated right after the word asked of, in its head's last clause ('..., khám được' for
+    'kham'), with no word before it there that the question lacks ('nhập khẩu' is no 'xuất khẩu')?"""
+    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
+    if word not in clause[-2:]:
+        return False
+    at = len(clause) - 1 - clause[::-1].index(word)
+    return at == 0 or words is None or clause[at - 1] in {t for t in words if "_" not in t}
 
 
 _ACRONYM = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _LEX.acronyms), key=len, reverse=True)) + r")\b")

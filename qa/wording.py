@@ -93,7 +93,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text), words=token_set(query.text),
-                       plan=_asks_plan(query.text),
+                       plan=_asks_plan(query.text), question=query.text,
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
 
 

@@ -665,3 +665,23 @@ def test_a_change_stated_with_cung_ky_but_without_so_names_its_baseline():
     assert (first.value, first.number) == ("34,9", -34.9)
     assert _names_baseline("% với cùng kỳ; Điện thương phẩm") and _names_baseline("% so với tháng trước")
     assert not _names_baseline("%; Gạch các loại: 17 triệu viên") and not _names_baseline("% với tổng số tiền")
+
+
+def test_the_word_a_question_asks_of_leads_to_its_figure():
+    # the quarter-I/2022 release's sentence (its text, OCR marks repaired): 'khám cho bao nhiêu lượt' asks the figure
+    # printed right after 'khám được', though the in-patient clause shares more of the question's words
+    from tracuu.qa.figure_rank import against
+    quote = ("Khám và chữa bệnh công lập cả 3 tuyến, khám được 254.104 lượt, giảm 4% so với cùng kỳ; điều trị nội trú "
+             "bệnh viện và lưu trú tại trạm y tế xã cho 29.855 lượt, giảm 1%.")
+
+    def first(question):
+        words = set(tokenize(fold(question)))
+        return rank(extract(quote), weighted({t: 1.0 for t in words}), baselines=against(question), words=words,
+                    question=question)[0].value
+    assert first("Quý 1/2022 các bệnh viện, cơ sở y tế công lập khám cho bao nhiêu lượt người?") == "254.104"
+    # what it counts, all of it, is as good as the word it asks of ('đón bao nhiêu khách quốc tế'); figures invented
+    quote = "Năm 2024, Huế đón 3,62 triệu lượt khách, tăng 15,4%; trong đó khách quốc tế 1,52 triệu lượt, tăng 21%."
+    assert first("Huế đón bao nhiêu khách quốc tế năm 2024?") == "1,52"
+    # 'xuất khẩu được bao nhiêu' is not asked of 'nhập khẩu' (figures invented)
+    quote = "Giá trị nhập khẩu 6 tháng đạt 5.214,6 triệu USD, tăng 11,2%; giá trị xuất khẩu đạt 4.326,8 triệu USD."
+    assert first("Nửa đầu năm 2025 Thanh Hóa xuất khẩu được bao nhiêu?") == "4.326,8"
