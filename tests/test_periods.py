@@ -223,3 +223,12 @@ def test_a_tet_named_by_its_lunar_year_is_the_solar_year_it_opens():
     assert lunar_new_year(fold_ocr("Tết Canh Tý")) == 2020 and lunar_new_year(fold_ocr("Tết Ất Tỵ")) == 2025  # Tý, Tỵ
     assert lunar_new_year(fold_ocr("tet quy meo")) == 2023  # 'Mẹo', the southern name of Mão
     assert lunar_new_year(fold_ocr("Tết Nguyên đán năm nay")) is None
+
+
+def test_so_voi_is_read_through_the_one_pattern_before_a_period():
+    # 'so với' as OCR prints it (textnorm.SO_VOI: 'so v6i', 'so v&i') marks the baseline before a period too
+    from tracuu.ingest.periods import find_periods
+    for text in ("tăng 5% so với năm 2022", "tang 5% so v6i nam 2022", "giam 2% so v&i 6 thang dau nam 2022",
+                 "so cùng kỳ năm 2022"):
+        assert [m.comparison for m in find_periods(text) if m.period] == [True], text
+    assert [m.comparison for m in find_periods("năm 2022 tăng 5%") if m.period] == [False]
