@@ -15,7 +15,7 @@ from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .figure_words import SCALE, head_of, indicator_before, tail_end, unit_at
-from .glossary import CUTOFF, WRITTEN_DATE, cutoff_months
+from .glossary import CUTOFF, NATION, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
@@ -178,7 +178,7 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     return out
 
 
-_NATIONAL_AFTER = re.compile(r"\s*%?\s*(?:cua\s+)?(?:ca\s+nuoc|toan\s+quoc|binh\s+quan\s+chung)\b")
+_NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 
 
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,

@@ -8,14 +8,13 @@ from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 
 from .sentence import figure_lead
-from .glossary import WHOLE_PROVINCE
+from .glossary import NATION, WHOLE_PROVINCE
 from .parts import row_label
 from .query import Query
 
 # (not a rank: 'dẫn đầu cả nước', 'cao nhất cả nước', 'xếp thứ 5 cả nước' are the province's own standing)
 _NATION = re.compile(r"(?<!thu )(?<!so voi )(?<!dau )(?<!nhat )(?<!thu \d )(?<!thu \d\d )(?<!hang \d )(?<!hang \d\d )(?<!/\d\d )"
-                     r"\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung"
-                     r"|(?:den|vao|cua|tai) viet nam)\b")
+                     rf"\b(?:{NATION}|(?:den|vao|cua|tai) viet nam)\b")
 # a district, town or city inside the province, by its name ('Quận Cầu Giấy', 'huyện Đông Anh', 'thành phố
 # Thủ Đức', 'quận 1'): a capital or a number after the word tells it from 'quản lý', 'quan trọng'
 _NAME = r"[A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,2}"  # a place's capitalised name, up to three words

@@ -685,3 +685,11 @@ def test_the_word_a_question_asks_of_leads_to_its_figure():
     # 'xuất khẩu được bao nhiêu' is not asked of 'nhập khẩu' (figures invented)
     quote = "Giá trị nhập khẩu 6 tháng đạt 5.214,6 triệu USD, tăng 11,2%; giá trị xuất khẩu đạt 4.326,8 triệu USD."
     assert first("Nửa đầu năm 2025 Thanh Hóa xuất khẩu được bao nhiêu?") == "4.326,8"
+
+
+def test_the_whole_country_is_one_list_for_figures_and_sentences():
+    # 'cả nước', 'toàn quốc', 'bình quân chung', 'trung bình chung' (qa/glossary.NATION): right after a figure it is
+    # the nation's, a reference (figures invented)
+    for place in ("của cả nước", "toàn quốc", "bình quân chung", "trung bình chung"):
+        figs = extract(f"GRDP 6 tháng ước tăng 7,2%, trong khi mức tăng 6,4% {place}.")
+        assert [(f.value, f.reference) for f in figs] == [("7,2", False), ("6,4", True)], place
