@@ -15,6 +15,7 @@ from tracuu.ingest.types import Period
 from tracuu.index.lexical import token_set, tokenize, words_of
 
 from .figures import HOW_WORDS, NUMBER, Figure, counts, parse_number
+from .glossary import spelled_out
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -264,13 +265,10 @@ def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
     return at == 0 or words is None or clause[at - 1] in {t for t in words if "_" not in t}
 
 
-_ACRONYM = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _LEX.acronyms), key=len, reverse=True)) + r")\b")
-
-
 def _spelled(text: str) -> str:
     """Acronyms spelled out ('vốn NSTW' -> 'von ngan sach trung uong'), folded: a part is named either way
     (its words as printed are read too: 'vốn FDI')."""
-    return _ACRONYM.sub(lambda m: _LEX.acronyms[m.group(1)], fold_ocr(text))
+    return spelled_out(fold_ocr(text))
 
 
 def _names_part(f: Figure, words: set[str], repair=None) -> bool:

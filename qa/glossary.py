@@ -115,6 +115,15 @@ def expansions(folded: str) -> dict[str, str]:
     return {a: full for a, full in ACRONYMS.items() if re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", folded)}
 
 
+_ACRONYM = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, ACRONYMS), key=len, reverse=True)) + r")(?![\w-])")
+
+
+def spelled_out(folded: str) -> str:
+    """The folded text with its acronyms written out ('von nstw' -> 'von ngan sach trung uong'): the same acronyms,
+    read at the same word edges, as `expansions`."""
+    return _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], folded)
+
+
 def contractions(folded: str) -> dict[str, str]:
     """Acronyms whose full form a question spells out ('vốn ngân sách trung ương' -> 'nstw'): a report
     may write the short form ('Vốn NSTW: 1.687,7 tỷ đồng')."""

@@ -99,3 +99,15 @@ def test_a_city_named_as_its_province_is_lies_in_that_province():
     assert parse_query("Thu ngân sách năm 2023 của thành phố Tuyên Quang đạt bao nhiêu?").provinces == ["Tuyên Quang"]
     assert parse_query("TP. Bạc Liêu thu ngân sách 9 tháng 2024").provinces == ["Bạc Liêu"]
     assert parse_query("thu ngân sách thành phố Cần Thơ năm 2023").provinces == ["Cần Thơ"]  # a province-level city
+
+
+def test_acronyms_are_read_alike_when_listed_and_when_written_out():
+    # one table, one reading of word edges: a question's acronyms (`expansions`) and a part's name written out
+    # (`spelled_out`, used to tell which part a question names: 'Vốn NSTW: 1.687,7 tỷ đồng')
+    from tracuu.ingest.textnorm import fold_ocr
+    from tracuu.qa.glossary import expansions, spelled_out
+    text = fold_ocr("Vốn NSTW: 1.687,7 tỷ đồng; vốn FDI; thu NSNN-2024")
+    listed = expansions(text)
+    assert {"nstw", "fdi"} <= set(listed) and "nsnn" not in listed  # 'NSNN-2024' is no word of its own
+    out = spelled_out(text)
+    assert listed["nstw"] in out and listed["fdi"] in out and "nsnn-2024" in out
