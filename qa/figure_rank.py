@@ -14,7 +14,7 @@ from tracuu.ingest.types import Period
 
 from tracuu.index.lexical import token_set, tokenize, words_of
 
-from .figures import HOW_WORDS, NUMBER, Figure, counts, parse_number
+from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, counts, parse_number
 from .glossary import spelled_out
 from .lexicon import lexicon
 
@@ -80,8 +80,7 @@ def _against_other(after: str) -> bool:
 def _names_baseline(after: str) -> bool:
     """Does a figure's own clause name what it is compared with ('so với ...', 'so cùng kỳ', or with 'so' left out:
     'giảm 8,9% với cùng kỳ')?"""
-    return bool(re.match(r"so\s|v[a-z0-9&]{0,2}i\s+(?:c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr)",
-                         _baseline_words(after)))
+    return bool(re.match(rf"so\s|v[a-z0-9&]{{0,2}}i\s+(?:{BASELINE_WORDS})", _baseline_words(after)))
 
 
 def _baselines_stated(figures: list[Figure]) -> dict[int, str]:
@@ -171,8 +170,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
     leads = _leads(figures)
     stated = _baselines_stated(figures)
-    asked_verb = _asked_word(question) if question else None
-    counted_words = _counted_words(question) if asked_verb else set()
+    asked_verb, counted_words = _asked(question) if question else (None, set())
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -215,14 +213,14 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 # of equal weight, the figure with fewer words the question does not use: the whole before
                 # its parts ('CPI tăng 3,85%; trong đó nhóm thuốc tăng 1,26%')
                 outside(f.head, words) if words is not None else False,
-                # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
-                # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
                 # the word the question asks of ('khám cho bao nhiêu lượt'), printed right before the figure
-                # ('khám được 254.104 lượt'; not 'nhập khẩu' for 'xuất khẩu được bao nhiêu')
-                # (or states what the question counts, all of it: 'khách quốc tế 1,52 triệu lượt' for 'đón bao nhiêu
-                # khách quốc tế', beside 'Huế đón 3,62 triệu lượt khách')
+                # ('khám được 254.104 lượt'; not 'nhập khẩu' for 'xuất khẩu được bao nhiêu'), or what the question
+                # counts, all of it: 'khách quốc tế 1,52 triệu lượt' for 'đón bao nhiêu khách quốc tế', beside 'Huế đón
+                # 3,62 triệu lượt khách'
                 bool(asked_verb) and not _asked_of(f.head, asked_verb, words)
                 and not (counted_words and counted_words <= set(words_of(f"{f.context or f.head} {f.after}"))),
+                # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
+                # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
                 -round(cover(have) * 2) / 2,
                 -round(cover(own), 6), -round(cover(have), 6),
                 len(set(words_of(f.head)) - words) if words is not None else 0,
@@ -235,24 +233,20 @@ _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
 _BRIDGE = frozenset("duoc dat cho la co uoc khoang gan hon tren tong cong tat ca bang chiem tang giam truong muc".split())
 
 
-def _asked_word(question: str) -> str | None:
-    """The content word a question asks 'bao nhiêu' of ('khám cho bao nhiêu lượt người' -> 'kham'), folded; None
-    when the ask opens the question or follows a word that says nothing of what is counted."""
-    folded = first_ask(question)
-    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
-    if not m:
-        return None
-    words = [w for w in re.findall(r"[a-z]+", folded[:m.start()]) if w not in _BRIDGE]
-    word = words[-1] if words else None
-    return word if word and word not in _NOT_COUNTED and word not in HOW_WORDS and len(word) > 1 else None
-
-
-def _counted_words(question: str) -> set[str]:
-    """The words of what a question counts, after its 'bao nhiêu' ('hồ sơ trực tuyến', 'khách quốc tế'), folded."""
+def _asked(question: str) -> tuple[str | None, set[str]]:
+    """The content word a question asks 'bao nhiêu' of ('khám cho bao nhiêu lượt người' -> 'kham'; None when the ask
+    opens the question or follows a word that says nothing of what is counted), and the words of what it counts
+    after the ask ('hồ sơ trực tuyến', 'khách quốc tế'; read only when there is such a word), folded."""
     folded = first_ask(question)
     m = re.search(r"\b(?:bao nhieu|may)\b([^,.;?]*)", folded)
-    return {w for w in re.findall(r"[a-z]+", m.group(1)) if w not in _BRIDGE and w not in _NOT_COUNTED
-            and w not in HOW_WORDS} if m else set()
+    if not m:
+        return None, set()
+    words = [w for w in re.findall(r"[a-z]+", folded[:m.start()]) if w not in _BRIDGE]
+    word = words[-1] if words else None
+    if not (word and word not in _NOT_COUNTED and word not in HOW_WORDS and len(word) > 1):
+        return None, set()
+    return word, {w for w in re.findall(r"[a-z]+", m.group(1)) if w not in _BRIDGE and w not in _NOT_COUNTED
+                  and w not in HOW_WORDS}
 
 
 def _asked_of(head: str, word: str, words: set[str] | None) -> bool:

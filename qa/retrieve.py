@@ -131,21 +131,20 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
     text = query.search_text
     hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
     docs = filters.docs if filters else None
+    since: set[str] = set()
     if query.provinces:
         # a province merged in 2025: the reports of the one it merged into, from then on, speak of its area too
         merged = {successor(p) for p in query.provinces} - {None} if _after_merger(query) else set()
+        since = {d.doc for d in store.documents if d.province in merged and d.period and d.period.end >= MERGED}
         # (an article on two provinces, 'Bắc Giang - Bắc Ninh: ...', is the second's report too)
-        own = {d.doc for d in store.documents if d.province in query.provinces
-               or d.province in merged and d.period and d.period.end >= MERGED
-               or set(query.provinces) & _title_provinces(d.title or "")}
+        own = since | {d.doc for d in store.documents if d.province in query.provinces
+                       or set(query.provinces) & _title_provinces(d.title or "")}
         docs = (own & docs if docs is not None else own) or docs
     scopes = [Filters(docs=docs, period=filters.period if filters else None)] if docs and query.provinces else []
-    if query.provinces and merged:
+    if since := (since & docs if docs is not None else since):
         # the reports of the province it merged into, on their own: the former area's line ('khu vực tỉnh Quảng Nam
         # (cũ) thu 21.486,5 tỷ đồng') is one short passage among every report of the former province
-        since = {d.doc for d in store.documents if d.province in merged and d.period and d.period.end >= MERGED}
-        if since := (since & docs if docs is not None else since):
-            scopes.append(Filters(docs=since, period=filters.period if filters else None))
+        scopes.append(Filters(docs=since, period=filters.period if filters else None))
     if not (filters and filters.period):
         # a date counted to ('đến hết tháng 1' of a year asked) is a period too: its month's reports hold it
         scopes += [Filters(docs=docs, period=p) for p in [*query.periods[:2], *[d for d in query.dated[:1]
