@@ -7,7 +7,7 @@ from .legacy import detect_and_convert  # legacy Vietnamese encodings: TCVN3, VN
 from .textnorm import nfc
 from .types import IngestError, SourceText
 
-SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".doc")
+SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".doc", ".html", ".htm")
 # Letters that only Vietnamese text has; a decoding that yields many of them is the right one.
 
 
@@ -34,6 +34,10 @@ def load(path: Path, max_bytes: int) -> SourceText:
         from .text_tables import render_pipe_tables
         src = render_pipe_tables(SourceText(lines=nfc(text).splitlines(), encoding=enc, fmt=suffix[1:]))
         src = render_aligned_tables(src)  # then tables laid out with spaces
+    elif suffix in (".html", ".htm"):  # a page saved from a portal: its article, not its menus
+        from .html_loader import load_html
+        text, enc = decode_text(data, path.name)
+        src = load_html(text, path.name, enc)
     elif suffix == ".docx":
         from .docx_loader import load_docx
         src = load_docx(data, path.name)

@@ -3,6 +3,8 @@ table are ingested, their metadata read, and questions answered from them with c
 
 The files are made here from the clean sample report 002: its first page and a later page are
 drawn as images (a scan), and a .docx carries a table whose figures appear nowhere else."""
+from pathlib import Path
+
 import docx
 import pytest
 
@@ -58,6 +60,7 @@ def engine(tmp_path_factory, st_embedder):
         files.append(home / "thong_cao_2021.pdf")
     _report_docx(home / "bao_cao_9_thang_2024.docx")
     files.append(home / "bao_cao_9_thang_2024.docx")
+    files.append(Path(__file__).parent / "data" / "html" / "portal_binhphuoc_t3-2024.html")
     emb = st_embedder
     eng = Engine(Config(home=home, embedder=emb.id), embedder=emb)
     outcome = eng.ingest(files, progress=False)
@@ -97,3 +100,13 @@ def test_figure_only_in_a_table_cell_is_found_and_cited_with_its_headers(engine)
     assert c.doc == "bao_cao_9_thang_2024.docx"
     # the row header and the column headers travel with the value
     assert "Hồi" in c.quote and "Sản lượng (tấn): 19.650,5" in c.quote and "9 tháng năm 2024" in c.quote
+
+
+def test_saved_web_page_metadata_and_table_answer(engine):
+    doc = engine.store.doc_by_name["portal_binhphuoc_t3-2024.html"]
+    assert doc.fmt == "html" and doc.province == "Bình Phước" and doc.period.label == "quý I/2024"
+    ans = engine.ask("vốn đầu tư thực hiện trên địa bàn Bình Phước quý I/2024")
+    assert ans.answered and ans.figures[0].value == "6.902,7"
+    assert ans.citations[0].doc == "portal_binhphuoc_t3-2024.html" and "Ước thực hiện: 6.902,7" in ans.citations[0].quote
+    ans = engine.ask("thu ngan sach Binh Phuoc quy 1 2024")
+    assert ans.answered and "3.046,8" in ans.answer and "12.845" not in ans.answer  # the related-news box is not read

@@ -37,7 +37,7 @@ def _engine() -> Engine:
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .pdf .docx)"),
+def ingest(paths: list[Path] = typer.Argument(..., help="files or folders (.txt .md .pdf .docx .html)"),
            rebuild: bool = typer.Option(False, "--rebuild", help="re-read every indexed report and rebuild the index"),
            period: Optional[str] = typer.Option(None, "--period", help="the period these reports cover, when "
                                                 "the text does not say it clearly, e.g. '6 tháng đầu năm 2023'"),

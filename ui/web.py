@@ -29,7 +29,7 @@ from .render import (_choices, _md_escape, answer_lead, claims_html, reports_mar
 
 EXAMPLES = ["giải ngân vốn đầu tư công 6 tháng 2023", "Sản lượng lương thực năm 2021",
             "Lượng khách du lịch tháng 1/2023", "ty le ho ngheo nam 2025"]
-UPLOAD_TYPES = [".txt", ".md", ".pdf", ".docx"]
+UPLOAD_TYPES = [".txt", ".md", ".pdf", ".docx", ".html", ".htm"]
 
 CSS = """
 .tq-src{border:1px solid var(--border-color-primary);border-radius:8px;padding:10px 12px;margin:8px 0}
@@ -142,7 +142,7 @@ def build_ui(engine: Engine, config: Config, embed: bool = False) -> gr.Blocks:
                 claim_out = gr.HTML(elem_id="tq-claim-result", js_on_load=SOURCES_JS)
             if not embed:
                 with gr.Tab("Quản trị"):
-                    gr.Markdown("Nạp thêm hoặc gỡ báo cáo (.txt .md .pdf .docx). Một tệp lỗi thì không tệp nào "
+                    gr.Markdown("Nạp thêm hoặc gỡ báo cáo (.txt .md .pdf .docx .html). Một tệp lỗi thì không tệp nào "
                                 "được nạp và chỉ mục giữ nguyên."
                                 + ("" if config.admin_key else " *Chưa đặt khoá quản trị (TRACUU_ADMIN_KEY).*"))
                     key = gr.Textbox(label="Khoá quản trị", type="password", visible=bool(config.admin_key))
