@@ -306,6 +306,12 @@ _TET = re.compile(r"\btet\s+(?:nguyen\s+dan\s+)?(" + "|".join(_STEMS) + r")\s+("
     sorted(set(_BRANCHES) | {"meo"})) + r")\b")
 
 
+def lunar_names(folded: str) -> list[tuple[int, int]]:
+    """Where a folded text names a year by its stem and branch after 'Tết' ('tết nguyên đán *bính ngọ*'): words
+    of a period, like 'năm 2026', not of what is counted."""
+    return [m.span(1)[:1] + m.span(2)[1:] for m in _TET.finditer(folded)]
+
+
 def lunar_new_year(folded: str) -> int | None:
     """The year whose Tết a folded text names by its stem and branch ('tet nguyen dan quy mao' -> 2023), within
     the sixty years around now ('Tý' and 'Tỵ' fold alike: the stem's parity tells them apart)."""

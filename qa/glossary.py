@@ -34,6 +34,8 @@ _TARGET = _LEX.pattern("target")  # a plan or target is asked
 CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?$")
 # a date written out ('ngày 12 tháng 12 năm 2023', folded): its day is no figure
 WRITTEN_DATE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?")
+# when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
+DURATION = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ngay|tuan|gio)\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 

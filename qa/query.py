@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Flag, auto
 
-from tracuu.ingest.periods import find_periods, lunar_new_year
+from tracuu.ingest.periods import find_periods, lunar_names, lunar_new_year
 from tracuu.ingest.places import city_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
@@ -128,7 +128,7 @@ def parse_query(text: str) -> Query:
     # 'tỉnh', 'thành phố', 'TP' before a province's name, 'sau hợp nhất với', 'khu vực' before it and '(cũ)'
     # after it are part of the place, not content words
     scoped = [(_place_start(folded, a), m.end() if (m := _FORMER.match(folded, b)) else b) for a, b, _ in places]
-    cuts = sorted([(m.start, m.end) for m in mentions] + scoped, reverse=True)
+    cuts = sorted([(m.start, m.end) for m in mentions] + scoped + lunar_names(folded), reverse=True)
     for a, b in cuts:
         folded = folded[:a] + " | " + folded[b:]
     aliases = expansions(folded)

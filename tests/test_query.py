@@ -95,6 +95,13 @@ def test_a_tet_named_without_a_year_asks_of_that_year_loosely():
     assert parse_query("Dịp Tết Bính Ngọ, tháng 01/2026 đón bao nhiêu khách?").periods == [Period("month", 2026, 1)]
 
 
+def test_a_tet_s_lunar_year_name_is_a_period_not_content():
+    # 'Bính Ngọ' names the year as '2026' does: it chooses the report, it is not what is counted
+    q = parse_query("doanh thu du lich ninh binh dip tet binh ngo 2026")
+    assert "tet" in q.lexical_text and "ngo" not in q.lexical_text.split() and "doanh thu du lich" in q.lexical_text
+    assert q.periods == [Period("year", 2026)]
+
+
 def test_a_city_named_as_its_province_is_lies_in_that_province():
     assert parse_query("Thu ngân sách năm 2023 của thành phố Tuyên Quang đạt bao nhiêu?").provinces == ["Tuyên Quang"]
     assert parse_query("TP. Bạc Liêu thu ngân sách 9 tháng 2024").provinces == ["Bạc Liêu"]

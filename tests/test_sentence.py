@@ -34,6 +34,15 @@ def test_whose_figure_it_is_reads_up_to_the_first_quantity_past_its_periods():
     assert figure_lead("Họp ngày 31/01/2023 tại tỉnh.") is None
 
 
+def test_a_duration_says_when_not_how_much():
+    # invented figures: 'trong 9 ngày nghỉ Tết' is when the count was made; the figure's owner is read past it
+    assert figure_lead("Trong 9 ngày nghỉ Tết Bính Ngọ cả nước phục vụ khoảng 13,2 triệu lượt khách.") == \
+        "trong 9 ngay nghi tet binh ngo ca nuoc phuc vu khoang "
+    assert not states_figure("Trong 9 ngày nghỉ Tết (từ ngày 14/02/2026 đến hết ngày 22/02/2026), tình hình ổn định.")
+    assert states_figure("Trong 3 ngày lễ, toàn tỉnh đón 86.240 lượt khách.")
+    assert states_figure("Thời gian giải quyết hồ sơ rút ngắn còn 3 ngày.")  # a duration that is the figure asked
+
+
 def test_a_breakdown_s_items_are_sentences_of_their_own():
     text = "Thu ngân sách đạt 1.234 tỷ đồng. Chi ngân sách 987 tỷ đồng; trong đó: - Chi đầu tư 120 tỷ đồng."
     assert sentences(text) == ["Thu ngân sách đạt 1.234 tỷ đồng.", "Chi ngân sách 987 tỷ đồng; trong đó:",
