@@ -38,10 +38,11 @@ def normalize(text: str) -> str:
 # 'so với' (than, against), folded, as OCR prints it ('so véi', 'so v&i', 'so v6i', 'so vdi', 'so Vi') or as
 # it is also written ('tăng 5% so cùng kỳ'): the baseline's words follow
 SO_VOI = r"so\s+(?:v[a-z0-9&]{0,2}i\s+)?"
-_STRIP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "¢": "c", "€": "e"})
+_STRIP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "¢": "c", "€": "e", "–": "-", "—": "-"})
 
 
-_STRIP_PAIRS = (("đ", "d"), ("Đ", "d"), ("ð", "d"), ("Ð", "d"), ("¢", "c"), ("€", "e"))
+# (Word turns 'giai đoạn 2021 - 2025' into an en dash as it is typed: one dash for every rule that reads a span)
+_STRIP_PAIRS = (("đ", "d"), ("Đ", "d"), ("ð", "d"), ("Ð", "d"), ("¢", "c"), ("€", "e"), ("–", "-"), ("—", "-"))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 @functools.cache
 def _marks_re() -> re.Pattern:

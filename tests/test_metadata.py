@@ -23,7 +23,9 @@ def _meta(name: str) -> dict:
 
 def _period(d: dict) -> Period:
     kind, index = d["kind"], d.get("index")
-    if kind in ("year", "nine_months"):
+    # a five-year review is read up to its last year, a Tết report as the year that Tết opens (no span or season kind)
+    if kind in ("year", "nine_months", "multi_year", "season"):
+        kind = "year" if kind in ("multi_year", "season") else kind
         index = None
     if kind == "months":  # the manifest names cumulative months; tracuu names 3/6/9 by their usual names
         kind, index = {3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None)}.get(index, ("months", index))
@@ -172,6 +174,9 @@ def test_a_span_of_years_is_reported_on_up_to_its_last_year():
     assert periods("Sơ kết Nghị quyết số 12-NQ/TU ngày 02/4/2021, giai đoạn 2021-2025, định hướng đến năm 2030") \
         == (Period("year", 2025), None)
     assert periods("Tình hình kinh tế - xã hội năm 2025 và kế hoạch 5 năm 2026 - 2030")[0] == Period("year", 2025)
+    # Word types the dash as an en dash: the same span (was read as its first year)
+    assert periods("Tổng kết kế hoạch phát triển kinh tế - xã hội 5 năm giai đoạn 2021–2025 và định hướng 5 năm "
+                   "giai đoạn 2026—2030")[0] == Period("year", 2025)
 
 
 def test_the_body_under_a_two_line_letterhead_issues_the_report():

@@ -232,3 +232,9 @@ def test_so_voi_is_read_through_the_one_pattern_before_a_period():
                  "so cùng kỳ năm 2022"):
         assert [m.comparison for m in find_periods(text) if m.period] == [True], text
     assert [m.comparison for m in find_periods("năm 2022 tăng 5%") if m.period] == [False]
+
+
+def test_a_programme_span_with_an_en_dash_is_no_period_of_its_figure():
+    # figures invented: 'giai đoạn 2026–2030' (en dash, as Word types it) is the span a target covers, not 2026
+    mentions = find_periods("Tổng thu ngân sách nhà nước 5 năm giai đoạn 2026–2030 đạt 420.000 tỷ đồng")
+    assert [m.comparison for m in mentions] == [True, True]
