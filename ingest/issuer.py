@@ -60,10 +60,13 @@ def _letterhead_issuer(head: list[str], province: str | None) -> str | None:
     People's Committee, 'BỘ TÀI CHÍNH / KHO BẠC NHÀ NƯỚC NGHỆ AN' the treasury, 'TỔNG CỤC HẢI QUAN / CỤC HẢI QUAN
     TỈNH LẠNG SƠN' the customs department (not the province's committee). None for any other head."""
     cols = [c for c in (re.split(r"\s{3,}", x.strip())[0].strip() for x in head) if c and not set(c) <= set("_-─ ")]
-    # the committee and its unit on one line ('ỦY BAN NHÂN DÂN THÀNH PHỐ BẠC LIÊU')
-    if cols and (one := re.match(r"(?:uy ban nhan dan|ubnd)\s+(?=(?:thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s)",
-                                 fold_ocr(cols[0]).strip())) and cols[0].isupper():
-        cols = [cols[0][:one.end()].strip(), cols[0][one.end():].strip(), *cols[1:]]
+    # the committee and its unit on one line ('ỦY BAN NHÂN DÂN THÀNH PHỐ BẠC LIÊU'), first or under its province
+    # ('TỈNH ĐẮK LẮK' / 'ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC')
+    for i, col in enumerate(cols[:2]):
+        if (one := re.match(r"(?:uy ban nhan dan|ubnd)\s+(?=(?:thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s)",
+                            fold_ocr(col).strip())) and col.isupper():
+            cols = [col[:one.end()].strip(), col[one.end():].strip(), *cols[i + 1:]]
+            break
     if len(cols) < 2 or not cols[1].isupper():
         return None
     top, sub, folded = fold_ocr(cols[0]).strip(), cols[1], fold_ocr(cols[1]).strip()

@@ -92,10 +92,18 @@ def _units_of(store: Store) -> dict[str, str]:
     return _read_units(store.documents)
 
 
+# a board of industrial or economic zones reports the zones' figures, not the province's (folded issuer)
+_ZONE_BOARD = re.compile(r"^ban quan ly (?:cac )?(khu cong nghiep|khu kinh te)\b")
+# how a question names the zones a board reports on: never by a word of their name alone ('công nghiệp')
+_ZONE_FORMS = {"khu cong nghiep": ["cac khu cong nghiep", "khu cong nghiep", "kcn"], "khu kinh te": ["khu kinh te", "kkt"]}
+
+
 def _read_units(documents) -> dict[str, str]:
     units = {}
     for d in documents:
-        if (m := _SUB_UNIT.match(fold_ocr(d.issuer or "").strip())) and not (
+        if m := _ZONE_BOARD.match(fold_ocr(d.issuer or "").strip()):
+            units[d.doc] = m.group(1)
+        elif (m := _SUB_UNIT.match(fold_ocr(d.issuer or "").strip())) and not (
                 m.group(1) == "thanh pho" and m.group(2) == fold_ocr(d.province or "") and is_city(d.province)):
             units[d.doc] = f"{m.group(1)} {m.group(2)}"
     return units
@@ -118,11 +126,15 @@ def as_asked_of(query: Query, store: Store) -> Query:
 
 def _name_of(unit: str) -> str:
     """'huyen cao loc' -> 'cao loc', 'thanh pho mong cai' -> 'mong cai': the unit's name without its kind."""
+    if unit in _ZONE_FORMS:
+        return unit
     return unit.split(" ", 2 if unit.startswith(("thi xa", "thi tran", "thanh pho")) else 1)[-1]
 
 
 def _forms(unit: str) -> list[str]:
     """How a question may name a unit: in full, or, a name of two words or more, by its name alone."""
+    if unit in _ZONE_FORMS:
+        return _ZONE_FORMS[unit]
     name = _name_of(unit)
     return [unit, name] if " " in name else [unit]
 

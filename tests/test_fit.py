@@ -171,6 +171,32 @@ def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
                             "Quý III, thu ngân sách ước đạt 86,4 tỷ đồng.", store)
 
 
+def test_a_board_of_industrial_zones_reports_the_zones_not_the_province():
+    from tracuu.qa.fit import another_unit, asked_units
+
+    class _Docs:
+        def __init__(self, docs):
+            self.documents = docs
+    board = _doc("bqlkcn.txt", "Hưng Yên", Period("nine_months", 2025))
+    board.issuer = "Ban Quản lý các khu công nghiệp tỉnh Hưng Yên"
+    province = _doc("hungyen.txt", "Hưng Yên", Period("nine_months", 2025))
+    province.issuer = "UBND tỉnh Hưng Yên"
+    store = _Docs([board, province])
+
+    def hit(doc):
+        return SimpleNamespace(passage=SimpleNamespace(doc=doc))
+    # invented figures: asked of the province, the zones' export is no answer; asked of the zones (by name or 'KCN'),
+    # it is, and a word of their name alone ('công nghiệp') asks nothing of them
+    whole = parse_query("tổng kim ngạch xuất khẩu toàn tỉnh Hưng Yên 9 tháng năm 2025")
+    zones = "Kim ngạch xuất khẩu của các doanh nghiệp trong KCN 9 tháng ước đạt 7.486,5 triệu USD."
+    assert another_unit(whole, hit("bqlkcn.txt"), zones, store)
+    assert not another_unit(whole, hit("bqlkcn.txt"), "Vốn FDI vào KCN chiếm 88,6% vốn FDI của toàn tỉnh.", store)
+    assert asked_units(parse_query("vốn FDI vào các khu công nghiệp tỉnh Hưng Yên 9 tháng 2025"), store) == {"khu cong nghiep"}
+    assert asked_units(parse_query("so lao dong trong cac KCN Hung Yen"), store) == {"khu cong nghiep"}
+    assert not asked_units(parse_query("chỉ số sản xuất công nghiệp tỉnh Hưng Yên 9 tháng 2025"), store)
+    assert not another_unit(parse_query("vốn FDI vào các khu công nghiệp tỉnh Hưng Yên"), hit("bqlkcn.txt"), zones, store)
+
+
 def test_an_aim_for_a_period_after_its_report_s_is_no_result():
     from tracuu.qa.fit import results_missing
     q1 = Period("quarter", 2023, 1)

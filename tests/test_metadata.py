@@ -191,6 +191,9 @@ def test_the_body_under_a_two_line_letterhead_issues_the_report():
                    "KHO BẠC NHÀ NƯỚC NGHỆ AN              Độc lập - Tự do - Hạnh phúc"]).startswith("Kho")
     assert issuer(["UBND TỈNH QUẢNG TRỊ", "VĂN PHÒNG"]) == "UBND tỉnh Quảng Trị"  # a press office speaks for it
     assert issuer(["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]) == "UBND tỉnh Lạng Sơn"
+    # the province above, the committee and its unit on one line under it (was read as the province's committee)
+    assert issuer(["TỈNH ĐẮK LẮK", "ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC", "Số: 486/BC-UBND"]) == "UBND huyện Krông Pắc"
+    assert issuer(["TỈNH ĐẮK LẮK", "UBND THỊ XÃ BUÔN HỒ"]) == "UBND thị xã Buôn Hồ"
 
 
 def test_periods_a_title_states_without_the_usual_words():
