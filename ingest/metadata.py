@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .issuer import DEPARTMENT, issuer, lead_source, news_source
-from .periods import find_periods
+from .periods import find_periods, year_spans
 from .places import find_provinces, report_province
 from .structure import PLAN_WORDS, heading_level, is_caps
 from .textnorm import fold_ocr
@@ -200,7 +200,8 @@ def _periods(title: str, lines: list[str], filename: str,
         span = next((y for y in _year_spans(fold_ocr(title)) if y and own.kind == "year" and y[0] == own.year), None)
         if span:
             own = Period("year", span[1])
-            mentions = [p for p in mentions if not span[0] <= p.year <= own.year]
+            # (and a span it plans, '5 năm giai đoạn 2026 - 2030', is no one year planned: its first year is not)
+            mentions = [p for p in mentions if not any(y and y[0] <= p.year <= y[1] for y in _year_spans(fold_ocr(title)))]
         plan_year = own
         # '... vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/9/2024)': the year's plan, counted to a
         # month's end: the running total to it is what the report gives
@@ -269,14 +270,9 @@ def _title_span(title: str, date: str | None) -> list[Period]:
     return []
 
 
-_YEAR_SPAN = re.compile(r"(?<!nam hoc )(?<!nhiem ky )\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # a school year is read apart
-
-
 def _year_spans(folded: str) -> list[tuple[int, int] | None]:
-    """(first, last) year of each span of years a folded title names ('giai đoạn 2021 - 2025'), in order;
-    None for one that is no span of up to ten years."""
-    return [(a, b) if 0 < (b := int(m.group(2))) - (a := int(m.group(1))) <= 10 else None
-            for m in _YEAR_SPAN.finditer(folded)]
+    """(first, last) year of each span of years a folded title names ('giai đoạn 2021 - 2025'), in order."""
+    return [y and y[2:] for y in year_spans(folded)]
 _SCHOOL_YEAR = re.compile(r"\bnam hoc (\d{4})\s*-\s*(\d{4})\b")
 _DAY_SPAN = re.compile(r"\btu (?:ngay )?(\d{1,2})/(\d{1,2}) den (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # a date written out or in figures, with a posting time: when a text was issued or posted

@@ -162,6 +162,15 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
     t = _CUOI.sub("cuoi", text if folded else fold_ocr(text))  # same length: offsets stay the text's
     taken: list[tuple[int, int]] = [m.span() for m in _SPLIT_YEAR.finditer(t)]
     out: list[Mention] = []
+    # 'giai đoạn 2021 - 2025', 'vụ Đông Xuân 2023 - 2024': a span of years is read up to its last year, as a title
+    # naming one is (ingest.metadata): neither of its years alone
+    for a, b, _, last in (y for y in year_spans(t) if y):
+        # (a crop season, 'vụ Đông Xuân 2022 - 2023', is sown in one year and reaped in the next: both stay named)
+        if _SPAN_CUE.search(t, max(0, a - 20), a) and not any(a < e and s < b for s, e in taken):
+            # (a programme's or a plan's span, 'thực hiện thắng lợi kế hoạch 5 năm 2021 - 2025', is what it
+            # covers, not the period of a figure beside it: a question naming only a span still asks of it)
+            out.append(Mention(Period("year", last), a, b, "year", None, last, comparison=True))
+            taken.append((a, b))
     held = {n for n in _NEEDLES if n in t}
     for kind, pat, need in _GATED:
         if need and held.isdisjoint(need):
@@ -304,6 +313,19 @@ _STEMS = ["giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy
 _BRANCHES = ["ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi"]  # Tý, ..., Tỵ
 _TET = re.compile(r"\btet\s+(?:nguyen\s+dan\s+)?(" + "|".join(_STEMS) + r")\s+(" + "|".join(
     sorted(set(_BRANCHES) | {"meo"})) + r")\b")
+
+
+# the words that make two years one span: 'giai đoạn 2021 - 2025', 'thời kỳ ...', '5 năm 2026 - 2030'
+_SPAN_CUE = re.compile(r"\b(?:giai\s+doan|thoi\s+ky|\d{1,2}\s+nam)\s*\(?\s*$")
+# 'giai đoạn 2021 - 2025', '5 năm 2026 - 2030': a span of years (a school year or a term is read apart)
+_YEAR_SPAN = re.compile(r"(?<!nam hoc )(?<!nhiem ky )\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")
+
+
+def year_spans(folded: str) -> list[tuple[int, int, int, int] | None]:
+    """(start, end, first year, last year) of each span of years a folded text names, in order; None for one
+    that is no span of up to ten years ('2010-2035' is a horizon, '2025-2024' no span)."""
+    return [(m.start(), m.end(), a, b) if 0 < (b := int(m.group(2))) - (a := int(m.group(1))) <= 10 else None
+            for m in _YEAR_SPAN.finditer(folded)]
 
 
 def lunar_names(folded: str) -> list[tuple[int, int]]:

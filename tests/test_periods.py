@@ -235,6 +235,13 @@ def test_so_voi_is_read_through_the_one_pattern_before_a_period():
 
 
 def test_a_programme_span_with_an_en_dash_is_no_period_of_its_figure():
-    # figures invented: 'giai đoạn 2026–2030' (en dash, as Word types it) is the span a target covers, not 2026
+    # figures invented: 'giai đoạn 2026–2030' (en dash, as Word types it) is the span a target covers, not 2026; a
+    # span is read up to its last year, as a report titled with one is; a crop season the same way
     mentions = find_periods("Tổng thu ngân sách nhà nước 5 năm giai đoạn 2026–2030 đạt 420.000 tỷ đồng")
-    assert [m.comparison for m in mentions] == [True, True]
+    assert [(m.period, m.comparison) for m in mentions] == [(Period("year", 2030), True)]
+    assert [(m.period, m.comparison) for m in find_periods("kế hoạch 5 năm 2026 - 2030")] == [(Period("year", 2030), True)]
+    # (a crop season is sown in one year and reaped in the next: both stay named)
+    assert [m.period for m in find_periods("sản lượng lúa vụ Đông Xuân 2022 - 2023")] == \
+        [Period("year", 2022), Period("year", 2023)]
+    assert not find_periods("niên vụ 2024 - 2025") and not find_periods("năm học 2022-2023")  # read apart
+    assert parse_query("tăng trưởng GRDP bình quân giai đoạn 2021-2025").periods == [Period("year", 2025)]
