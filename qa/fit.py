@@ -22,6 +22,7 @@ from .glossary import WHOLE_PROVINCE, cutoff_months, leading
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
+from .sentence import figure_lead
 
 # a value in brackets right after a period: '... so với thực hiện năm 2022 (18.220 tỷ đồng)', 'so với quý I
 # (giảm 7,95%)': that period's own figure, given as a baseline
@@ -221,7 +222,9 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return bool(own and query.provinces) and not _PROVINCE_SCOPE.search(folded)
     if own in asked:
         return False
-    return not any(_named(u, folded) for u in asked)
+    # named as the figure's owner, before it: '... 8 triệu lượt khách; tổ chức sự kiện tại Đồng Hới' is not Đồng Hới's
+    lead = figure_lead(sentence)
+    return not any(_named(u, lead if lead is not None else folded) for u in asked)
 
 
 # a unit's report speaking of its province: 'toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'tỉnh Cao Bằng'

@@ -159,6 +159,8 @@ def test_a_report_of_a_unit_below_the_province_answers_for_that_unit():
         return SimpleNamespace(passage=SimpleNamespace(doc=doc))
     assert another_unit(q, hit("nghean.txt"), "Thu ngân sách toàn tỉnh quý III đạt 5.120 tỷ đồng.", store)
     assert not another_unit(q, hit("nghean.txt"), "Phường Trường Vinh thu 86,4 tỷ đồng.", store)
+    # named after the figure, the unit is where something else happens, not whose figure it is
+    assert another_unit(q, hit("nghean.txt"), "Thu 5.120 tỷ đồng; tổ chức hội nghị tại phường Trường Vinh.", store)
     assert not another_unit(q, hit("phuong.txt"), "Quý III, thu ngân sách ước đạt 86,4 tỷ đồng.", store)
     # asked of the province by name, the ward's report answers only where it speaks of the province
     p = parse_query("Thu ngân sách quý III năm 2025 của tỉnh Nghệ An là bao nhiêu?")
