@@ -123,7 +123,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
                 and not ends_at(same[0].period, query.dated) and not _counts_to_claimed(query, cited.get(same[0].n)):
             same = []  # the value is the report's, but for another period: judged below (other_period)
-        if same and (at := _cutoff_apart(query, same[0])):
+        if same and (at := _cutoff_apart(query, same[0], claimed_at)):
             # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
             rep = same[0]
             return ClaimResult(claim, fig.value, "other_period", rep, cited.get(rep.n),
@@ -342,13 +342,17 @@ def _quote(cite) -> str:
     return cite.quote if cite is not None else ""
 
 
-def _cutoff_apart(query, rep: Figure):
+def _cutoff_apart(query, rep: Figure, claimed_at: list[Period]):
     """The month the report's figure is counted to ('đến hết tháng 01/2023'), when the claim names another
-    cut-off for it; None when either names none or they agree."""
-    if not query.dated:
-        return None
+    cut-off for it, or a whole period it ends inside ('cả năm 2025' for 'lũy kế đến ngày 30/11/2025'); None when
+    the report names none or they agree."""
     theirs = parse_query(rep.head or rep.context).dated
-    return theirs[0] if theirs and not set(theirs) & set(query.dated) else None
+    if not theirs:
+        return None
+    if query.dated:
+        return theirs[0] if not set(theirs) & set(query.dated) else None
+    inside = [p for p in claimed_at if any(p.contains(t) for t in theirs)]
+    return theirs[0] if inside and all(t.end != p.end for p in inside for t in theirs) else None
 
 
 def _another_indicator(claim: str, fig: Figure, rep: Figure, rival: Figure, cite) -> ClaimResult:
