@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 def fold_reference(text: str) -> str:
     """fold() as first written: one character at a time."""
-    strip = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "¢": "c", "€": "e"})
+    strip = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "¢": "c", "€": "e", "–": "-", "—": "-"})
     t = unicodedata.normalize("NFD", text.translate(strip))
     return "".join(ch for ch in t if not unicodedata.combining(ch)).lower()
 
