@@ -160,6 +160,13 @@ def asked_units(query: Query, store: Store) -> frozenset[str]:
                      if _name_of(u) not in provinces or _named_in_full(u, folded))
 
 
+def unit_reports(query: Query, store: Store) -> set[str]:
+    """The reports issued by the units the question asks about ('huyện Krông Pắc'): searched on their own too, as
+    a unit's words choose no passage once its province is named."""
+    asked = asked_units(query, store)
+    return {doc for doc, unit in _units(store).items() if unit in asked} if asked else set()
+
+
 def _named_in_full(unit: str, folded: str) -> bool:
     """'thành phố Bạc Liêu', 'TP. Bạc Liêu': the unit with its kind."""
     full = [unit] + ([f"tp {_name_of(unit)}"] if unit.startswith("thanh pho ") else [])

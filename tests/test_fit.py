@@ -197,6 +197,10 @@ def test_a_board_of_industrial_zones_reports_the_zones_not_the_province():
     assert asked_units(parse_query("so lao dong trong cac KCN Hung Yen"), store) == {"khu cong nghiep"}
     assert not asked_units(parse_query("chỉ số sản xuất công nghiệp tỉnh Hưng Yên 9 tháng 2025"), store)
     assert not another_unit(parse_query("vốn FDI vào các khu công nghiệp tỉnh Hưng Yên"), hit("bqlkcn.txt"), zones, store)
+    # the zones asked, their board's reports are searched on their own too (qa.engine); none when nothing is asked of them
+    from tracuu.qa.fit import unit_reports
+    assert unit_reports(parse_query("so lao dong trong cac KCN Hung Yen"), store) == {"bqlkcn.txt"}
+    assert unit_reports(whole, store) == set()
 
 
 def test_an_aim_for_a_period_after_its_report_s_is_no_result():
