@@ -13,6 +13,7 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
+from .figure_rank import states_the_ask
 from .figures import aims_at, aims_share, lead_line
 from .parts import lead_in
 from .query import Query
@@ -59,6 +60,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         if doc.province in query.provinces and doc.period in query.periods \
                 and top[best.hit_index].passage.period == doc.period:
             floor = MIN_COVERAGE_SCOPED
+    # the figure asked is stated as asked ('đã khởi công 817 căn' for 'khởi công được bao nhiêu căn'): the rest of
+    # the question may be paraphrased ('thay thế nhà tạm bợ' for 'xóa nhà tạm')
+    if best is not None and best.figure and best.coverage < floor and states_the_ask(query.text, best.sentence):
+        floor = MIN_COVERAGE_SCOPED
     # the question's words are said best of the whole country: a weak sentence of this place is no answer
     elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
                      and national_figure(query, e.sentence)), default=0.0)

@@ -249,6 +249,17 @@ def _asked(question: str) -> tuple[str | None, set[str]]:
                   and w not in HOW_WORDS}
 
 
+def states_the_ask(question: str, sentence: str) -> bool:
+    """The sentence states a figure right after the word the question asks of and before what it counts ('đã khởi
+    công 817 căn' for 'khởi công được bao nhiêu căn'): what is asked is stated, however the rest is worded."""
+    word, counted = _asked(question)
+    if not word or not counted:
+        return False
+    bridge = "|".join(sorted(_BRIDGE))
+    return bool(re.search(rf"\b{word}\s+(?:[a-z]+\s+)?(?:(?:{bridge})\s+){{0,3}}\d[\d.,]*\s+(?:{'|'.join(sorted(counted))})\b",
+                          fold_ocr(sentence)))
+
+
 def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
     """Is the figure stated right after the word asked of, in its head's last clause ('..., khám được' for
     'kham'), with no word before it there that the question lacks ('nhập khẩu' is no 'xuất khẩu')?"""

@@ -693,3 +693,13 @@ def test_the_whole_country_is_one_list_for_figures_and_sentences():
     for place in ("của cả nước", "toàn quốc", "bình quân chung", "trung bình chung"):
         figs = extract(f"GRDP 6 tháng ước tăng 7,2%, trong khi mức tăng 6,4% {place}.")
         assert [(f.value, f.reference) for f in figs] == [("7,2", False), ("6,4", True)], place
+
+
+def test_the_ask_is_stated_where_the_figure_follows_the_word_asked_of_and_precedes_what_is_counted():
+    # invented figures: 'khởi công được bao nhiêu căn' is stated by 'đã khởi công 817 căn' however the rest is worded
+    from tracuu.qa.figure_rank import states_the_ask
+    q = "Việc thay thế nhà tạm bợ cho người dân đã khởi công được bao nhiêu căn?"
+    assert states_the_ask(q, "Tiếp tục triển khai xóa nhà tạm, nhà dột nát, kết quả đã khởi công 817 căn, đạt 60,97%.")
+    assert not states_the_ask(q, "Đã hoàn thành 223 căn, đạt 16,64%.")  # another verb
+    assert not states_the_ask(q, "Đã khởi công 817 công trình.")  # another thing counted
+    assert not states_the_ask("Số căn nhà đã khởi công?", "Đã khởi công 817 căn.")  # no 'bao nhiêu' to read
