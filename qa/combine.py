@@ -23,7 +23,11 @@ def combine(question: str, parts: list[tuple[str, Answer]], note: str | None = N
         renumber = {n: len(citations) + i + 1 for i, n in enumerate(cited)}
         citations += [dataclasses.replace(c, n=renumber[c.n]) for c in ans.citations if c.n in renumber]
         figures += [dataclasses.replace(f, n=renumber.get(f.n, f.n)) for f in ans.figures]
-        body = ans.answer.split("\n", 1)[0] if brief and ans.figures and "\n" in ans.answer else ans.answer
+        # (the figure line is the first that cites: a plan's answer opens with 'Chưa có số liệu thực hiện ...', which
+        # the row's label '(mục tiêu, kế hoạch)' already says)
+        lines_of = ans.answer.split("\n")
+        body = next((x for x in lines_of if _MARK.search(x)), lines_of[0]) \
+            if brief and ans.figures and "\n" in ans.answer else ans.answer
         text = _MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", body)
         lines.append(f"{label}: {text}")
     first = parts[0][1]

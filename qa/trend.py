@@ -19,7 +19,7 @@ from tracuu.index.lexical import token_set
 from .answer import Citation
 from .extract import covered, query_weights
 from .figures import Figure
-from .fit import of_asked_province
+from .fit import of_asked_province, unit_reports
 from .glossary import COUNTED_TO
 from .query import parse_query
 
@@ -157,6 +157,8 @@ def trend(engine, question: str, only: set[Period] | None = None) -> Trend:
     query = parse_query(question)
     # a province named: its reports' periods only (the others' would all be listed as missing)
     docs = [d for d in (store.documents if store else []) if not query.provinces or of_asked_province(query, d)]
+    if store and (own := unit_reports(query, store)):  # a unit asked ('huyện Krông Pắc'): its own reports' periods
+        docs = [d for d in docs if d.doc in own]
     periods = sorted({p for d in docs for p in (d.period, d.next_period) if p and (only is None or p in only)},
                      key=lambda p: (p.year, min(p.months()), max(p.months())))
     out = Trend(question, base)
