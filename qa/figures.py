@@ -17,6 +17,7 @@ from tracuu.ingest.types import Period
 from .figure_words import SCALE, head_of, indicator_before, tail_end, unit_at
 from .glossary import CUTOFF, NATION, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
+from .sentence import bracketed
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 # a number's end: no letter, digit group or slash follows, unless a unit is glued to it ('trồng được 250ha rừng')
@@ -256,7 +257,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
         # chung 5 tháng ... 1.412'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
-        named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison]
+        # (not one inside brackets closed before it: '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' is 2024's)
+        named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison
+                 and not bracketed(folded, x.start, x.end, a)]
         if not named:  # 'Đến hết tháng 6/2023 có 180 xã ...; tỷ lệ ... đạt 86,4%': a cut-off date frames its sentence
             full = quote.rfind(". ", 0, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
             framed = [x for x in mentions if full < x.start and x.end <= a and x.period and not x.comparison]  # tháng 01')
@@ -265,7 +268,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 named = [framed[-1].period]
         if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
             own = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
-            named = [x.period for x in own if x.period and not x.comparison] or named
+            named = [x.period for x in own if x.period and not x.comparison
+                     and not bracketed(folded[sent_start + 1:a], x.start, x.end, a - sent_start - 1)] or named
         # 'kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ': a cut-off month after the period named is
         # when it was counted, not the figure's period
         cut = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.kind == "month"

@@ -93,3 +93,13 @@ def figure_lead(sentence: str) -> str | None:
         if states_figure(clause):  # periods blanked: '... 11 tháng năm 2024 của cả nước ước đạt 110%'
             return clause[:first_figure(clause, find_periods(clause, folded=True))]
     return None
+
+
+def bracketed(text: str, start: int, end: int, before: int) -> bool:
+    """text[start:end] stands inside brackets that hold a figure of their own and close before offset `before`:
+    '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' names 2023 for 2.846,5 only."""
+    opened, closed = text.rfind("(", 0, start), text.find(")", end, before)
+    return opened > text.rfind(")", 0, start) and closed >= 0 and bool(_DIGITS.search(text, end, closed))
+
+
+_DIGITS = re.compile(r"\d[\d.,]*\s*\S")

@@ -703,3 +703,16 @@ def test_the_ask_is_stated_where_the_figure_follows_the_word_asked_of_and_preced
     assert not states_the_ask(q, "Đã hoàn thành 223 căn, đạt 16,64%.")  # another verb
     assert not states_the_ask(q, "Đã khởi công 817 công trình.")  # another thing counted
     assert not states_the_ask("Số căn nhà đã khởi công?", "Đã khởi công 817 căn.")  # no 'bao nhiêu' to read
+
+
+def test_a_period_named_in_brackets_with_their_own_figure_governs_only_that_figure():
+    # invented figures: the bracket gives 2023's export; the share after it is the sentence's year's (2024)
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import extract
+    q = ("Kim ngạch xuất khẩu năm 2024 ước đạt 3.124,8 triệu USD, tăng 9,8% so với năm 2023 (năm 2023 đạt 2.846,5 "
+         "triệu USD), đạt 97,7% kế hoạch.")
+    assert [(f.value, f.period.year) for f in extract(q, 1, Period("year", 2024))] == \
+        [("3.124,8", 2024), ("9,8", 2024), ("2.846,5", 2023), ("97,7", 2024)]
+    # a bracket with no figure of its own qualifies what follows: '(áp dụng từ đầu năm 2024)'
+    q2 = "Kết quả rà soát hộ nghèo cuối năm 2023 (áp dụng từ đầu năm 2024): toàn tỉnh có 2.318 hộ nghèo."
+    assert extract(q2, 1, Period("year", 2024))[0].period == Period("month", 2024, 1)
