@@ -28,6 +28,11 @@ def units_agree(a: str, b: str) -> bool:
     return not a or not b or a == b
 
 
+def hedged(fig: Figure, claim: str):
+    """The hedge the claim puts before the figure ('gần', 'khoảng', 'hơn'), as a match; None when it states it flatly."""
+    return _HEDGE.search(fold(claim[:max(0, claim.find(fig.value))]).rstrip())
+
+
 def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[float, str]) -> bool:
     """The claim is the report's figure rounded: within half a unit of the claim's last printed digit
     (scaled); when hedged, within 2%, or on the side the hedge names ('hơn 130' for 135, 'gần 11 nghìn
@@ -37,8 +42,7 @@ def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[
     gap = abs(reported[0]) - abs(claimed[0])  # by magnitude: 'giảm hơn 5 nghìn hộ' for a fall of 5.025 hộ
     if gap == 0:
         return False
-    before = fold(claim[:max(0, claim.find(fig.value))])
-    hedge = _HEDGE.search(before.rstrip())
+    hedge = hedged(fig, claim)
     word = hedge.group(0).strip() if hedge else ""
     side = 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
     if side and gap * side < 0:

@@ -22,7 +22,7 @@ from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
 from .glossary import COUNTED_TO, cutoff_months
-from .claim_values import comparable, counterpart, equal, periods_printing, readings, rounds, value
+from .claim_values import comparable, counterpart, equal, hedged, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
@@ -145,6 +145,14 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # a claim naming that period says too: no target passed off as a result
             if aimed and rep.kind != "target" and rep.period in claimed_at:
                 aimed = fig.kind == "target"
+            # a hedged claim ('gần 108 tỷ USD') equal to the plan beside the result it rounds (107.846,2 triệu USD,
+            # 'bằng 99,9% kế hoạch năm (108.000 triệu USD)') states the result, rounded
+            near = next((f for f in quoted if f is not rep and f.kind == fig.kind and not _aimed(f, cited.get(f.n))
+                         and rounds(fig, claim, claimed, value(f)) and comparable(fig, f)), None) \
+                if aimed != (fig.kind == "target") and hedged(fig, claim) else None
+            if near is not None:
+                return ClaimResult(claim, fig.value, "rounded", near, cited.get(near.n),
+                                   f"Số liệu đã làm tròn; báo cáo ghi {near.value}{' ' + near.unit if near.unit else ''}.")
             if aimed != (fig.kind == "target"):
                 return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                    f"Báo cáo nêu {rep.value} là {'mục tiêu, kế hoạch' if aimed else 'kết quả thực hiện'}, "

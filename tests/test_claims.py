@@ -125,3 +125,21 @@ def test_a_figure_counted_to_a_date_inside_the_claimed_period_is_not_that_period
     dated = parse_query("Đến ngày 30/11/2025, thu ngân sách nhà nước đạt 33.846,2 tỷ đồng")
     assert _cutoff_apart(dated, rep, dated.periods + dated.dated) is None
     assert _cutoff_apart(year, SimpleNamespace(head="Tổng thu ngân sách năm 2025 đạt", context=""), [Period("year", 2025)]) is None
+
+
+def test_a_hedged_claim_equal_to_the_plan_beside_the_result_it_rounds_is_that_result_rounded():
+    # invented figures: 'gần 108 tỷ USD' is 107.846,2 triệu USD rounded, not the plan of 108.000 printed after it;
+    # stated flatly, '108 tỷ USD' is the plan passed off as the result
+    from tracuu.qa.claim_values import hedged
+    from tracuu.qa.figures import extract
+    claim = "11 tháng năm 2025, kim ngạch xuất khẩu đạt gần 108 tỷ USD."
+    fig = extract(claim, 0, None, small=True)[0]
+    assert hedged(fig, claim) and not hedged(fig, claim.replace("gần ", ""))
+
+
+def test_hedged_rounding_beside_the_plan_on_a_real_release(wide_engine):
+    # set AA's Bắc Ninh release (figures invented): '107.846,2 triệu USD, ..., bằng 99,9% kế hoạch năm (108.000 triệu USD)'
+    hedged_claim = check(wide_engine, "11 tháng năm 2025, kim ngạch xuất khẩu của tỉnh Bắc Ninh đạt gần 108 tỷ USD.")
+    assert hedged_claim.verdict == "rounded" and hedged_claim.claims[0].reported.value == "107.846,2"
+    flat = check(wide_engine, "11 tháng năm 2025, kim ngạch xuất khẩu của tỉnh Bắc Ninh đạt 108 tỷ USD.")
+    assert flat.verdict == "mismatch"
