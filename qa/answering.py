@@ -35,7 +35,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
     if not top:
         return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
-                                         f"(các kỳ hiện có{_held(query, store)}).", query.period, citations)
+                                         f"(các kỳ hiện có{held(query, store)}).", query.period, citations)
     uncovered = period_fit.uncovered_period(query, top[:5], store)
     fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
     evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
@@ -75,11 +75,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             "outcome": "chosen" if e is best else r or "kept"} for e, r in weighed]
     if uncovered or best is None or best.coverage < floor:
         what = f" cho {uncovered.label}" if uncovered else ""
-        held = {d.province for d in store.documents if d.province}
-        if missing := [p for p in query.provinces if held and p not in held]:
+        indexed = {d.province for d in store.documents if d.province}
+        if missing := [p for p in query.provinces if indexed and p not in indexed]:
             what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
         msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
-               f"(các kỳ hiện có{_held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+               f"(các kỳ hiện có{held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
         reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
         return Answer(query.text, False, msg, query.period, citations,
                       confidence=best.coverage if best else None,
@@ -120,13 +120,13 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                "another_place_s_figure" and others_figure(query, sents[e.first]))]
     spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
     figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
-    if held := wording.other_columns(query, figs):  # a table row with no cell of the asked period
+    if columns := wording.other_columns(query, figs):  # a table row with no cell of the asked period
         return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
-                                         f"(các cột có: {held}); xem đoạn nguồn bên dưới.", query.period, citations,
+                                         f"(các cột có: {columns}); xem đoạn nguồn bên dưới.", query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
-    if held := wording.no_plan_cell(query, figs):  # a plan asked, and the row's plan cell is empty
+    if columns := wording.no_plan_cell(query, figs):  # a plan asked, and the row's plan cell is empty
         return Answer(query.text, False, f"Bảng số liệu không ghi kế hoạch cho chỉ tiêu này (các cột có số: "
-                                         f"{held}); xem đoạn nguồn bên dưới.", query.period, citations,
+                                         f"{columns}); xem đoạn nguồn bên dưới.", query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_plan_in_the_row"}])
     text = compose(quotes, wording.header(cited, store))
     aim = bool(figs) and (figs[0].kind == "target" or aims_share(figs[0]))
@@ -164,7 +164,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
 
 
 
-def _held(query: Query, store: Store) -> str:
+def held(query: Query, store: Store) -> str:
     """What a refusal says exists: the periods of the asked province, where the question names one the index
     holds, else of every report (read only when refusing, not for every answer)."""
     own = [d for d in store.documents if d.province in query.provinces] if query.provinces else []

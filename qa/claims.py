@@ -22,6 +22,7 @@ from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
 from .glossary import COUNTED_TO, cutoff_months
+from .answering import held
 from .claim_values import comparable, counterpart, equal, hedged, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
@@ -234,9 +235,10 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         return ClaimResult(claim, fig.value, "not_found", rep, cite,
                            f"Chưa có báo cáo nào của {named} được nạp; số liệu {rep.value} trong các báo cáo là của "
                            f"{province}.")
-    periods = ", ".join(p.label for p in engine.periods())
+    # (the periods of the province named, where the index holds it: every province's would run to dozens)
     return ClaimResult(claim, fig.value, "not_found", None, None,
-                       f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có: {periods}).")
+                       f"Không báo cáo nào đã nạp nêu chỉ tiêu này cho kỳ và địa phương được nhắc (các kỳ hiện có"
+                       f"{held(query, engine.store)}).")
 
 
 # a running total, and a period's own flow ('trong tháng', 'trong quý'), as a claim or a figure's own clause says

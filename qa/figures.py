@@ -152,12 +152,15 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     """Cells of a table row as the loaders render it ('Bảng 1 > Sản lượng lúa > ĐVT: nghìn tấn; Thực hiện
     năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; So với kế hoạch (%): 103,1'): each value with its
     column's period and kind, the row's label as indicator and the ĐVT column as unit."""
-    if row.count(";") < 2 or ":" not in row:
+    # (two cells are a row too when the loader's path 'caption > row > ...' says so: 'Quý I/2026: 1,246.8; So cùng kỳ (%)')
+    if ":" not in row or row.count(";") < 2 and not (row.count(";") == 1 and row.count(" > ") >= 2):
         return []
     label = row.split(";")[0].rsplit(">", 2)
     indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
     unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>]+)", row)  # a table-wide unit ends where the row path goes on
     unit = unit_m.group(1).strip() if unit_m else None
+    if unit is None and (own := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(own.group(1))):
+        unit = own.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
     out = []
     for m in _CELL.finditer(row):
         header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')

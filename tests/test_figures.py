@@ -716,3 +716,13 @@ def test_a_period_named_in_brackets_with_their_own_figure_governs_only_that_figu
     # a bracket with no figure of its own qualifies what follows: '(áp dụng từ đầu năm 2024)'
     q2 = "Kết quả rà soát hộ nghèo cuối năm 2023 (áp dụng từ đầu năm 2024): toàn tỉnh có 2.318 hộ nghèo."
     assert extract(q2, 1, Period("year", 2024))[0].period == Period("month", 2024, 1)
+
+
+def test_a_two_cell_row_is_a_table_row_and_its_name_may_carry_the_unit():
+    # invented figures, as the aligned-table loader renders a row: the period's column and the unit in brackets
+    from tracuu.qa.figures import extract
+    row = "Bảng số liệu nhanh quý I/2026 > Tổng vốn FDI thu hút (triệu USD) > Quý I/2026: 1,246.8; So cùng kỳ (%): 112.4"
+    first = extract(row, 1, None)[0]
+    assert (first.value, first.number, first.unit, first.period.label) == ("1,246.8", 1246.8, "triệu USD", "quý I/2026")
+    # prose with one ';' is no row
+    assert extract("Thu ngân sách đạt 1.234 tỷ đồng; chi ngân sách 987 tỷ đồng.", 1, None)[0].header == ""
