@@ -108,6 +108,15 @@ def readings(fig: Figure, quoted: list[Figure]) -> Figure:
     return fig
 
 
+def index_readings(f: Figure) -> list[Figure]:
+    """A table's 'So cùng kỳ (%)' cell (112,4) is the period as a share of its baseline: a rise of 12,4% read the
+    other way. Both readings, for a claim worded either way ('tăng 12,4%', 'bằng 112,4% cùng kỳ')."""
+    if not (f.header and f.kind == "change" and f.unit == "%" and 20 <= f.number <= 1000
+            and re.search(r"\bso\b.*(?:cung ky|nam truoc|ky truoc|thang truoc|quy truoc)", fold(f.header))):
+        return [f]
+    return [replace(f, number=round(f.number - 100, 6)), replace(f, kind="share")]
+
+
 def comparable(claimed: Figure, reported: Figure) -> bool:
     """Figures of the same nature: 'tăng 27,9%' (a change) is not 'đạt 27,9% dự toán' (a share of a plan),
     nor 'bằng 37,6% cùng kỳ' (a share of a baseline); a result and a target are judged apart."""

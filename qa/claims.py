@@ -23,7 +23,7 @@ from .query import parse_query
 from .figures import Figure, aimed, extract
 from .glossary import COUNTED_TO, cutoff_months
 from .answering import held
-from .claim_values import comparable, counterpart, equal, hedged, periods_printing, readings, rounds, value
+from .claim_values import comparable, counterpart, equal, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
@@ -118,7 +118,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     claimed_at = asked + [d for d in query.dated if d not in asked]
     said, named = measure_words(fig, query), claim_words(query)
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
-        quoted = [f for f in ans.figures]
+        quoted = [r for f in ans.figures for r in index_readings(f)]
         same = [f for f in quoted if equal(claimed, value(f)) and comparable(fig, f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \

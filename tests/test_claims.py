@@ -143,3 +143,13 @@ def test_hedged_rounding_beside_the_plan_on_a_real_release(wide_engine):
     assert hedged_claim.verdict == "rounded" and hedged_claim.claims[0].reported.value == "107.846,2"
     flat = check(wide_engine, "11 tháng năm 2025, kim ngạch xuất khẩu của tỉnh Bắc Ninh đạt 108 tỷ USD.")
     assert flat.verdict == "mismatch"
+
+
+def test_an_index_against_the_same_period_reads_as_the_rise_it_is():
+    # invented figures: a 'So cùng kỳ (%)' cell of 112.4 is 'tăng 12,4%' and 'bằng 112,4% cùng kỳ' alike
+    from tracuu.qa.claim_values import index_readings
+    from tracuu.qa.figures import extract
+    row = "Bảng nhanh > Tổng vốn FDI thu hút (triệu USD) > Quý I/2026: 1,246.8; So cùng kỳ (%): 112.4"
+    cell = extract(row, 1, None)[1]
+    assert [(f.kind, f.number) for f in index_readings(cell)] == [("change", 12.4), ("share", 112.4)]
+    assert index_readings(extract(row, 1, None)[0]) == [extract(row, 1, None)[0]]  # the value itself: one reading
