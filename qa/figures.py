@@ -8,7 +8,7 @@ a share of a plan, a change against a baseline, a target).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
@@ -184,6 +184,7 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     return out
 
 
+_SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}c[a-z]{{1,3}}ng\s+k[a-z]\s*\(\s*$")
 _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 
 
@@ -286,6 +287,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # quý I (giảm 7,95%)', the baseline's own)
             named = [just_before[-1].period]
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
+        if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
+            fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before
         fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])
         if not named and fig.part_of is not None and fig.part_of.n != n:
             inherited = fig.part_of.period  # a footnote's breakdown naming no period: its whole's
@@ -336,16 +339,14 @@ _LINKING = frozenset("cong gop tong cong so la".split())
 
 
 def _plan_clause(own: str) -> str:
-    """The clause of a figure's own words that says what it is: the last one ('..., tổng kế hoạch vốn là'), or the
-    one before when the last only links the figure to it ('Dự toán thu ngân sách năm 2025 do Hội đồng nhân dân ba
-    tỉnh giao, cộng gộp là 35.000 tỷ đồng'), folded."""
+    """The clause of a figure's own words that says what it is: the last one, or the one before when the last only
+    links the figure to it ('Dự toán thu ngân sách năm 2025 do HĐND ba tỉnh giao, cộng gộp là 35.000 tỷ đồng')."""
     parts = fold_ocr(own).rsplit(", ", 2)
     if len(parts) > 1 and set(parts[-1].split()) <= _LINKING | HOW_WORDS:
         return ", ".join(parts[-2:])
     return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
-# words that make a figure a reference the clause compares with ('thấp hơn kế hoạch (7%)', 'cả nước')
 def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
     """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ
     buôn lậu': 3; '573 vụ' : 1), after a scale word ('250,95 nghìn lượt khách')."""

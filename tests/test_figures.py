@@ -726,3 +726,12 @@ def test_a_two_cell_row_is_a_table_row_and_its_name_may_carry_the_unit():
     assert (first.value, first.number, first.unit, first.period.label) == ("1,246.8", 1246.8, "triệu USD", "quý I/2026")
     # prose with one ';' is no row
     assert extract("Thu ngân sách đạt 1.234 tỷ đồng; chi ngân sách 987 tỷ đồng.", 1, None)[0].header == ""
+
+
+def test_a_value_in_brackets_after_the_same_time_last_year_is_that_time_s():
+    # invented figures: '(551 người)' after 'so với cùng kỳ' is January 2025's count, a baseline
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import extract
+    q = "Số người chấm dứt hưởng trợ cấp thất nghiệp là 318 người, giảm 42,29% so với cùng kỳ (551 người)."
+    last = extract(q, 1, Period("month", 2026, 1))[-1]
+    assert (last.value, last.period, last.reference) == ("551", Period("month", 2025, 1), True)
