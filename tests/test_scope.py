@@ -66,3 +66,13 @@ def test_a_district_asked_is_not_answered_with_the_whole_city_unless_the_city_is
     assert others_figure(parse_query("GRDP 6 tháng đầu năm 2024 của huyện Củ Chi tăng bao nhiêu?"), sentence)
     asked_whole = parse_query("Theo báo cáo của UBND huyện Củ Chi, GRDP 6 tháng 2024 của toàn Thành phố tăng bao nhiêu?")
     assert not others_figure(asked_whole, sentence)
+
+
+def test_a_whole_region_s_figure_is_no_province_s():
+    # invented figures: 'cả vùng Đồng bằng sông Cửu Long' is wider than the province, as 'cả nước' is
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.scope import national_figure
+    q = parse_query("năng suất lao động Bến Tre năm 2024")
+    assert national_figure(q, "Năng suất lao động của cả vùng Đồng bằng sông Cửu Long năm 2024 chỉ khoảng 142,6 triệu đồng.")
+    assert not national_figure(parse_query("năng suất lao động cả vùng Đồng bằng sông Cửu Long năm 2024"),
+                               "Năng suất lao động của cả vùng Đồng bằng sông Cửu Long năm 2024 chỉ khoảng 142,6 triệu đồng.")
