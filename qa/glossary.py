@@ -64,7 +64,7 @@ def plan_asked(text: str) -> bool:
 
 # the whole country, as reports name it beside a province's figure ('cả nước', 'bình quân chung'): one list for the
 # figure read as the nation's (qa/figures.py) and the sentence scoped to it (qa/scope.py)
-NATION = r"ca\s+nuoc|toan\s+quoc|binh\s+quan\s+chung|trung\s+binh\s+chung|ca\s+vung|toan\s+vung"  # (a region: wider too)
+NATION = r"ca\s+nuoc|toan\s+quoc|binh\s+quan\s+chung|trung\s+binh\s+chung|(?:ca|toan)\s+vung(?!\s+(?:nguyen|trong|san|chuyen|du))"  # a whole region too (not 'toàn vùng nguyên liệu')
 # the whole province as a figure's place ('toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'ở tỉnh'), folded; not a plan
 # the province set ('dự toán tỉnh giao', 'tỉnh giao'): qa.fit (a unit's report speaking of its province) and
 # qa.scope (a unit asked, the province's figure given) read it alike

@@ -74,5 +74,6 @@ def test_a_whole_region_s_figure_is_no_province_s():
     from tracuu.qa.scope import national_figure
     q = parse_query("năng suất lao động Bến Tre năm 2024")
     assert national_figure(q, "Năng suất lao động của cả vùng Đồng bằng sông Cửu Long năm 2024 chỉ khoảng 142,6 triệu đồng.")
+    assert not national_figure(q, "Toàn vùng nguyên liệu mía đạt 18.420 ha.")  # a growing area is no region
     assert not national_figure(parse_query("năng suất lao động cả vùng Đồng bằng sông Cửu Long năm 2024"),
                                "Năng suất lao động của cả vùng Đồng bằng sông Cửu Long năm 2024 chỉ khoảng 142,6 triệu đồng.")
