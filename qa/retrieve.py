@@ -103,9 +103,10 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
         out["report"] *= 0.5
         out["section"] *= 0.5
-    if query.provinces and doc and doc.province and doc.province not in query.provinces \
+    # another province's report, or one of no province (a region's bulletin), unless this passage speaks of the one asked
+    if query.provinces and doc and doc.province not in query.provinces \
             and not set(query.provinces) & set(find_provinces(f"{hit.passage.section} {hit.passage.text}")):
-        out["province"] = -1.0  # another province's report, unless this passage speaks of the one asked
+        out["province"] = -1.0
     return out
 
 

@@ -271,3 +271,21 @@ def test_a_province_named_asks_of_none_of_its_or_another_province_s_units_by_a_s
     assert asked_units(parse_query("thành phố Bạc Liêu thu ngân sách 9 tháng 2024"), store) == {"thanh pho bac lieu"}
     assert asked_units(parse_query("TP. Bạc Liêu thu ngân sách 9 tháng 2024"), store) == {"thanh pho bac lieu"}
     assert asked_units(parse_query("huyện Đồng Xuân (Phú Yên) sản lượng lúa năm 2023"), store) == {"huyen dong xuan"}
+
+
+def test_a_report_of_no_province_ranks_after_the_asked_province_s_unless_it_names_it():
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.retrieve import period_signals
+    # invented: a regional bulletin (no province of its own) listing provinces' revenue, and the asked province's report
+    region = _doc("vung.txt", None, Period("year", 2022))
+    own = _doc("dn.txt", "Đồng Nai", Period("year", 2022))
+    store = SimpleNamespace(documents=[region, own], doc_by_name={"vung.txt": region, "dn.txt": own})
+
+    def signals(doc, text):
+        return period_signals(parse_query("Thu ngân sách nhà nước tỉnh Đồng Nai năm 2022"),
+                              Hit(Passage(id="x", doc=doc, text=text, section="", period=Period("year", 2022), line_start=1,
+                                          line_end=1, char_start=0, char_end=len(text)), 0), store)
+    assert signals("vung.txt", "- Lâm Đồng: 11.720,4 tỷ đồng, bằng 118,4% dự toán.").get("province") == -1.0
+    assert signals("vung.txt", "- Đồng Nai: 56.120 tỷ đồng.").get("province") is None  # it speaks of the one asked
+    assert signals("dn.txt", "Thu ngân sách đạt 62.846,3 tỷ đồng.").get("province") is None
