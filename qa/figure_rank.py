@@ -256,7 +256,7 @@ def states_the_ask(question: str, sentence: str) -> bool:
     if not word or not counted:
         return False
     bridge = "|".join(sorted(_BRIDGE))
-    return bool(re.search(rf"\b{word}\s+(?:[a-z]+\s+)?(?:(?:{bridge})\s+){{0,3}}\d[\d.,]*\s+(?:{'|'.join(sorted(counted))})\b",
+    return bool(re.search(rf"\b{word}\s+(?:[a-z]+\s+)?(?:(?:{bridge})\s+){{0,3}}\d[\d.,]*\s*%?\s+(?:{'|'.join(sorted(counted))})\b",
                           fold_ocr(sentence)))
 
 

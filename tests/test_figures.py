@@ -703,6 +703,10 @@ def test_the_ask_is_stated_where_the_figure_follows_the_word_asked_of_and_preced
     assert not states_the_ask(q, "Đã hoàn thành 223 căn, đạt 16,64%.")  # another verb
     assert not states_the_ask(q, "Đã khởi công 817 công trình.")  # another thing counted
     assert not states_the_ask("Số căn nhà đã khởi công?", "Đã khởi công 817 căn.")  # no 'bao nhiêu' to read
+    # a share asked in words is stated with '%' ('trồng rừng mới đạt bao nhiêu phần trăm kế hoạch': '... mới đạt trên 60%
+    # kế hoạch', OCR'd words around it)
+    assert states_the_ask("Quý II tỉnh đặt mục tiêu trồng rừng mới đạt bao nhiêu phần trăm kế hoạch năm?",
+                          "Phấn đấu hết quý II/2022 trồng rimg mới đạt trên 60% ké hoạch.")
 
 
 def test_a_period_named_in_brackets_with_their_own_figure_governs_only_that_figure():
