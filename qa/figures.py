@@ -125,8 +125,7 @@ def parse_number(text: str) -> float | None:
 def scaled(number: float, unit: str | None) -> tuple[float, str]:
     """(value in base units, base unit): '10,9 nghìn tỷ đồng' and '10.902 tỷ đồng' compare."""
     u = fold_ocr(unit or "").strip()
-    # the unit OCR misread by a letter ('tỷ déng') is the unit it was; a scale word before a unit read as printed
-    # ('nghìn hộ' is thousands of households, not 'nghìn ha')
+    # a unit OCR misread by a letter ('tỷ déng') is the unit it was; 'nghìn hộ' is thousands of households, not 'nghìn ha'
     scale, _, rest = u.partition(" ")
     if not (scale in SCALE and rest in lexicon().units):
         u = unit_at(u) or u
@@ -184,6 +183,7 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     return out
 
 
+_FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
 _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}c[a-z]{{1,3}}ng\s+k[a-z]\s*\(\s*$")
 _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 
@@ -207,8 +207,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
     blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
                 if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
-    # 'kinh tế 10 tháng', 'sau 6 tháng': a count of months is a span of time, not a figure of an indicator;
-    # 'dân số trên 18 tuổi', 'trẻ em từ 12 - 17 tuổi' say who is counted; 'COVID-19' is a name
+    # 'sau 6 tháng' is a span of time, 'trên 18 tuổi' says who is counted, 'COVID-19' is a name: no figures
     blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)] + [m.span() for m in _YEARS.finditer(folded)]
     blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
     out: list[Figure] = []
@@ -258,8 +257,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 and not claimed_count \
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
-        # a figure's period is the last one named before it in its sentence ('tháng 5/2023 ... 286; tính
-        # chung 5 tháng ... 1.412'), else the quote's
+        # a figure's period: the last one named before it in its sentence ('tháng 5/2023 ... 286; tính chung 5 tháng ...'), else the quote's
         sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
         # (not one inside brackets closed before it: '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' is 2024's)
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison
@@ -286,6 +284,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # (a change right after it, 'so với cùng kỳ năm 2022 tăng 15 vụ', is this period's; bracketed, 'so với
             # quý I (giảm 7,95%)', the baseline's own)
             named = [just_before[-1].period]
+        # 'giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025': a period right after each value is its own
+        named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison and _FROM.search(folded, max(
+            0, a - 12), a) and re.fullmatch(r"\s*%?\s*(?:(?:cuoi|dau|het)\s*)?", folded[b:x.start])][:1] or named
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
             fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before
@@ -309,8 +310,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         fig.after = printed[b:b + 60]
         if _NATIONAL_AFTER.match(folded, b):
             fig.reference = True  # 'chưa bằng một nửa mức tăng 5,05% của cả nước': the whole country's, compared with
-        # what follows the unit names the thing counted: '250,95 nghìn lượt khách du lịch'; after a share
-        # or a change it names the plan or the baseline ('đạt 33,4% kế hoạch vốn'), not what is measured
+        # after the unit: the thing counted ('250,95 nghìn lượt khách'); after a share or change the plan or baseline
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)
     return out

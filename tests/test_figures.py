@@ -739,3 +739,11 @@ def test_a_value_in_brackets_after_the_same_time_last_year_is_that_time_s():
     q = "Số người chấm dứt hưởng trợ cấp thất nghiệp là 318 người, giảm 42,29% so với cùng kỳ (551 người)."
     last = extract(q, 1, Period("month", 2026, 1))[-1]
     assert (last.value, last.period, last.reference) == ("551", Period("month", 2025, 1), True)
+
+
+def test_from_one_value_to_another_each_takes_the_period_printed_right_after_it():
+    # invented figures: 'giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025' — 17,86% is 2025's
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import extract
+    q = "Tỷ lệ hộ nghèo giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025, bình quân giảm 3,68 điểm phần trăm/năm."
+    assert [(f.value, f.period.year) for f in extract(q, 1, Period("year", 2025))][:2] == [("32,58", 2021), ("17,86", 2025)]
