@@ -138,7 +138,7 @@ class _Reader:
 
 def _rows(table) -> list:
     """The table's own rows (thead/tbody/tfoot or direct), not those of tables nested in its cells."""
-    return [tr for tr in table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")]
+    return list(table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"))
 
 
 def _span(cell, attr: str) -> int:

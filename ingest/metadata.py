@@ -197,11 +197,12 @@ def _periods(title: str, lines: list[str], filename: str,
                                                        if m.period and not m.comparison])):
             own = wider
         # 'giai đoạn 2021 - 2025': a span of years is reported on up to its last year (a five-year review)
-        span = next((y for y in _year_spans(fold_ocr(title)) if y and own.kind == "year" and y[0] == own.year), None)
+        spans = _year_spans(fold_ocr(title))
+        span = next((y for y in spans if y and own.kind == "year" and y[0] == own.year), None)
         if span:
             own = Period("year", span[1])
             # (and a span it plans, '5 năm giai đoạn 2026 - 2030', is no one year planned: its first year is not)
-            mentions = [p for p in mentions if not any(y and y[0] <= p.year <= y[1] for y in _year_spans(fold_ocr(title)))]
+            mentions = [p for p in mentions if not any(y and y[0] <= p.year <= y[1] for y in spans)]
         plan_year = own
         # '... vốn đầu tư công năm 2024 (số liệu đến hết ngày 30/9/2024)': the year's plan, counted to a
         # month's end: the running total to it is what the report gives

@@ -284,9 +284,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # (a change right after it, 'so với cùng kỳ năm 2022 tăng 15 vụ', is this period's; bracketed, 'so với
             # quý I (giảm 7,95%)', the baseline's own)
             named = [just_before[-1].period]
-        # 'giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025': a period right after each value is its own
-        named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison and _FROM.search(folded, max(
-            0, a - 12), a) and re.fullmatch(r"\s*%?\s*(?:(?:cuoi|dau|het)\s*)?", folded[b:x.start])][:1] or named
+        if _FROM.search(folded, max(0, a - 12), a):  # 'giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025'
+            named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison  # the period printed
+                     and re.fullmatch(r"\s*%?\s*(?:(?:cuoi|dau|het)\s*)?", folded[b:x.start])][:1] or named  # right after
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
             fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before
