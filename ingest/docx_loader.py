@@ -10,10 +10,6 @@ import io
 import re
 import unicodedata
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-
 from .textnorm import fold
 from .types import IngestError, SourceText
 
@@ -29,6 +25,8 @@ _CAPTION_MAX = 120
 
 def load_docx(data: bytes, name: str) -> SourceText:
     """Paragraphs and tables of the body in document order; hints mark headings and table rows."""
+    from docx.table import Table  # python-docx loads in ~50 ms: only when a Word file is read
+    from docx.text.paragraph import Paragraph
     document = _open(data, name)
     lines: list[str] = []
     hints: dict[int, str] = {}
@@ -64,6 +62,7 @@ def _open(data: bytes, name: str):
         raise IngestError(f"{name}: is an old binary Word .doc file, not .docx; open it in Word and save as .docx")
     if not data.startswith(b"PK"):
         raise IngestError(f"{name}: not a Word .docx file (no ZIP package inside)")
+    import docx
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises zip, KeyError, lxml and package errors alike

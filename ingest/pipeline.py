@@ -5,7 +5,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from . import corrections, metadata
+from . import corrections, metadata, parse_cache
 from .chunking import content_hash, lines_of, paragraph_text, split_sentences, windows
 from tracuu.config import Config
 from .loaders import load
@@ -27,6 +27,20 @@ def file_hash(path: Path) -> str:
 
 def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[Document, list[Passage]]:
     """Read, structure and chunk one report. Raises IngestError with a message naming the file."""
+    sha256 = sha256 or file_hash(path)
+    correction = corrections.load(config.home).get(path.name)
+    entry = parse_cache.key(sha256, path.name, correction, config)
+    if config.cache and (kept := parse_cache.get(config, entry)):
+        doc, passages = kept
+        doc.source_path = str(path.resolve())  # the same bytes may have moved
+        return doc, passages
+    doc, passages = _read(path, config, sha256, correction)
+    if config.cache:
+        parse_cache.put(config, entry, doc, passages)
+    return doc, passages
+
+
+def _read(path: Path, config: Config, sha256: str, correction) -> tuple[Document, list[Passage]]:
     src = load(path, config.max_file_bytes)
     # Markdown's headings mark the title for reading metadata; passages keep the file's lines as they are
     # (headings as structure were tried twice: rows under a heading took its words and lost set L/N/Q questions)
@@ -37,10 +51,10 @@ def ingest_file(path: Path, config: Config, sha256: str | None = None) -> tuple[
         doc=path.name, title=meta["title"], kind=meta["kind"], number=meta["number"], date=meta["date"],
         period=meta["period"], next_period=meta["next_period"], issuer=meta["issuer"], province=meta["province"],
         period_source=meta["period_source"], province_source=meta["province_source"],
-        sha256=sha256 or file_hash(path), source_path=str(path.resolve()), fmt=src.fmt,
+        sha256=sha256, source_path=str(path.resolve()), fmt=src.fmt,
         ocr_quality=_quality(src), ocr=src.ocr,
     )
-    corrections.apply(doc, corrections.load(config.home).get(path.name))  # a person's word beats a guess
+    corrections.apply(doc, correction)  # a person's word beats a guess
     passages = make_passages(doc, src, config)
     for p in passages:  # the title (a news headline) sums up: answers quote the body that states it
         if p.kind == "body" and p.line_start - 1 in meta["title_lines"] and p.line_end - 1 in meta["title_lines"]:
