@@ -171,6 +171,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     leads = _leads(figures)
     stated = _baselines_stated(figures)
     asked_verb, counted_words = _asked(question) if question else (None, set())
+    lead_in = _lead_in(question) if asked_verb else []
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -203,6 +204,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # a plan's amount ('Kế hoạch vốn năm 2025 tỉnh giao là 5.862,4 tỷ đồng') is what results are measured
         # against: after them in a results question, whichever period each names
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
+        of_ask = bool(asked_verb) and _asked_of(f.head, asked_verb, words)
+        all_counted = bool(counted_words) and counted_words <= set(words_of(f"{f.context or f.head} {f.after}"))
         return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
                 part,
                 # against the asked baseline: its own, or, for a change that names none, the sentence's change
@@ -217,8 +220,12 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 # ('khám được 254.104 lượt'; not 'nhập khẩu' for 'xuất khẩu được bao nhiêu'), or what the question
                 # counts, all of it: 'khách quốc tế 1,52 triệu lượt' for 'đón bao nhiêu khách quốc tế', beside 'Huế đón
                 # 3,62 triệu lượt khách'
-                bool(asked_verb) and not _asked_of(f.head, asked_verb, words)
-                and not (counted_words and counted_words <= set(words_of(f"{f.context or f.head} {f.after}"))),
+                bool(asked_verb) and not of_ask and not all_counted,
+                # of figures stated right after the word asked of, the one whose words before it run longest as the
+                # question's do ('đã thu hồi được 3.852,3' for 'số tiền đã thu hồi được là bao nhiêu', not 'kiến nghị
+                # thu hồi 5.149,8'), when three words or more run so: two ('Huế đón', 'khai thác') may be a place's name
+                # or the frame's word and no more than the ask itself
+                -_run(f.head, lead_in) if of_ask and _run(f.head, lead_in) >= 3 else 0,
                 # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
                 # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
                 -round(cover(have) * 2) / 2,
@@ -247,6 +254,23 @@ def _asked(question: str) -> tuple[str | None, set[str]]:
         return None, set()
     return word, {w for w in re.findall(r"[a-z]+", m.group(1)) if w not in _BRIDGE and w not in _NOT_COUNTED
                   and w not in HOW_WORDS}
+
+
+def _lead_in(question: str) -> list[str]:
+    """The words of a question before its first ask, folded, without the words that bridge to a figure."""
+    folded = first_ask(question)
+    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+    return [w for w in re.findall(r"[a-z]+", folded[:m.start()] if m else "") if w not in _BRIDGE]
+
+
+def _run(head: str, lead_in: list[str]) -> int:
+    """How many words the end of a figure's last clause shares, in order, with the end of the question's words
+    before its ask."""
+    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
+    n = 0
+    while n < min(len(clause), len(lead_in)) and clause[-1 - n] == lead_in[-1 - n]:
+        n += 1
+    return n
 
 
 def states_the_ask(question: str, sentence: str) -> bool:

@@ -685,6 +685,15 @@ def test_the_word_a_question_asks_of_leads_to_its_figure():
     # 'xuất khẩu được bao nhiêu' is not asked of 'nhập khẩu' (figures invented)
     quote = "Giá trị nhập khẩu 6 tháng đạt 5.214,6 triệu USD, tăng 11,2%; giá trị xuất khẩu đạt 4.326,8 triệu USD."
     assert first("Nửa đầu năm 2025 Thanh Hóa xuất khẩu được bao nhiêu?") == "4.326,8"
+    # of two figures after the word asked of, the one printed after more of the question's words (three or more):
+    # the 2021 press release's sentence, and an invented one
+    quote = ("Kết quả thanh tra phát hiện sai phạm số tiền 7.067,4 triệu đồng và 3.044m² đất, kiến nghị thu hồi 5.149,8 "
+             "triệu đồng; đã thu hồi được 3.852,3 triệu đồng, đạt 75%.")
+    assert first("Qua thanh tra năm 2021, số tiền đã thu hồi được là bao nhiêu, đạt bao nhiêu phần trăm số kiến nghị "
+                 "thu hồi?") == "3.852,3"
+    assert first("Qua thanh tra năm 2021 kiến nghị thu hồi bao nhiêu tiền?") == "5.149,8"
+    quote = "Sở đã cấp mới 412 giấy phép, trong đó đã cấp lại giấy phép lái xe 1.206 trường hợp."
+    assert first("Sở đã cấp lại giấy phép lái xe bao nhiêu trường hợp?") == "1.206"
 
 
 def test_the_whole_country_is_one_list_for_figures_and_sentences():
