@@ -101,6 +101,15 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
             # '11,3 bác sỹ và 33,3 giường bệnh': what the earlier one counts ends at 'và'; both share the subject
             start = max(start, joined.end())
             break
+    # inside a bracket opened after an earlier figure ('377/618 nhà ở (xây mới 124/208 hộ, sửa chữa 253/410 hộ)'):
+    # its words start at the bracket, and a count there is a part of the figure before it
+    sentence_at = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
+    opened = quote.rfind("(", sentence_at + 1, a)
+    before = [f for f in out if sentence_at < f.start < opened] if opened >= 0 and ")" not in quote[opened:a] else []
+    if before and fig.kind == "result" and (inside := indicator_before(quote, folded, max(start, opened + 1), a)):
+        # (a bare '(4,24%)' after 'cao hơn mức tăng chung của cả nước' keeps the words before the bracket)
+        fig.own, fig.part_of = inside, before[-1]
+        return f"{before[-1].head} {inside}"
     own = fig.own = indicator_before(quote, folded, start, a)
     if not own and out:
         fig.part_of = out[-1].part_of

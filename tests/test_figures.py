@@ -137,6 +137,22 @@ def test_a_part_after_trong_do_carries_its_whole_s_words():
     assert rank(figs, weighted(_w("tổng diện tích gieo trồng", "vụ đông")))[0].value == "3.666"
 
 
+def test_a_bracket_breaking_a_figure_down_holds_its_parts():
+    # the 2021 press release's sentence: the counts in the bracket are parts of the figure before it; a bare
+    # bracketed value after a comparison keeps the words before the bracket (the whole country's, a reference)
+    quote = ("Đã xây mới, sửa chữa được 377/618 nhà ở cho người có công với cách mạng khó khăn về nhà ở (xây mới "
+             "124/208 hộ, sửa chữa 253/410 hộ), đạt 61% kế hoạch.")
+    figs = extract(quote)
+    whole, built, mended = figs[:3]
+    assert built.part_of is whole and mended.part_of is whole and (built.own, mended.own) == ("xây mới", "sửa chữa")
+    question = "Năm 2021 tỉnh dựng mới và tu bổ được bao nhiêu căn nhà cho gia đình có công với cách mạng?"
+    words = set(tokenize(fold(question)))
+    assert rank(figs, weighted({t: 1.0 for t in words}), words=words, question=question)[0].value == "377/618"
+    # invented figures
+    figs = extract("GRDP 9 tháng tăng 5,73%, cao hơn mức tăng chung của cả nước (4,24%).")
+    assert [(f.value, f.reference, f.part_of) for f in figs] == [("5,73", False, None), ("4,24", True, None)]
+
+
 def test_a_footnote_breaking_a_figure_down_carries_the_marked_figure_s_words():
     # invented figures; the footnote is its own quote (source [2]), as the engine appends it
     whole = extract("Năm 2024 tổng diện tích nuôi trồng thủy sản ước đạt 1.240 ha²; sản lượng đạt 9.800 tấn.")
