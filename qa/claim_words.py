@@ -9,6 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tracuu.ingest.textnorm import fold
 
+from .figure_words import MEASURES
 from .figures import HOW_WORDS, Figure
 from .glossary import expansions, specifics
 from .lexicon import lexicon
@@ -26,7 +27,7 @@ def measure_words(fig: Figure, query) -> Said:
     from tracuu.index.lexical import token_set
     content = token_set(_without_cutoff(query.lexical_text))
     # the words of its unit of measure say how much, not of what: '15 ha rừng' measures no 'ha'
-    unit = set(fold(fig.unit or "").lower().split()) & _MEASURING
+    unit = set(fold(fig.unit or "").lower().split()) & MEASURES
     said = Said(t for t in token_set(fig.context or fig.head) & content
                 if not set(t.split("_")) & (_NOT_MEASURE | unit) and not t[0].isdigit())
     said.specific = frozenset(w for w in specifics(fold(fig.context or fig.head).lower()) if w in single(said))
@@ -273,9 +274,6 @@ def single(tokens) -> set[str]:
 
 # how a figure is stated or which way it moved, not what it measures
 _NOT_MEASURE = HOW_WORDS | {"tang", "giam"}
-# units of measure and scale words (not the things a count counts: 'doanh nghiệp', 'hộ', 'xã')
-_MEASURING = {"ha", "tan", "ta", "km", "km2", "m2", "m3", "kg", "kwh", "usd", "dong", "ty", "trieu", "nghin",
-              "ngan", "luot", "diem", "phan", "tram"}
 
 
 # the idf the claim's words found in a matched figure's own must reach: one word of substance ('thuê',

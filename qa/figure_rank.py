@@ -14,7 +14,8 @@ from tracuu.ingest.types import Period
 
 from tracuu.index.lexical import token_set, tokenize, words_of
 
-from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, counts, parse_number
+from .figure_words import counts
+from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, parse_number
 from .glossary import spelled_out
 from .lexicon import lexicon
 
@@ -191,7 +192,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         off_period = 0 if dated and f.period in dated else \
             1 if not asked or f.period in asked else 2 if f.period is None else 3
         other_unit = bool(units) and fold(f.unit or "") not in units
-        said = counts(f.after, nouns, repair)
+        said = counts(f.after, nouns, repair, f.own)
         # a figure stated as what the clause compares with is no answer, unless references are asked
         # (a target, the whole country)
         reference = f.reference and not references and not (plan and f.kind == "target")

@@ -198,3 +198,36 @@ def indicator_before(quote: str, folded: str, start: int, at: int) -> str:
     return text.strip(" ,:;-")
 
 
+# units of measure and scale words, which measure a thing named beside them ('khách quốc tế 19.000 lượt', 'sản
+# lượng tôm 168.420 tấn'), unlike the things a count counts ('doanh nghiệp', 'hộ', 'xã', 'trường')
+MEASURES = frozenset("ha tan ta km km2 m2 m3 kg gam kwh usd dong ty trieu nghin ngan luot diem phan tram".split())
+
+
+def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None, before: str = "") -> int:
+    """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ
+    buôn lậu': 3; '573 vụ' : 1), after a scale word ('250,95 nghìn lượt khách'). The phrase's rest may stand in
+    the figure's own words before it ('Khách quốc tế 19.000 lượt' for 'bao nhiêu lượt khách quốc tế': 3)."""
+    if not phrases:
+        return 0
+    fix = (lambda ws: [repair.get(w, w) for w in ws if w]) if repair else (lambda ws: [w for w in ws if w])
+    words = fix([w.strip(".,;:()") for w in fold(after).split()[:4]])
+    if words and words[0] in ("nghin", "ngan", "trieu", "ty"):
+        words = words[1:]
+    own = set(fix(fold_ocr(before).split())) if before else set()
+    best = 0
+    for phrase in phrases:
+        k = 0
+        while k < min(len(phrase), len(words)) and phrase[k] in (words[k], _ocr_read(words[k])):
+            k += 1
+        if 0 < k < len(phrase) and phrase[0] in MEASURES and own and all(w in own for w in phrase[k:]):
+            k = len(phrase)  # (a measure's: 'lượt khách quốc tế', 'tấn tôm'; 'xã được công nhận' is no thing named)
+        best = max(best, k)
+    return best
+
+
+# letters OCR reads for others in short words ('vụ' as 'vy', 'xã' as 'x4', 'dự án' as 'dy án')
+_OCR_LETTER = {"y": "u", "4": "a", "6": "o", "0": "o", "1": "l", "&": "a"}
+
+
+def _ocr_read(word: str) -> str:
+    return word[:1] + "".join(_OCR_LETTER.get(c, c) for c in word[1:])

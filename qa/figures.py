@@ -14,7 +14,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
-from .figure_words import SCALE, head_of, indicator_before, tail_end, unit_at
+from .figure_words import SCALE, counts, head_of, indicator_before, tail_end, unit_at
 from .glossary import CUTOFF, NATION, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
 from .sentence import bracketed
@@ -347,32 +347,6 @@ def _plan_clause(own: str) -> str:
     return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
-def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None) -> int:
-    """How many words of an asked count's phrase follow the figure ('818 vụ buôn lậu' for 'bao nhiêu vụ
-    buôn lậu': 3; '573 vụ' : 1), after a scale word ('250,95 nghìn lượt khách')."""
-    if not phrases:
-        return 0
-    words = [w.strip(".,;:()") for w in fold(after).split()[:4]]
-    words = [repair.get(w, w) for w in words if w] if repair else [w for w in words if w]
-    if words and words[0] in ("nghin", "ngan", "trieu", "ty"):
-        words = words[1:]
-    best = 0
-    for phrase in phrases:
-        k = 0
-        while k < min(len(phrase), len(words)) and phrase[k] in (words[k], _ocr_read(words[k])):
-            k += 1
-        best = max(best, k)
-    return best
-
-
-# letters OCR reads for others in short words ('vụ' as 'vy', 'xã' as 'x4', 'dự án' as 'dy án')
-_OCR_LETTER = {"y": "u", "4": "a", "6": "o", "0": "o", "1": "l", "&": "a"}
-
-
-def _ocr_read(word: str) -> str:
-    return word[:1] + "".join(_OCR_LETTER.get(c, c) for c in word[1:])
-
-
 def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None) -> str:
     """The answer's first line; `name`: what the figure measures when its own words do not say it."""
     if first.header:  # a table cell: the row, the column, the value

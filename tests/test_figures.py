@@ -30,6 +30,24 @@ def test_a_claim_s_small_count_with_a_leading_zero_is_a_figure():
     assert counted(claim) == {("truong", "hoc", "dat")}  # what the claim counts, as 'bao nhiêu trường học' would
 
 
+def test_a_measure_s_thing_may_stand_before_the_figure():
+    from tracuu.qa.figure_rank import counted
+    from tracuu.qa.figures import counts
+    # the January-2026 report's sentence (OCR marks repaired): 'bao nhiêu lượt khách quốc tế' is 'Khách quốc tế 19.000
+    # lượt', not the total's '397.000 lượt khách'
+    quote = ("Trong tháng, du lịch thu hút tổng lượng khách du lịch 397.000 lượt khách, đạt 8,4% kế hoạch, tăng 13,4%; "
+             "trong đó: Khách quốc tế 19.000 lượt, đạt 3,5% kế hoạch, tăng 35,7%.")
+    question = "Tháng 1/2026 Lạng Sơn đón bao nhiêu lượt khách quốc tế, tăng bao nhiêu so với cùng kỳ?"
+    words = set(tokenize(fold(question)))
+    figs = extract(quote)
+    assert rank(figs, weighted({t: 1.0 for t in words}), words=words, nouns=counted(question),
+                question=question)[0].value == "19.000"
+    # a thing counted ('xã được công nhận') is no measure: its words elsewhere in the clause do not count
+    nouns = counted("Năm 2021 công nhận thêm bao nhiêu trường đạt chuẩn quốc gia?")
+    assert counts(" trường.", nouns, before="nâng tổng số trường đạt chuẩn lên") == 1
+    assert counts(" lượt, đạt 3,5%", {("luot", "khach", "quoc")}, before="Khách quốc tế") == 3
+
+
 def test_ocr_sentence_kinds_and_order():
     quote = ("Tong ké hoach vén dau tu cong nam 2023 1a 3.891,923 ty dong. Két qua giai ngan trong 6 thang "
              "1.158,8 ty dong, dat 29,8% tong ké hoach giao.")
