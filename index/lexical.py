@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 
 import bm25s
 import numpy as np
@@ -62,7 +63,8 @@ def words_of(text: str) -> list[str]:
 def _words_of(text: str) -> tuple[str, ...]:
     folded = _AMP_FOR_E.sub("e", _ONE_FOR_L.sub("l", fold_ocr(text)))
     folded = _OCR_WORD.sub(lambda m: _OCR_WORDS[m.group(0)], folded)
-    return tuple(normalize_number(t) if t[0].isdigit() else t for t in _TOKEN.findall(folded))
+    # interned: the same syllable read in thousands of sentences is one string, in memory and in the kept readings
+    return tuple(intern(normalize_number(t) if t[0].isdigit() else t) for t in _TOKEN.findall(folded))
 
 
 def tokenize(text: str, repair: dict[str, str] | None = None) -> list[str]:
@@ -96,7 +98,7 @@ def _fingerprint(repair: dict[str, str]) -> str:
 
 @kept(50_000)
 def _token_set(text: str, fingerprint: str) -> frozenset[str]:
-    return frozenset(tokenize(text, _MAPS[fingerprint] if fingerprint else None))
+    return frozenset(map(intern, tokenize(text, _MAPS[fingerprint] if fingerprint else None)))
 
 
 def _tokens(words: list[str], repair: dict[str, str] | None = None) -> list[str]:

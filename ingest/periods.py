@@ -213,7 +213,19 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
     spans = [m.span() for m in _PROGRAMME.finditer(t)]
     out = [replace(m, comparison=True) if any(a <= m.start < b for a, b in spans) else m for m in out]
     out.sort(key=lambda x: x.start)
-    return tuple(_borrow_years(out, default_year))
+    return tuple(_shared(m) for m in _borrow_years(out, default_year))
+
+
+# one object per distinct period among the readings kept (thousands of sentences name 'năm 2023'): equal periods
+# are one in memory and in the readings file
+_SHARED: dict[Period, Period] = {}
+
+
+def _shared(m: Mention) -> Mention:
+    if m.period is None:
+        return m
+    same = _SHARED.setdefault(m.period, m.period)
+    return m if same is m.period else replace(m, period=same)
 
 
 def _borrow_years(mentions: list[Mention], default_year: int | None) -> list[Mention]:

