@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from tracuu.ingest.textnorm import fold
 
-from .figures import Figure, parse_number, scaled
+from .figures import BASELINE_WORDS, Figure, parse_number, scaled
 from .weights import CLAIMS
 
 _HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
@@ -112,7 +112,7 @@ def index_readings(f: Figure) -> list[Figure]:
     """A table's 'So cùng kỳ (%)' cell (112,4) is the period as a share of its baseline: a rise of 12,4% read the
     other way. Both readings, for a claim worded either way ('tăng 12,4%', 'bằng 112,4% cùng kỳ')."""
     if not (f.header and f.kind == "change" and f.unit == "%" and 20 <= f.number <= 1000
-            and re.search(r"\bso\b.*(?:cung ky|nam truoc|ky truoc|thang truoc|quy truoc)", fold(f.header))):
+            and re.search(rf"\bso\b.*(?:{BASELINE_WORDS})", fold(f.header))):
         return [f]
     return [replace(f, number=round(f.number - 100, 6)), replace(f, kind="share")]
 

@@ -36,7 +36,9 @@ _SHARE = re.compile(rf"\s*%?\s*(?:{SO_VOI}|[a-z]{{2,4}} )?(?:ke hoach|du toan|kh
 # 'tăng' and 'giảm' as OCR reads them too ('ting', 'gidm'); 'so với cùng kỳ' likewise ('so véi cung ky')
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|\bgi[a-z]m|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
 # what a change is measured against, folded: 'cùng kỳ', 'năm trước', 'tháng trước', 'quý trước' (OCR: 'clng ky')
-BASELINE_WORDS = r"c[a-z]{1,3}ng\s+k[a-z]|n[a-z]{0,2}m\s+tr|th[a-z]{1,3}ng\s+tr|qu[a-z]\s+tr"
+SAME_TIME = r"c[a-z]{1,3}ng\s+k[a-z]"  # 'cùng kỳ' as printed or OCR'd ('cing ky', 'cling ky')
+# what a change is stated against: the same time a year before, the year, month, quarter or period before
+BASELINE_WORDS = rf"{SAME_TIME}|n[a-z]{{0,2}}m\s+tr|th[a-z]{{1,3}}ng\s+tr|qu[a-z]\s+tr|k[a-z]\s+tr"
 _AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:{BASELINE_WORDS})")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
@@ -184,7 +186,7 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
 
 
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
-_SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}c[a-z]{{1,3}}ng\s+k[a-z]\s*\(\s*$")
+_SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
 _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 
 
