@@ -308,7 +308,8 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
         return best
     doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
     if kind == "table":  # the row's cell of the asked period is what the sentence must state
-        cell = next((f.value for f in table_cells(best.sentence) if f.period in (asked or [])), "")
+        cell = next((f.value for f in table_cells(best.sentence, year=asked[0].year if asked else None)
+                     if f.period in (asked or [])), "")
         nums = set(numbers_in(cell))
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
                  and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))

@@ -172,6 +172,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     leads = _leads(figures)
     stated = _baselines_stated(figures)
     asked_verb, counted_words = _asked(question) if question else (None, set())
+    compared = bool(baselines) or wants_change or "%" in (units or ())
+    asked_rows = {(f.n, f.sentence) for f in figures if f.header and f.kind == "result" and asked and f.period in asked}
     lead_in = _lead_in(question) if asked_verb else []
 
     def score(i_f: tuple[int, Figure]) -> tuple:
@@ -189,9 +191,14 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # a table row holds several periods' cells: the asked period's column first
         # (a cell of no period, 'So sánh 2025/2024 (%)', after the asked period's, before another period's)
         # and a date the question counts to ('năm 2026 ... đến hết tháng 1'): that month's figure before the year's
+        # (a comparison column of no period, 'So cùng kỳ (%)', 'Tỷ lệ giải ngân (%)', is the row's period's when a
+        # comparison or a rate is asked)
+        row_s = compared and f.header and f.period is None and f.kind in ("change", "share") \
+            and (f.n, f.sentence) in asked_rows
         off_period = 0 if dated and f.period in dated else \
-            1 if not asked or f.period in asked else 2 if f.period is None else 3
+            1 if not asked or f.period in asked or row_s else 2 if f.period is None else 3
         other_unit = bool(units) and fold(f.unit or "") not in units
+        compared_by = f.header if f.header and f.kind in ("change", "share") else f.after  # 'So cùng kỳ (%)': a column's
         said = counts(f.after, nouns, repair, f.own)
         # a figure stated as what the clause compares with is no answer, unless references are asked
         # (a target, the whole country)
@@ -211,7 +218,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 part,
                 # against the asked baseline: its own, or, for a change that names none, the sentence's change
                 # before it ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu ..., giảm 30,3%')
-                not _against_same(stated.get(i, f.after), baselines) if baselines
+                not _against_same(stated.get(i, compared_by), baselines) if baselines
                 else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before

@@ -149,10 +149,11 @@ _CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dướ
                    r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?=;|$)")  # a range '8 - 8,5' too
 
 
-def table_cells(row: str, n: int = 1) -> list[Figure]:
+def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
     """Cells of a table row as the loaders render it ('Bảng 1 > Sản lượng lúa > ĐVT: nghìn tấn; Thực hiện
     năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; So với kế hoạch (%): 103,1'): each value with its
-    column's period and kind, the row's label as indicator and the ĐVT column as unit."""
+    column's period and kind, the row's label as indicator and the ĐVT column as unit. A column that names no
+    year ('Quý III') is of the year the row's caption names ('... năm 2024 theo quý'), else `year`."""
     # (two cells are a row too when the loader's path 'caption > row > ...' says so: 'Quý I/2026: 1,246.8; So cùng kỳ (%)')
     if ":" not in row or row.count(";") < 2 and not (row.count(";") == 1 and row.count(" > ") >= 2):
         return []
@@ -163,6 +164,8 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
     if unit is None and (own := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(own.group(1))):
         unit = own.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
     out = []
+    named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
+    year = named[0].year if named else year
     for m in _CELL.finditer(row):
         header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')
         if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
@@ -171,7 +174,9 @@ def table_cells(row: str, n: int = 1) -> list[Figure]:
         if number is None:
             continue
         h = fold(header)
-        periods = [x.period for x in find_periods(h, folded=True) if x.period]
+        periods = [x.period for x in find_periods(h, year, folded=True) if x.period]
+        if not periods and year is not None and re.search(r"\bnam\s*$", h):
+            periods = [Period("year", year)]  # 'Dự toán năm', 'Ước cả năm': the caption's year
         if re.search(r"so sanh|so voi|(?<!\w)%", h):
             kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
             cell_unit = "%"
@@ -198,7 +203,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài').
     `earlier`: the figures of the quotes before it, which a footnote's breakdown may be of. `small`: keep a
     small count printed with a leading zero ('09 trường học'), as a claim states it."""
-    if cells := table_cells(quote, n):
+    if cells := table_cells(quote, n, period.year if period else None):
         return cells
     printed, quote = quote, _SPLIT_GROUP.sub("\\1.\u00a0", quote)  # same length: offsets hold in both
     quote = _SPLIT_DECIMAL.sub("\\1\u00a0,", quote)

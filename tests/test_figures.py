@@ -90,6 +90,27 @@ def test_table_row_cell_of_the_asked_period_and_kind():
     assert line == "Sản lượng lúa cả năm — Ước thực hiện năm 2023: 4.125,6 nghìn tấn [1]"
 
 
+def test_columns_that_name_no_year_take_the_caption_s_and_a_comparison_column_answers_a_comparison():
+    # invented figures, the HTML / Word loaders' row format: 'Quý III' is of the year the caption names; 'Dự toán
+    # năm' is that year's plan; a question about the share of the plan or the change gets that column's value
+    from tracuu.ingest.types import Period
+    row = ("Biểu: Một số chỉ tiêu chủ yếu năm 2024 theo quý > Trong đó: khách quốc tế > Đơn vị tính: Nghìn lượt; "
+           "Quý I: 842,6; Quý II: 724,3; Quý III: 612,8; Quý IV: 886,4; Cả năm 2024: 3.066,1")
+    q3 = [Period("quarter", 2024, 3)]
+    assert rank(extract(row), weighted({}), asked=q3)[0].value == "612,8"
+    row = ("Biểu 02 > Thuế thu nhập cá nhân > Đơn vị tính: tỷ đồng; Dự toán năm: 450,0; Thực hiện 9 tháng: 312,4; "
+           "So dự toán (%): 69,4; So cùng kỳ (%): 98,6")
+    cells = extract(row, period=Period("nine_months", 2023))
+    assert [c.period for c in cells[:2]] == [Period("year", 2023), Period("nine_months", 2023)]
+    nine = [Period("nine_months", 2023)]
+    assert rank(cells, weighted({}), asked=nine)[0].value == "312,4"
+    assert rank(cells, weighted({}), asked=nine, baselines={"cung ky"})[0].value == "98,6"
+    # a row with no result of the asked period (only its plan): its comparison column is not that period's
+    row = ("Biểu > Kim ngạch xuất khẩu > ĐVT: triệu USD; Kế hoạch năm 2023: 30.000; Ước thực hiện 6 tháng 2023: 14.210; "
+           "So sánh cùng kỳ (%): 90,3")
+    assert rank(extract(row), weighted({}), asked=[Period("year", 2023)], baselines={"cung ky"})[0].value == "30.000"
+
+
 def test_abbreviated_columns_name_their_period_and_kind():
     # figures invented: 'KH 2024' is the plan, 'TH 6T/2024' the half year's result, '% KH' / '% CK' the share and change
     from tracuu.ingest.types import Period
