@@ -124,6 +124,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
                                          f"(các cột có: {columns}); xem đoạn nguồn bên dưới.", query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
+    if columns := wording.former_columns(query, figs):  # a former province asked, its columns not of the period
+        return Answer(query.text, False, f"Bảng số liệu chỉ có số liệu riêng của {', '.join(n + ' (cũ)' for n in query.former)} ở các cột: "
+                                         f"{columns}; cột {query.period.label if query.period else 'được hỏi'} là của "
+                                         f"cả tỉnh sau hợp nhất. Xem đoạn nguồn bên dưới.", query.period, citations,
+                      why=why + [{"outcome": "refused", "reason": "no_column_of_the_former_province"}])
     if columns := wording.no_plan_cell(query, figs):  # a plan asked, and the row's plan cell is empty
         return Answer(query.text, False, f"Bảng số liệu không ghi kế hoạch cho chỉ tiêu này (các cột có số: "
                                          f"{columns}); xem đoạn nguồn bên dưới.", query.period, citations,

@@ -113,6 +113,17 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
     return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
 
 
+def former_columns(query: Query, figs: list[Figure]) -> str | None:
+    """A merged province's table row asked of a former one ('Tiền Giang (cũ)') whose columns give that area's own
+    figures for some periods only ('Tiền Giang (cũ) năm 2024: 4.256,3; Ước thực hiện năm 2025: 6.842,5'): the
+    first cell, of no area, is the merged province's, no answer; the area's own columns, for the refusal."""
+    if not (query.former and figs and figs[0].header):
+        return None
+    names = [fold_ocr(name) for name in query.former]
+    own = [f.header for f in figs if f.header and any(n in fold_ocr(f.header) for n in names)]
+    return ", ".join(dict.fromkeys(own)) if own and figs[0].header not in own else None
+
+
 def no_plan_cell(query: Query, figs: list[Figure]) -> str | None:
     """A plan asked of a table row none of whose cells is a plan ('Kế hoạch năm 2025: -' for a former
     province's row): no cell answers; the columns it does give, for the refusal. None otherwise."""

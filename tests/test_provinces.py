@@ -208,3 +208,15 @@ def test_a_former_province_s_line_in_the_merged_report_is_a_candidate(wide_engin
     store = wide_engine.store
     hits = candidates(store, parse_query(question), wide_engine.query_vector(question), 10, None, wide_engine.weights)
     assert any(h.passage.doc == doc and h.passage.line_start == line for h in hits)
+
+
+def test_a_merged_province_s_table_answers_a_former_one_only_from_its_own_columns(merged_engine):
+    # tests/data/merged/phutho_bieu_2025.md (figures invented): the 2025 column is the merged province's; the former
+    # province's own figures are its 2024 column
+    ans = merged_engine.ask("Kim ngạch xuất khẩu năm 2025 của khu vực Vĩnh Phúc cũ là bao nhiêu?")
+    assert not ans.answered and "Vĩnh Phúc (cũ) năm 2024" in ans.answer and "11.986,3" not in ans.answer.split("\n")[0]
+    ans = merged_engine.ask("Kim ngạch xuất khẩu năm 2024 của khu vực Vĩnh Phúc cũ")
+    assert ans.answered and ans.figures[0].value == "7.412,5", (ans.answer, [f.value for f in ans.figures])
+    # the merged province asked: the 2025 column
+    ans = merged_engine.ask("Kim ngạch xuất khẩu năm 2025 của tỉnh Phú Thọ")
+    assert ans.answered and ans.figures[0].value == "11.986,3", (ans.answer, [f.value for f in ans.figures])
