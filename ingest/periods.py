@@ -34,7 +34,7 @@ class Mention:
     kind: str
     index: int | None
     year: int | None
-    relative: str = ""  # "cuoi" for "6 tháng cuối năm", "bare" for a year written without 'năm'
+    relative: str = ""  # "cuoi" for "6 tháng cuối năm", "bare" for a year written without 'năm', "own" for the report's own ('trong tháng')
     comparison: bool = False  # 'so với cùng kỳ năm 2022': the baseline, not the period of the figure
 
 
@@ -83,6 +83,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*/\s*|thang\s+)"
                            rf"(\d{{1,2}})\s*/\s*{YEAR}(?![0-9])")),
     ("to_own_end", re.compile(r"\b(?:luy\s+ke|tinh)\s+tu\s+dau\s+nam(?:\s+den\s+nay)?|\btu\s+dau\s+nam\s+den\s+nay")),
+    # 'trong tháng trồng được 312,4 ha; lũy kế từ đầu năm 2.412,6 ha': the month of a monthly report, beside its total
+    ("in_own_month", re.compile(r"\b(?:trong|rieng)\s+thang(?:\s+nay)?\b(?!\s*(?:\d|toi|sau|truoc|qua|[a-z]+\s+\d))")),
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
     ("half", re.compile(rf"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:(?:{NAM})(?:\s*{YEAR})?|{YEAR})")),
@@ -193,7 +195,12 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
             elif kind == "to_own_end":
                 if own is None:
                     continue
-                mention = Mention(_from_january(own.months()[-1], own.year), s, e, "months", None, own.year)
+                mention = Mention(_from_january(own.months()[-1], own.year), s, e, "months", None, own.year, "own")
+            elif kind == "in_own_month":
+                if own is None or own.kind not in ("month", "months"):
+                    continue  # (a quarter's 'trong tháng' may be any of its months)
+                month = own.months()[-1]
+                mention = Mention(Period("month", own.year, month), s, e, "month", month, own.year, "own")
             else:
                 mention = _mention(kind, m, default_year)
             if mention is None:

@@ -197,7 +197,7 @@ _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
             nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None,
-            small: bool = False) -> list[Figure]:
+            small: bool = False, own: Period | None = None) -> list[Figure]:
     """Figures in `quote`, in order; numbers inside periods, dates and document numbers are left out.
     A table row's figures are its cells, each with the period and kind its column names. A small
     count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài').
@@ -211,6 +211,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
         return []
     mentions = find_periods(folded, period.year if period else None, folded=True)
+    if own is not None:  # what the quote names relative to its report's period: 'trong tháng', 'lũy kế từ đầu năm'
+        mentions = sorted(mentions + [m for m in find_periods(folded, period.year if period else None, folded=True, own=own)
+                                      if m.relative == "own" and not any(m.start < x.end and x.start < m.end for x in mentions)],
+                          key=lambda m: m.start)
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
     blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
                 if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]

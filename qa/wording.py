@@ -70,7 +70,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     for n, quote in quotes:
         named = mentioned_periods(quote, doc.period)
         period = next((a for a in query.periods if a in named), own)
-        figs = figure_list(quote, n, period, target=plan, nouns=nouns, earlier=out)
+        figs = figure_list(quote, n, period, target=plan, nouns=nouns, earlier=out, own=own)
         if period != own and (at := _first_naming(quote, period, doc.period)) > 0:
             # a period named only in a later sentence does not govern the figures before it ('... tăng 2% so với
             # cùng kỳ năm 2022; có 445 doanh nghiệp có lãi. ... trong khi cùng kỳ năm 2022 có 9'): 445 is the report's

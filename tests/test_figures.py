@@ -67,6 +67,16 @@ def test_decrease_is_a_negative_change_and_periods_are_not_figures():
     assert figs[0].indicator == "Thu ngân sách năm 2021"
 
 
+def test_the_month_and_the_total_to_it_in_one_sentence_keep_their_periods():
+    # a monthly report's 'trong tháng ...; lũy kế từ đầu năm ...' asked for the running total: the quote names it, but
+    # the month's figure before it is the month's (figures invented)
+    quote = "Lâm nghiệp: trong tháng trồng được 312,4 ha rừng tập trung; lũy kế từ đầu năm trồng 2.412,6 ha, đạt 80,4% kế hoạch."
+    eight = Period("months", 2025, 8)
+    figs = extract(quote, period=eight, own=Period("month", 2025, 8))
+    assert [(f.value, f.period) for f in figs[:2]] == [("312,4", Period("month", 2025, 8)), ("2.412,6", eight)]
+    assert rank(figs, weighted({}), asked=[eight])[0].value == "2.412,6"
+
+
 def test_target_words_make_a_target():
     figs = extract("Phấn đấu tốc độ tăng trưởng GRDP năm 2024 đạt 8,5%.")
     assert figs and all(f.kind == "target" for f in figs)

@@ -252,3 +252,17 @@ def test_equal_periods_read_from_different_sentences_are_one_object():
     a = find_periods("Thu ngân sách năm 2023 đạt 1.240 tỷ đồng")
     b = find_periods("Kế hoạch năm 2023 giao 2.000 tỷ đồng, tăng 5%")
     assert a[0].period == b[0].period and a[0].period is b[0].period
+
+
+def test_a_monthly_report_s_month_and_running_total_named_relative_to_it():
+    # 'trong tháng ...; lũy kế từ đầu năm ...': the report's month and the total to it (figures invented)
+    own = Period("month", 2025, 8)
+    text = "Lâm nghiệp: trong tháng trồng được 312,4 ha rừng; lũy kế từ đầu năm trồng 2.412,6 ha."
+    assert [(m.period, m.relative) for m in find_periods(text, own=own)] == [
+        (Period("month", 2025, 8), "own"), (Period("months", 2025, 8), "own")]
+    # next month's tasks, a named month, or no report to be relative to: no mention
+    assert find_periods("nhiệm vụ trọng tâm trong tháng tới", own=own) == []
+    assert [m.period for m in find_periods("trong tháng 3 năm 2025", own=own)] == [Period("month", 2025, 3)]
+    assert find_periods(text) == []
+    # a quarter's 'trong tháng' may be any of its months
+    assert [m.period for m in find_periods("trong tháng thu 5 tỷ đồng", own=Period("quarter", 2025, 1))] == []
