@@ -110,7 +110,10 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
              and _PART.search(fold(quote[rep.start:f.start]))} | {id(f) for f in quoted if f.part_of is rep}
     def alike(f: Figure) -> bool:  # a figure the claimed one could be confused with: same kind and unit
         # (a plan's amount beside its parts: 'Tổng kế hoạch vốn ... 3.891,923, trong đó vốn NSTW 2.641,885')
+        # (a figure of a period apart from the claimed one's, not holding it, is the same indicator's other period: 'quý
+        # II ... 1.486,2; tính chung 6 tháng ... 2.799,0', 'có 386 doanh nghiệp (riêng tháng 3 có 148)')
         return f is not rep and (f.n == rep.n or f.part_of is rep) and (f.kind == rep.kind or {f.kind, rep.kind} <= {"result", "target"}) \
+            and not (None not in (f.period, rep.period) and f.period != rep.period and not f.period.contains(rep.period)) \
             and (not f.reference or f.kind == "target") \
             and (f.unit is None) == (rep.unit is None) and units_agree(unit, value(f)[1]) \
             and not equal(value(f), value(rep))

@@ -80,6 +80,12 @@ def test_a_part_s_rise_given_to_its_whole_is_the_whole_s():
     ("Quý III/2024, tổng kim ngạch xuất nhập khẩu hàng hóa của Cao Bằng đạt 831 triệu USD.",
      "Tong kim ngach xuat nhap khau hang hoa tat ca cac loai hinh dat 831 trieu USD, trong do kim ngach xuat khau "
      "dat 312,4 trieu USD, kim ngach nhap khau dat 518,6 trieu USD."),
+    # the same indicator's other periods in the sentence are no other indicator (figures invented)
+    ("Sáu tháng đầu năm 2026, kim ngạch xuất khẩu hàng hóa của tỉnh Vĩnh Long đạt 2.812 triệu USD.",
+     "Kim ngạch xuất khẩu hàng hóa quý II/2026 ước đạt 1.496,2 triệu USD, tăng 14,6% so với cùng kỳ; quý I/2026 đạt "
+     "1.315,8 triệu USD. Tính chung 6 tháng đầu năm 2026, kim ngạch xuất khẩu đạt 2.812,0 triệu USD, tăng 12,4%."),
+    ("Trong quý I/2026, Thái Nguyên có 392 doanh nghiệp thành lập mới.",
+     "Trong quý I/2026, toàn tỉnh có 392 doanh nghiệp thành lập mới (riêng tháng 3/2026 có 151 doanh nghiệp), tăng 12,5%."),
 ])
 def test_the_claim_s_own_figure_keeps_it(claim, quote):
     assert _guard(claim, quote) is None
