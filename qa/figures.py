@@ -304,6 +304,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])
         if not named and fig.part_of is not None and fig.part_of.n != n:
             inherited = fig.part_of.period  # a footnote's breakdown naming no period: its whole's
+        elif not named and fig.part_of is not None and fig.part_of.period is not None and period is not None \
+                and period.contains(fig.part_of.period):
+            # '... tháng 10 ... 1.124,6 nghìn lượt; trong đó khách quốc tế 186,2' in a quote of 10 tháng: the month's
+            fig.period = fig.part_of.period
         if not named and inherited is not None:
             fig.period = inherited
         if _PLAN_BRACKET.search(folded, max(0, a - 60), a):  # 'đạt 99,6% kế hoạch khách quốc tế (850 nghìn

@@ -77,6 +77,15 @@ def test_the_month_and_the_total_to_it_in_one_sentence_keep_their_periods():
     assert rank(figs, weighted({}), asked=[eight])[0].value == "2.412,6"
 
 
+def test_a_part_of_a_month_s_figure_is_the_month_s_in_a_running_total_s_quote():
+    # a release quoted for '10 tháng': 'trong đó khách quốc tế 186,2' is part of the month's total (figures invented)
+    quote = ("Du lịch: tổng số khách tháng 10 ước đạt 1.124,6 nghìn lượt, tăng 10,4% so với cùng kỳ; trong đó khách quốc "
+             "tế 186,2 nghìn lượt. Tính chung 10 tháng, tổng số khách đạt 16.786,4 nghìn lượt.")
+    ten = Period("months", 2025, 10)
+    figs = {f.value: f.period for f in extract(quote, period=ten)}
+    assert figs["186,2"] == figs["1.124,6"] == Period("month", 2025, 10) and figs["16.786,4"] == ten
+
+
 def test_target_words_make_a_target():
     figs = extract("Phấn đấu tốc độ tăng trưởng GRDP năm 2024 đạt 8,5%.")
     assert figs and all(f.kind == "target" for f in figs)
