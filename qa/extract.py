@@ -80,8 +80,7 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     found_as = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
     # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')
     found_as |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
-    # the question's words for an indicator are found as the report's phrase ('tăng trưởng kinh tế' as
-    # 'tổng sản phẩm trên địa bàn')
+    # the question's words for an indicator are found as the report's phrase ('tăng trưởng kinh tế': 'tổng sản phẩm')
     found_as |= {t for printed, asked in (same or {}).items()
                  if all(x in toks for x in tokenize(printed) if "_" not in x) for t in tokenize(asked)}
     for t, w in weights.items():
@@ -176,8 +175,7 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     return factor
 
 
-# what a figure leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm tiền sử dụng đất'):
-# those words are not what it measures
+# what a figure leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm ...') is not what it measures
 _EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom|gồm|gom)(?:\s+[^\s();.,:\d]+){1,10}\)?"
                        r"|\((?:trừ|tru)\s[^)]*\)", re.IGNORECASE)
 
@@ -287,12 +285,16 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
 def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence], hits: list[Hit],
                     docs: dict) -> Evidence | None:
-    """A result asked: a plan's aim (a sentence of a report's plans part) yields to a sentence stating a figure in
-    the report of the asked period itself, covering the question nearly as well ('Toàn tỉnh đón 1.786,4 nghìn lượt'
-    in the half-year report, not the first quarter's 'đón khoảng 1,75 triệu lượt trong 6 tháng đầu năm')."""
+    """A result asked: a plan's aim (a sentence of a report's plans part) yields to a sentence stating a figure in the
+    report of the asked period itself, covering the question nearly as well ('Toàn tỉnh đón 1.786,4 nghìn lượt' in the
+    half-year report, not the quarter's 'đón khoảng 1,75 triệu lượt trong 6 tháng'); a plan asked, the reverse."""
     def plans(e: Evidence) -> bool:
         p = hits[e.hit_index].passage
         return docs[p.doc].plans(p.period)
+    if best is not None and query.wants_figure and (query.wants_target or query.asks_plan) and not plans(best) \
+            and not _AIMED.search(figure_lead(best.sentence) or ""):
+        return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
+                     and plans(e) and hits[e.hit_index].passage.period in query.periods), best)
     if best is None or not query.wants_figure or query.wants_target or not plans(best):
         return best
     return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage

@@ -220,3 +220,17 @@ def test_a_merged_province_s_table_answers_a_former_one_only_from_its_own_column
     # the merged province asked: the 2025 column
     ans = merged_engine.ask("Kim ngạch xuất khẩu năm 2025 của tỉnh Phú Thọ")
     assert ans.answered and ans.figures[0].value == "11.986,3", (ans.answer, [f.value for f in ans.figures])
+
+
+@pytest.fixture(scope="module")
+def plans_engine(tmp_path_factory, st_embedder):
+    """A 2023 report with its 2024 plan and a 2024 article with the 2024 result (figures invented)."""
+    from .conftest import _built_engine
+    return _built_engine(tmp_path_factory, st_embedder, "plans", [Path(__file__).parent / "data" / "plans"])
+
+
+def test_a_plan_asked_is_answered_from_the_plans_part_not_the_year_s_result(plans_engine):
+    ans = plans_engine.ask("Kế hoạch năm 2024 sản lượng thủy sản của Hà Tĩnh là bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "53.000", (ans.answer, [f.value for f in ans.figures])
+    ans = plans_engine.ask("Năm 2024 sản lượng thủy sản của Hà Tĩnh đạt bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "52,9", (ans.answer, [f.value for f in ans.figures])
