@@ -213,6 +213,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # against: after them in a results question, whichever period each names
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
         of_ask = bool(asked_verb) and _asked_of(f.head, asked_verb, words)
+        run = _run(f.head, lead_in) if of_ask else 0
         all_counted = bool(counted_words) and counted_words <= set(words_of(f"{f.context or f.head} {f.after}"))
         return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
                 part,
@@ -233,7 +234,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 # question's do ('đã thu hồi được 3.852,3' for 'số tiền đã thu hồi được là bao nhiêu', not 'kiến nghị
                 # thu hồi 5.149,8'), when three words or more run so: two ('Huế đón', 'khai thác') may be a place's name
                 # or the frame's word and no more than the ask itself
-                -_run(f.head, lead_in) if of_ask and _run(f.head, lead_in) >= 3 else 0,
+                -run if run >= 3 else 0,
                 # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
                 # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
                 -round(cover(have) * 2) / 2,

@@ -35,9 +35,8 @@ _FRACTION = re.compile(r"(?<![\w/.,])(?:\d{1,3}(?:\.\d{3})+|\d+)/(?:\d{1,3}(?:\.
 _SHARE = re.compile(rf"\s*%?\s*(?:{SO_VOI}|[a-z]{{2,4}} )?(?:ke hoach|du toan|kh\b|chi tieu|muc tieu|nghi quyet|ke\s*$)")
 # 'tăng' and 'giảm' as OCR reads them too ('ting', 'gidm'); 'so với cùng kỳ' likewise ('so véi cung ky')
 _CHANGE_BEFORE = re.compile(r"(?:\bt[aie]ng|\bgi[a-z]m|cao hon|thap hon|tang truong)\s*(?:khoang|gan|hon|tren|xap xi)?\s*$")
-# what a change is measured against, folded: 'cùng kỳ', 'năm trước', 'tháng trước', 'quý trước' (OCR: 'clng ky')
 SAME_TIME = r"c[a-z]{1,3}ng\s+k[a-z]"  # 'cùng kỳ' as printed or OCR'd ('cing ky', 'cling ky')
-# what a change is stated against: the same time a year before, the year, month, quarter or period before
+# what a change is stated against, folded: 'cùng kỳ', 'năm trước', 'tháng trước', 'quý trước', 'kỳ trước'
 BASELINE_WORDS = rf"{SAME_TIME}|n[a-z]{{0,2}}m\s+tr|th[a-z]{{1,3}}ng\s+tr|qu[a-z]\s+tr|k[a-z]\s+tr"
 _AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:{BASELINE_WORDS})")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
