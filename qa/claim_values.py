@@ -8,9 +8,11 @@ import math
 import re
 from dataclasses import replace
 
+from tracuu.ingest.places import find_provinces
 from tracuu.ingest.textnorm import fold
 
 from .figures import BASELINE_WORDS, Figure, parse_number, scaled
+from .glossary import NATION
 from .weights import CLAIMS
 
 _HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
@@ -53,7 +55,8 @@ def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[
     if not hedge:
         return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300
     unit = last_digit_unit(fig.value) * scale
-    return abs(gap) <= unit / 2 + 1e-9 or abs(gap) / abs(reported[0]) <= CLAIMS.hedged \
+    # (a rate is rounded at its last digit only: 'khoảng 6,2%/năm' is not 6,31%, however close by ratio)
+    return abs(gap) <= unit / 2 + 1e-9 or claimed[1] not in RATES and abs(gap) / abs(reported[0]) <= CLAIMS.hedged \
         or (side != 0 and abs(gap) < unit and abs(gap) / abs(reported[0]) <= CLAIMS.hedged_side)
 
 
@@ -127,7 +130,60 @@ def comparable(claimed: Figure, reported: Figure) -> bool:
     # rise are two figures, where a growth rate and a level in percent are worded either way ('tăng trưởng
     # 6,67%', 'GRDP đạt 6,67%')
     amounts = all(value(f)[1] and value(f)[1] not in RATES for f in (claimed, reported))
-    return kinds != {"change", "share"} and not (amounts and kinds == {"change", "result"})
+    # 'chiếm 88,6% tổng vốn FDI' is a part's weight in its whole, never a rise of 88,6%
+    portion = kinds == {"change", "result"} and any(f.kind == "result" and proportion(f) for f in (claimed, reported))
+    return kinds != {"change", "share"} and not (amounts and kinds == {"change", "result"}) and not portion
+
+
+_PROPORTION_BEFORE = re.compile(r"\b(?:chiem|ty trong(?: la| dat)?)(?:\s+(?:khoang|gan|hon|tren|xap xi|toi|den))?\s*$")
+_PROPORTION_AFTER = re.compile(r"\s*%\s*(?:trong |cua |so voi )?(?:tong|toan bo)\b")
+
+
+def proportion(f: Figure) -> bool:
+    """A percentage stated as a part's weight in its whole ('chiếm 88,6% tổng vốn', 'tỷ trọng 45,2%')."""
+    if f.unit != "%" or not f.quote:
+        return False
+    return bool(_PROPORTION_BEFORE.search(fold(f.quote[max(0, f.start - 30):f.start]))
+                or _PROPORTION_AFTER.match(fold(f.quote[f.start + len(f.value):f.start + len(f.value) + 20])))
+
+
+_BASELINE_STOP = frozenset("so voi cua da duoc bang dat va".split())
+
+
+def baseline(f: Figure) -> frozenset[str]:
+    """The words a share or change names its baseline by, right after it ('112,4% dự toán HĐND huyện giao (417'
+    -> dự toán hđnd huyện giao), folded, to the clause's end or a bracket."""
+    if f.kind not in ("share", "change") or not f.quote:
+        return frozenset()
+    after = fold(f.quote[f.start + len(f.value):f.start + len(f.value) + 60]).lstrip(" %")
+    return frozenset(re.split(r"[,;.()]", after)[0].split()) - _BASELINE_STOP
+
+
+def elsewhere(f: Figure, places: list[str]) -> bool:
+    """The figure is another place's, named in its own clause: the whole country's ('bình quân chung của cả nước
+    (khoảng 6,2%/năm)', '5,05% của cả nước') or, stated as what the clause compares with, another province's ('thấp
+    hơn Bình Dương (khoảng 6,2%)'): not the figure of the place a claim names (`places`)."""
+    if not f.quote:
+        return False
+    clause = re.split(r"[,;.]", f.quote[max(0, f.start - 60):f.start])[-1]
+    if _NATION.search(fold(clause)) or _NATION_AFTER.match(fold(f.after or "")):
+        return True
+    return f.reference and any(p not in places for p in find_provinces(clause))
+
+
+_NATION = re.compile(rf"\b(?:{NATION})\b")
+_NATION_AFTER = re.compile(rf"\s*%?\s*(?:/\s*nam\s*)?(?:cua\s+)?(?:{NATION})\b")
+
+
+def baseline_rival(claimed: Figure, rep: Figure, quoted: list[Figure]) -> Figure | None:
+    """The figure of the same sentence whose baseline is the one the claim names, where the equal one's is another
+    ('bằng 112,4% dự toán tỉnh giao' where 112,4% is of the district council's estimate and 124,6% the province's)."""
+    named, theirs = baseline(claimed), baseline(rep)
+    # (a figure naming no baseline of its own, or the claim's and more, is not another baseline's)
+    if not named or rep.kind != claimed.kind or not theirs or theirs >= named:
+        return None
+    return next((f for f in quoted if f is not rep and f.kind == rep.kind and f.n == rep.n and f.sentence == rep.sentence
+                 and baseline(f) == named and not equal(value(f), value(rep))), None)
 
 
 RATES = {"%", "diem phan tram", "diem"}  # units of rates, not amounts

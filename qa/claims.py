@@ -21,9 +21,9 @@ from .answer import Citation
 from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
-from .glossary import COUNTED_TO, cutoff_months
+from .glossary import COUNTED_TO, NATION, cutoff_months
 from .answering import held
-from .claim_values import comparable, counterpart, equal, hedged, index_readings, periods_printing, readings, rounds, value
+from .claim_values import baseline_rival, comparable, elsewhere, counterpart, equal, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
@@ -101,6 +101,7 @@ def _context(sentence: str) -> str:
     return " ".join(periods + dates + find_provinces(sentence)[:1])
 
 
+_NATION = re.compile(rf"\b(?:{NATION})\b")
 _COUNTED_TO = re.compile(r"\b" + COUNTED_TO + r"\d{1,2}/\d{1,2}/\d{4}")  # folded: the question is read folded too
 
 
@@ -117,9 +118,15 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     # 'Đến 31/01/2025, ... đạt 58.150 tỷ đồng': a balance at a date is that month's
     claimed_at = asked + [d for d in query.dated if d not in asked]
     said, named = measure_words(fig, query), claim_words(query)
+    # (a value the report compares with, the whole country's, confirms only a claim about the whole country)
+    nation = bool(_NATION.search(fold(claim)))
+
+    def foreign(f: Figure) -> bool:
+        return elsewhere(f, query.provinces) and not nation
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
         quoted = [r for f in ans.figures for r in index_readings(f)]
-        same = [f for f in quoted if equal(claimed, value(f)) and comparable(fig, f)]
+        same = [f for f in quoted if equal(claimed, value(f)) and comparable(fig, f)
+                and not foreign(f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
                 and not ends_at(same[0].period, query.dated) and not _counts_to_claimed(query, cited.get(same[0].n)):
@@ -130,6 +137,10 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             return ClaimResult(claim, fig.value, "other_period", rep, cited.get(rep.n),
                                f"Số liệu {rep.value} có trong báo cáo nhưng là số tính đến {at.label}, "
                                f"không phải thời điểm nêu trong câu.")
+        if same and (other := baseline_rival(fig, same[0], quoted)) is not None:
+            return ClaimResult(claim, fig.value, "mismatch", other, cited.get(other.n),
+                               f"Báo cáo ghi {other.value}{other.unit or ''} so với {_baseline_text(other)}; "
+                               f"{same[0].value}{same[0].unit or ''} là so với {_baseline_text(same[0])}.")
         if same and (other := better_fit(said, named, same[0], quoted, engine.store,
                                              _quote(cited.get(same[0].n)))) is not None:
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
@@ -187,7 +198,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         if key not in read:
             from .trend import trend
             read[key] = trend(engine, question, only=periods)
-        other = _elsewhere(read[key], fig, claimed, claimed_at)
+        other = _elsewhere(read[key], fig, claimed, claimed_at, foreign)
     if other is not None:
         rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
@@ -252,6 +263,12 @@ def _flow_for_total(claimed: Figure, f: Figure) -> bool:
     def own(x: Figure) -> str:
         return re.split(r"[,;]", fold(x.head or ""))[-1]
     return bool(_RUNNING.search(own(claimed))) and not _RUNNING.search(own(f)) and bool(_FLOW.search(own(f)))
+
+
+def _baseline_text(f: Figure) -> str:
+    """A share's or change's baseline as printed after it ('dự toán HĐND huyện giao')."""
+    tail = f.quote[f.start + len(f.value):f.start + len(f.value) + 60].lstrip(" %")
+    return re.sub(r"^(?:so\s+)?với\s+", "", re.split(r"[,;.()]", tail)[0].strip())
 
 
 def _stated(f: Figure) -> str:
@@ -379,14 +396,14 @@ def _aimed(reported: Figure, cite) -> bool:
     return aimed(reported, cite.period if cite is not None else None)
 
 
-def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list[Period]):
+def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list[Period], foreign=lambda f: False):
     """(figure, citation, period, the figures quoted with it) where a report states the claimed value for
     this indicator in any indexed period: `across` is the indicator asked of every period (qa.trend.Trend),
     each row's quoted figures compared."""
     found = []
     for row in across.rows:
         for f in row.answer.figures:
-            if equal(claimed, value(f)) and comparable(fig, f):
+            if equal(claimed, value(f)) and comparable(fig, f) and not foreign(f):
                 cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
                 found.append((f, cite, f.period or row.period, row.answer.figures))
                 break

@@ -192,6 +192,22 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
 _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
 _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
+# a bracket's own label before its value: '(kế hoạch 35%)', '(KH: 1.200 tỷ đồng)', '(mục tiêu năm 2025 là 8%)'
+_PLAN_LABEL = re.compile(r"\s*(?:ke hoach|kh|muc tieu|chi tieu|du toan)\b(?:[^()\d,;]|(?:19|20)\d\d)*$")
+# the whole country named right before a bracket: 'bình quân chung của cả nước (khoảng 6,2%/năm)'
+_NATION_BEFORE = re.compile(rf"\b(?:{NATION})\b[^.;()\d]{{0,20}}\($")
+
+
+def _bracket_label(folded: str, start: int, a: int) -> str | None:
+    """The words between the bracket a figure stands in and the figure ('(kế hoạch ' for '(kế hoạch 35%)'), when
+    it opens in the figure's sentence, holds no other number and is still open; None otherwise."""
+    o = folded.rfind("(", start, a)
+    if o < 0 or ")" in folded[o:a] or re.search(r"\d(?<!(?:19|20)\d\d)", _YEAR_FREE.sub("", folded[o:a])):
+        return None
+    return folded[o + 1:a]
+
+
+_YEAR_FREE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
@@ -324,6 +340,13 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         fig.after = printed[b:b + 60]
         if _NATIONAL_AFTER.match(folded, b):
             fig.reference = True  # 'chưa bằng một nửa mức tăng 5,05% của cả nước': the whole country's, compared with
+        elif (label := _bracket_label(folded, sent_start + 1, a)) is not None:
+            # a value in brackets labelled by what it is: '34,2% (kế hoạch 35%)' states the plan; 'cao hơn bình quân
+            # chung của cả nước (khoảng 6,2%/năm)' the whole country's, which the clause compares with
+            if _PLAN_LABEL.match(label) and fig.kind in ("result", "target"):
+                fig.kind, fig.reference = "target", True
+            elif _NATION_BEFORE.search(folded, max(0, a - len(label) - 60), a - len(label)):
+                fig.reference = True
         # after the unit: the thing counted ('250,95 nghìn lượt khách'); after a share or change the plan or baseline
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)

@@ -90,3 +90,25 @@ def test_the_ways_a_value_is_printed_and_which_periods_print_it():
 ])
 def test_a_number_that_reads_both_ways_takes_the_reading_the_report_prints(claim, report, number):
     assert readings(_fig(claim), extract(report)).number == pytest.approx(number)
+
+
+def test_a_rate_rounds_at_its_last_digit_only():
+    # 'khoảng 6,2%' is not 6,31% however close by ratio; 'khoảng 6,3%' is; an amount keeps the ratio rule
+    from tracuu.qa.claim_values import rounds, value
+    from tracuu.qa.figures import extract
+    for claim, report, ok in [("tăng khoảng 6,2%/năm", "tăng 6,31%", False), ("tăng khoảng 6,3%/năm", "tăng 6,31%", True),
+                              ("đạt khoảng 4.300 tỷ đồng", "đạt 4.310,2 tỷ đồng", True)]:
+        fig, rep = extract(claim, 0, None)[0], extract(report, 0, None)[0]
+        assert rounds(fig, claim, value(fig), value(rep)) is ok, (claim, report)
+
+
+def test_a_bracket_labels_its_value():
+    # invented figures: '(kế hoạch 35%)' states the plan; '(khoảng 6,2%)' after 'cả nước' the whole country's
+    from tracuu.qa.claim_values import elsewhere, proportion
+    from tracuu.qa.figures import extract
+    figs = extract("tỷ lệ lao động qua đào tạo ước đạt 34,2% (kế hoạch 35%), cao hơn bình quân chung của cả nước "
+                   "(khoảng 29,5%), thấp hơn Bắc Ninh (khoảng 36,1%)", 1, None)
+    assert [(f.value, f.kind) for f in figs] == [("34,2", "result"), ("35", "target"), ("29,5", "result"),
+                                                 ("36,1", "result")]
+    assert [elsewhere(f, ["Hải Dương"]) for f in figs] == [False, False, True, True]
+    assert [proportion(f) for f in extract("vốn FDI vào các KCN chiếm 88,6% tổng vốn; tăng 24,6%", 1, None)] == [True, False]
