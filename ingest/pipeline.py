@@ -77,9 +77,23 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     stem = re.sub(r"[^\w.-]", "_", Path(doc.doc).stem)
     out: list[Passage] = []
     marks = damaged_marks(paras)
+    listed: tuple[tuple[str, ...], Period] | None = None  # (section, period) a list's lead-in names
+    related = False  # inside a news page's list of other articles ('Tin liên quan:')
     for n, p in enumerate(paras):
         text, spans = paragraph_text(p)
+        if _RELATED.match(fold_ocr(text)):
+            related = True  # other articles' headlines: not this report's text (their figures are other stories')
+            continue
+        if related and p.kind in ("body", "list") and _LIST_ITEM.match(text):
+            continue
+        related = False
         period = section_period(p, doc)
+        if _MD_HEADING.match(text):  # a Markdown heading naming a period ('## 5. Kế hoạch năm 2026'): what follows
+            listed = _lead_in_period(text, tuple(p.section), doc, period, heading=True)
+        elif listed is not None and listed[0] == tuple(p.section) and (listed[2] or _LIST_ITEM.match(text)):
+            period = listed[1]  # an item of a list whose lead-in names its period ('Các chỉ tiêu chủ yếu năm 2026:')
+        elif p.kind == "body" and not (listed is not None and listed[2]):
+            listed = _lead_in_period(text, tuple(p.section), doc, period)
         section = " > ".join(p.section)
         for a, b in windows(text, config.chunk_target, config.chunk_limit):
             chunk = text[a:b].strip()
@@ -105,6 +119,28 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
             passage.mentions = spoken_periods(chunk, doc.period)
             out.append(passage)
     return _dedupe_ids(out)
+
+
+_RELATED = re.compile(r"^\s*(?:(?:tin|bai(?: viet)?)\s+(?:lien quan|cung chuyen muc|khac|moi)|xem them|doc them)\s*:?\s*$")
+_LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
+
+
+def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None, heading: bool = False):
+    """(section, period, heading) when `text` leads in a list and names one period other than its section's ('Các
+    chỉ tiêu chủ yếu năm 2026:', 'Kết quả 9 tháng năm 2025:'): its items are that period's; or is a Markdown heading
+    naming one (what follows it, to the next heading, is). None otherwise."""
+    if not heading and not text.rstrip().endswith(":") or len(text) > 200:
+        return None
+    named = {m.period for m in find_periods(text, doc.period.year if doc.period else None) if m.period and not m.comparison}
+    # (a period holding the section's is its frame: 'Biểu 1. ... theo tháng năm 2025' in a half-year release)
+    if len(named) != 1 or (found := next(iter(named))) == period or period is not None and found.contains(period):
+        return None
+    if doc.next_period is None and doc.period is not None and found.end > doc.period.end:
+        doc.next_period = found  # a period after the report's own is the one its plans part plans
+    return section, found, heading
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{2,6}\s+\S")  # not '# ': a document's title names its periods
 
 
 def section_period(p: Paragraph, doc: Document) -> Period | None:

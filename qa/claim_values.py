@@ -99,6 +99,8 @@ def periods_printing(store, value: float, words: list[str] | None = None) -> set
 def readings(fig: Figure, quoted: list[Figure]) -> Figure:
     """A number printed 'd,ddd' or 'd.ddd' reads both ways: Vietnamese '11,600' is 11,6 and English '11,600'
     is 11.600. The reading a quoted report figure states wins; otherwise the Vietnamese one stays."""
+    if _over(fig):
+        return replace(fig, number=100 + fig.number)  # 'vượt 8,6% dự toán' is 108,6% of it
     m = re.fullmatch(r"-?(\d{1,3})([.,])(\d{3})", fig.value.replace("−", "-"))
     if not m or not fig.number:
         return fig
@@ -111,9 +113,19 @@ def readings(fig: Figure, quoted: list[Figure]) -> Figure:
     return fig
 
 
+_OVER = re.compile(r"\bvuot(?: muc)?\s*(?:khoang|gan|hon|tren)?\s*$")
+
+
+def _over(f: Figure) -> bool:
+    """A share stated as the excess over its plan ('vượt 11,3% so với kế hoạch'): the plan's 111,3%."""
+    return f.kind == "share" and f.unit == "%" and bool(f.quote) and bool(_OVER.search(fold(f.quote[max(0, f.start - 20):f.start])))
+
+
 def index_readings(f: Figure) -> list[Figure]:
     """A table's 'So cùng kỳ (%)' cell (112,4) is the period as a share of its baseline: a rise of 12,4% read the
     other way. Both readings, for a claim worded either way ('tăng 12,4%', 'bằng 112,4% cùng kỳ')."""
+    if _over(f):
+        return [replace(f, number=100 + f.number)]
     if not (f.header and f.kind == "change" and f.unit == "%" and 20 <= f.number <= 1000
             and re.search(rf"\bso\b.*(?:{BASELINE_WORDS})", fold(f.header))):
         return [f]
@@ -168,7 +180,8 @@ def elsewhere(f: Figure, places: list[str]) -> bool:
     clause = re.split(r"[,;.]", f.quote[max(0, f.start - 60):f.start])[-1]
     if _NATION.search(fold(clause)) or _NATION_AFTER.match(fold(f.after or "")):
         return True
-    return f.reference and any(p not in places for p in find_provinces(clause))
+    compared = f.reference or bool(re.search(r"\b(?:hon|voi|bang|sau|truoc)\b", fold(clause)))
+    return compared and any(p not in places for p in find_provinces(clause))
 
 
 _NATION = re.compile(rf"\b(?:{NATION})\b")

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from tracuu.index.backend import Lexical, Store
-from tracuu.index.lexical import token_set, tokenize
+from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
@@ -14,7 +14,7 @@ from tracuu.memo import kept
 
 from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, dated_months
+from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, dated_months, named_measures
 from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
@@ -202,6 +202,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
     pairs = [t for t in weights if "_" in t and t.replace("_", "").isalpha()]  # 'covid_19' says little
+    # a figure asked of an indicator the question names ('xuất khẩu của doanh nghiệp trong khu kinh tế'): a quote
+    # naming none of them states another thing's figure, however many of the other words it holds
+    # (an acronym's passage must name it already: `names_acronyms`; 'số doanh nghiệp' is named by 'doanh nghiệp')
+    measures = [set(words_of(m)) - {"so"} for m in named_measures(fold_ocr(query.text))
+                if m not in _GENERIC_MEASURES and m not in ACRONYMS] if query.wants_figure else []
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
     strip = not _EXCLUDED.search(query.text)
@@ -223,6 +228,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
         if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
             continue
+        wide = None
         for i, sent in enumerate(sents):
             if i == 0 and hit.passage.kind == "footnote":
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
@@ -276,11 +282,37 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # a pair asked, its equivalent printed ('thu hoạch' -> 'sản lượng'), but not a plan's word: every
                 # report says 'kế hoạch' of something
                 if printed.count(" ") >= 2 or asked.replace(" ", "_") in pairs and printed not in PLAN_WORDS)
+            if phrase and measures:
+                # (named anywhere in its passage, its section's heading or the lines it breaks down)
+                if wide is None:
+                    wide = token_set(" ".join([hit.passage.text, hit.passage.section,
+                                               before[rank] if before and rank < len(before) else ""]), repair)
+                if not any(all(t in wide or any(v in wide for v in variants.get(t, ())) or _misread_in(t, wide)
+                               or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= wide for t in m)
+                           for m in measures) and not _printed_same(query, wide):
+                    phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t)))
     out.sort(key=lambda e: -e.score)
     return out
+
+
+# measures that name a kind of figure, not an indicator ('tỷ lệ', 'giá trị', 'chỉ số'): a quote need not repeat them
+# (nor a measure reports name by its item alone: 'Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng', 'Điện sản xuất')
+_GENERIC_MEASURES = {"ty le", "gia tri", "chi so", "tong muc", "so luot", "lao dong", "thu hut", "tang truong",
+                     "nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu"}
+
+
+def _misread_in(word: str, toks) -> bool:
+    """OCR printed `word` a letter off, its first and last kept ('ndi' for 'nội')."""
+    return len(word) >= 3 and any(len(t) == len(word) and t[0] == word[0] and t[-1] == word[-1]
+                                  and sum(a != b for a, b in zip(t, word)) == 1 for t in toks)
+
+
+def _printed_same(query: Query, toks) -> bool:
+    """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed)."""
+    return any(all(x in toks for x in tokenize(printed)) for printed in query.same)
 
 
 def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence], hits: list[Hit],

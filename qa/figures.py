@@ -191,6 +191,7 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
 
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
 _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
+_MARK_AFTER_PERCENT = re.compile(r"(?<=\d%)\d{1,2}(?=\s)")
 _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 # a bracket's own label before its value: '(kế hoạch 35%)', '(KH: 1.200 tỷ đồng)', '(mục tiêu năm 2025 là 8%)'
 _PLAN_LABEL = re.compile(r"\s*(?:ke hoach|kh|muc tieu|chi tieu|du toan)\b(?:[^()\d,;]|(?:19|20)\d\d)*$")
@@ -225,6 +226,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
     if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
         return []
+    # OCR glues a footnote's mark to a percentage ('đạt 84,2%4 dự toán'): read past it (blanked, same length)
+    folded = _MARK_AFTER_PERCENT.sub(lambda m: " " * len(m.group()), folded)
     mentions = find_periods(folded, period.year if period else None, folded=True)
     if own is not None:  # what the quote names relative to its report's period: 'trong tháng', 'lũy kế từ đầu năm'
         mentions = sorted(mentions + [m for m in find_periods(folded, period.year if period else None, folded=True, own=own)

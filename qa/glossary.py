@@ -149,6 +149,11 @@ _MEASURE = _LEX.pattern("measure")  # names a measured indicator: its figure is 
 _FACT = _LEX.pattern("fact")  # ... unless a fact is asked ('vì sao', 'nào')
 
 
+def named_measures(folded: str) -> list[str]:
+    """The measured indicators a question names by their words ('xuat khau', 'thu ngan sach'), folded."""
+    return [w for w in _LEX.lists["measure"]["words"] if re.search(rf"\b{w}\b", folded)]  # overlapping ones too
+
+
 def asks_quantity(folded: str) -> bool:
     return bool(_FIGURE.search(folded)) or bool(_MEASURE.search(folded) and not _FACT.search(folded))
 

@@ -112,3 +112,14 @@ def test_a_bracket_labels_its_value():
                                                  ("36,1", "result")]
     assert [elsewhere(f, ["Hải Dương"]) for f in figs] == [False, False, True, True]
     assert [proportion(f) for f in extract("vốn FDI vào các KCN chiếm 88,6% tổng vốn; tăng 24,6%", 1, None)] == [True, False]
+
+
+def test_an_excess_over_the_plan_reads_as_the_plan_s_share():
+    # invented figures: 'vượt 8,6% dự toán' is 108,6% of it, claimed or reported
+    from tracuu.qa.claim_values import index_readings, readings
+    from tracuu.qa.figures import extract
+    reported = extract("thu ngân sách ước đạt 11.946,2 tỷ đồng, bằng 108,6% dự toán; vốn đăng ký vượt 11,3% so với "
+                       "kế hoạch", 1, None)
+    assert [x.number for f in reported for x in index_readings(f)] == [11946.2, 108.6, 111.3]
+    claimed = extract("Thu ngân sách vượt 8,6% dự toán.", 0, None, small=True)[0]
+    assert (claimed.kind, readings(claimed, reported).number) == ("share", 108.6)

@@ -830,3 +830,11 @@ def test_from_one_value_to_another_each_takes_the_period_printed_right_after_it(
     from tracuu.qa.figures import extract
     q = "Tỷ lệ hộ nghèo giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025, bình quân giảm 3,68 điểm phần trăm/năm."
     assert [(f.value, f.period.year) for f in extract(q, 1, Period("year", 2025))][:2] == [("32,58", 2021), ("17,86", 2025)]
+
+
+def test_a_footnote_mark_glued_to_a_percentage_does_not_hide_what_it_is_of():
+    # invented figures, OCR'd: 'đạt 84,2%4 dự toán năm' is a share of the plan ('4' marks a footnote)
+    figs = extract("Luy ke 10 thang uoc dat 16.846,2 ty dong, dat 84,2%4 du toan nam (20.010 ty dong), tang 12,4% so voi "
+                   "cung ky", 1, None)
+    assert [(f.value, f.kind) for f in figs] == [("16.846,2", "result"), ("84,2", "share"), ("20.010", "target"),
+                                                 ("12,4", "change")]

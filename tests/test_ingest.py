@@ -209,3 +209,37 @@ def test_a_note_at_the_end_of_a_document_speaks_of_the_period_of_the_passage_tha
     note = next(p for p in passages if p.kind == "footnote")
     marked = next(p for p in passages if "3.612,4" in p.text)
     assert note.footnote_of == marked.id and note.period == Period("year", 2024)
+
+
+def test_a_list_takes_the_period_its_lead_in_or_markdown_heading_names(tmp_path):
+    # figures invented: a year's report whose list of next year's targets is led in by a line or a Markdown heading
+    text = ("# Báo cáo kết quả năm 2025 của Ban Quản lý khu kinh tế tỉnh Quảng Trị\n\n## 1. Kết quả năm 2025\n\n"
+            "- Doanh thu của doanh nghiệp ước đạt 12.486,2 tỷ đồng.\n\n"
+            "Các chỉ tiêu chủ yếu năm 2026:\n\n- Doanh thu của doanh nghiệp đạt 14.000 tỷ đồng;\n\n"
+            "Tình hình lao động ổn định, thu nhập bình quân 8,2 triệu đồng/tháng.\n\n"
+            "- Nộp ngân sách 1.046,2 tỷ đồng.\n\n"
+            "## 2. Nhiệm vụ, giải pháp năm 2026\n\nPhấn đấu nộp ngân sách 1.200 tỷ đồng.\n\n- Tạo việc làm cho 3.500 lao động.\n")
+    doc, passages = _ingest_text(tmp_path, "bqlkkt.md", text)
+    period = {p.text.split()[-3]: p.period for p in passages if p.text[:1] in "-P"}
+    assert doc.period == Period("year", 2025)
+    assert period["12.486,2"] == Period("year", 2025) and period["1.046,2"] == Period("year", 2025)
+    assert period["14.000"] == Period("year", 2026)  # the lead-in's list, not the items after the next paragraph
+    assert period["1.200"] == Period("year", 2026) and period["3.500"] == Period("year", 2026)  # under '## 2. ...'
+
+
+def test_a_news_page_s_list_of_related_articles_is_not_its_text(tmp_path):
+    # figures invented: the related headlines' figures are other stories'
+    text = ("Cà Mau: thu ngân sách 6 tháng đạt 3.412,6 tỷ đồng\n\nThu ngân sách 6 tháng đầu năm 2025 của tỉnh Cà Mau "
+            "ước đạt 3.412,6 tỷ đồng, tăng 8,4%.\n\nNguyễn An\n\nTin liên quan:\n"
+            "- Bạc Liêu: thu ngân sách 6 tháng vượt 5.000 tỷ đồng\n- Du lịch Cà Mau đón 1,2 triệu lượt khách\n")
+    _, passages = _ingest_text(tmp_path, "tin_camau.txt", text)
+    assert any("3.412,6" in p.text for p in passages)
+    assert not any("5.000" in p.text or "1,2 triệu" in p.text or "liên quan" in p.text for p in passages)
+
+
+def test_a_heading_naming_the_year_that_holds_the_report_s_period_is_no_plan(tmp_path):
+    # figures invented: a half-year release's monthly table headed by its year
+    doc, passages = _ingest_text(tmp_path, "bieu.md", "# Số liệu chủ yếu theo tháng 6 tháng đầu năm 2025 - tỉnh Bình Dương\n\n"
+                                 "## Biểu 1. Một số chỉ tiêu chủ yếu theo tháng năm 2025\n\n"
+                                 "- Kim ngạch xuất khẩu tháng 3 đạt 3.186,5 triệu USD.\n")
+    assert doc.next_period is None and next(p for p in passages if "3.186,5" in p.text).period == Period("half", 2025, 1)

@@ -52,6 +52,10 @@ DISPUTED = {
     # AE's writer read the running total, tracuu reads the month and each figure's own 'trong tháng' / 'lũy kế từ đầu
     # năm' (reading the report as the running total lost two of the set's month questions, measured)
     "ae_bc_3214_ubnd_dienbien_t8-2025.txt": Period("month", 2025, 8),
+    # titled 'TÌNH HÌNH KINH TẾ - XÃ HỘI QUÝ III VÀ 9 THÁNG NĂM 2024': set AF's writer read the quarter, tracuu reads the
+    # running total the title names last (as for 'tháng 5, 5 tháng đầu năm 2025' above) and answers the quarter's
+    # questions from the quarter's figures the release states (a contained period)
+    "af_cantho_tk_q3-2024.txt": Period("nine_months", 2024),
 }
 
 

@@ -40,8 +40,9 @@ def test_month_report_does_not_answer_a_quarter_and_paraphrases(wide_engine):
 
 
 def test_unindexed_province_is_refused_by_name(wide_engine):
-    ans = wide_engine.ask("Thu ngân sách tỉnh Cà Mau năm 2023")
-    assert not ans.answered and "Cà Mau" in ans.answer
+    # (no report of Lai Châu among the samples and sets A, B, AA-AF; set AF brought Cà Mau's)
+    ans = wide_engine.ask("Thu ngân sách tỉnh Lai Châu năm 2023")
+    assert not ans.answered and "Lai Châu" in ans.answer
 
 
 def test_a_figure_of_another_place_answers_only_for_that_place():

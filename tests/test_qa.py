@@ -469,3 +469,45 @@ def test_an_aim_at_the_asked_day_is_shown_as_one_not_as_its_result(tmp_path, st_
     ans = engine.ask("dien bien giai ngan von dau tu cong den 31/12/2024 dat bao nhieu phan tram")
     assert not ans.answered and ans.plan_only and "85%" in ans.answer, ans.answer
     assert ans.answer.startswith("Chưa có số liệu thực hiện")
+
+
+# an invented Markdown report of an economic zone board (figures invented): the year's results as bullets, then the
+# next year's targets as a list led in by a line naming the year
+_ZONE = """# Báo cáo kết quả thu hút đầu tư, sản xuất kinh doanh năm 2025 của Ban Quản lý Khu kinh tế tỉnh Quảng Trị
+
+Ban Quản lý quản lý Khu kinh tế Đông Nam, Khu kinh tế cửa khẩu Lao Bảo và 04 khu công nghiệp trên địa bàn tỉnh.
+
+## 1. Sản xuất kinh doanh của doanh nghiệp
+
+- Doanh thu của các doanh nghiệp trong khu kinh tế, khu công nghiệp ước đạt 18.426,5 tỷ đồng, tăng 10,2%.
+- Kim ngạch xuất khẩu ước đạt 612,4 triệu USD, tăng 8,6%.
+- Nộp ngân sách nhà nước ước đạt 1.246,8 tỷ đồng.
+
+## 2. Kế hoạch năm 2026
+
+Các chỉ tiêu chủ yếu năm 2026:
+
+- Doanh thu của doanh nghiệp trong khu kinh tế, khu công nghiệp đạt 20.000 tỷ đồng;
+- Kim ngạch xuất khẩu đạt 680 triệu USD.
+"""
+
+
+@pytest.fixture(scope="module")
+def zone_engine(tmp_path_factory, st_embedder):
+    src = tmp_path_factory.mktemp("zone_src") / "bqlkkt"
+    src.mkdir()
+    (src / "bqlkkt_quangtri_2025.md").write_text(_ZONE, "utf-8")
+    return _built_engine(tmp_path_factory, st_embedder, "zone", [src])
+
+
+def test_a_quote_states_a_figure_of_the_indicator_the_question_names(zone_engine):
+    # the zone's description holds most words of the question but no export figure: never the answer
+    ans = zone_engine.ask("xuat khau cua doanh nghiep trong khu kinh te, khu cong nghiep quang tri nam 2025")
+    assert not ans.answered or ("612,4" in ans.answer and ans.figures[0].value == "612,4"), ans.answer
+
+
+def test_a_list_led_in_by_next_year_states_its_targets(zone_engine):
+    ans = zone_engine.ask("Năm 2026 Ban Quản lý Khu kinh tế Quảng Trị đặt mục tiêu doanh thu của doanh nghiệp bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "20.000" and ans.figures[0].kind == "target", ans.answer
+    result = zone_engine.ask("Năm 2026 doanh thu của doanh nghiệp trong khu kinh tế Quảng Trị đạt bao nhiêu?")
+    assert not result.answered and result.plan_only, result.answer  # no 2026 result: the aim, shown as one
