@@ -15,6 +15,7 @@ from tracuu.ingest.types import Period
 from tracuu.index.lexical import token_set, tokenize, words_of
 
 from .figure_words import counts
+from .glossary import ACRONYMS, named_measures
 from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, parse_number
 from .glossary import spelled_out
 from .lexicon import lexicon
@@ -175,6 +176,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     compared = bool(baselines) or wants_change or "%" in (units or ())
     asked_rows = {(f.n, f.sentence) for f in figures if f.header and f.kind == "result" and asked and f.period in asked}
     lead_in = _lead_in(question) if asked_verb else []
+    # the indicator the question names by its head noun ('doanh thu du lịch': a revenue, of tourism)
+    measures = [set(words_of(m)) - {"so"} for m in named_measures(first_ask(question))
+                if m not in _KINDS and m not in ACRONYMS] if question else []
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -235,6 +239,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 # thu hồi 5.149,8'), when three words or more run so: two ('Huế đón', 'khai thác') may be a place's name
                 # or the frame's word and no more than the ask itself
                 -run if run >= 3 else 0,
+                # a figure of the indicator the question names, before one that only shares its other words ('doanh
+                # thu 277 tỷ đồng' for 'doanh thu du lịch', beside 'khách du lịch 755.950 lượt')
+                bool(measures) and not _names_measure(f, have, measures),
                 # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
                 # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
                 -round(cover(have) * 2) / 2,
@@ -244,6 +251,15 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     return [f for _, f in sorted(enumerate(figures), key=score)]
 
 
+def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
+    """The figure's words, or those before it in its quote ('Xuất khẩu ... Trong đó hạt điều nhân 1.486,2'), name one of
+    the measures."""
+    words = set(have) | set(words_of(f"{f.indicator} {f.quote[:f.start]}"))
+    return any(m <= words for m in measures)
+
+
+# kinds of figure, not indicators: every figure of a sentence may be one ('tỷ lệ', 'tăng trưởng', 'giá trị')
+_KINDS = {"ty le", "gia tri", "chi so", "tong muc", "so luot", "lao dong", "thu hut", "tang truong"}
 _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
 # words between what is asked of and its figure: 'khám cho bao nhiêu', 'khám được 254.104', 'giải ngân đạt'
 _BRIDGE = frozenset("duoc dat cho la co uoc khoang gan hon tren tong cong tat ca bang chiem tang giam truong muc".split())
@@ -349,6 +365,11 @@ def _leads(figures: list[Figure]) -> dict[tuple[int, int], str]:
         if key in out or f.header:
             continue
         out[key] = ""
+        colon = f.head.rfind(": ")
+        if colon > 0 and len(words_of(f.head[colon + 2:])) <= 4 and len(words_of(f.head[:colon])) >= 2:
+            # 'Các mặt hàng xuất khẩu chủ lực: giày dép 1.124,8 ...; thủy sản 612,4 ...': a list's lead is every item's
+            out[key] = f.head[:colon]
+            continue
         at = f.head.rfind(", ")
         if at > 0:
             # (OCR's 'udc' is 'ước')

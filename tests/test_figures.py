@@ -838,3 +838,18 @@ def test_a_footnote_mark_glued_to_a_percentage_does_not_hide_what_it_is_of():
                    "cung ky", 1, None)
     assert [(f.value, f.kind) for f in figs] == [("16.846,2", "result"), ("84,2", "share"), ("20.010", "target"),
                                                  ("12,4", "change")]
+
+
+def test_the_figure_of_the_indicator_the_question_names_by_its_head_noun_leads():
+    # figures invented: 'doanh thu du lịch' asks a revenue (of tourism), not the tourists the frame counts; a list's
+    # lead ('Các mặt hàng xuất khẩu chủ lực:') is every item's
+    def first(quote, question):
+        words = set(tokenize(fold(question)))
+        return rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question)[0].value
+    quote = ("Tổng lượng khách du lịch quý I/2022 ước 755.950 lượt khách, đạt 22% kế hoạch, tăng 7,9%; doanh thu 277 tỷ "
+             "đồng, đạt 11% kế hoạch, giảm 19,3%.")
+    assert first(quote, "doanh thu du lich quy I/2022") == "277"
+    assert first(quote, "khach du lich quy I/2022") == "755.950"
+    quote = ("Các mặt hàng xuất khẩu chủ lực: giày dép 1.124,8 triệu USD, tăng 11,4%; thủy sản 612,4 triệu USD, tăng 4,2%; "
+             "trái cây các loại 528,6 triệu USD, tăng 21,6%.")
+    assert first(quote, "Xuất khẩu trái cây năm 2024 đạt bao nhiêu?") == "528,6"
