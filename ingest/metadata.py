@@ -272,8 +272,15 @@ def _title_span(title: str, date: str | None) -> list[Period]:
 
 
 def _year_spans(folded: str) -> list[tuple[int, int] | None]:
-    """(first, last) year of each span of years a folded title names ('giai đoạn 2021 - 2025'), in order."""
-    return [y and y[2:] for y in year_spans(folded)]
+    """(first, last) year of each span of years a folded title names ('giai đoạn 2021 - 2025'), in order. A crop
+    season's two years ('vụ Đông Xuân 2025 - 2026') after another period the title names first ('vụ Hè Thu năm 2025 và
+    kế hoạch sản xuất vụ Đông Xuân 2025 - 2026') are the season planned, not a span the report covers."""
+    first = next((m.start for m in find_periods(folded, folded=True) if m.period), None)
+    return [y[2:] if y and not (first is not None and first < y[0] and _SEASON_BEFORE.search(folded, max(0, y[0] - 30), y[0]))
+            else None for y in year_spans(folded)]
+
+
+_SEASON_BEFORE = re.compile(r"\b(?:vu|nien vu|mua vu)\b[^,;.()\d]{0,20}$")
 _SCHOOL_YEAR = re.compile(r"\bnam hoc (\d{4})\s*-\s*(\d{4})\b")
 _DAY_SPAN = re.compile(r"\btu (?:ngay )?(\d{1,2})/(\d{1,2}) den (?:ngay )?(\d{1,2})/(\d{1,2})/(\d{4})\b")
 # a date written out or in figures, with a posting time: when a text was issued or posted

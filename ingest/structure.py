@@ -22,6 +22,7 @@ _CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
 _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
 # 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections
 _CAP_LETTER = re.compile(r"^\s*[A-H]\s*[.)]\s+(\S.{5,})$")
+_RULE = re.compile(r"^_{5,}$")
 _LIST = re.compile(r"^\s*[-–+•*]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
@@ -172,6 +173,10 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             # a numbered item that is itself a paragraph ('1. Tiếp tục ... ' wrapping on)
             if len(text) > 120 or (wrapped and len(text) >= 0.8 * width and not _ends_sentence(text)):
                 start(i, text)
+            continue
+        if _RULE.match(text):  # '_______________': the rule above a page's footnotes ends the text before it
+            close()
+            in_footnote = True
             continue
         if wrapped and (cur is None or _ends_sentence(cur.lines[-1][1])) and (m := _FOOTNOTE.match(text)) \
                 and (len(text) > width + 8 or cur is None):

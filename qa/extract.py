@@ -393,6 +393,8 @@ def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair, cells: 
     if not named or cells:
         return not named or states_figure(" ".join(clauses[named[0]:]))
     for k in named:
+        if _MARK.search(" ".join(clauses[k:])):
+            return True  # '... xi măng, nước máy ... tăng so với cùng kỳ⁵': the note it marks states the figures
         stating = next((c for c in clauses[k:] if states_figure(c)), None)
         if stating is None:
             return False
@@ -404,6 +406,7 @@ def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair, cells: 
     return False
 
 
+_MARK = re.compile(r"[a-zà-ỹ.)][⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # a footnote's mark after a word, as clean exports print it
 # the words a clause may open with and still state the previous clause's indicator ('..., ước đạt', '..., tăng',
 # '..., bằng'): labels, and the verbs and bounds of a figure
 _GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())

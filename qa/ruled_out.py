@@ -16,7 +16,7 @@ from .sentence import first_figure, states_figure
 from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan
 from .query import Query
-from .scope import elsewhere_figure
+from .scope import elsewhere_figure, paragraph_subject
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
 # place's only when it is plainly so: the whole country's, or a province the lead names (a regional article's
@@ -41,7 +41,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_span_s_figure"
     if period_fit.another_unit(query, h, e.sentence, store):
         return "another_unit_s_figure"
-    if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section):
+    if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
+                        paragraph_subject(h.passage.text) if query.provinces else frozenset()):
         return "another_place_s_figure"
     if query.former and _merged_whole(query, store.doc_by_name[h.passage.doc]) and not _names_former(query, e.sentence):
         return "another_place_s_figure"  # asked of 'Quảng Trị cũ', the merged province's total is not its figure

@@ -100,11 +100,14 @@ def _province_figure(query: Query, lead: str) -> bool:
 _WHOLE_CITY = re.compile(r"\b(?:toan|ca) thanh pho\b")
 
 
-def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "") -> bool:
+def elsewhere_figure(query: Query, sentence: str, report_province: str | None, section: str = "",
+                     subject: set[str] | frozenset = frozenset()) -> bool:
     """The quote's first figure belongs to another place than the one asked: the country's, or that of
-    a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article). A report
-    of another province answers only where the clause or its section names the asked province (a
-    regional article's part on it)."""
+    a province its clause names ('Tỉnh Đắk Lắk láng giềng tăng 7,05%' in a Gia Lai article), or, where it names
+    none, that of the province its paragraph opens with (`subject`: 'Tỉnh Quảng Trị sau hợp nhất ... ; đến ngày
+    30/9/2025, tỉnh giải ngân được 54,45%' in an article filed under Huế). A report of another province answers
+    only where the clause, its section or its paragraph's subject names the asked province (a regional article's
+    part on it)."""
     if national_figure(query, sentence):
         return True
     lead = figure_lead(sentence) or ""
@@ -117,9 +120,23 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
         named |= owners(fold_ocr(label))
     if named and not named & asked:
         return not clause_of(sentence, asked)
+    if not named and subject and not subject & asked:
+        return not clause_of(sentence, asked)
     if report_province and report_province not in query.provinces:
-        return not ((named | set(find_provinces(section))) & asked or clause_of(sentence, asked))
+        return not ((named | set(find_provinces(section)) | subject) & asked or clause_of(sentence, asked))
     return False
+
+
+def paragraph_subject(text: str) -> set[str]:
+    """The provinces a passage opens with as its subject ('Tỉnh Quảng Trị sau hợp nhất ... có GRDP ...', 'Đà Nẵng:
+    dẫn đầu tăng trưởng'): what its later sentences speak of when they name no place."""
+    first = text.split(". ", 1)[0]
+    lead = fold_ocr(figure_lead(first) or first[:80])
+    # (not a former province's part, as a merged province's report names them: 'Kon Tum (cũ) 3.215,4 tỷ đồng')
+    return set() if _PART_OF_MERGED.search(lead) else owners(lead)
+
+
+_PART_OF_MERGED = re.compile(r"\(\s*cu\s*\)|\bkhu vuc\b|\bdia ban\b")
 
 
 def clause_of(sentence: str, asked: set[str]) -> bool:

@@ -243,3 +243,14 @@ def test_a_heading_naming_the_year_that_holds_the_report_s_period_is_no_plan(tmp
                                  "## Biểu 1. Một số chỉ tiêu chủ yếu theo tháng năm 2025\n\n"
                                  "- Kim ngạch xuất khẩu tháng 3 đạt 3.186,5 triệu USD.\n")
     assert doc.next_period is None and next(p for p in passages if "3.186,5" in p.text).period == Period("half", 2025, 1)
+
+
+def test_notes_under_a_rule_are_footnotes_of_the_sentence_marking_them(tmp_path):
+    # set AG's OCR'd Tiền Giang report (figures invented): the signer's name, a '_____' rule, then '1 Trong do: thu noi
+    # dia 4.986,2 ty dong; ...' wrapped over two lines, marked by 'du toán1' in the revenue sentence
+    from .conftest import GENERALITY
+    _, passages = ingest_file(GENERALITY / "docs" / "ag_ubnd_tiengiang_scan_5t-2025.txt", Config(home=tmp_path))
+    note = next(p for p in passages if "4.986,2" in p.text)
+    assert note.kind == "footnote" and "500,2" in note.text and "Pham Van Trong" not in note.text
+    marker = next(p for p in passages if p.id == note.footnote_of)
+    assert "5.486,4" in marker.text and note.period == marker.period == Period("months", 2025, 5)

@@ -56,6 +56,9 @@ DISPUTED = {
     # running total the title names last (as for 'tháng 5, 5 tháng đầu năm 2025' above) and answers the quarter's
     # questions from the quarter's figures the release states (a contained period)
     "af_cantho_tk_q3-2024.txt": Period("nine_months", 2024),
+    # titled 'Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2025': set AG's writer read the month, tracuu the
+    # running total (as for set Z's 'tháng 5, 5 tháng đầu năm 2025')
+    "ag_hanoi_tk_t11-2025.txt": Period("months", 2025, 11),
 }
 
 

@@ -1,6 +1,7 @@
 """qa.scope: whose figure a clause gives (pure functions; invented sentences)."""
 import pytest
 
+from tracuu.qa.query import parse_query
 from tracuu.qa.scope import clause_of, place_of
 
 
@@ -77,3 +78,18 @@ def test_a_whole_region_s_figure_is_no_province_s():
     assert not national_figure(q, "Toàn vùng nguyên liệu mía đạt 18.420 ha.")  # a growing area is no region
     assert not national_figure(parse_query("năng suất lao động cả vùng Đồng bằng sông Cửu Long năm 2024"),
                                "Năng suất lao động của cả vùng Đồng bằng sông Cửu Long năm 2024 chỉ khoảng 142,6 triệu đồng.")
+
+
+def test_a_paragraph_speaks_of_the_province_it_opens_with():
+    # set AG's article filed under Huế (figures invented): the Quảng Trị paragraph's later sentence names no place
+    from tracuu.qa.scope import elsewhere_figure, paragraph_subject
+    para = ("Tỉnh Quảng Trị sau hợp nhất với Quảng Bình có GRDP quý III ước tăng 8,46%, 9 tháng tăng 8,14%. Thu ngân sách "
+            "9 tháng đạt 9.998,9 tỷ đồng, bằng 77,6% dự toán; đến ngày 30/9/2025, tỉnh giải ngân được 54,45% kế hoạch vốn "
+            "đầu tư công.")
+    late = "Thu ngân sách 9 tháng đạt 9.998,9 tỷ đồng, bằng 77,6% dự toán"
+    assert paragraph_subject(para) == {"Quảng Trị"}
+    huế, quảng_trị = parse_query("Huế thu ngân sách 9 tháng 2025"), parse_query("Quảng Trị thu ngân sách 9 tháng 2025")
+    assert elsewhere_figure(huế, late, "Huế", "", paragraph_subject(para))
+    assert not elsewhere_figure(quảng_trị, late, "Huế", "", paragraph_subject(para))
+    # a merged province's report naming its former parts first is no other province's paragraph
+    assert paragraph_subject("Kon Tum (cũ) 3.215,4 tỷ đồng. Đến hết ngày 30/9/2025 giải ngân 7.080,4 tỷ đồng.") == set()
