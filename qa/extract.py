@@ -207,6 +207,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     # (an acronym's passage must name it already: `names_acronyms`; 'số doanh nghiệp' is named by 'doanh nghiệp')
     measures = [set(words_of(m)) - {"so"} for m in named_measures(fold_ocr(query.text))
                 if m not in _GENERIC_MEASURES and m not in ACRONYMS] if query.wants_figure else []
+    asked_unit = _asked_unit(query.text) if query.wants_figure else None
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
     strip = not _EXCLUDED.search(query.text)
@@ -263,6 +264,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
                 # figure is another indicator's; the one asked is named without one
                 figure = EVIDENCE.figure_in_quote
+            if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(quoted)):
+                # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
+                figure = EVIDENCE.figure_in_quote
             if not query.wants_target and figure == 1.0 and _AIMED.search(figure_lead(sent) or ""):
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
@@ -302,6 +306,18 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 # (nor a measure reports name by its item alone: 'Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng', 'Điện sản xuất')
 _GENERIC_MEASURES = {"ty le", "gia tri", "chi so", "tong muc", "so luot", "lao dong", "thu hut", "tang truong",
                      "nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu"}
+
+
+# units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),
+# each with the scale words it may be printed with ('nghìn tấn', '1,2 triệu tấn')
+_ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+(?:(?:nghin|ngan|trieu|ty)\s+)?(tan|ha|usd|kwh|km|m3)\b")
+
+
+def _asked_unit(question: str) -> re.Pattern | None:
+    """A pattern of the unit the question asks in after 'bao nhiêu' ('tấn' of a figure, or of a table's 'ĐVT: Nghìn
+    tấn'); None when it names none."""
+    m = _ASKED_UNIT.search(fold_ocr(question))
+    return re.compile(rf"(?<![\w/]){m.group(1)}\b") if m else None
 
 
 def _misread_in(word: str, toks) -> bool:

@@ -511,3 +511,13 @@ def test_a_list_led_in_by_next_year_states_its_targets(zone_engine):
     assert ans.answered and ans.figures[0].value == "20.000" and ans.figures[0].kind == "target", ans.answer
     result = zone_engine.ask("Năm 2026 doanh thu của doanh nghiệp trong khu kinh tế Quảng Trị đạt bao nhiêu?")
     assert not result.answered and result.plan_only, result.answer  # no 2026 result: the aim, shown as one
+
+
+def test_a_quantity_asked_in_a_unit_is_answered_in_that_unit(wide_engine):
+    # set AG's Quảng Ngãi crop report (figures invented): 'bao nhiêu tấn' is the output, not the yield in tạ/ha printed
+    # in the sentence before it
+    ans = wide_engine.ask("Sản lượng lúa vụ Hè Thu 2025 toàn tỉnh Quảng Ngãi đạt bao nhiêu tấn?")
+    assert ans.answered and ans.figures[0].value == "198.600", (ans.answer, [f.value for f in ans.figures])
+    from tracuu.qa.extract import _asked_unit
+    assert _asked_unit("đạt bao nhiêu tấn?").search("198.600 tan") and not _asked_unit("đạt bao nhiêu tấn?").search("58,65 ta/ha")
+    assert _asked_unit("năng suất lúa đạt bao nhiêu?") is None
