@@ -53,8 +53,9 @@ _PROGRAMME = re.compile(rf"\bgiai\s+doan\s+{YEAR}\s*-\s*{YEAR}|\b(?:tam\s+nhin|d
 # 'theo giá so sánh 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
 _PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")
 _FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$")
-_NMONTHS = r"(\d{1,2}|hai|bon|bay|tam|muoi mot|muoi)"
-_MONTHWORD = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
+# ('năm tháng đầu năm 2025' is five months: 'năm' as a number only before 'tháng đầu năm')
+_NMONTHS = r"(\d{1,2}|hai|bon|nam(?=\s+thang\s+dau\s+nam)|bay|tam|muoi mot|muoi)"
+_MONTHWORD = {"hai": 2, "bon": 4, "nam": 5, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'từ đầu năm đến hết tháng 8/2024', 'từ đầu năm đến ngày 15/11/2024': the running total from January (to

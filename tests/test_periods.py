@@ -266,3 +266,9 @@ def test_a_monthly_report_s_month_and_running_total_named_relative_to_it():
     assert find_periods(text) == []
     # a quarter's 'trong tháng' may be any of its months
     assert [m.period for m in find_periods("trong tháng thu 5 tỷ đồng", own=Period("quarter", 2025, 1))] == []
+
+
+def test_five_months_written_in_words():
+    # 'năm' is five before 'tháng đầu năm' ('Năm tháng đầu năm 2025, ...'), not the first month; alone it is the year
+    assert [m.period for m in find_periods("Năm tháng đầu năm 2025, thu ngân sách tăng")] == [Period("months", 2025, 5)]
+    assert [m.period for m in find_periods("Tháng đầu năm 2025, thu ngân sách tăng")] == [Period("month", 2025, 1)]
