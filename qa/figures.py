@@ -191,6 +191,9 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
 
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
 _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
+# a sentence whose subject is a plan, framing what follows its colon ('Dự toán ngân sách năm 2025 của tỉnh mới được
+# tổng hợp ...: tổng thu ... 17.450 tỷ đồng (khu vực ... 7.300 tỷ đồng)'): every figure after it is the plan's
+_PLAN_FRAMED = re.compile(r"\s*(?:du toan|ke hoach|muc tieu|chi tieu)\b(?:(?!\. )[^:]){0,200}:(?!(?:(?!\. ).)*\b(?:thuc hien|giai ngan|uoc dat|da dat|dat duoc)\b)(?:(?!\. ).)*$")
 _MARK_AFTER_PERCENT = re.compile(r"(?<=\d%)\d{1,2}(?=\s)")
 _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 # a bracket's own label before its value: '(kế hoạch 35%)', '(KH: 1.200 tỷ đồng)', '(mục tiêu năm 2025 là 8%)'
@@ -275,7 +278,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # kỳ': the baseline's share, not a change of 37,6%
             kind = "share"
         elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _PURPOSE.search(folded[max(0, a - 200):a]) \
-                or _aim_list(folded, a):
+                or _aim_list(folded, a) or _PLAN_FRAMED.match(folded, max(quote.rfind(". ", 0, a) + 1, 0), a):
             kind = "target"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
             kind = "change"

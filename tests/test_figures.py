@@ -853,3 +853,14 @@ def test_the_figure_of_the_indicator_the_question_names_by_its_head_noun_leads()
     quote = ("Các mặt hàng xuất khẩu chủ lực: giày dép 1.124,8 triệu USD, tăng 11,4%; thủy sản 612,4 triệu USD, tăng 4,2%; "
              "trái cây các loại 528,6 triệu USD, tăng 21,6%.")
     assert first(quote, "Xuất khẩu trái cây năm 2024 đạt bao nhiêu?") == "528,6"
+
+
+def test_a_sentence_whose_subject_is_a_plan_frames_its_figures_as_targets():
+    # set AF's Đắk Lắk report (figures invented): what follows 'Dự toán ngân sách năm 2025 ...:' is the estimate
+    figs = extract("Dự toán ngân sách năm 2025 của tỉnh mới được tổng hợp trên cơ sở dự toán của hai tỉnh: tổng thu ngân "
+                   "sách nhà nước trên địa bàn 17.450 tỷ đồng (khu vực tỉnh Phú Yên (cũ) 7.300 tỷ đồng); tổng chi ngân sách "
+                   "địa phương 38.640 tỷ đồng. Thu 9 tháng ước đạt 13.286,4 tỷ đồng.", 1, None)
+    assert [(f.value, f.kind) for f in figs] == [("17.450", "target"), ("7.300", "target"), ("38.640", "target"),
+                                                 ("13.286,4", "result")]
+    # a plan named as the label of a result is no frame ('Kế hoạch vốn năm 2024: đã giải ngân 5.522,8 tỷ đồng')
+    assert extract("Kế hoạch vốn năm 2024: đã giải ngân 5.522,8 tỷ đồng, đạt 89,6%.", 1, None)[0].kind == "result"
