@@ -11,7 +11,7 @@ from tracuu.config import Config
 from .loaders import load
 from .periods import find_periods, spoken_periods
 from .footnote_marks import damaged_marks
-from .structure import Paragraph, build_paragraphs, cites_footnote, is_plan_heading
+from .structure import LIST_ITEM, Paragraph, build_paragraphs, cites_footnote, is_plan_heading
 from .text_tables import markdown_headings, markdown_plain
 from .textnorm import fold_ocr
 from .types import Document, Passage, Period, SourceText
@@ -84,13 +84,13 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
         if _RELATED.match(fold_ocr(text)):
             related = True  # other articles' headlines: not this report's text (their figures are other stories')
             continue
-        if related and p.kind in ("body", "list") and _LIST_ITEM.match(text):
+        if related and p.kind in ("body", "list") and LIST_ITEM.match(text):
             continue
         related = False
         period = section_period(p, doc)
         if _MD_HEADING.match(text):  # a Markdown heading naming a period ('## 5. Kế hoạch năm 2026'): what follows
             listed = _lead_in_period(text, tuple(p.section), doc, period, heading=True)
-        elif listed is not None and listed[0] == tuple(p.section) and (listed[2] or _LIST_ITEM.match(text)):
+        elif listed is not None and listed[0] == tuple(p.section) and (listed[2] or LIST_ITEM.match(text)):
             period = listed[1]  # an item of a list whose lead-in names its period ('Các chỉ tiêu chủ yếu năm 2026:')
         elif p.kind == "body" and not (listed is not None and listed[2]):
             listed = _lead_in_period(text, tuple(p.section), doc, period)
@@ -122,7 +122,6 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
 
 
 _RELATED = re.compile(r"^\s*(?:(?:tin|bai(?: viet)?)\s+(?:lien quan|cung chuyen muc|khac|moi)|xem them|doc them)\s*:?\s*$")
-_LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
 
 
 def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None, heading: bool = False):

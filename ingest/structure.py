@@ -23,7 +23,7 @@ _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
 # 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections
 _CAP_LETTER = re.compile(r"^\s*[A-H]\s*[.)]\s+(\S.{5,})$")
 _RULE = re.compile(r"^_{5,}$")
-_LIST = re.compile(r"^\s*[-–+•*]\s*\S")
+LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")
@@ -188,7 +188,7 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             in_footnote = False
             start(i, text)
             continue
-        if _LIST.match(text) and not in_footnote:
+        if LIST_ITEM.match(text) and not in_footnote:
             if cur is not None and _leads_into(cur, lines, raw):
                 cur.lines.append((i, text))  # '• Tổng mức bán lẻ ...:' then '  - 10 tháng: 1.006.458 tỷ đồng'
                 continue
@@ -230,10 +230,10 @@ def _leads_into(cur: Paragraph, lines: list[str], raw: str) -> bool:
     figure or announces a breakdown ('trong đó:', 'gồm:'); a bare 'Nhiệm vụ trọng tâm:' leads a list of items
     of their own. Kept short: a long list stays items of its own."""
     first_i, first = cur.lines[0]
-    under = _indent(raw) > _indent(lines[first_i]) or cur.kind == "body" and not _LIST.match(first) and (
+    under = _indent(raw) > _indent(lines[first_i]) or cur.kind == "body" and not LIST_ITEM.match(first) and (
         bool(_BREAKDOWN.search(fold_ocr(first))) or bool(_FIGURE_IN_LINE.search(first)))
     return (first.rstrip().endswith(":") and len(first) <= 160 and under
-            and len(cur.lines) <= 4 and all(_LIST.match(t) for _, t in cur.lines[1:]))
+            and len(cur.lines) <= 4 and all(LIST_ITEM.match(t) for _, t in cur.lines[1:]))
 
 
 def _continues_line(prev: str, text: str) -> bool:

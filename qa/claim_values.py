@@ -178,13 +178,19 @@ def elsewhere(f: Figure, places: list[str]) -> bool:
     if not f.quote:
         return False
     clause = re.split(r"[,;.]", f.quote[max(0, f.start - 60):f.start])[-1]
-    if _NATION.search(fold(clause)) or _NATION_AFTER.match(fold(f.after or "")):
+    folded = fold(clause)
+    if names_nation(folded) or _NATION_AFTER.match(fold(f.after or "")):
         return True
-    compared = f.reference or bool(re.search(r"\b(?:hon|voi|bang|sau|truoc)\b", fold(clause)))
+    compared = f.reference or bool(re.search(r"\b(?:hon|voi|bang|sau|truoc)\b", folded))
     return compared and any(p not in places for p in find_provinces(clause))
 
 
 _NATION = re.compile(rf"\b(?:{NATION})\b")
+
+
+def names_nation(folded: str) -> bool:
+    """A folded text names the whole country ('cả nước', 'toàn quốc', 'bình quân chung')."""
+    return bool(_NATION.search(folded))
 _NATION_AFTER = re.compile(rf"\s*%?\s*(?:/\s*nam\s*)?(?:cua\s+)?(?:{NATION})\b")
 
 

@@ -21,9 +21,9 @@ from .answer import Citation
 from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
-from .glossary import COUNTED_TO, NATION, cutoff_months
+from .glossary import COUNTED_TO, cutoff_months
 from .answering import held
-from .claim_values import baseline_rival, comparable, elsewhere, counterpart, equal, hedged, index_readings, periods_printing, readings, rounds, value
+from .claim_values import baseline_rival, comparable, elsewhere, counterpart, names_nation, equal, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
@@ -101,7 +101,6 @@ def _context(sentence: str) -> str:
     return " ".join(periods + dates + find_provinces(sentence)[:1])
 
 
-_NATION = re.compile(rf"\b(?:{NATION})\b")
 _COUNTED_TO = re.compile(r"\b" + COUNTED_TO + r"\d{1,2}/\d{1,2}/\d{4}")  # folded: the question is read folded too
 
 
@@ -119,7 +118,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     claimed_at = asked + [d for d in query.dated if d not in asked]
     said, named = measure_words(fig, query), claim_words(query)
     # (a value the report compares with, the whole country's, confirms only a claim about the whole country)
-    nation = bool(_NATION.search(fold(claim)))
+    nation = names_nation(fold(claim))
 
     def foreign(f: Figure) -> bool:
         return elsewhere(f, query.provinces) and not nation

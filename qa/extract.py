@@ -14,7 +14,7 @@ from tracuu.memo import kept
 
 from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import ACRONYMS, ALSO_NAMED, INSTITUTIONS, dated_months, named_measures
+from .glossary import ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INSTITUTIONS, dated_months, named_measures
 from .lexicon import lexicon
 from .query import Query
 from .weights import EVIDENCE
@@ -204,9 +204,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     pairs = [t for t in weights if "_" in t and t.replace("_", "").isalpha()]  # 'covid_19' says little
     # a figure asked of an indicator the question names ('xuất khẩu của doanh nghiệp trong khu kinh tế'): a quote
     # naming none of them states another thing's figure, however many of the other words it holds
-    # (an acronym's passage must name it already: `names_acronyms`; 'số doanh nghiệp' is named by 'doanh nghiệp')
-    measures = [set(words_of(m)) - {"so"} for m in named_measures(fold_ocr(query.text))
-                if m not in _GENERIC_MEASURES and m not in ACRONYMS] if query.wants_figure else []
+    measures = named_measures(fold_ocr(query.text), _GENERIC_MEASURES) if query.wants_figure else []
     asked_unit = _asked_unit(query.text) if query.wants_figure else None
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
@@ -302,10 +300,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     return out
 
 
-# measures that name a kind of figure, not an indicator ('tỷ lệ', 'giá trị', 'chỉ số'): a quote need not repeat them
-# (nor a measure reports name by its item alone: 'Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng', 'Điện sản xuất')
-_GENERIC_MEASURES = {"ty le", "gia tri", "chi so", "tong muc", "so luot", "lao dong", "thu hut", "tang truong",
-                     "nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu"}
+# kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
+# 'Điện sản xuất'): a quote need not repeat them
+_GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu"}
 
 
 # units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),

@@ -15,9 +15,8 @@ from tracuu.ingest.types import Period
 from tracuu.index.lexical import token_set, tokenize, words_of
 
 from .figure_words import counts
-from .glossary import ACRONYMS, named_measures
 from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, parse_number
-from .glossary import spelled_out
+from .glossary import FIGURE_KINDS, named_measures, spelled_out
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -177,8 +176,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     asked_rows = {(f.n, f.sentence) for f in figures if f.header and f.kind == "result" and asked and f.period in asked}
     lead_in = _lead_in(question) if asked_verb else []
     # the indicator the question names by its head noun ('doanh thu du lịch': a revenue, of tourism)
-    measures = [set(words_of(m)) - {"so"} for m in named_measures(first_ask(question))
-                if m not in _KINDS and m not in ACRONYMS] if question else []
+    measures = named_measures(first_ask(question), FIGURE_KINDS) if question else []
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -258,8 +256,6 @@ def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
     return any(m <= words for m in measures)
 
 
-# kinds of figure, not indicators: every figure of a sentence may be one ('tỷ lệ', 'tăng trưởng', 'giá trị')
-_KINDS = {"ty le", "gia tri", "chi so", "tong muc", "so luot", "lao dong", "thu hut", "tang truong"}
 _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
 # words between what is asked of and its figure: 'khám cho bao nhiêu', 'khám được 254.104', 'giải ngân đạt'
 _BRIDGE = frozenset("duoc dat cho la co uoc khoang gan hon tren tong cong tat ca bang chiem tang giam truong muc".split())

@@ -149,9 +149,17 @@ _MEASURE = _LEX.pattern("measure")  # names a measured indicator: its figure is 
 _FACT = _LEX.pattern("fact")  # ... unless a fact is asked ('vì sao', 'nào')
 
 
-def named_measures(folded: str) -> list[str]:
-    """The measured indicators a question names by their words ('xuat khau', 'thu ngan sach'), folded."""
-    return [w for w in _LEX.lists["measure"]["words"] if re.search(rf"\b{w}\b", folded)]  # overlapping ones too
+def named_measures(folded: str, leave_out: frozenset[str] = frozenset()) -> list[set[str]]:
+    """The measured indicators a question names (overlapping ones too), each as its folded words ('xuat khau', 'thu ngan
+    sach'), less those in `leave_out`; an acronym is left out (its passage must name it already: `names_acronyms`), and
+    'số' ('số doanh nghiệp' is named by 'doanh nghiệp')."""
+    return [set(w.split()) - {"so"} for w in _LEX.lists["measure"]["words"]
+            if w not in leave_out and w not in ACRONYMS and re.search(rf"\b{w}\b", folded)]
+
+
+# measures that name a kind of figure, not an indicator ('tỷ lệ', 'giá trị', 'chỉ số'): every figure of a sentence may be
+# one, and a quote need not repeat them
+FIGURE_KINDS = frozenset({"ty le", "gia tri", "chi so", "tong muc", "so luot", "lao dong", "thu hut", "tang truong"})
 
 
 def asks_quantity(folded: str) -> bool:
