@@ -47,9 +47,10 @@ def footnote_number(text: str) -> str | None:
 
 
 def cites_footnote(text: str, number: str) -> bool:
-    """`text` carries the mark of footnote `number`: superscript ('huyện⁷') or glued by OCR ('mdi7')."""
+    """`text` carries the mark of footnote `number`: superscript ('huyện⁷') or glued by OCR to a word ('mdi7'; not
+    to one letter, which is OCR's reading of a word: 'sửa đổi' printed 'stra d61')."""
     sup = number.translate(_TO_SUPER)
-    return bool(re.search(rf"[^\W\d]{re.escape(number)}(?!\d)|{re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
+    return bool(re.search(rf"[^\W\d]{{2}}{re.escape(number)}(?!\d)|{re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
 
 
 @dataclass

@@ -93,3 +93,10 @@ def vietnamese_score(text: str) -> float:
     if not letters:
         return 0.0
     return sum(c in _VI_CHARS for c in letters) / len(letters)
+
+
+def letter_off(word: str, toks, shortest: int = 3) -> bool:
+    """OCR printed `word` a letter off in `toks`, its first and last letters kept ('ndi' for 'nội', 'sản phim' for
+    'sản phẩm'): a folded word of `shortest` letters or more."""
+    return len(word) >= shortest and any(len(t) == len(word) and t[0] == word[0] and t[-1] == word[-1]
+                                         and sum(a != b for a, b in zip(t, word)) == 1 for t in toks)

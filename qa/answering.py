@@ -12,9 +12,10 @@ from tracuu.ingest.ocr_report import poor_scan_note
 from . import fit as period_fit
 from . import wording
 from .answer import Answer
-from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
+from .extract import asked_note, best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
 from .figure_rank import states_the_ask
 from .figures import aims_at, aims_share, lead_line
+from .notes import asks_part
 from .parts import lead_in
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
@@ -40,7 +41,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
     evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                              years=[period_fit.report_year(h, store) for h in top[:5]],
-                             before=[lead_in(h.passage, store) for h in top[:5]])
+                             before=[lead_in(h.passage, store) for h in top[:5]],
+                             notes=[store.footnotes(h.passage) for h in top[:5]])
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))
     all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
@@ -102,7 +104,15 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         quotes = [(1, " ".join(sents[lo:hi + 1]))]
     citations[0].quote = " ".join(q for _, q in quotes)
     cited = citations[0]
-    if note := marked_footnote(query, top[best.hit_index], citations[0].quote, store):
+    note, said = marked_footnote(query, top[best.hit_index], citations[0].quote, store), None
+    # the item of its note that states the figure asked ('Xi măng: 65 nghìn tấn, ...' of a long list), or the part of
+    # the total it states that the question asks for ('riêng dịp Tết')
+    item = best.note or (asked_note(query, best.sentence, store.footnotes(top[best.hit_index].passage), store.lexical)
+                         if query.wants_figure and asks_part(query.text) else None)
+    if item is not None:
+        note = Hit(passage=item.note, score=top[best.hit_index].score, lexical=0.0, dense=0.0, row=-1)
+        said = item.text
+    if note:
         at = next((c for c in citations if c.passage_id == note.passage.id), None)
         if at is not None:
             citations.remove(at)
@@ -110,9 +120,15 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         citations.insert(1, at)  # the footnote is part of the answer: source [2]
         for n, c in enumerate(citations, 1):
             c.n = n
-        at.quote = note.passage.text
-        quotes.append((at.n, note.passage.text))
-    figs = wording.figures_of(query, quotes, cited, store)
+        at.quote = said or note.passage.text
+        quotes.append((at.n, at.quote))
+    figs = wording.figures_of(query, quotes, cited, store, marked_by={at.n: best.sentence} if item is not None else None)
+    marking = sentences(top[best.hit_index].passage.text)[best.first]
+    if best.note is not None and not states_figure(marking):
+        # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'):
+        # those answer it, before what the sentences around it state
+        own = [f for f in figs if f.n == at.n and f.part_of is None]
+        figs = own + [f for f in figs if f not in own]
     # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure
     sents = sentences(top[best.hit_index].passage.text)
     foreign = [sents[e.first] for e, r in zip(all_evidence, ruled) if r and e.hit_index == best.hit_index

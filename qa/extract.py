@@ -8,14 +8,15 @@ from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
-from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.textnorm import fold_ocr, letter_off
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
-from .figures import table_cells
+from .figures import HOW_WORDS, table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
 from .glossary import ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INSTITUTIONS, dated_months, named_measures
 from .lexicon import lexicon
+from .notes import NoteItem, asked_item, other_time
 from .query import Query
 from .weights import EVIDENCE
 from .verify import numbers_in
@@ -38,6 +39,7 @@ class Evidence:
     figure: bool = False  # the quote states a quantity
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
     excludes: bool = False  # it says it leaves out what the question names ('xuất khẩu (không kể dầu thô)')
+    note: NoteItem | None = None  # the item of the footnote it marks that states the figure asked (`notes`)
 
 
 def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
@@ -194,10 +196,11 @@ _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do
 
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
                   fit: list[float] | None = None, years: list[int | None] | None = None,
-                  before: list[str] | None = None) -> list[Evidence]:
+                  before: list[str] | None = None, notes: list[list] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
     passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure.
-    `before[rank]`: the sentence printed before that passage, when its first sentence names nothing."""
+    `before[rank]`: the sentence printed before that passage, when its first sentence names nothing; `notes[rank]`:
+    its footnotes, whose item naming what is asked goes on the sentence that marks the note (`notes.asked_item`)."""
     weights = query_weights(query, lexical)
     variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
@@ -212,6 +215,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
     def unsaid(text: str) -> str:
         return _said_only(text) if strip else text
+    item_reading = _item_reading(query, weights, variants, lexical)
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
@@ -255,6 +259,21 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             quoted = " ".join([sent, *sents[i + 1:end + 1]])
             stated = states_figure(quoted)
+            item = asked_item(sent, notes[rank], *item_reading) \
+                if query.wants_figure and notes and rank < len(notes) and hit.passage.kind != "footnote" else None
+            lead = None
+            if item is not None:
+                # the note goes on a sentence stating no figure, or naming less of the question than the note
+                # does: what the note names counts, and its figure is the sentence's
+                more = toks | token_set(unsaid(item.text), repair)
+                with_note = covered(weights, more, query.aliases, variants, query.short, query.same)
+                if with_note > said or not states_figure(sent):
+                    said, toks = with_note, more
+                    cov = share * said / total + (1 - share) * pcov
+                    sent, quoted, stated = f"{sent} {item.text}", f"{quoted} {item.text}", True
+                    lead = figure_lead(item.text)
+                else:
+                    item = None
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
             if query.wants_figure and figure == 1.0 and pairs and \
@@ -265,7 +284,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(quoted)):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
                 figure = EVIDENCE.figure_in_quote
-            if not query.wants_target and figure == 1.0 and _AIMED.search(figure_lead(sent) or ""):
+            if not query.wants_target and figure == 1.0 and _AIMED.search((lead or figure_lead(sent)) or ""):
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
@@ -289,13 +308,13 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 if wide is None:
                     wide = token_set(" ".join([hit.passage.text, hit.passage.section,
                                                before[rank] if before and rank < len(before) else ""]), repair)
-                if not any(all(t in wide or any(v in wide for v in variants.get(t, ())) or _misread_in(t, wide)
+                if not any(all(t in wide or any(v in wide for v in variants.get(t, ())) or letter_off(t, wide)
                                or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= wide for t in m)
                            for m in measures) and not _printed_same(query, wide):
                     phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
-                                excludes=any(t in left_out for t in weights if "_" not in t)))
+                                excludes=any(t in left_out for t in weights if "_" not in t), note=item))
     out.sort(key=lambda e: -e.score)
     return out
 
@@ -315,12 +334,6 @@ def _asked_unit(question: str) -> re.Pattern | None:
     tấn'); None when it names none."""
     m = _ASKED_UNIT.search(fold_ocr(question))
     return re.compile(rf"(?<![\w/]){m.group(1)}\b") if m else None
-
-
-def _misread_in(word: str, toks) -> bool:
-    """OCR printed `word` a letter off, its first and last kept ('ndi' for 'nội')."""
-    return len(word) >= 3 and any(len(t) == len(word) and t[0] == word[0] and t[-1] == word[-1]
-                                  and sum(a != b for a, b in zip(t, word)) == 1 for t in toks)
 
 
 def _printed_same(query: Query, toks) -> bool:
@@ -430,6 +443,43 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
     body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
                     for i, (n, q) in enumerate(quotes))
     return f"{header}: {body}"
+
+
+def asked_note(query: Query, sentence: str, notes: list, lexical: Lexical | None) -> NoteItem | None:
+    """The item of the footnote `sentence` marks that names most of the question (`notes.asked_item`)."""
+    weights = query_weights(query, lexical)
+    return asked_item(sentence, notes, *_item_reading(query, weights, lexical.variants(list(weights)) if lexical
+                                                      else {}, lexical))
+
+
+def _item_reading(query: Query, weights: dict[str, float], variants: dict, lexical: Lexical | None):
+    """How a note's item is read against the question: `said`, the weight of the question's words it names, of
+    those that tell items apart (not the words every item repeats: 'so với cùng kỳ', 'đạt', 'tăng', 'trong đó');
+    and `fits`: it names what it is of by such words ('Xi măng', 'Clinker', '19 sản phẩm 04 sao chiếm 21,8%') and
+    no period the question does not ask (a baseline's: 'cùng kỳ năm 2022')."""
+    named = {t: w for t, w in weights.items() if not set(t.split("_")) & _ITEM_COMMON}
+    repair = lexical.repair if lexical else None
+
+    def said(text: str) -> float:
+        return covered(named, token_set(text, repair), query.aliases, variants, query.short, query.same)
+
+    def fits(item: str) -> bool:
+        if not named or other_time(item):
+            return False
+        if query.periods and any(m.period and not any(m.period.contains(p) or p.contains(m.period)
+                                                      for p in query.periods)
+                                 for m in find_periods(fold_ocr(item), None, folded=True)):
+            return False  # (a year names the month asked within it: 'năm 2026' for 'đầu năm 2026')
+        # (and a good part of the question: a note on jobless benefits names 'người' of 'người dân', no more)
+        return said(figure_lead(item) or item) > 0 and said(item) >= _ITEM_NAMES * total
+    total = sum(named.values())
+    return said, fits
+
+
+_ITEM_NAMES = 0.15
+# words every item of a note's list may repeat: how a figure is stated and what it is compared with
+_ITEM_COMMON = HOW_WORDS | frozenset("so voi cung ky tang giam bang vuot nam thang quy ke hoach trong do rieng"
+                                     .split())
 
 
 def marked_footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:

@@ -9,7 +9,7 @@ from typing import Callable
 from rapidfuzz.distance import Levenshtein
 
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
+from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr, letter_off
 from tracuu.ingest.types import Period
 
 from tracuu.index.lexical import token_set, tokenize, words_of
@@ -82,6 +82,24 @@ def _names_baseline(after: str) -> bool:
     """Does a figure's own clause name what it is compared with ('so với ...', 'so cùng kỳ', or with 'so' left out:
     'giảm 8,9% với cùng kỳ')?"""
     return bool(re.match(rf"so\s|v[a-z0-9&]{{0,2}}i\s+(?:{BASELINE_WORDS})", _baseline_words(after)))
+
+
+names_baseline = _names_baseline
+
+
+def baseline_named(sentence: str) -> str | None:
+    """The baseline a sentence states its change against with no figure ('... tăng so với cùng kỳ⁵'), verbatim."""
+    m = re.search(r"\b(?:t[aă]ng|gi[aả]m)\s+(so\s+v\S{1,3}i\s+[^,;.⁰¹²³⁴⁵⁶⁷⁸⁹\d]{3,30})", sentence, re.IGNORECASE)
+    return m.group(1).strip() if m and _names_baseline(m.group(1)) else None
+
+
+def _aside(f: Figure) -> bool:
+    """The figure stands inside a bracket its quote opened before it with 'trong' ('(trong đó ...', '(trong 6
+    tháng ...'): a detail of what the sentence states, not the bracketed figure itself ('(6,41%)', '(ước 986,4 tỷ')."""
+    before = f.quote[:f.start] if f.quote else ""
+    if before.count("(") <= before.count(")"):
+        return False
+    return fold_ocr(before[before.rfind("(") + 1:]).lstrip().startswith("trong ")
 
 
 def _baselines_stated(figures: list[Figure]) -> dict[int, str]:
@@ -177,6 +195,10 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     lead_in = _lead_in(question) if asked_verb else []
     # the indicator the question names by its head noun ('doanh thu du lịch': a revenue, of tourism)
     measures = named_measures(first_ask(question), FIGURE_KINDS) if question else []
+    # a figure in a bracket opening 'trong' is an aside to its sentence's figure before it, whose words it takes on
+    # ('19 sản phẩm 04 sao chiếm 21,8% (trong 6 tháng có 10 sản phẩm ...)'): that figure first
+    aside = {i for i, f in enumerate(figures) if _aside(f)}
+    plain = {(f.n, f.sentence) for i, f in enumerate(figures) if i not in aside}
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -216,8 +238,10 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
         of_ask = bool(asked_verb) and _asked_of(f.head, asked_verb, words)
         run = _run(f.head, lead_in) if of_ask else 0
-        all_counted = bool(counted_words) and counted_words <= set(words_of(f"{f.context or f.head} {f.after}"))
-        return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit, -said,
+        printed = set(words_of(f"{f.context or f.head} {f.after}"))
+        all_counted = bool(counted_words) and all(w in printed or letter_off(w, printed, shortest=4) for w in counted_words)
+        return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit,
+                i in aside and (f.n, f.sentence) in plain, -said,
                 part,
                 # against the asked baseline: its own, or, for a change that names none, the sentence's change
                 # before it ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu ..., giảm 30,3%')

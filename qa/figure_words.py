@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.textnorm import fold, fold_ocr
+from tracuu.ingest.textnorm import fold, fold_ocr, letter_off
 
 from .lexicon import lexicon
 
@@ -217,7 +217,9 @@ def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None, before
     best = 0
     for phrase in phrases:
         k = 0
-        while k < min(len(phrase), len(words)) and phrase[k] in (words[k], _ocr_read(words[k])):
+        # (after a word of it was read, the next may be printed a letter off: 'sản phim' for 'sản phẩm')
+        while k < min(len(phrase), len(words)) and (phrase[k] in (words[k], _ocr_read(words[k]))
+                                                    or k and letter_off(phrase[k], (words[k],), shortest=4)):
             k += 1
         if 0 < k < len(phrase) and phrase[0] in MEASURES and own and all(w in own for w in phrase[k:]):
             k = len(phrase)  # (a measure's: 'lượt khách quốc tế', 'tấn tôm'; 'xã được công nhận' is no thing named)

@@ -12,7 +12,8 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .extract import covered, query_weights
-from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, units_in
+from .figure_rank import (against, asks_change, baseline_named, counted, first_ask, given, names_baseline,
+                          rank as figure_rank, units_in)
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
 from .lexicon import lexicon
@@ -59,9 +60,11 @@ def _asks_plan(question: str) -> bool:
     return bool(_PLAN.search(SHARE_OF_PLAN.sub(" ", fold_ocr(question))))
 
 
-def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store) -> list[Figure]:
+def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store,
+               marked_by: dict[int, str] | None = None) -> list[Figure]:
     """The quoted figures as data, the direct answer first. A figure's period is the asked one when
-    its quote names it, else that of the section it stands in (a plans part: a target)."""
+    its quote names it, else that of the section it stands in (a plans part: a target). `marked_by`: for a
+    footnote's quote, the sentence carrying its mark, whose baseline its changes are stated against."""
     doc = store.doc_by_name[cited.doc]
     plan = doc.plans(cited.section_period)
     own = cited.section_period or doc.period
@@ -77,9 +80,15 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
             for f in figs:
                 if f.start < at and f.period == period:
                     f.period = own
+        if marked_by and n in marked_by and (baseline := baseline_named(marked_by[n])):
+            for f in figs:  # 'tăng so với cùng kỳ⁵' -> '⁵ ... Xi măng: 65 nghìn tấn, đạt 6,8%, tăng 4,4%'
+                if f.kind == "change" and not names_baseline(f.after):
+                    f.after = f"{f.after} {baseline}".strip()
         out += figs
     weights = query_weights(query, store.lexical)
     first = token_set(first_ask(query.text))  # of several things asked, the first one's figure leads
+    if whole := _OF_WHOLE.match(folded := fold_ocr(query.text)):  # 'Trong số X, có bao nhiêu Y': Y's figure
+        first = token_set(first_ask(folded[whole.end():])) or first
     weights = {t: w for t, w in weights.items() if t in first} or weights
     # 'ước đạt', 'được', 'là', 'tăng': how a figure is stated, not what it measures (a change is asked apart)
     weights = {t: w for t, w in weights.items() if not set(t.split("_")) & HOW_WORDS and t not in ("tang", "giam")} \
@@ -95,6 +104,12 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        references=query.wants_target or versus(query.text), words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
+
+
+# a question opening with the whole it asks a part of: 'Trong số sản phẩm OCOP đã được xếp hạng, có bao nhiêu ...',
+# 'trong 87 sản phẩm OCOP có bao nhiêu ...', 'Trong tổng số vốn giải ngân, ...'
+_OF_WHOLE = re.compile(r"\s*trong\s+(?:tong\s+so|so|\d[\d.,]*(?!\s*(?:thang|nam|quy|ngay|tuan)\b))\s"
+                       r"(?:(?!bao nhieu)[^,?])*?(?:,|(?=\bco bao nhieu\b))")
 
 
 def _first_naming(quote: str, period, own) -> int:

@@ -74,3 +74,32 @@ def test_a_note_missing_inside_a_block_skips_its_mark():
     paras = build_paragraphs(page.splitlines(), {})
     by_note = {paras[n].lines[0][1][:12]: token for n, (_, _, token) in damaged_marks(paras).items()}
     assert by_note["10 Chuoi lie"].endswith("ket*°") and by_note["12 Trong do:"].endswith("trong™")
+
+
+# a page whose first note's mark OCR did not see at all, and a count read as a mark ('33° de tai' is '33⁹ đề
+# tài'): counted in order, note 6 would take the rice sentence's mark and note 7 the count's
+MISSED = """UBND TINH CAO BANG
+BAO CAO
+Tinh hinh kinh te - xa hoi thang 01 nam 2026
+
+1. An sinh xa hoi
+So nguoi nop ho so huong bao hiem that nghiep trong thang tiep tuc giam so voi cung ky.
+UBND tinh de xuat ho tro gao cho nguoi dan trong dip Tet Nguyen dan Binh Ngo va thoi ky giap hat nam 2026
+cho 6.100 ho voi 21.400 nhan khau, voi so luong gao can ho tro 412.500 kg’. Quan ly va theo doi thuc hien
+27° de tai, du an nghien cuu khoa hoc.
+
+6 So nguoi nop ho so huong BHTN la 214 nguoi, giam 3,1% so voi cung ky.
+
+7 Trong do ho tro dip Tet Nguyen dan Binh Ngo nam 2026 la 150.300 kg (2.950 ho, 9.800 nhan khau); ho tro
+thoi diem giap hat dau nam 2026 la 262.200 kg (3.150 ho, 11.600 nhan khau).
+
+9 Trong do co 12 nhiem vu thuoc linh vuc nong nghiep.
+"""
+
+
+def test_a_note_takes_the_mark_whose_sentence_it_retells_when_counting_would_shift():
+    paras = build_paragraphs(MISSED.splitlines(), {})
+    by_note = {paras[n].lines[0][1][:12]: token for n, (_, _, token) in damaged_marks(paras).items()}
+    assert by_note["7 Trong do h"].endswith("kg’")  # 'dip Tet Nguyen dan Binh Ngo ... nhan khau': its sentence
+    assert by_note["9 Trong do c"].endswith("27°")
+    assert by_note["6 So nguoi n"] is None  # its mark was not printed: no sentence is guessed for it

@@ -27,3 +27,10 @@ def test_one_character_tokens_and_bigrams_are_kept():
 def test_ocr_d_repair_leaves_acronyms_alone():
     """'P' read for 'Đ' makes a Vietnamese syllable ('Piéu' -> 'điều'); 'PCI', 'PAPI', 'PAR' make none."""
     assert fold_ocr("PIEU, Piéu, PCI, PAPI, PAR, PGI, PC-COVID") == "dieu, dieu, pci, papi, par, pgi, pc-covid"
+
+
+def test_a_word_ocr_printed_a_letter_off_keeps_its_ends():
+    from tracuu.ingest.textnorm import letter_off
+    assert letter_off("pham", {"san", "phim"}) and letter_off("noi", {"ndi"})
+    assert not letter_off("pham", {"phom", "phan"}, shortest=5)  # too short to tell at this length
+    assert not letter_off("pham", {"phan"}) and not letter_off("xa", {"xo"})  # an end changed; two letters

@@ -1,0 +1,82 @@
+"""A sentence's footnote read as the sentence going on. Reports move the figures of a listing sentence into the note
+its mark points to ('Sản lượng ... điện thương phẩm, xi măng ... tăng so với cùng kỳ⁵' -> '⁵ Điện sản xuất 60,5
+TrKw/h, ...; Xi măng: 65 nghìn tấn, ...'), and the split of a total ('534.030 kg⁷' -> '⁷ Trong đó hỗ trợ dịp Tết ...
+191.760 kg; hỗ trợ thời điểm giáp hạt ... 342.270 kg'). Each of the note's items (split at ';') is one such going on:
+the one naming what is asked is the figure's sentence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.footnote_marks import MARK
+from tracuu.ingest.structure import cites_footnote, footnote_number
+from tracuu.ingest.types import Passage
+
+from .sentence import figure_lead, states_figure
+
+@dataclass
+class NoteItem:
+    note: Passage  # the footnote
+    text: str  # the item, verbatim from the note (its mark left out)
+    said: float  # weight of the question's words it names
+
+
+def marked_notes(sentence: str, notes: list[Passage]) -> list[Passage]:
+    """Of a passage's footnotes (`Store.footnotes`), those `sentence` carries the mark of: their number read, else
+    the sentence ingest found their OCR-damaged mark in (ending in the quote, or the quote a part of it that
+    carries such a mark: '07 sản phẩm OCOP đạt 03 sa0®, lũy kế ... 87 sản phẩm OCOP được xếp hạng?®')."""
+    read = [p for p in notes if (n := footnote_number(p.text)) and cites_footnote(sentence, n)]
+    damaged = [sentence[max(0, m.start() - 12):m.end()] for m in MARK.finditer(sentence)]
+    return read or [p for p in notes if p.marked_by and (p.marked_by[-80:] in sentence
+                                                          or any(t in p.marked_by for t in damaged))]
+
+
+def marked_note(sentence: str, notes: list[Passage]) -> Passage | None:
+    """The first of `marked_notes`, or None."""
+    return next(iter(marked_notes(sentence, notes)), None)
+
+
+def items(note: str) -> list[str]:
+    """The note's items, split at ';' outside brackets, each verbatim; the first keeps the note's mark, which
+    says what its figures break down ('⁴ Trong đó: Vốn ngân sách tỉnh ...': parts of the figure marked ⁴)."""
+    text = note.strip()
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "(" or -(ch == ")" and depth > 0)
+        if ch == ";" and not depth:
+            out.append(text[start:i])
+            start = i + 1
+    out.append(text[start:])
+    return [s.strip(" .") for s in out if states_figure(s)]
+
+
+def asked_item(sentence: str, notes: list[Passage], said: Callable[[str], float],
+               fits: Callable[[str], bool]) -> NoteItem | None:
+    """The item of the note `sentence` marks that names most of the question (`said`: weight of the question's
+    words a text names), of those that state a figure and `fits` the question (names a word pair of it, and no
+    other period: '⁴⁹ Tỷ lệ giải ngân cùng kỳ năm 2022 là ... 26%' is last year's); None when none does."""
+    # an item names its part before its figure ('Xi măng: 65 nghìn tấn, ..., tăng 4,4%'): its words there count twice
+    scored = [(said(figure_lead(t) or "") + said(t), -k, -i, t, note)
+              for k, note in enumerate(marked_notes(sentence, notes)) for i, t in enumerate(items(note.text)) if fits(t)]
+    best = max(scored, default=None, key=lambda s: s[:3])
+    return NoteItem(best[4], best[3], best[0]) if best and best[0] > 0 else None
+
+
+# a comparison's baseline named as what an item is ('Tỷ lệ giải ngân cùng kỳ năm 2022 là ...')
+_BASELINE_ITEM = re.compile(r"\b(?:cung (?:ky|thoi gian|ky nam truoc)|nam truoc)\b")
+
+
+def other_time(item: str) -> bool:
+    """The item names a comparison's baseline before its figure: its figure is of another period."""
+    return bool(_BASELINE_ITEM.search(fold_ocr(figure_lead(item) or "")))
+
+
+# 'riêng dịp Tết', 'trong đó', 'trong số ... có bao nhiêu': the question asks for a part of what a sentence totals
+_PART = re.compile(r"\b(?:rieng|trong do|trong so|trong tong so)\b")
+
+
+def asks_part(question: str) -> bool:
+    """The question asks for a part of a total, which a note's breakdown states."""
+    return bool(_PART.search(fold_ocr(question)))

@@ -1,0 +1,78 @@
+"""qa/notes.py: a footnote read as the sentence marking it going on; its item naming what is asked states the figure.
+The unit tests' figures are invented; the engine tests ask the sample reports."""
+import pytest
+
+from tracuu.ingest.types import Passage
+from tracuu.qa.engine import AskOptions
+from tracuu.qa.notes import asked_item, asks_part, items, marked_note, other_time
+
+NOTE = ("⁵ Điện sản xuất 48,2 TrKw/h, đạt 7,1% so với kế hoạch, giảm 3,5% với cùng kỳ; Than sạch: 41 nghìn tấn, "
+        "đạt 8,2%, tăng 1,4%; Xi măng: 52 nghìn tấn (clinker 20; gạch 9), đạt 6,1%, tăng 2,7%.")
+SENTENCE = "Sản lượng một số sản phẩm chủ yếu như: than sạch, xi măng, nước máy tăng so với cùng kỳ⁵."
+
+
+def _note(text: str, n: str = "5") -> Passage:
+    return Passage(id=f"x:{n}", doc="x.txt", text=text, section="", period=None, line_start=9, line_end=9,
+                   char_start=0, char_end=len(text), kind="footnote")
+
+
+def test_a_note_splits_into_its_items_at_semicolons_outside_brackets():
+    got = items(NOTE)
+    assert got[0].startswith("⁵ Điện sản xuất 48,2")  # the first keeps the mark: its figures break down the marked one and got[-1].startswith("Xi măng: 52 nghìn tấn (clinker 20; gạch 9)")
+    assert len(got) == 3
+
+
+def test_the_item_naming_the_asked_part_before_its_figure_is_chosen():
+    def said(text: str) -> float:  # 'xi măng' asked; every item repeats the comparison words
+        return 2.0 * ("Xi măng" in text) + 1.0 * ("cùng kỳ" in text)
+    item = asked_item(SENTENCE, [_note("⁴ Trong đó: vốn tỉnh 12 tỷ đồng.", "4"), _note(NOTE)], said, lambda t: True)
+    assert item is not None and item.text.startswith("Xi măng: 52 nghìn tấn")
+    assert asked_item(SENTENCE, [_note(NOTE)], said, lambda t: "Xi" not in t).text.startswith("⁵ Điện")
+    assert asked_item("Không có dấu chú thích nào.", [_note(NOTE)], said, lambda t: True) is None
+
+
+def test_a_note_is_found_by_its_mark_before_the_sentence_ingest_linked():
+    linked = _note("hoạch giao đầu năm, Cụ thể: vốn trong nước 12 tỷ đồng.", "x")
+    linked.marked_by = SENTENCE
+    assert marked_note(SENTENCE, [linked, _note(NOTE)]).text == NOTE
+    assert marked_note(SENTENCE, [linked]) is linked
+
+
+def test_a_baseline_named_before_an_item_s_figure_is_another_period_s():
+    assert other_time("Tỷ lệ giải ngân cùng kỳ năm 2022 là 648,5 tỷ/2.498,3 tỷ, đạt 26% kế hoạch")
+    assert not other_time("Điện sản xuất 60,5 TrKw/h, đạt 6,8% so với kế hoạch, giảm 8,9% với cùng kỳ")
+
+
+def test_a_question_asking_a_part_of_a_total():
+    assert asks_part("Riêng dịp Tết Bính Ngọ 2026, số gạo hỗ trợ là bao nhiêu?")
+    assert asks_part("Trong số sản phẩm OCOP đã xếp hạng, có bao nhiêu sản phẩm 4 sao?")
+    assert not asks_part("trong 6 thang dau nam 2023 co bao nhieu san pham OCOP")
+    assert not asks_part("Số gạo hỗ trợ đầu năm 2026 là bao nhiêu?")
+
+
+@pytest.mark.parametrize("question, first, cited", [
+    # 'Sản lượng ... xi măng ... tăng so với cùng kỳ⁵' states no figure; note 5 lists every product's
+    ("Sản lượng xi măng tháng 01/2023", "65", "Xi măng: 65 nghìn tấn"),
+    ("san luong xi mang thang 1/2023 tang bao nhieu % so voi cung ky", "4,4", "Xi măng: 65 nghìn tấn"),
+    ("Sản lượng điện sản xuất tháng 1/2023 tăng hay giảm so với cùng kỳ, bao nhiêu phần trăm?", "8,9",
+     "Điện sản xuất 60,5 TrKw/h"),
+    # '534.030 kg’' (its mark damaged by OCR) totals the two parts its note gives
+    ("Riêng dịp Tết Bính Ngọ 2026, số gạo hỗ trợ người dân Lạng Sơn là bao nhiêu kg?", "191.760", "191.760 kg"),
+    ("so gao de xuat ho tro thoi diem giap hat dau nam 2026 la bao nhieu kg", "342.270", "342.270 kg"),
+    # '... 87 sản phẩm OCOP được xếp hạng?®' (⁹ damaged) -> '⁹ Trong đó 68 sản phẩm 03 sao ...; 19 sản phẩm 04 sao
+    # chiếm 21,8% (trong 6 tháng có 10 sản phẩm ...)': 'sản phẩm' printed 'san phim', the bracket's 10 an aside, and
+    # 'Trong số X, có bao nhiêu Y' asks Y's figure
+    ("Trong số sản phẩm OCOP đã được xếp hạng của Lạng Sơn tính đến giữa năm 2023, có bao nhiêu sản phẩm đạt 4 sao?",
+     "19", "19 san phim 04 sao"),
+])
+def test_the_figure_asked_comes_from_the_item_of_the_note_the_sentence_marks(sample_engine, question, first, cited):
+    a = sample_engine.ask(question, AskOptions(k=10))
+    assert a.answered and a.figures and a.figures[0].value == first
+    note = a.citations[a.figures[0].n - 1]
+    assert cited in note.quote and len(note.quote) < 200  # the item, not the whole note
+
+
+def test_last_year_s_figure_in_a_note_does_not_answer_for_this_year(sample_engine):
+    # note 49 of the half-year report: 'Tỷ lệ giải ngân cùng kỳ năm 2022 là 648,5 tỷ/2.498,3 tỷ, đạt 26% kế hoạch'
+    a = sample_engine.ask("giai ngan von dau tu cong ca nam 2023 lang son dat bao nhieu phan tram", AskOptions(k=10))
+    assert not a.answered and "26%" not in a.answer.split("\n")[0]
