@@ -79,13 +79,19 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     marks = damaged_marks(paras)
     listed: tuple[tuple[str, ...], Period] | None = None  # (section, period) a list's lead-in names
     related = False  # inside a news page's list of other articles ('Tin liên quan:')
+    headlines = False  # inside an issue's list of its own headlines ('Trong số này:')
     for n, p in enumerate(paras):
         text, spans = paragraph_text(p)
         if _RELATED.match(fold_ocr(text)):
             related = True  # other articles' headlines: not this report's text (their figures are other stories')
             continue
+        if _HEADLINES.match(fold_ocr(text)):
+            headlines = True  # this issue's own headlines: kept, as headlines (the body states them in full)
+            continue
         if related and p.kind in ("body", "list") and LIST_ITEM.match(text):
             continue
+        if not (headlines and p.kind in ("body", "list") and LIST_ITEM.match(text)):
+            headlines = False
         related = False
         period = section_period(p, doc)
         if _MD_HEADING.match(text):  # a Markdown heading naming a period ('## 5. Kế hoạch năm 2026'): what follows
@@ -106,7 +112,7 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
                 id=f"{stem}:{first + 1}-{last + 1}:{h[:8]}", doc=doc.doc, text=chunk, section=section,
                 period=period, line_start=first + 1, line_end=last + 1,
                 char_start=offsets[first], char_end=offsets[last] + len(src.lines[last]),
-                kind=p.kind if p.kind in ("footnote", "table") else "body",
+                kind=p.kind if p.kind in ("footnote", "table") else "title" if headlines else "body",
                 page=src.pages[first] if src.pages else None, content_hash=h,
                 ocr_confidence=src.page_confidence.get(src.pages[first]) if src.page_confidence else None,
             )
@@ -121,7 +127,11 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     return _dedupe_ids(out)
 
 
-_RELATED = re.compile(r"^\s*(?:(?:tin|bai(?: viet)?)\s+(?:lien quan|cung chuyen muc|khac|moi)|xem them|doc them)\s*:?\s*$")
+# a list of other articles ('Tin liên quan:', 'Các tin khác trong số:')
+_RELATED = re.compile(r"^\s*(?:cac\s+)?(?:(?:tin|bai(?: viet)?)\s+(?:lien quan|cung chuyen muc|khac|moi)(?:\s+trong so)?"
+                      r"|xem them|doc them)\s*:?\s*$")
+# a list of this issue's own headlines ('Trong số này:', 'Nội dung chính:'): each sums up what the body states in full
+_HEADLINES = re.compile(r"^\s*(?:trong so nay|noi dung chinh)\s*:?\s*$")
 
 
 def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None, heading: bool = False):

@@ -51,6 +51,8 @@ def _names() -> dict[str, tuple[str, str]]:
     for former, current in {**_FORMER, **_COMMON}.items():  # a former or everyday name reads as the province
         if fold_ocr(current) in names:
             names.setdefault(fold_ocr(former), names[fold_ocr(current)])
+    for name in _ABOLISHED:  # a province of its own, of which no report is indexed: asked of, it is named as such
+        names.setdefault(fold_ocr(name), (name, f"Tỉnh {name}"))
     return names
 
 
@@ -93,6 +95,11 @@ def successor(province: str) -> str | None:
 # names the package no longer lists: Thừa Thiên Huế became Thành phố Huế on 01/01/2025 (and the package's
 # pre-merger table already uses the new name)
 _FORMER = {"Thừa Thiên Huế": "Huế"}
+# provinces abolished before the package's data begins (Hà Tây went into Hà Nội in 2008; the others split or merged in
+# 1989-2004), whose names people still use; names that are also rivers or regions ('Sông Bé', 'Cửu Long'), people's
+# names ('Minh Hải', 'Hải Hưng', 'Phú Khánh': 'Ông Trần Minh Hải: ...' opens an interview's answer) or run into another
+# name ('Bắc Thái' in 'phía Bắc Thái Nguyên') are left out
+_ABOLISHED = ("Hà Tây", "Hà Sơn Bình", "Bình Trị Thiên", "Hoàng Liên Sơn", "Hà Nam Ninh", "Cao Lạng")
 # the everyday abbreviation of Hồ Chí Minh City: "TP.HCM", "TPHCM" ("Sài Gòn" is left out: port and company names)
 _COMMON = {"HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from tracuu.index.backend import Store
-from tracuu.index.store import Hit, report_periods
+from tracuu.index.store import Filters, Hit, report_periods
 from tracuu.ingest.ocr_report import poor_scan_note
 
 from . import fit as period_fit
@@ -14,14 +14,14 @@ from . import wording
 from .answer import Answer
 from .extract import asked_note, best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
 from .figure_rank import states_the_ask
-from .figures import aims_at, aims_share, lead_line
+from .figures import aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asks_part
-from .parts import lead_in
+from .parts import lead_in, list_above
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
 from .scope import national_figure, others_figure
 from .sentence import sentences, states_figure
-from .verify import unsupported_numbers
+from .verify import numbers_in, unsupported_numbers
 from .weights import EVIDENCE
 
 MIN_COVERAGE = EVIDENCE.min_coverage
@@ -33,6 +33,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     LLM is configured, rewrites the extractive answer from the same citations."""
     top = hits[:max(k, 1)]
     query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
+    top = with_bodies(top, store, query)
     citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
     if not top:
         return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
@@ -42,7 +43,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                              years=[period_fit.report_year(h, store) for h in top[:5]],
                              before=[lead_in(h.passage, store) for h in top[:5]],
-                             notes=[store.footnotes(h.passage) for h in top[:5]])
+                             notes=[store.footnotes(h.passage) for h in top[:5]],
+                             above=[list_above(h.passage, store) for h in top[:5]])
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))
     all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
@@ -183,6 +185,23 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         answer = generate(query, answer, citations, sources)
     return answer
 
+
+
+def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
+    """The ranked passages, each headline among the first five followed by its report's body passage that states
+    its figure in full ('Lào Cai: thu ngân sách 9 tháng đạt 84,7% dự toán' in a bulletin's 'Trong số này:' ->
+    '... 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán'), when the ranking left that passage out."""
+    out = list(top)
+    for h in top[:5]:
+        nums = [x for f in figure_list(h.passage.text) for x in numbers_in(f.value)]  # figures, not dates
+        if h.passage.kind != "title" or not nums:
+            continue
+        found = store.search(" ".join([query.search_text, *nums]), None, k=5, filters=Filters(docs={h.passage.doc}))
+        body = next((b for b in found if b.passage.kind == "body" and set(nums) & set(numbers_in(b.passage.text))), None)
+        if body is not None and all(x.passage.id != body.passage.id for x in out[:5]):
+            out.insert(min(4, out.index(h) + 1), Hit(passage=body.passage, score=h.score, lexical=body.lexical,
+                                                     dense=body.dense, row=body.row))
+    return out
 
 
 def held(query: Query, store: Store) -> str:

@@ -140,11 +140,17 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             return ClaimResult(claim, fig.value, "mismatch", other, cited.get(other.n),
                                f"Báo cáo ghi {other.value}{other.unit or ''} so với {_baseline_text(other)}; "
                                f"{same[0].value}{same[0].unit or ''} là so với {_baseline_text(same[0])}.")
-        if same and (other := better_fit(said, named, same[0], quoted, engine.store,
-                                             _quote(cited.get(same[0].n)))) is not None:
+        if same and not _former_part(query, same[0]) and (other := better_fit(said, named, same[0], quoted, engine.store,
+                                                                               _quote(cited.get(same[0].n)))) is not None:
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
             return _another_indicator(claim, fig, same[0], other, cited.get(other.n))
+        if same and _opposite_hedges(fig, claim, same[0], _quote(cited.get(same[0].n))):
+            rep = same[0]  # 'hơn 1.500 doanh nghiệp' where the report says 'gần 1.500': the other side of it
+            return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
+                               f"Báo cáo ghi {_hedge_word(rep, _quote(cited.get(rep.n)))} {rep.value}"
+                               f"{' ' + rep.unit if rep.unit and rep.unit != '%' else rep.unit or ''}, "
+                               f"câu nêu {_hedge_word(fig, claim)} {fig.value}.")
         if same and _flow_for_total(fig, same[0]):
             same = []  # 'lũy kế đã thu nhận 5.919' where 5.919 is 'trong tháng': the month's, not the running total
         if same and not names_measure(said, same[0], engine.store, _quote(cited.get(same[0].n))):
@@ -254,6 +260,28 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
 # a running total, and a period's own flow ('trong tháng', 'trong quý'), as a claim or a figure's own clause says
 _RUNNING = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
 _FLOW = re.compile(r"\btrong (?:thang|quy|ky|tuan)\b")
+
+
+def _former_part(query, rep: Figure) -> bool:
+    """The report's figure is the part of a merged province the claim names ('khu vực Hà Nam (cũ)' of Ninh Bình's
+    export, 'trong đó khu vực Hà Nam (cũ) 5.846,2 triệu USD'): no other figure of the sentence fits it better."""
+    return rep.part_of is not None and bool(query.former) and bool(set(find_provinces(rep.own or rep.head)) & set(query.former))
+
+
+def _side(fig: Figure, text: str) -> int:
+    """Which side of its value the hedge before a figure puts it: 1 'hơn', 'trên'; -1 'gần', 'dưới'; 0 none."""
+    word = (m.group(0).strip() if (m := hedged(fig, text)) else "")
+    return 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
+
+
+def _hedge_word(fig: Figure, text: str) -> str:
+    m = hedged(fig, text)  # (folding keeps a Vietnamese text's length: the match's span is the printed word's)
+    return text[m.start():m.end()].strip() if m else ""
+
+
+def _opposite_hedges(fig: Figure, claim: str, rep: Figure, quote: str) -> bool:
+    """The claim and the report put the same value on opposite sides: 'hơn 1.500' against 'gần 1.500'."""
+    return _side(fig, claim) * _side(rep, quote) < 0
 
 
 def _flow_for_total(claimed: Figure, f: Figure) -> bool:

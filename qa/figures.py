@@ -214,6 +214,9 @@ def _bracket_label(folded: str, start: int, a: int) -> str | None:
 _YEAR_FREE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+_EMPHASIS = re.compile(r"\*\*|__")
+
+
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
             nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None,
             small: bool = False, own: Period | None = None) -> list[Figure]:
@@ -225,6 +228,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     if cells := table_cells(quote, n, period.year if period else None):
         return cells
     printed, quote = quote, _SPLIT_GROUP.sub("\\1.\u00a0", quote)  # same length: offsets hold in both
+    quote = _EMPHASIS.sub(lambda m: " " * len(m.group()), quote)  # Markdown's bold ('**386,2 triệu USD**'): no words
     quote = _SPLIT_DECIMAL.sub("\\1\u00a0,", quote)
     folded = fold(quote)  # length-keeping (fold_ocr may drop a letter), so offsets match the quote
     if len(folded) != len(quote):  # folding must keep offsets; fall back to no figures rather than misplace
@@ -411,6 +415,7 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
         span = quote[first.start:close + 1] if 0 <= close - first.start <= 160 else span[:span.rfind("(")].rstrip(" ,;")
     if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
         span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
+    span = _EMPHASIS.sub("", span)
     name = heading or first.indicator or "Số liệu"
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""

@@ -129,8 +129,15 @@ def spelled_out(folded: str) -> str:
 def contractions(folded: str) -> dict[str, str]:
     """Acronyms whose full form a question spells out ('vốn ngân sách trung ương' -> 'nstw'): a report
     may write the short form ('Vốn NSTW: 1.687,7 tỷ đồng')."""
-    return {a: full for a, full in ACRONYMS.items()
-            if " " in full and full.count(" ") >= 2 and re.search(rf"(?<![\w-]){re.escape(full)}(?![\w-])", folded)}
+    out = {a: full for a, full in ACRONYMS.items()
+           if " " in full and full.count(" ") >= 2 and re.search(rf"(?<![\w-]){re.escape(full)}(?![\w-])", folded)}
+    # 'thu ngân sách' with no level named is the state budget's: a table prints 'TỔNG THU NSNN'
+    if "nsnn" in ACRONYMS and _BUDGET_ALONE.search(folded):
+        out.setdefault("nsnn", ACRONYMS["nsnn"])
+    return out
+
+
+_BUDGET_ALONE = re.compile(r"\bngan sach\b(?!\s+(?:nha nuoc|dia phuong|trung uong|tinh|huyen|xa|cap|thanh pho|nsnn))")
 
 
 def strip_question_words(folded: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracuu.index.backend import Store
+from tracuu.ingest.structure import LIST_ITEM
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage
 
@@ -40,3 +41,20 @@ def lead_in(passage: Passage, store: Store) -> str:
         return ""
     prev = store.preceding(passage)
     return " ".join(sentences(prev.text)[-2:]) if prev else ""  # the total and what it adds ('tăng 7,2%')
+
+
+def list_above(passage: Passage, store: Store, reach: int = 8) -> str:
+    """For a list item ('- Gỗ và sản phẩm gỗ: 386,2 triệu USD'), the items and the heading printed above it in its
+    list ('### 4. Xuất, nhập khẩu', '- Kim ngạch xuất khẩu hàng hóa 6 tháng ...'): what its figure is of, where a
+    report's list names it once. Empty for any other passage."""
+    if passage.kind != "body" or not LIST_ITEM.match(passage.text):
+        return ""
+    out, prev = [], passage
+    for _ in range(reach):
+        prev = store.preceding(prev)
+        if prev is None or prev.kind != "body":
+            break
+        out.append(prev.text)
+        if not LIST_ITEM.match(prev.text):
+            break  # the list's heading or lead-in line
+    return " ".join(reversed(out))

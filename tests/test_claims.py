@@ -176,3 +176,16 @@ def test_a_value_labelled_as_another_thing_in_its_sentence_is_no_confirmation(wi
     res = check(wide_engine, claim)
     got = res.claims[-1]
     assert (got.verdict, got.reported.value if got.reported else None) == (verdict, reported), res.to_dict()
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    # set AH's press conference (figures invented): 'gần 1.500 doanh nghiệp, con số chính xác là 1.486'
+    ("Năm 2024, tỉnh Bắc Giang có trên 1.500 doanh nghiệp thành lập mới.", "mismatch"),  # the other side of 1.500
+    ("Năm 2024, tỉnh Bắc Giang có gần 1.500 doanh nghiệp thành lập mới.", "match"),
+    # set AH's OCR'd Ninh Bình report: '..., đạt 65,7% kế hoạch năm (19.000 triệu USD); trong đó khu vực Hà Nam (cũ)
+    # 5.846,2 triệu USD, Nam Định (cũ) 4.212,6 triệu USD, ...': a former province's part, named as such
+    ("8 tháng năm 2025, khu vực Nam Định (cũ) của tỉnh Ninh Bình xuất khẩu được 4.212,6 triệu USD.", "match"),
+])
+def test_hedges_on_opposite_sides_and_a_former_province_s_part(wide_engine, claim, verdict):
+    res = check(wide_engine, claim)
+    assert res.claims[0].verdict == verdict, res.to_dict()

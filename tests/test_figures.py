@@ -864,3 +864,22 @@ def test_a_sentence_whose_subject_is_a_plan_frames_its_figures_as_targets():
                                                  ("13.286,4", "result")]
     # a plan named as the label of a result is no frame ('Kế hoạch vốn năm 2024: đã giải ngân 5.522,8 tỷ đồng')
     assert extract("Kế hoạch vốn năm 2024: đã giải ngân 5.522,8 tỷ đồng, đạt 89,6%.", 1, None)[0].kind == "result"
+
+
+def test_markdown_bold_is_no_word_of_a_figure_s_indicator_or_line():
+    quote = "- Gỗ và sản phẩm gỗ: **386,2 triệu USD**, tăng 12,4%, chiếm 47,5% tổng kim ngạch;"  # figures invented
+    first = extract(quote)[0]
+    assert (first.value, first.indicator, first.unit) == ("386,2", "Gỗ và sản phẩm gỗ", "triệu USD")
+    assert lead_line(first, quote, "6 tháng đầu năm 2025") == \
+        "Gỗ và sản phẩm gỗ (6 tháng đầu năm 2025): 386,2 triệu USD, tăng 12,4% [1]"
+
+
+def test_the_parts_after_a_plan_in_brackets_break_down_the_result_not_the_plan():
+    quote = ("Tính chung 8 tháng, kim ngạch xuất khẩu ước đạt 12.486,8 triệu USD, tăng 18,6% so với cùng kỳ, đạt 65,7% "
+             "kế hoạch năm (19.000 triệu USD); trong đó khu vực Hà Nam (cũ) 5.846,2 triệu USD, Nam Định (cũ) 4.212,6 "
+             "triệu USD.")  # figures invented
+    parts = {f.value: f.part_of.value for f in extract(quote) if f.part_of is not None}
+    assert parts == {"5.846,2": "12.486,8", "4.212,6": "12.486,8"}
+    # a change's parts stay the change's
+    change = extract("Kim ngạch xuất khẩu giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu gạo 230 triệu USD, giảm 30,3%")
+    assert {f.value: f.part_of.value for f in change if f.part_of} == {"230": "5,9", "30,3": "5,9"}

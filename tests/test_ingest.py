@@ -237,6 +237,17 @@ def test_a_news_page_s_list_of_related_articles_is_not_its_text(tmp_path):
     assert not any("5.000" in p.text or "1,2 triệu" in p.text or "liên quan" in p.text for p in passages)
 
 
+def test_a_bulletin_s_own_headlines_are_headlines_and_its_other_stories_not_its_text(tmp_path):
+    # figures invented: 'Trong số này:' retells the body's headlines in short ('84,7% dự toán' for '9.846,2 tỷ đồng,
+    # bằng 84,7% dự toán'); 'Các tin khác trong số:' lists other stories
+    text = ("ĐIỂM TIN THÁNG 9 NĂM 2025\n\nTrong số này:\n- Lào Cai: thu ngân sách 9 tháng đạt 84,7% dự toán\n\n"
+            "1. LÀO CAI\nTổng thu ngân sách nhà nước trên địa bàn 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán.\n\n"
+            "Các tin khác trong số:\n- Hội nghị xúc tiến đầu tư tổ chức tại Phú Thọ (tháng 11/2025).\n")
+    _, passages = _ingest_text(tmp_path, "diemtin.txt", text)
+    assert [p.kind for p in passages if "84,7%" in p.text] == ["title", "body"]  # a headline, then the body's sentence
+    assert not any("Phú Thọ" in p.text or "Trong số này" in p.text for p in passages)
+
+
 def test_a_heading_naming_the_year_that_holds_the_report_s_period_is_no_plan(tmp_path):
     # figures invented: a half-year release's monthly table headed by its year
     doc, passages = _ingest_text(tmp_path, "bieu.md", "# Số liệu chủ yếu theo tháng 6 tháng đầu năm 2025 - tỉnh Bình Dương\n\n"

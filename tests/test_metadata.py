@@ -59,6 +59,10 @@ DISPUTED = {
     # titled 'Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2025': set AG's writer read the month, tracuu the
     # running total (as for set Z's 'tháng 5, 5 tháng đầu năm 2025')
     "ag_hanoi_tk_t11-2025.txt": Period("months", 2025, 11),
+    # set AH: 'quý III và 9 tháng năm 2024' (a Sở Tài chính report) and 'tháng 8 và 8 tháng năm 2025' (an OCR'd UBND
+    # report): the writer read the quarter and the month, tracuu the running total, as above
+    "ah_stc_haugiang_q3-2024.txt": Period("nine_months", 2024),
+    "ah_ninhbinh_scan_t8-2025.txt": Period("months", 2025, 8),
 }
 
 

@@ -235,3 +235,9 @@ def test_a_plan_asked_is_answered_from_the_plans_part_not_the_year_s_result(plan
     assert ans.answered and ans.figures[0].value == "53.000", (ans.answer, [f.value for f in ans.figures])
     ans = plans_engine.ask("Năm 2024 sản lượng thủy sản của Hà Tĩnh đạt bao nhiêu?")
     assert ans.answered and ans.figures[0].value == "52,9", (ans.answer, [f.value for f in ans.figures])
+
+
+def test_a_province_abolished_before_2008_is_named_as_itself_not_as_its_successor():
+    from tracuu.ingest.places import find_provinces
+    assert find_provinces("Tổng thu ngân sách năm 2024 của tỉnh Hà Tây là bao nhiêu?") == ["Hà Tây"]
+    assert "Bắc Thái" not in find_provinces("phía Bắc Thái Nguyên giáp Bắc Kạn")  # no longer a name of its own

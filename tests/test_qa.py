@@ -522,3 +522,23 @@ def test_a_quantity_asked_in_a_unit_is_answered_in_that_unit(wide_engine):
     from tracuu.qa.extract import _asked_unit
     assert _asked_unit("đạt bao nhiêu tấn?").search("198.600 tan") and not _asked_unit("đạt bao nhiêu tấn?").search("58,65 ta/ha")
     assert _asked_unit("năng suất lúa đạt bao nhiêu?") is None
+
+
+@pytest.mark.parametrize("question, first", [
+    # set AH's Markdown report (figures invented): '### 4. Xuất, nhập khẩu' > '- Kim ngạch xuất khẩu ...' > '  - Hàng
+    # dệt may: **124,6 triệu USD**, giảm 3,4%': the indicator is named above the item, in its list
+    ("Bình Định xuất khẩu hàng dệt may 6 tháng đầu năm 2025 được bao nhiêu?", "124,6"),
+    # a budget-execution table: 'TỔNG THU NSNN TRÊN ĐỊA BÀN (I+II)' is the state budget a bare 'thu ngân sách' asks
+    ("Quý III năm 2024 tỉnh Hậu Giang thu ngân sách được bao nhiêu?", "1.286,4"),
+    # a bulletin's 'Trong số này:' list retells the body's headline in short ('đạt 84,7% dự toán'): the body answers
+    ("Lào Cai thu ngân sách 9 tháng năm 2025 đạt bao nhiêu tỷ đồng?", "9.846,2"),
+])
+def test_set_ah_layouts_answer_with_the_asked_figure(wide_engine, question, first):
+    ans = wide_engine.ask(question)
+    assert ans.answered and ans.figures and ans.figures[0].value == first, ans.answer
+    assert "**" not in ans.answer.split("\n")[0]  # Markdown's bold is no part of the figure line
+
+
+def test_a_province_abolished_in_2008_is_refused_by_name(wide_engine):
+    ans = wide_engine.ask("Tổng thu ngân sách năm 2024 của tỉnh Hà Tây là bao nhiêu?")
+    assert not ans.answered and "Hà Tây" in ans.answer

@@ -118,3 +118,9 @@ def test_acronyms_are_read_alike_when_listed_and_when_written_out():
     assert {"nstw", "fdi"} <= set(listed) and "nsnn" not in listed  # 'NSNN-2024' is no word of its own
     out = spelled_out(text)
     assert listed["nstw"] in out and listed["fdi"] in out and "nsnn-2024" in out
+
+
+def test_a_budget_named_with_no_level_is_the_state_budget_a_table_abbreviates():
+    assert parse_query("thu ngan sach quy III 2024 Hau Giang").short == {"nsnn": "ngan sach nha nuoc"}
+    assert "nsnn" not in parse_query("thu ngân sách địa phương quý III 2024").short
+    assert "nsnn" not in parse_query("chi ngân sách trung ương năm 2024").short
