@@ -12,10 +12,10 @@ from tracuu.ingest.ocr_report import poor_scan_note
 from . import fit as period_fit
 from . import wording
 from .answer import Answer
-from .extract import asked_note, best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
+from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
 from .figure_rank import states_the_ask
 from .figures import aims_at, aims_share, extract as figure_list, lead_line
-from .notes import asks_part
+from .notes import asked_note, asks_part
 from .parts import lead_in, list_above
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out

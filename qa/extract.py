@@ -12,11 +12,12 @@ from tracuu.ingest.textnorm import fold_ocr, letter_off
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
-from .figures import HOW_WORDS, table_cells
+from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
 from .glossary import ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INSTITUTIONS, dated_months, named_measures
 from .lexicon import lexicon
-from .notes import NoteItem, asked_item, other_time
+from .coverage import adds_words, covered, query_weights
+from .notes import NoteItem, asked_item, item_reading
 from .query import Query
 from .weights import EVIDENCE
 from .verify import numbers_in
@@ -40,65 +41,6 @@ class Evidence:
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
     excludes: bool = False  # it says it leaves out what the question names ('xuất khẩu (không kể dầu thô)')
     note: NoteItem | None = None  # the item of the footnote it marks that states the figure asked (`notes`)
-
-
-def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
-    """idf weight of each content token; an acronym's expansion is left out (see `covered`)."""
-    spelled = {t for full in query.aliases.values() for t in tokenize(full)} | set(query.short)
-    weights = {}
-    for segment in (query.lexical_text or query.text).split("|"):  # no bigram across removed words
-        for t in tokenize(segment):
-            if (counted := numbered(t)) and lexical is not None:
-                # '4 sao', '2 mũi', '18 chỉ tiêu': a small count named with its word is part of what is asked
-                weights.setdefault(counted, lexical.idf(counted.split("_")[1]) * EVIDENCE.bigram)
-                continue
-            if t[0].isdigit() or t in spelled and t not in query.aliases or t in _PERIOD_WORDS:
-                continue
-            w = lexical.idf(t) if lexical else 1.0
-            weights.setdefault(t, w if "_" not in t else w * EVIDENCE.bigram)
-    return weights
-
-
-def numbered(token: str) -> str | None:
-    """A small count and the word after it ('04_sao' -> '4_sao'), leading zeros dropped; None for any other
-    token (a year, a plain number, a word)."""
-    m = _NUMBERED.fullmatch(token)
-    return f"{int(m.group(1))}_{m.group(2)}" if m else None
-
-
-_NUMBERED = re.compile(r"(\d{1,2})_([^\W\d_]{2,})")
-
-
-def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
-            variants: dict[str, list[str]] | None = None, short: dict[str, str] | None = None,
-            same: dict[str, str] | None = None) -> float:
-    """Weight of the question's tokens found in `toks`; an acronym counts as found when the
-    text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
-    OCR misspelt one of its words (`LexicalIndex.variants`)."""
-    got = 0.0
-    if any(t[0].isdigit() for t in weights):  # '04 sao' printed is '4 sao' asked
-        toks = toks | {n for t in toks if t[0].isdigit() and (n := numbered(t))}
-    # a word OCR misspelt is found when a pair holding it was ('nhập ngũ' asked, 'nhap ngi' printed)
-    found_as = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
-    # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')
-    found_as |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
-    # the question's words for an indicator are found as the report's phrase ('tăng trưởng kinh tế': 'tổng sản phẩm')
-    found_as |= {t for printed, asked in (same or {}).items()
-                 if all(x in toks for x in tokenize(printed) if "_" not in x) for t in tokenize(asked)}
-    for t, w in weights.items():
-        if t in toks or t in found_as or variants and any(v in toks for v in variants.get(t, ())):
-            got += w
-        elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
-            got += w
-    return got
-
-
-def adds_words(query: Query, quote: str, extra: str, lexical: Lexical | None) -> bool:
-    """`extra` holds question words (not just pairs) that `quote` lacks."""
-    repair = lexical.repair if lexical else None
-    have, more = token_set(quote, repair), token_set(extra, repair)
-    wanted = set(query_weights(query, lexical)) | set(query.short)  # 'NSTW' for 'ngân sách trung ương'
-    return any(t not in have for t in more & wanted if "_" not in t)
 
 
 def names_indicator(name: str, text: str) -> bool:
@@ -218,7 +160,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
     def unsaid(text: str) -> str:
         return _said_only(text) if strip else text
-    item_reading = _item_reading(query, weights, variants, lexical)
+    reading = item_reading(query, weights, variants, lexical)
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
@@ -262,7 +204,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # people ask these reports for figures: a sentence stating one is worth twice one that doesn't
             quoted = " ".join([sent, *sents[i + 1:end + 1]])
             stated = states_figure(quoted)
-            item = asked_item(sent, notes[rank], *item_reading) \
+            item = asked_item(sent, notes[rank], *reading) \
                 if query.wants_figure and notes and rank < len(notes) and hit.passage.kind != "footnote" else None
             lead = None
             if item is not None:
@@ -447,43 +389,6 @@ def compose(quotes: list[tuple[int, str]], header: str) -> str:
     body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
                     for i, (n, q) in enumerate(quotes))
     return f"{header}: {body}"
-
-
-def asked_note(query: Query, sentence: str, notes: list, lexical: Lexical | None) -> NoteItem | None:
-    """The item of the footnote `sentence` marks that names most of the question (`notes.asked_item`)."""
-    weights = query_weights(query, lexical)
-    return asked_item(sentence, notes, *_item_reading(query, weights, lexical.variants(list(weights)) if lexical
-                                                      else {}, lexical))
-
-
-def _item_reading(query: Query, weights: dict[str, float], variants: dict, lexical: Lexical | None):
-    """How a note's item is read against the question: `said`, the weight of the question's words it names, of
-    those that tell items apart (not the words every item repeats: 'so với cùng kỳ', 'đạt', 'tăng', 'trong đó');
-    and `fits`: it names what it is of by such words ('Xi măng', 'Clinker', '19 sản phẩm 04 sao chiếm 21,8%') and
-    no period the question does not ask (a baseline's: 'cùng kỳ năm 2022')."""
-    named = {t: w for t, w in weights.items() if not set(t.split("_")) & _ITEM_COMMON}
-    repair = lexical.repair if lexical else None
-
-    def said(text: str) -> float:
-        return covered(named, token_set(text, repair), query.aliases, variants, query.short, query.same)
-
-    def fits(item: str) -> bool:
-        if not named or other_time(item):
-            return False
-        if query.periods and any(m.period and not any(m.period.contains(p) or p.contains(m.period)
-                                                      for p in query.periods)
-                                 for m in find_periods(fold_ocr(item), None, folded=True)):
-            return False  # (a year names the month asked within it: 'năm 2026' for 'đầu năm 2026')
-        # (and a good part of the question: a note on jobless benefits names 'người' of 'người dân', no more)
-        return said(figure_lead(item) or item) > 0 and said(item) >= _ITEM_NAMES * total
-    total = sum(named.values())
-    return said, fits
-
-
-_ITEM_NAMES = 0.15
-# words every item of a note's list may repeat: how a figure is stated and what it is compared with
-_ITEM_COMMON = HOW_WORDS | frozenset("so voi cung ky tang giam bang vuot nam thang quy ke hoach trong do rieng"
-                                     .split())
 
 
 def marked_footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:

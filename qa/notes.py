@@ -9,12 +9,19 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from tracuu.ingest.textnorm import fold_ocr
+from tracuu.index.backend import Lexical
+from tracuu.index.lexical import token_set
 from tracuu.ingest.footnote_marks import MARK
+from tracuu.ingest.periods import find_periods
 from tracuu.ingest.structure import cites_footnote, footnote_number
+from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage
 
+from .coverage import covered, query_weights
+from .figures import HOW_WORDS
+from .query import Query
 from .sentence import figure_lead, states_figure
+
 
 @dataclass
 class NoteItem:
@@ -80,3 +87,40 @@ _PART = re.compile(r"\b(?:rieng|trong do|trong so|trong tong so)\b")
 def asks_part(question: str) -> bool:
     """The question asks for a part of a total, which a note's breakdown states."""
     return bool(_PART.search(fold_ocr(question)))
+
+
+def asked_note(query: Query, sentence: str, notes: list, lexical: Lexical | None) -> NoteItem | None:
+    """The item of the footnote `sentence` marks that names most of the question (`asked_item`)."""
+    weights = query_weights(query, lexical)
+    return asked_item(sentence, notes, *item_reading(query, weights, lexical.variants(list(weights)) if lexical
+                                                      else {}, lexical))
+
+
+def item_reading(query: Query, weights: dict[str, float], variants: dict, lexical: Lexical | None):
+    """How a note's item is read against the question: `said`, the weight of the question's words it names, of
+    those that tell items apart (not the words every item repeats: 'so với cùng kỳ', 'đạt', 'tăng', 'trong đó');
+    and `fits`: it names what it is of by such words ('Xi măng', 'Clinker', '19 sản phẩm 04 sao chiếm 21,8%') and
+    no period the question does not ask (a baseline's: 'cùng kỳ năm 2022')."""
+    named = {t: w for t, w in weights.items() if not set(t.split("_")) & _ITEM_COMMON}
+    repair = lexical.repair if lexical else None
+
+    def said(text: str) -> float:
+        return covered(named, token_set(text, repair), query.aliases, variants, query.short, query.same)
+
+    def fits(item: str) -> bool:
+        if not named or other_time(item):
+            return False
+        if query.periods and any(m.period and not any(m.period.contains(p) or p.contains(m.period)
+                                                      for p in query.periods)
+                                 for m in find_periods(fold_ocr(item), None, folded=True)):
+            return False  # (a year names the month asked within it: 'năm 2026' for 'đầu năm 2026')
+        # (and a good part of the question: a note on jobless benefits names 'người' of 'người dân', no more)
+        return said(figure_lead(item) or item) > 0 and said(item) >= _ITEM_NAMES * total
+    total = sum(named.values())
+    return said, fits
+
+
+_ITEM_NAMES = 0.15
+# words every item of a note's list may repeat: how a figure is stated and what it is compared with
+_ITEM_COMMON = HOW_WORDS | frozenset("so voi cung ky tang giam bang vuot nam thang quy ke hoach trong do rieng"
+                                     .split())

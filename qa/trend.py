@@ -17,7 +17,7 @@ from tracuu.ingest.types import Period
 from tracuu.index.lexical import token_set
 
 from .answer import Citation
-from .extract import covered, query_weights
+from .coverage import covered, query_weights
 from .figures import Figure
 from .fit import of_asked_province, unit_reports
 from .glossary import COUNTED_TO

@@ -11,7 +11,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
-from .extract import covered, query_weights
+from .coverage import covered, query_weights
 from .figure_rank import (against, asks_change, baseline_named, counted, first_ask, given, names_baseline,
                           rank as figure_rank, units_in)
 from .figure_words import versus

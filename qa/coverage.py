@@ -1,0 +1,74 @@
+"""How much of a question a text names: each of its content words weighed by idf, an acronym found spelled out (and
+a full form found as its acronym), a word pair found with one word misspelt by OCR, a small count with its word ('4
+sao' in '04 sao')."""
+from __future__ import annotations
+
+import re
+
+from tracuu.index.backend import Lexical
+from tracuu.index.lexical import token_set, tokenize
+
+from .lexicon import lexicon
+from .query import Query
+from .weights import EVIDENCE
+
+_PERIOD_WORDS = lexicon().period_words
+
+
+def query_weights(query: Query, lexical: Lexical | None) -> dict[str, float]:
+    """idf weight of each content token; an acronym's expansion is left out (see `covered`)."""
+    spelled = {t for full in query.aliases.values() for t in tokenize(full)} | set(query.short)
+    weights = {}
+    for segment in (query.lexical_text or query.text).split("|"):  # no bigram across removed words
+        for t in tokenize(segment):
+            if (counted := numbered(t)) and lexical is not None:
+                # '4 sao', '2 mũi', '18 chỉ tiêu': a small count named with its word is part of what is asked
+                weights.setdefault(counted, lexical.idf(counted.split("_")[1]) * EVIDENCE.bigram)
+                continue
+            if t[0].isdigit() or t in spelled and t not in query.aliases or t in _PERIOD_WORDS:
+                continue
+            w = lexical.idf(t) if lexical else 1.0
+            weights.setdefault(t, w if "_" not in t else w * EVIDENCE.bigram)
+    return weights
+
+
+def numbered(token: str) -> str | None:
+    """A small count and the word after it ('04_sao' -> '4_sao'), leading zeros dropped; None for any other
+    token (a year, a plain number, a word)."""
+    m = _NUMBERED.fullmatch(token)
+    return f"{int(m.group(1))}_{m.group(2)}" if m else None
+
+
+_NUMBERED = re.compile(r"(\d{1,2})_([^\W\d_]{2,})")
+
+
+def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
+            variants: dict[str, list[str]] | None = None, short: dict[str, str] | None = None,
+            same: dict[str, str] | None = None) -> float:
+    """Weight of the question's tokens found in `toks`; an acronym counts as found when the
+    text spells it out ('IIP' asked, 'chỉ số sản xuất công nghiệp' printed), a word pair when
+    OCR misspelt one of its words (`LexicalIndex.variants`)."""
+    got = 0.0
+    if any(t[0].isdigit() for t in weights):  # '04 sao' printed is '4 sao' asked
+        toks = toks | {n for t in toks if t[0].isdigit() and (n := numbered(t))}
+    # a word OCR misspelt is found when a pair holding it was ('nhập ngũ' asked, 'nhap ngi' printed)
+    found_as = {w for t, vs in (variants or {}).items() if any(v in toks for v in vs) for w in t.split("_")}
+    # a full form asked ('ngân sách trung ương') is found as its acronym ('NSTW')
+    found_as |= {t for a, full in (short or {}).items() if a in toks for t in tokenize(full)}
+    # the question's words for an indicator are found as the report's phrase ('tăng trưởng kinh tế': 'tổng sản phẩm')
+    found_as |= {t for printed, asked in (same or {}).items()
+                 if all(x in toks for x in tokenize(printed) if "_" not in x) for t in tokenize(asked)}
+    for t, w in weights.items():
+        if t in toks or t in found_as or variants and any(v in toks for v in variants.get(t, ())):
+            got += w
+        elif t in aliases and all(x in toks for x in tokenize(aliases[t]) if "_" not in x):
+            got += w
+    return got
+
+
+def adds_words(query: Query, quote: str, extra: str, lexical: Lexical | None) -> bool:
+    """`extra` holds question words (not just pairs) that `quote` lacks."""
+    repair = lexical.repair if lexical else None
+    have, more = token_set(quote, repair), token_set(extra, repair)
+    wanted = set(query_weights(query, lexical)) | set(query.short)  # 'NSTW' for 'ngân sách trung ương'
+    return any(t not in have for t in more & wanted if "_" not in t)
