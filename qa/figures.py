@@ -215,6 +215,7 @@ _YEAR_FREE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 _EMPHASIS = re.compile(r"\*\*|__")
+_PROVINCE_CITY = re.compile(r"\btinh(\s*,)\s*thanh\b")
 
 
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
@@ -235,6 +236,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         return []
     # OCR glues a footnote's mark to a percentage ('đạt 84,2%4 dự toán'): read past it (blanked, same length)
     folded = _MARK_AFTER_PERCENT.sub(lambda m: " " * len(m.group()), folded)
+    # 'xếp thứ 15/63 tỉnh, thành trong cả nước': the comma of 'tỉnh, thành' ends no clause
+    for m in _PROVINCE_CITY.finditer(folded):
+        quote, folded = (x[:m.start(1)] + " " + x[m.end(1):] for x in (quote, folded))
     mentions = find_periods(folded, period.year if period else None, folded=True)
     if own is not None:  # what the quote names relative to its report's period: 'trong tháng', 'lũy kế từ đầu năm'
         mentions = sorted(mentions + [m for m in find_periods(folded, period.year if period else None, folded=True, own=own)

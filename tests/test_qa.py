@@ -542,3 +542,14 @@ def test_set_ah_layouts_answer_with_the_asked_figure(wide_engine, question, firs
 def test_a_province_abolished_in_2008_is_refused_by_name(wide_engine):
     ans = wide_engine.ask("Tổng thu ngân sách năm 2024 của tỉnh Hà Tây là bao nhiêu?")
     assert not ans.answered and "Hà Tây" in ans.answer
+
+
+@pytest.mark.parametrize("question, first", [
+    # 001: 'xếp thứ 15/63 tỉnh, thành trong cả nước và xếp thứ 5/14 tỉnh khu vực miền núi phía Bắc' (OCR'd): the
+    # comma of 'tỉnh, thành' ends no clause, so 'trong cả nước' is 15/63's
+    ("Chỉ số PCI năm 2022 của Lạng Sơn xếp thứ mấy cả nước?", "15/63"),
+    ("PCI 2022 Lạng Sơn xếp thứ mấy trong khu vực miền núi phía Bắc?", "5/14"),
+])
+def test_the_figure_of_the_scope_the_question_names_leads(engine, question, first):
+    ans = engine.ask(question)
+    assert ans.answered and ans.figures[0].value == first, ans.answer
