@@ -114,6 +114,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     if item is not None:
         note = Hit(passage=item.note, score=top[best.hit_index].score, lexical=0.0, dense=0.0, row=-1)
         said = item.text
+    note_cite = None
     if note:
         at = next((c for c in citations if c.passage_id == note.passage.id), None)
         if at is not None:
@@ -124,12 +125,14 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             c.n = n
         at.quote = said or note.passage.text
         quotes.append((at.n, at.quote))
-    figs = wording.figures_of(query, quotes, cited, store, marked_by={at.n: best.sentence} if item is not None else None)
+        note_cite = at
+    figs = wording.figures_of(query, quotes, cited, store,
+                              marked_by={note_cite.n: best.sentence} if item is not None else None)
     marking = sentences(top[best.hit_index].passage.text)[best.first]
     if best.note is not None and not states_figure(marking):
         # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'):
         # those answer it, before what the sentences around it state
-        own = [f for f in figs if f.n == at.n and f.part_of is None]
+        own = [f for f in figs if f.n == note_cite.n and f.part_of is None]
         figs = own + [f for f in figs if f not in own]
     # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure
     sents = sentences(top[best.hit_index].passage.text)
@@ -151,6 +154,16 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         return Answer(query.text, False, f"Bảng số liệu không ghi kế hoạch cho chỉ tiêu này (các cột có số: "
                                          f"{columns}); xem đoạn nguồn bên dưới.", query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_plan_in_the_row"}])
+    if item is not None and figs and figs[0].n == note_cite.n != 1:
+        # the figure is the note's: the note is source [1], the sentence marking it [2]
+        swap = {1: note_cite.n, note_cite.n: 1}
+        i = note_cite.n - 1
+        citations[0], citations[i] = citations[i], citations[0]
+        for c in (citations[0], citations[i]):
+            c.n = swap[c.n]
+        quotes = sorted(((swap.get(n, n), q) for n, q in quotes), key=lambda x: x[0])
+        for f in figs:
+            f.n = swap.get(f.n, f.n)
     text = compose(quotes, wording.header(cited, store))
     aim = bool(figs) and (figs[0].kind == "target" or aims_share(figs[0]))
     if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one

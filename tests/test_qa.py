@@ -321,8 +321,9 @@ def test_a_note_whose_mark_ocr_damaged_answers_with_the_words_of_its_sentence(en
     ('hỗ trợ thành lập 12 hợp tác xã (240 triệu đồng)') still speaks of the policy the sentence names."""
     ans = engine.ask("6 tháng đầu năm 2023 chính sách đặc thù liên kết sản xuất nông nghiệp hỗ trợ thành lập bao nhiêu hợp tác xã")
     assert ans.answered and ans.figures[0].value == "12" and "12 hop tac xa" in ans.answer.split("\n")[0]
-    note = ans.citations[ans.figures[0].n - 1]  # the note, quoted after the sentence carrying its mark
-    assert note.kind == "footnote" and note.line_start == 178 and "tinh®" in ans.citations[0].quote
+    # the note states the figure: it is source [1], the sentence carrying its mark [2]
+    assert ans.figures[0].n == 1 and ans.citations[0].kind == "footnote" and ans.citations[0].line_start == 178
+    assert "tinh®" in ans.citations[1].quote
 
 
 def test_a_list_of_planned_events_answers_a_which_question_for_the_planned_month(engine):
