@@ -44,7 +44,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                              years=[period_fit.report_year(h, store) for h in top[:5]],
                              before=[lead_in(h.passage, store) for h in top[:5]],
                              notes=[store.footnotes(h.passage) for h in top[:5]],
-                             above=[list_above(h.passage, store) for h in top[:5]])
+                             above=lambda rank: list_above(top[rank].passage, store))
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))
     all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
@@ -206,8 +206,10 @@ def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
     '... 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán'), when the ranking left that passage out."""
     out = list(top)
     for h in top[:5]:
+        if h.passage.kind != "title":
+            continue
         nums = [x for f in figure_list(h.passage.text) for x in numbers_in(f.value)]  # figures, not dates
-        if h.passage.kind != "title" or not nums:
+        if not nums:
             continue
         found = store.search(" ".join([query.search_text, *nums]), None, k=5, filters=Filters(docs={h.passage.doc}))
         body = next((b for b in found if b.passage.kind == "body" and set(nums) & set(numbers_in(b.passage.text))), None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import token_set, tokenize, words_of
@@ -139,13 +140,13 @@ _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
                   fit: list[float] | None = None, years: list[int | None] | None = None,
                   before: list[str] | None = None, notes: list[list] | None = None,
-                  above: list[str] | None = None) -> list[Evidence]:
+                  above: Callable[[int], str] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
     passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure.
     `before[rank]`: the sentence printed before that passage, when its first sentence names nothing; `notes[rank]`:
     its footnotes, whose item naming what is asked goes on the sentence that marks the note (`notes.asked_item`);
-    `above[rank]`: for a list item, the list's items and heading above it (`parts.list_above`), where the indicator
-    its figure is of may be named."""
+    `above(rank)`: for a list item, the list's items and heading above it (`parts.list_above`), where the indicator
+    its figure is of may be named (read only when the passage itself names none)."""
     weights = query_weights(query, lexical)
     variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
@@ -252,11 +253,15 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # (named anywhere in its passage, its section's heading or the lines it breaks down)
                 if wide is None:
                     wide = token_set(" ".join([hit.passage.text, hit.passage.section,
-                                               before[rank] if before and rank < len(before) else "",
-                                               above[rank] if above and rank < len(above) else ""]), repair)
-                if not any(all(t in wide or any(v in wide for v in variants.get(t, ())) or letter_off(t, wide)
-                               or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= wide for t in m)
-                           for m in measures) and not _printed_same(query, wide):
+                                               before[rank] if before and rank < len(before) else ""]), repair)
+
+                def named(toks) -> bool:
+                    return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
+                                   or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
+                               for m in measures) or _printed_same(query, toks)
+                if not named(wide) and above is not None and (lines := above(rank)):  # (read only when needed)
+                    wide = wide | token_set(lines, repair)
+                if not named(wide):
                     phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
