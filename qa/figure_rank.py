@@ -168,7 +168,13 @@ def outside(head: str, words: set[str]) -> bool:
     if "ngoai" in words:
         return False
     syllables = words_of(head)
-    return any(w == "ngoai" and syllables[i + 1] in words for i, w in enumerate(syllables[:-1]))
+    # (or of the non-state part a question asking the whole does not name: 'tổng số khám bệnh của các phòng khám
+    # đa khoa ngoài công lập được 23.705 lượt' beside 'Khám được 106.240 lượt người')
+    return any(w == "ngoai" and (syllables[i + 1] in words or " ".join(syllables[i + 1:i + 3]) in _NON_STATE)
+               for i, w in enumerate(syllables[:-1]))
+
+
+_NON_STATE = {"cong lap", "nha nuoc", "quoc doanh"}
 
 
 def weighted(weights: dict[str, float]) -> Callable[[set[str]], float]:

@@ -883,3 +883,12 @@ def test_the_parts_after_a_plan_in_brackets_break_down_the_result_not_the_plan()
     # a change's parts stay the change's
     change = extract("Kim ngạch xuất khẩu giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu gạo 230 triệu USD, giảm 30,3%")
     assert {f.value: f.part_of.value for f in change if f.part_of} == {"230": "5,9", "30,3": "5,9"}
+
+
+def test_the_non_state_part_is_outside_a_question_that_does_not_name_it():
+    from tracuu.qa.figure_rank import outside
+    words = set(tokenize(fold("số lượt khám bệnh tháng 1 năm 2023")))
+    assert outside("tổng số khám bệnh của các phòng khám đa khoa ngoài công lập được", words)
+    assert not outside("Khám được", words)
+    assert not outside("vốn đầu tư nước ngoài", set(tokenize(fold("vốn FDI năm 2024"))))  # foreign is no part
+    assert not outside("ngoài công lập", set(tokenize(fold("khám bệnh ngoài công lập"))))  # asked as such
