@@ -74,9 +74,10 @@ def _align(notes: list[Paragraph], marks: list[tuple], seq: dict[int, int]) -> d
     another mark's sentence says (two word pairs or more in common: 'dịp Tết Nguyên đán Bính Ngọ ... nhân khẩu'): a
     mark OCR did not see, or a number read as a mark ('33° đề tài'), shifts the count, the words do not."""
     said = [_pairs(" ".join(t for _, t in p.lines)) for p in notes]
+    theirs = [_pairs(m[2]) for m in marks]
 
     def gain(j: int, k: int) -> float:
-        common = len(said[j] & _pairs(marks[k][2]))
+        common = len(said[j] & theirs[k])
         return 1.0 + (seq.get(j) == k) + (0.5 * common if common >= 2 else 0.0)
     # best[j][k]: the most the first j notes and first k marks can score, each pair in order
     best = [[0.0] * (len(marks) + 1) for _ in range(len(notes) + 1)]

@@ -40,10 +40,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                                          f"(các kỳ hiện có{held(query, store)}).", query.period, citations)
     uncovered = period_fit.uncovered_period(query, top[:5], store)
     fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
+    notes = [store.footnotes(h.passage) for h in top[:5]]
     evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
                              years=[period_fit.report_year(h, store) for h in top[:5]],
-                             before=[lead_in(h.passage, store) for h in top[:5]],
-                             notes=[store.footnotes(h.passage) for h in top[:5]],
+                             before=[lead_in(h.passage, store) for h in top[:5]], notes=notes,
                              above=lambda rank: list_above(top[rank].passage, store))
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))
@@ -109,7 +109,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     note, said = marked_footnote(query, top[best.hit_index], citations[0].quote, store), None
     # the item of its note that states the figure asked ('Xi măng: 65 nghìn tấn, ...' of a long list), or the part of
     # the total it states that the question asks for ('riêng dịp Tết')
-    item = best.note or (asked_note(query, best.sentence, store.footnotes(top[best.hit_index].passage), store.lexical)
+    item = best.note or (asked_note(query, best.sentence, notes[best.hit_index], store.lexical)
                          if query.wants_figure and asks_part(query.text) else None)
     if item is not None:
         note = Hit(passage=item.note, score=top[best.hit_index].score, lexical=0.0, dense=0.0, row=-1)
@@ -128,14 +128,13 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         note_cite = at
     figs = wording.figures_of(query, quotes, cited, store,
                               marked_by={note_cite.n: best.sentence} if item is not None else None)
-    marking = sentences(top[best.hit_index].passage.text)[best.first]
-    if best.note is not None and not states_figure(marking):
+    sents = sentences(top[best.hit_index].passage.text)
+    if best.note is not None and not states_figure(sents[best.first]):
         # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'):
         # those answer it, before what the sentences around it state
         own = [f for f in figs if f.n == note_cite.n and f.part_of is None]
         figs = own + [f for f in figs if f not in own]
     # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure
-    sents = sentences(top[best.hit_index].passage.text)
     foreign = [sents[e.first] for e, r in zip(all_evidence, ruled) if r and e.hit_index == best.hit_index
                and e.first != best.first and e.first < len(sents) and (r in NOT_ITS_FIGURE or r ==
                "another_place_s_figure" and others_figure(query, sents[e.first]))]

@@ -35,6 +35,12 @@ def hedged(fig: Figure, claim: str):
     return _HEDGE.search(fold(claim[:max(0, claim.find(fig.value))]).rstrip())
 
 
+def hedge_side(hedge) -> int:
+    """Which side of its value a hedge (a `hedged` match) puts a figure: 1 'hơn', 'trên'; -1 'gần', 'dưới'; 0 else."""
+    word = hedge.group(0).strip() if hedge else ""
+    return 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
+
+
 def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[float, str]) -> bool:
     """The claim is the report's figure rounded: within half a unit of the claim's last printed digit
     (scaled); when hedged, within 2%, or on the side the hedge names ('hơn 130' for 135, 'gần 11 nghìn
@@ -45,8 +51,7 @@ def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[
     if gap == 0:
         return False
     hedge = hedged(fig, claim)
-    word = hedge.group(0).strip() if hedge else ""
-    side = 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
+    side = hedge_side(hedge)
     if side and gap * side < 0:
         return False
     scale = claimed[0] / fig.number if fig.number else 1

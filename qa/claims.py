@@ -23,7 +23,7 @@ from .query import parse_query
 from .figures import Figure, aimed, extract
 from .glossary import COUNTED_TO, cutoff_months
 from .answering import held
-from .claim_values import baseline_rival, comparable, elsewhere, counterpart, names_nation, equal, hedged, index_readings, periods_printing, readings, rounds, value
+from .claim_values import baseline_rival, comparable, elsewhere, counterpart, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 
@@ -268,12 +268,6 @@ def _former_part(query, rep: Figure) -> bool:
     return rep.part_of is not None and bool(query.former) and bool(set(find_provinces(rep.own or rep.head)) & set(query.former))
 
 
-def _side(fig: Figure, text: str) -> int:
-    """Which side of its value the hedge before a figure puts it: 1 'hơn', 'trên'; -1 'gần', 'dưới'; 0 none."""
-    word = (m.group(0).strip() if (m := hedged(fig, text)) else "")
-    return 1 if word in ("hon", "tren", "it nhat") else -1 if word in ("gan", "duoi", "gan nhu") else 0
-
-
 def _hedge_word(fig: Figure, text: str) -> str:
     m = hedged(fig, text)  # (folding keeps a Vietnamese text's length: the match's span is the printed word's)
     return text[m.start():m.end()].strip() if m else ""
@@ -281,7 +275,7 @@ def _hedge_word(fig: Figure, text: str) -> str:
 
 def _opposite_hedges(fig: Figure, claim: str, rep: Figure, quote: str) -> bool:
     """The claim and the report put the same value on opposite sides: 'hơn 1.500' against 'gần 1.500'."""
-    return _side(fig, claim) * _side(rep, quote) < 0
+    return hedge_side(hedged(fig, claim)) * hedge_side(hedged(rep, quote)) < 0
 
 
 def _flow_for_total(claimed: Figure, f: Figure) -> bool:

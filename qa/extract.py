@@ -162,6 +162,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     def unsaid(text: str) -> str:
         return _said_only(text) if strip else text
     reading = item_reading(query, weights, variants, lexical)
+
+    def named(toks) -> bool:  # the words name one of the asked measures (`measures`)
+        return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
+                       or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
+                   for m in measures) or _printed_same(query, toks)
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
@@ -254,11 +259,6 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 if wide is None:
                     wide = token_set(" ".join([hit.passage.text, hit.passage.section,
                                                before[rank] if before and rank < len(before) else ""]), repair)
-
-                def named(toks) -> bool:
-                    return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
-                                   or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
-                               for m in measures) or _printed_same(query, toks)
                 if not named(wide) and above is not None and (lines := above(rank)):  # (read only when needed)
                     wide = wide | token_set(lines, repair)
                 if not named(wide):

@@ -84,13 +84,15 @@ def _names_baseline(after: str) -> bool:
     return bool(re.match(rf"so\s|v[a-z0-9&]{{0,2}}i\s+(?:{BASELINE_WORDS})", _baseline_words(after)))
 
 
-names_baseline = _names_baseline
-
-
-def baseline_named(sentence: str) -> str | None:
-    """The baseline a sentence states its change against with no figure ('... tăng so với cùng kỳ⁵'), verbatim."""
+def take_baseline(figures: list[Figure], sentence: str) -> None:
+    """The changes among `figures` that name no baseline take the one `sentence` states its change against with no
+    figure ('... tăng so với cùng kỳ⁵' -> '⁵ ... Xi măng: 65 nghìn tấn, đạt 6,8%, tăng 4,4%'), verbatim."""
     m = re.search(r"\b(?:t[aă]ng|gi[aả]m)\s+(so\s+v\S{1,3}i\s+[^,;.⁰¹²³⁴⁵⁶⁷⁸⁹\d]{3,30})", sentence, re.IGNORECASE)
-    return m.group(1).strip() if m and _names_baseline(m.group(1)) else None
+    if not (m and _names_baseline(m.group(1))):
+        return
+    for f in figures:
+        if f.kind == "change" and not _names_baseline(f.after):
+            f.after = f"{f.after} {m.group(1).strip()}".strip()
 
 
 def _aside(f: Figure) -> bool:

@@ -131,7 +131,8 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
     # (not a value the clause compares with: 'đạt 65,7% kế hoạch năm (19.000 triệu USD); trong đó ...' breaks down the
     # 12.486,8 before it, not the plan; nor a share or change, when a value stands before the parts)
     whole = [f for f in out if parts and sentence < f.start < parts[-1]]
-    whole = [f for f in whole if not f.reference and (f.kind not in ("share", "change") or _is_rate(fig))] or whole
+    rate = fig.kind in ("share", "change")  # (a part stated as a change: 'giảm 30,3%' is of the change before it)
+    whole = [f for f in whole if not f.reference and (rate or f.kind not in ("share", "change"))] or whole
     whole = whole or _marked_whole(quote, sentence, parts, earlier + out)
     if whole and not fig.indicator:  # '¹ Trong đó: 2.128 ha rau': the whole names what the parts measure
         fig.indicator = f"{whole[-1].indicator}, trong đó"
@@ -171,11 +172,6 @@ def _without_periods(text: str) -> str:
 
 # a note's mark at its start: superscript, bracketed, or (OCR'd) plain before a capital ('13 Trong đó: ...')
 _MARK = re.compile(r"\s*([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\)|\d{1,2}(?=\s+[A-ZĐ]))\s*")
-
-
-def _is_rate(fig: Figure) -> bool:
-    """A part stated as a share or change ('giảm 30,3%'): its whole is the change before it, not a value."""
-    return fig.kind in ("share", "change")
 
 
 def _marked_whole(quote: str, sentence: int, parts: list[int], out: list[Figure]) -> list[Figure]:

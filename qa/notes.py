@@ -26,7 +26,7 @@ from .sentence import figure_lead, states_figure
 @dataclass
 class NoteItem:
     note: Passage  # the footnote
-    text: str  # the item, verbatim from the note (its mark left out)
+    text: str  # the item, verbatim from the note (the first item keeps the note's mark)
     said: float  # weight of the question's words it names
 
 
@@ -38,11 +38,6 @@ def marked_notes(sentence: str, notes: list[Passage]) -> list[Passage]:
     damaged = [sentence[max(0, m.start() - 12):m.end()] for m in MARK.finditer(sentence)]
     return read or [p for p in notes if p.marked_by and (p.marked_by[-80:] in sentence
                                                           or any(t in p.marked_by for t in damaged))]
-
-
-def marked_note(sentence: str, notes: list[Passage]) -> Passage | None:
-    """The first of `marked_notes`, or None."""
-    return next(iter(marked_notes(sentence, notes)), None)
 
 
 def items(note: str) -> list[str]:
@@ -61,9 +56,9 @@ def items(note: str) -> list[str]:
 
 def asked_item(sentence: str, notes: list[Passage], said: Callable[[str], float],
                fits: Callable[[str], bool]) -> NoteItem | None:
-    """The item of the note `sentence` marks that names most of the question (`said`: weight of the question's
-    words a text names), of those that state a figure and `fits` the question (names a word pair of it, and no
-    other period: '⁴⁹ Tỷ lệ giải ngân cùng kỳ năm 2022 là ... 26%' is last year's); None when none does."""
+    """The item of the notes `sentence` marks that names most of the question (`said`: weight of the question's
+    words a text names), of those that state a figure and `fits` the question (`item_reading`: they name enough of
+    it, and no other period: '⁴⁹ Tỷ lệ giải ngân cùng kỳ năm 2022 là ... 26%' is last year's); None when none does."""
     # an item names its part before its figure ('Xi măng: 65 nghìn tấn, ..., tăng 4,4%'): its words there count twice
     scored = [(said(figure_lead(t) or "") + said(t), -k, -i, t, note)
               for k, note in enumerate(marked_notes(sentence, notes)) for i, t in enumerate(items(note.text)) if fits(t)]

@@ -12,8 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .coverage import covered, query_weights
-from .figure_rank import (against, asks_change, baseline_named, counted, first_ask, given, names_baseline,
-                          rank as figure_rank, units_in)
+from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, take_baseline, units_in
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
 from .lexicon import lexicon
@@ -80,10 +79,8 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
             for f in figs:
                 if f.start < at and f.period == period:
                     f.period = own
-        if marked_by and n in marked_by and (baseline := baseline_named(marked_by[n])):
-            for f in figs:  # 'tăng so với cùng kỳ⁵' -> '⁵ ... Xi măng: 65 nghìn tấn, đạt 6,8%, tăng 4,4%'
-                if f.kind == "change" and not names_baseline(f.after):
-                    f.after = f"{f.after} {baseline}".strip()
+        if marked_by and n in marked_by:
+            take_baseline(figs, marked_by[n])
         out += figs
     weights = query_weights(query, store.lexical)
     first = token_set(first_ask(query.text))  # of several things asked, the first one's figure leads

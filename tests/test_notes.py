@@ -4,7 +4,7 @@ import pytest
 
 from tracuu.ingest.types import Passage
 from tracuu.qa.engine import AskOptions
-from tracuu.qa.notes import asked_item, asks_part, items, marked_note, other_time
+from tracuu.qa.notes import asked_item, asks_part, items, marked_notes, other_time
 
 NOTE = ("⁵ Điện sản xuất 48,2 TrKw/h, đạt 7,1% so với kế hoạch, giảm 3,5% với cùng kỳ; Than sạch: 41 nghìn tấn, "
         "đạt 8,2%, tăng 1,4%; Xi măng: 52 nghìn tấn (clinker 20; gạch 9), đạt 6,1%, tăng 2,7%.")
@@ -34,8 +34,8 @@ def test_the_item_naming_the_asked_part_before_its_figure_is_chosen():
 def test_a_note_is_found_by_its_mark_before_the_sentence_ingest_linked():
     linked = _note("hoạch giao đầu năm, Cụ thể: vốn trong nước 12 tỷ đồng.", "x")
     linked.marked_by = SENTENCE
-    assert marked_note(SENTENCE, [linked, _note(NOTE)]).text == NOTE
-    assert marked_note(SENTENCE, [linked]) is linked
+    assert marked_notes(SENTENCE, [linked, _note(NOTE)])[0].text == NOTE
+    assert marked_notes(SENTENCE, [linked])[0] is linked
 
 
 def test_a_baseline_named_before_an_item_s_figure_is_another_period_s():
