@@ -66,6 +66,35 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     return got
 
 
+def qualified_otherwise(weights: dict[str, float], toks: set[str], asked: set[str]) -> set[str]:
+    """The question's words a text names with another qualifier: 'vốn' of 'giải ngân vốn đầu tư công' in 'vốn kéo dài
+    các năm trước ... giải ngân được' is another capital, of that name only. A word counts as so named when the
+    question qualifies it (a pair starting with it), the text follows it with content words only the question does
+    not use, and the text holds none of the question's pairs with it."""
+    out = set()
+    for t in weights:
+        if "_" in t or t not in toks or t in _FUNCTION:
+            continue
+        qualifiers = {b for p in weights if p.startswith(f"{t}_") and _content(b := p.split("_", 1)[1])}
+        if not qualifiers or any(p in toks for p in weights if "_" in p and t in p.split("_")):
+            continue
+        following = {b for p in toks if p.startswith(f"{t}_") and _content(b := p.split("_", 1)[1])}
+        if following and not following & asked:
+            out.add(t)
+    return out
+
+
+def _content(word: str) -> bool:
+    return not word[0].isdigit() and word not in _FUNCTION
+
+
+# words that link a noun to what follows without qualifying it ('vốn của tỉnh', 'khách đến', 'thu được'), and the
+# words of units and periods ('lượt người', '2.186,4 tỷ đồng' after 'thu', 'tháng 1')
+_FUNCTION = frozenset("cua cac nhung va voi trong tren tai den cho tu nay do khi da se dang bi boi ve theo la duoc "
+                      "dat uoc co tong so tang giam bang chiem ngay ty trieu nghin dong usd tan ha luot nguoi km kg "
+                      "kwh m2 m3 km2 thang nam quy tuan".split())
+
+
 def adds_words(query: Query, quote: str, extra: str, lexical: Lexical | None) -> bool:
     """`extra` holds question words (not just pairs) that `quote` lacks."""
     repair = lexical.repair if lexical else None

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from tracuu.index.backend import Store
-from tracuu.index.lexical import token_set, tokenize
+from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
-from .coverage import covered, query_weights
+from .coverage import covered, qualified_otherwise, query_weights
 from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, take_baseline, units_in
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
@@ -92,8 +92,12 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
         or weights
     variants = store.lexical.variants(list(weights)) if store.lexical else {}
 
+    asked = {w for t in weights for w in t.split("_")} | {w for full in query.aliases.values() for w in words_of(full)}
+
     def cover(toks: set[str]) -> float:  # the same reading of 'holds the question's words' as the quote's
-        return covered(weights, toks, query.aliases, variants, query.short, query.same)
+        # (less the words it names with another qualifier than the question's: `coverage.qualified_otherwise`)
+        return covered(weights, toks - qualified_otherwise(weights, toks, asked), query.aliases, variants, query.short,
+                       query.same)
     return figure_rank(out, cover, wants_change=asks_change(query.text),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,

@@ -554,3 +554,12 @@ def test_a_province_abolished_in_2008_is_refused_by_name(wide_engine):
 def test_the_figure_of_the_scope_the_question_names_leads(engine, question, first):
     ans = engine.ask(question)
     assert ans.answered and ans.figures[0].value == first, ans.answer
+
+
+@pytest.mark.parametrize("question", ["Cả năm 2021 tỉnh giải ngân được bao nhiêu vốn đầu tư công, đạt bao nhiêu phần trăm?",
+                                      "Năm 2021 giải ngân vốn đầu tư công được bao nhiêu, đạt mấy % kế hoạch Trung ương giao?"])
+def test_the_disbursement_asked_not_a_named_other_capital_s(sample_engine, question):
+    """'Đến nay thực hiện giải ngân 2.277,6 tỷ đồng ...; vốn kéo dài các năm trước chuyển sang năm 2021 giải ngân được
+    181,8 tỷ đồng': the second clause names more of the question's words, but 'vốn kéo dài' is another capital."""
+    ans = sample_engine.ask(question)
+    assert ans.answered and ans.figures[0].value == "2.277,6", (ans.answer, [f.value for f in ans.figures])
