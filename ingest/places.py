@@ -51,8 +51,8 @@ def _names() -> dict[str, tuple[str, str]]:
     for former, current in {**_FORMER, **_COMMON}.items():  # a former or everyday name reads as the province
         if fold_ocr(current) in names:
             names.setdefault(fold_ocr(former), names[fold_ocr(current)])
-    for name in _ABOLISHED:  # a province of its own, of which no report is indexed: asked of, it is named as such
-        names.setdefault(fold_ocr(name), (name, f"Tỉnh {name}"))
+    for name in _ABOLISHED + _ABOLISHED_AS_TINH:  # a province of its own, of which no report is indexed: asked of,
+        names.setdefault(fold_ocr(name), (name, f"Tỉnh {name}"))  # it is named as such
     return names
 
 
@@ -100,6 +100,13 @@ _FORMER = {"Thừa Thiên Huế": "Huế"}
 # names ('Minh Hải', 'Hải Hưng', 'Phú Khánh': 'Ông Trần Minh Hải: ...' opens an interview's answer) or run into another
 # name ('Bắc Thái' in 'phía Bắc Thái Nguyên') are left out
 _ABOLISHED = ("Hà Tây", "Hà Sơn Bình", "Bình Trị Thiên", "Hoàng Liên Sơn", "Hà Nam Ninh", "Cao Lạng")
+# those that are also people's names or rivers are read only as 'tỉnh Hải Hưng' ('Ông Trần Minh Hải', 'sông Bé',
+# 'đồng bằng sông Cửu Long' name none); a name that runs into another ('Bắc Thái' of 'phía Bắc Thái Nguyên', 'Nam Hà'
+# of 'phía Nam Hà Nội') would take that name's words and stays out
+_ABOLISHED_AS_TINH = ("Hải Hưng", "Minh Hải", "Sông Bé", "Hà Bắc", "Vĩnh Phú", "Cửu Long", "Nghĩa Bình", "Phú Khánh",
+                      "Thuận Hải")
+_AS_TINH = frozenset(fold_ocr(n) for n in _ABOLISHED_AS_TINH)
+_TINH_BEFORE = re.compile(r"\btinh\s+$")
 # the everyday abbreviation of Hồ Chí Minh City: "TP.HCM", "TPHCM" ("Sài Gòn" is left out: port and company names)
 _COMMON = {"HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh"}
 
@@ -154,6 +161,8 @@ def _named_places(folded: str):
         return
     names = _by_norm()
     for m in pat.finditer(folded):
+        if _norm(m.group(1)) in _AS_TINH and not _TINH_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
+            continue
         short, full = names[_norm(m.group(1))]
         city = bool(_CITY.search(folded, max(0, m.start() - 12), m.start())) and " " in m.group(1) \
             and not full.lower().startswith("thành phố")

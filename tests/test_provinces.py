@@ -241,3 +241,8 @@ def test_a_province_abolished_before_2008_is_named_as_itself_not_as_its_successo
     from tracuu.ingest.places import find_provinces
     assert find_provinces("Tổng thu ngân sách năm 2024 của tỉnh Hà Tây là bao nhiêu?") == ["Hà Tây"]
     assert "Bắc Thái" not in find_provinces("phía Bắc Thái Nguyên giáp Bắc Kạn")  # no longer a name of its own
+    # a name that is also a person's or a river's is the province's only as 'tỉnh ...'
+    assert find_provinces("Thu ngân sách 6 tháng đầu năm 2024 của tỉnh Hải Hưng đạt bao nhiêu?") == ["Hải Hưng"]
+    assert find_provinces("tinh song be nam 2024") == ["Sông Bé"]
+    assert find_provinces("Ông Trần Minh Hải, Giám đốc Sở Tài chính Cà Mau") == ["Cà Mau"]
+    assert find_provinces("đồng bằng sông Cửu Long; Vĩnh Phúc, Bình Dương") == ["Vĩnh Phúc", "Bình Dương"]
