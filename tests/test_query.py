@@ -48,6 +48,11 @@ def test_a_report_s_words_for_what_a_question_paraphrases():
     assert "giai ngan" in parse_query("vốn đã rót cho dự án năm 2024").same
     assert "nhap ngu" in parse_query("năm 2024 giao bao nhiêu tân binh").same
     assert "nhap ngu" not in parse_query("công dân nhập ngũ năm 2024").same  # the report's own words: nothing to add
+    # the economy growing is GRDP's growth; what people spent on goods and services is the retail total
+    for q in ("Nền kinh tế Đắk Nông quý I/2025 lớn thêm bao nhiêu phần trăm?", "nen kinh te tinh tang them bao nhieu"):
+        assert "tong san pham tren dia ban" in parse_query(q).same, q
+    assert "tong muc ban le hang hoa" in parse_query("Tháng 3 người dân chi tiêu mua sắm hàng hóa, dịch vụ bao nhiêu").same
+    assert not parse_query("chi tiêu ngân sách năm 2024").same
 
 
 def test_what_was_harvested_is_the_output_a_harvested_area_is_not():
