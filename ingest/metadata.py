@@ -96,6 +96,11 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int 
     return paper, posted + 1, headline  # as printed: a paper's name has its own capitals
 
 
+# a portal's or paper's name over its pages ('BỘ CÔNG THƯƠNG', 'CỔNG THÔNG TIN ĐIỆN TỬ - CHUYÊN MỤC TIN ĐỊA
+# PHƯƠNG', 'Báo Lào Cai', 'baolaocai.vn'), and the posting line under it ('Ngày đăng: 08/11/2024 | Chuyên mục: ...'):
+# no title
+_PORTAL = re.compile(r"^(?:bao (?!cao\b)|tap chi |cong thong tin |dai phat thanh|bo (?=[a-z ]{4,30}$)"
+                     r"|(?:chuyen muc|ngay dang|dang ngay|tac gia|nguon|cap nhat)\b)|\.vn$")
 _SECTION_PATH = re.compile(r"[›»|>]|\]\(")  # 'Trang chủ › Kinh tế', '[Kinh tế](/kinh-te)'
 
 
@@ -148,7 +153,8 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
               and not _LETTERHEAD.search(folded[i]) and not DEPARTMENT.match(head[i].strip())]
     start = marked[0] if marked else next(
         (i for i, (x, f) in enumerate(zip(head, folded)) if f and not _LETTERHEAD.search(f)
-         and not DEPARTMENT.match(x.strip())), None)
+         and not DEPARTMENT.match(x.strip()) and not _PORTAL.search(f)
+         and not (_SECTION_PATH.search(x) and re.search(r"\d{1,2}/\d{1,2}/\d{4}", f))), None)
     if start is None:
         return "", range(0)
     out = [head[start].strip()]

@@ -141,6 +141,26 @@ def test_an_online_paper_head_names_the_paper_and_the_headline_is_the_title(name
     assert _meta("a_tin_20230714.txt")["title_lines"] == range(0, 1)  # a bare headline on the first line
 
 
+def test_a_portal_s_name_and_posting_line_are_no_title():
+    """A ministry portal's or paper's name over its page, and the line saying when and where it was posted, are not
+    what the page is about: the headline under them is (invented text; set AI's two-province bulletin)."""
+    page = ["BỘ NÔNG NGHIỆP", "CỔNG THÔNG TIN ĐIỆN TỬ - TIN ĐỊA PHƯƠNG", "",
+            "Ngày đăng: 05/10/2024 | Chuyên mục: Thủy sản", "",
+            "THỦY SẢN 9 THÁNG NĂM 2024: AN HÒA VÀ BÌNH LÂM CÙNG TĂNG", "", "Sản lượng thủy sản của An Hòa ..."]
+    meta = extract(page, "fallback", filename="tin.txt")
+    assert meta["title"].startswith("THỦY SẢN 9 THÁNG NĂM 2024") and meta["period_source"] == "title"
+    talk = ["BÁO VĂN HÓA MIỀN NÚI", "Chuyên mục: Đối thoại", "Đăng ngày 15/01/2025", "",
+            "Giám đốc Sở Du lịch: \"Năm 2024 du lịch tăng trưởng mạnh\"", "", "Năm 2024, ..."]
+    assert extract(talk, "fallback", filename="tin.txt")["title"].startswith("Giám đốc Sở Du lịch")
+    # a report's title opening 'Báo cáo' or a ministry's own field is still the title
+    assert extract(["Báo cáo tình hình kinh tế - xã hội tháng 9"], "x", filename="b.txt")["title"].startswith("Báo cáo")
+
+
+def test_a_second_province_of_a_bulletin_s_headline_is_answered_from_it(wide_engine):
+    ans = wide_engine.ask("Riêng tháng 10/2024, Nam Định xuất khẩu được bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "368,4", ans.answer
+
+
 def test_a_news_lead_s_bracketed_source_or_a_posting_time_makes_a_news_page():
     """'(Báo X) - Dù ...', '(KTCN) - Theo báo cáo ...' open a news lead; 'Thứ Hai, 08/01/2024 - 06:45' is a page
     posted at a time of day: news, with or without a paper's name (invented texts)."""
