@@ -29,7 +29,8 @@ def units_in(question: str) -> set[str]:
     # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
     units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
-    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b", folded) else units
+    # ('bao nhiêu phần trăm' is the percent sign spelt out; 'điểm phần trăm' a unit of its own)
+    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b", folded) else units
 
 
 _AMBIGUOUS = _LEX.ambiguous_units

@@ -165,6 +165,9 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
     out = []
     named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
     year = named[0].year if named else year
+    # a row named by its period ('Tháng 5/2024 | 0,12 | 4,26'): its columns that name none are that period's
+    row_period = next((x.period for x in find_periods(fold(indicator), year, folded=True) if x.period and not x.comparison),
+                      None)
     for m in _CELL.finditer(row):
         header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')
         if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
@@ -173,9 +176,11 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
         if number is None:
             continue
         h = fold(header)
-        periods = [x.period for x in find_periods(h, year, folded=True) if x.period]
+        periods = [x.period for x in find_periods(h, year, folded=True) if x.period and not x.comparison]
         if not periods and year is not None and re.search(r"\bnam\s*$", h):
             periods = [Period("year", year)]  # 'Dự toán năm', 'Ước cả năm': the caption's year
+        if len(periods) > 1 and periods[0].contains(periods[-1]):
+            periods = periods[-1:]  # merged headers go from the wide to the narrow: 'Năm 2023 - Ước 9 tháng' is 9 months
         if re.search(r"so sanh|so voi|(?<!\w)%", h):
             kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
             cell_unit = "%"
@@ -184,6 +189,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
             kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
                 else "result"
             cell_unit = unit
+        if not periods and row_period and not re.search(r"\bluy ke\b", h):
+            periods = [row_period]  # (a running total's column, 'Lũy kế đến cuối tháng', is no month's)
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
                           start=m.start(2), context=f"{indicator} {header}", header=header))
     return out

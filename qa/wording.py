@@ -123,8 +123,13 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
     """The periods a table row's columns give, when its first cell is of another period than the one asked
     ('Thực hiện 6 tháng đầu năm 2022: 5,12' asked of năm 2023): no cell answers, and the answer says which
     periods the row holds. None when the row answers (or the quote is no table row)."""
-    if not (query.wants_figure and query.periods and figs and figs[0].header and figs[0].period is not None) \
+    if not (query.wants_figure and query.periods and figs and figs[0].header) \
             or query.dated or set(query.periods) & set(query.weak) or figs[0].period in query.periods:
+        return None
+    if figs[0].period is None and not (figs[0].kind in ("change", "share") and not any(
+            f.header and f.kind == "result" and f.period in query.periods for f in figs)):
+        # a comparison column of no period ('So sánh (%) cùng kỳ') is the row's result's: no answer when no result
+        # cell is of the asked period ('Ước thực hiện 10 tháng 2025' for 'năm 2025')
         return None
     return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
 

@@ -892,3 +892,47 @@ def test_the_non_state_part_is_outside_a_question_that_does_not_name_it():
     assert not outside("Khám được", words)
     assert not outside("vốn đầu tư nước ngoài", set(tokenize(fold("vốn FDI năm 2024"))))  # foreign is no part
     assert not outside("ngoài công lập", set(tokenize(fold("khám bệnh ngoài công lập"))))  # asked as such
+
+
+def test_a_merged_header_s_narrow_period_and_a_row_named_by_its_period():
+    """'Thực hiện - Năm 2023 - Ước 9 tháng' is the nine months, not the year; in a table of months ('Tháng 5/2024 |
+    0,12 | 4,26') the columns that name no period are the row's month, a running total's column excepted, and a
+    'so với tháng 12 năm trước' column is no December's (rows invented)."""
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import table_cells
+    cells = table_cells("Biểu > Tổng lượt khách > ĐVT: nghìn lượt; Kế hoạch năm 2023: 3.000; Thực hiện - Năm 2023 - "
+                        "Ước tháng 9: 286,4; Thực hiện - Năm 2023 - Ước 9 tháng: 2.412,6; So sánh (%) - Cùng kỳ: 121,4")
+    by = {c.value: c for c in cells}
+    assert by["3.000"].period == Period("year", 2023) and by["3.000"].kind == "target"
+    assert by["286,4"].period == Period("month", 2023, 9) and by["2.412,6"].period == Period("nine_months", 2023)
+    cells = table_cells("Bảng 1 > Tháng 5/2024 > So với tháng trước (%): 0,12; So với cùng kỳ năm trước (%): 4,26; "
+                        "So với tháng 12 năm trước (%): 1,67")
+    assert {c.period for c in cells} == {Period("month", 2024, 5)}
+    cells = table_cells("Giải ngân theo tháng > Tháng 10 > Giải ngân trong tháng: 308,58; Lũy kế đến cuối tháng: 2.261,84; "
+                        "Tỷ lệ lũy kế so kế hoạch (%): 64,87", year=2024)
+    by = {c.value: c for c in cells}
+    assert by["308,58"].period == Period("month", 2024, 10) and by["2.261,84"].period is None
+
+
+def test_percent_spelt_out_asks_a_percentage():
+    from tracuu.qa.figure_rank import units_in
+    assert units_in("đất công nghiệp đã được thuê kín bao nhiêu phần trăm?") == {"%"}
+    assert units_in("lãi suất tăng bao nhiêu điểm phần trăm") == {"diem phan tram"}
+    assert "%" not in units_in("kim ngạch xuất khẩu đạt bao nhiêu, bằng bao nhiêu phần trăm kế hoạch")  # the value first
+
+
+def test_a_comparison_column_of_no_period_answers_only_when_a_result_column_is_of_the_asked_period():
+    """'So sánh (%) cùng kỳ' is the row's result's change: of 'Ước thực hiện 10 tháng 2025', no answer to a year's
+    question, which is told the columns the row has (row as set AI's merged-province table, figures invented)."""
+    from tracuu.qa.figures import table_cells
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.wording import other_columns
+    row = ("Bảng 1 > - Khu vực Trà Vinh (cũ) > ĐVT: triệu USD; Thực hiện 10 tháng 2024 (cộng gộp): 1.212,8; Kế hoạch "
+           "năm 2025: -; Ước thực hiện tháng 10/2025: 147,6; Ước thực hiện 10 tháng 2025: 1.387,6; So sánh (%) cùng kỳ: "
+           "114,4")
+    cells = table_cells(row)
+    change = next(c for c in cells if c.value == "114,4")
+    ranked = [change] + [c for c in cells if c is not change]
+    columns = other_columns(parse_query("tra vinh nam 2025 xuat khau thuc te dat bao nhieu trieu USD"), ranked)
+    assert columns and "10 tháng đầu năm 2025" in columns
+    assert other_columns(parse_query("tra vinh 10 thang nam 2025 xuat khau tang bao nhieu"), ranked) is None
