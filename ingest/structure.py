@@ -40,6 +40,13 @@ PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "ph
 _RESULT_LEAD = re.compile(r"\b(?:ket qua|tinh hinh|thuc hien|danh gia|uoc)\b")
 
 
+def _next_note(cur: Paragraph, number: str) -> bool:
+    """Under a page's rule, a line opening with the number after the note before it starts the next note, however
+    short ('1 IIP ... tang 6,82%.' then '2 Du toan HDND ...', no blank line between)."""
+    return cur.kind == "footnote" and (cur.footnote_no or "").isdigit() and number.isdigit() \
+        and int(number) == int(cur.footnote_no) + 1
+
+
 def footnote_number(text: str) -> str | None:
     """The number a footnote starts with ('⁷ Hữu Lũng...' -> '7', '5 Toan tinh...' -> '5')."""
     m = _LEADING_NUMBER.match(text)
@@ -180,7 +187,7 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             in_footnote = True
             continue
         if wrapped and (cur is None or _ends_sentence(cur.lines[-1][1])) and (m := _FOOTNOTE.match(text)) \
-                and (len(text) > width + 8 or cur is None):
+                and (len(text) > width + 8 or cur is None or _next_note(cur, m.group(1))):
             start(i, text, "footnote", m.group(1).replace("!", "1").replace("'", "1"))
             in_footnote = True
             continue

@@ -75,3 +75,21 @@ def test_capital_letter_parts_hold_the_roman_sections():
     sections = [p.section for p in paras]
     assert sections[0] == ["A. KẾT QUẢ THỰC HIỆN NĂM 2023", "I. LĨNH VỰC MÔI TRƯỜNG"]
     assert sections[-1][0] == "B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024" and "VI. HẠN CHẾ" not in sections[-1]
+
+
+def test_short_notes_under_the_rule_split_at_the_next_number_with_no_blank_line():
+    """A scan's notes under '____': each starts with the number after the one before, however short its line; a
+    wrapped line opening with a count in lower case ('3 tinh cu ...') goes on the note (text invented)."""
+    import textwrap
+    text = ("Tong thu ngan sach nha nuoc tren dia ban 8 thang uoc dat 38.412,6 ty dong, bang 75,7% du toan2, tang "
+            "12,4% so voi cung ky3. San xuat cong nghiep tiep tuc tang truong kha, chi so san xuat cong nghiep 8 thang "
+            "tang 11,86% so voi cung ky1; cac nganh che bien, che tao dong gop chu yeu vao muc tang chung. Hoat dong "
+            "thuong mai, dich vu soi dong, tong muc ban le hang hoa va doanh thu dich vu tieu dung uoc tang 14,2%.")
+    lines = textwrap.wrap(text, 72) + ["______________",
+                    "1 IIP nganh che bien, che tao tang 13,24%.",
+                    "2 Du toan HDND tinh giao la 50.714,0 ty dong (cong gop du toan cua",
+                    "3 tinh cu).",
+                    "3 Trong do thu noi dia 32.186,4 ty dong."]
+    notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
+    assert [p.footnote_no for p in notes] == ["1", "2", "3"]
+    assert "3 tinh cu" in " ".join(t for _, t in notes[1].lines) and notes[2].lines[0][1].startswith("3 Trong do")
