@@ -64,7 +64,8 @@ def against(question: str) -> set[str]:
     folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
     out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
     out |= {m.group(1) for m in re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)", folded)}
-    return out
+    # a plan's target is its 'chỉ tiêu': '% chỉ tiêu cả năm' is answered by '86,5% kế hoạch năm', and the reverse
+    return out | {"ke hoach", "chi tieu"} if out & {"ke hoach", "chi tieu"} else out
 
 
 def _baseline_words(after: str) -> str:

@@ -334,6 +334,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if _FROM.search(folded, max(0, a - 12), a):  # 'giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025'
             named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison  # the period printed
                      and re.fullmatch(r"\s*%?\s*(?:(?:cuoi|dau|het)\s*)?", folded[b:x.start])][:1] or named  # right after
+        # 'cao hơn mức tăng 7,06% của quý I/2026': a value owned by the period right after it is that period's
+        named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison
+                 and re.fullmatch(r"\s*%?\s*cua\s+", folded[b:x.start])][:1] or named
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
             fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before

@@ -325,7 +325,7 @@ def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall()
     # a share of the plan, as OCR prints it ('% téng ké hoach'); the value asked first, its share second
     ocr = extract("Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao.")
     assert [f.kind for f in ocr] == ["result", "share"]
-    assert against("Giải ngân đạt bao nhiêu phần trăm kế hoạch?") == {"ke hoach"}
+    assert against("Giải ngân đạt bao nhiêu phần trăm kế hoạch?") == {"ke hoach", "chi tieu"}  # a plan's target
     assert against("Thu ngân sách ước đạt bao nhiêu và bằng bao nhiêu % kế hoạch?") == set()
     fall = extract("Doanh thu du lich uoc dat 277 ty dong, gidm 19,3% so voi cung ky.")[1]
     assert (fall.kind, fall.number) == ("change", -19.3)
@@ -936,3 +936,12 @@ def test_a_comparison_column_of_no_period_answers_only_when_a_result_column_is_o
     columns = other_columns(parse_query("tra vinh nam 2025 xuat khau thuc te dat bao nhieu trieu USD"), ranked)
     assert columns and "10 tháng đầu năm 2025" in columns
     assert other_columns(parse_query("tra vinh 10 thang nam 2025 xuat khau tang bao nhieu"), ranked) is None
+
+
+def test_a_value_owned_by_the_period_after_it_is_that_period_s():
+    """'GRDP quý II/2026 ước tăng 8,64%, cao hơn mức tăng 7,48% của quý I/2026': 7,48% is the first quarter's, as
+    '5,66% của cả nước' is the nation's (figures invented)."""
+    from tracuu.ingest.types import Period
+    figs = {f.value: f for f in extract("Tổng sản phẩm trên địa bàn (GRDP) quý II/2026 ước tăng 8,64% so với cùng kỳ, "
+                                        "cao hơn mức tăng 7,48% của quý I/2026.", period=Period("half", 2026, 1))}
+    assert figs["8,64"].period == Period("quarter", 2026, 2) and figs["7,48"].period == Period("quarter", 2026, 1)
