@@ -318,10 +318,19 @@ def _lead_in(question: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", folded[:m.start()] if m else "") if w not in _BRIDGE]
 
 
+def _last_clause(head: str) -> list[str]:
+    """The words of a figure's last clause, without the words that bridge to it ('đã thu hồi số tiền 250 triệu
+    đồng': 'số tiền', 'số lượng' say only that an amount follows)."""
+    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
+    while len(clause) > 2 and clause[-2] == "so" and clause[-1] in ("tien", "luong"):
+        clause = clause[:-2]
+    return clause
+
+
 def _run(head: str, lead_in: list[str]) -> int:
     """How many words the end of a figure's last clause shares, in order, with the end of the question's words
     before its ask."""
-    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
+    clause = _last_clause(head)
     n = 0
     while n < min(len(clause), len(lead_in)) and clause[-1 - n] == lead_in[-1 - n]:
         n += 1
@@ -342,7 +351,7 @@ def states_the_ask(question: str, sentence: str) -> bool:
 def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
     """Is the figure stated right after the word asked of, in its head's last clause ('..., khám được' for
     'kham'), with no word before it there that the question lacks ('nhập khẩu' is no 'xuất khẩu')?"""
-    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
+    clause = _last_clause(head)
     if word not in clause[-2:]:
         return False
     at = len(clause) - 1 - clause[::-1].index(word)
@@ -368,7 +377,14 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     extra = {t for t in (token_set(own, repair) | token_set(_spelled(own), repair)) - whole
              if not set(t.split("_")) & _PLAN_SYLLABLES}
     counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
-    return bool({t for t in extra if "_" in t} & words) or bool(set(counted) & words)
+    return any("_" in t and (t in words or _pair_off(t, words)) for t in extra) or bool(set(counted) & words)
+
+
+def _pair_off(pair: str, words: set[str]) -> bool:
+    """OCR printed one word of the question's pair a letter off ('can ddi' for 'cân đối')."""
+    a, b = pair.split("_", 1)
+    return any(q.startswith(f"{a}_") and letter_off(b, {q[len(a) + 1:]}) or q.endswith(f"_{b}")
+               and letter_off(a, {q[:-len(b) - 1]}) for q in words if "_" in q)
 
 
 def _narrower(f: Figure, words: set[str], repair=None) -> bool:

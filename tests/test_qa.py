@@ -567,3 +567,14 @@ def test_the_disbursement_asked_not_a_named_other_capital_s(sample_engine, quest
     ans = sample_engine.ask(question)
     assert ans.answered and ans.figures[0].value == "2.277,6", (ans.answer, [f.value for f in ans.figures])
 
+
+
+@pytest.mark.parametrize("question, value", [
+    # 'kiến nghị thu hồi 467,24 triệu đồng; đã thu hồi số tiền 250 triệu đồng': 'số tiền' only bridges to the amount
+    ("Tháng 1/2023, qua thanh tra, kiểm tra thực tế đã thu hồi được bao nhiêu tiền?", "250"),
+    # the part named as OCR printed it ('chi trong can ddi ngan sach dia phuong ... giam 7,5%')
+    ("Tháng 1/2026, chi cân đối ngân sách địa phương giảm bao nhiêu phần trăm so với cùng kỳ năm trước?", "7,5"),
+])
+def test_the_asked_amount_and_the_part_ocr_misprinted(sample_engine, question, value):
+    ans = sample_engine.ask(question)
+    assert ans.answered and ans.figures[0].value == value, (ans.answer, [f.value for f in ans.figures])
