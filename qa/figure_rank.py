@@ -63,7 +63,10 @@ def against(question: str) -> set[str]:
     change or share stated against the same baseline answers it, not one against another."""
     folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
     out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
-    out |= {m.group(1) for m in re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)", folded)}
+    plans = list(re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,3})", folded))
+    out |= {m.group(1) for m in plans}
+    # and the plan as the question words it ('kế hoạch giao chi tiết' beside 'tổng kế hoạch giao'): the longer match first
+    out |= {m.group(1) + m.group(2) for m in plans if len(m.group(2).split()) >= 2}
     # a plan's target is its 'chỉ tiêu': '% chỉ tiêu cả năm' is answered by '86,5% kế hoạch năm', and the reverse
     return out | {"ke hoach", "chi tieu"} if out & {"ke hoach", "chi tieu"} else out
 
@@ -122,12 +125,14 @@ def _baselines_stated(figures: list[Figure]) -> dict[int, str]:
     return out
 
 
-def _against_same(after: str, baselines: set[str] | None) -> bool:
+def _against_same(after: str, baselines: set[str] | None) -> int:
+    """How many words of the asked baseline the figure is stated against (0: none of them)."""
     if not baselines:
-        return False
+        return 0
     head = _baseline_words(after)
     # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
-    return any(re.match(rf"(?:{SO_VOI}|[a-z]{{2,4}} )?{_misread(b)}", head) for b in baselines)
+    return max((len(b.split()) for b in baselines if re.match(rf"(?:{SO_VOI}|[a-z]{{2,4}} )?{_misread(b)}", head)),
+               default=0)
 
 
 def _misread(words: str) -> str:
@@ -255,7 +260,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 part,
                 # against the asked baseline: its own, or, for a change that names none, the sentence's change
                 # before it ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu ..., giảm 30,3%')
-                not _against_same(stated.get(i, compared_by), baselines) if baselines
+                -_against_same(stated.get(i, compared_by), baselines) if baselines
                 else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before

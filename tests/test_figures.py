@@ -945,3 +945,16 @@ def test_a_value_owned_by_the_period_after_it_is_that_period_s():
     figs = {f.value: f for f in extract("Tổng sản phẩm trên địa bàn (GRDP) quý II/2026 ước tăng 8,64% so với cùng kỳ, "
                                         "cao hơn mức tăng 7,48% của quý I/2026.", period=Period("half", 2026, 1))}
     assert figs["8,64"].period == Period("quarter", 2026, 2) and figs["7,48"].period == Period("quarter", 2026, 1)
+
+
+def test_the_plan_as_the_question_words_it_picks_its_share():
+    from tracuu.qa.figure_rank import against, units_in
+    """'đạt 29,8% tổng kế hoạch giao, đạt 36,3% kế hoạch giao chi tiết': a question naming 'kế hoạch giao chi tiết'
+    asks the second share; 'dự toán HĐND tỉnh giao' the share of that plan, not of the centre's (figures invented)."""
+    figs = extract("Giải ngân trong 6 tháng 1.158,8 tỷ đồng, đạt 29,8% tổng kế hoạch giao, đạt 36,3% kế hoạch giao chi tiết.")
+    q = "giải ngân 6 tháng đạt bao nhiêu phần trăm kế hoạch giao chi tiết"
+    assert rank(figs, weighted(_w("giải ngân")), units=units_in(q), baselines=against(q))[0].value == "36,3"
+    figs = extract("Tổng thu ngân sách 7 tháng đạt 3.412 tỷ đồng, bằng 59,0% dự toán Trung ương giao, bằng 55,6% dự toán "
+                   "HĐND tỉnh giao.")
+    q = "Thu ngân sách 7 tháng đạt bao nhiêu phần trăm dự toán HĐND tỉnh giao?"
+    assert rank(figs, weighted(_w("thu ngân sách")), units=units_in(q), baselines=against(q))[0].value == "55,6"
