@@ -291,7 +291,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
 def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
     """The figure's words, or those before it in its quote ('Xuất khẩu ... Trong đó hạt điều nhân 1.486,2'), name one of
     the measures."""
-    words = set(have) | set(words_of(f"{f.indicator} {f.quote[:f.start]}"))
+    words = set(have) | set(words_of(f"{f.indicator} {f.quote[:f.start]} {f.frame}"))  # (a note: its marking sentence's)
     return any(m <= words for m in measures)
 
 

@@ -66,6 +66,7 @@ class Figure:
     sentence: int = 0  # which sentence of the quote it is in
     quote: str = ""  # the quote it stands in: `start` is an offset in it
     part_of: "Figure | None" = None  # the whole it is a part of ('Trong đó: vốn ngân sách tỉnh 1.226,1 tỷ đồng')
+    frame: str = ""  # a footnote's: the sentence carrying its mark, which its items go on ('... thu hút 2.820,9 ...')
 
     def to_dict(self) -> dict:
         return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,

@@ -81,6 +81,10 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                     f.period = own
         if marked_by and n in marked_by:
             take_baseline(figs, marked_by[n])
+            # (the whole quote it stands in: 'Các chương trình du lịch ... Trong 6 tháng thu hút 2.820,9 nghìn lượt khách')
+            frame = next((q for _, q in quotes if marked_by[n] in q), marked_by[n])
+            for f in figs:
+                f.frame = frame
         out += figs
     weights = query_weights(query, store.lexical)
     first = token_set(first_ask(query.text))  # of several things asked, the first one's figure leads

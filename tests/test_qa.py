@@ -578,3 +578,12 @@ def test_the_disbursement_asked_not_a_named_other_capital_s(sample_engine, quest
 def test_the_asked_amount_and_the_part_ocr_misprinted(sample_engine, question, value):
     ans = sample_engine.ask(question)
     assert ans.answered and ans.figures[0].value == value, (ans.answer, [f.value for f in ans.figures])
+
+
+def test_a_note_s_item_names_the_measure_through_the_sentence_it_goes_on(sample_engine):
+    """'Trong 6 tháng đầu năm thu hút 2.820,9 nghìn lượt khách ...²⁷' (the paragraph is about tourism) and its note
+    '²⁷ Trong đó khách quốc tế 15,8 nghìn lượt ...; khách nội địa 2.805 nghìn lượt, đạt 78,8% KH': the domestic
+    visitors asked are the note's item, though the note itself never says 'du lịch'."""
+    ans = sample_engine.ask("Khách du lịch nội địa đến Lạng Sơn trong nửa đầu năm 2023 được bao nhiêu lượt, đạt mấy "
+                            "phần trăm kế hoạch?")
+    assert ans.answered and ans.figures[0].value == "2.805", (ans.answer, [f.value for f in ans.figures])
