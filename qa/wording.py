@@ -106,9 +106,14 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
-                       references=query.wants_target or versus(query.text), words=token_set(query.text),
+                       references=query.wants_target or versus(query.text) and not _WHICH_WAY.search(fold_ocr(query.text)),
+                       words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
+
+
+# 'nhanh hơn hay chậm hơn cả nước': the subject's own figure first, what it is compared with after it
+_WHICH_WAY = re.compile(r"\b(?:nhanh|cham|cao|thap)(?: hon)? hay (?:nhanh|cham|cao|thap)\b")
 
 
 # a question opening with the whole it asks a part of: 'Trong số sản phẩm OCOP đã được xếp hạng, có bao nhiêu ...',

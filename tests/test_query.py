@@ -53,6 +53,15 @@ def test_a_report_s_words_for_what_a_question_paraphrases():
         assert "tong san pham tren dia ban" in parse_query(q).same, q
     assert "tong muc ban le hang hoa" in parse_query("Tháng 3 người dân chi tiêu mua sắm hàng hóa, dịch vụ bao nhiêu").same
     assert not parse_query("chi tiêu ngân sách năm 2024").same
+    # prices of consumer goods are the consumer price index; 'du khách' are counted as 'lượt khách' too
+    assert "chi so gia tieu dung" in parse_query("Giá cả hàng hóa, dịch vụ tiêu dùng bình quân 8 tháng tăng bao nhiêu?").same
+    assert not parse_query("tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng").same
+    assert "luot khach" in parse_query("Quý I/2024 tỉnh Bắc Kạn thu hút được bao nhiêu lượt du khách?").same
+
+
+def test_which_way_a_comparison_goes_asks_each_side_s_figure():
+    q = parse_query("Tăng trưởng GRDP quý I năm 2024 của Thái Nguyên nhanh hơn hay chậm hơn cả nước?")
+    assert q.wants_figure and "nhanh" not in q.lexical_text and "cham" not in q.lexical_text
 
 
 def test_what_was_harvested_is_the_output_a_harvested_area_is_not():
