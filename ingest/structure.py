@@ -293,6 +293,17 @@ def _short_title(text: str, limit: int = 90) -> str:
     return cut[: cut.rfind(" ")].rstrip(".:;, ") + "…"
 
 
+def reports_then_plans(title: str) -> bool:
+    """A heading opening with results and going on to a plan ('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024 VÀ CHỈ TIÊU
+    KẾ HOẠCH NĂM 2025'): each item under it states both, its result first."""
+    folded = fold_ocr(title)
+    # (not an estimate's 'ƯỚC THỰC HIỆN CẢ NĂM VÀ GIẢI PHÁP ...': a later period's figures, with the plan it leads to)
+    return is_plan_heading(title) and bool(_DONE_LEAD.search(re.split(r"\bva\b|[,;]", folded)[0]))
+
+
+_DONE_LEAD = re.compile(r"\b(?:ket qua|tinh hinh|danh gia)\b")
+
+
 def is_plan_heading(title: str) -> bool:
     """A part that plans ('NHIỆM VỤ, GIẢI PHÁP QUÝ IV', 'DỰ TOÁN NGÂN SÁCH NĂM 2026'): a plan word with no
     word of results before it."""

@@ -265,3 +265,17 @@ def test_notes_under_a_rule_are_footnotes_of_the_sentence_marking_them(tmp_path)
     assert note.kind == "footnote" and "500,2" in note.text and "Pham Van Trong" not in note.text
     marker = next(p for p in passages if p.id == note.footnote_of)
     assert "5.486,4" in marker.text and note.period == marker.period == Period("months", 2025, 5)
+
+
+def test_a_part_reporting_the_year_and_planning_the_next_is_the_year_s(tmp_path):
+    """'PHẦN II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2024 VÀ CHỈ TIÊU KẾ HOẠCH NĂM 2025' in the 2024 report: each
+    item states the 2024 plan, the 2024 estimate and the 2025 plan; the part is 2024's (figures invented)."""
+    doc, passages = _ingest_text(
+        tmp_path, "bc.txt", "BÁO CÁO\nTình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024 và kế hoạch năm "
+        "2025\n\nPHẦN I. ĐÁNH GIÁ CHUNG\nNăm 2024, kinh tế của tỉnh An Hòa phục hồi.\n\nPHẦN II. KẾT QUẢ THỰC HIỆN CÁC "
+        "CHỈ TIÊU CHỦ YẾU NĂM 2024 VÀ CHỈ TIÊU KẾ HOẠCH NĂM 2025\n\n10. Số xã đạt chuẩn nông thôn mới nâng cao: kế hoạch "
+        "72 xã; ước thực hiện 74 xã; kế hoạch năm 2025 là 82 xã.\n\nPHẦN III. NHIỆM VỤ, GIẢI PHÁP NĂM 2025\n\nTập trung "
+        "thu hút đầu tư, phấn đấu tăng trưởng 8%.\n")
+    assert doc.period == Period("year", 2024)
+    assert next(p for p in passages if "74 xã" in p.text).period == Period("year", 2024)
+    assert next(p for p in passages if "phấn đấu tăng trưởng" in p.text).period == Period("year", 2025)

@@ -272,3 +272,9 @@ def test_five_months_written_in_words():
     # 'năm' is five before 'tháng đầu năm' ('Năm tháng đầu năm 2025, ...'), not the first month; alone it is the year
     assert [m.period for m in find_periods("Năm tháng đầu năm 2025, thu ngân sách tăng")] == [Period("months", 2025, 5)]
     assert [m.period for m in find_periods("Tháng đầu năm 2025, thu ngân sách tăng")] == [Period("month", 2025, 1)]
+
+
+def test_an_average_from_january_in_a_monthly_report_is_the_running_period():
+    own = Period("month", 2025, 8)  # 'CPI tháng này tăng 2,84% ...; CPI bình quân từ đầu năm tăng 3,12%'
+    assert [m.period for m in find_periods("cpi binh quan tu dau nam tang 3,12%", 2025, folded=True, own=own)] == \
+        [Period("months", 2025, 8)]
