@@ -9,6 +9,7 @@ from typing import Callable
 from rapidfuzz.distance import Levenshtein
 
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr, letter_off
 from tracuu.ingest.types import Period
 
@@ -305,6 +306,9 @@ def _asked(question: str) -> tuple[str | None, set[str]]:
     opens the question or follows a word that says nothing of what is counted), and the words of what it counts
     after the ask ('hồ sơ trực tuyến', 'khách quốc tế'; read only when there is such a word), folded."""
     folded = first_ask(question)
+    for a, b, _ in reversed(province_spans(folded)):  # 'tỉnh Long An có bao nhiêu xã': 'an' is no word asked of
+        a = m.start() if (m := re.search(r"(?:tinh|thanh pho|tp\.?)\s*$", folded[:a])) else a
+        folded = f"{folded[:a]}{' ' * (b - a)}{folded[b:]}"
     m = re.search(r"\b(?:bao nhieu|may)\b([^,.;?]*)", folded)
     if not m:
         return None, set()

@@ -958,3 +958,16 @@ def test_the_plan_as_the_question_words_it_picks_its_share():
                    "HĐND tỉnh giao.")
     q = "Thu ngân sách 7 tháng đạt bao nhiêu phần trăm dự toán HĐND tỉnh giao?"
     assert rank(figs, weighted(_w("thu ngân sách")), units=units_in(q), baselines=against(q))[0].value == "55,6"
+
+
+def test_a_bare_plan_before_its_value_is_a_target_and_a_province_is_no_word_asked_of():
+    """'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value, then the result; '(kế hoạch 7,2%)' stays the bracket's
+    plan; in 'tỉnh Long An có bao nhiêu xã', 'An' is a place, not what the question asks of (figures invented)."""
+    from tracuu.qa.figure_rank import _asked
+    kinds = {f.value: f.kind for f in extract("Số xã đạt chuẩn nông thôn mới nâng cao: kế hoạch 72 xã; ước thực hiện 74 "
+                                              "xã; kế hoạch năm 2025 là 82 xã.")}
+    assert kinds == {"72": "target", "74": "result", "82": "target"}
+    grdp = {f.value: f for f in extract("Tốc độ tăng GRDP năm 2024 đạt 7,62%, vượt kế hoạch (kế hoạch 7,2%).")}
+    assert grdp["7,62"].kind == "result" and grdp["7,2"].kind == "target" and grdp["7,2"].reference
+    assert _asked("Năm 2024 tỉnh Long An có bao nhiêu xã đạt chuẩn nông thôn mới?")[0] is None
+    assert _asked("khám cho bao nhiêu lượt người")[0] == "kham"
