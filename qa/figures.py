@@ -196,6 +196,12 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
             periods = [row_period]  # (a running total's column, 'Lũy kế đến cuối tháng', is no month's)
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
                           start=m.start(2), context=f"{indicator} {header}", header=header))
+    # a row whose dated columns all name one period ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc
+    # tế'): its other columns are that period's too (a running total's excepted)
+    if len(named := {f.period for f in out if f.period}) == 1:
+        for f in out:
+            if f.period is None and not re.search(r"\bluy ke\b", fold(f.header)):
+                f.period = next(iter(named))
     return out
 
 

@@ -184,7 +184,21 @@ def rank(store: Store, query: Query, qvec: np.ndarray | None, k: int,
     hits.sort(key=lambda h: -h.score)
     if query.provinces:  # another province's report never answers: the named province's passages first
         hits.sort(key=lambda h: h.why.get("province", 0.0) < 0)
-    return _collapse_copies(hits)
+    return _few_rows(_collapse_copies(hits))
+
+
+def _few_rows(hits: list[Hit], keep: int = 3, room: int = 5) -> list[Hit]:
+    """At most `keep` rows of one table among the first `room` hits: a table of the sites or districts ('Khu du lịch
+    Tràng An | 1.486,2 | ...' and eight more) repeats the question's words in every row and would crowd out the
+    sentence stating the total ('Tổng lượt khách 6 tháng ...: 5.312,6 nghìn lượt'); the rows move after it."""
+    seen: dict[tuple, int] = {}
+    head, deferred = [], []
+    for h in hits:
+        key = (h.passage.doc, h.passage.section) if h.passage.kind == "table" else None
+        if key is not None:
+            seen[key] = seen.get(key, 0) + 1
+        (deferred if key is not None and seen[key] > keep and len(head) < room else head).append(h)
+    return head[:room] + deferred + head[room:]
 
 
 def _collapse_copies(hits: list[Hit]) -> list[Hit]:

@@ -971,3 +971,12 @@ def test_a_bare_plan_before_its_value_is_a_target_and_a_province_is_no_word_aske
     assert grdp["7,62"].kind == "result" and grdp["7,2"].kind == "target" and grdp["7,2"].reference
     assert _asked("Năm 2024 tỉnh Long An có bao nhiêu xã đạt chuẩn nông thôn mới?")[0] is None
     assert _asked("khám cho bao nhiêu lượt người")[0] == "kham"
+
+
+def test_a_row_whose_dated_columns_name_one_period_dates_its_other_columns():
+    """'Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế': the international visitors are the same
+    half-year's (row invented)."""
+    from tracuu.qa.figures import table_cells
+    cells = {c.value: c for c in table_cells("Bảng 4 > Khu du lịch Tràng An > Lượt khách 6 tháng 2024 (nghìn lượt): "
+                                             "1.486,2; So cùng kỳ (%): 121,4; Trong đó khách quốc tế (nghìn lượt): 186,4")}
+    assert {c.period for c in cells.values()} == {Period("half", 2024, 1)}

@@ -587,3 +587,19 @@ def test_a_note_s_item_names_the_measure_through_the_sentence_it_goes_on(sample_
     ans = sample_engine.ask("Khách du lịch nội địa đến Lạng Sơn trong nửa đầu năm 2023 được bao nhiêu lượt, đạt mấy "
                             "phần trăm kế hoạch?")
     assert ans.answered and ans.figures[0].value == "2.805", (ans.answer, [f.value for f in ans.figures])
+
+
+def test_a_table_s_rows_leave_room_for_the_sentence_stating_the_total():
+    """Nine rows of one table of tourist sites repeat the question's words; the sentence with the province's total
+    must stay among the passages an answer is read from (passages invented)."""
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.retrieve import _few_rows
+
+    def hit(i, kind, text):
+        return Hit(Passage(f"p{i}", "sdl.md", text, "", None, i, i, 0, 0, kind=kind), row=i)
+    rows = [hit(i, "table", f"Khu du lịch {i} > Lượt khách 6 tháng: {100 + i}") for i in range(9)]
+    total = hit(20, "body", "Tổng lượt khách 6 tháng đầu năm: 5.312,6 nghìn lượt")
+    ranked = _few_rows(rows + [total])
+    assert ranked[:4] == rows[:3] + [total]
+    assert ranked[4:] == rows[3:]  # the other rows follow, in their order
