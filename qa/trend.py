@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import MERGED, successor
 from tracuu.ingest.textnorm import fold
 from tracuu.ingest.types import Period
 
@@ -156,7 +157,11 @@ def trend(engine, question: str, only: set[Period] | None = None) -> Trend:
     store = engine.store
     query = parse_query(question)
     # a province named: its reports' periods only (the others' would all be listed as missing)
-    docs = [d for d in (store.documents if store else []) if not query.provinces or of_asked_province(query, d)]
+    # (a former province's own report before the 2025 merger is not the merged province's: 'Bình Phước 8 tháng 2024' is
+    # no period of Đồng Nai's series)
+    docs = [d for d in (store.documents if store else []) if not query.provinces or of_asked_province(query, d)
+            and (d.province in query.provinces or not (d.period and d.period.end < MERGED
+                                                        and successor(d.province) in query.provinces))]
     if store and (own := unit_reports(query, store)):  # a unit asked ('huyện Krông Pắc'): its own reports' periods
         docs = [d for d in docs if d.doc in own]
     periods = sorted({p for d in docs for p in (d.period, d.next_period) if p and (only is None or p in only)},
