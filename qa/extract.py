@@ -42,6 +42,7 @@ class Evidence:
     phrase: bool = True  # the quote holds one of the question's word pairs, not only scattered words
     excludes: bool = False  # it says it leaves out what the question names ('xuất khẩu (không kể dầu thô)')
     note: NoteItem | None = None  # the item of the footnote it marks that states the figure asked (`notes`)
+    not_compiled: bool = False  # it says what is asked is not compiled ('chưa tổng hợp kim ngạch xuất khẩu theo quý')
 
 
 def names_indicator(name: str, text: str) -> bool:
@@ -227,11 +228,14 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     item = None
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
+            not_compiled = False
             if query.wants_figure and figure == 1.0 and pairs and \
                     not _figure_by_name(quoted, pairs, variants, repair, hit.passage.kind == "table"):
                 # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
                 # figure is another indicator's; the one asked is named without one
                 figure = EVIDENCE.figure_in_quote
+                # ('... giải ngân 386,2 tỷ đồng. Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý')
+                not_compiled = bool(_NOT_COMPILED.search(fold_ocr(quoted)))
             if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(quoted)):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
                 figure = EVIDENCE.figure_in_quote
@@ -265,7 +269,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
-                                excludes=any(t in left_out for t in weights if "_" not in t), note=item))
+                                excludes=any(t in left_out for t in weights if "_" not in t), note=item,
+                                not_compiled=not_compiled))
     out.sort(key=lambda e: -e.score)
     return out
 
@@ -285,6 +290,10 @@ def _asked_unit(question: str) -> re.Pattern | None:
     tấn'); None when it names none."""
     m = _ASKED_UNIT.search(fold_ocr(question))
     return re.compile(rf"(?<![\w/]){m.group(1)}\b") if m else None
+
+
+# a report saying it has no figure of something: 'chưa tổng hợp', 'chưa có số liệu', 'không thống kê'
+_NOT_COMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo)\b")
 
 
 def _printed_same(query: Query, toks) -> bool:

@@ -33,6 +33,10 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "states_no_figure"
     if not e.phrase:
         return "does_not_name_the_indicator"
+    if query.asks_quantity and e.not_compiled:
+        # 'Bắc Kạn giải ngân 386,2 tỷ đồng ... Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý': the quote
+        # says the figure asked is not compiled; its figure is another indicator's
+        return "says_it_is_not_compiled"
     if e.excludes:
         return "leaves_out_what_is_asked"
     if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table"):

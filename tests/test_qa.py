@@ -603,3 +603,10 @@ def test_a_table_s_rows_leave_room_for_the_sentence_stating_the_total():
     ranked = _few_rows(rows + [total])
     assert ranked[:4] == rows[:3] + [total]
     assert ranked[4:] == rows[3:]  # the other rows follow, in their order
+
+
+def test_a_figure_the_report_says_it_does_not_compile_is_refused_not_taken_from_the_sentence_before(wide_engine):
+    """'Đến ngày 31/3/2024, Bắc Kạn giải ngân 386,2 tỷ đồng ... Về xuất khẩu, Cục Thống kê tỉnh Bắc Kạn cho biết ... chưa
+    tổng hợp kim ngạch xuất khẩu theo quý' (set AJ, figures invented): the export asked has no figure."""
+    ans = wide_engine.ask("kim ngach xuat khau quy I nam 2024 tinh bac kan")
+    assert not ans.answered and "386,2" not in ans.answer.split("\n")[0], ans.answer
