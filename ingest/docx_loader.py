@@ -157,7 +157,7 @@ _LABEL_HEADERS = {"chi tieu", "noi dung", "chi so", "danh muc", "hang muc", "lin
 _DIGIT = re.compile(r"\d")
 
 
-def table_lines(grid: list[list[str | None]], caption: str) -> list[str]:
+def table_lines(grid: list[list[str | None]], caption: str, rows_out: list[int] | None = None) -> list[str]:
     """'caption > row header > column header: value; column header: value' per body row.
 
     `grid` holds cell texts per column, None where a merged cell spans on from the left. The
@@ -181,7 +181,7 @@ def table_lines(grid: list[list[str | None]], caption: str) -> list[str]:
     body = grid[n_head:]
     label = 1 if width > 2 and all(_ORDINAL.fullmatch(r[0] or "") for r in body) else 0
     out = []
-    for row in body:
+    for i, row in enumerate(body, n_head):
         row_header = row[label] or ""
         cells = [f"{headers[j]}: {v}" if headers[j] else v
                  for j in range(label + 1, width) if (v := row[j])]
@@ -189,6 +189,8 @@ def table_lines(grid: list[list[str | None]], caption: str) -> list[str]:
             continue
         line = " > ".join([caption] + ([row_header] if row_header else []))
         out.append(f"{line} > {'; '.join(cells)}" if cells else line)
+        if rows_out is not None:
+            rows_out.append(i)  # (the grid row each line renders)
     return out
 
 

@@ -43,11 +43,14 @@ def load_html(text: str, name: str, encoding: str) -> SourceText:
     reader = _Reader()
     reader.walk(_article(root))
     reader.flush()
-    lines, hints = reader.lines, reader.hints
+    lines, hints, spans = reader.lines, reader.hints, reader.spans
     if title and not any(h == "h1" for h in hints.values()) and title not in lines[:3]:
         lines.insert(0, title)  # the page's only title: the report's name is there
         hints = {i + 1: h for i, h in hints.items()} | {0: "h1"}
-    return SourceText(lines=lines, encoding=encoding, fmt="html", hints=hints)
+        at = next((el.sourceline for el in root.xpath("//title") if el.sourceline), 1)
+        spans.insert(0, (at, at))
+    # citations name the file's lines (the page source's), as for any text file: each text line's source lines
+    return SourceText(lines=lines, encoding=encoding, fmt="html", hints=hints, source_lines=spans)
 
 
 def _is_furniture(el) -> bool:
@@ -81,17 +84,29 @@ class _Reader:
     def __init__(self):
         self.lines: list[str] = []
         self.hints: dict[int, str] = {}
+        self.spans: list[tuple[int, int]] = []  # each line's first and last line in the page source
         self.buf: list[str] = []
+        self.at: list[int] = []  # source lines of the text gathered in `buf`
         self.heading: str | None = None
         self.n_tables = 0
 
+    def add(self, text: str | None, el) -> None:
+        if text:
+            self.buf.append(text)
+            if text.strip() and el.sourceline:  # (the text's first and last line: a paragraph may wrap in the source)
+                first = el.sourceline + text[:len(text) - len(text.lstrip())].count("\n")
+                self.at += [first, first + text.strip().count("\n")]
+
     def flush(self):
         text = _clean("".join(self.buf))
-        self.buf = []
+        self.buf, at = [], self.at
+        self.at = []
         if text:
             if self.heading:
                 self.hints[len(self.lines)] = self.heading
             self.lines.append(text)
+            last = self.spans[-1][1] if self.spans else 1
+            self.spans.append((min(at), max(at)) if at else (last, last))
 
     def walk(self, el):
         tag = el.tag if isinstance(el.tag, str) else None
@@ -107,28 +122,32 @@ class _Reader:
             level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else None
             if level:
                 self.heading = f"h{min(level, 4)}"
-            self.buf.append(el.text or "")
+            self.add(el.text, el)
             for child in el:
                 self.walk(child)
             if block:
                 self.flush()
             if level:
                 self.heading = None
-        if el.tail:
-            self.buf.append(el.tail)
+        # (a tail follows its element's end; the start tag's line is the nearest one lxml keeps)
+        self.add(el.tail, el)
 
     def table(self, el):
-        grid = _grid(el)
+        tr_lines: list[int] = []
+        grid = _grid(el, tr_lines)
         caption = _clean(" ".join(el.xpath("./caption//text()")))
         if grid and is_data_table(grid):
             self.n_tables += 1
             title = caption or (self.lines[-1] if self.lines and len(self.lines[-1]) <= 120 else f"Bảng {self.n_tables}")
-            for row in table_lines(grid, title):
+            rows: list[int] = []
+            for row, i in zip(table_lines(grid, title, rows), rows):
                 self.hints[len(self.lines)] = "table"
                 self.lines.append(row)
+                self.spans.append((tr_lines[i], tr_lines[i]))
             return
         if caption:
             self.lines.append(caption)
+            self.spans.append((el.sourceline or 1, el.sourceline or 1))
         for tr in _rows(el):  # a layout table: each cell's text as lines
             for cell in tr:
                 if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
@@ -148,9 +167,10 @@ def _span(cell, attr: str) -> int:
         return 1
 
 
-def _grid(table) -> list[list[str | None]]:
+def _grid(table, lines_out: list[int] | None = None) -> list[list[str | None]]:
     """Cell texts per grid column, as docx_loader builds them: None right of a cell spanning columns, a cell
-    spanning rows repeated in each row it covers (the row header of every row)."""
+    spanning rows repeated in each row it covers (the row header of every row). `lines_out`: each grid row's
+    source line."""
     grid: list[list[str | None]] = []
     carry: dict[int, tuple[str, int, int]] = {}  # column -> (text, rows left, colspan)
     for tr in _rows(table):
@@ -180,5 +200,7 @@ def _grid(table) -> list[list[str | None]]:
         fill_carried()
         if row:
             grid.append(row)
+            if lines_out is not None:
+                lines_out.append(tr.sourceline or 1)
     width = max((len(r) for r in grid), default=0)
     return [r + [None] * (width - len(r)) for r in grid]

@@ -59,6 +59,9 @@ def _read(path: Path, config: Config, sha256: str, correction) -> tuple[Document
     for p in passages:  # the title (a news headline) sums up: answers quote the body that states it
         if p.kind == "body" and p.line_start - 1 in meta["title_lines"] and p.line_end - 1 in meta["title_lines"]:
             p.kind = "title"
+    if src.source_lines:  # a web page's passages cite the page's own lines (the text was read out of its markup)
+        for p in passages:
+            p.line_start, p.line_end = src.source_lines[p.line_start - 1][0], src.source_lines[p.line_end - 1][1]
     doc.chunks = len(passages)
     return doc, passages
 

@@ -159,6 +159,9 @@ class SourceText:
     hints: dict[int, str] = field(default_factory=dict)
     ocr: dict | None = None  # OCR summary of the scanned pages (ingest.ocr.summary), None when none
     page_confidence: dict[int, float] = field(default_factory=dict)  # OCR'd page -> mean word confidence
+    # the file's own lines (1-based, first and last) each text line was read from, where they differ from the text's
+    # numbering (a saved web page: its article's text is read out of markup); empty: the text's lines are the file's
+    source_lines: list[tuple[int, int]] = field(default_factory=list)
 
 
 class IngestError(Exception):

@@ -142,9 +142,9 @@ def remove_document(engine: Engine, doc: str) -> dict:
 
 
 @lru_cache(maxsize=16)
-def _source_lines(path: str, sha256: str, max_bytes: int) -> tuple[tuple[str, ...], tuple]:
+def _source_lines(path: str, sha256: str, max_bytes: int) -> tuple[tuple[str, ...], tuple, tuple]:
     src = load(Path(path), max_bytes)
-    return tuple(src.lines), tuple(src.pages)
+    return tuple(src.lines), tuple(src.pages), tuple(a for a, _ in src.source_lines)
 
 
 def document_text(engine: Engine, doc: str) -> dict:
@@ -159,13 +159,15 @@ def document_text(engine: Engine, doc: str) -> dict:
     if file_hash(path) != d.sha256:
         raise Refused("changed", f"{doc}: the file changed since it was indexed; re-ingest it")
     try:
-        lines, pages = _source_lines(str(path), d.sha256, engine.config.max_file_bytes)
+        lines, pages, numbers = _source_lines(str(path), d.sha256, engine.config.max_file_bytes)
     except IngestError as e:
         raise Refused("unreadable", str(e))
     out = {"doc": d.doc, "title": d.title, "number": d.number, "date": d.date,
            "period": d.period.to_dict() if d.period else None, "format": d.fmt, "lines": list(lines)}
     if any(p is not None for p in pages):
         out["pages"] = list(pages)
+    if numbers:  # a web page: the file's line each text line starts on (what citations' line numbers count)
+        out["numbers"] = list(numbers)
     return out
 
 

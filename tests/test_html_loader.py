@@ -64,3 +64,35 @@ def test_page_with_only_furniture_is_refused_by_name(tmp_path):
     page.write_text("<html><body><nav>Trang chủ</nav><footer>Bản quyền</footer></body></html>", "utf-8")
     with pytest.raises(IngestError, match="rong.html: no text found"):
         load(page, 10**8)
+
+
+def test_citations_count_the_page_source_s_lines(tmp_path):
+    """The contract: `line_start`/`line_end` are lines of the ingested file. A saved page's text is read out of its
+    markup, so each passage names the source lines its text stands on, table rows included (page invented)."""
+    from tracuu.config import Config
+    from tracuu.ingest.pipeline import ingest_file
+    page = """<!DOCTYPE html>
+<html><head><title>Tin tức</title></head>
+<body>
+<nav><a href="/">Trang chủ</a> | <a href="/kt">Kinh tế</a></nav>
+<article>
+<h1>An Hòa: 9 tháng năm 2025 thu ngân sách đạt 18.132,6 tỷ đồng</h1>
+<p class="sapo">Ngày 07/10, UBND tỉnh An Hòa họp phiên thường kỳ tháng 9.</p>
+
+<p>Tổng thu ngân sách nhà nước trên địa bàn 9 tháng ước đạt
+18.132,6 tỷ đồng, bằng 82,3% dự toán.</p>
+<table>
+<tr><th>Chỉ tiêu</th><th>9 tháng 2025</th></tr>
+<tr><td>Xuất khẩu (triệu USD)</td><td>1.846,2</td></tr>
+<tr><td>Khách du lịch (nghìn lượt)</td><td>17.412,6</td></tr>
+</table>
+</article>
+</body></html>
+"""
+    (tmp_path / "tin.html").write_text(page, "utf-8")
+    doc, passages = ingest_file(tmp_path / "tin.html", Config(home=tmp_path))
+    raw = page.splitlines()
+    for needle in ("18.132,6 tỷ đồng, bằng", "1.846,2", "17.412,6"):
+        p = next(x for x in passages if needle in x.text)
+        assert needle in "\n".join(raw[p.line_start - 1:p.line_end]), (needle, p.line_start, p.line_end)
+    assert load(tmp_path / "tin.html", 10**7).source_lines[0][0] == 6  # the headline's line, not the text's first

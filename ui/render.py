@@ -116,7 +116,8 @@ def viewer_html(engine: Engine, c: dict) -> str:
     a, b = c["line_start"], c["line_end"]
     numbers = set(_NUM.findall(c.get("quote") or ""))
     rows = []
-    for i, line in enumerate(text["lines"], 1):
+    line_numbers = text.get("numbers") or range(1, len(text["lines"]) + 1)  # (a web page: its source's lines)
+    for i, line in zip(line_numbers, text["lines"]):
         hl = a <= i <= b
         body = _NUM.sub(lambda m: f"<b>{m.group()}</b>" if m.group() in numbers else m.group(),
                         html.escape(line)) if hl and numbers else html.escape(line)
