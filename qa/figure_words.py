@@ -215,16 +215,17 @@ def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None, before
     if not phrases:
         return 0
     fix = (lambda ws: [repair.get(w, w) for w in ws if w]) if repair else (lambda ws: [w for w in ws if w])
-    words = fix([w.strip(".,;:()") for w in fold(after).split()[:4]])
+    words = fix([w.strip(".,;:()_'\"*") for w in fold(after).split()[:4]])  # (OCR leaves marks on words: "_may")
     if words and words[0] in ("nghin", "ngan", "trieu", "ty"):
         words = words[1:]
     own = set(fix(fold_ocr(before).split())) if before else set()
     best = 0
     for phrase in phrases:
         k = 0
-        # (after a word of it was read, the next may be printed a letter off: 'sản phim' for 'sản phẩm')
+        # (after a word of it was read, the next may be printed a letter off: 'sản phim' for 'sản phẩm'; the first too
+        # when long enough to be told apart: 'trudng' for 'trường')
         while k < min(len(phrase), len(words)) and (phrase[k] in (words[k], _ocr_read(words[k]))
-                                                    or k and letter_off(phrase[k], (words[k],), shortest=4)):
+                                                    or letter_off(phrase[k], (words[k],), shortest=4 if k else 6)):
             k += 1
         if 0 < k < len(phrase) and phrase[0] in MEASURES and own and all(w in own for w in phrase[k:]):
             k = len(phrase)  # (a measure's: 'lượt khách quốc tế', 'tấn tôm'; 'xã được công nhận' is no thing named)

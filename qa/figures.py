@@ -399,7 +399,7 @@ _COUNT = re.compile(r"0\d$")
 # 'chỉ có 2 trong số 18 chỉ tiêu': a count out of a total is what a claim states
 _OF_TOTAL = re.compile(r"\s+(?:trong (?:tong )?so|tren (?:tong )?so)\s+\d")
 # OCR splits a thousands group from its number: 'chi cân đối 4. 310,2 tỷ đồng' is 4.310,2, no sentence's end
-_SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3},\d)")
+_SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3}(?:,\d|\s+(?:trieu|tri[eé]u|ty|t[yỷ]|nghin|ngh[iì]n|ngan|ng[aà]n)\b))")
 # and a space before a percentage's decimal comma: 'tiêm đủ 2 mũi đạt 98 ,98%' is 98,98%
 _SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
 # a clause naming a plan's amount, no result of it ('Tổng kế hoạch vốn ... là', not 'Kế hoạch vốn năm 2026 giải ngân')
@@ -428,7 +428,9 @@ def lead_line(first: Figure, quote: str, label: str | None, name: str | None = N
 def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | None = None) -> str:
     """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
     the indicator and figures verbatim from the quote, the figure's clause to its end."""
-    end = min([i for i in (quote.find(";", first.start), quote.find(". ", first.start)) if i >= 0] or [len(quote)])
+    # (past the figure itself: OCR's '1. 000 triệu đồng' holds a '. ' that ends nothing)
+    after = first.start + len(first.value)
+    end = min([i for i in (quote.find(";", after), quote.find(". ", after)) if i >= 0] or [len(quote)])
     if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
         end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
     pieces = quote[first.start:end].split(", ")

@@ -980,3 +980,14 @@ def test_a_row_whose_dated_columns_name_one_period_dates_its_other_columns():
     cells = {c.value: c for c in table_cells("Bảng 4 > Khu du lịch Tràng An > Lượt khách 6 tháng 2024 (nghìn lượt): "
                                              "1.486,2; So cùng kỳ (%): 121,4; Trong đó khách quốc tế (nghìn lượt): 186,4")}
     assert {c.period for c in cells.values()} == {Period("half", 2024, 1)}
+
+
+def test_ocr_s_split_thousands_and_marked_words_still_count():
+    """'1. 000 triệu đồng' is one thousand, not '1.' and a figure 000; '500 _may tinh bang' counts the tablets asked,
+    and 'lén 275 trudng' the schools ('trường' a letter off) — texts as OCR printed them (figures invented)."""
+    from tracuu.qa.figure_words import counts
+    figs = extract("hỗ trợ 2.427,8 triéu dong bang tien mat (lan 2) va 1. 000 triéu dong bang tién mat (lan 3).")
+    assert [(f.value, f.number) for f in figs] == [("2.427,8", 2427.8), ("1. 000", 1000.0)]
+    assert counts(" _may tinh bang", {("may", "tinh", "bang")}) == 3
+    assert counts(" trudng", {("truong", "dat", "chuan")}) == 1
+    assert counts(" tuong", {("truong",)}) == 0  # a short word a letter off is another word
