@@ -49,6 +49,10 @@ def counted(question: str) -> set[tuple[str, ...]]:
         stop = first in _NOT_COUNTED_MARKED if first != fold(first) else words[0] in _NOT_COUNTED
         if words and not stop:
             out.add(tuple(words))
+    if not out:  # 'tổng số trường đạt chuẩn quốc gia ... là bao nhiêu': what the total counts
+        for m in re.finditer(r"\b(?:tổng số|tong so|số lượng|so luong)\s+(\w+(?: \w+){0,2})", question.lower()):
+            if (words := fold_ocr(m.group(1)).split()) and words[0] not in _NOT_COUNTED:
+                out.add(tuple(words))
     return out
 
 

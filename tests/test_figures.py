@@ -991,3 +991,10 @@ def test_ocr_s_split_thousands_and_marked_words_still_count():
     assert counts(" _may tinh bang", {("may", "tinh", "bang")}) == 3
     assert counts(" trudng", {("truong", "dat", "chuan")}) == 1
     assert counts(" tuong", {("truong",)}) == 0  # a short word a letter off is another word
+
+
+def test_a_total_asked_counts_what_follows_tong_so():
+    from tracuu.qa.figure_rank import counted
+    assert counted("Tính đến giữa năm 2023, tổng số trường đạt chuẩn quốc gia ở Lạng Sơn là bao nhiêu?") == \
+        {("truong", "dat", "chuan")}
+    assert counted("Có bao nhiêu hợp tác xã, tổng số vốn là bao nhiêu?") == {("hop", "tac", "xa")}  # 'bao nhiêu X' first
