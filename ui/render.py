@@ -6,6 +6,7 @@ import html
 import re
 
 from tracuu.ingest.metadata import SOURCE_LABELS
+from tracuu.ingest.textnorm import fold_ocr
 from tracuu.qa.engine import Engine
 from tracuu.qa.library import Refused, document_text
 
@@ -206,8 +207,10 @@ def trend_frame(trend: dict):
     if len(results) < 2:
         return None
     unit = results[0]["figures"][0].get("unit")
+    # (one unit however printed: OCR's 'nghin luot' is the 'nghìn lượt' of a clean report)
     pts = [(r["period"]["label"], r["figures"][0]["number"]) for r in results
-           if r["figures"][0].get("unit") == unit and r["figures"][0]["kind"] == results[0]["figures"][0]["kind"]]
+           if fold_ocr(r["figures"][0].get("unit") or "") == fold_ocr(unit or "")
+           and r["figures"][0]["kind"] == results[0]["figures"][0]["kind"]]
     if len(pts) < 2:
         return None
     return pd.DataFrame({"Kỳ": [p for p, _ in pts], "Giá trị": [v for _, v in pts]}), unit or ""
