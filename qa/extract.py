@@ -15,7 +15,8 @@ from tracuu.memo import kept
 
 from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INSTITUTIONS, dated_months, named_measures
+from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INSTITUTIONS, compounded, dated_months, measure_phrases,
+                       named_measures)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
@@ -164,7 +165,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         return _said_only(text) if strip else text
     reading = item_reading(query, weights, variants, lexical)
 
-    def named(toks) -> bool:  # the words name one of the asked measures (`measures`)
+    phrases = measure_phrases(fold_ocr(query.text), _GENERIC_MEASURES) if query.wants_figure else []
+
+    def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
+        if any(compounded(p, toks) for p in phrases):
+            return False
         return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
                        or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
                    for m in measures) or _printed_same(query, toks)

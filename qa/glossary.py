@@ -160,8 +160,24 @@ def named_measures(folded: str, leave_out: frozenset[str] = frozenset()) -> list
     """The measured indicators a question names (overlapping ones too), each as its folded words ('xuat khau', 'thu ngan
     sach'), less those in `leave_out`; an acronym is left out (its passage must name it already: `names_acronyms`), and
     'số' ('số doanh nghiệp' is named by 'doanh nghiệp')."""
-    return [set(w.split()) - {"so"} for w in _LEX.lists["measure"]["words"]
+    return [set(w.split()) - {"so"} for w in measure_phrases(folded, leave_out)]
+
+
+def measure_phrases(folded: str, leave_out: frozenset[str] = frozenset()) -> list[str]:
+    """`named_measures` as the phrases the question prints ('xuat khau')."""
+    return [w for w in _LEX.lists["measure"]["words"]
             if w not in leave_out and w not in ACRONYMS and re.search(rf"\b{w}\b", folded)]
+
+
+def compounded(phrase: str, toks) -> bool:
+    """A two-word measure printed only inside a compound, one word between its two ('xuất khẩu' in 'kim ngạch xuất,
+    nhập khẩu', 'xuất nhập khẩu'): the compound is another measure (the two together), not the one asked."""
+    words = phrase.split()
+    if len(words) != 2 or f"{words[0]}_{words[1]}" in toks:
+        return False
+    a, b = words
+    # (a word between, not a digit: OCR glues a footnote's mark, 'giải1 ngân')
+    return any(t.startswith(f"{a}_") and (m := t.split("_", 1)[1]).isalpha() and f"{m}_{b}" in toks for t in toks)
 
 
 # measures that name a kind of figure, not an indicator ('tỷ lệ', 'giá trị', 'chỉ số'): every figure of a sentence may be

@@ -610,3 +610,17 @@ def test_a_figure_the_report_says_it_does_not_compile_is_refused_not_taken_from_
     tổng hợp kim ngạch xuất khẩu theo quý' (set AJ, figures invented): the export asked has no figure."""
     ans = wide_engine.ask("kim ngach xuat khau quy I nam 2024 tinh bac kan")
     assert not ans.answered and "386,2" not in ans.answer.split("\n")[0], ans.answer
+
+
+def test_a_combined_trade_figure_answers_no_export_question(sample_engine, wide_engine):
+    """'Tổng kim ngạch xuất nhập khẩu qua địa bàn năm 2021: 4,38 tỷ USD' and 'Kim ngạch xuất, nhập khẩu qua cửa khẩu ...
+    86,4 triệu USD' (set AJ, invented) are exports and imports together: no answer to an export question."""
+    from tracuu.qa.glossary import compounded
+    from tracuu.index.lexical import token_set
+    assert compounded("xuat khau", token_set("Kim ngạch xuất, nhập khẩu qua cửa khẩu đạt 86,4 triệu USD"))
+    assert not compounded("xuat khau", token_set("Tổng kim ngạch xuất nhập khẩu 800 triệu USD, trong đó xuất khẩu 230"))
+    assert not compounded("giai ngan", token_set("Den ngay 30/6/2025 giải1 ngân von dau tu"))  # a glued mark
+    ans = wide_engine.ask("Kim ngạch xuất khẩu 9 tháng năm 2025 của tỉnh Lai Châu là bao nhiêu?")
+    assert not ans.answered and "86,4" not in ans.answer.split("\n")[0], ans.answer
+    ans = sample_engine.ask("Năm 2021 kim ngạch xuất khẩu hàng hóa do địa phương sản xuất của Lạng Sơn đạt bao nhiêu?")
+    assert not ans.figures or ans.figures[0].value != "4,38", ans.answer
