@@ -66,17 +66,22 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     return got
 
 
-def qualified_otherwise(weights: dict[str, float], toks: set[str], asked: set[str]) -> set[str]:
+def qualified(weights: dict[str, float]) -> dict[str, set[str]]:
+    """The question's words it qualifies (a pair starting with the word, its second a content word: 'vốn' of 'vốn đầu
+    tư công'), each with the question's pairs that hold it: read once per question for `qualified_otherwise`."""
+    return {t: {p for p in weights if "_" in p and t in p.split("_")} for t in weights
+            if "_" not in t and t not in _FUNCTION
+            and any(p.startswith(f"{t}_") and _content(p.split("_", 1)[1]) for p in weights)}
+
+
+def qualified_otherwise(words: dict[str, set[str]], toks: set[str], asked: set[str]) -> set[str]:
     """The question's words a text names with another qualifier: 'vốn' of 'giải ngân vốn đầu tư công' in 'vốn kéo dài
-    các năm trước ... giải ngân được' is another capital, of that name only. A word counts as so named when the
-    question qualifies it (a pair starting with it), the text follows it with content words only the question does
-    not use, and the text holds none of the question's pairs with it."""
+    các năm trước ... giải ngân được' is another capital, of that name only. A word (of `qualified`) counts as so
+    named when the text follows it with content words only the question does not use, and holds none of the
+    question's pairs with it."""
     out = set()
-    for t in weights:
-        if "_" in t or t not in toks or t in _FUNCTION:
-            continue
-        qualifiers = {b for p in weights if p.startswith(f"{t}_") and _content(b := p.split("_", 1)[1])}
-        if not qualifiers or any(p in toks for p in weights if "_" in p and t in p.split("_")):
+    for t, pairs in words.items():
+        if t not in toks or pairs & toks:
             continue
         following = {b for p in toks if p.startswith(f"{t}_") and _content(b := p.split("_", 1)[1])}
         if following and not following & asked:

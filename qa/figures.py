@@ -168,7 +168,7 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
     out = []
     named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
     year = named[0].year if named else year
-    # a row named by its period ('Tháng 5/2024 | 0,12 | 4,26'): its columns that name none are that period's
+    # a row named by its period ('Tháng 5/2024 | 0,12 | 4,26')
     row_period = next((x.period for x in find_periods(fold(indicator), year, folded=True) if x.period and not x.comparison),
                       None)
     for m in _CELL.finditer(row):
@@ -192,16 +192,16 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
             kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
                 else "result"
             cell_unit = unit
-        if not periods and row_period and not re.search(r"\bluy ke\b", h):
-            periods = [row_period]  # (a running total's column, 'Lũy kế đến cuối tháng', is no month's)
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
                           start=m.start(2), context=f"{indicator} {header}", header=header))
-    # a row whose dated columns all name one period ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc
-    # tế'): its other columns are that period's too (a running total's excepted)
-    if len(named := {f.period for f in out if f.period}) == 1:
+    # the columns that name no period are the row's: the one its name gives, else the one all its dated columns name
+    # ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế'); a running total's column ('Lũy kế đến
+    # cuối tháng') is no month's
+    dated = {f.period for f in out if f.period}
+    if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None):
         for f in out:
             if f.period is None and not re.search(r"\bluy ke\b", fold(f.header)):
-                f.period = next(iter(named))
+                f.period = fill
     return out
 
 

@@ -11,7 +11,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
-from .coverage import covered, qualified_otherwise, query_weights
+from .coverage import covered, qualified, qualified_otherwise, query_weights
 from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, take_baseline, units_in
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
@@ -97,11 +97,12 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     variants = store.lexical.variants(list(weights)) if store.lexical else {}
 
     asked = {w for t in weights for w in t.split("_")} | {w for full in query.aliases.values() for w in words_of(full)}
+    qualified_words = qualified(weights)
 
     def cover(toks: set[str]) -> float:  # the same reading of 'holds the question's words' as the quote's
         # (less the words it names with another qualifier than the question's: `coverage.qualified_otherwise`)
-        return covered(weights, toks - qualified_otherwise(weights, toks, asked), query.aliases, variants, query.short,
-                       query.same)
+        return covered(weights, toks - qualified_otherwise(qualified_words, toks, asked), query.aliases, variants,
+                       query.short, query.same)
     return figure_rank(out, cover, wants_change=asks_change(query.text),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,

@@ -1,11 +1,11 @@
 """qa.coverage: how much of a question a text names."""
 from tracuu.index.lexical import token_set, words_of
-from tracuu.qa.coverage import qualified_otherwise
+from tracuu.qa.coverage import qualified, qualified_otherwise
 
 
 def _asked(question: str) -> tuple[dict[str, float], set[str]]:
     weights = {t: 1.0 for t in token_set(question)}
-    return weights, set(words_of(question))
+    return qualified(weights), set(words_of(question))
 
 
 def test_a_word_the_text_qualifies_otherwise_names_another_thing():
