@@ -14,9 +14,11 @@ _RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _CAPTION_MAX = 160
 
 
-def _cells(line: str, sep: str = "|") -> list[str]:
+def _cells(line: str, sep: str = "|", bare: bool = False) -> list[str]:
     if sep == "\t":  # a leading tab is an empty first cell ('\tTrong đó: ...' has no STT)
         return [c.strip() for c in line.rstrip().split("\t")]
+    if bare:  # no outer bars: a leading bar is an empty first cell (' | TỔNG CHI ... | 9.846,2' has no STT)
+        return [c.strip().strip("*").strip() for c in line.split("|")]
     return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
 
 
@@ -39,7 +41,7 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             i += 1
             continue
         sep = "|" if rule else _sep(lines[i])
-        header, body = _cells(lines[i], sep), [_cells(x, sep) for x in lines[i + 1 + rule:j]]
+        header, body = _cells(lines[i], sep, not rule), [_cells(x, sep, not rule) for x in lines[i + 1 + rule:j]]
         width = len(header)
         body = [(r + [""] * width)[:width] for r in body]
         sub = _subheader(header, body)

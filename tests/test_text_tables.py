@@ -38,6 +38,15 @@ def test_a_table_with_bars_between_cells_only_and_no_rule_line_is_read():
     assert out[2] == "II. BIỂU CHỈ TIÊU > Tổng thu ngân sách > ĐVT: tỷ đồng; Ước thực hiện năm 2025: 27.286,4; Kế hoạch năm 2026: 28.500"
 
 
+def test_a_leading_bar_in_a_table_without_outer_bars_is_an_empty_first_cell():
+    out = _render("STT | Nội dung | Dự toán năm 2024 | Ước thực hiện năm 2024 | So sánh (%)\n"
+                  " | TỔNG CHI NGÂN SÁCH (A+B) | 9.846,2 | 10.272,0 | 104,3\n"
+                  "1 | Chi đầu tư phát triển | 2.846,2 | 3.286,4 | 115,5\n"
+                  " | Trong đó: chi giáo dục | 2.146,8 | 2.186,2 | 101,8")
+    assert "TỔNG CHI NGÂN SÁCH (A+B) > Dự toán năm 2024: 9.846,2; Ước thực hiện năm 2024: 10.272,0" in out[1]
+    assert "Trong đó: chi giáo dục > Dự toán năm 2024: 2.146,8; Ước thực hiện năm 2024: 2.186,2" in out[3]
+
+
 def test_bars_in_prose_are_no_table():
     text = "NH|EM VỤ | GIẢI PHÁP | CUỐI NĂM\nTiếp tục triển khai các nhiệm vụ.\nThu ngân sách đạt 1.200 tỷ đồng."
     assert _render(text) == text.split("\n")
