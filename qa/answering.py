@@ -12,7 +12,8 @@ from tracuu.ingest.ocr_report import poor_scan_note
 from . import fit as period_fit
 from . import wording
 from .answer import Answer
-from .extract import best_evidence, compose, marked_footnote, restated_in_body, result_over_aim, stated_in_full
+from .extract import (best_evidence, compose, marked_footnote, not_compiled_part, restated_in_body, result_over_aim,
+                      stated_in_full)
 from .figure_rank import states_the_ask
 from .figures import aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
@@ -71,6 +72,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # the question's words are said best of the whole country: a weak sentence of this place is no answer
     elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
                      and national_figure(query, e.sentence)), default=0.0)
+    # or by a sentence saying the figure asked is not compiled ('số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà
+    # soát ... chưa được công bố'): a weak sentence of another quantity (the new firms beside it) is no answer either
+    unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled"),
+                      key=lambda e: e.coverage, default=None)
+    elsewhere = max(elsewhere, unpublished.coverage if unpublished else 0.0)
     if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
         floor = max(floor, EVIDENCE.beside_other_place * elsewhere)
     # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
@@ -84,6 +90,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
         msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
                f"(các kỳ hiện có{held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+        if unpublished is not None and (best is None or unpublished.coverage >= best.coverage):
+            # the report itself says so: the reader learns why, in its words
+            msg += (f"\nBáo cáo {top[unpublished.hit_index].passage.doc} ghi rõ số liệu này chưa được tổng hợp/công bố: "
+                    f"“{not_compiled_part(unpublished.sentence)}”")
         reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
         return Answer(query.text, False, msg, query.period, citations,
                       confidence=best.coverage if best else None,

@@ -301,6 +301,12 @@ def _asked_unit(question: str) -> re.Pattern | None:
 _NOT_COMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo)\b")
 
 
+def not_compiled_part(quote: str) -> str:
+    """The sentences of `quote` that say a figure is not compiled or published ('... nên chưa tổng hợp kim ngạch xuất
+    khẩu theo quý'): what a refusal quotes."""
+    return " ".join(x for x in sentences(quote) if _NOT_COMPILED.search(fold_ocr(x))) or quote
+
+
 def _printed_same(query: Query, toks) -> bool:
     """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed)."""
     return any(all(x in toks for x in tokenize(printed)) for printed in query.same)

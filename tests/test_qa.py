@@ -612,6 +612,18 @@ def test_a_figure_the_report_says_it_does_not_compile_is_refused_not_taken_from_
     assert not ans.answered and "386,2" not in ans.answer.split("\n")[0], ans.answer
 
 
+def test_a_report_saying_the_figure_asked_is_unpublished_refuses_another_quantity_beside_it(wide_engine):
+    """'số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà soát ... chưa được công bố ... Trong 10 tháng, toàn tỉnh có
+    1.712 doanh nghiệp thành lập mới' (set AJ) and 'cả ba tỉnh chưa công bố số liệu riêng của 6 tháng' (set Y; figures
+    invented): the new firms are no FDI figure; the refusal says, in the report's words, that it is not published."""
+    ans = wide_engine.ask("Vốn FDI đăng ký vào tỉnh Đồng Tháp trong 10 tháng năm 2025 là bao nhiêu?")
+    assert not ans.answered and not ans.figures and "1.712" not in ans.answer, ans.answer
+    assert ans.answer.split("\n")[1].endswith("số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà soát sau hợp nhất "
+                                             "nên chưa được công bố tại phiên họp.”"), ans.answer
+    ans = wide_engine.ask("thu hut von FDI 6 thang 2024 tinh Tra Vinh")
+    assert not ans.answered and not ans.figures and "15,46" not in ans.answer.split("\n")[0], ans.answer
+
+
 def test_a_combined_trade_figure_answers_no_export_question(sample_engine, wide_engine):
     """'Tổng kim ngạch xuất nhập khẩu qua địa bàn năm 2021: 4,38 tỷ USD' and 'Kim ngạch xuất, nhập khẩu qua cửa khẩu ...
     86,4 triệu USD' (set AJ, invented) are exports and imports together: no answer to an export question."""
