@@ -624,6 +624,18 @@ def test_a_report_saying_the_figure_asked_is_unpublished_refuses_another_quantit
     assert not ans.answered and not ans.figures and "15,46" not in ans.answer.split("\n")[0], ans.answer
 
 
+def test_a_target_asked_as_mục_tiêu_is_found_printed_as_phấn_đấu_and_the_other_way_round(wide_engine):
+    """'Phấn đấu thu hút 3.000 triệu USD vốn FDI ... trong năm 2025' (set AE) and 'Năm 2025, tỉnh xác định mục tiêu tăng
+    trưởng GRDP từ 14% trở lên' (set AH; figures invented): reports word a plan either way, so the question's word is no evidence."""
+    from tracuu.qa.glossary import equivalents
+    assert equivalents("hung yen dat muc tieu tang truong grdp ca nam 2025")["phan dau"] == "dat muc tieu"
+    assert equivalents("bac giang phan dau tang truong grdp nam 2025")["muc tieu"] == "phan dau"
+    ans = wide_engine.ask("Bắc Giang phấn đấu tăng trưởng GRDP năm 2025 bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "14", ans.answer
+    ans = wide_engine.ask("Sở Kế hoạch và Đầu tư Bắc Ninh đặt mục tiêu thu hút FDI năm 2025 bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "3.000", ans.answer
+
+
 def test_a_combined_trade_figure_answers_no_export_question(sample_engine, wide_engine):
     """'Tổng kim ngạch xuất nhập khẩu qua địa bàn năm 2021: 4,38 tỷ USD' and 'Kim ngạch xuất, nhập khẩu qua cửa khẩu ...
     86,4 triệu USD' (set AJ, invented) are exports and imports together: no answer to an export question."""
