@@ -221,7 +221,7 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
     spans = [m.span() for m in _PROGRAMME.finditer(t)]
     out = [replace(m, comparison=True) if any(a <= m.start < b for a, b in spans) else m for m in out]
     out.sort(key=lambda x: x.start)
-    return tuple(_shared(m) for m in _borrow_years(out, default_year))
+    return tuple(_shared(m) for m in _borrow_years(out, default_year, t))
 
 
 # one object per distinct period among the readings kept (thousands of sentences name 'năm 2023'): equal periods
@@ -236,19 +236,25 @@ def _shared(m: Mention) -> Mention:
     return m if same is m.period else replace(m, period=same)
 
 
-def _borrow_years(mentions: list[Mention], default_year: int | None) -> list[Mention]:
-    """'tháng 01, nhiệm vụ tháng 02 năm 2023': a year-less mention takes the next stated year."""
+def _borrow_years(mentions: list[Mention], default_year: int | None, text: str = "") -> list[Mention]:
+    """'tháng 01, nhiệm vụ tháng 02 năm 2023': a year-less mention takes the next stated year, else the one before
+    it in its sentence, else the report's ('... quý III/2023 đạt 1.198,4 tỷ đồng. Lũy kế 9 tháng đạt 4.562,4' in
+    2024's report: the 9 months are 2024's, the year before was the baseline's)."""
     out = []
     for i, m in enumerate(mentions):
         if m.year is None:
             nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120
                         and not n.comparison), None)
-            prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None and not n.comparison), None)
+            prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None and not n.comparison
+                         and not (default_year is not None and _SENTENCE_END.search(text, n.end, m.start))), None)
             y = nxt if nxt is not None else prev if prev is not None else default_year
             if y is not None:
                 m = replace(m, period=Period(m.kind, y, m.index))
         out.append(m)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def _year(m: re.Match) -> int | None:

@@ -85,7 +85,9 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     headlines = False  # inside an issue's list of its own headlines ('Trong số này:')
     for n, p in enumerate(paras):
         text, spans = paragraph_text(p)
-        if _RELATED.match(fold_ocr(text)):
+        if _TAGS.match(fold_ocr(text)):
+            continue  # a news page's keywords ('Từ khóa: Hải Dương · GRDP · FDI'): words for its search, not its text
+        if _RELATED.match(fold_ocr(text).strip("*_# ")):  # ('**Tin liên quan**' in Markdown)
             related = True  # other articles' headlines: not this report's text (their figures are other stories')
             continue
         if _HEADLINES.match(fold_ocr(text)):
@@ -133,6 +135,7 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
 # a list of other articles ('Tin liên quan:', 'Các tin khác trong số:')
 _RELATED = re.compile(r"^\s*(?:cac\s+)?(?:(?:tin|bai(?: viet)?)\s+(?:lien quan|cung chuyen muc|khac|moi)(?:\s+trong so)?"
                       r"|xem them|doc them)\s*:?\s*$")
+_TAGS = re.compile(r"^\W*(?:tu khoa|the|tags?)\s*:")
 # a list of this issue's own headlines ('Trong số này:', 'Nội dung chính:'): each sums up what the body states in full
 _HEADLINES = re.compile(r"^\s*(?:trong so nay|noi dung chinh)\s*:?\s*$")
 

@@ -29,6 +29,9 @@ MIN_COVERAGE = EVIDENCE.min_coverage
 MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
 
 
+READ = 5  # the passages whose sentences are weighed: the first ranked
+
+
 def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: Callable | None = None) -> Answer:
     """The answer to one question from its ranked passages (or a refusal naming what exists); `generate`, when an
     LLM is configured, rewrites the extractive answer from the same citations."""
@@ -39,12 +42,12 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     if not top:
         return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
                                          f"(các kỳ hiện có{held(query, store)}).", query.period, citations)
-    uncovered = period_fit.uncovered_period(query, top[:5], store)
-    fit = [period_fit.passage_fit(query, h, store) for h in top[:5]]
-    notes = [store.footnotes(h.passage) for h in top[:5]]
-    evidence = best_evidence(query, top, store.lexical, top=5, fit=fit,
-                             years=[period_fit.report_year(h, store) for h in top[:5]],
-                             before=[lead_in(h.passage, store) for h in top[:5]], notes=notes,
+    uncovered = period_fit.uncovered_period(query, top[:READ], store)
+    fit = [period_fit.passage_fit(query, h, store) for h in top[:READ]]
+    notes = [store.footnotes(h.passage) for h in top[:READ]]
+    evidence = best_evidence(query, top, store.lexical, top=READ, fit=fit,
+                             years=[period_fit.report_year(h, store) for h in top[:READ]],
+                             before=[lead_in(h.passage, store) for h in top[:READ]], notes=notes,
                              above=lambda rank: list_above(top[rank].passage, store))
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))

@@ -27,10 +27,11 @@ from . import fit as period_fit
 from .combine import combine
 from .followup import understand
 from .ruled_out import open_provinces
-from .answering import answer_from
+from .answering import READ, answer_from
 from .query import Query, parse_query
 from .read_ahead import keep_readings, load_readings, marked, read_ahead
 from .retrieve import Weights, rank
+from .weights import EVIDENCE
 
 BRIEF_OVER = 4  # places answering an open question beyond which each gets one line, its quote under the sources
 
@@ -269,7 +270,18 @@ class Engine:
 
     # ---------- composing ----------
     def _answer(self, query: Query, hits: list[Hit], store: Store, k: int) -> Answer:
-        return answer_from(query, hits, store, k, self._generate if self.config.llm_base_url else None)
+        generate = self._generate if self.config.llm_base_url else None
+        ans = answer_from(query, hits, store, k, generate)
+        if not ans.answered and len(hits) > READ and ans.why and ans.why[-1].get("reason") == "no_sentence_left":
+            # not one sentence of the first passages may answer ('Thu hút FDI: 312,6 triệu USD' ranked sixth, under
+            # the headline and a quote that name no FDI): the next ones are read before refusing
+            # (a weaker-ranked passage: its sentence must say twice as much of the question, of the asked period)
+            further = answer_from(query, hits[READ:] + hits[:READ], store, k, generate)
+            chosen = next((w for w in further.why if w.get("outcome") == "chosen"), None)
+            if further.answered and chosen and chosen["fit"] >= 1.0 \
+                    and (further.confidence or 0.0) >= EVIDENCE.read_further * EVIDENCE.min_coverage:
+                return further
+        return ans
 
     def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:
         from .generate import Generator

@@ -56,6 +56,9 @@ class EvidenceWeights:
     # period, scope is certain and only the indicator's words are in doubt: a paraphrase ('tiền thu về
     # cho ngân sách') may cover less of the question
     min_coverage_scoped: float = 0.2
+    # a passage ranked past the first ones (read only when none of those may answer) answers with a quote covering
+    # this many times min_coverage, of the asked period
+    read_further: float = 2.0
     # the question's words are said best by a sentence about the whole country: a sentence of the asked
     # place must hold this share of that one's coverage, or the figure asked is given only for the nation
     # ('cả nước thu hút 20,86 tỷ USD FDI'); a neighbour's sentence sets no such bar (a province's own

@@ -278,3 +278,13 @@ def test_an_average_from_january_in_a_monthly_report_is_the_running_period():
     own = Period("month", 2025, 8)  # 'CPI tháng này tăng 2,84% ...; CPI bình quân từ đầu năm tăng 3,12%'
     assert [m.period for m in find_periods("cpi binh quan tu dau nam tang 3,12%", 2025, folded=True, own=own)] == \
         [Period("months", 2025, 8)]
+
+
+def test_a_period_without_a_year_takes_the_report_s_year_not_a_baseline_s_in_the_sentence_before():
+    """'... quý III/2023 đạt 1.198,4 tỷ đồng. Lũy kế 9 tháng đạt 4.562,4 tỷ đồng' in 2024's report (set Y, invented):
+    the nine months are 2024's; within one sentence a year-less period still takes the year just named."""
+    text = ("Tổng thu ngân sách quý III/2024 ước đạt 1.346,8 tỷ đồng, quý III/2023 đạt 1.198,4 tỷ đồng, tăng 12,4%. "
+            "Lũy kế 9 tháng đạt 4.562,4 tỷ đồng.")
+    assert [m.period for m in find_periods(text, 2024) if m.period][-1] == Period("nine_months", 2024)
+    same = "Quý III/2023 thu 1.198,4 tỷ đồng, lũy kế 9 tháng thu 4.001,2 tỷ đồng."
+    assert [m.period for m in find_periods(same, 2024) if m.period][-1] == Period("nine_months", 2023)
