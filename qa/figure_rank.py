@@ -17,7 +17,7 @@ from tracuu.index.lexical import token_set, tokenize, words_of
 
 from .figure_words import counts
 from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, parse_number
-from .glossary import FIGURE_KINDS, named_measures, spelled_out
+from .glossary import FIGURE_KINDS, cutoff_months, named_measures, spelled_out
 from .lexicon import lexicon
 
 _LEX = lexicon()
@@ -239,7 +239,11 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # comparison or a rate is asked)
         row_s = compared and f.header and f.period is None and f.kind in ("change", "share") \
             and (f.n, f.sentence) in asked_rows
-        off_period = 0 if dated and f.period in dated else \
+        # (a running total from January to the date's month, 'Giải ngân đến 31/10/2024' of a 10 months' report, is the
+        # state then; a quarter ending that month is not), or its quote counts to the date before it ('Đến ngày
+        # 20/9/2024 giải ngân được 3.846,2 tỷ đồng')
+        off_period = 0 if dated and (f.period is not None and (f.period in dated or f.period.months()[0] == 1 and any(
+            f.period.end == d.end for d in dated)) or _counted_to(f, dated)) else \
             1 if not asked or f.period in asked or row_s else 2 if f.period is None else 3
         other_unit = bool(units) and fold(f.unit or "") not in units
         compared_by = f.header if f.header and f.kind in ("change", "share") else f.after  # 'So cùng kỳ (%)': a column's
@@ -291,6 +295,14 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 len(set(words_of(f.head)) - words) if words is not None else 0,
                 pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
+
+
+def _counted_to(f: Figure, dated: list[Period]) -> bool:
+    """Its quote counts to a date in a month asked before the figure ('kế hoạch vốn ... là 4.728,0 tỷ đồng; lũy kế giải
+    ngân đến ngày 30/6/2024 đạt 1.645,2': the second figure; 'Lũy kế đến ngày 09/01/2022 đã tiêm ... Tỷ lệ ... đạt
+    94,34%': each figure after the date)."""
+    # (a note's item is of the date of the sentence carrying its mark, its frame)
+    return bool(cutoff_months(fold(f"{f.frame} {f.quote[:f.start]}")) & {(d.year, d.index) for d in dated})
 
 
 def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:

@@ -151,7 +151,7 @@ _CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dướ
                    r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?=;|$)")  # a range '8 - 8,5' too
 
 
-def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
+def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | None = None) -> list[Figure]:
     """Cells of a table row as the loaders render it ('Bảng 1 > Sản lượng lúa > ĐVT: nghìn tấn; Thực hiện
     năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; So với kế hoạch (%): 103,1'): each value with its
     column's period and kind, the row's label as indicator and the ĐVT column as unit. A column that names no
@@ -163,8 +163,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
     indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
     unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>]+)", row)  # a table-wide unit ends where the row path goes on
     unit = unit_m.group(1).strip() if unit_m else None
-    if unit is None and (own := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(own.group(1))):
-        unit = own.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
+    if unit is None and (bracket := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(bracket.group(1))):
+        unit = bracket.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
     out = []
     named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
     year = named[0].year if named else year
@@ -194,14 +194,17 @@ def table_cells(row: str, n: int = 1, year: int | None = None) -> list[Figure]:
             cell_unit = unit
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
                           start=m.start(2), context=f"{indicator} {header}", header=header))
-    # the columns that name no period are the row's: the one its name gives, else the one all its dated columns name
-    # ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế'); a running total's column ('Lũy kế đến
-    # cuối tháng') is no month's
-    dated = {f.period for f in out if f.period}
-    if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None):
+    # the columns that name no period are the row's: the one its name gives, else the one all its dated columns but
+    # the plan's name ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế'), else its report's or
+    # section's (`own`: 'Kế hoạch năm | Ước thực hiện | So kế hoạch (%)' in a half-year's table); a running total's
+    # column ('Lũy kế đến cuối tháng') is no month's, and 'Thực hiện cùng kỳ' is the same span a year before
+    dated = {f.period for f in out if f.period and f.kind != "target"}
+    if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None) or (own if not dated else None):
         for f in out:
-            if f.period is None and not re.search(r"\bluy ke\b", fold(f.header)):
-                f.period = fill
+            h = fold(f.header)
+            if f.period is None and not re.search(r"\bluy ke\b", h):
+                before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
+                f.period = Period(fill.kind, fill.year - 1, fill.index) if before else fill
     return out
 
 
@@ -242,7 +245,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     count is kept when it counts what the question asks about (`nouns`: '05 đề tài' for 'bao nhiêu đề tài').
     `earlier`: the figures of the quotes before it, which a footnote's breakdown may be of. `small`: keep a
     small count printed with a leading zero ('09 trường học'), as a claim states it."""
-    if cells := table_cells(quote, n, period.year if period else None):
+    if cells := table_cells(quote, n, period.year if period else None, own):
         return cells
     printed, quote = quote, _SPLIT_GROUP.sub("\\1.\u00a0", quote)  # same length: offsets hold in both
     quote = _EMPHASIS.sub(lambda m: " " * len(m.group()), quote)  # Markdown's bold ('**386,2 triệu USD**'): no words

@@ -10,6 +10,7 @@ from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import MERGED, successor
 from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.types import Period
 
 from . import fit as period_fit
 from .sentence import first_figure, states_figure
@@ -127,11 +128,29 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
         return True
     if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
         return False
+    if _whole_year_clause(folded, query, default_year):
+        return False
     # ('khởi công chậm nhất trong tháng 6/2022' answers 'khi nào' for quý II: only figures conflict)
     narrower = query.wants_figure and any(a.contains(p) and a != p for a in query.periods for p in named)
     wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
                                        for a in query.periods for p in named)
     return narrower or wider
+
+
+def _whole_year_clause(folded: str, query: Query, default_year: int | None) -> bool:
+    """'kim ngạch xuất khẩu 11 tháng đạt 2.846,2 triệu USD; ước cả năm đạt 3.126,4 triệu USD' in 2025's report, for
+    'năm 2025': a clause of its own gives the report's whole year ('cả năm', no year named) a figure."""
+    if default_year is None or Period("year", default_year) not in query.periods:
+        return False
+    for m in _WHOLE_YEAR.finditer(folded):
+        end = min([i for i in (folded.find(";", m.end()), folded.find(". ", m.end())) if i >= 0] or [len(folded)])
+        if states_figure(folded[m.end():end]):
+            return True
+    return False
+
+
+# a clause opening with the whole year, after the part of it the sentence began with ('...; ước cả năm đạt')
+_WHOLE_YEAR = re.compile(r"[;,]\s*(?:[a-z]+\s+){0,3}?ca\s+nam\b(?!\s*(?:19|20)\d\d)")
 
 
 def _narrower_lead(folded: str, first: int, mentions, query: Query) -> bool:

@@ -132,11 +132,13 @@ def test_columns_that_name_no_year_take_the_caption_s_and_a_comparison_column_an
 
 def test_abbreviated_columns_name_their_period_and_kind():
     # figures invented: 'KH 2024' is the plan, 'TH 6T/2024' the half year's result, '% KH' / '% CK' the share and change
+    # (of the result's half year: the plan's column dates no other)
     from tracuu.ingest.types import Period
     row = "Bảng 1 > Số doanh nghiệp thành lập mới > ĐVT: doanh nghiệp; KH 2024: 150; TH 6T/2024: 71; % KH: 47,3; % CK: 109,2"
+    half = Period("half", 2024, 1)
     assert [(c.value, c.kind, c.period) for c in extract(row)] == [
-        ("150", "target", Period("year", 2024)), ("71", "result", Period("half", 2024, 1)), ("47,3", "share", None),
-        ("109,2", "change", None)]
+        ("150", "target", Period("year", 2024)), ("71", "result", half), ("47,3", "share", half),
+        ("109,2", "change", half)]
     assert rank(extract(row), weighted({}), asked=[Period("half", 2024, 1)])[0].value == "71"
 
 
@@ -998,3 +1000,37 @@ def test_a_total_asked_counts_what_follows_tong_so():
     assert counted("Tính đến giữa năm 2023, tổng số trường đạt chuẩn quốc gia ở Lạng Sơn là bao nhiêu?") == \
         {("truong", "dat", "chuan")}
     assert counted("Có bao nhiêu hợp tác xã, tổng số vốn là bao nhiêu?") == {("hop", "tac", "xa")}  # 'bao nhiêu X' first
+
+
+def test_a_plan_column_dates_no_result_column_and_unnamed_ones_take_the_report_s_period():
+    """'Thực hiện cùng kỳ | Kế hoạch năm | Ước thực hiện | So cùng kỳ (%) | So kế hoạch (%)' in a half-year's table
+    (set AK, invented): 'Kế hoạch năm' is the year's plan; the estimate and its comparisons are the half-year's, and
+    'Thực hiện cùng kỳ' the same half a year before."""
+    from tracuu.qa.figures import table_cells
+    row = ("A. CÁC CHỈ TIÊU KINH TẾ > Tổng thu ngân sách nhà nước trên địa bàn > ĐVT: tỷ đồng; Thực hiện cùng kỳ: "
+           "9.412,8; Kế hoạch năm: 20.130; Ước thực hiện: 9.846,2; So cùng kỳ (%): 104,6; So kế hoạch (%): 48,9")
+    half = Period("half", 2023, 1)
+    cells = {c.value: c for c in table_cells(row, year=2023, own=half)}
+    assert cells["20.130"].period == Period("year", 2023) and cells["20.130"].kind == "target"
+    assert cells["9.846,2"].period == cells["48,9"].period == cells["104,6"].period == half
+    assert cells["9.412,8"].period == Period("half", 2022, 1)
+    # without the report's period, no column is dated by the plan's
+    assert table_cells(row, year=2023)[2].period is None
+
+
+def test_a_figure_counted_to_the_date_asked_leads_the_plan_it_is_a_share_of():
+    """'tổng kế hoạch vốn năm 2024 là 5.264 tỷ đồng; đến ngày 25/11/2024 giải ngân được 3.662,8 tỷ đồng' (set Y) and a
+    table's 'Giải ngân đến 31/10/2024' of a 10 months' report (set R; figures invented), asked 'đến 25/11/2024' /
+    'đến hết ngày 31/10/2024': the state at that date first, not the year's plan."""
+    dated = [Period("month", 2024, 11)]
+    quote = ("Giải ngân vốn đầu tư công: tổng kế hoạch vốn năm 2024 là 5.264 tỷ đồng; đến ngày 25/11/2024 giải ngân "
+             "được 3.662,8 tỷ đồng, đạt 69,6% kế hoạch.")
+    words = _w("giai", "ngan", "von", "dau", "tu", "cong")
+    assert rank(extract(quote, period=Period("year", 2024)), weighted(words), asked=[Period("year", 2024)],
+                dated=dated)[0].value == "3.662,8"
+    from tracuu.qa.figures import table_cells
+    row = ("Giải ngân > Tổng cộng > Số dự án: 186; Kế hoạch vốn năm 2024: 3.486,72; Giải ngân đến 31/10/2024: 2.261,84; "
+           "Tỷ lệ giải ngân (%): 64,87")
+    cells = table_cells(row, year=2024, own=Period("months", 2024, 10))
+    assert rank(cells, weighted(words), asked=[Period("year", 2024)], dated=[Period("month", 2024, 10)])[0].value \
+        == "2.261,84"

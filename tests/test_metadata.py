@@ -63,6 +63,8 @@ DISPUTED = {
     # report): the writer read the quarter and the month, tracuu the running total, as above
     "ah_stc_haugiang_q3-2024.txt": Period("nine_months", 2024),
     "ah_ninhbinh_scan_t8-2025.txt": Period("months", 2025, 8),
+    # set AK: a Sở Công Thương report on 'quý III và 9 tháng năm 2024', as above
+    "ak_sct_quangbinh_q3-2024.txt": Period("nine_months", 2024),
 }
 
 

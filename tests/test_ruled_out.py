@@ -94,3 +94,17 @@ def test_a_former_province_asked_of_a_merged_province_s_report_needs_its_own_lin
     assert _names_former(q, "Theo địa bàn tỉnh cũ: địa bàn tỉnh Quảng Trị cũ thu 3.210,5 tỷ đồng.")
     assert _names_former(q, "Khu vực Quảng Trị (cũ): 3.210,5 tỷ đồng.")
     assert parse_query("Thu ngân sách Quảng Trị 9 tháng 2025").former == []
+
+
+def test_a_clause_of_the_report_s_whole_year_answers_for_that_year():
+    """'kim ngạch xuất khẩu 11 tháng đạt 2.846,2 triệu USD; ước cả năm đạt 3.126,4 triệu USD' (set AK) and 'Giải ngân ...
+    đến ngày 20/11/2024 ... bằng 62,8% kế hoạch; ước cả năm đạt 95%' (set F; figures invented), in that year's report:
+    the clause gives the year its figure; a month's clause does not."""
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.ruled_out import conflicts
+    s = ("Xuất khẩu: kim ngạch xuất khẩu 11 tháng đạt 2.846,2 triệu USD; ước cả năm đạt 3.126,4 triệu USD, bằng 104,2% "
+         "kế hoạch (3.000 triệu USD), tăng 12,6% so với năm 2024.")
+    assert not conflicts(parse_query("nghe an kim ngach xuat khau nam 2025"), s, 2025)
+    assert conflicts(parse_query("nghe an kim ngach xuat khau nam 2025"), s.replace("ước cả năm", "riêng tháng 11"), 2025)
+    s = "Giải ngân vốn đầu tư công đến 9 tháng đạt 2.126,4 tỷ đồng, bằng 62,8% kế hoạch; ước cả năm đạt 95%."
+    assert not conflicts(parse_query("ty le giai ngan von dau tu cong nam 2024 son la"), s, 2024)
