@@ -15,8 +15,8 @@ from tracuu.memo import kept
 
 from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INSTITUTIONS, compounded, dated_months, measure_phrases,
-                       named_measures)
+from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, compounded, dated_months,
+                       measure_phrases, named_measures)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
@@ -47,10 +47,11 @@ class Evidence:
 
 
 def names_indicator(name: str, text: str) -> bool:
-    """`names_whole`, or its acronym ('CPI' for 'chỉ số giá tiêu dùng')."""
+    """`names_whole`, or its acronym ('CPI' for 'chỉ số giá tiêu dùng'), or another name reports print for it."""
     folded = fold_ocr(text)
     return names_whole(name, text) or any(full == name and re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", folded)
-                                          for a, full in ACRONYMS.items())
+                                          for a, full in ACRONYMS.items()) \
+        or any(names_whole(other, text) for other in INDICATOR_NAMES.get(name, ()))
 
 
 def names_whole(name: str, text: str, gap: int = 2) -> bool:
@@ -186,10 +187,12 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         heading = hit.passage.section.rsplit(" > ", 1)[-1] if hit.passage.section else ""
         ptoks = token_set(unsaid(f"{hit.passage.text} {heading}"), repair)
         pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
-        if not names_acronyms(query.aliases, ptoks) or not all(names_whole(n, hit.passage.text) for n in query.indicators):
+        if not names_acronyms(query.aliases, ptoks) or not all(names_indicator(n, hit.passage.text) for n in query.indicators):
             continue
         wide = None
         for i, sent in enumerate(sents):
+            if sent.rstrip(" \"'”*").endswith("?"):
+                continue  # a question the report prints ('Phóng viên ...: Xin cho biết ...?') answers nothing itself
             if i == 0 and hit.passage.kind == "footnote":
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = token_set(unsaid(sent), repair)

@@ -19,6 +19,7 @@ ACRONYMS: dict[str, str] = _LEX.acronyms
 INSTITUTIONS = _LEX.institutions  # who acts, not what is measured: a passage need not name them
 ALSO_NAMED: dict[str, tuple[str, ...]] = _LEX.also_named  # 'tăng trưởng kinh tế' is the GRDP's growth
 NAMED_INDICATORS = _LEX.named_indicators  # a passage holding part of such a name is about another one
+INDICATOR_NAMES = _LEX.indicator_names  # the other names reports print for one
 
 
 def named_indicators(folded: str) -> list[str]:

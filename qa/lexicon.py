@@ -15,6 +15,7 @@ LEXICON = Path(__file__).with_name("lexicon.toml")
 class Lexicon:
     acronyms: dict[str, str]
     also_named: dict[str, tuple[str, ...]]
+    indicator_names: dict[str, tuple[str, ...]]
     institutions: frozenset[str]
     named_indicators: tuple[str, ...]
     units: tuple[str, ...]
@@ -46,6 +47,7 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
     return Lexicon(
         acronyms=dict(data["acronyms"]),
         also_named={k: tuple(v) for k, v in data["also_named"].items()},
+        indicator_names={k: tuple(v) for k, v in data.get("indicator_names", {}).items()},
         institutions=frozenset(data["institutions"]),
         named_indicators=tuple(data["named_indicators"]),
         units=tuple(sorted(data["units"], key=len, reverse=True)),  # longest first: "tan gao" before "tan"

@@ -100,7 +100,10 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             return True
         if not query.periods:
             # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date
-            said = [m.period for m in find_periods(sentence, default_year) if m.period and m.year is not None
+            # (of the quote's first sentence, whose figure leads: 'Đến ngày 30/6/2026, tỉnh đã bàn giao 486,2 ha ...
+            # Phần diện tích còn lại phấn đấu bàn giao xong trong quý III/2026' is June's)
+            first = re.split(r"(?<=[.;])\s", sentence, maxsplit=1)[0]
+            said = [m.period for m in find_periods(first, default_year) if m.period and m.year is not None
                     and not m.comparison]
             return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
     if not query.periods:

@@ -34,6 +34,11 @@ def others_figure(query: Query, sentence: str) -> bool:
     return bool(query.provinces and named and not named & set(query.provinces))
 
 
+# a figure of the whole country: named before it in its clause ('cả nước thu hút 21,52 tỷ USD'), or right after it
+# ('cao hơn mức 6,82% của cả nước', 'GDP 7,09% (cả nước)')
+_NATIONS_FIGURE = re.compile(rf"\b(?:{NATION})\b[^;.]{{0,80}}?\d|\d[\d.,]*\s*%?[^;.\d]{{0,25}}?\b(?:{NATION})\b")
+
+
 def national_figure(query: Query, sentence: str) -> bool:
     """The quote's first figure is the whole country's ('Cả nước thu ngân sách đạt 54% dự toán'): no
     answer for a provincial report's reader unless the question asks about the country. Only the
@@ -109,6 +114,10 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     only where the clause, its section or its paragraph's subject names the asked province (a regional article's
     part on it)."""
     if national_figure(query, sentence):
+        return True
+    if not query.provinces and _NATION.search(fold_ocr(query.text)) and not _NATIONS_FIGURE.search(fold_ocr(sentence)):
+        # the country asked ('GDP cả nước 6 tháng đầu năm 2023'): a province's figure, beside no figure of the
+        # country ('cao hơn tốc độ tăng của cả nước'), is no answer
         return True
     lead = figure_lead(sentence) or ""
     if lead and (_local_figure(query, sentence, lead) or _province_figure(query, lead)):
