@@ -77,7 +77,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                      and national_figure(query, e.sentence)), default=0.0)
     # or by a sentence saying the figure asked is not compiled ('số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà
     # soát ... chưa được công bố'): a weak sentence of another quantity (the new firms beside it) is no answer either
-    unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled"),
+    unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled" or e.unpublished),
                       key=lambda e: e.coverage, default=None)
     elsewhere = max(elsewhere, unpublished.coverage if unpublished else 0.0)
     if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
@@ -86,7 +86,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     why = [{"doc": top[e.hit_index].passage.doc, "line_start": top[e.hit_index].passage.line_start,
             "sentence": e.sentence[:120], "coverage": round(e.coverage, 3), "fit": fit[e.hit_index],
             "outcome": "chosen" if e is best else r or "kept"} for e, r in weighed]
-    if uncovered or best is None or best.coverage < floor:
+    # the best sentence itself says the figure asked is not published, the quote's figure is the next sentence's
+    # ('Thống kê tỉnh chưa công bố số liệu tỷ lệ thất nghiệp 6 tháng ...; Trong 6 tháng, Sở đã ... 8.646 người')
+    withheld = best is not None and best.unpublished and not states_figure(sentences(best.sentence)[0])
+    if uncovered or best is None or best.coverage < floor or withheld:
         what = f" cho {uncovered.label}" if uncovered else ""
         indexed = {d.province for d in store.documents if d.province}
         if missing := [p for p in query.provinces if indexed and p not in indexed]:
@@ -97,7 +100,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             # the report itself says so: the reader learns why, in its words
             msg += (f"\nBáo cáo {top[unpublished.hit_index].passage.doc} ghi rõ số liệu này chưa được tổng hợp/công bố: "
                     f"“{not_compiled_part(unpublished.sentence)}”")
-        reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else "coverage_below_floor"
+        reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else \
+            "not_published" if withheld else "coverage_below_floor"
         return Answer(query.text, False, msg, query.period, citations,
                       confidence=best.coverage if best else None,
                       why=why + [{"outcome": "refused", "reason": reason, "floor": floor}])

@@ -44,6 +44,9 @@ class Evidence:
     excludes: bool = False  # it says it leaves out what the question names ('xuất khẩu (không kể dầu thô)')
     note: NoteItem | None = None  # the item of the footnote it marks that states the figure asked (`notes`)
     not_compiled: bool = False  # it says what is asked is not compiled ('chưa tổng hợp kim ngạch xuất khẩu theo quý')
+    # its own sentence says a figure is not compiled or published ('Thống kê tỉnh chưa công bố tỷ lệ thất nghiệp 6
+    # tháng'), figure or none: a weaker sentence of another quantity is no answer beside it (answering)
+    unpublished: bool = False
 
 
 def names_indicator(name: str, text: str) -> bool:
@@ -278,7 +281,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
-                                not_compiled=not_compiled))
+                                not_compiled=not_compiled,
+                                unpublished=query.asks_quantity and bool(_NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
     return out
 

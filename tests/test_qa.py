@@ -697,3 +697,14 @@ def test_a_reporter_s_question_printed_in_a_press_conference_is_no_answer_its_re
     assert "?" not in ans.citations[0].quote
     ans = wide_engine.ask("Những thị trường khách quốc tế dẫn đầu của Khánh Hòa trong 6 tháng đầu năm 2026 là những nước nào?")
     assert not ans.answered or "Xin cho biết" not in ans.citations[0].quote, ans.answer
+
+
+def test_a_sentence_saying_the_asked_rate_is_unpublished_refuses_the_counts_beside_it(wide_engine):
+    """'Thống kê tỉnh chưa công bố số liệu tỷ lệ thất nghiệp 6 tháng đầu năm 2026; ... Trong 6 tháng, Sở đã ... giải quyết
+    trợ cấp thất nghiệp cho 8.646 người' (set AK) and Hưng Yên's 'tỷ lệ thất nghiệp ... công bố theo quý' beside the Tết
+    bonus (set AD; figures invented): no rate, and the refusal says why in the report's words."""
+    ans = wide_engine.ask("ty le that nghiep khanh hoa 6 thang dau nam 2026")
+    assert not ans.answered and "8.646" not in ans.answer.split("\n")[0], ans.answer
+    assert "chưa công bố số liệu tỷ lệ thất nghiệp" in ans.answer
+    ans = wide_engine.ask("Tỷ lệ thất nghiệp của tỉnh Hưng Yên tháng 1 năm 2026 là bao nhiêu?")
+    assert not ans.answered and "8,2" not in ans.answer.split("\n")[0], ans.answer
