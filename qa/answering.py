@@ -200,12 +200,17 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                                     or figs[0].period in query.periods
                                     and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
-                 or query.dated and aims_at(figs[0], query.cutoffs)):
+                 or query.dated and aims_at(figs[0], query.cutoffs)
+                 # (the row gives only the plan, and the report says the result is not compiled: 'Tỷ lệ hộ nghèo |
+                 # giảm 0,3 điểm % | (*)', '(*) ... không tổng hợp số ước 6 tháng')
+                 or unpublished is not None and unpublished.coverage >= best.coverage):
         # a result asked of a period that only plans speak of (or of a cut-off date the report only aims at:
         # 'phấn đấu đến ngày 31/12/2024 đạt 85%'): no result to give; say what the plan is
         asked = query.period.label if query.period else f"đến {query.dated[0].label}"
+        said = f"\nBáo cáo ghi rõ: “{not_compiled_part(unpublished.sentence)}”" \
+            if unpublished is not None and unpublished.coverage >= best.coverage else ""
         return Answer(query.text, False, f"Chưa có số liệu thực hiện {asked} trong các báo cáo đã "
-                                         f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}", query.period, citations,
+                                         f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}{said}", query.period, citations,
                       confidence=best.coverage, figures=figs, plan_only=True,
                       why=why + [{"outcome": "refused", "reason": "only_plans_cover_the_period"}])
     answer = Answer(query.text, True, text, query.period or cited.section_period, citations,

@@ -708,3 +708,11 @@ def test_a_sentence_saying_the_asked_rate_is_unpublished_refuses_the_counts_besi
     assert "chưa công bố số liệu tỷ lệ thất nghiệp" in ans.answer
     ans = wide_engine.ask("Tỷ lệ thất nghiệp của tỉnh Hưng Yên tháng 1 năm 2026 là bao nhiêu?")
     assert not ans.answered and "8,2" not in ans.answer.split("\n")[0], ans.answer
+
+
+def test_a_row_giving_only_the_plan_beside_a_note_that_the_result_is_not_compiled_is_no_result(wide_engine):
+    """'Tỷ lệ hộ nghèo | % | - | giảm 0,3 điểm % | (*) | - | -' and '(*) Tỷ lệ hộ nghèo được xác định theo kết quả rà soát
+    ... cuối năm; không tổng hợp số ước 6 tháng' (set AK, invented): the plan is said as a plan, no result given."""
+    ans = wide_engine.ask("ty le ho ngheo hai duong 6 thang dau nam 2023")
+    assert not ans.answered and ans.plan_only, ans.answer
+    assert ans.answer.startswith("Chưa có số liệu thực hiện 6 tháng đầu năm 2023") and "không tổng hợp" in ans.answer
