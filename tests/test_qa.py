@@ -716,3 +716,15 @@ def test_a_row_giving_only_the_plan_beside_a_note_that_the_result_is_not_compile
     ans = wide_engine.ask("ty le ho ngheo hai duong 6 thang dau nam 2023")
     assert not ans.answered and ans.plan_only, ans.answer
     assert ans.answer.startswith("Chưa có số liệu thực hiện 6 tháng đầu năm 2023") and "không tổng hợp" in ans.answer
+
+
+def test_a_social_indicator_asked_is_not_answered_with_another_sharing_its_words(sample_engine, wide_engine):
+    """'Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng' (heldout23) is no vaccination rate of children, 'tỷ lệ đô thị hóa'
+    (heldout20) no share of villages with roads, 'tuổi thọ trung bình' (set AD) no average population: none is
+    given, so each is refused."""
+    for engine, q, wrong in ((sample_engine, "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng của Lạng Sơn năm 2021 là bao nhiêu?",
+                              "100%"),
+                             (sample_engine, "ty le do thi hoa cua tinh lang son nam 2021", "69,9"),
+                             (wide_engine, "tuoi tho trung binh cua nguoi dan quang nam nam 2024", "1.520.000")):
+        ans = engine.ask(q)
+        assert not ans.answered and wrong not in ans.answer.split("\n")[0], ans.answer
