@@ -15,8 +15,8 @@ from tracuu.memo import kept
 
 from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, compounded, dated_months,
-                       measure_phrases, named_measures)
+from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, another_measure, compounded,
+                       dated_months, measure_phrases, named_measures)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
@@ -170,6 +170,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     reading = item_reading(query, weights, variants, lexical)
 
     phrases = measure_phrases(fold_ocr(query.text), _GENERIC_MEASURES) if query.wants_figure else []
+    asked_text = fold_ocr(query.text)
 
     def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
         if any(compounded(p, toks) for p in phrases):
@@ -276,7 +277,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                                                before[rank] if before and rank < len(before) else ""]), repair)
                 if not named(wide) and above is not None and (lines := above(rank)):  # (read only when needed)
                     wide = wide | token_set(lines, repair)
-                if not named(wide):
+                if not named(wide) or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
                     phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,

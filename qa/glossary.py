@@ -170,6 +170,15 @@ def measure_phrases(folded: str, leave_out: frozenset[str] = frozenset()) -> lis
             if w not in leave_out and w not in ACRONYMS and re.search(rf"\b{w}\b", folded)]
 
 
+def another_measure(phrase: str, folded: str, question: str) -> bool:
+    """Every time `folded` prints the measure, words that make it another follow (`measure_others`: 'xuất khẩu lao động
+    412 người' for 'kim ngạch xuất khẩu'), and the question does not ask that other one."""
+    others = _LEX.measure_others.get(phrase, ())
+    at = [m.end() for m in re.finditer(rf"\b{phrase}\b", folded)]
+    return bool(others and at) and not any(f"{phrase} {o}" in question for o in others) and all(
+        any(folded[e:].lstrip().startswith(o) for o in others) for e in at)
+
+
 def compounded(phrase: str, toks) -> bool:
     """A two-word measure printed only inside a compound, one word between its two ('xuất khẩu' in 'kim ngạch xuất,
     nhập khẩu', 'xuất nhập khẩu'): the compound is another measure (the two together), not the one asked."""

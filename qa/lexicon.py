@@ -16,6 +16,7 @@ class Lexicon:
     acronyms: dict[str, str]
     also_named: dict[str, tuple[str, ...]]
     indicator_names: dict[str, tuple[str, ...]]
+    measure_others: dict[str, tuple[str, ...]]
     institutions: frozenset[str]
     named_indicators: tuple[str, ...]
     units: tuple[str, ...]
@@ -48,6 +49,7 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
         acronyms=dict(data["acronyms"]),
         also_named={k: tuple(v) for k, v in data["also_named"].items()},
         indicator_names={k: tuple(v) for k, v in data.get("indicator_names", {}).items()},
+        measure_others={k: tuple(v) for k, v in data.get("measure_others", {}).items()},
         institutions=frozenset(data["institutions"]),
         named_indicators=tuple(data["named_indicators"]),
         units=tuple(sorted(data["units"], key=len, reverse=True)),  # longest first: "tan gao" before "tan"

@@ -728,3 +728,15 @@ def test_a_social_indicator_asked_is_not_answered_with_another_sharing_its_words
                              (wide_engine, "tuoi tho trung binh cua nguoi dan quang nam nam 2024", "1.520.000")):
         ans = engine.ask(q)
         assert not ans.answered and wrong not in ans.answer.split("\n")[0], ans.answer
+
+
+def test_labour_sent_abroad_is_no_export(wide_engine):
+    """'giải quyết việc làm cho 46.812 lao động, trong đó xuất khẩu lao động 17.246 người' (set AK; set Z's Điện Biên
+    release alike, figures invented) counts workers, not an export: asked the export, the export's sentence answers."""
+    from tracuu.qa.glossary import another_measure
+    said = "giai quyet viec lam cho 46.812 lao dong, trong do xuat khau lao dong 17.246 nguoi"
+    assert another_measure("xuat khau", said, "kim ngach xuat khau nghe an nam 2025")
+    assert not another_measure("xuat khau", said, "xuat khau lao dong nghe an nam 2025")
+    assert not another_measure("xuat khau", said + "; kim ngach xuat khau 3.126,4 trieu usd", "xuat khau nam 2025")
+    ans = wide_engine.ask("nghe an kim ngach xuat khau nam 2025")
+    assert ans.answered and ans.figures[0].value == "3.126,4", ans.answer
