@@ -248,7 +248,7 @@ class Engine:
         for place in places:
             scoped = dataclasses.replace(query, provinces=[place])
             own = [h for h in search(scoped) if (d := store.doc_by_name.get(h.passage.doc)) and d.province == place]
-            ans = self._answer(scoped, own, store, k)
+            ans = self._answer(scoped, own, store, k, further=False)  # (each province's own best passages)
             if ans.answered:
                 answers.append((place, ans))
         if len(answers) < 2:
@@ -269,10 +269,11 @@ class Engine:
         return self._reranker.rerank(question, hits)
 
     # ---------- composing ----------
-    def _answer(self, query: Query, hits: list[Hit], store: Store, k: int) -> Answer:
+    def _answer(self, query: Query, hits: list[Hit], store: Store, k: int, further: bool = True) -> Answer:
         generate = self._generate if self.config.llm_base_url else None
         ans = answer_from(query, hits, store, k, generate)
-        if not ans.answered and len(hits) > READ and ans.why and ans.why[-1].get("reason") == "no_sentence_left":
+        if further and not ans.answered and len(hits) > READ and ans.why \
+                and ans.why[-1].get("reason") == "no_sentence_left":
             # not one sentence of the first passages may answer ('Thu hút FDI: 312,6 triệu USD' ranked sixth, under
             # the headline and a quote that name no FDI): the next ones are read before refusing
             # (a weaker-ranked passage: its sentence must say twice as much of the question, of the asked period)
