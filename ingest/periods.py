@@ -290,6 +290,7 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
         nth = 1 if place in ("dau", "tien") else 3 if place in ("ba", "3", "cuoi", "cung") else 2
         kind, index = "month", 3 * (quarter - 1) + nth
     elif kind in ("early", "first_month"):
+        rel = "early" if kind == "early" else ""  # 'đầu năm 2022': January, loosely (a quarter's report may say it)
         kind, index = "month", 1
     elif kind == "last_month":
         kind, index = "month", 12

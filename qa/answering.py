@@ -3,11 +3,13 @@ as source [1] (with the sentence completing it and the footnote it marks), its f
 every number checked against the sources; or a refusal that names what the index holds."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from tracuu.index.backend import Store
 from tracuu.index.store import Filters, Hit, report_periods
 from tracuu.ingest.ocr_report import poor_scan_note
+from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
 from . import wording
@@ -196,7 +198,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                       query.period, citations, note=f"unsupported numbers: {bad}")
     if warning := poor_scan_note(store.doc_by_name[cited.doc].ocr, cited.page, cited.ocr_confidence):
         text += " " + warning  # a figure read from a poor scan: the reporter should check the original
-    if figs and query.wants_figure and aim and not query.asks_plan \
+    # ('kỷ niệm bao nhiêu năm ngày thành lập tỉnh': an anniversary's years, which the plan to hold it states as a fact)
+    if figs and query.wants_figure and aim and not query.asks_plan and not _asks_years(query.text) \
             and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                                     or figs[0].period in query.periods
                                     and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
@@ -219,6 +222,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         answer = generate(query, answer, citations, sources)
     return answer
 
+
+
+def _asks_years(question: str) -> bool:
+    """The question counts years ('bao nhiêu năm'), an age or anniversary, not a quantity achieved in one."""
+    return bool(re.search(r"\b(?:bao nhieu|may)\s+nam\b(?!\s*\d)", fold_ocr(question)))
 
 
 def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:

