@@ -277,7 +277,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                                                before[rank] if before and rank < len(before) else ""]), repair)
                 if not named(wide) and above is not None and (lines := above(rank)):  # (read only when needed)
                     wide = wide | token_set(lines, repair)
-                if not named(wide) or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
+                # (a measure the passage prints only as another one names it nowhere: 'xuất nhập khẩu' in the section's
+                # heading, 'Kim ngạch xuất khẩu ...' below it, for 'nhập khẩu')
+                if not named(wide) or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases) \
+                        or any(another_measure(p, fold_ocr(f"{hit.passage.section} {hit.passage.text}"), asked_text)
+                               for p in phrases if p in _LEX_OTHERS_BEFORE):
                     phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
@@ -287,6 +291,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     out.sort(key=lambda e: -e.score)
     return out
 
+
+_LEX_OTHERS_BEFORE = lexicon().measure_others_before
 
 # kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
 # 'Điện sản xuất'): a quote need not repeat them

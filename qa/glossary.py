@@ -171,12 +171,16 @@ def measure_phrases(folded: str, leave_out: frozenset[str] = frozenset()) -> lis
 
 
 def another_measure(phrase: str, folded: str, question: str) -> bool:
-    """Every time `folded` prints the measure, words that make it another follow (`measure_others`: 'xuất khẩu lao động
-    412 người' for 'kim ngạch xuất khẩu'), and the question does not ask that other one."""
-    others = _LEX.measure_others.get(phrase, ())
-    at = [m.end() for m in re.finditer(rf"\b{phrase}\b", folded)]
-    return bool(others and at) and not any(f"{phrase} {o}" in question for o in others) and all(
-        any(folded[e:].lstrip().startswith(o) for o in others) for e in at)
+    """Every time `folded` prints the measure, words that make it another follow or lead it (`measure_others`: 'xuất
+    khẩu lao động 412 người' for 'kim ngạch xuất khẩu'; 'xuất nhập khẩu' for 'nhập khẩu'), and the question does not ask
+    that other one."""
+    after, before = _LEX.measure_others.get(phrase, ()), _LEX.measure_others_before.get(phrase, ())
+    at = [m.span() for m in re.finditer(rf"\b{phrase}\b", folded)]
+    if not at or not (after or before) or any(f"{phrase} {o}" in question for o in after) \
+            or any(f"{o} {phrase}" in question for o in before):
+        return False
+    return all(any(folded[e:].lstrip().startswith(o) for o in after)
+               or any(re.search(rf"\b{o}\W*$", folded[:s]) for o in before) for s, e in at)
 
 
 def compounded(phrase: str, toks) -> bool:

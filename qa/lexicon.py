@@ -17,6 +17,7 @@ class Lexicon:
     also_named: dict[str, tuple[str, ...]]
     indicator_names: dict[str, tuple[str, ...]]
     measure_others: dict[str, tuple[str, ...]]
+    measure_others_before: dict[str, tuple[str, ...]]
     institutions: frozenset[str]
     named_indicators: tuple[str, ...]
     units: tuple[str, ...]
@@ -50,6 +51,7 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
         also_named={k: tuple(v) for k, v in data["also_named"].items()},
         indicator_names={k: tuple(v) for k, v in data.get("indicator_names", {}).items()},
         measure_others={k: tuple(v) for k, v in data.get("measure_others", {}).items()},
+        measure_others_before={k: tuple(v) for k, v in data.get("measure_others_before", {}).items()},
         institutions=frozenset(data["institutions"]),
         named_indicators=tuple(data["named_indicators"]),
         units=tuple(sorted(data["units"], key=len, reverse=True)),  # longest first: "tan gao" before "tan"

@@ -754,3 +754,14 @@ def test_early_in_a_year_is_read_loosely_and_an_anniversary_s_years_are_no_resul
     ans = sample_engine.ask("Năm 2022 Lạng Sơn kỷ niệm bao nhiêu năm ngày thành lập tỉnh?")
     assert ans.answered and "191 năm" in ans.answer.split("\n")[0], ans.answer
     assert _asks_years("thành lập được mấy năm") and not _asks_years("thu ngân sách bao nhiêu năm 2022")
+
+
+def test_exports_and_imports_together_are_no_import(wide_engine):
+    """'3. Thương mại, dịch vụ và xuất nhập khẩu' over 'Kim ngạch xuất khẩu ... lũy kế 5 tháng đạt 398,6 triệu USD' (set
+    AL, figures invented): the section names no import, so an import question is refused, not answered with exports."""
+    from tracuu.qa.glossary import another_measure
+    assert another_measure("nhap khau", "thuong mai, dich vu va xuat nhap khau kim ngach xuat khau", "nhap khau 5 thang")
+    assert not another_measure("nhap khau", "xuat nhap khau ... kim ngach nhap khau 120 trieu usd", "nhap khau")
+    assert not another_measure("nhap khau", "tong kim ngach xuat nhap khau", "kim ngach xuat nhap khau")
+    ans = wide_engine.ask("Kim ngạch nhập khẩu của Đắk Nông 5 tháng năm 2024 là bao nhiêu?")
+    assert not ans.answered and "398,6" not in ans.answer.split("\n")[0], ans.answer
