@@ -82,6 +82,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled" or e.unpublished),
                       key=lambda e: e.coverage, default=None)
     elsewhere = max(elsewhere, unpublished.coverage if unpublished else 0.0)
+    # ... and the report's words on it go into what the answer says, when that sentence says as much as the best one
+    told = unpublished if unpublished is not None and (best is None or unpublished.coverage >= best.coverage) else None
     if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
         floor = max(floor, EVIDENCE.beside_other_place * elsewhere)
     # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes
@@ -98,10 +100,9 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
         msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
                f"(các kỳ hiện có{held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
-        if unpublished is not None and (best is None or unpublished.coverage >= best.coverage):
-            # the report itself says so: the reader learns why, in its words
-            msg += (f"\nBáo cáo {top[unpublished.hit_index].passage.doc} ghi rõ số liệu này chưa được tổng hợp/công bố: "
-                    f"“{not_compiled_part(unpublished.sentence)}”")
+        if told is not None:  # the report itself says so: the reader learns why, in its words
+            msg += (f"\nBáo cáo {top[told.hit_index].passage.doc} ghi rõ số liệu này chưa được tổng hợp/công bố: "
+                    f"“{not_compiled_part(told.sentence)}”")
         reason = "period_not_covered" if uncovered else "no_sentence_left" if best is None else \
             "not_published" if withheld else "coverage_below_floor"
         return Answer(query.text, False, msg, query.period, citations,
@@ -206,12 +207,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                  or query.dated and aims_at(figs[0], query.cutoffs)
                  # (the row gives only the plan, and the report says the result is not compiled: 'Tỷ lệ hộ nghèo |
                  # giảm 0,3 điểm % | (*)', '(*) ... không tổng hợp số ước 6 tháng')
-                 or unpublished is not None and unpublished.coverage >= best.coverage):
+                 or told is not None):
         # a result asked of a period that only plans speak of (or of a cut-off date the report only aims at:
         # 'phấn đấu đến ngày 31/12/2024 đạt 85%'): no result to give; say what the plan is
         asked = query.period.label if query.period else f"đến {query.dated[0].label}"
-        said = f"\nBáo cáo ghi rõ: “{not_compiled_part(unpublished.sentence)}”" \
-            if unpublished is not None and unpublished.coverage >= best.coverage else ""
+        said = f"\nBáo cáo ghi rõ: “{not_compiled_part(told.sentence)}”" if told is not None else ""
         return Answer(query.text, False, f"Chưa có số liệu thực hiện {asked} trong các báo cáo đã "
                                          f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}{said}", query.period, citations,
                       confidence=best.coverage, figures=figs, plan_only=True,

@@ -277,11 +277,11 @@ class Engine:
             # not one sentence of the first passages may answer ('Thu hút FDI: 312,6 triệu USD' ranked sixth, under
             # the headline and a quote that name no FDI): the next ones are read before refusing
             # (a weaker-ranked passage: its sentence must say twice as much of the question, of the asked period)
-            further = answer_from(query, hits[READ:] + hits[:READ], store, k, generate)
-            chosen = next((w for w in further.why if w.get("outcome") == "chosen"), None)
-            if further.answered and chosen and chosen["fit"] >= 1.0 \
-                    and (further.confidence or 0.0) >= EVIDENCE.read_further * EVIDENCE.min_coverage:
-                return further
+            read_on = answer_from(query, hits[READ:] + hits[:READ], store, k, generate)
+            chosen = next((w for w in read_on.why if w.get("outcome") == "chosen"), None)
+            if read_on.answered and chosen and chosen["fit"] >= 1.0 \
+                    and (read_on.confidence or 0.0) >= EVIDENCE.read_further * EVIDENCE.min_coverage:
+                return read_on
         return ans
 
     def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:

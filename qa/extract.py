@@ -159,7 +159,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     pairs = [t for t in weights if "_" in t and t.replace("_", "").isalpha()]  # 'covid_19' says little
     # a figure asked of an indicator the question names ('xuất khẩu của doanh nghiệp trong khu kinh tế'): a quote
     # naming none of them states another thing's figure, however many of the other words it holds
-    measures = named_measures(fold_ocr(query.text), _GENERIC_MEASURES) if query.wants_figure else []
+    asked_text = fold_ocr(query.text)
+    measures = named_measures(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
     asked_unit = _asked_unit(query.text) if query.wants_figure else None
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
@@ -169,8 +170,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         return _said_only(text) if strip else text
     reading = item_reading(query, weights, variants, lexical)
 
-    phrases = measure_phrases(fold_ocr(query.text), _GENERIC_MEASURES) if query.wants_figure else []
-    asked_text = fold_ocr(query.text)
+    phrases = measure_phrases(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
+    # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
+    led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
 
     def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
         if any(compounded(p, toks) for p in phrases):
@@ -194,6 +196,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         if not names_acronyms(query.aliases, ptoks) or not all(names_indicator(n, hit.passage.text) for n in query.indicators):
             continue
         wide = None
+        # (a measure the passage prints only as another one names it nowhere: 'xuất nhập khẩu' in the section's heading,
+        # 'Kim ngạch xuất khẩu ...' below it, for 'nhập khẩu')
+        printed_as_other = bool(led) and any(
+            another_measure(p, fold_ocr(f"{hit.passage.section} {hit.passage.text}"), asked_text) for p in led)
         for i, sent in enumerate(sents):
             if sent.rstrip(" \"'”*").endswith("?"):
                 continue  # a question the report prints ('Phóng viên ...: Xin cho biết ...?') answers nothing itself
@@ -277,11 +283,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                                                before[rank] if before and rank < len(before) else ""]), repair)
                 if not named(wide) and above is not None and (lines := above(rank)):  # (read only when needed)
                     wide = wide | token_set(lines, repair)
-                # (a measure the passage prints only as another one names it nowhere: 'xuất nhập khẩu' in the section's
-                # heading, 'Kim ngạch xuất khẩu ...' below it, for 'nhập khẩu')
-                if not named(wide) or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases) \
-                        or any(another_measure(p, fold_ocr(f"{hit.passage.section} {hit.passage.text}"), asked_text)
-                               for p in phrases if p in _LEX_OTHERS_BEFORE):
+                if not named(wide) or printed_as_other \
+                        or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
                     phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,

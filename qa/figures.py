@@ -203,8 +203,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
         for f in out:
             h = fold(f.header)
             if f.period is None and not re.search(r"\bluy ke\b", h):
-                before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
-                f.period = Period(fill.kind, fill.year - 1, fill.index) if before else fill
+                year_before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
+                f.period = replace(fill, year=fill.year - 1) if year_before else fill
     return out
 
 

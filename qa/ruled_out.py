@@ -74,7 +74,7 @@ def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:
     2021 đạt 612,8 nghìn tấn; năm 2022 đạt 694,5 nghìn tấn; ...'): the sentence answers for it."""
     for m in mentions:
         if m.period in query.periods and re.search(r"[;,]\s*$", folded[max(0, m.start - 3):m.start]):
-            end = min([i for i in (folded.find(";", m.end), folded.find(". ", m.end)) if i >= 0] or [len(folded)])
+            end = _clause_end(folded, m.end)
             if states_figure(folded[m.end:end]):
                 return True
     return False
@@ -123,7 +123,7 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     lead = [m for m in mentions if m.start < first]
     # the first figure's clause: 'Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 ...'
     # names the quarter for the second figure only
-    end = min([i for i in (folded.find(";", first), folded.find(". ", first)) if i >= 0] or [len(folded)])
+    end = _clause_end(folded, first)
     named = [m.period for m in mentions if m.start < end]
     if query.wants_figure and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
                                   for a in query.periods for m in lead) \
@@ -140,13 +140,18 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     return narrower or wider
 
 
+def _clause_end(folded: str, start: int) -> int:
+    """Where the clause running on from `start` ends: the next ';' or full stop, else the text's end."""
+    return min([i for i in (folded.find(";", start), folded.find(". ", start)) if i >= 0] or [len(folded)])
+
+
 def _whole_year_clause(folded: str, query: Query, default_year: int | None) -> bool:
     """'kim ngạch xuất khẩu 11 tháng đạt 2.846,2 triệu USD; ước cả năm đạt 3.126,4 triệu USD' in 2025's report, for
     'năm 2025': a clause of its own gives the report's whole year ('cả năm', no year named) a figure."""
     if default_year is None or Period("year", default_year) not in query.periods:
         return False
     for m in _WHOLE_YEAR.finditer(folded):
-        end = min([i for i in (folded.find(";", m.end()), folded.find(". ", m.end())) if i >= 0] or [len(folded)])
+        end = _clause_end(folded, m.end())
         if states_figure(folded[m.end():end]):
             return True
     return False
