@@ -176,6 +176,8 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
             # with the next year's plan beside each; an estimate for a later period stays with the plan it leads to)
             new = found[-1] if is_plan_heading(title) and len(found) > 1 and not (
                 reports_then_plans(title) and found[0] == doc.period) else found[0]
+            if len(found) > 1 and doc.period in found:  # ('PHỤ LỤC ... THÁNG 5 VÀ 5 THÁNG NĂM 2024' of the 5-month
+                new = doc.period  # report, '... NĂM 2025 VÀ KẾ HOẠCH NĂM 2026': its columns say which is which)
             # 'kế hoạch thanh tra năm 2023' under 'tháng 02/2023' does not widen the period
             if period is None or not new.contains(period) or level <= 1:
                 period = new

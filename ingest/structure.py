@@ -20,6 +20,9 @@ _ARABIC = re.compile(r"^\s*[~*•]?\s*(\d{1,2}\.(?:\d{1,2}\.)?)\s*([^\d\s].*)$")
 _ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ].*)$")
 _CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
 _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
+_APPENDIX = re.compile(r"^\s*\**\s*phu luc(?:\s+(?:so\s+)?[ivxl\d]{1,4})?\s*[.:]?\**\s*$")
+# a resolution's or decision's articles ('Điều 1. Đánh giá ... năm 2022', 'Điều 2. Mục tiêu ... năm 2023'): its top parts
+_ARTICLE = re.compile(r"^\s*dieu\s+\d{1,3}\s*[.:]\s*\S")
 # 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections
 _CAP_LETTER = re.compile(r"^\s*[A-H]\s*[.)]\s+(\S.{5,})$")
 _RULE = re.compile(r"^_{5,}$")
@@ -90,6 +93,8 @@ def is_wrapped(lines: list[str]) -> bool:
 def heading_level(line: str) -> tuple[int, str] | None:
     """(level, title) for a heading line, None otherwise. 0 part, 1 roman, 2 '1.', 3 '1.1.', 4 'a)'."""
     folded = fold_ocr(line)
+    if _APPENDIX.match(folded):  # 'PHỤ LỤC', 'Phụ lục I', 'PHỤ LỤC SỐ 01' after the signature: a part of its own
+        return 0, line.strip()
     if m := _PART.match(folded):
         token = m.group(1).rstrip(".:,-")  # 'PHẦN I. KẾT QUẢ ...', 'Phần II:'
         if re.fullmatch(r"[ivxl|1]{1,4}|thu\s+\w+|nhat|hai|ba", token) or token.startswith("thu"):
@@ -97,6 +102,8 @@ def heading_level(line: str) -> tuple[int, str] | None:
     if (m := _CAP_LETTER.match(line)) and is_caps(m.group(1)):
         return 0, line.strip()
     if m := _ROMAN.match(line):
+        return 1, line.strip()
+    if _ARTICLE.match(folded):
         return 1, line.strip()
     # OCR reads 'II.'/'III.' as 'I1.', 'L.', even '1.'; an all-caps title tells a top-level heading
     if (m := _CAPS_HEAD.match(line)) and is_caps(m.group(1)):
@@ -216,8 +223,8 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             start(i, text, "footnote" if in_footnote else "body")
             continue
         prev = cur.lines[-1][1]
-        if _ends_sentence(prev) and len(prev) < 0.75 * width and text[:1].isupper():
-            start(i, text)
+        if _ends_sentence(prev) and (_ITEM_MARK.match(text) or len(prev) < 0.75 * width and text[:1].isupper()):
+            start(i, text)  # a new sentence on a new line, or the next item of a list ('b) GRDP bình quân ...')
             continue
         cur.lines.append((i, text))
     close()
@@ -273,6 +280,7 @@ def _rejoin_split_sentences(paras: list[Paragraph]) -> list[Paragraph]:
     return out
 
 
+_ITEM_MARK = re.compile(r"\s*(?:[a-zđ]\)|\(\d{1,2}\)|\d{1,2}[.)]\s)")  # 'b) ', '(3) ', '2. ': a list's next item
 _NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s")  # '2. ', '1.3. ', '4) ': an item, not a continuation
 
 

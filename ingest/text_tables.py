@@ -41,7 +41,8 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             i += 1
             continue
         sep = "|" if rule else _sep(lines[i])
-        header, body = _cells(lines[i], sep, not rule), [_cells(x, sep, not rule) for x in lines[i + 1 + rule:j]]
+        bare = not rule and not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
+        header, body = _cells(lines[i], sep, bare), [_cells(x, sep, bare) for x in lines[i + 1 + rule:j]]
         width = len(header)
         body = [(r + [""] * width)[:width] for r in body]
         sub = _subheader(header, body)
@@ -81,8 +82,8 @@ _BARE = re.compile(r"\S\s*\|\s*\S")
 
 
 def _bare_table(lines: list[str], i: int) -> int:
-    """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024') or
-    tabs: a header of at least three cells, none a number, over at least two rows of as many cells. 0 if none."""
+    """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024'), with
+    outer bars but no rule line under its header, or tabs: a header of at least three cells, none a number, over at least two rows of as many cells. 0 if none."""
     if _sep(lines[i]) == "\t":  # tabs: rows of at least three cells, up to the header's
         tabs = lines[i].count("\t")
         if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(lines[i], "\t") if t):
@@ -91,13 +92,14 @@ def _bare_table(lines: list[str], i: int) -> int:
         while j < len(lines) and 2 <= lines[j].count("\t") <= tabs:
             j += 1
         return j if j - i >= 3 else 0
-    if _ROW.match(lines[i]) or lines[i].count("|") < 2 or not _BARE.search(lines[i]):
+    outer = bool(_ROW.match(lines[i]))  # '| TT | Chỉ tiêu | ĐVT | ... |' with no rule line under the header
+    if lines[i].count("|") < 2 + 2 * outer or not _BARE.search(lines[i]):
         return 0
     header = _cells(lines[i])
     if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in header if t):
         return 0
     j = i + 1
-    while j < len(lines) and lines[j].count("|") == lines[i].count("|") and not _ROW.match(lines[j]):
+    while j < len(lines) and lines[j].count("|") == lines[i].count("|") and bool(_ROW.match(lines[j])) == outer:
         j += 1
     return j if j - i >= 3 else 0
 

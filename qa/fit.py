@@ -18,7 +18,7 @@ from tracuu.ingest.places import is_city, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import WHOLE_PROVINCE, cutoff_months, leading
+from .glossary import WHOLE_PROVINCE, counted_to, cutoff_months, leading
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
@@ -250,11 +250,15 @@ def _period_fit(query: Query, hit: Hit, store: Store) -> float:
     sig = period_signals(query, hit, store)
     if sig.get("province"):  # another province's report never answers for the one asked about
         return 0.0
-    if not query.periods and not query.loose:
-        # 'đến 23/3/2022' with no period: a report that neither ends at the date nor names it fits loosely
-        return 0.6 if query.dated and not sig["report"] and sig["mention"] < 1.0 else 1.0
     doc = store.doc_by_name.get(hit.passage.doc)
     sec = hit.passage.period
+    if not query.periods and not query.loose:
+        # 'đến 23/3/2022' with no period: a report that neither ends at the date nor names it fits loosely, and so
+        # does its plans part for what comes after the date ('lao động đến 30/9/2025' in a 9-month report: not
+        # its quý IV target)
+        after = bool(query.dated and sec and doc and sec != doc.period and not query.wants_target
+                     and (sec.year, sec.months()[0]) > max(d.end for d in query.dated))
+        return 0.6 if query.dated and (not sig["report"] and sig["mention"] < 1.0 or after) else 1.0
     # a section of another period than its report's (the tasks part plans the next one) speaks of
     # that period: the report's own period says nothing about what was achieved in it, only about
     # what the report planned ('theo báo cáo 6 tháng, ... phấn đấu khởi công khi nào')
@@ -293,6 +297,11 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     if not (wider or narrower or apart):
         return False
     default = doc.period if doc else None
+    # 'Ước kết quả giải ngân kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' in January's report, for the
+    # whole of 2023: the year named is the plan's, the figure the state at a month end before the asked span's
+    if narrower and not query.dated and not query.dates_apart and (cut := counted_to(fold_ocr(leading(sentence)))) \
+            and all(c < a.end for c in cut for a in query.periods):
+        return True
     if _names_asked(query, sentence, default):
         return False
     # a footnote details the sentence carrying its mark: 'Hoàn thành công tác tuyển quân năm 2023⁵' names the

@@ -55,7 +55,9 @@ def names_plan(text: str) -> bool:
 
 
 # 'đạt bao nhiêu % kế hoạch', 'so với dự toán': a share of the plan is asked, not the plan
-SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b")
+# (and whether it was met: 'có đạt chỉ tiêu không', 'vượt kế hoạch không' ask the result beside its plan)
+SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b"
+                           r"|\b(?:dat|vuot|hoan thanh)\s+(?:duoc\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b(?=[^?.;]*\bkhong\b)")
 
 
 def plan_asked(text: str) -> bool:
@@ -106,6 +108,16 @@ _FROM = re.compile(r"\btu\s+(?:ngay\s+)?$")
 
 COUNTED_TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?"  # 'tính đến hết ngày', before a date
 _COUNTED_TO = re.compile(r"\b" + COUNTED_TO + "$")
+
+
+# 'đến hết tháng 01/2023', 'tính đến cuối tháng 9/2024': a figure counted to a month's end, its day left out
+_TO_MONTH = re.compile(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)\b")
+
+
+def counted_to(folded: str) -> frozenset[tuple[int, int]]:
+    """(year, month) of each date or month end a folded text counts a figure to ('đến hết ngày 30/11/2025', 'đến hết
+    tháng 01/2023')."""
+    return cutoff_months(folded) | {(int(y), int(m)) for m, y in _TO_MONTH.findall(folded) if 1 <= int(m) <= 12}
 
 
 def dated_months(folded: str) -> list[tuple[int, int]]:

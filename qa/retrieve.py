@@ -130,6 +130,10 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
     with many reports, copies of one indicator sentence from other years and provinces can fill the
     overall pool before the period signals ever see it."""
     text = query.search_text
+    if query.former and _after_merger(query):
+        # a former province asked as such ('Bến Tre cũ') after the merger: in its successor's reports its name is what
+        # tells its lines apart ('- Khu vực Bến Tre (cũ): 1.732,6'), the one word of the question they print
+        text = " ".join([text, *(p for p in query.former if successor(p) not in (None, p))])
     hits = store.search(text, qvec, k=k, filters=filters, pool=w.pool)
     docs = filters.docs if filters else None
     since: set[str] = set()

@@ -279,3 +279,36 @@ def test_a_part_reporting_the_year_and_planning_the_next_is_the_year_s(tmp_path)
     assert doc.period == Period("year", 2024)
     assert next(p for p in passages if "74 xã" in p.text).period == Period("year", 2024)
     assert next(p for p in passages if "phấn đấu tăng trưởng" in p.text).period == Period("year", 2025)
+
+
+def test_an_appendix_after_the_signature_is_a_part_of_the_report_s_own_period(tmp_path):
+    """A monthly report's 'PHỤ LỤC' (bars around each row, no rule line) after its tasks part and signature: the
+    table is the month's and the running total's, not the next month's plan (figures invented)."""
+    doc, passages = _ingest_text(
+        tmp_path, "bc.txt", "BÁO CÁO\nTình hình kinh tế - xã hội tháng 5, nhiệm vụ trọng tâm tháng 6 năm 2024\n\n"
+        "I. KẾT QUẢ THÁNG 5\nThu ngân sách tháng 5 ước đạt 214,6 tỷ đồng.\n\nII. NHIỆM VỤ TRỌNG TÂM THÁNG 6 NĂM 2024\n"
+        "1. Phấn đấu thu ngân sách tháng 6 đạt khoảng 300 tỷ đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n"
+        "MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU THÁNG 5 VÀ 5 THÁNG NĂM 2024\n"
+        "| TT | Chỉ tiêu | ĐVT | KH năm 2024 | Thực hiện tháng 5 | Lũy kế 5 tháng |\n"
+        "| 1 | Khách du lịch | Nghìn lượt | 820 | 46,8 | 236,4 |\n| 2 | Kim ngạch xuất khẩu | Triệu USD | 1.200 | 84,6 | 398,6 |\n")
+    assert doc.period == Period("month", 2024, 5)
+    row = next(p for p in passages if "236,4" in p.text)
+    assert row.kind == "table" and row.period == Period("month", 2024, 5) and "NHIỆM VỤ" not in row.section
+    assert next(p for p in passages if "300 tỷ" in p.text).period == Period("month", 2024, 6)
+
+
+def test_a_resolution_s_assessment_article_is_the_year_ending_and_its_targets_article_the_next(tmp_path):
+    """An HĐND resolution on next year's plan (figures invented): 'Điều 1' estimates 2022, 'Điều 2' sets 2023's
+    targets; the council, not the People's Committee, issued it."""
+    doc, passages = _ingest_text(
+        tmp_path, "nq.txt", "HỘI ĐỒNG NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH BÌNH THUẬN                           Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 46/NQ-HĐND                        Bình Thuận, ngày 09 tháng 12 năm 2022\n\nNGHỊ QUYẾT\n"
+        "Về kế hoạch phát triển kinh tế - xã hội năm 2023\n\nQUYẾT NGHỊ:\n\n"
+        "Điều 1. Đánh giá tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2022\n"
+        "Tốc độ tăng trưởng GRDP ước đạt 10,12% (kế hoạch 7,0%).\n\nĐiều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2023\n"
+        "(1) Tốc độ tăng trưởng GRDP từ 7,5% - 8%.\n(2) Kim ngạch xuất khẩu 850 triệu USD.\n\n"
+        "Điều 3. Tổ chức thực hiện\nGiao UBND tỉnh tổ chức thực hiện Nghị quyết này.\n")
+    assert doc.issuer == "HĐND tỉnh Bình Thuận" and doc.next_period == Period("year", 2023)
+    assert next(p for p in passages if "10,12%" in p.text).period == Period("year", 2022)
+    assert next(p for p in passages if "7,5% - 8%" in p.text).period == Period("year", 2023)

@@ -231,6 +231,9 @@ def test_the_body_under_a_two_line_letterhead_issues_the_report():
     # the province above, the committee and its unit on one line under it (was read as the province's committee)
     assert issuer(["TỈNH ĐẮK LẮK", "ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC", "Số: 486/BC-UBND"]) == "UBND huyện Krông Pắc"
     assert issuer(["TỈNH ĐẮK LẮK", "UBND THỊ XÃ BUÔN HỒ"]) == "UBND thị xã Buôn Hồ"
+    # a People's Council's resolution is the council's (was read as the People's Committee's)
+    assert issuer(["HỘI ĐỒNG NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "TỈNH BÌNH THUẬN                     Độc lập - Tự do - Hạnh phúc"]) == "HĐND tỉnh Bình Thuận"
 
 
 def test_periods_a_title_states_without_the_usual_words():

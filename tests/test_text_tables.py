@@ -65,3 +65,17 @@ def test_a_table_with_tabs_between_cells_is_read_and_a_bracketed_note_is_no_capt
     assert "Trong đó: khách quốc tế" in out[5] and "187,6" in out[5] and "9.800" in out[6]
     prose = "Thu ngân sách\tđạt 1.200 tỷ đồng.\nChi ngân sách 900 tỷ đồng."  # one tab is no table
     assert _render(prose) == prose.split("\n")
+
+
+def test_a_table_with_outer_bars_and_no_rule_line_is_read():
+    # figures invented; a report's appendix typed as text, bars around each row, no '|---|' under the header
+    out = _render("PHỤ LỤC CHỈ TIÊU THÁNG 5 VÀ 5 THÁNG NĂM 2024\n"
+                  "| TT | Chỉ tiêu | ĐVT | KH năm 2024 | Thực hiện tháng 5 | Lũy kế 5 tháng |\n"
+                  "| 1 | Khách du lịch | Nghìn lượt | 820 | 46,8 | 236,4 |\n"
+                  "|  | Trong đó: khách quốc tế | Nghìn lượt | 20 | 1,2 | 6,4 |")
+    assert out[1] == ""
+    assert out[2] == ("PHỤ LỤC CHỈ TIÊU THÁNG 5 VÀ 5 THÁNG NĂM 2024 > Khách du lịch > ĐVT: Nghìn lượt; KH năm 2024: 820; "
+                      "Thực hiện tháng 5: 46,8; Lũy kế 5 tháng: 236,4")
+    assert out[3].startswith("PHỤ LỤC CHỈ TIÊU THÁNG 5 VÀ 5 THÁNG NĂM 2024 > Trong đó: khách quốc tế > ")
+    # one row between bars is no table
+    assert _render("| Ghi chú | số liệu sơ bộ | chưa kiểm toán |\nThu ngân sách đạt 10 tỷ đồng.")[0].startswith("| Ghi")
