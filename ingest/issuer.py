@@ -44,18 +44,18 @@ def issuer(head: list[str], folded: list[str], province: str | None, news: str |
             org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
             name = _ORGS.get(org) or org_case(s[:len(org)] if len(s) >= len(org) else s)
             return f"{name} {_place(province)}" if province else name
-    return _letterhead_issuer(head[:6], province) or _council(head[:3], province) \
+    return _letterhead_issuer(head[:6], province) or _council(folded[:3], province) \
         or (issuer_of(province) if province else None)
 
 
 _COUNCIL = re.compile(r"^(?:hoi dong nhan dan|hdnd)\b")
 
 
-def _council(head: list[str], province: str | None) -> str | None:
-    """A People's Council's letterhead ('HỘI ĐỒNG NHÂN DÂN' / 'TỈNH BÌNH THUẬN'): its resolutions are the council's,
-    not the People's Committee's."""
-    cols = [fold_ocr(re.split(r"\s{3,}", x.strip())[0]).strip() for x in head if x.strip()]
-    if province and cols and _COUNCIL.match(cols[0]):
+def _council(folded: list[str], province: str | None) -> str | None:
+    """A People's Council's letterhead ('HỘI ĐỒNG NHÂN DÂN' / 'TỈNH BÌNH THUẬN', folded lines): its resolutions are the
+    council's, not the People's Committee's."""
+    first = next((x for x in folded if x), "")
+    if province and _COUNCIL.match(first):
         return f"HĐND {_place(province)}"
     return None
 

@@ -11,7 +11,7 @@ from tracuu.config import Config
 from .loaders import load
 from .periods import find_periods, spoken_periods
 from .footnote_marks import damaged_marks
-from .structure import LIST_ITEM, Paragraph, build_paragraphs, cites_footnote, is_plan_heading, reports_then_plans
+from .structure import LIST_ITEM, Paragraph, build_paragraphs, cites_footnote, is_plan_heading
 from .text_tables import markdown_headings, markdown_plain
 from .textnorm import fold_ocr
 from .types import Document, Passage, Period, SourceText
@@ -173,11 +173,11 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
         found = [m.period for m in find_periods(title, default_year) if m.period]
         if found:
             # ('KẾT QUẢ ... CHỈ TIÊU NĂM 2024 VÀ CHỈ TIÊU KẾ HOẠCH NĂM 2025' in the 2024 report: its own year's results
-            # with the next year's plan beside each; an estimate for a later period stays with the plan it leads to)
-            new = found[-1] if is_plan_heading(title) and len(found) > 1 and not (
-                reports_then_plans(title) and found[0] == doc.period) else found[0]
-            if len(found) > 1 and doc.period in found:  # ('PHỤ LỤC ... THÁNG 5 VÀ 5 THÁNG NĂM 2024' of the 5-month
-                new = doc.period  # report, '... NĂM 2025 VÀ KẾ HOẠCH NĂM 2026': its columns say which is which)
+            # with the next year's plan beside each; 'PHỤ LỤC ... THÁNG 5 VÀ 5 THÁNG NĂM 2024' of the 5-month report:
+            # its columns say which is which): a heading naming the report's own period among others is the report's;
+            # one naming several others plans the last
+            new = doc.period if len(found) > 1 and doc.period in found else \
+                found[-1] if is_plan_heading(title) and len(found) > 1 else found[0]
             # 'kế hoạch thanh tra năm 2023' under 'tháng 02/2023' does not widen the period
             if period is None or not new.contains(period) or level <= 1:
                 period = new

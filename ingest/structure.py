@@ -21,7 +21,7 @@ _ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉ�
 _CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
 _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
 _APPENDIX = re.compile(r"^\s*\**\s*phu luc(?:\s+(?:so\s+)?[ivxl\d]{1,4})?\s*[.:]?\**\s*$")
-# a resolution's or decision's articles ('Điều 1. Đánh giá ... năm 2022', 'Điều 2. Mục tiêu ... năm 2023'): its top parts
+# a resolution's or decision's articles ('Điều 1. Đánh giá ... năm 2022', 'Điều 2. Mục tiêu ... năm 2023'): top parts
 _ARTICLE = re.compile(r"^\s*dieu\s+\d{1,3}\s*[.:]\s*\S")
 # 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections
 _CAP_LETTER = re.compile(r"^\s*[A-H]\s*[.)]\s+(\S.{5,})$")
@@ -299,17 +299,6 @@ def _short_title(text: str, limit: int = 90) -> str:
         return text.rstrip(".:;, ")
     cut = text[:limit]
     return cut[: cut.rfind(" ")].rstrip(".:;, ") + "…"
-
-
-def reports_then_plans(title: str) -> bool:
-    """A heading opening with results and going on to a plan ('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2024 VÀ CHỈ TIÊU
-    KẾ HOẠCH NĂM 2025'): each item under it states both, its result first."""
-    folded = fold_ocr(title)
-    # (not an estimate's 'ƯỚC THỰC HIỆN CẢ NĂM VÀ GIẢI PHÁP ...': a later period's figures, with the plan it leads to)
-    return is_plan_heading(title) and bool(_DONE_LEAD.search(re.split(r"\bva\b|[,;]", folded)[0]))
-
-
-_DONE_LEAD = re.compile(r"\b(?:ket qua|tinh hinh|danh gia)\b")
 
 
 def is_plan_heading(title: str) -> bool:

@@ -83,7 +83,8 @@ _BARE = re.compile(r"\S\s*\|\s*\S")
 
 def _bare_table(lines: list[str], i: int) -> int:
     """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024'), with
-    outer bars but no rule line under its header, or tabs: a header of at least three cells, none a number, over at least two rows of as many cells. 0 if none."""
+    outer bars but no rule line under its header, or tabs: a header of at least three cells, none a number, over at
+    least two rows of as many cells. 0 if none."""
     if _sep(lines[i]) == "\t":  # tabs: rows of at least three cells, up to the header's
         tabs = lines[i].count("\t")
         if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(lines[i], "\t") if t):

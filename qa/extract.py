@@ -300,7 +300,8 @@ _LEX_OTHERS_BEFORE = lexicon().measure_others_before
 # kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
 # 'Điện sản xuất'): a quote need not repeat them
 # ('kim ngạch' is the value of trade either way: 'kim ngạch nhập khẩu' asks imports, and a row of exports is no answer)
-_GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu", "kim ngach"}
+_GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu",
+                                    "kim ngach"}
 
 
 # units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),

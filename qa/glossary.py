@@ -57,7 +57,8 @@ def names_plan(text: str) -> bool:
 # 'đạt bao nhiêu % kế hoạch', 'so với dự toán': a share of the plan is asked, not the plan
 # (and whether it was met: 'có đạt chỉ tiêu không', 'vượt kế hoạch không' ask the result beside its plan)
 SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b"
-                           r"|\b(?:dat|vuot|hoan thanh)\s+(?:duoc\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b(?=[^?.;]*\bkhong\b)")
+                           r"|\b(?:dat|vuot|hoan thanh)\s+(?:duoc\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b"
+                           r"(?=[^?.;]*\bkhong\b)")
 
 
 def plan_asked(text: str) -> bool:
@@ -106,12 +107,13 @@ def _counted_dates(folded: str) -> list[tuple[str, str, str]]:
 _FROM = re.compile(r"\btu\s+(?:ngay\s+)?$")
 
 
-COUNTED_TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?"  # 'tính đến hết ngày', before a date
+_TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?"  # 'tính đến hết', 'đến cuối': what a cut-off opens with
+COUNTED_TO = _TO + r"(?:ngay\s+)?"  # 'tính đến hết ngày', before a date
 _COUNTED_TO = re.compile(r"\b" + COUNTED_TO + "$")
 
 
 # 'đến hết tháng 01/2023', 'tính đến cuối tháng 9/2024': a figure counted to a month's end, its day left out
-_TO_MONTH = re.compile(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?thang\s+(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)\b")
+_TO_MONTH = re.compile(r"\b" + _TO + r"thang\s+(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)\b")
 
 
 def counted_to(folded: str) -> frozenset[tuple[int, int]]:

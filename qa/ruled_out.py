@@ -126,8 +126,9 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     end = _clause_end(folded, first)
     named = [m.period for m in mentions if m.start < end]
     # (a rank asked, 'PCI 2023 xếp thứ mấy', is a quantity too: 'PCI năm 2022 ... xếp thứ 15/63' is 2022's)
-    if (query.wants_figure or query.asks_quantity) and any(m.year is not None and m.period.kind == a.kind == "year" and m.period != a
-                                  for a in query.periods for m in lead) \
+    if (query.wants_figure or query.asks_quantity) and any(
+            m.year is not None and m.period.kind == a.kind == "year" and m.period != a
+            for a in query.periods for m in lead) \
             and not any(m.period in query.periods for m in lead) and not _clause_of_its_own(folded, mentions, query):
         return True
     if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
