@@ -58,7 +58,7 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
     date = _date(folded) or _posted(folded)
-    period, next_period, period_source = _periods(title, lines, filename, date)
+    period, next_period, period_source = _periods(title, lines, filename, date, hints)
     if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
         # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
         # plan, a programme): it states targets for that period, no results
@@ -181,8 +181,14 @@ def _one_line(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;")
 
 
+def _over_table(lines: list[str], i: int, hints: dict[int, str]) -> bool:
+    """Whether line `i` is a table's caption: the next line with text is a table row."""
+    k = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
+    return k is not None and hints.get(k) == "table"
+
+
 def _periods(title: str, lines: list[str], filename: str,
-             date: str | None = None) -> tuple[Period | None, Period | None, str | None]:
+             date: str | None = None, hints: dict[int, str] | None = None) -> tuple[Period | None, Period | None, str | None]:
     """The period covered, the next one planned, and where it was read: the title; else the first
     heading or lead sentence; else the period the body states most often; else the file name."""
     mentions = [m.period for m in find_periods(title) if m.period and not m.comparison] or _title_span(title, date)
@@ -195,8 +201,10 @@ def _periods(title: str, lines: list[str], filename: str,
             own = wider
         # 'Họp báo quý III năm 2024' whose first heading reads '... 9 THÁNG NĂM 2024': the same rule,
         # with the first heading that names a period standing in for the title's second half
-        heading = next((x for x in lines[:80] if x.strip() and fold_ocr(x).strip() != fold_ocr(title).strip()
-                        and (heading_level(x.strip()) or is_caps(x)) and find_periods(x)), "")
+        # (not a table's caption: 'MỘT SỐ CHỈ TIÊU CHỦ YẾU 9 THÁNG NĂM 2025' over a news story's table frames the table)
+        heading = next((x for i, x in enumerate(lines[:80]) if x.strip() and fold_ocr(x).strip() != fold_ocr(title).strip()
+                        and (heading_level(x.strip()) or is_caps(x)) and find_periods(x)
+                        and not _over_table(lines, i, hints or {})), "")
         # (not a span of days: 'tuần 50 (từ ngày 09/12 đến ngày 15/12/2024)' ends mid-month, and its running total
         # 'lũy kế từ đầu năm' is no year's)
         if heading and not _DAY_SPAN.search(fold_ocr(title)) and (wider := _running_total(own, [m.period for m in find_periods(heading)

@@ -43,7 +43,8 @@ _COMPARED = re.compile(r"\b" + SO_VOI + r"(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z
                        r"|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 # 'so với dự toán năm 2025', 'so với kế hoạch giao năm 2023': a plan measured against, not the figure's period
 # ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)
-_COMPARED_FAR = re.compile(r"\b" + SO_VOI + r"(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
+# ('một số chỉ tiêu chủ yếu 6 tháng đầu năm 2022' is a few indicators, not a comparison)
+_COMPARED_FAR = re.compile(r"(?<!mot )(?<!nhung )(?<!cac )\b" + SO_VOI + r"(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
 _SO = re.compile(r"\b(?:" + SO_VOI + r"|(?:b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+)(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
 # 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither;

@@ -11,7 +11,7 @@ from tracuu.config import Config
 from .loaders import load
 from .periods import find_periods, spoken_periods
 from .footnote_marks import damaged_marks
-from .structure import LIST_ITEM, Paragraph, build_paragraphs, cites_footnote, is_plan_heading
+from .structure import LIST_ITEM, Paragraph, build_paragraphs, cites_footnote, is_caps, is_plan_heading
 from .text_tables import markdown_headings, markdown_plain
 from .textnorm import fold_ocr
 from .types import Document, Passage, Period, SourceText
@@ -101,9 +101,14 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
         period = section_period(p, doc)
         if _MD_HEADING.match(text):  # a Markdown heading naming a period ('## 5. Kế hoạch năm 2026'): what follows
             listed = _lead_in_period(text, tuple(p.section), doc, period, heading=True)
-        elif listed is not None and listed[0] == tuple(p.section) and (listed[2] or LIST_ITEM.match(text)):
+        elif listed is not None and listed[0] == tuple(p.section) and (
+                listed[2] is True or LIST_ITEM.match(text) or listed[2] == "table" and p.kind == "table"):
             period = listed[1]  # an item of a list whose lead-in names its period ('Các chỉ tiêu chủ yếu năm 2026:')
-        elif p.kind == "body" and not (listed is not None and listed[2]):
+        elif p.kind == "body" and _captions(text, paras[n + 1:n + 2]):
+            # a table's caption naming its period ('Biểu: MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022' printed after
+            # the plans part): the table's rows are that period's
+            listed = _lead_in_period(text, tuple(p.section), doc, period, heading="table")
+        elif p.kind == "body" and not (listed is not None and listed[2] is True):
             listed = _lead_in_period(text, tuple(p.section), doc, period)
         section = " > ".join(p.section)
         for a, b in windows(text, config.chunk_target, config.chunk_limit):
@@ -140,19 +145,31 @@ _TAGS = re.compile(r"^\W*(?:tu khoa|the|tags?)\s*:")
 _HEADLINES = re.compile(r"^\s*(?:trong so nay|noi dung chinh)\s*:?\s*$")
 
 
-def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None, heading: bool = False):
+def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None,
+                    heading: bool | str = False):
     """(section, period, heading) when `text` leads in a list and names one period other than its section's ('Các
     chỉ tiêu chủ yếu năm 2026:', 'Kết quả 9 tháng năm 2025:'): its items are that period's; or is a Markdown heading
-    naming one (what follows it, to the next heading, is). None otherwise."""
+    naming one (what follows it, to the next heading, is), or a table's caption ("table": the table's rows are).
+    None otherwise."""
     if not heading and not text.rstrip().endswith(":") or len(text) > 200:
         return None
     named = {m.period for m in find_periods(text, doc.period.year if doc.period else None) if m.period and not m.comparison}
     # (a period holding the section's is its frame: 'Biểu 1. ... theo tháng năm 2025' in a half-year release)
     if len(named) != 1 or (found := next(iter(named))) == period or period is not None and found.contains(period):
         return None
-    if doc.next_period is None and doc.period is not None and found.end > doc.period.end:
+    if heading != "table" and doc.next_period is None and doc.period is not None and found.end > doc.period.end:
         doc.next_period = found  # a period after the report's own is the one its plans part plans
     return section, found, heading
+
+
+def _captions(text: str, following: list[Paragraph]) -> bool:
+    """Whether `text` is the caption of the table that follows it: a short line with no sentence end that names a
+    table ('Biểu số 01: ...', 'Bảng 2. ...') or is written in capitals (not '... xuất bản tháng 6 năm 2025')."""
+    return bool(following) and following[0].kind == "table" and len(text) <= 160 and not text.rstrip().endswith(".") \
+        and (bool(_TABLE_NAME.match(fold_ocr(text))) or is_caps(text))
+
+
+_TABLE_NAME = re.compile(r"\W*(?:bieu|bang|phu luc)\b")
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{2,6}\s+\S")  # not '# ': a document's title names its periods

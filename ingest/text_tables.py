@@ -15,15 +15,20 @@ _CAPTION_MAX = 160
 
 
 def _cells(line: str, sep: str = "|", bare: bool = False) -> list[str]:
-    if sep == "\t":  # a leading tab is an empty first cell ('\tTrong đó: ...' has no STT)
-        return [c.strip() for c in line.rstrip().split("\t")]
+    if sep in "\t;":  # a leading tab is an empty first cell ('\tTrong đó: ...' has no STT)
+        return [c.strip() for c in line.rstrip().split(sep)]
     if bare:  # no outer bars: a leading bar is an empty first cell (' | TỔNG CHI ... | 9.846,2' has no STT)
         return [c.strip().strip("*").strip() for c in line.split("|")]
     return [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
 
 
 def _sep(line: str) -> str:
-    return "\t" if line.count("\t") >= 2 else "|"
+    return "\t" if line.count("\t") >= 2 else ";" if _SEMI.match(line) else "|"
+
+
+# a row exported with semicolons ('STT;Nội dung;Dự toán TW giao;Thực hiện 10 tháng'): at least three, no space
+# after any (prose separates clauses with '; ')
+_SEMI = re.compile(r"^[^;\s][^;]{0,80}(?:;(?!\s)[^;]{0,80}){3,}$")
 
 
 def render_pipe_tables(src: SourceText) -> SourceText:
@@ -31,51 +36,121 @@ def render_pipe_tables(src: SourceText) -> SourceText:
     lines, hints = list(src.lines), dict(src.hints)
     i, n_tables = 0, 0
     while i < len(lines):
-        if _ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1]):
-            rule, j = 1, i + 2
-            while j < len(lines) and _ROW.match(lines[j]):
-                j += 1
-        elif j := _bare_table(lines, i):  # 'STT | Chỉ tiêu | ĐVT | ...' with no rule line and no outer bars
-            rule = 0
+        if grid := _grid_table(lines, i):  # '+----+------+' rules around '| TT | Chỉ tiêu |' rows
+            j, head, groups = grid
+            header = _joined([_cells(lines[k]) for k in head])
+            body = [(rows[0], _joined([_cells(lines[k]) for k in rows])) for rows in groups]
         else:
-            i += 1
-            continue
-        sep = "|" if rule else _sep(lines[i])
-        bare = not rule and not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
-        header, body = _cells(lines[i], sep, bare), [_cells(x, sep, bare) for x in lines[i + 1 + rule:j]]
+            if _ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1]):
+                rule, j = 1, i + 2
+                while j < len(lines) and _ROW.match(lines[j]):
+                    j += 1
+            elif j := _bare_table(lines, i):  # 'STT | Chỉ tiêu | ĐVT | ...' with no rule line and no outer bars
+                rule = 0
+            else:
+                i += 1
+                continue
+            sep = "|" if rule else _sep(lines[i])
+            bare = not rule and not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
+            header = _cells(lines[i], sep, bare)
+            body = [(k, _cells(lines[k], sep, bare)) for k in range(i + 1 + rule, j)]
         width = len(header)
-        body = [(r + [""] * width)[:width] for r in body]
-        sub = _subheader(header, body)
+        body = _unwrapped([(k, (r + [""] * width)[:width]) for k, r in body])
+        sub = _subheader(header, [r for _, r in body])
         if sub:  # a merged header cell: the empty cells right of it are spanned (None), as Word's are
-            header = [None if not t and any(header[1:k]) and body[0][k] else t for k, t in enumerate(header)]
-        grid = [header] + body
+            header = [None if _spanned(header, k) and body[0][1][k] else t for k, t in enumerate(header)]
+        grid_rows = [header] + [r for _, r in body]
         n_tables += 1
         # the caption: the nearest line above, past a note in brackets ('(Kèm theo Báo cáo số 318/BC-UBND ...)')
         above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 5), -1) if lines[k].strip()
                       and not re.fullmatch(r"\(.*\)", lines[k].strip())), "")
         caption = above.strip("*# ") if above and len(above) <= _CAPTION_MAX and not _ROW.match(above) else f"Bảng {n_tables}"
-        rendered = table_lines(grid, caption)
-        if len(rendered) == len(body) - sub:  # one rendered line per body row: keep the file's line numbers
-            for k in range(i, i + 1 + rule + sub):
-                lines[k] = ""  # header, rule and the row of column names
-            for k, row in enumerate(rendered):
-                lines[i + 1 + rule + sub + k] = row
-                hints[i + 1 + rule + sub + k] = "table"
+        unit = next((lines[k].strip() for k in range(i - 1, max(-1, i - 3), -1) if _UNIT.fullmatch(lines[k].strip())), "")
+        caption = f"{caption} {unit}" if unit else caption  # ('(Đơn vị: triệu đồng)': what the figures count)
+        rows_out: list[int] = []
+        rendered = table_lines(grid_rows, caption, rows_out)
+        at = {body[r - 1][0]: line for r, line in zip(rows_out, rendered)}  # (grid row r is body row r - 1)
+        for k in range(i, j):  # header, rules, the row of column names and wrapped lines go blank: line numbers hold
+            lines[k] = at.get(k, "")
+            if k in at:
+                hints[k] = "table"
         i = j
     return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)
+
+
+_UNIT = re.compile(r"\((?:Đơn vị|ĐVT|Đơn vị tính)\s*:[^()]{1,40}\)", re.I)
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+
+
+def _grid_table(lines: list[str], i: int) -> tuple[int, list[int], list[list[int]]] | None:
+    """An ASCII grid table ('+----+-------+' rules, '| TT | Chỉ tiêu |' rows): its end, the lines of its header (the
+    rows above the second rule) and its body rows, each the lines between two rules when rules part every row, else
+    one line each. None if no grid table starts at line `i`."""
+    if not (_GRID_RULE.match(lines[i]) and i + 1 < len(lines) and _ROW.match(lines[i + 1])):
+        return None
+    j, rules = i, []
+    while j < len(lines) and (_ROW.match(lines[j]) or _GRID_RULE.match(lines[j])):
+        if _GRID_RULE.match(lines[j]):
+            rules.append(j)
+        j += 1
+    rows = [k for k in range(i, j) if _ROW.match(lines[k])]
+    head = [k for k in rows if len(rules) > 1 and k < rules[1]] if any(k > rules[1] for k in rows[1:]) \
+        and len(rules) > 2 else rows[:1]
+    if len(head) > 3:  # (no header rule: the first row names the columns)
+        head = rows[:1]
+    body = [k for k in rows if k > head[-1]]
+    inner = [r for r in rules if body and body[0] < r < body[-1]]
+    if inner and len(inner) >= len(body) // 2:  # rules part the rows: a row's cells wrap over the lines between
+        groups, cur = [], []
+        for k in range(body[0], body[-1] + 1):
+            if k in inner:
+                groups, cur = groups + [cur] if cur else groups, []
+            elif k in body:
+                cur.append(k)
+        groups += [cur] if cur else []
+    else:
+        groups = [[k] for k in body]
+    return j, head, groups
+
+
+def _joined(rows: list[list[str]]) -> list[str]:
+    """Rows of cells read as one ('KH năm' over '2022' is 'KH năm 2022')."""
+    width = max(len(r) for r in rows)
+    return [" ".join(t for r in rows if k < len(r) and (t := r[k])) for k in range(width)]
+
+
+def _unwrapped(body: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """Rows whose cells wrapped onto the next line ('| 2 | Giá trị sản xuất nông, lâm | Tỷ đồng | 9.860,0 |' over
+    '|   | nghiệp và thủy sản |  |  |'): a row that fills only cells the row above fills, each starting in lower case
+    or a bracket, continues that row."""
+    out: list[tuple[int, list[str]]] = []
+    for k, row in body:
+        filled = [(c, t) for c, t in enumerate(row) if t]
+        if out and filled and all((t[0].islower() or t[0] == "(") and out[-1][1][c] for c, t in filled):
+            out[-1] = (out[-1][0], [f"{a} {b}".strip() for a, b in zip(out[-1][1], row)])
+        else:
+            out.append((k, row))
+    return out
 
 
 def _subheader(header: list[str], body: list[list[str]]) -> int:
     """1 when the first body row is a second header row under merged cells: the header has an empty
     cell right of a text one ('| Ước thực hiện năm 2025 | | |'), and the row below names columns
-    ('| | | Toàn tỉnh | Khu vực Thái Nguyên (cũ) | ...'): no row label, only words in its cells."""
+    ('| | | Toàn tỉnh | Khu vực Thái Nguyên (cũ) | ...'): no row label, only words in its cells. A Word export may
+    repeat a merged cell's text in every cell it spans, in the header ('| Ước 11 tháng | Ước 11 tháng |') and in the
+    row below ('| STT | Chỉ tiêu |' again under '| STT | Chỉ tiêu |')."""
     if not body or len(body) < 2:
         return 0
     first = body[0]
-    spanned = any(not t and any(header[1:k]) and first[k] for k, t in enumerate(header) if k > 1)
+    spanned = any(_spanned(header, k) and first[k] for k in range(2, len(header)))
     words = [t for t in first if t]
-    return int(spanned and not first[0] and not first[1] and bool(words)
+    return int(spanned and all(not first[c] or first[c] == header[c] for c in (0, 1)) and bool(words)
                and not any(re.search(r"\d[\d.,]*\s*%?$", t) and not re.search(r"[^\W\d]{3}", t) for t in words))
+
+
+def _spanned(header: list[str], k: int) -> bool:
+    """Whether header cell `k` is spanned by a merged cell on its left: empty, or the same text again."""
+    return k > 1 and (not header[k] or header[k] == header[k - 1]) and any(header[1:k])
 
 
 _BARE = re.compile(r"\S\s*\|\s*\S")
@@ -83,7 +158,7 @@ _BARE = re.compile(r"\S\s*\|\s*\S")
 
 def _bare_table(lines: list[str], i: int) -> int:
     """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024'), with
-    outer bars but no rule line under its header, or tabs: a header of at least three cells, none a number, over at
+    outer bars but no rule line under its header, or tabs or semicolons: a header of at least three cells, none a number, over at
     least two rows of as many cells. 0 if none."""
     if _sep(lines[i]) == "\t":  # tabs: rows of at least three cells, up to the header's
         tabs = lines[i].count("\t")
@@ -91,6 +166,13 @@ def _bare_table(lines: list[str], i: int) -> int:
             return 0
         j = i + 1
         while j < len(lines) and 2 <= lines[j].count("\t") <= tabs:
+            j += 1
+        return j if j - i >= 3 else 0
+    if _sep(lines[i]) == ";":  # semicolons: rows of as many cells, none followed by a space
+        if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(lines[i], ";") if t):
+            return 0
+        j = i + 1
+        while j < len(lines) and _SEMI.match(lines[j]) and lines[j].count(";") == lines[i].count(";"):
             j += 1
         return j if j - i >= 3 else 0
     outer = bool(_ROW.match(lines[i]))  # '| TT | Chỉ tiêu | ĐVT | ... |' with no rule line under the header

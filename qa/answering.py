@@ -17,7 +17,7 @@ from .answer import Answer
 from .extract import (best_evidence, compose, marked_footnote, not_compiled_part, restated_in_body, result_over_aim,
                       stated_in_full)
 from .figure_rank import states_the_ask
-from .figures import aims_at, aims_share, extract as figure_list, lead_line
+from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
 from .parts import lead_in, list_above
 from .query import Query
@@ -216,12 +216,27 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                                          f"nạp; báo cáo chỉ nêu mục tiêu, kế hoạch:\n{text}{said}", query.period, citations,
                       confidence=best.coverage, figures=figs, plan_only=True,
                       why=why + [{"outcome": "refused", "reason": "only_plans_cover_the_period"}])
+    report = store.doc_by_name[cited.doc]
+    if figs and query.wants_figure and query.wants_target and _TARGET_VALUE.search(fold_ocr(query.text)) \
+            and not any(aimed(f, report.period) for f in figs) and not report.plans(cited.section_period):
+        # a target asked ('đặt chỉ tiêu tỷ lệ khám phá án là bao nhiêu'), and the quote states only what was achieved:
+        # no target to give; say what was achieved
+        asked = f" {query.period.label}" if query.period else ""
+        return Answer(query.text, False, f"Không tìm thấy chỉ tiêu, kế hoạch{asked} cho nội dung này trong các báo "
+                                         f"cáo đã nạp; báo cáo chỉ nêu kết quả thực hiện:\n{text}", query.period,
+                      citations, confidence=best.coverage, figures=figs,
+                      why=why + [{"outcome": "refused", "reason": "only_results_for_a_target"}])
     answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
                     confidence=best.coverage, figures=figs, why=why)
     if generate is not None:
         answer = generate(query, answer, citations, sources)
     return answer
 
+
+
+# a target's value asked ('đặt chỉ tiêu ... là bao nhiêu', 'mục tiêu thu ngân sách năm 2024'), not whether one was met
+# ('hoàn thành mục tiêu ... chưa') nor a national programme's spending ('chương trình mục tiêu quốc gia')
+_TARGET_VALUE = re.compile(r"^(?!.*\b(?:hoan thanh|co dat|dat duoc|vuot)\b).*\b(?:chi tieu|muc tieu)\b(?! quoc gia)")
 
 
 def _asks_years(question: str) -> bool:

@@ -21,6 +21,7 @@ from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
+from .scope import own_clauses
 from .weights import EVIDENCE
 from .verify import numbers_in
 
@@ -47,6 +48,9 @@ class Evidence:
     # its own sentence says a figure is not compiled or published ('Thống kê tỉnh chưa công bố tỷ lệ thất nghiệp 6
     # tháng'), figure or none: a weaker sentence of another quantity is no answer beside it (answering)
     unpublished: bool = False
+    # the question's words it holds are said of the whole country, in a clause of its own ('...; tỷ lệ giải ngân của
+    # cả nước đến 30/11/2025 khoảng 60,6%'): its figure for them is the country's (`scope.own_clauses`)
+    national: bool = False
 
 
 def names_indicator(name: str, text: str) -> bool:
@@ -206,6 +210,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if i == 0 and hit.passage.kind == "footnote":
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = token_set(unsaid(sent), repair)
+            own_sent = own_clauses(query, sent) if query.wants_figure else sent
+            national = own_sent is not sent and covered(
+                weights, token_set(unsaid(own_sent), repair), query.aliases, variants, query.short, query.same) \
+                < EVIDENCE.national_share * covered(weights, toks, query.aliases, variants, query.short, query.same)
             # 'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước': a sentence
             # naming nothing it measures speaks of its heading's indicator
             if heading and names_nothing(sent):
@@ -289,7 +297,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
-                                not_compiled=not_compiled,
+                                not_compiled=not_compiled, national=national,
                                 unpublished=query.asks_quantity and bool(_NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
     return out

@@ -46,7 +46,7 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_span_s_figure"
     if period_fit.another_unit(query, h, e.sentence, store):
         return "another_unit_s_figure"
-    if elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
+    if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
                         paragraph_subject(h.passage.text) if query.provinces else frozenset()):
         return "another_place_s_figure"
     if query.former and _merged_whole(query, store.doc_by_name[h.passage.doc]) and not _names_former(query, e.sentence):

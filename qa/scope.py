@@ -50,6 +50,25 @@ def national_figure(query: Query, sentence: str) -> bool:
     return bool(lead and _NATION.search(lead))
 
 
+def own_clauses(query: Query, sentence: str) -> str:
+    """The sentence without its parts whose first figure is the whole country's ('...; tỷ lệ giải ngân của cả nước đến
+    30/11/2025 khoảng 60,6%'), unless the country is asked: the words a province's question shares with them are the
+    country's figure's, not the province's."""
+    if _NATION.search(fold_ocr(query.text)):
+        return sentence
+    parts = _PARTS.split(sentence)  # (parts a semicolon sets apart: a comma's clause may be the figure's share of
+    # the country's total, 'chiếm 12,7% tổng vốn FDI của cả nước', or its contrast, 'trong khi GDP cả nước tăng 4,24%')
+    kept = [c for c in parts if not ((lead := figure_lead(c)) and _NATION.search(lead) and not _COMPARING.match(lead))]
+    # (a sentence all of whose parts name the country is judged by its first figure: `national_figure`)
+    return "; ".join(kept) if kept and len(kept) < len(parts) else sentence
+
+
+_PARTS = re.compile(r";\s+")
+# a clause comparing the figure before it with the country's ('cao hơn tỷ lệ bình quân cả nước (55%)'): the
+# province's figure's context, not a figure of its own
+_COMPARING = re.compile(r"\s*(?:cao|thap|nhanh|cham|tot)\s+hon\b|\s*(?:vuot|bang|gap|so voi|dung thu|xep thu|chiem|trong khi)\b")
+
+
 # 'phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông', 'so với Đà Nẵng': provinces after 'với' are partners or
 # baselines, not whose figure it is (P stands for each province name)
 _PARTNER = re.compile(r"\bv[a-z]{1,2}i\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?(?:P\s*(?:,|va)\s*(?:(?:tinh|thanh pho|tp\.?)\s+)?)*$")

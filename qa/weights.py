@@ -64,6 +64,9 @@ class EvidenceWeights:
     # ('cả nước thu hút 20,86 tỷ USD FDI'); a neighbour's sentence sets no such bar (a province's own
     # sentence may paraphrase: 'tổng sản phẩm trên địa bàn' for 'tăng trưởng GRDP')
     beside_other_place: float = 0.7
+    # a sentence whose clauses on the whole country hold this much of the question's words (all it covers less this
+    # share is left without them) states the country's figure for what is asked, not the province's
+    national_share: float = 0.9
 
 
 @dataclass(frozen=True)

@@ -312,3 +312,20 @@ def test_a_resolution_s_assessment_article_is_the_year_ending_and_its_targets_ar
     assert doc.issuer == "HĐND tỉnh Bình Thuận" and doc.next_period == Period("year", 2023)
     assert next(p for p in passages if "10,12%" in p.text).period == Period("year", 2022)
     assert next(p for p in passages if "7,5% - 8%" in p.text).period == Period("year", 2023)
+
+
+def test_a_table_takes_the_period_its_caption_names(tmp_path):
+    # figures invented: a half-year report's indicator table printed after its plans part, captioned with the half year
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH\nBÁO CÁO\nKết quả thực hiện 6 tháng đầu năm 2022\n\n"
+            "Phần thứ nhất\nKẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2022\n"
+            "1. Kim ngạch xuất khẩu 6 tháng ước đạt 486,2 triệu USD.\n\n"
+            "Phần thứ hai\nNHIỆM VỤ, GIẢI PHÁP 6 THÁNG CUỐI NĂM 2022\n"
+            "Phấn đấu kim ngạch xuất khẩu cả năm đạt 1.030 triệu USD.\n\n"
+            "Biểu: MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022\n"
+            "| TT | Chỉ tiêu | ĐVT | Ước 6 tháng |\n|---|---|---|---|\n"
+            "| 1 | Khách du lịch | Nghìn lượt | 1.512,4 |\n| 2 | Doanh nghiệp thành lập mới | DN | 186 |\n\n"
+            "Nơi nhận:\n- Lưu: VT.\n")
+    doc, passages = _ingest_text(tmp_path, "hoabinh.txt", text)
+    period = {p.text.split()[-1]: p.period for p in passages}
+    assert period["1.512,4"] == period["186"] == Period("half", 2022, 1)  # the caption's, not the plans part's
+    assert doc.next_period != Period("half", 2022, 1)  # a caption names no plan

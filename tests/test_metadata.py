@@ -65,6 +65,8 @@ DISPUTED = {
     "ah_ninhbinh_scan_t8-2025.txt": Period("months", 2025, 8),
     # set AK: a Sở Công Thương report on 'quý III và 9 tháng năm 2024', as above
     "ak_sct_quangbinh_q3-2024.txt": Period("nine_months", 2024),
+    # set AM: a statistics office's 'tháng 8 và 8 tháng năm 2024', as above
+    "am_ctk_ninhthuan_t8-2024.txt": Period("months", 2024, 8),
 }
 
 

@@ -288,3 +288,9 @@ def test_a_period_without_a_year_takes_the_report_s_year_not_a_baseline_s_in_the
     assert [m.period for m in find_periods(text, 2024) if m.period][-1] == Period("nine_months", 2024)
     same = "Quý III/2023 thu 1.198,4 tỷ đồng, lũy kế 9 tháng thu 4.001,2 tỷ đồng."
     assert [m.period for m in find_periods(same, 2024) if m.period][-1] == Period("nine_months", 2023)
+
+
+def test_a_few_indicators_are_no_comparison_with_a_plan():
+    """'một số chỉ tiêu chủ yếu 6 tháng đầu năm 2022' names the half year; 'so với chỉ tiêu năm 2022' compares."""
+    assert [m.comparison for m in find_periods("MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022")] == [False]
+    assert [m.comparison for m in find_periods("bằng 95% so với chỉ tiêu năm 2022")] == [True]

@@ -55,3 +55,26 @@ def test_a_narrower_report_s_plan_year_counted_to_its_month_is_no_figure_of_the_
     assert not ans.answered and "1,15%" not in _first(ans), ans.answer
     ans = sample_engine.ask("Giải ngân vốn đầu tư công năm 2023 của Lạng Sơn đến hết tháng 01/2023 được bao nhiêu?")
     assert ans.answered and "45 tỷ" in ans.answer, ans.answer
+
+
+def test_a_target_asked_where_the_report_gives_only_the_result_is_refused_naming_the_result(sample_engine):
+    """The 2021 press release states the clearance rate achieved (92,7%) and no target for it: a target asked gets
+    the result named, not passed off as the target; a target the report does set is still answered."""
+    ans = sample_engine.ask("Mục tiêu tỷ lệ khám phá án năm 2021 của Lạng Sơn là bao nhiêu?")
+    assert not ans.answered and "chỉ nêu kết quả" in ans.answer and "92,7%" in ans.answer, ans.answer
+    ans = sample_engine.ask("Mục tiêu tăng trưởng GRDP năm 2022 của Lạng Sơn là bao nhiêu?")
+    assert ans.answered, ans.answer
+
+
+def test_the_country_s_figure_in_a_province_s_note_does_not_answer_for_the_province(wide_engine):
+    """Tây Ninh's 11-month table (set AM): note (4) ends '...; tỷ lệ giải ngân của cả nước đến 30/11/2025 khoảng
+    60,6%'; the province's disbursement is its table row (13.612,8 tỷ đồng, 68,6% of the plan)."""
+    ans = wide_engine.ask("Tây Ninh giải ngân vốn đầu tư công đến 30/11/2025 được tỷ lệ bao nhiêu?")
+    assert ans.answered and "60,6" not in _first(ans) and "68,6" in ans.answer, ans.answer
+
+
+def test_a_grid_table_captioned_with_the_half_year_answers_it(wide_engine):
+    """Hòa Bình's half-year report (set AM) prints its indicator table after the plans part, captioned '6 THÁNG ĐẦU
+    NĂM 2022', in an ASCII grid with a two-line header: its row answers the half year."""
+    ans = wide_engine.ask("Nửa đầu năm 2022 Hòa Bình đón bao nhiêu nghìn lượt khách du lịch?")
+    assert ans.answered and "1.512,4" in _first(ans), ans.answer

@@ -93,3 +93,29 @@ def test_a_paragraph_speaks_of_the_province_it_opens_with():
     assert not elsewhere_figure(quảng_trị, late, "Huế", "", paragraph_subject(para))
     # a merged province's report naming its former parts first is no other province's paragraph
     assert paragraph_subject("Kon Tum (cũ) 3.215,4 tỷ đồng. Đến hết ngày 30/9/2025 giải ngân 7.080,4 tỷ đồng.") == set()
+
+
+@pytest.mark.parametrize("question, sentence, left", [
+    # a part set apart by a semicolon that states the country's figure: not the province's words
+    ("tỷ lệ giải ngân vốn đầu tư công Tây Ninh đến 30/11/2025",
+     "(4) Giải ngân tính theo kế hoạch vốn năm 2025 đã giao (19.846,2 tỷ đồng); tỷ lệ giải ngân của cả nước đến "
+     "30/11/2025 khoảng 60,6%.", "(4) Giải ngân tính theo kế hoạch vốn năm 2025 đã giao (19.846,2 tỷ đồng)"),
+    # the province's share of the country's total, a contrast, a comparison: the province's own sentence, whole
+    ("vốn FDI Bắc Ninh năm 2024", "Bắc Ninh thu hút 4.862,4 triệu USD; chiếm 12,7% tổng vốn FDI của cả nước.", None),
+    ("GRDP Bắc Ninh 9 tháng 2023", "GRDP giảm 4,12%; trong khi GDP cả nước tăng 4,24%.", None),
+    ("giải ngân Tây Ninh", "Giải ngân đạt 68,6%; cao hơn tỷ lệ 60,6% của cả nước.", None),
+    # all of it the country's: judged by its first figure elsewhere (national_figure), kept whole here
+    ("GRDP Bắc Ninh 9 tháng 2023", "GDP cả nước tăng 4,24%.", None),
+    # the country asked: nothing left out
+    ("tỷ lệ giải ngân cả nước đến 30/11/2025", "Tây Ninh đạt 68,6%; tỷ lệ của cả nước khoảng 60,6%.", None),
+])
+def test_the_country_s_own_parts_of_a_sentence_are_left_out_of_a_province_s_question(question, sentence, left):
+    from tracuu.qa.scope import own_clauses
+    assert own_clauses(parse_query(question), sentence) == (left if left is not None else sentence)
+
+
+def test_a_province_s_figure_compared_with_the_country_s_before_a_semicolon_stays():
+    from tracuu.qa.scope import own_clauses
+    s = ("GRDP năm 2023 ước tăng 6,74% so với năm 2022, cao hơn mức tăng 5,05% của cả nước; trong đó khu vực dịch vụ "
+         "tăng 7,95%.")
+    assert own_clauses(parse_query("tăng trưởng kinh tế Lâm Đồng năm 2023"), s) == s

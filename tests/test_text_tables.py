@@ -79,3 +79,61 @@ def test_a_table_with_outer_bars_and_no_rule_line_is_read():
     assert out[3].startswith("PHỤ LỤC CHỈ TIÊU THÁNG 5 VÀ 5 THÁNG NĂM 2024 > Trong đó: khách quốc tế > ")
     # one row between bars is no table
     assert _render("| Ghi chú | số liệu sơ bộ | chưa kiểm toán |\nThu ngân sách đạt 10 tỷ đồng.")[0].startswith("| Ghi")
+
+
+GRID = """Biểu: MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022
++----+---------------------------+-----------+-----------+-------------+
+| TT | Chỉ tiêu                  | ĐVT       | KH năm    | Ước 6 tháng |
+|    |                           |           | 2022      | năm 2022    |
++----+---------------------------+-----------+-----------+-------------+
+| 1  | Giá trị sản xuất nông,    | Tỷ đồng   | 9.860,0   | 4.126,8     |
+|    | lâm nghiệp và thủy sản    |           |           |             |
+| 2  | Khách du lịch             | Nghìn lượt| 3.200,0   | 1.512,4     |
+|    | Trong đó: khách quốc tế   | Nghìn lượt| 60,0      | 12,6        |
++----+---------------------------+-----------+-----------+-------------+
+Nơi nhận:"""
+
+
+def test_an_ascii_grid_table_reads_its_two_line_header_and_rows_wrapped_over_two_lines():
+    # (figures invented) '+---+' rules, the header over two lines, a row's label wrapped onto the next line
+    out = _render(GRID)
+    assert out[1:5] == ["", "", "", ""] and out[6] == "" and out[10] == "Nơi nhận:"
+    assert out[5] == ("Biểu: MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022 > Giá trị sản xuất nông, lâm nghiệp và thủy sản > "
+                      "ĐVT: Tỷ đồng; KH năm 2022: 9.860,0; Ước 6 tháng năm 2022: 4.126,8")
+    assert "Khách du lịch > ĐVT: Nghìn lượt; KH năm 2022: 3.200,0; Ước 6 tháng năm 2022: 1.512,4" in out[7]
+    assert "Trong đó: khách quốc tế > ĐVT: Nghìn lượt" in out[8]  # a part of a row, figures of its own: a row
+
+
+def test_a_grid_table_with_rules_between_rows_joins_each_rows_lines():
+    out = _render("+---+-------------+--------+\n| TT | Chỉ tiêu | Năm 2024 |\n+===+=============+========+\n"
+                  "| 1 | Tổng thu ngân | 1.234,5 |\n|   | sách        |        |\n+---+-------------+--------+\n"
+                  "| 2 | Xuất khẩu   | 512,0  |\n+---+-------------+--------+")
+    assert out[3] == "Bảng 1 > Tổng thu ngân sách > Năm 2024: 1.234,5" and out[4] == ""
+    assert out[6] == "Bảng 1 > Xuất khẩu > Năm 2024: 512,0"
+
+
+def test_a_table_exported_with_semicolons_is_read_with_its_unit():
+    out = _render("Biểu số 01: THU NGÂN SÁCH 10 THÁNG NĂM 2023\n(Đơn vị: triệu đồng)\n"
+                  "STT;Nội dung;Dự toán giao;Thực hiện 10 tháng\n1;Thu nội địa;740.000;628.400\n"
+                  "1.1;Thu tiền sử dụng đất;200.000;186.200\nNơi nhận:")
+    assert out[2] == ""
+    assert out[4] == ("Biểu số 01: THU NGÂN SÁCH 10 THÁNG NĂM 2023 (Đơn vị: triệu đồng) > Thu tiền sử dụng đất > "
+                      "Dự toán giao: 200.000; Thực hiện 10 tháng: 186.200")
+
+
+def test_prose_with_semicolons_is_no_table():
+    text = ("Thu nội địa đạt 628,4 tỷ đồng; thu từ dầu thô 0; thu xuất nhập khẩu 24,4 tỷ đồng; thu khác 3 tỷ đồng.\n"
+            "Chi đầu tư 1.612,4 tỷ đồng; chi thường xuyên 3.612,8 tỷ đồng; dự phòng 42,6 tỷ đồng; khác 1 tỷ.\n"
+            "Chi trả nợ 12 tỷ đồng; chi bổ sung quỹ 1 tỷ đồng; chi chuyển nguồn 5 tỷ đồng; khác 2 tỷ.")
+    assert _render(text) == text.split("\n")
+
+
+def test_a_merged_header_exported_with_its_label_repeated_spans_its_columns():
+    # (figures invented) Word's export repeats a merged cell's text in each cell, and the row under it repeats 'STT'
+    out = _render("| STT | Chỉ tiêu | Ước 11 tháng năm 2025 | Ước 11 tháng năm 2025 | So sánh (%) |\n"
+                  "| STT | Chỉ tiêu | Tổng số | Khu vực Long An (cũ) | So cùng kỳ |\n"
+                  "| 1 | Kim ngạch xuất khẩu | 14.286,4 | 8.973,8 | +14,42 |\n"
+                  "| 2 | Thu ngân sách | 33.612,4 | 21.486,2 | +11,13 |")
+    assert out[:2] == ["", ""]
+    assert out[2] == ("Bảng 1 > Kim ngạch xuất khẩu > Ước 11 tháng năm 2025 - Tổng số: 14.286,4; Ước 11 tháng năm 2025 - "
+                      "Khu vực Long An (cũ): 8.973,8; So sánh (%) - So cùng kỳ: +14,42")
