@@ -23,6 +23,8 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("thong cao bao chi", "thông cáo báo chí"),
     ("thong cao", "thông cáo báo chí"),
     ("bao cao", "báo cáo"),
+    ("thong bao ket luan", "thông báo kết luận"),
+    ("thong bao", "thông báo"),  # (a chairman's conclusions at a meeting: 'THÔNG BÁO' over 'Kết luận của Chủ tịch ...')
     ("ke hoach", "kế hoạch"),
     ("quyet dinh", "quyết định"),
     ("nghi quyet", "nghị quyết"),
@@ -181,6 +183,9 @@ def _one_line(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip(" ,;")
 
 
+_MEETING = re.compile(r"\b(?:phien hop|hoi nghi)\b")
+
+
 def _over_table(lines: list[str], i: int, hints: dict[int, str]) -> bool:
     """Whether line `i` is a table's caption: the next line with text is a table row."""
     k = next((k for k in range(i + 1, min(len(lines), i + 4)) if lines[k].strip()), None)
@@ -199,6 +204,15 @@ def _periods(title: str, lines: list[str], filename: str,
         own = mentions[0]
         while wider := _running_total(own, mentions):
             own = wider
+        if _MEETING.search(fold_ocr(title)):
+            # 'Kết luận ... tại phiên họp UBND tỉnh thường kỳ tháng 11 năm 2025', whose lead reads 'để đánh giá tình hình
+            # kinh tế - xã hội tháng 11, 11 tháng năm 2025': the month's meeting reviews the running total its lead names
+            at = next((i for i, x in enumerate(lines[:40]) if fold_ocr(title).strip().endswith(fold_ocr(x).strip())
+                       and x.strip()), None)
+            lead = next((x for x in lines[at + 1:at + 8] if len(x) > 80), "") if at is not None else ""
+            near = [m.period for m in find_periods(lead) if m.period and not m.comparison]
+            while wider := _running_total(own, near):
+                own = wider
         # 'Họp báo quý III năm 2024' whose first heading reads '... 9 THÁNG NĂM 2024': the same rule,
         # with the first heading that names a period standing in for the title's second half
         # (not a table's caption: 'MỘT SỐ CHỈ TIÊU CHỦ YẾU 9 THÁNG NĂM 2025' over a news story's table frames the table)

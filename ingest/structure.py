@@ -216,6 +216,13 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
                 start(i, text, "footnote")  # the tail of a footnote begun on the previous page
             elif cur is not None and cur.kind == "body" and lines[i - 1].strip() and _continues_line(cur.lines[-1][1], text):
                 cur.lines.append((i, text))  # a line wrapped mid-sentence in an otherwise unwrapped text
+            elif cur is not None and cur.kind == "body" and lines[i - 1].strip() \
+                    and _indent(raw) >= _indent(lines[cur.lines[0][0]]) + 2 and not _ITEM_MARK.match(text) \
+                    and not is_caps(cur.lines[0][1]):
+                # lines indented under a line are its record ('Dự án 4. Nâng cấp tuyến đê biển số 5' over '    KH 2024:
+                # 312,0 | Giải ngân quý III: 98,6 | Lũy kế 9 tháng: 245,1'): what they state is of the item above (an
+                # indented item of its own, 'a) Thu từ doanh nghiệp ...', stays one)
+                cur.lines.append((i, text))
             else:
                 start(i, text)
             continue

@@ -244,7 +244,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # 20/9/2024 giải ngân được 3.846,2 tỷ đồng')
         off_period = 0 if dated and (f.period is not None and (f.period in dated or f.period.months()[0] == 1 and any(
             f.period.end == d.end for d in dated)) or _counted_to(f, dated)) else \
-            1 if not asked or f.period in asked or row_s else 2 if f.period is None else 3
+            1 if not asked or f.period == asked[0] or row_s else 1.5 if f.period in asked else 2 if f.period is None else 3
+        # (the period asked first before one the question names besides: 'Theo kết luận phiên họp tháng 11, thu
+        # ngân sách 11 tháng ...' asks the 11 months, of the meeting held for the month)
         other_unit = bool(units) and fold(f.unit or "") not in units
         compared_by = f.header if f.header and f.kind in ("change", "share") else f.after  # 'So cùng kỳ (%)': a column's
         said = counts(f.after, nouns, repair, f.own)

@@ -296,7 +296,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # 'Vốn NSTW: 1.687,7 tỷ đồng': a label and its value; the clause is the label's
         lead = quote[:a].rstrip()
         lead = lead[:-1] if lead.endswith(":") else lead
-        clause_start = max(lead.rfind(x) for x in (";", ". ", ": ", ", ")) + 1
+        # (' | ' parts an inline record's cells: 'KH 2024: 312,0 | Giải ngân quý III: 98,6 | Lũy kế 9 tháng: 245,1')
+        clause_start = max((lead.rfind(x) + len(x) if x in lead else 0) for x in (";", ". ", ": ", ", ", " | "))
         kind = "result"
         if unit_f == "%" and (_SHARE.match(folded[b:b + 40])
                               and not re.search(r"cung ky|nam truoc", folded[b:b + 25].split(",")[0])
@@ -433,7 +434,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
     the indicator and figures verbatim from the quote, the figure's clause to its end."""
     # (past the figure itself: OCR's '1. 000 triệu đồng' holds a '. ' that ends nothing)
     after = first.start + len(first.value)
-    end = min([i for i in (quote.find(";", after), quote.find(". ", after)) if i >= 0] or [len(quote)])
+    end = min([i for i in (quote.find(";", after), quote.find(". ", after), quote.find(" | ", after)) if i >= 0]
+              or [len(quote)])
     if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
         end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
     pieces = quote[first.start:end].split(", ")

@@ -110,8 +110,14 @@ class Query:
 
 
 def parse_query(text: str) -> Query:
-    mentions = find_periods(text)
     whole = fold_ocr(text)
+    # 'Theo kết luận phiên họp UBND tỉnh tháng 11, thu ngân sách 11 tháng năm 2025 ...': the source's own period, in the
+    # lead-in naming it, comes after the one asked (the report it names still fits: 'Theo báo cáo năm 2024 ..., tổng
+    # chi năm 2023')
+    source = _SOURCE.match(whole)
+    mentions = find_periods(text)
+    if source and any(m.start >= source.end() and m.period for m in mentions):
+        mentions = tuple(sorted(mentions, key=lambda m: m.start < source.end()))
     # 'đến cuối tháng 5/2023' is a cut-off (the state then, in a wider report), not May's own figure
     cutoff = [m for m in mentions if m.period and m.kind == "month" and CUTOFF.search(whole, 0, m.start)]
     # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
@@ -151,6 +157,7 @@ def parse_query(text: str) -> Query:
                  former=[name for _, b, name in places if _FORMER.match(whole, b)])
 
 
+_SOURCE = re.compile(r"\s*theo\s+(?:ket luan|thong bao|bao cao|thong cao|nghi quyet|phat bieu|bai)\b[^,?]{0,80},")
 _YEARLESS_CUTOFF = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})(?![\d/])")
 
 

@@ -65,8 +65,17 @@ DISPUTED = {
     "ah_ninhbinh_scan_t8-2025.txt": Period("months", 2025, 8),
     # set AK: a Sở Công Thương report on 'quý III và 9 tháng năm 2024', as above
     "ak_sct_quangbinh_q3-2024.txt": Period("nine_months", 2024),
+    # titled 'Chỉ số giá tiêu dùng ... tháng 8 năm 2024' under 'THÔNG BÁO': set T's writer read the running total (its
+    # lead gives 'tính chung 8 tháng'), tracuu reads the month its title names, as for set V's report above
+    "t_quangngai_cpi_t8-2024.md": Period("month", 2024, 8),
     # set AM: a statistics office's 'tháng 8 và 8 tháng năm 2024', as above
     "am_ctk_ninhthuan_t8-2024.txt": Period("months", 2024, 8),
+    # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
+    # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
+    # the months, tracuu the running total, as above
+    "an_skhdt_thaibinh_q3-2024.txt": Period("nine_months", 2024),
+    "an_bc_ubnd_dongnai_t9-2025.txt": Period("nine_months", 2025),
+    "an_scan_hanam_t7-2023.txt": Period("months", 2023, 7),
 }
 
 

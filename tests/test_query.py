@@ -149,3 +149,11 @@ def test_whether_a_target_was_met_asks_the_result_not_the_target():
     assert not plan_asked("Năm 2021 thu ngân sách bao nhiêu, có vượt dự toán không?")
     assert parse_query("HĐND tỉnh đặt chỉ tiêu thu ngân sách năm 2023 là bao nhiêu?").wants_target
     assert plan_asked("chỉ tiêu kế hoạch thu ngân sách năm 2023 là bao nhiêu")
+
+
+def test_the_period_of_the_source_a_question_names_is_not_the_one_asked():
+    # 'Theo kết luận phiên họp ... tháng 11,' names the meeting; the figure asked is the 11 months'
+    q = parse_query("Theo kết luận phiên họp UBND tỉnh tháng 11, thu ngân sách 11 tháng năm 2025 của Quảng Ngãi đạt bao nhiêu?")
+    assert q.periods[0] == Period("months", 2025, 11)
+    # the source's period alone is the period asked
+    assert parse_query("Theo báo cáo 6 tháng đầu năm 2023, giải ngân được bao nhiêu?").periods == [Period("half", 2023, 1)]

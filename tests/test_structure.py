@@ -120,3 +120,21 @@ def test_in_wrapped_text_each_lettered_or_numbered_item_is_a_paragraph():
     paras = _texts(body + [""] + items)
     for item in items:
         assert [item] in paras
+
+
+def test_lines_indented_under_an_item_are_its_record():
+    # (figures invented) a project list: the name, then its investor and figures indented under it
+    lines = ["III. TÌNH HÌNH GIẢI NGÂN CÁC DỰ ÁN TRỌNG ĐIỂM",
+             "Dự án 4. Nâng cấp tuyến đê biển số 5, huyện Thái Thụy",
+             "    Chủ đầu tư: Ban QLDA các công trình nông nghiệp",
+             "    KH 2024: 312,0 | Giải ngân quý III: 98,6 | Lũy kế 9 tháng: 245,1 | Tỷ lệ: 78,6%",
+             "Dự án 5. Mở rộng Trường THPT chuyên",
+             "    KH 2024: 186,5 | Lũy kế 9 tháng: 97,2",
+             "1. Thu nội địa: 1.682,6 tỷ đồng, đạt 52,6% dự toán;",
+             "   a) Thu từ doanh nghiệp nhà nước trung ương: 186,4 tỷ đồng;",
+             "   b) Thu từ doanh nghiệp nhà nước địa phương: 42,1 tỷ đồng;"]
+    paras = build_paragraphs(lines)
+    texts = [" ".join(t for _, t in p.lines) for p in paras]
+    assert any("Thái Thụy" in t and "245,1" in t for t in texts)
+    assert not any("Thái Thụy" in t and "97,2" in t for t in texts)  # the next item is its own
+    assert not any("1.682,6" in t and "186,4" in t for t in texts)  # an indented lettered item stays one
