@@ -325,7 +325,7 @@ def _asked_unit(question: str) -> re.Pattern | None:
 
 
 # a report saying it has no figure of something: 'chưa tổng hợp', 'chưa có số liệu', 'không thống kê'
-_NOT_COMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo)\b")
+_NOT_COMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo|tach rieng)\b")
 
 
 def not_compiled_part(quote: str) -> str:

@@ -80,6 +80,9 @@ def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:
     return False
 
 
+_UNCOMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo|tach)\b[^.;]*$")
+
+
 def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
     or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
@@ -131,7 +134,9 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             for a in query.periods for m in lead) \
             and not any(m.period in query.periods for m in lead) and not _clause_of_its_own(folded, mentions, query):
         return True
-    if not named or any(m.period in query.periods for m in mentions):  # the asked period named anywhere
+    # the asked period named anywhere, but not as what is not compiled ('số liệu lũy kế, chưa tách riêng tháng 11')
+    if not named or any(m.period in query.periods and not _UNCOMPILED.search(folded, max(0, m.start - 40), m.start)
+                        for m in mentions):
         return False
     if _whole_year_clause(folded, query, default_year):
         return False

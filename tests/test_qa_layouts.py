@@ -78,3 +78,12 @@ def test_a_grid_table_captioned_with_the_half_year_answers_it(wide_engine):
     NĂM 2022', in an ASCII grid with a two-line header: its row answers the half year."""
     ans = wide_engine.ask("Nửa đầu năm 2022 Hòa Bình đón bao nhiêu nghìn lượt khách du lịch?")
     assert ans.answered and "1.512,4" in _first(ans), ans.answer
+
+
+def test_a_running_total_that_says_the_month_is_not_split_out_does_not_answer_the_month(wide_engine):
+    """Quảng Ngãi's conclusions (set AN): 'Kim ngạch xuất khẩu 11 tháng đạt 3.184,6 triệu USD ... (số liệu lũy kế, Sở
+    Công Thương chưa tách riêng tháng 11)': the 11 months answer, November alone is refused."""
+    ans = wide_engine.ask("Quảng Ngãi xuất khẩu riêng trong tháng 11/2025 đạt bao nhiêu triệu USD?")
+    assert not ans.answered, ans.answer
+    ans = wide_engine.ask("Kim ngạch xuất khẩu 11 tháng năm 2025 của Quảng Ngãi là bao nhiêu?")
+    assert ans.answered and "3.184,6" in _first(ans), ans.answer
