@@ -94,8 +94,8 @@ def _grid_table(lines: list[str], i: int) -> tuple[int, list[int], list[list[int
             rules.append(j)
         j += 1
     rows = [k for k in range(i, j) if _ROW.match(lines[k])]
-    head = [k for k in rows if len(rules) > 1 and k < rules[1]] if any(k > rules[1] for k in rows[1:]) \
-        and len(rules) > 2 else rows[:1]
+    # the header: the rows above the second rule, when rows follow it and a rule closes them; else the first row
+    head = [k for k in rows if k < rules[1]] if len(rules) > 2 and any(k > rules[1] for k in rows) else rows[:1]
     if len(head) > 3:  # (no header rule: the first row names the columns)
         head = rows[:1]
     body = [k for k in rows if k > head[-1]]

@@ -137,3 +137,10 @@ def test_a_merged_header_exported_with_its_label_repeated_spans_its_columns():
     assert out[:2] == ["", ""]
     assert out[2] == ("Bảng 1 > Kim ngạch xuất khẩu > Ước 11 tháng năm 2025 - Tổng số: 14.286,4; Ước 11 tháng năm 2025 - "
                       "Khu vực Long An (cũ): 8.973,8; So sánh (%) - So cùng kỳ: +14,42")
+
+
+def test_a_grid_table_with_its_top_rule_only_is_read_from_its_first_row():
+    # (figures invented) no rule under the header nor at the end: the first row names the columns
+    out = _render("+----+---------------+----------+\n| TT | Chỉ tiêu      | Năm 2024 |\n| 1  | Xuất khẩu     | 512,0    |\n"
+                  "| 2  | Nhập khẩu     | 310,5    |")
+    assert out[:2] == ["", ""] and out[2] == "Bảng 1 > Xuất khẩu > Năm 2024: 512,0" and out[3].endswith("310,5")
