@@ -60,7 +60,7 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
     date = _date(folded) or _posted(folded)
-    period, next_period, period_source = _periods(title, lines, filename, date, hints)
+    period, next_period, period_source = _periods(title, lines, filename, date, hints, title_lines.stop)
     if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
         # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
         # plan, a programme): it states targets for that period, no results
@@ -192,10 +192,11 @@ def _over_table(lines: list[str], i: int, hints: dict[int, str]) -> bool:
     return k is not None and hints.get(k) == "table"
 
 
-def _periods(title: str, lines: list[str], filename: str,
-             date: str | None = None, hints: dict[int, str] | None = None) -> tuple[Period | None, Period | None, str | None]:
+def _periods(title: str, lines: list[str], filename: str, date: str | None = None,
+             hints: dict[int, str] | None = None, body_at: int = 0) -> tuple[Period | None, Period | None, str | None]:
     """The period covered, the next one planned, and where it was read: the title; else the first
-    heading or lead sentence; else the period the body states most often; else the file name."""
+    heading or lead sentence; else the period the body states most often; else the file name. `body_at`: the line
+    after the title."""
     mentions = [m.period for m in find_periods(title) if m.period and not m.comparison] or _title_span(title, date)
     if mentions:
         # 'tháng 3 và quý I năm 2023', 'quý III và 9 tháng năm 2023': a release covers the month and the
@@ -207,9 +208,7 @@ def _periods(title: str, lines: list[str], filename: str,
         if _MEETING.search(fold_ocr(title)):
             # 'Kết luận ... tại phiên họp UBND tỉnh thường kỳ tháng 11 năm 2025', whose lead reads 'để đánh giá tình hình
             # kinh tế - xã hội tháng 11, 11 tháng năm 2025': the month's meeting reviews the running total its lead names
-            at = next((i for i, x in enumerate(lines[:40]) if fold_ocr(title).strip().endswith(fold_ocr(x).strip())
-                       and x.strip()), None)
-            lead = next((x for x in lines[at + 1:at + 8] if len(x) > 80), "") if at is not None else ""
+            lead = next((x for x in lines[body_at:body_at + 7] if len(x) > 80), "")
             near = [m.period for m in find_periods(lead) if m.period and not m.comparison]
             while wider := _running_total(own, near):
                 own = wider

@@ -80,7 +80,8 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
     stem = re.sub(r"[^\w.-]", "_", Path(doc.doc).stem)
     out: list[Passage] = []
     marks = damaged_marks(paras)
-    listed: tuple[tuple[str, ...], Period] | None = None  # (section, period) a list's lead-in names
+    # (section, period, what leads in: "list", "heading" or "table") a list's lead-in, a heading or a caption names
+    listed: tuple[tuple[str, ...], Period, str] | None = None
     related = False  # inside a news page's list of other articles ('Tin liên quan:')
     headlines = False  # inside an issue's list of its own headlines ('Trong số này:')
     for n, p in enumerate(paras):
@@ -100,15 +101,15 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
         related = False
         period = section_period(p, doc)
         if _MD_HEADING.match(text):  # a Markdown heading naming a period ('## 5. Kế hoạch năm 2026'): what follows
-            listed = _lead_in_period(text, tuple(p.section), doc, period, heading=True)
+            listed = _lead_in_period(text, tuple(p.section), doc, period, "heading")
         elif listed is not None and listed[0] == tuple(p.section) and (
-                listed[2] is True or LIST_ITEM.match(text) or listed[2] == "table" and p.kind == "table"):
+                listed[2] == "heading" or LIST_ITEM.match(text) or listed[2] == "table" and p.kind == "table"):
             period = listed[1]  # an item of a list whose lead-in names its period ('Các chỉ tiêu chủ yếu năm 2026:')
         elif p.kind == "body" and _captions(text, paras[n + 1:n + 2]):
             # a table's caption naming its period ('Biểu: MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022' printed after
             # the plans part): the table's rows are that period's
-            listed = _lead_in_period(text, tuple(p.section), doc, period, heading="table")
-        elif p.kind == "body" and not (listed is not None and listed[2] is True):
+            listed = _lead_in_period(text, tuple(p.section), doc, period, "table")
+        elif p.kind == "body" and not (listed is not None and listed[2] == "heading"):
             listed = _lead_in_period(text, tuple(p.section), doc, period)
         section = " > ".join(p.section)
         for a, b in windows(text, config.chunk_target, config.chunk_limit):
@@ -145,21 +146,20 @@ _TAGS = re.compile(r"^\W*(?:tu khoa|the|tags?)\s*:")
 _HEADLINES = re.compile(r"^\s*(?:trong so nay|noi dung chinh)\s*:?\s*$")
 
 
-def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None,
-                    heading: bool | str = False):
-    """(section, period, heading) when `text` leads in a list and names one period other than its section's ('Các
-    chỉ tiêu chủ yếu năm 2026:', 'Kết quả 9 tháng năm 2025:'): its items are that period's; or is a Markdown heading
-    naming one (what follows it, to the next heading, is), or a table's caption ("table": the table's rows are).
-    None otherwise."""
-    if not heading and not text.rstrip().endswith(":") or len(text) > 200:
+def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: Period | None, leads: str = "list"):
+    """(section, period, leads) when `text` leads in a list and names one period other than its section's ('Các chỉ
+    tiêu chủ yếu năm 2026:', 'Kết quả 9 tháng năm 2025:'): its items are that period's; or is a Markdown heading
+    naming one ("heading": what follows it, to the next heading, is), or a table's caption ("table": the table's rows
+    are). None otherwise."""
+    if leads == "list" and not text.rstrip().endswith(":") or len(text) > 200:
         return None
     named = {m.period for m in find_periods(text, doc.period.year if doc.period else None) if m.period and not m.comparison}
     # (a period holding the section's is its frame: 'Biểu 1. ... theo tháng năm 2025' in a half-year release)
     if len(named) != 1 or (found := next(iter(named))) == period or period is not None and found.contains(period):
         return None
-    if heading != "table" and doc.next_period is None and doc.period is not None and found.end > doc.period.end:
+    if leads != "table" and doc.next_period is None and doc.period is not None and found.end > doc.period.end:
         doc.next_period = found  # a period after the report's own is the one its plans part plans
-    return section, found, heading
+    return section, found, leads
 
 
 def _captions(text: str, following: list[Paragraph]) -> bool:

@@ -158,31 +158,27 @@ _BARE = re.compile(r"\S\s*\|\s*\S")
 
 def _bare_table(lines: list[str], i: int) -> int:
     """The end of a table written with bars between cells only ('STT | Chỉ tiêu | ĐVT | Thực hiện năm 2024'), with
-    outer bars but no rule line under its header, or tabs or semicolons: a header of at least three cells, none a number, over at
-    least two rows of as many cells. 0 if none."""
-    if _sep(lines[i]) == "\t":  # tabs: rows of at least three cells, up to the header's
-        tabs = lines[i].count("\t")
-        if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(lines[i], "\t") if t):
+    outer bars but no rule line under its header, or tabs or semicolons: a header of at least three cells, none a
+    number, over at least two rows of as many cells. 0 if none."""
+    first = lines[i]
+    sep = _sep(first)
+    if sep == "\t":  # tabs: rows of at least three cells, up to the header's
+        def fits(x: str) -> bool:
+            return 2 <= x.count("\t") <= first.count("\t")
+    elif sep == ";":  # semicolons: rows of as many cells, none followed by a space
+        def fits(x: str) -> bool:
+            return bool(_SEMI.match(x)) and x.count(";") == first.count(";")
+    else:
+        outer = bool(_ROW.match(first))  # '| TT | Chỉ tiêu | ĐVT | ... |' with no rule line under the header
+        if first.count("|") < 2 + 2 * outer or not _BARE.search(first):
             return 0
-        j = i + 1
-        while j < len(lines) and 2 <= lines[j].count("\t") <= tabs:
-            j += 1
-        return j if j - i >= 3 else 0
-    if _sep(lines[i]) == ";":  # semicolons: rows of as many cells, none followed by a space
-        if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(lines[i], ";") if t):
-            return 0
-        j = i + 1
-        while j < len(lines) and _SEMI.match(lines[j]) and lines[j].count(";") == lines[i].count(";"):
-            j += 1
-        return j if j - i >= 3 else 0
-    outer = bool(_ROW.match(lines[i]))  # '| TT | Chỉ tiêu | ĐVT | ... |' with no rule line under the header
-    if lines[i].count("|") < 2 + 2 * outer or not _BARE.search(lines[i]):
-        return 0
-    header = _cells(lines[i])
-    if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in header if t):
+
+        def fits(x: str) -> bool:
+            return x.count("|") == first.count("|") and bool(_ROW.match(x)) == outer
+    if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(first, sep) if t):
         return 0
     j = i + 1
-    while j < len(lines) and lines[j].count("|") == lines[i].count("|") and bool(_ROW.match(lines[j])) == outer:
+    while j < len(lines) and fits(lines[j]):
         j += 1
     return j if j - i >= 3 else 0
 

@@ -211,7 +211,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 sent = _FOOTNOTE_MARK.sub("", sent, count=1)  # its number is a mark, not a figure
             toks = token_set(unsaid(sent), repair)
             own_sent = own_clauses(query, sent) if query.wants_figure else sent
-            national = own_sent is not sent and covered(
+            national = own_sent != sent and covered(
                 weights, token_set(unsaid(own_sent), repair), query.aliases, variants, query.short, query.same) \
                 < EVIDENCE.national_share * covered(weights, toks, query.aliases, variants, query.short, query.same)
             # 'Lũy kế 11 tháng năm 2025: 78.612,5 tỷ đồng' under '1. Tổng thu ngân sách nhà nước': a sentence
