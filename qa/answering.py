@@ -100,6 +100,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             what += f" của {', '.join(missing)} (chưa có báo cáo nào của tỉnh/thành này)"
         msg = (f"Không tìm thấy số liệu trả lời câu hỏi này{what} trong các báo cáo đã nạp "
                f"(các kỳ hiện có{held(query, store)}). Các đoạn gần nhất được liệt kê bên dưới để tham khảo.")
+        row = max((e for e, r in zip(all_evidence, ruled) if r == "the_merged_province_s_columns"),
+                  key=lambda e: e.coverage, default=None)
+        if row is not None and (best is None or row.coverage >= best.coverage) \
+                and (columns := wording.former_headers(query, row.sentence)):
+            msg = wording.former_refusal(query, columns)  # a former province's row of its own, of other periods
         if told is not None:  # the report itself says so: the reader learns why, in its words
             msg += (f"\nBáo cáo {top[told.hit_index].passage.doc} ghi rõ số liệu này chưa được tổng hợp/công bố: "
                     f"“{not_compiled_part(told.sentence)}”")
@@ -165,9 +170,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                                          f"(các cột có: {columns}); xem đoạn nguồn bên dưới.", query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
     if columns := wording.former_columns(query, figs):  # a former province asked, its columns not of the period
-        return Answer(query.text, False, f"Bảng số liệu chỉ có số liệu riêng của {', '.join(n + ' (cũ)' for n in query.former)} ở các cột: "
-                                         f"{columns}; cột {query.period.label if query.period else 'được hỏi'} là của "
-                                         f"cả tỉnh sau hợp nhất. Xem đoạn nguồn bên dưới.", query.period, citations,
+        return Answer(query.text, False, wording.former_refusal(query, columns), query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_of_the_former_province"}])
     if columns := wording.no_plan_cell(query, figs):  # a plan asked, and the row's plan cell is empty
         return Answer(query.text, False, f"Bảng số liệu không ghi kế hoạch cho chỉ tiêu này (các cột có số: "

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Flag, auto
 
 from tracuu.ingest.periods import find_periods, lunar_names, lunar_new_year
-from tracuu.ingest.places import city_provinces, province_spans
+from tracuu.ingest.places import city_provinces, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -68,6 +68,14 @@ class Query:
     def cutoffs(self) -> set[tuple[int, int]]:
         """(year, month) of each cut-off date asked, as `glossary.cutoff_months` reads them in a passage."""
         return {(d.year, d.index) for d in self.dated}
+
+    @functools.cached_property
+    def as_it_was(self) -> list[str]:
+        """The provinces asked as they were before the 2025 merger: named so ('Quảng Trị cũ'), or by a name the
+        merger retired ('Long An' is in Tây Ninh now) when the one it went into is not asked beside it ('Tây Ninh
+        (sau hợp nhất với Long An)' asks of the new Tây Ninh). Their successor's later totals are not their figures."""
+        retired = [p for p in self.provinces if successor(p) not in (None, p) and successor(p) not in self.provinces]
+        return list(dict.fromkeys([*self.former, *retired]))
 
     @functools.cached_property
     def asks_plan(self) -> bool:

@@ -49,24 +49,38 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
                         paragraph_subject(h.passage.text) if query.provinces else frozenset()):
         return "another_place_s_figure"
-    if query.former and _merged_whole(query, store.doc_by_name[h.passage.doc]) and not _names_former(query, e.sentence):
-        return "another_place_s_figure"  # asked of 'Quảng Trị cũ', the merged province's total is not its figure
+    former = query.as_it_was
+    if former and _merged_whole(former, store.doc_by_name[h.passage.doc]):
+        # asked of 'Quảng Trị cũ', the merged province's total is not its figure
+        if h.passage.kind != "table" and not _names_former(former, e.sentence):
+            return "another_place_s_figure"
+        if h.passage.kind == "table" and not _names_former(former, _former_cells(query, e.sentence)):
+            return "the_merged_province_s_columns"  # (the refusal names the columns the former one has)
     return None
 
 
-def _merged_whole(query: Query, doc) -> bool:
+def _merged_whole(former: list[str], doc) -> bool:
     """A report of a province after the 2025 merger that took in (or kept the name of) a former one asked."""
     return bool(doc.period and doc.period.end >= MERGED and doc.province
-                and any(doc.province in (name, successor(name)) for name in query.former))
+                and any(doc.province in (name, successor(name)) for name in former))
 
 
-def _names_former(query: Query, sentence: str) -> bool:
+def _former_cells(query: Query, row: str) -> str:
+    """The cells of a merged province's table row that may answer for a former one: those of a period asked (or of
+    none). 'Ước thực hiện 11 tháng năm 2025 - Khu vực Long An (cũ): 8.973,8' is no answer to Long An's 2025 plan."""
+    label, *cells = row.split("; ")  # (the row's own label, 'Bảng 2 > Khu vực Sóc Trăng (cũ)', names whose it is)
+    asked = set(query.periods)
+    return "; ".join([label, *(c for c in cells if not asked or not (
+        named := {m.period for m in find_periods(c.rsplit(":", 1)[0])}) or named & asked)])
+
+
+def _names_former(former: list[str], sentence: str) -> bool:
     """The sentence names the former province as such ('địa bàn tỉnh Quảng Trị cũ', 'khu vực Bến Tre (cũ)')."""
     folded = fold_ocr(sentence)
     # (a province merged into one of another name is named plainly too: 'khu vực Kon Tum' in Quảng Ngãi's report)
     return any(re.search(rf"{re.escape(fold_ocr(name))}\b" + ("" if successor(name) not in (None, name) else
                                                                 r"\s*\(?\s*(?:cu|truoc)\b"), folded)
-               for name in query.former)
+               for name in former)
 
 
 def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:

@@ -124,9 +124,10 @@ _OF_WHOLE = re.compile(r"\s*trong\s+(?:tong\s+so|so|\d[\d.,]*(?!\s*(?:thang|nam|
 
 
 def _first_naming(quote: str, period, own) -> int:
-    """Where the sentence that first names `period` (not as a baseline) starts in `quote`; -1 if none does."""
+    """Where the sentence, or the `;`-clause, that first names `period` (not as a baseline) starts in `quote`; -1 if
+    none does. ('kế hoạch 8.800 triệu USD; ước thực hiện ...; kế hoạch năm 2025 là 10.000': 8.800 is the report's.)"""
     at = next((m.start for m in find_periods(quote, own=own) if m.period == period and not m.comparison), None)
-    return -1 if at is None else quote.rfind(". ", 0, at) + 1
+    return -1 if at is None else max(quote.rfind(". ", 0, at), quote.rfind("; ", 0, at)) + 1
 
 
 def other_columns(query: Query, figs: list[Figure]) -> str | None:
@@ -148,11 +149,26 @@ def former_columns(query: Query, figs: list[Figure]) -> str | None:
     """A merged province's table row asked of a former one ('Tiền Giang (cũ)') whose columns give that area's own
     figures for some periods only ('Tiền Giang (cũ) năm 2024: 4.256,3; Ước thực hiện năm 2025: 6.842,5'): the
     first cell, of no area, is the merged province's, no answer; the area's own columns, for the refusal."""
-    if not (query.former and figs and figs[0].header):
+    if not (query.as_it_was and figs and figs[0].header):
         return None
-    names = [fold_ocr(name) for name in query.former]
+    names = [fold_ocr(name) for name in query.as_it_was]
     own = [f.header for f in figs if f.header and any(n in fold_ocr(f.header) for n in names)]
     return ", ".join(dict.fromkeys(own)) if own and figs[0].header not in own else None
+
+
+def former_refusal(query: Query, columns: str) -> str:
+    """The refusal for a former province asked of a merged province's table row: the columns that are its own."""
+    return (f"Bảng số liệu chỉ có số liệu riêng của {', '.join(n + ' (cũ)' for n in query.as_it_was)} ở các cột: "
+            f"{columns}; cột {query.period.label if query.period else 'được hỏi'} là của cả tỉnh sau hợp nhất. "
+            f"Xem đoạn nguồn bên dưới.")
+
+
+def former_headers(query: Query, row: str) -> str | None:
+    """The headers of a table row's cells that name a former province asked ('Tiền Giang (cũ) năm 2024')."""
+    names = [fold_ocr(name) for name in query.as_it_was]
+    own = [c.rsplit(":", 1)[0].strip() for c in row.split("; ")[1:] if ":" in c]
+    own = [h for h in own if any(n in fold_ocr(h) for n in names)]
+    return ", ".join(dict.fromkeys(own)) or None
 
 
 def no_plan_cell(query: Query, figs: list[Figure]) -> str | None:

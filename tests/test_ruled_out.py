@@ -87,6 +87,7 @@ def test_a_former_province_asked_of_a_merged_province_s_report_needs_its_own_lin
     from tracuu.qa.ruled_out import _merged_whole, _names_former
     q = parse_query("Thu ngân sách 9 tháng 2025 của địa bàn Quảng Trị cũ là bao nhiêu?")
     assert q.former == ["Quảng Trị"] and q.provinces == ["Quảng Trị"]
+    q = q.as_it_was
     merged = SimpleNamespace(province="Quảng Trị", period=Period("nine_months", 2025))
     before = SimpleNamespace(province="Quảng Trị", period=Period("year", 2024))
     assert _merged_whole(q, merged) and not _merged_whole(q, before)  # its own pre-merger reports need no 'cũ'
@@ -94,6 +95,26 @@ def test_a_former_province_asked_of_a_merged_province_s_report_needs_its_own_lin
     assert _names_former(q, "Theo địa bàn tỉnh cũ: địa bàn tỉnh Quảng Trị cũ thu 3.210,5 tỷ đồng.")
     assert _names_former(q, "Khu vực Quảng Trị (cũ): 3.210,5 tỷ đồng.")
     assert parse_query("Thu ngân sách Quảng Trị 9 tháng 2025").former == []
+
+
+def test_a_province_named_by_the_name_the_merger_retired_is_asked_as_it_was():
+    """'long an ke hoach xuat khau nam 2025' (set AJ) was answered with the merged Tây Ninh's 2025 plan: Long An is a
+    part of Tây Ninh now, and the new province's total is not its figure, unless the question asks of the new one."""
+    from types import SimpleNamespace
+
+    from tracuu.ingest.types import Period
+    from tracuu.qa.ruled_out import _merged_whole, _names_former
+    merged = SimpleNamespace(province="Tây Ninh", period=Period("year", 2025))
+    for question, former in [("long an ke hoach xuat khau nam 2025", ["Long An"]),
+                             ("Kim ngạch xuất khẩu Bình Phước 9 tháng 2025", ["Bình Phước"]),
+                             ("Kim ngạch xuất khẩu Tây Ninh 9 tháng 2025", []),  # kept its name: the new one
+                             ("Xuất khẩu của Tây Ninh (sau hợp nhất với Long An) năm 2025", []),
+                             ("Xuất khẩu Hà Nội năm 2025", [])]:  # merged with no one
+        assert parse_query(question).as_it_was == former, question
+    assert _merged_whole(["Long An"], merged)
+    assert not _merged_whole(["Long An"], SimpleNamespace(province="Long An", period=Period("year", 2024)))
+    assert not _names_former(["Long An"], "Kế hoạch kim ngạch xuất khẩu năm 2025 đạt 15.500 triệu USD.")
+    assert _names_former(["Long An"], "Khu vực Long An 8.950 triệu USD, khu vực Tây Ninh 6.550 triệu USD.")
 
 
 def test_a_clause_of_the_report_s_whole_year_answers_for_that_year():
@@ -116,3 +137,22 @@ def test_a_rank_asked_for_one_year_is_not_another_year_s():
     said = "Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2022 tăng 21 bậc so với năm 2021, xếp thứ 15/63 tỉnh, thành."
     assert conflicts(parse_query("chi so PCI 2023 cua lang son xep thu may ca nuoc"), said, 2023)
     assert not conflicts(parse_query("PCI năm 2022 của Lạng Sơn xếp thứ mấy?"), said, 2023)
+
+
+def test_a_former_province_is_answered_by_its_own_reports_not_the_merged_total(wide_engine):
+    """Sets AJ, AE, K on one index: Long An's 2025 export plan is its own 2024 report's ('kế hoạch năm 2025 là 10.000
+    triệu USD' in the clause that names the year, not the 2024 plan 8.800 before it), not merged Tây Ninh's 15.500;
+    a former area's row of the merged report answers only from the column of its own for the period asked."""
+    plan = wide_engine.ask("long an ke hoach xuat khau nam 2025")
+    assert plan.answered and plan.figures[0].value == "10.000", plan.answer
+    assert plan.citations[0].doc.startswith("aj_") and "15.500" not in plan.answer.split("\n")[0]
+    from tracuu.qa.ruled_out import _former_cells, _names_former
+    q = parse_query("Khu vực Sóc Trăng cũ ước thu ngân sách năm 2025 được bao nhiêu?")
+    row = "Thu ngân sách theo khu vực > Khu vực Sóc Trăng (cũ) > Thực hiện năm 2024: 5.586,4; Ước thực hiện năm 2025: 6.246,5"
+    assert _names_former(q.as_it_was, _former_cells(q, row))  # the row's own label names whose it is
+    q = parse_query("long an ke hoach xuat khau nam 2025")
+    row = ("Bảng 1 > Kim ngạch xuất khẩu; Kế hoạch năm 2025: 15.500,0; Ước thực hiện 11 tháng năm 2025 - Tổng số: "
+           "14.286,4; Ước thực hiện 11 tháng năm 2025 - Khu vực Long An (cũ): 8.973,8")
+    assert not _names_former(q.as_it_was, _former_cells(q, row))  # its own cell is of 11 months, not the year
+    other = wide_engine.ask("Kim ngạch xuất khẩu năm 2025 của riêng khu vực Tiền Giang (cũ) thuộc tỉnh Đồng Tháp")
+    assert not other.answered and "Tiền Giang (cũ) năm 2024" in other.answer, other.answer
