@@ -63,8 +63,9 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     period, next_period, period_source = _periods(title, lines, filename, date, hints, title_lines.stop)
     if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
         # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
-        # plan, a programme): it states targets for that period, no results
-        period, next_period = None, period
+        # plan, a programme): it states targets for that period, no results, unless its body reviews the year
+        # before ('Điều 1. Đánh giá tình hình thực hiện kế hoạch ... năm 2024'): then that year is its own
+        period, next_period = _reviewed(lines[title_lines.stop:], period), period
     province, province_source = _province(lines, title, filename)
     news = news_source(lines) or paper or lead_source(lines)
     if kind_line is None:
@@ -325,6 +326,15 @@ def _posted(folded: list[str]) -> str | None:
             d, mo, y = (int(g) for g in m.groups())
             return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None
     return None
+
+
+def _reviewed(body: list[str], planned: Period) -> Period | None:
+    """The year before a planned year, when the body states that year's results in more than one line."""
+    if planned.kind != "year":
+        return None
+    before = Period("year", planned.year - 1)
+    lines = sum(any(m.period == before and not m.comparison for m in find_periods(x)) for x in body)
+    return before if lines >= 2 else None
 
 
 def _running_total(own: Period, periods: list[Period]) -> Period | None:

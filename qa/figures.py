@@ -8,16 +8,18 @@ a share of a plan, a change against a baseline, a target).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
-from .figure_words import SCALE, counts, head_of, indicator_before, tail_end, unit_at
+from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
 from .glossary import CUTOFF, NATION, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
 from .sentence import bracketed
+from .figure_value import Figure, parse_number, scaled  # noqa: F401  (re-exported: readers import them from here)
+from .table_cells import table_cells  # noqa: F401
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
 # a number's end: no letter, digit group or slash follows, unless a unit is glued to it ('trồng được 250ha rừng')
@@ -47,32 +49,6 @@ _TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia
 # a purpose, however long what it names: 'triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ ... đạt tối thiểu 60%'
 _PURPOSE = re.compile(r"\b(?:de|nham)\s+(?:bao\s+dam|dam\s+bao)\b[^.;]{0,160}$")
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
-
-
-@dataclass
-class Figure:
-    value: str  # exactly as printed in the citation
-    number: float  # the value read ('giảm 8,9%' -> -8.9, kind change)
-    unit: str | None
-    indicator: str  # the clause's words before the figure, as printed
-    period: Period | None
-    kind: str  # result | share | change | target
-    n: int  # the citation it is in
-    start: int = 0  # offset in the quote, so a line can quote from it
-    context: str = ""  # the indicator and the words after the unit: what ranking compares with the question
-    header: str = ""  # a table cell's column header ('Ước thực hiện năm 2023')
-    head: str = ""  # the words before it that say what it measures (see `_head`)
-    after: str = ""  # the text right after it ('18 hợp tác xã': what it counts)
-    reference: bool = False  # stated as what its clause compares with ('cao hơn mức 4,24% của cả nước')
-    own: str = ""  # its own words, without those it shares with the clause's subject or its whole
-    sentence: int = 0  # which sentence of the quote it is in
-    quote: str = ""  # the quote it stands in: `start` is an offset in it
-    part_of: "Figure | None" = None  # the whole it is a part of ('Trong đó: vốn ngân sách tỉnh 1.226,1 tỷ đồng')
-    frame: str = ""  # a footnote's: the sentence carrying its mark, which its items go on ('... thu hút 2.820,9 ...')
-
-    def to_dict(self) -> dict:
-        return {"value": self.value, "number": self.number, "unit": self.unit, "indicator": self.indicator,
-                "period": self.period.to_dict() if self.period else None, "kind": self.kind, "n": self.n}
 
 
 def aimed(f: Figure, own: Period | None) -> bool:
@@ -105,107 +81,6 @@ def _aim_list(folded: str, a: int) -> bool:
     start = folded.rfind(". ", 0, a) + 1
     first = folded.find(";", start, a)
     return first >= 0 and bool(_AIM_LEAD.search(folded, start, first))
-
-
-def parse_number(text: str) -> float | None:
-    """'1.158,8' -> 1158.8, '10.902' -> 10902, '6,67' -> 6.67, '1,158.8' / '1158.8' -> 1158.8."""
-    s = text.strip().replace("−", "-").replace("\u00a0", "")
-    if not re.fullmatch(r"-?\d[\d.,]*", s):
-        return None
-    dots, commas = s.count("."), s.count(",")
-    if dots and commas:
-        dec = "," if s.rfind(",") > s.rfind(".") else "."
-        s = s.replace("." if dec == "," else ",", "").replace(dec, ".")
-    elif dots:  # '10.902' thousands (Vietnamese), '1158.8' a decimal point
-        s = s.replace(".", "") if dots > 1 or re.fullmatch(r"-?\d{1,3}\.\d{3}", s) else s
-    elif commas:  # '6,67' decimal comma; '1,158,000' English thousands
-        s = s.replace(",", "") if commas > 1 else s.replace(",", ".")
-    try:
-        return float(s)
-    except ValueError:
-        return None
-
-
-def scaled(number: float, unit: str | None) -> tuple[float, str]:
-    """(value in base units, base unit): '10,9 nghìn tỷ đồng' and '10.902 tỷ đồng' compare."""
-    u = fold_ocr(unit or "").strip()
-    # a unit OCR misread by a letter ('tỷ déng') is the unit it was; 'nghìn hộ' is thousands of households, not 'nghìn ha'
-    scale, _, rest = u.partition(" ")
-    if not (scale in SCALE and rest in lexicon().units):
-        u = unit_at(u) or u
-    for word, factor in sorted(SCALE.items(), key=lambda x: -len(x[0])):
-        if u == word or u.startswith(word + " "):
-            number, u = number * factor, u[len(word):].strip() or "dong"
-            break
-    mass = u.split(" ")[0] if u else ""  # 'tấn gạo' weighs rice: a mass
-    if mass in _KG:  # '233.580 kg gạo' is 'gần 234 tấn gạo'
-        return number * _KG[mass], "kg"
-    return number, u
-
-
-_KG = {"kg": 1, "tan": 1000}
-
-
-# a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
-_CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*)?(-?[\d.,]*\d)"
-                   r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?=;|$)")  # a range '8 - 8,5' too
-
-
-def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | None = None) -> list[Figure]:
-    """Cells of a table row as the loaders render it ('Bảng 1 > Sản lượng lúa > ĐVT: nghìn tấn; Thực hiện
-    năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; So với kế hoạch (%): 103,1'): each value with its
-    column's period and kind, the row's label as indicator and the ĐVT column as unit. A column that names no
-    year ('Quý III') is of the year the row's caption names ('... năm 2024 theo quý'), else `year`."""
-    # (two cells are a row too when the loader's path 'caption > row > ...' says so: 'Quý I/2026: 1,246.8; So cùng kỳ (%)')
-    if ":" not in row or row.count(";") < 2 and not (row.count(";") == 1 and row.count(" > ") >= 2):
-        return []
-    label = row.split(";")[0].rsplit(">", 2)
-    indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
-    unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>]+)", row)  # a table-wide unit ends where the row path goes on
-    unit = unit_m.group(1).strip() if unit_m else None
-    if unit is None and (bracket := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(bracket.group(1))):
-        unit = bracket.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
-    out = []
-    named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
-    year = named[0].year if named else year
-    # a row named by its period ('Tháng 5/2024 | 0,12 | 4,26')
-    row_period = next((x.period for x in find_periods(fold(indicator), year, folded=True) if x.period and not x.comparison),
-                      None)
-    for m in _CELL.finditer(row):
-        header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')
-        if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
-            continue
-        number = parse_number(m.group(3))
-        if number is None:
-            continue
-        h = fold(header)
-        periods = [x.period for x in find_periods(h, year, folded=True) if x.period and not x.comparison]
-        if not periods and year is not None and re.search(r"\bnam\s*$", h):
-            periods = [Period("year", year)]  # 'Dự toán năm', 'Ước cả năm': the caption's year
-        if len(periods) > 1 and periods[0].contains(periods[-1]):
-            periods = periods[-1:]  # merged headers go from the wide to the narrow: 'Năm 2023 - Ước 9 tháng' is 9 months
-        if re.search(r"so sanh|so voi|(?<!\w)%", h):
-            kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
-            cell_unit = "%"
-        else:
-            # ('KH 2024', 'KH năm': the plan's column as appendices abbreviate it)
-            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
-                else "result"
-            cell_unit = unit
-        out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
-                          start=m.start(2), context=f"{indicator} {header}", header=header))
-    # the columns that name no period are the row's: the one its name gives, else the one all its dated columns but
-    # the plan's name ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế'), else its report's or
-    # section's (`own`: 'Kế hoạch năm | Ước thực hiện | So kế hoạch (%)' in a half-year's table); a running total's
-    # column ('Lũy kế đến cuối tháng') is no month's, and 'Thực hiện cùng kỳ' is the same span a year before
-    dated = {f.period for f in out if f.period and f.kind != "target"}
-    if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None) or (own if not dated else None):
-        for f in out:
-            h = fold(f.header)
-            if f.period is None and not re.search(r"\bluy ke\b", h):
-                year_before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
-                f.period = replace(fill, year=fill.year - 1) if year_before else fill
-    return out
 
 
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'

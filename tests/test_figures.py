@@ -1034,3 +1034,17 @@ def test_a_figure_counted_to_the_date_asked_leads_the_plan_it_is_a_share_of():
     cells = table_cells(row, year=2024, own=Period("months", 2024, 10))
     assert rank(cells, weighted(words), asked=[Period("year", 2024)], dated=[Period("month", 2024, 10)])[0].value \
         == "2.261,84"
+
+
+def test_a_same_time_comparison_column_is_of_the_column_before_it():
+    """'Tháng 4/2024 | So với cùng kỳ (%) | Lũy kế 4 tháng | So với cùng kỳ (%)' (set AO's release, figures invented):
+    each comparison is of the period of the column before it, printed or empty ('-' for an index)."""
+    from tracuu.qa.figures import extract
+    row = ("1. Một số chỉ tiêu chủ yếu > Chỉ số sản xuất công nghiệp (IIP) > Đơn vị tính: %; Tháng 4/2024: -; "
+           "So với cùng kỳ (%): 118,46; Lũy kế 4 tháng: -; So với cùng kỳ (%): 114,82")
+    got = {f.value: f.period for f in extract(row, period=Period("months", 2024, 4))}
+    assert got == {"118,46": Period("month", 2024, 4), "114,82": Period("months", 2024, 4)}
+    row = ("Bảng 1 > Khách du lịch > Đơn vị tính: nghìn lượt; Tháng 4/2024: 1.086,4; So với cùng kỳ (%): 118,46; "
+           "Lũy kế 4 tháng: 3.412,6; So với cùng kỳ (%): 116,24")
+    got = [(f.value, f.period) for f in extract(row, period=Period("months", 2024, 4))]
+    assert got[1] == ("118,46", Period("month", 2024, 4)) and got[3] == ("116,24", Period("months", 2024, 4))

@@ -83,8 +83,10 @@ DISPUTED = {
 def test_period_and_province_of_every_layout(entry):
     meta = _meta(entry["doc"])
     expected = DISPUTED.get(entry["doc"]) or _period(entry["period"])
-    # a document dated before its period begins (a resolution on next year's plan) plans that period
-    assert meta["period"] == expected or meta["period"] is None and meta["next_period"] == expected, meta["title"]
+    # a document dated before its period begins (a resolution on next year's plan) plans that period (and reports on
+    # the year before when its body reviews that year)
+    assert meta["period"] == expected or meta["next_period"] == expected and (
+        meta["period"] is None or meta["period"] == Period("year", expected.year - 1)), meta["title"]
     # a two-province article: either; a former name ('Thừa Thiên Huế') is read as today's ('Huế')
     # the manifest may write the city with its title ('TP. Hồ Chí Minh'): the name is what counts
     names = [re.sub(r"^(?:tp\.?|thanh pho|tinh)\s+", "", fold_ocr(p)) for p in entry["province"].split(", ")]
@@ -290,3 +292,20 @@ def test_an_hdnd_session_letterhead_and_its_term_are_no_title_and_no_period():
     speech = _meta("y_phatbieu_hdnd_yenbai_2023.txt")
     assert speech["period"] == Period("year", 2023) and speech["next_period"] is None
     assert not speech["title"].startswith("HỘI ĐỒNG NHÂN DÂN") and speech["province"] == "Yên Bái"
+
+
+def test_a_plan_resolution_reports_on_the_year_its_body_reviews():
+    """An HĐND resolution on next year's plan, dated in December (invented figures): its Điều 1 states this year's
+    estimated results, so this year is its period and next year its plan; with no review, it only plans."""
+    head = ["HỘI ĐỒNG NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "   TỈNH HÒA AN                        Độc lập - Tự do - Hạnh phúc",
+            "Số: 12/NQ-HĐND                     Hòa An, ngày 10 tháng 12 năm 2024", "",
+            "NGHỊ QUYẾT", "Về kế hoạch phát triển kinh tế - xã hội năm 2025", "", "QUYẾT NGHỊ:"]
+    review = ["Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2024",
+              "a) Tăng trưởng GRDP năm 2024 ước đạt 7,1%, vượt kế hoạch.",
+              "b) Thu ngân sách năm 2024 ước 3.412,5 tỷ đồng, bằng 110% dự toán."]
+    plan = ["Điều 2. Các chỉ tiêu chủ yếu năm 2025", "(1) Tăng trưởng GRDP đạt 8% trở lên;", "(2) Thu ngân sách 3.600 tỷ đồng."]
+    meta = extract(head + review + plan, "fallback")
+    assert meta["period"] == Period("year", 2024) and meta["next_period"] == Period("year", 2025)
+    meta = extract(head + plan, "fallback")
+    assert meta["period"] is None and meta["next_period"] == Period("year", 2025)

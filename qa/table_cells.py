@@ -1,0 +1,85 @@
+"""Table rows as figures: each cell of a row as the loaders render it, with its column's period and kind."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.textnorm import fold
+from tracuu.ingest.types import Period
+
+from .figure_value import Figure, parse_number
+from .figure_words import unit_at
+
+
+# a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
+_CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*)?(-?[\d.,]*\d)"
+                   r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?=;|$)")  # a range '8 - 8,5' too
+
+
+def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | None = None) -> list[Figure]:
+    """Cells of a table row as the loaders render it ('Bảng 1 > Sản lượng lúa > ĐVT: nghìn tấn; Thực hiện
+    năm 2022: 4.048,2; Kế hoạch năm 2023: 4.000,0; So với kế hoạch (%): 103,1'): each value with its
+    column's period and kind, the row's label as indicator and the ĐVT column as unit. A column that names no
+    year ('Quý III') is of the year the row's caption names ('... năm 2024 theo quý'), else `year`."""
+    # (two cells are a row too when the loader's path 'caption > row > ...' says so: 'Quý I/2026: 1,246.8; So cùng kỳ (%)')
+    if ":" not in row or row.count(";") < 2 and not (row.count(";") == 1 and row.count(" > ") >= 2):
+        return []
+    label = row.split(";")[0].rsplit(">", 2)
+    indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
+    unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>]+)", row)  # a table-wide unit ends where the row path goes on
+    unit = unit_m.group(1).strip() if unit_m else None
+    if unit is None and (bracket := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(bracket.group(1))):
+        unit = bracket.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
+    out = []
+    named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
+    year = named[0].year if named else year
+    # a row named by its period ('Tháng 5/2024 | 0,12 | 4,26')
+    row_period = next((x.period for x in find_periods(fold(indicator), year, folded=True) if x.period and not x.comparison),
+                      None)
+    before = None  # the period of the column before, printed or empty ('Tháng 4/2024: -; So với cùng kỳ (%): 118,46')
+    last = 0
+    for m in _CELL.finditer(row):
+        header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')
+        for empty in re.finditer(r"([^;:>]{2,80}?)\s*:\s*[-–—.x]*\s*(?=;|$)", row[last:m.start()]):
+            if named_here := [x.period for x in find_periods(fold(empty.group(1)), year, folded=True)
+                              if x.period and not x.comparison]:
+                before = named_here[-1]
+        last = m.end()
+        if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
+            continue
+        h = fold(header)
+        periods = [x.period for x in find_periods(h, year, folded=True) if x.period and not x.comparison]
+        compares = re.search(r"so sanh|so voi|(?<!\w)%", h)
+        if not periods and compares and before is not None and re.search(r"\bcung ky\b", h):
+            periods = [before]  # a same-time-last-year column compares the column before it: of that one's period
+        before = periods[-1] if periods else before
+        number = parse_number(m.group(3))
+        if number is None:
+            continue
+        if not periods and year is not None and re.search(r"\bnam\s*$", h):
+            periods = [Period("year", year)]  # 'Dự toán năm', 'Ước cả năm': the caption's year
+        if len(periods) > 1 and periods[0].contains(periods[-1]):
+            periods = periods[-1:]  # merged headers go from the wide to the narrow: 'Năm 2023 - Ước 9 tháng' is 9 months
+        if compares:
+            kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
+            cell_unit = "%"
+        else:
+            # ('KH 2024', 'KH năm': the plan's column as appendices abbreviate it)
+            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
+                else "result"
+            cell_unit = unit
+        out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
+                          start=m.start(2), context=f"{indicator} {header}", header=header))
+    # the columns that name no period are the row's: the one its name gives, else the one all its dated columns but
+    # the plan's name ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế'), else its report's or
+    # section's (`own`: 'Kế hoạch năm | Ước thực hiện | So kế hoạch (%)' in a half-year's table); a running total's
+    # column ('Lũy kế đến cuối tháng') is no month's, and 'Thực hiện cùng kỳ' is the same span a year before
+    dated = {f.period for f in out if f.period and f.kind != "target"}
+    if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None) or (own if not dated else None):
+        for f in out:
+            h = fold(f.header)
+            if f.period is None and not re.search(r"\bluy ke\b", h):
+                year_before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
+                f.period = replace(fill, year=fill.year - 1) if year_before else fill
+    return out
