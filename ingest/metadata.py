@@ -42,7 +42,7 @@ _DATE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z]{0,2}m\s+(\d{4
 _LETTERHEAD = re.compile(
     r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|khoa [ivxl]+\b|ky hop thu|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
     r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
-    r"noi nhan|tm\.|tl\.|kt\.)|^[\W_]*$")
+    r"noi nhan|tm\.|tl\.|kt\.|van phong\b[^\d.]{0,60}$)|^[\W_]*$")
 
 
 
@@ -54,6 +54,8 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     paper, after, headline = _masthead(head, folded)
     if kind_line is not None:
         title, title_lines = _title_under(head, kind_line)
+    elif (subject := _mail_subject(folded)) is not None:
+        title, title_lines = _SUBJECT_TAGS.sub("", head[subject].split(":", 1)[1]).strip(), range(subject, subject + 1)
     elif headline is not None:
         title, title_lines = head[headline].strip(), range(headline, headline + 1)
     else:
@@ -173,6 +175,18 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
         end = next((i + 1 for i in range(start + 1, min(start + 4, len(head))) if head[i].strip()), end)
         out = [x.strip() for x in head[start:end] if x.strip()]
     return _one_line(out), range(start, end)
+
+
+# an e-mail as saved or pasted: its header lines ('From:', 'Subject:', 'Tiêu đề:') open it, the subject names it
+_MAIL_HEADER = re.compile(r"^(?:from|to|cc|date|sent|subject|nguoi gui|nguoi nhan|gui luc|ngay gui|tieu de|chu de)\s*:")
+_SUBJECT_TAGS = re.compile(r"^\s*(?:(?:re|fw|fwd|tl|chuyen tiep)\s*:\s*|\[[^\]]{0,60}\]\s*)*", re.I)
+
+
+def _mail_subject(folded: list[str]) -> int | None:
+    """The subject line of an e-mail's header block (two header lines or more among the first ten)."""
+    found = [i for i, f in enumerate(folded[:10]) if _MAIL_HEADER.match(f)]
+    subject = next((i for i in found if re.match(r"(?:subject|tieu de|chu de)\s*:", folded[i])), None)
+    return subject if len(found) >= 2 else None
 
 
 def _continues(prev: str, line: str) -> bool:

@@ -15,8 +15,8 @@ from tracuu.memo import kept
 
 from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, another_measure, compounded,
-                       dated_months, measure_phrases, named_measures)
+from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, NOT_COMPILED, another_measure,
+                       compounded, dated_months, measure_phrases, named_measures)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
@@ -261,7 +261,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # figure is another indicator's; the one asked is named without one
                 figure = EVIDENCE.figure_in_quote
                 # ('... giải ngân 386,2 tỷ đồng. Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý')
-                not_compiled = bool(_NOT_COMPILED.search(fold_ocr(quoted)))
+                not_compiled = bool(NOT_COMPILED.search(fold_ocr(quoted)))
             if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(quoted)):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
                 figure = EVIDENCE.figure_in_quote
@@ -298,7 +298,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
                                 not_compiled=not_compiled, national=national,
-                                unpublished=query.asks_quantity and bool(_NOT_COMPILED.search(fold_ocr(sent)))))
+                                unpublished=query.asks_quantity and bool(NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
     return out
 
@@ -325,13 +325,12 @@ def _asked_unit(question: str) -> re.Pattern | None:
 
 
 # a report saying it has no figure of something: 'chưa tổng hợp', 'chưa có số liệu', 'không thống kê'
-_NOT_COMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo|tach rieng)\b")
 
 
 def not_compiled_part(quote: str) -> str:
     """The sentences of `quote` that say a figure is not compiled or published ('... nên chưa tổng hợp kim ngạch xuất
     khẩu theo quý'): what a refusal quotes."""
-    return " ".join(x for x in sentences(quote) if _NOT_COMPILED.search(fold_ocr(x))) or quote
+    return " ".join(x for x in sentences(quote) if NOT_COMPILED.search(fold_ocr(x))) or quote
 
 
 def _printed_same(query: Query, toks) -> bool:

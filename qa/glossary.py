@@ -258,3 +258,28 @@ def specifics(folded: str) -> list[str]:
         if word and word not in _AFTER_MEASURE:
             out.append(word)
     return out
+
+
+# a report saying a figure is not compiled, split out or published ('chưa tổng hợp kim ngạch xuất khẩu theo quý', 'số liệu
+# lũy kế, chưa tách riêng tháng 11', 'Quý II không tính riêng GRDP'): a period it names so is not one it gives a figure of
+NOT_COMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo|tach(?: rieng)?|"
+                          r"tinh rieng|bien soan)\b")
+
+
+_UNCOMPILED_BEFORE = re.compile(NOT_COMPILED.pattern + r"[^.;]{0,30}$")
+_UNCOMPILED_AFTER = re.compile(r"[\s,]*" + NOT_COMPILED.pattern)
+
+
+def uncompiled(folded: str, a: int, b: int) -> bool:
+    """The period named at folded[a:b] is named as what is not compiled: right after the words ('chưa tách riêng
+    tháng 11') or right before them ('Quý II không tính riêng GRDP')."""
+    return bool(_UNCOMPILED_BEFORE.search(folded, max(0, a - 60), a) or _UNCOMPILED_AFTER.match(folded, b))
+
+
+def compiled_only(folded: str, mentions) -> str:
+    """Folded text with the periods it names only as not compiled blanked out (`mentions`: find_periods' of it)."""
+    for m in mentions:
+        if uncompiled(folded, m.start, m.end):
+            folded = folded[:m.start] + " " * (m.end - m.start) + folded[m.end:]
+    return folded
+

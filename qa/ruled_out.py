@@ -8,14 +8,14 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import MERGED, successor
+from tracuu.ingest.places import MERGED, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from . import fit as period_fit
 from .sentence import first_figure, states_figure
 from .lexicon import lexicon
-from .glossary import cutoff_days, cutoff_months, leading, names_plan
+from .glossary import cutoff_days, cutoff_months, leading, names_plan, uncompiled
 from .query import Query
 from .scope import elsewhere_figure, paragraph_subject
 
@@ -49,14 +49,32 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
                         paragraph_subject(h.passage.text) if query.provinces else frozenset()):
         return "another_place_s_figure"
-    former = query.as_it_was
-    if former and _merged_whole(former, store.doc_by_name[h.passage.doc]):
-        # asked of 'Quảng Trị cũ', the merged province's total is not its figure
-        if h.passage.kind != "table" and not _names_former(former, e.sentence):
+    former, doc = query.as_it_was, store.doc_by_name[h.passage.doc]
+    if former and _merged_whole(former, doc):
+        # asked of 'Quảng Trị cũ', the merged province's total is not its figure (a section of the former area's,
+        # 'A. KHU VỰC THÁI NGUYÊN (CŨ)', names it for its lines)
+        if h.passage.kind != "table" and not _names_former(former, f"{h.passage.section} {e.sentence}"):
             return "another_place_s_figure"
         if h.passage.kind == "table" and not _names_former(former, _former_cells(query, e.sentence)):
             return "the_merged_province_s_columns"  # (the refusal names the columns the former one has)
+    if query.provinces and not former and _after_merger(doc) and doc.province in query.provinces \
+            and former_areas(h.passage.section.rsplit(" > ", 1)[-1]):
+        # the merged province asked: a section of one former area's lines ('B. KHU VỰC BẮC KẠN (CŨ)') holds a part
+        return "another_place_s_figure"
     return None
+
+
+def former_areas(text: str) -> list[str]:
+    """The provinces a text names as they were before the 2025 merger ('Khu vực Bắc Kạn (cũ)', 'tỉnh Quảng Nam cũ')."""
+    folded = fold_ocr(text)
+    return [name for _, b, name in province_spans(folded) if _AS_IT_WAS.match(folded, b)]
+
+
+_AS_IT_WAS = re.compile(r"\s*\(?\s*(?:cu|truoc (?:sap|hop) nhat)\b")
+
+
+def _after_merger(doc) -> bool:
+    return bool(doc.period and doc.period.end >= MERGED)
 
 
 def _merged_whole(former: list[str], doc) -> bool:
@@ -92,9 +110,6 @@ def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:
             if states_figure(folded[m.end:end]):
                 return True
     return False
-
-
-_UNCOMPILED = re.compile(r"\b(?:chua|khong)\s+(?:duoc\s+)?(?:tong hop|thong ke|co so lieu|cong bo|tach)\b[^.;]*$")
 
 
 def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
@@ -148,9 +163,15 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             for a in query.periods for m in lead) \
             and not any(m.period in query.periods for m in lead) and not _clause_of_its_own(folded, mentions, query):
         return True
+    # 'Thống nhất trình HĐND tỉnh chỉ tiêu kế hoạch năm 2026: ... kim ngạch xuất khẩu 3.900 triệu USD' for '11 tháng năm
+    # 2025': the lead names only a later year, of a plan or forecast, and nothing names the asked one
+    if query.wants_figure and lead and not any(m.period in query.periods for m in mentions) and all(
+            m.period.kind == "year" and m.year is not None and all(m.period.year > a.year for a in query.periods)
+            for m in lead) \
+            and not _clause_of_its_own(folded, mentions, query):
+        return True
     # the asked period named anywhere, but not as what is not compiled ('số liệu lũy kế, chưa tách riêng tháng 11')
-    if not named or any(m.period in query.periods and not _UNCOMPILED.search(folded, max(0, m.start - 40), m.start)
-                        for m in mentions):
+    if not named or any(m.period in query.periods and not uncompiled(folded, m.start, m.end) for m in mentions):
         return False
     if _whole_year_clause(folded, query, default_year):
         return False

@@ -76,6 +76,8 @@ DISPUTED = {
     "an_skhdt_thaibinh_q3-2024.txt": Period("nine_months", 2024),
     "an_bc_ubnd_dongnai_t9-2025.txt": Period("nine_months", 2025),
     "an_scan_hanam_t7-2023.txt": Period("months", 2023, 7),
+    # set AO: a statistics office's 'THÁNG 4 VÀ 4 THÁNG ĐẦU NĂM 2024', as above
+    "ao_ctk_haiphong_t4-2024.md": Period("months", 2024, 4),
 }
 
 
@@ -309,3 +311,21 @@ def test_a_plan_resolution_reports_on_the_year_its_body_reviews():
     assert meta["period"] == Period("year", 2024) and meta["next_period"] == Period("year", 2025)
     meta = extract(head + plan, "fallback")
     assert meta["period"] is None and meta["next_period"] == Period("year", 2025)
+
+
+def test_an_e_mail_is_named_by_its_subject_and_an_office_line_is_letterhead():
+    """A bulletin saved from e-mail (its header lines first) and a press briefing's record under 'VĂN PHÒNG' (set AO's
+    layouts; figures invented): the subject and the record's caps line are the titles, and their periods the titles'."""
+    mail = ["From: Trung tâm Thông tin, Sở Tài chính tỉnh Hòa An <bantin@hoaan.gov.vn>",
+            "To: Danh sách nhận bản tin", "Date: Wed, 04 Mar 2026 16:45:12 +0700",
+            "Subject: [Bản tin kinh tế] Số 09/2026 - Tổng hợp tin tháng 2 năm 2026", "",
+            "Kính gửi Quý lãnh đạo,", "[02/02/2026] THU NGÂN SÁCH THÁNG 1",
+            "Thu ngân sách tháng 1/2026 ước đạt 4.612,4 tỷ đồng."]
+    meta = extract(mail, "fallback")
+    assert meta["title"] == "Số 09/2026 - Tổng hợp tin tháng 2 năm 2026" and meta["period"] == Period("month", 2026, 2)
+    record = ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÒA AN", "VĂN PHÒNG", "-" * 40,
+              "GHI CHÉP NỘI DUNG HỌP BÁO ĐỊNH KỲ QUÝ III NĂM 2025", "(Bản ghi theo băng ghi âm)",
+              "[15:02] Người phát ngôn: GRDP quý III ước tăng 9,42%."]
+    meta = extract(record, "fallback")
+    assert meta["title"] == "GHI CHÉP NỘI DUNG HỌP BÁO ĐỊNH KỲ QUÝ III NĂM 2025", meta["title"]
+    assert meta["period"] == Period("quarter", 2025, 3)

@@ -651,11 +651,11 @@ def test_a_combined_trade_figure_answers_no_export_question(sample_engine, wide_
 
 
 def test_when_no_sentence_of_the_first_passages_may_answer_the_next_ones_are_read(wide_engine):
-    """'Các cơ sở lưu trú phục vụ 14.860,4 nghìn lượt khách trong 9 tháng' (set AG) and 'Tổng giá trị sản xuất ... tăng
-    8,46%' (set AF; figures invented) rank past the first five passages, none of which may answer: the answer is read
-    from the next ones (with a quote covering twice the usual share of the question, of the asked period)."""
-    for q, figure in (("khach luu tru Da Nang 9 thang 2025", "14.860,4"),
-                      ("gia tri san xuat thi xa an nhon nam 2024 tang bao nhieu", "8,46")):
+    """'Tổng giá trị sản xuất ... tăng 8,46%' (set AF; figures invented) ranks past the first five passages, none of which
+    may answer: the answer is read from the next ones (with a quote covering twice the usual share of the question, of
+    the asked period). (Set AG's 'khach luu tru Da Nang 9 thang 2025' was the second case until set AO brought Đà Nẵng's
+    own 9-month briefing, which answers first.)"""
+    for q, figure in (("gia tri san xuat thi xa an nhon nam 2024 tang bao nhieu", "8,46"),):
         ans = wide_engine.ask(q)
         assert ans.answered and figure in ans.answer.split("\n")[0], ans.answer
         ranked = [h.passage.id for h in wide_engine.retrieve(q, k=10)]

@@ -157,3 +157,11 @@ def test_the_period_of_the_source_a_question_names_is_not_the_one_asked():
     assert q.periods[0] == Period("months", 2025, 11)
     # the source's period alone is the period asked
     assert parse_query("Theo báo cáo 6 tháng đầu năm 2023, giải ngân được bao nhiêu?").periods == [Period("half", 2023, 1)]
+
+
+def test_riêng_before_the_period_or_place_asked_is_a_question_word():
+    """'Riêng tháng 7 ..., khu vực Thái Nguyên cũ xuất khẩu được bao nhiêu?' (set AO): 'riêng' only singles out the
+    period or place; the sentence answering it says 'tháng 7 ước 2.846,2 triệu USD' without it."""
+    assert "rieng" not in parse_query("Riêng tháng 7 năm 2025, khu vực Thái Nguyên cũ xuất khẩu được bao nhiêu?").lexical_text
+    assert "rieng" not in parse_query("thai binh giai ngan von dau tu cong rieng quy III nam 2024").lexical_text
+    assert "rieng" in parse_query("Doanh thu bán lẻ riêng hàng hóa tháng 7 năm 2025").lexical_text  # what is counted

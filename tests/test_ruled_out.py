@@ -156,3 +156,24 @@ def test_a_former_province_is_answered_by_its_own_reports_not_the_merged_total(w
     assert not _names_former(q.as_it_was, _former_cells(q, row))  # its own cell is of 11 months, not the year
     other = wide_engine.ask("Kim ngạch xuất khẩu năm 2025 của riêng khu vực Tiền Giang (cũ) thuộc tỉnh Đồng Tháp")
     assert not other.answered and "Tiền Giang (cũ) năm 2024" in other.answer, other.answer
+
+
+def test_a_former_area_s_section_is_a_part_of_the_merged_province():
+    """A merged province's report with a block per former province and one for the whole ('A. KHU VỰC THÁI NGUYÊN
+    (CŨ)', 'B. KHU VỰC BẮC KẠN (CŨ)', 'C. TOÀN TỈNH THÁI NGUYÊN'; set AO): the blocks' headings name the former areas."""
+    from tracuu.qa.ruled_out import former_areas
+    assert former_areas("A. KHU VỰC THÁI NGUYÊN (CŨ)") == ["Thái Nguyên"]
+    assert former_areas("B. Khu vực Bắc Kạn cũ") == ["Bắc Kạn"]
+    assert former_areas("Địa bàn tỉnh Quảng Nam trước hợp nhất") == ["Quảng Nam"]
+    assert former_areas("C. TOÀN TỈNH THÁI NGUYÊN (SỐ CỘNG GỘP HAI KHU VỰC)") == []
+
+
+def test_a_period_named_as_not_compiled_is_no_period_of_the_sentence_s_figure():
+    """'GRDP 6 tháng ... tăng 8,72%. Quý II không tính riêng GRDP.' (set AO, OCR'd without diacritics too): the
+    quarter is named only as what is not computed, so the half-year's figure does not answer for it."""
+    q = parse_query("GRDP riêng quý II năm 2022 của tỉnh Quảng Nam tăng bao nhiêu?")
+    for text in ["GRDP 6 tháng đầu năm 2022 ước tăng 8,72% so với cùng kỳ. Quý II không tính riêng GRDP.",
+                 "GRDP 6 thang dau nam 2022 uoc tang 8,72% so voi cung ky. Quy II khong tinh rieng GRDP.",
+                 "GRDP 6 tháng đầu năm 2022 ước tăng 8,72%; số liệu lũy kế, chưa tách riêng quý II."]:
+        assert conflicts(q, text, 2022), text
+    assert not conflicts(q, "GRDP quý II năm 2022 ước tăng 9,1%; 6 tháng tăng 8,72%.", 2022)
