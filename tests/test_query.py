@@ -165,3 +165,12 @@ def test_riêng_before_the_period_or_place_asked_is_a_question_word():
     assert "rieng" not in parse_query("Riêng tháng 7 năm 2025, khu vực Thái Nguyên cũ xuất khẩu được bao nhiêu?").lexical_text
     assert "rieng" not in parse_query("thai binh giai ngan von dau tu cong rieng quy III nam 2024").lexical_text
     assert "rieng" in parse_query("Doanh thu bán lẻ riêng hàng hóa tháng 7 năm 2025").lexical_text  # what is counted
+
+
+def test_a_department_named_first_is_not_a_count_asked():
+    """'Sở Tài chính ... đề ra những nhiệm vụ, giải pháp ... nào' (set AO) folds to 'so tai chinh': the department, not
+    'số' (a count) opening the question, so the question asks for a list, not a figure."""
+    from tracuu.qa.query import Intent
+    q = parse_query("Sở Tài chính Nam Định đề ra những nhiệm vụ, giải pháp điều hành ngân sách nào cho quý II năm 2025?")
+    assert not q.intent & Intent.FIGURE
+    assert parse_query("Số doanh nghiệp thành lập mới tháng 3 thế nào?").intent & Intent.FIGURE

@@ -177,3 +177,10 @@ def test_a_period_named_as_not_compiled_is_no_period_of_the_sentence_s_figure():
                  "GRDP 6 tháng đầu năm 2022 ước tăng 8,72%; số liệu lũy kế, chưa tách riêng quý II."]:
         assert conflicts(q, text, 2022), text
     assert not conflicts(q, "GRDP quý II năm 2022 ước tăng 9,1%; 6 tháng tăng 8,72%.", 2022)
+
+
+def test_a_report_s_title_does_not_answer_a_list_question(wide_engine):
+    """The title 'Tình hình thực hiện dự toán ngân sách nhà nước quý I năm 2025; nhiệm vụ, giải pháp điều hành ngân sách
+    quý II năm 2025' (set AO) repeats the question's words; it names what the report holds, not the tasks."""
+    ans = wide_engine.ask("Sở Tài chính Nam Định đề ra những nhiệm vụ, giải pháp điều hành ngân sách nào cho quý II năm 2025?")
+    assert not ans.citations or ans.citations[0].line_start != 6 or not ans.answered, ans.answer
