@@ -107,8 +107,12 @@ _ABOLISHED_AS_TINH = ("Hải Hưng", "Minh Hải", "Sông Bé", "Hà Bắc", "V�
                       "Thuận Hải")
 _AS_TINH = frozenset(fold_ocr(n) for n in _ABOLISHED_AS_TINH)
 _TINH_BEFORE = re.compile(r"\btinh\s+$")
-# the everyday abbreviation of Hồ Chí Minh City: "TP.HCM", "TPHCM" ("Sài Gòn" is left out: port and company names)
-_COMMON = {"HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh"}
+# the everyday abbreviation of Hồ Chí Minh City: "TP.HCM", "TPHCM" ("Sài Gòn" is left out: port and company names),
+# and the names papers and officials call a province by ('Xứ Thanh đặt mục tiêu ...'); one that stands for two ('xứ
+# Nghệ', 'xứ Quảng') or is said of other places too ('phố Núi', 'thành phố Cảng') is left out
+_COMMON = {"HCM": "Hồ Chí Minh", "TPHCM": "Hồ Chí Minh", "TP.HCM": "Hồ Chí Minh", "Xứ Thanh": "Thanh Hóa",
+           "Xứ Lạng": "Lạng Sơn", "Xứ Tuyên": "Tuyên Quang", "Xứ Dừa": "Bến Tre", "Đất Cảng": "Hải Phòng",
+           "Đất Tổ": "Phú Thọ", "Đất Mũi": "Cà Mau", "Đất Võ": "Bình Định"}
 
 
 def provinces() -> dict[str, str]:

@@ -246,3 +246,13 @@ def test_a_province_abolished_before_2008_is_named_as_itself_not_as_its_successo
     assert find_provinces("tinh song be nam 2024") == ["Sông Bé"]
     assert find_provinces("Ông Trần Minh Hải, Giám đốc Sở Tài chính Cà Mau") == ["Cà Mau"]
     assert find_provinces("đồng bằng sông Cửu Long; Vĩnh Phúc, Bình Dương") == ["Vĩnh Phúc", "Bình Dương"]
+
+
+def test_the_names_people_call_a_province_by():
+    """'Xứ Thanh đặt mục tiêu giá trị xuất khẩu năm 2025 ...' (set AO) asks of Thanh Hóa; a name that stands for two
+    provinces ('xứ Nghệ': Nghệ An and Hà Tĩnh) names none."""
+    from tracuu.ingest.places import find_provinces
+    assert find_provinces("Xứ Thanh đặt mục tiêu giá trị xuất khẩu năm 2025") == ["Thanh Hóa"]
+    assert find_provinces("xu lang thu ngan sach 2023") == ["Lạng Sơn"]
+    assert find_provinces("du lịch Đất Tổ năm 2024") == ["Phú Thọ"]
+    assert find_provinces("xứ Nghệ thu hút vốn FDI") == []
