@@ -220,6 +220,23 @@ def district_province(line: str) -> str | None:
     return None
 
 
+_DISTRICT_NAMED = re.compile(r"\b(?:huyen|thi xa)\s+([a-z]+(?:\s+[a-z]+){0,2})")
+
+
+def district_provinces(folded: str) -> list[str]:
+    """The provinces of the districts folded text names ('huyện Đắk Mil giải ngân ...' lies in Đắk Nông), each named
+    by a district of one province only (before the 2025 reform). ('quận' is left out: folded, 'cơ quan tâm đào tạo'
+    would read as the district Tam Đảo.)"""
+    out = []
+    for m in _DISTRICT_NAMED.finditer(folded):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):  # 'dak mil' before 'dak'
+            if found := _districts().get(" ".join(words[:k])):
+                out += list(found) if len(found) == 1 else []
+                break
+    return list(dict.fromkeys(out))
+
+
 # a unit below the province on a letterhead line, or its column ('PHƯỜNG ĐỒNG HỚI', 'UBND XÃ LỤC SƠN')
 _UNIT_HEAD = re.compile(r"^(?:ubnd\s+|uy ban nhan dan\s+)?(phuong|xa|thi tran|huyen|quan|thi xa|thanh pho)\s+([a-z]+(?:\s+[a-z]+){0,3})$")
 

@@ -181,6 +181,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
         if any(compounded(p, toks) for p in phrases):
             return False
+        # (an acronym the report prints stands for its words: 'tổng thu NSNN' names 'thu ngân sách')
+        toks = toks | {w for a in toks if a in ACRONYMS for w in words_of(ACRONYMS[a])}
         return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
                        or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
                    for m in measures) or _printed_same(query, toks)

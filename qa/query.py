@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Flag, auto
 
 from tracuu.ingest.periods import find_periods, lunar_names, lunar_new_year
-from tracuu.ingest.places import city_provinces, province_spans, successor
+from tracuu.ingest.places import city_provinces, district_provinces, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -159,7 +159,8 @@ def parse_query(text: str) -> Query:
                  intent=intent_of(whole),
                  dated=dated,
                  # a city named as its province is ('thành phố Tuyên Quang') lies in that province
-                 provinces=_asked_places(whole, places) or city_provinces(whole),
+                 # (and a district named alone, 'huyện Đắk Mil', in its own: Đắk Nông)
+                 provinces=_asked_places(whole, places) or city_provinces(whole) or district_provinces(whole),
                  weak=weak,
                  same=equivalents(content),
                  former=[name for _, b, name in places if _FORMER.match(whole, b)])

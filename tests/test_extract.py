@@ -285,3 +285,10 @@ def test_a_summary_s_share_yields_to_the_sentence_stating_it_with_its_value():
     # not when it covers the question less well, nor from another report
     assert stated_in_full(ev[0], [ev[0], Evidence(1, item, 0.6, 0.6)], hits).sentence == summary
     assert stated_in_full(ev[0], [ev[0], Evidence(2, item, 0.8, 0.6)], hits).sentence == summary
+
+
+def test_an_acronym_the_report_prints_names_the_measure_asked(wide_engine):
+    """'Riêng tháng 8/2023: tổng thu NSNN do ngành Thuế quản lý đạt 4.612,8 tỷ đồng' (set AP's tax office release,
+    figures invented) names 'thu ngân sách' by its acronym."""
+    ans = wide_engine.ask("Riêng tháng 8/2023, ngành Thuế Bà Rịa - Vũng Tàu thu ngân sách được bao nhiêu?")
+    assert ans.answered and ans.figures and ans.figures[0].value == "4.612,8", ans.answer

@@ -78,6 +78,10 @@ DISPUTED = {
     "an_scan_hanam_t7-2023.txt": Period("months", 2023, 7),
     # set AO: a statistics office's 'THÁNG 4 VÀ 4 THÁNG ĐẦU NĂM 2024', as above
     "ao_ctk_haiphong_t4-2024.md": Period("months", 2024, 4),
+    # set AP: 'QUÝ III VÀ 9 THÁNG NĂM 2023' (a statistics office's GRDP release) and 'tháng 10 và 10 tháng năm 2024' (a Sở
+    # Công Thương report), as above
+    "ap_ctk_hanoi_q3-2023.txt": Period("nine_months", 2023),
+    "ap_sct_binhduong_t10-2024.txt": Period("months", 2024, 10),
 }
 
 

@@ -256,3 +256,15 @@ def test_the_names_people_call_a_province_by():
     assert find_provinces("xu lang thu ngan sach 2023") == ["Lạng Sơn"]
     assert find_provinces("du lịch Đất Tổ năm 2024") == ["Phú Thọ"]
     assert find_provinces("xứ Nghệ thu hút vốn FDI") == []
+
+
+def test_a_district_named_alone_places_the_question_in_its_province():
+    """'Huyện Đắk Mil giải ngân ... đến ngày 30/9/2022' (set AP, unanswerable: the report gives only the province's
+    total) names no province: the district lies in Đắk Nông, so other provinces' figures are not offered for it."""
+    from tracuu.ingest.places import district_provinces
+    from tracuu.ingest.textnorm import fold_ocr
+    assert district_provinces(fold_ocr("Huyện Đắk Mil giải ngân vốn đầu tư công")) == ["Đắk Nông"]
+    assert district_provinces(fold_ocr("thu ngân sách huyện Cao Lộc năm 2023")) == ["Lạng Sơn"]
+    assert district_provinces(fold_ocr("các huyện, thị xã thu ngân sách")) == []
+    assert district_provinces(fold_ocr("cơ quan tâm đào tạo nghề")) == []  # 'quận' is not read: 'Tam Đảo'
+    assert parse_query("Huyện Đắk Mil giải ngân vốn đầu tư công đến ngày 30/9/2022 đạt bao nhiêu?").provinces == ["Đắk Nông"]
