@@ -45,8 +45,21 @@ def _row(i: int, line: str) -> _Row | None:
     return _Row(i, lead, values)
 
 
+# a scan's digits as OCR misreads them ('172.OOO', '6O8', 'l842', '1. 846,2'): read as the digits they are, each
+# change keeping the line's length so the columns stay where they stand
+_OCR_DIGIT = re.compile(r"(?<=[\d.,])[Oo](?=[\dOo.,]|\s|$)|[Oo](?=\d)|(?<=\d)l|l(?=\d)|(?<![^\W\d_])l(?=[.,]\d)")
+_SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3}[.,]) (\d{3}(?:[.,]\d+)?)(?![\d.,])")
+
+
+def _ocr_digits(line: str) -> str:
+    while (fixed := _OCR_DIGIT.sub(lambda m: "0" if m.group() in "Oo" else "1", line)) != line:
+        line = fixed
+    return _SPLIT_GROUP.sub(r"\1\2 ", line)
+
+
 def render_aligned_tables(src: SourceText) -> SourceText:
-    view = [_LEADERS.sub(lambda m: " " * len(m.group()), x) for x in src.lines]  # read with leaders as gaps
+    # read with leaders as gaps, and a scan's misread digits as digits (a rendered row shows them so)
+    view = [_ocr_digits(_LEADERS.sub(lambda m: " " * len(m.group()), x)) for x in src.lines]
     lines, hints = list(view), dict(src.hints)
     i, n_tables = 0, 0
     while i < len(lines):

@@ -70,3 +70,20 @@ def test_dot_leaders_part_cells_as_spaces_do():
     assert out[2].endswith("1. Kim ngạch xuất khẩu (triệu USD) > Tháng 11/2024: 104,6; 11 tháng/2024: 1.078,4"), out[2]
     assert "11 tháng/2024: 164,8" in out[4] and "Tháng 11/2024: 38" in out[5]
     assert out[6] == lines[6]  # a line no table took keeps its leaders
+
+
+def test_a_scan_s_misread_digits_are_read_as_digits():
+    """An OCR'd appendix (set AP): 'O' for '0', 'l' for '1' and a digit group split by a space ('1. 846,2') would
+    break the columns; each is read as the digit it is, the columns stay where they stand."""
+    text = """\
+TT  Chi tieu                    DVT          KH nam    Thuc hien   Luy ke
+                                             2025      thang 8     8 thang
+3   Tong muc ban le             ty dong      172.OOO   14.612,4    112.846,2
+4   Kim ngach xuat khau         trieu USD    2.6OO     246,8       1. 846,2
+6   Khach du lich               nghin luot   13.5OO    l.286,4     9. 846,2
+7   Thu ngan sach nha nuoc      ty dong      17.45O    1.486,2     11.846,2"""
+    lines = render_aligned_tables(SourceText(lines=text.splitlines(), encoding="utf-8", fmt="txt")).lines
+    assert "KH nam 2025: 2.600" in lines[3] and "Luy ke 8 thang: 1.846,2" in lines[3], lines[3]
+    assert "Thuc hien thang 8: 1.286,4" in lines[4] and "KH nam 2025: 17.450" in lines[5]
+    assert render_aligned_tables(SourceText(lines=["OCOP CO2 giam 6l,2%"], encoding="utf-8", fmt="txt")).lines == \
+        ["OCOP CO2 giam 6l,2%"]  # no table: the line keeps its own text
