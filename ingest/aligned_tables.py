@@ -47,7 +47,7 @@ def _row(i: int, line: str) -> _Row | None:
 
 # a scan's digits as OCR misreads them ('172.OOO', '6O8', 'l842', '1. 846,2'): read as the digits they are, each
 # change keeping the line's length so the columns stay where they stand
-_OCR_DIGIT = re.compile(r"(?<=[\d.,])[Oo](?=[\dOo.,]|\s|$)|[Oo](?=\d)|(?<=\d)l|l(?=\d)|(?<![^\W\d_])l(?=[.,]\d)")
+_OCR_DIGIT = re.compile(r"(?<=[\d.,])[Oo](?=[\dOo.,]|\s|$)|[Oo](?=\d)|(?<=\d)l(?=[\d.,])|l(?=\d)|(?<![^\W\d_])l(?=[.,]\d)")
 _SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3}[.,]) (\d{3}(?:[.,]\d+)?)(?![\d.,])")
 
 

@@ -15,7 +15,7 @@ from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
-from .glossary import CUTOFF, NATION, WRITTEN_DATE, cutoff_months
+from .glossary import CUTOFF, NATION, ROAD_NUMBER, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
 from .sentence import bracketed
 from .figure_value import Figure, parse_number, scaled  # noqa: F401  (re-exported: readers import them from here)
@@ -144,6 +144,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     # 'sau 6 tháng' is a span of time, 'trên 18 tuổi' says who is counted, 'COVID-19' is a name: no figures
     blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)] + [m.span() for m in _YEARS.finditer(folded)]
     blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
+    blocked += [m.span(1) for m in ROAD_NUMBER.finditer(folded)]  # 'Quốc lộ 13' names a road
     out: list[Figure] = []
     inherited: Period | None = None
     plan_head = None

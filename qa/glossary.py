@@ -36,6 +36,8 @@ CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?$")
 # a date written out ('ngày 12 tháng 12 năm 2023', folded): its day is no figure
 WRITTEN_DATE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?")
 # when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
+# a road's number names it ('Quốc lộ 13', 'QL.1A', 'đường tỉnh 741'): no quantity (folded)
+ROAD_NUMBER = re.compile(r"\b(?:quoc lo|tinh lo|huyen lo|duong tinh|duong huyen|ql|dt)\s*\.?\s*(\d{1,3}[a-z]?)\b")
 DURATION = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ngay|tuan|gio)\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")

@@ -58,3 +58,13 @@ def test_a_quantity_said_in_words_is_a_figure():
     assert not states_figure("Đây là năm thứ ba liên tiếp thu ngân sách vượt dự toán.")
     assert not states_figure("Hàng trăm người dân tham gia; trăm công nghìn việc.")
     assert not states_figure("Hai bên đã ký kết biên bản ghi nhớ.")
+
+
+def test_a_road_s_number_is_no_quantity():
+    """'phát triển ... các khu công nghiệp dọc Quốc lộ 13' (set AP's speech) was read as '13' doanh nghiệp for a
+    question on new firms: a road's number names it."""
+    from tracuu.qa.figures import extract
+    assert not states_figure("Thứ tư, phát triển Khu kinh tế cửa khẩu Hoa Lư và các khu công nghiệp dọc Quốc lộ 13.")
+    assert states_figure("Quốc lộ 13 đoạn qua tỉnh có 4 làn xe.")
+    assert [f.value for f in extract("Dự án mở rộng QL.1A dài 12,5 km, vốn 1.246 tỷ đồng; đường tỉnh 741 đạt 80%")] == \
+        ["12,5", "1.246", "80"]
