@@ -273,14 +273,24 @@ class Engine:
         generate = self._generate if self.config.llm_base_url else None
         ans = answer_from(query, hits, store, k, generate)
         if further and not ans.answered and len(hits) > READ and ans.why \
-                and ans.why[-1].get("reason") == "no_sentence_left":
+                and ans.why[-1].get("reason") in ("no_sentence_left", "only_results_for_a_target"):
             # not one sentence of the first passages may answer ('Thu hút FDI: 312,6 triệu USD' ranked sixth, under
-            # the headline and a quote that name no FDI): the next ones are read before refusing
+            # the headline and a quote that name no FDI), or they state only results where a target is asked (the
+            # 2023 targets listed in 2022's report, ranked sixth under 2023's results): the next ones are read before
+            # refusing
             # (a weaker-ranked passage: its sentence must say twice as much of the question, of the asked period)
             read_on = answer_from(query, hits[READ:] + hits[:READ], store, k, generate)
             chosen = next((w for w in read_on.why if w.get("outcome") == "chosen"), None)
-            if read_on.answered and chosen and chosen["fit"] >= 1.0 \
-                    and (read_on.confidence or 0.0) >= EVIDENCE.read_further * EVIDENCE.min_coverage:
+            # (a target where the first passages gave only results: the usual share of the question will do, for a
+            # figure the plan states)
+            # (and only from a part of a report setting targets for the asked period: 'phần nhiệm vụ, mục tiêu năm 2023')
+            cited = read_on.citations[0] if read_on.citations else None
+            target = ans.why[-1]["reason"] == "only_results_for_a_target" and bool(read_on.figures) \
+                and read_on.figures[0].kind == "target" and cited is not None \
+                and bool(store.doc_by_name[cited.doc].plans(cited.section_period)) \
+                and cited.section_period in query.periods
+            if read_on.answered and chosen and chosen["fit"] >= 1.0 and (read_on.confidence or 0.0) >= \
+                    (1.0 if target else EVIDENCE.read_further) * EVIDENCE.min_coverage:
                 return read_on
         return ans
 
