@@ -42,9 +42,9 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     for m in _CELL.finditer(row):
         header, value = m.group(1).strip(), m.group(2)  # as printed, its bound included ('8,0 trở lên')
         for empty in re.finditer(r"([^;:>]{2,80}?)\s*:\s*[-–—.x]*\s*(?=;|$)", row[last:m.start()]):
-            if named_here := [x.period for x in find_periods(fold(empty.group(1)), year, folded=True)
-                              if x.period and not x.comparison]:
-                before = named_here[-1]
+            named_here = [x.period for x in find_periods(fold(empty.group(1)), year, folded=True)
+                          if x.period and not x.comparison]
+            before = named_here[-1] if named_here else None
         last = m.end()
         if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
             continue
@@ -53,7 +53,7 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
         compares = re.search(r"so sanh|so voi|(?<!\w)%", h)
         if not periods and compares and before is not None and re.search(r"\bcung ky\b", h):
             periods = [before]  # a same-time-last-year column compares the column before it: of that one's period
-        before = periods[-1] if periods else before
+        before = periods[-1] if periods else None  # (only the column right before: 'Ước TH' names none)
         number = parse_number(m.group(3))
         if number is None:
             continue
