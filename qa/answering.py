@@ -14,8 +14,8 @@ from tracuu.ingest.textnorm import fold_ocr
 from . import fit as period_fit
 from . import wording
 from .answer import Answer
-from .extract import (best_evidence, compose, marked_footnote, not_compiled_part, restated_in_body, result_over_aim,
-                      stated_in_full)
+from .extract import best_evidence, compose, marked_footnote, not_compiled_part
+from .quote_choice import restated_in_body, result_over_aim, stated_in_full
 from .figure_rank import states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part

@@ -13,7 +13,6 @@ from tracuu.ingest.textnorm import fold_ocr, letter_off
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
-from .figures import table_cells
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
 from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, NOT_COMPILED, another_measure,
                        compounded, dated_months, measure_phrases, named_measures)
@@ -23,7 +22,6 @@ from .notes import NoteItem, asked_item, item_reading
 from .query import Query
 from .scope import own_clauses
 from .weights import EVIDENCE
-from .verify import numbers_in
 
 # a document number ('69/CT-UBND', '602/BGTVT-KHĐT', '327/BC-UBND') or a full date, folded
 _REF = re.compile(r"\b\d{1,5}/(?:\d{4}/)?[a-z]{1,8}(?:-[a-z]{1,10})+|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
@@ -340,54 +338,6 @@ def _printed_same(query: Query, toks) -> bool:
     return any(all(x in toks for x in tokenize(printed)) for printed in query.same)
 
 
-def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence], hits: list[Hit],
-                    docs: dict) -> Evidence | None:
-    """A result asked: a plan's aim (a sentence of a report's plans part) yields to a sentence stating a figure in the
-    report of the asked period itself, covering the question nearly as well ('Toàn tỉnh đón 1.786,4 nghìn lượt' in the
-    half-year report, not the quarter's 'đón khoảng 1,75 triệu lượt trong 6 tháng'); a plan asked, the reverse."""
-    def plans(e: Evidence) -> bool:
-        p = hits[e.hit_index].passage
-        return docs[p.doc].plans(p.period)
-    if best is not None and query.wants_figure and (query.wants_target or query.asks_plan) and not plans(best) \
-            and not _AIMED.search(figure_lead(best.sentence) or ""):
-        return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
-                     and plans(e) and hits[e.hit_index].passage.period in query.periods), best)
-    if best is None or not query.wants_figure or query.wants_target or not plans(best):
-        return best
-    return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
-                 and not plans(e) and docs[hits[e.hit_index].passage.doc].period in query.periods), best)
-
-
-def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None) -> Evidence:
-    """A headline restates what its article's body says, and an appendix row what its text says: the body
-    sentence of the same report that states one of their figures, covering the question as well, is the better
-    quote (exact, and with its context: 'ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán' for the row's cell)."""
-    kind = hits[best.hit_index].passage.kind
-    if kind not in ("title", "table"):
-        return best
-    doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
-    if kind == "table":  # the row's cell of the asked period is what the sentence must state
-        cell = next((f.value for f in table_cells(best.sentence, year=asked[0].year if asked else None)
-                     if f.period in (asked or [])), "")
-        nums = set(numbers_in(cell))
-    return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
-                 and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))
-                 and (kind == "title" or e.coverage >= best.coverage)), best)
-
-
-def stated_in_full(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
-    """A summary sentence gives a share or a change ('thu tiền sử dụng đất chỉ đạt 68,2% dự toán'); the same report
-    states it again with the value it is of ('Thu tiền sử dụng đất: 286,5 tỷ đồng, bằng 68,2% dự toán'): that
-    sentence, covering the question at least as well, is the better quote."""
-    nums = {x for x in numbers_in(best.sentence) if not _YEAR_NUMBER.fullmatch(x)}
-    if not nums:
-        return best
-    doc = hits[best.hit_index].passage.doc
-    return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc
-                 and e.coverage > best.coverage and nums < set(numbers_in(e.sentence))), best)
-
-
-_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> int:

@@ -78,13 +78,13 @@ _AS_IT_WAS = re.compile(r"\s*\(?\s*(?:cu|truoc (?:sap|hop) nhat)\b")
 
 
 def _after_merger(doc) -> bool:
+    """A report of a period ending after the 2025 merger took effect."""
     return bool(doc.period and doc.period.end >= MERGED)
 
 
 def _merged_whole(former: list[str], doc) -> bool:
     """A report of a province after the 2025 merger that took in (or kept the name of) a former one asked."""
-    return bool(doc.period and doc.period.end >= MERGED and doc.province
-                and any(doc.province in (name, successor(name)) for name in former))
+    return _after_merger(doc) and bool(doc.province) and any(doc.province in (name, successor(name)) for name in former)
 
 
 def _former_cells(query: Query, row: str) -> str:

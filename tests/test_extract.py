@@ -2,7 +2,8 @@
 invented, in the style of the generality corpus)."""
 from tracuu.index.store import Hit
 from tracuu.ingest.types import Passage
-from tracuu.qa.extract import best_evidence, restated_in_body
+from tracuu.qa.extract import best_evidence
+from tracuu.qa.quote_choice import restated_in_body
 from tracuu.qa.query import parse_query
 
 
@@ -234,7 +235,8 @@ def test_a_row_of_an_appendix_gives_way_to_the_sentence_stating_its_asked_cell()
     # figures invented (generality set V): the text says what the appendix row's cell is, with its share of the plan
     from tracuu.ingest.types import Passage, Period
     from tracuu.index.store import Hit
-    from tracuu.qa.extract import Evidence, restated_in_body
+    from tracuu.qa.extract import Evidence
+    from tracuu.qa.quote_choice import restated_in_body
     row = ("Bảng 1 > 8. Thu ngân sách nhà nước trên địa bàn > ĐVT: Tỷ đồng; Quý III năm 2024: 712,6; "
            "9 tháng năm 2024: 2.046,8")
     text = "Tính chung 9 tháng thu ngân sách ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán năm."
@@ -254,7 +256,8 @@ def test_a_plans_aim_yields_to_the_asked_period_s_own_result():
     # figures invented (set W): the first quarter's report plans the half year; the half-year report states it
     from tracuu.index.store import Hit
     from tracuu.ingest.types import Document, Passage, Period
-    from tracuu.qa.extract import Evidence, result_over_aim
+    from tracuu.qa.extract import Evidence
+    from tracuu.qa.quote_choice import result_over_aim
     from tracuu.qa.query import parse_query
     q1, h1, y = Period("quarter", 2024, 1), Period("half", 2024, 1), Period("year", 2024, None)
 
@@ -276,7 +279,8 @@ def test_a_plans_aim_yields_to_the_asked_period_s_own_result():
 
 def test_a_summary_s_share_yields_to_the_sentence_stating_it_with_its_value():
     # figures invented (set Z): the summary gives the share only; the list item gives the value and the share
-    from tracuu.qa.extract import Evidence, stated_in_full
+    from tracuu.qa.extract import Evidence
+    from tracuu.qa.quote_choice import stated_in_full
     summary = "Năm 2023 thu ngân sách vượt dự toán, nhưng thu tiền sử dụng đất chỉ đạt 71,4% dự toán."
     item = "- Thu tiền sử dụng đất: 312,4 tỷ đồng, bằng 71,4% dự toán (437,5 tỷ đồng)."
     hits = [_hit(summary, 45, doc="stc.txt"), _hit(item, 16, doc="stc.txt"), _hit(item, 16, doc="other.txt")]
