@@ -18,7 +18,7 @@ from tracuu.ingest.places import is_city, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import WHOLE_PROVINCE, compiled_only, counted_to, cutoff_months, leading
+from .glossary import NOT_COMPILED, WHOLE_PROVINCE, compiled_only, counted_to, cutoff_months, leading
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
@@ -323,9 +323,9 @@ _CONTINUATION = re.compile(r"\W*(?:trong do|cung ky|cung thoi gian|tuong tu|rien
 
 def _names_asked(query: Query, sentence: str, default: Period | None) -> bool:
     """The sentence names an asked period, or gives its value as a baseline in brackets."""
-    folded = fold_ocr(sentence)  # ('Quý II không tính riêng GRDP' names no period of a figure)
-    named = mentioned_periods(compiled_only(folded, find_periods(folded, default.year if default else None, folded=True)),
-                              default)
+    if NOT_COMPILED.search(folded := fold_ocr(sentence)):  # ('Quý II không tính riêng GRDP' names no figure's period)
+        sentence = compiled_only(folded, find_periods(folded, default.year if default else None, folded=True))
+    named = mentioned_periods(sentence, default)
     return any(a in named for a in query.periods) or states_baseline_value(
         query, sentence, default.year if default else None)
 

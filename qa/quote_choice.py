@@ -45,9 +45,9 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
         return best
     doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
     if kind == "table":  # the row's cell of the asked period is what the sentence must state
-        cell = next((f.value for f in table_cells(best.sentence, year=asked[0].year if asked else None)
-                     if f.period in (asked or [])), "")
-        nums = set(numbers_in(cell))
+        cell = next((f for f in table_cells(best.sentence, year=asked[0].year if asked else None)
+                     if f.period in (asked or [])), None)
+        nums = set(numbers_in(cell.value)) | _as_change(cell) if cell is not None else set()
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
                  and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))
                  and (kind == "title" or e.coverage >= best.coverage)), best)
@@ -66,3 +66,11 @@ def stated_in_full(best: Evidence, evidence: list[Evidence], hits: list[Hit]) ->
 
 
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+
+
+def _as_change(cell) -> set[str]:
+    """A same-time comparison printed as an index ('So với cùng kỳ (%): 118,46') as the text says it: 'tăng 18,46%'."""
+    if cell.kind != "change" or not re.search(r"(?i)cùng kỳ|cung ky", cell.header) or not 50 <= cell.number <= 300:
+        return set()
+    decimals = len(cell.value.split(",", 1)[1]) if "," in cell.value else 0
+    return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}

@@ -296,3 +296,26 @@ def test_an_acronym_the_report_prints_names_the_measure_asked(wide_engine):
     figures invented) names 'thu ngân sách' by its acronym."""
     ans = wide_engine.ask("Riêng tháng 8/2023, ngành Thuế Bà Rịa - Vũng Tàu thu ngân sách được bao nhiêu?")
     assert ans.answered and ans.figures and ans.figures[0].value == "4.612,8", ans.answer
+
+
+def test_a_same_time_index_in_a_row_gives_way_to_the_sentence_stating_the_change():
+    """'So với cùng kỳ (%): 118,46' (set AO's release, figures invented) is an index; the text says 'tăng 18,46% so
+    với cùng kỳ': that sentence is the better quote for 'tăng bao nhiêu', and 95,2 would be 'giảm 4,8%'."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.index.store import Hit
+    from tracuu.qa.extract import Evidence
+    from tracuu.qa.quote_choice import restated_in_body
+    row = "Bảng 1 > Chỉ số sản xuất công nghiệp (IIP) > Đơn vị tính: %; Tháng 4/2024: -; So với cùng kỳ (%): 118,46"
+    text = "Chỉ số sản xuất công nghiệp tháng 4/2024 ước tăng 4,12% so với tháng trước và tăng 18,46% so với cùng kỳ."
+    other = "Chỉ số sản xuất công nghiệp tháng 4/2024 giảm 4,8% so với cùng kỳ."
+
+    def hit(kind, t):
+        return Hit(Passage(kind, "r.txt", t, "", None, 1, 1, 0, len(t), kind=kind), 0)
+    april = [Period("month", 2024, 4)]
+    ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, text, 1.0, 0.9)]
+    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", text)], april).sentence == text
+    down = row.replace("118,46", "95,2")
+    ev = [Evidence(0, down, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]
+    assert restated_in_body(ev[0], ev, [hit("table", down), hit("body", other)], april).sentence == other
+    ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]  # another change: the row stays
+    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", other)], april).sentence == row
