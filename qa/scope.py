@@ -146,6 +146,8 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     named, asked = owners(lead), set(query.provinces)
     if (label := row_label(sentence)) is not None:  # a table row's figures are its label's ('- Khu vực Bến Tre (cũ)')
         named |= owners(fold_ocr(label))
+        # (or its cells of words: '2 > Khu vực: Phú Yên (cũ); Dự toán 2025: 7.300', a column of names)
+        named |= owners(fold_ocr(" ".join(m.group(1) for m in _WORD_CELL.finditer(sentence))))
     if named and not named & asked:
         return not clause_of(sentence, asked)
     if not named and subject and not subject & asked:
@@ -153,6 +155,9 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
     if report_province and report_province not in query.provinces:
         return not ((named | set(find_provinces(section)) | subject) & asked or clause_of(sentence, asked))
     return False
+
+
+_WORD_CELL = re.compile(r"(?:^|; |> )[^;:>]{1,40}:\s*([^;:>\d]{2,60}?)\s*(?=;|$)")  # 'Khu vực: Phú Yên (cũ)'
 
 
 def paragraph_subject(text: str) -> set[str]:

@@ -119,3 +119,14 @@ def test_a_province_s_figure_compared_with_the_country_s_before_a_semicolon_stay
     s = ("GRDP năm 2023 ước tăng 6,74% so với năm 2022, cao hơn mức tăng 5,05% của cả nước; trong đó khu vực dịch vụ "
          "tăng 7,95%.")
     assert own_clauses(parse_query("tăng trưởng kinh tế Lâm Đồng năm 2023"), s) == s
+
+
+def test_a_table_row_names_its_place_in_a_cell_of_words():
+    """An OCR'd appendix (set AP, figures invented) numbers its rows and names each area in a column of its own:
+    '2 > Khu vực: Phú Yên (cũ); Dự toán 2025: 7.300; ...' is Phú Yên's row, in Đắk Lắk's report."""
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.scope import elsewhere_figure
+    q = parse_query("Khu vực Phú Yên cũ thu ngân sách 8 tháng năm 2025 được bao nhiêu?")
+    row = "Don vi: ty dong > 2 > Khu vuc: Phu Yên (cũ); Du toan 2025: 7.300; Luy ke 8 thang: 4.833,8"
+    assert not elsewhere_figure(q, row, "Đắk Lắk", "Phu luc II THU NGAN SACH THEO KHU VUC")
+    assert elsewhere_figure(q, row.replace("Phu Yên", "Dak Lak"), "Đắk Lắk", "Phu luc II THU NGAN SACH THEO KHU VUC")
