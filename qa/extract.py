@@ -14,8 +14,8 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, NOT_COMPILED, another_measure,
-                       compounded, dated_months, measure_phrases, named_measures)
+from .glossary import (ACRONYMS, AIMED, ALSO_NAMED, FIGURE_KINDS, INDICATOR_NAMES, INSTITUTIONS, NOT_COMPILED,
+                       another_measure, compounded, dated_months, measure_phrases, named_measures)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
@@ -140,7 +140,6 @@ def _said_only(text: str) -> str:
 
 
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
-_AIMED = lexicon().pattern("aimed")
 # a sentence that goes on with the previous one's indicator for another place or part, naming it no more
 _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do|tuong tu|con)\b")
 
@@ -265,7 +264,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(quoted)):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
                 figure = EVIDENCE.figure_in_quote
-            if not query.wants_target and figure == 1.0 and _AIMED.search((lead or figure_lead(sent)) or ""):
+            if not query.wants_target and figure == 1.0 and AIMED.search((lead or figure_lead(sent)) or ""):
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer

@@ -31,13 +31,14 @@ _QUESTION = _LEX.pattern("question")  # say what kind of answer is wanted, not w
 _FIGURE = _LEX.pattern("figure")  # a quantity is asked
 _COMPARED, _WHY = _LEX.pattern("compared"), _LEX.pattern("why")
 _TARGET = _LEX.pattern("target")  # a plan or target is asked
+AIMED = _LEX.pattern("aimed")  # 'phấn đấu ... đạt 7,5%': what a sentence aims at, not what was achieved
 # 'đến hết', 'tính đến', 'đến cuối' right before a month: the state counted up to it, not that month's own figure
 CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?$")
 # a date written out ('ngày 12 tháng 12 năm 2023', folded): its day is no figure
 WRITTEN_DATE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?")
-# when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
 # a road's number names it ('Quốc lộ 13', 'QL.1A', 'đường tỉnh 741'): no quantity (folded)
 ROAD_NUMBER = re.compile(r"\b(?:quoc lo|tinh lo|huyen lo|duong tinh|duong huyen|ql|dt)\s*\.?\s*(\d{1,3}[a-z]?)\b")
+# when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
 DURATION = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ngay|tuan|gio)\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
@@ -284,4 +285,3 @@ def compiled_only(folded: str, mentions) -> str:
         if uncompiled(folded, m.start, m.end):
             folded = folded[:m.start] + " " * (m.end - m.start) + folded[m.end:]
     return folded
-

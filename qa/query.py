@@ -18,7 +18,8 @@ from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_refe
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
 # the 2025 merger in a question's words: 'Quảng Ngãi (sau hợp nhất với Kon Tum)', 'khu vực Bình Phước cũ' are places
 _MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+|vao\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
-_FORMER = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
+# after a province's name, that it is meant as it was before the 2025 merger ('Quảng Trị cũ', 'Bến Tre (cũ)'; folded)
+FORMER_MARK = re.compile(r"\s*\(?\s*(?:cu|truoc day|truoc sap nhap|truoc hop nhat)\b\s*\)?")
 # 'khu vực Bắc Kạn cũ (nay thuộc tỉnh Thái Nguyên)': the province it lies in now, not the place asked
 _NOW_IN = re.compile(r"(?:\bnay\s+(?:thuoc|la|da\s+sap\s+nhap\s+vao|sap\s+nhap\s+vao|hop\s+nhat\s+vao)|\bthuoc)"
                      r"\s+(?:(?:tinh|thanh pho)\s+)?(?:moi\s+)?$")
@@ -141,7 +142,7 @@ def parse_query(text: str) -> Query:
     places = province_spans(folded)
     # 'tỉnh', 'thành phố', 'TP' before a province's name, 'sau hợp nhất với', 'khu vực' before it and '(cũ)'
     # after it are part of the place, not content words
-    scoped = [(_place_start(folded, a), m.end() if (m := _FORMER.match(folded, b)) else b) for a, b, _ in places]
+    scoped = [(_place_start(folded, a), m.end() if (m := FORMER_MARK.match(folded, b)) else b) for a, b, _ in places]
     cuts = sorted([(m.start, m.end) for m in mentions] + scoped + lunar_names(folded), reverse=True)
     for a, b in cuts:
         folded = folded[:a] + " | " + folded[b:]
@@ -163,7 +164,7 @@ def parse_query(text: str) -> Query:
                  provinces=_asked_places(whole, places) or city_provinces(whole) or district_provinces(whole),
                  weak=weak,
                  same=equivalents(content),
-                 former=[name for _, b, name in places if _FORMER.match(whole, b)])
+                 former=[name for _, b, name in places if FORMER_MARK.match(whole, b)])
 
 
 _SOURCE = re.compile(r"\s*theo\s+(?:ket luan|thong bao|bao cao|thong cao|nghi quyet|phat bieu|bai)\b[^,?]{0,80},")

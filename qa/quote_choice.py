@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 
 from tracuu.index.store import Hit
+from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import Evidence
-from .lexicon import lexicon
+from .glossary import AIMED
 from .query import Query
 from .sentence import figure_lead
 from .table_cells import table_cells
 from .verify import numbers_in
 from .weights import EVIDENCE
-
-_AIMED = lexicon().pattern("aimed")  # 'phấn đấu ... đạt 7,5%': an aim
 
 
 def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence], hits: list[Hit],
@@ -27,7 +26,7 @@ def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence
         p = hits[e.hit_index].passage
         return docs[p.doc].plans(p.period)
     if best is not None and query.wants_figure and (query.wants_target or query.asks_plan) and not plans(best) \
-            and not _AIMED.search(figure_lead(best.sentence) or ""):
+            and not AIMED.search(figure_lead(best.sentence) or ""):
         return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
                      and plans(e) and hits[e.hit_index].passage.period in query.periods), best)
     if best is None or not query.wants_figure or query.wants_target or not plans(best):
@@ -70,7 +69,7 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 def _as_change(cell) -> set[str]:
     """A same-time comparison printed as an index ('So với cùng kỳ (%): 118,46') as the text says it: 'tăng 18,46%'."""
-    if cell.kind != "change" or not re.search(r"(?i)cùng kỳ|cung ky", cell.header) or not 50 <= cell.number <= 300:
+    if cell.kind != "change" or not re.search(r"\bcung ky\b", fold_ocr(cell.header)) or not 50 <= cell.number <= 300:
         return set()
     decimals = len(cell.value.split(",", 1)[1]) if "," in cell.value else 0
     return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}

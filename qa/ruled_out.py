@@ -16,7 +16,7 @@ from . import fit as period_fit
 from .sentence import first_figure, states_figure
 from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan, uncompiled
-from .query import Query
+from .query import FORMER_MARK, Query
 from .scope import elsewhere_figure, paragraph_subject
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
@@ -71,10 +71,7 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
 def former_areas(text: str) -> list[str]:
     """The provinces a text names as they were before the 2025 merger ('Khu vực Bắc Kạn (cũ)', 'tỉnh Quảng Nam cũ')."""
     folded = fold_ocr(text)
-    return [name for _, b, name in province_spans(folded) if _AS_IT_WAS.match(folded, b)]
-
-
-_AS_IT_WAS = re.compile(r"\s*\(?\s*(?:cu|truoc (?:sap|hop) nhat)\b")
+    return [name for _, b, name in province_spans(folded) if FORMER_MARK.match(folded, b)]
 
 
 def _after_merger(doc) -> bool:

@@ -151,9 +151,8 @@ def former_columns(query: Query, figs: list[Figure]) -> str | None:
     first cell, of no area, is the merged province's, no answer; the area's own columns, for the refusal."""
     if not (query.as_it_was and figs and figs[0].header):
         return None
-    names = [fold_ocr(name) for name in query.as_it_was]
-    own = [f.header for f in figs if f.header and any(n in fold_ocr(f.header) for n in names)]
-    return ", ".join(dict.fromkeys(own)) if own and figs[0].header not in own else None
+    own = _naming_former(query, [f.header for f in figs])
+    return ", ".join(own) if own and figs[0].header not in own else None
 
 
 def former_refusal(query: Query, columns: str) -> str:
@@ -165,10 +164,13 @@ def former_refusal(query: Query, columns: str) -> str:
 
 def former_headers(query: Query, row: str) -> str | None:
     """The headers of a table row's cells that name a former province asked ('Tiền Giang (cũ) năm 2024')."""
+    return ", ".join(_naming_former(query, [c.rsplit(":", 1)[0].strip() for c in row.split("; ")[1:] if ":" in c])) or None
+
+
+def _naming_former(query: Query, headers: list[str]) -> list[str]:
+    """The column headers (each once, in order) that name a province asked as it was."""
     names = [fold_ocr(name) for name in query.as_it_was]
-    own = [c.rsplit(":", 1)[0].strip() for c in row.split("; ")[1:] if ":" in c]
-    own = [h for h in own if any(n in fold_ocr(h) for n in names)]
-    return ", ".join(dict.fromkeys(own)) or None
+    return list(dict.fromkeys(h for h in headers if h and any(n in fold_ocr(h) for n in names)))
 
 
 def no_plan_cell(query: Query, figs: list[Figure]) -> str | None:
