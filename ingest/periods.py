@@ -39,7 +39,9 @@ class Mention:
 
 
 # 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
-_COMPARED = re.compile(r"\b" + SO_VOI + r"(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z]i|d[a-z]u|h[a-z]t)\s+)?$"
+# ('so với vụ Hè Thu năm 2023': a crop season's name may stand between)
+_COMPARED = re.compile(r"\b" + SO_VOI + r"(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z]i|d[a-z]u|h[a-z]t)\s+"
+                       r"|vu\s+(?:dong\s+xuan|he\s+thu|thu\s+dong|chiem\s+xuan|mua|xuan)\s+)?$"
                        r"|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 # 'so với dự toán năm 2025', 'so với kế hoạch giao năm 2023': a plan measured against, not the figure's period
 # ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)

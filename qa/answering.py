@@ -23,6 +23,7 @@ from .parts import lead_in, list_above
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
 from .scope import national_figure, others_figure
+from .seasons import season_said
 from .sentence import sentences, states_figure
 from .verify import numbers_in, unsupported_numbers
 from .weights import EVIDENCE
@@ -190,12 +191,14 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     aim = bool(figs) and (figs[0].kind == "target" or aims_share(figs[0]))
     if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
         label = figs[0].period.label if figs[0].period else None
+        if season := season_said(query.seasons, citations[0].quote or "", top[best.hit_index].passage.section):
+            label = season.label  # 'Sản lượng (vụ Hè Thu 2024)': a season's figure, not the year's
         if aim:
             label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
         text = lead_line(figs[0], citations[0].quote, label,
                          wording.heading_name(query, figs[0], top[best.hit_index].passage.section)) + "\n" + text
     sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
-        + [f.period.label for f in figs if f.period]  # the figure line names its period as tracuu labels it
+        + [f.period.label for f in figs if f.period] + [s.label for s in query.seasons]  # its period as labelled
     bad = unsupported_numbers(text, sources)
     if bad:  # cannot happen for a verbatim quote; kept as the last line of defence
         return Answer(query.text, False, "Không thể trích dẫn chính xác số liệu; xem các đoạn nguồn bên dưới.",

@@ -21,6 +21,7 @@ from .coverage import adds_words, covered, query_weights
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
 from .scope import own_clauses
+from .seasons import season_fit
 from .weights import EVIDENCE
 
 # a document number ('69/CT-UBND', '602/BGTVT-KHĐT', '327/BC-UBND') or a full date, folded
@@ -174,6 +175,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     phrases = measure_phrases(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
+    # a subject named whose other grades reports count apart ('nông thôn mới' beside 'nông thôn mới nâng cao')
+    graded = [p for p in _LEX_OTHERS if p not in phrases and re.search(rf"\b{p}\b", asked_text)] \
+        if query.wants_figure else []
 
     def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
         if any(compounded(p, toks) for p in phrases):
@@ -271,6 +275,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if query.indicators and not all(names_indicator(n, quote) for n in query.indicators):
                 figure *= EVIDENCE.no_figure  # 'tiêu dùng' of retail sales is not the consumer price index'
             score = cov * prior * prior * figure * period_agreement(query, quote, years[rank] if years else None)
+            if query.seasons and season_fit(query.seasons, quote, hit.passage.section) > 0:
+                score *= EVIDENCE.period_named  # 'lúa vụ Hè Thu 2024': the sentence (or its heading) of that season
             qtoks = toks | token_set(" ".join(sents[i + 1:end + 1]), repair) if end > i else toks
             # 'Cùng kỳ, Đắk Nông thu 2.186,4 tỷ đồng', 'Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9 triệu
             # USD': the previous sentence names what it measures
@@ -293,6 +299,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 if not named(wide) or printed_as_other \
                         or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
                     phrase = False
+            if phrase and graded and any(another_measure(p, fold_ocr(quote), asked_text) for p in graded):
+                phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
@@ -303,6 +311,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
 
 _LEX_OTHERS_BEFORE = lexicon().measure_others_before
+_LEX_OTHERS = lexicon().measure_others
 
 # kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
 # 'Điện sản xuất'): a quote need not repeat them

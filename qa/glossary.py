@@ -28,6 +28,7 @@ def named_indicators(folded: str) -> list[str]:
 
 # kinds of words a question uses (each list, and why it is evidence of what is asked, in qa/lexicon.toml)
 _QUESTION = _LEX.pattern("question")  # say what kind of answer is wanted, not what it is about
+_CLAIMED = _LEX.pattern("claimed")  # a claim put as a question: stripped as question words, but it asks a figure
 _FIGURE = _LEX.pattern("figure")  # a quantity is asked
 _COMPARED, _WHY = _LEX.pattern("compared"), _LEX.pattern("why")
 _TARGET = _LEX.pattern("target")  # a plan or target is asked
@@ -158,9 +159,20 @@ def contractions(folded: str) -> dict[str, str]:
 _BUDGET_ALONE = re.compile(r"\bngan sach\b(?!\s+(?:nha nuoc|dia phuong|trung uong|tinh|huyen|xa|cap|thanh pho|nsnn))")
 
 
+def puts_claim(folded: str) -> bool:
+    """A claim put as a question ('Có đúng là ... cao hơn cả nước không?'): which way it goes is asked."""
+    return bool(_CLAIMED.search(folded))
+
+
 def strip_question_words(folded: str) -> str:
     """'|' marks where words were taken out, so no bigram is formed across the gap."""
-    return _QUESTION.sub(" | ", folded)
+    stripped = _QUESTION.sub(" | ", folded)
+    if _CLAIMED.search(stripped):
+        stripped = _CLAIM_END.sub(" | ", _CLAIMED.sub(" | ", stripped))
+    return stripped
+
+
+_CLAIM_END = re.compile(r"\bkhong(?=\W*$)")  # 'Có đúng là ... không?
 
 
 _REFERENCE = _LEX.pattern("reference")  # which document or which day

@@ -11,6 +11,7 @@ from tracuu.ingest.places import city_provinces, district_provinces, province_sp
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
+from .seasons import Season, seasons_in
 from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months,
                        equivalents, expansions, named_indicators, plan_asked, strip_question_words)
 
@@ -77,6 +78,11 @@ class Query:
         (sau hợp nhất với Long An)' asks of the new Tây Ninh). Their successor's later totals are not their figures."""
         retired = [p for p in self.provinces if successor(p) not in (None, p) and successor(p) not in self.provinces]
         return list(dict.fromkeys([*self.former, *retired]))
+
+    @functools.cached_property
+    def seasons(self) -> tuple[Season, ...]:
+        """The crop seasons asked ('lúa vụ Hè Thu 2024'; not 'so với vụ Hè Thu năm 2023')."""
+        return seasons_in(fold_ocr(self.text))
 
     @functools.cached_property
     def asks_plan(self) -> bool:

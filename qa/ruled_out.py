@@ -18,11 +18,13 @@ from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan, uncompiled
 from .query import FORMER_MARK, Query
 from .scope import elsewhere_figure, paragraph_subject
+from .seasons import season_fit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
 # place's only when it is plainly so: the whole country's, or a province the lead names (a regional article's
 # parts are harder to tell apart)
-NOT_ITS_FIGURE = {"names_another_period_for_its_figure", "another_span_s_figure", "leaves_out_what_is_asked"}
+NOT_ITS_FIGURE = {"names_another_period_for_its_figure", "another_span_s_figure", "leaves_out_what_is_asked",
+                  "another_season_s_figure"}
 
 
 def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -> str | None:
@@ -48,6 +50,9 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "names_another_period_for_its_figure"
     if period_fit.other_span(query, h, e.sentence, store):
         return "another_span_s_figure"
+    if query.seasons and season_fit(query.seasons, e.sentence, h.passage.section) < 0:
+        return "another_season_s_figure"  # 'vụ Đông Xuân 2023 - 2024', or two seasons together, for 'vụ Hè Thu 2024'
+
     if period_fit.another_unit(query, h, e.sentence, store):
         return "another_unit_s_figure"
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,

@@ -16,7 +16,7 @@ from .figure_rank import against, asks_change, counted, first_ask, given, rank a
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
 from .lexicon import lexicon
-from .glossary import SHARE_OF_PLAN
+from .glossary import SHARE_OF_PLAN, puts_claim
 from .query import Query
 from .retrieve import mentioned_periods
 from .scope import place_of
@@ -107,7 +107,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
-                       references=query.wants_target or versus(query.text) and not _WHICH_WAY.search(fold_ocr(query.text)),
+                       references=query.wants_target or versus(query.text) and not _which_way(query.text),
                        words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,
                        place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
@@ -115,6 +115,12 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
 
 # 'nhanh hơn hay chậm hơn cả nước': the subject's own figure first, what it is compared with after it
 _WHICH_WAY = re.compile(r"\b(?:nhanh|cham|cao|thap)(?: hon)? hay (?:nhanh|cham|cao|thap)\b")
+
+
+def _which_way(question: str) -> bool:
+    """Which way a comparison goes is asked ('cao hay thấp hơn', 'Có đúng là ... cao hơn cả nước không?')."""
+    folded = fold_ocr(question)
+    return bool(_WHICH_WAY.search(folded)) or puts_claim(folded)
 
 
 # a question opening with the whole it asks a part of: 'Trong số sản phẩm OCOP đã được xếp hạng, có bao nhiêu ...',

@@ -319,3 +319,15 @@ def test_a_same_time_index_in_a_row_gives_way_to_the_sentence_stating_the_change
     assert restated_in_body(ev[0], ev, [hit("table", down), hit("body", other)], april).sentence == other
     ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]  # another change: the row stays
     assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", other)], april).sentence == row
+
+
+def test_a_grade_above_the_standard_asked_is_no_count_of_the_standard():
+    """'xã đạt chuẩn nông thôn mới nâng cao' (set AP) counts another grade than 'xã đạt chuẩn nông thôn mới': a
+    sentence naming the subject only with the grade does not name what is asked; asked by the grade, it does.
+    (Invented sentences.)"""
+    text = ("Năm 2024 có thêm 14 xã đạt chuẩn nông thôn mới, lũy kế 121 xã. "
+            "Có thêm 9 xã đạt chuẩn nông thôn mới nâng cao và 2 xã đạt chuẩn nông thôn mới kiểu mẫu.")
+    q = "Năm 2024 tỉnh có thêm bao nhiêu xã đạt chuẩn nông thôn mới?"
+    assert _phrase_of(q, text, "Năm 2024 có thêm 14")
+    assert not _phrase_of(q, text, "Có thêm 9")
+    assert _phrase_of("Năm 2024 có thêm bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?", text, "Có thêm 9")

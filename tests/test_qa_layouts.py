@@ -87,3 +87,23 @@ def test_a_running_total_that_says_the_month_is_not_split_out_does_not_answer_th
     assert not ans.answered, ans.answer
     ans = wide_engine.ask("Kim ngạch xuất khẩu 11 tháng năm 2025 của Quảng Ngãi là bao nhiêu?")
     assert ans.answered and "3.184,6" in _first(ans), ans.answer
+
+
+def test_a_season_asked_is_answered_from_that_season_s_part(wide_engine):
+    """Kiên Giang's crop report (set AO) gives the Hè Thu 2024 results, recalls Đông Xuân 2023 - 2024, sums the two
+    seasons and plans Đông Xuân 2024 - 2025: each season asked gets its own figure, labelled with the season."""
+    ans = wide_engine.ask("Năng suất và sản lượng lúa vụ Hè Thu 2024 toàn tỉnh Kiên Giang đạt bao nhiêu?")
+    assert ans.answered and "1.661,1" in ans.answer and "3.669,7" not in ans.answer, ans.answer
+    assert "(vụ Hè Thu 2024)" in _first(ans), ans.answer
+    ans = wide_engine.ask("Kế hoạch vụ Đông Xuân 2024 - 2025 của Kiên Giang gieo sạ bao nhiêu ha?")
+    assert ans.answered and "285.000 ha" in ans.answer and "286.120" not in ans.answer, ans.answer
+    ans = wide_engine.ask("So với vụ Hè Thu năm 2023, sản lượng lúa Hè Thu 2024 của Kiên Giang tăng bao nhiêu?")
+    assert ans.answered and "48,7 nghìn tấn" in ans.answer, ans.answer
+
+
+def test_a_claim_put_as_a_question_leads_with_the_place_s_own_figure(wide_engine):
+    """Đà Nẵng's press briefing (set AO): 'giải ngân 12.846,2 tỷ đồng, đạt 56,2% ..., cao hơn cả nước (khoảng 50,7%)'.
+    Asked whether it is higher than the country's, the city's figure leads, not the country's it is compared with."""
+    ans = wide_engine.ask("Có đúng là đến 30/9/2025 Đà Nẵng giải ngân vốn đầu tư công cao hơn mức chung của cả nước "
+                          "không?")
+    assert ans.answered and "50,7" not in _first(ans), ans.answer

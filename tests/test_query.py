@@ -174,3 +174,18 @@ def test_a_department_named_first_is_not_a_count_asked():
     q = parse_query("Sở Tài chính Nam Định đề ra những nhiệm vụ, giải pháp điều hành ngân sách nào cho quý II năm 2025?")
     assert not q.intent & Intent.FIGURE
     assert parse_query("Số doanh nghiệp thành lập mới tháng 3 thế nào?").intent & Intent.FIGURE
+
+
+def test_a_claim_put_as_a_question_asks_its_figure_without_the_question_s_own_words():
+    """'Có đúng là ... cao hơn cả nước không?' (sets AN, AO, AP): the opening and the closing 'không' are no words of
+    the report's sentence; 'có đạt kế hoạch không?' keeps its 'không' (no claim is put); the figure is asked."""
+    from tracuu.qa.query import Intent
+    q = parse_query("Có đúng là đến 30/9/2025 Đà Nẵng giải ngân vốn đầu tư công cao hơn cả nước không?")
+    assert "dung" not in q.lexical_text and "khong" not in q.lexical_text and "giai ngan" in q.lexical_text
+    assert q.intent & Intent.FIGURE
+    assert "khong" not in parse_query("GRDP 2023 của Lạng Sơn tăng 6% đúng không?").lexical_text
+    assert "khong" in parse_query("Năm 2022 thu ngân sách có đạt chỉ tiêu 7.850 tỷ đồng không?").lexical_text
+    # which way the comparison goes is asked: the place's own figure leads, not the country's it is compared with
+    from tracuu.qa.glossary import puts_claim
+    assert puts_claim("co dung la da nang giai ngan cao hon ca nuoc khong?")
+    assert not puts_claim("da nang giai ngan cao hon ca nuoc bao nhieu?")
