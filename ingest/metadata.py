@@ -42,7 +42,7 @@ _DATE = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+n[a-z]{0,2}m\s+(\d{4
 _LETTERHEAD = re.compile(
     r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|khoa [ivxl]+\b|ky hop thu|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
     r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
-    r"noi nhan|tm\.|tl\.|kt\.|van phong\b[^\d.]{0,60}$)|^[\W_]*$")
+    r"noi nhan|tm\.|tl\.|kt\.|van phong\b[^\d.]{0,60}$|ban quan ly\b[^\d.]{0,80}$)|^[\W_]*$")
 
 
 
@@ -212,6 +212,7 @@ def _periods(title: str, lines: list[str], filename: str, date: str | None = Non
     """The period covered, the next one planned, and where it was read: the title; else the first
     heading or lead sentence; else the period the body states most often; else the file name. `body_at`: the line
     after the title."""
+    title = _ISSUE.sub(" ", title)
     mentions = [m.period for m in find_periods(title) if m.period and not m.comparison] or _title_span(title, date)
     if mentions:
         # 'tháng 3 và quý I năm 2023', 'quý III và 9 tháng năm 2023': a release covers the month and the
@@ -329,8 +330,15 @@ _DAY_SPAN = re.compile(r"\btu (?:ngay )?(\d{1,2})/(\d{1,2}) den (?:ngay )?(\d{1,
 _ISSUED = re.compile(r"(?i)\bng[aà]y\s+\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\s+\d{4}|\b\d{1,2}/\d{1,2}/\d{4}\b(?=.{0,12}\b\d{1,2}:\d{2}\b)")
 
 
+# an issue's number ('Bản tin ... - Số 01/2024') and a release date ('Phát hành ngày 15/01/2024') say which and when,
+# not what period
+_ISSUE = re.compile(r"(?i)\bsố\s*:?\s*\d{1,4}\s*/\s*\d{4}\b(?!\s*/)"
+                    r"|\b(?:phát hành|ban hành|cập nhật|đăng tải|đăng)\s*:?\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}\b"
+                    r"|\b(?:released|issued|published|updated|posted)\s+(?:on\s+)?[^/|;]{0,25}?\b\d{4}\b")
+
+
 def _undated(line: str) -> str:
-    return _ISSUED.sub(" ", line)
+    return _ISSUE.sub(" ", _ISSUED.sub(" ", line))
 
 
 def _posted(folded: list[str]) -> str | None:

@@ -220,19 +220,28 @@ def district_province(line: str) -> str | None:
     return None
 
 
-_DISTRICT_NAMED = re.compile(r"\b(?:huyen|thi xa)\s+([a-z]+(?:\s+[a-z]+){0,2})")
-
-
 def district_provinces(folded: str) -> list[str]:
-    """The provinces of the districts folded text names ('huyện Đắk Mil giải ngân ...' lies in Đắk Nông), each named
-    by a district of one province only (before the 2025 reform). ('quận' is left out: folded, 'cơ quan tâm đào tạo'
-    would read as the district Tam Đảo.)"""
+    """The provinces of the districts folded text names ('huyện Đắk Mil giải ngân ...' lies in Đắk Nông, 'thành phố Quy
+    Nhơn' in Bình Định), each named by a district of one province only (before the 2025 reform). ('quận' is left out:
+    folded, 'cơ quan tâm đào tạo' would read as the district Tam Đảo.)"""
+    return list(dict.fromkeys(p for name in districts_named(folded) if len(found := _districts()[name]) == 1
+                              for p in found))
+
+
+_UNIT_NAMED = re.compile(r"\b(?:huyen|thi xa|thanh pho|tp\.?)\s+([a-z]+(?:\s+[a-z]+){0,2})")
+
+
+def districts_named(folded: str) -> list[str]:
+    """The districts (before the 2025 reform) folded text names with their kind ('huyện Đắk Mil', 'thành phố Quy
+    Nhơn'), folded; not a city named as its province is ('thành phố Sơn La', 'thành phố Cần Thơ': which is meant is
+    not sure)."""
+    provinces = {a for a, _, _ in province_spans(folded)}
     out = []
-    for m in _DISTRICT_NAMED.finditer(folded):
+    for m in _UNIT_NAMED.finditer(folded):
         words = m.group(1).split()
-        for k in range(len(words), 0, -1):  # 'dak mil' before 'dak'
-            if found := _districts().get(" ".join(words[:k])):
-                out += list(found) if len(found) == 1 else []
+        for k in range(len(words), 0, -1):
+            if _districts().get(name := " ".join(words[:k])):
+                out += [] if m.start(1) in provinces or city_provinces(f"thanh pho {name}") else [name]
                 break
     return list(dict.fromkeys(out))
 

@@ -84,7 +84,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                       key=lambda e: e.coverage, default=None)
     elsewhere = max(elsewhere, unpublished.coverage if unpublished else 0.0)
     # ... and the report's words on it go into what the answer says, when that sentence says as much as the best one
-    told = unpublished if unpublished is not None and (best is None or unpublished.coverage >= best.coverage) else None
+    # (or says it beside the best one, in its passage: 'trong 6 tháng đầu năm không tổng hợp tỷ lệ hộ nghèo. Mục tiêu năm
+    # 2023: giảm ...' — an aim quoted then is no result)
+    told = unpublished if unpublished is not None and (best is None or unpublished.coverage >= best.coverage
+                                                       or unpublished.hit_index == best.hit_index) else None
     if best is not None and best.coverage < EVIDENCE.beside_other_place * elsewhere:
         floor = max(floor, EVIDENCE.beside_other_place * elsewhere)
     # each sentence weighed and what ruled it out: the answer can say why it quotes what it quotes

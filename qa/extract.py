@@ -342,8 +342,10 @@ def not_compiled_part(quote: str) -> str:
 
 
 def _printed_same(query: Query, toks) -> bool:
-    """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed)."""
-    return any(all(x in toks for x in tokenize(printed)) for printed in query.same)
+    """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed); a plan's
+    or an aim's words name no measure ('kế hoạch' for 'mục tiêu': every report says it of something)."""
+    return any(all(x in toks for x in tokenize(printed)) for printed in query.same
+               if printed not in PLAN_WORDS and not AIMED.fullmatch(printed))
 
 
 

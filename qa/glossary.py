@@ -105,10 +105,11 @@ def dated_days(folded: str) -> set[tuple[int, int, int]]:
 
 def _counted_dates(folded: str) -> list[tuple[str, str, str]]:
     return [m.groups() for m in _DATE.finditer(folded) if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
-            and not _FROM.search(folded, max(0, m.start() - 12), m.start())]
+            and not _FROM.search(folded, max(0, m.start() - 16), m.start())]
 
 
-_FROM = re.compile(r"\btu\s+(?:ngay\s+)?$")
+# (nor one it compares with: 'tăng 3.412 người so với ngày 31/12/2022')
+_FROM = re.compile(r"\b(?:tu|so\s+voi)\s+(?:ngay\s+)?$")
 
 
 _TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?"  # 'tính đến hết', 'đến cuối': what a cut-off opens with

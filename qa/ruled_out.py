@@ -17,7 +17,7 @@ from .sentence import first_figure, states_figure
 from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan, uncompiled
 from .query import FORMER_MARK, Query
-from .scope import elsewhere_figure, paragraph_subject
+from .scope import elsewhere_figure, paragraph_subject, unit_not_named
 from .seasons import season_fit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
@@ -58,6 +58,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
                         paragraph_subject(h.passage.text) if query.provinces else frozenset()):
         return "another_place_s_figure"
+    if unit_not_named(query, e.sentence, h.passage.section, store.doc_by_name[h.passage.doc]):
+        return "another_place_s_figure"  # 'thành phố Quy Nhơn' asked: the province's total is not the city's
     former, doc = query.as_it_was, store.doc_by_name[h.passage.doc]
     if former and _merged_whole(former, doc):
         # asked of 'Quảng Trị cũ', the merged province's total is not its figure (a section of the former area's,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tracuu.ingest.places import find_provinces, province_spans
-from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.places import districts_named, find_provinces, province_spans
+from tracuu.ingest.textnorm import fold_ocr, letter_off
 
 from .sentence import figure_lead
 from .glossary import NATION, WHOLE_PROVINCE
@@ -100,7 +100,13 @@ def _local_figure(query: Query, sentence: str, lead: str) -> bool:
     # 'thành phố Hà Nội', 'TP. Hồ Chí Minh' are the province itself; 'Đông Anh' named in the question is asked
     return any(m.start("name") not in provinces_at and not _LOCATIVE.search(printed[:m.start()])
                and not re.search(rf"\b{re.escape(fold_ocr(m.group('name')))}\b", asked)
-               for m in _LOCAL.finditer(printed))
+               for m in _LOCAL.finditer(printed)) or bool(_RANKED_UNIT.match(printed))
+
+
+# 'Huyện có tỷ lệ hộ nghèo cao nhất là Sốp Cộp (52,46%)', 'Địa phương thu cao nhất là ...': the unit ranked first or
+# last, whose figure it is
+_RANKED_UNIT = re.compile(r"\s*(?:[Hh]uyện|[Qq]uận|[Xx]ã|[Pp]hường|[Đđ]ịa phương|[Đđ]ơn vị(?: cấp huyện)?)\b[^,;:]{0,60}?"
+                          r"\b(?:cao|thấp|lớn|nhỏ|nhiều|ít|nhanh|chậm)\s+nhất\b")
 
 
 # a unit below the province the question asks about, by its capitalised name ('huyện Đức Trọng', 'xã Lục Sơn')
@@ -158,6 +164,19 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
 
 
 _WORD_CELL = re.compile(r"(?:^|; |> )[^;:>]{1,40}:\s*([^;:>\d]{2,60}?)\s*(?=;|$)")  # 'Khu vực: Phú Yên (cũ)'
+
+
+def unit_not_named(query: Query, sentence: str, section: str, doc) -> bool:
+    """The question asks of a district or a district's city ('thành phố Quy Nhơn', 'huyện Đắk Mil') and neither the
+    sentence, its section nor its report (title, issuer) names it: a figure of the province or of another unit."""
+    asked = fold_ocr(query.text)
+    units = districts_named(asked)
+    if not units or WHOLE_PROVINCE.search(asked):
+        return False
+    words = re.findall(r"[a-z0-9]+", fold_ocr(" ".join(filter(None, [sentence, section, doc.title, doc.issuer]))))
+    # (OCR may print a letter off: 'huyén Bic Son' is Bắc Sơn)
+    return not any(any(all(w == u or letter_off(u, {w}) for w, u in zip(words[i:], unit.split()))
+                       for i in range(len(words) - len(unit.split()) + 1)) for unit in units)
 
 
 def paragraph_subject(text: str) -> set[str]:

@@ -17,6 +17,8 @@ _SEASON = re.compile(rf"\bvu\s+({_NAME})\b{_YEARS}|\b(dong\s+xuan|he\s+thu)\b{_Y
 _BASELINE = re.compile(r"(?:\bso\s+(?:voi\s+)?(?:cung\s+ky\s+)?|\(\s*)$")
 # 'tính chung hai vụ Đông Xuân và Hè Thu', 'cả năm (3 vụ)': several seasons' total
 _SEVERAL = re.compile(r"\b(?:hai|ba|hai\s+vu|ba\s+vu|cac\s+vu|ca\s+hai|ca\s+ba|3|2)\s+vu\b|\btinh\s+chung\b")
+# 'Năng suất lúa bình quân cả năm 64,2 tạ/ha': the year's, every season together
+_WHOLE_YEAR = re.compile(r"\bca\s+nam\b")
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,11 @@ def season_fit(asked: tuple[Season, ...], sentence: str, section: str) -> int:
 
 
 def season_said(asked: tuple[Season, ...], sentence: str, section: str) -> Season | None:
-    """The season asked as the sentence or its heading names it (its years as printed), or None."""
+    """The season asked as the sentence or its heading names it (its years as printed), or None; none for a sentence
+    giving the whole year's too ('lúa cả năm 350.000 ha, sản lượng 2,3 triệu tấn; vụ Đông Xuân ...': whose its figure
+    is, the clause tells, not the label)."""
+    if _WHOLE_YEAR.search(fold_ocr(sentence)):
+        return None
     said = _said(asked, sentence, section)
     return next((s if s.year else a for s in said or () for a in asked if _same(s, a)), None)
 
@@ -74,6 +80,8 @@ def _said(asked: tuple[Season, ...], sentence: str, section: str) -> tuple[Seaso
         return None
     folded = fold_ocr(sentence)
     said = seasons_in(folded)
+    if not said and _WHOLE_YEAR.search(folded):
+        return ()
     if not said:
         for heading in reversed(section.split(" > ") if section else []):
             if said := seasons_in(fold_ocr(heading)):

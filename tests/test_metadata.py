@@ -82,6 +82,16 @@ DISPUTED = {
     # Công Thương report), as above
     "ap_ctk_hanoi_q3-2023.txt": Period("nine_months", 2023),
     "ap_sct_binhduong_t10-2024.txt": Period("months", 2024, 10),
+    # sets AR: 'THÁNG 8 VÀ 8 THÁNG NĂM 2023', 'QUÝ III VÀ 9 THÁNG NĂM 2025', 'tháng 11 và 11 tháng năm 2022': as above
+    "ar_ctk_binhdinh_t8-2023.txt": Period("months", 2023, 8),
+    "ar_tcbc_khanhhoa_q3-2025.txt": Period("nine_months", 2025),
+    "ar_skhdt_tayninh_t11-2022.txt": Period("months", 2022, 11),
+    # set AQ: an open-data page 'Chỉ tiêu kinh tế - xã hội chủ yếu hằng tháng năm 2023' whose file holds the year's
+    # months so far (each row names its own month or running total): its writer read the last month, tracuu the year
+    "aq_csv-dulieumo_caobang_t8-2023.txt": Period("year", 2023),
+    # an HĐND question-time report (Kỳ họp thứ Tám, December 2022) whose title names no period: its writer read the
+    # running total its figures are counted to (30/11/2022), tracuu the year the body speaks of
+    "aq_chatvan-hdnd_bacninh_11t-2022.txt": Period("year", 2022),
 }
 
 

@@ -268,3 +268,14 @@ def test_a_district_named_alone_places_the_question_in_its_province():
     assert district_provinces(fold_ocr("các huyện, thị xã thu ngân sách")) == []
     assert district_provinces(fold_ocr("cơ quan tâm đào tạo nghề")) == []  # 'quận' is not read: 'Tam Đảo'
     assert parse_query("Huyện Đắk Mil giải ngân vốn đầu tư công đến ngày 30/9/2022 đạt bao nhiêu?").provinces == ["Đắk Nông"]
+
+
+def test_a_district_s_city_named_alone_places_the_question_in_its_province():
+    """'thành phố Quy Nhơn' (set AR) lies in Bình Định; a city named as its province is ('thành phố Sơn La', 'thành phố
+    Cần Thơ') is left to the province reading, which of the two is meant being unsure."""
+    from tracuu.ingest.places import district_provinces, districts_named
+    from tracuu.ingest.textnorm import fold_ocr
+    assert district_provinces(fold_ocr("Tổng mức bán lẻ của thành phố Quy Nhơn")) == ["Bình Định"]
+    assert districts_named(fold_ocr("thị xã An Nhơn và huyện Phù Cát")) == ["an nhon", "phu cat"]
+    assert districts_named(fold_ocr("thành phố Sơn La thu ngân sách")) == []
+    assert districts_named(fold_ocr("thành phố Cần Thơ")) == [] and districts_named(fold_ocr("TP Hồ Chí Minh")) == []

@@ -107,3 +107,18 @@ def test_a_claim_put_as_a_question_leads_with_the_place_s_own_figure(wide_engine
     ans = wide_engine.ask("Có đúng là đến 30/9/2025 Đà Nẵng giải ngân vốn đầu tư công cao hơn mức chung của cả nước "
                           "không?")
     assert ans.answered and "50,7" not in _first(ans), ans.answer
+
+
+def test_a_target_asked_of_a_report_without_one_is_refused_naming_the_result(wide_engine):
+    """Quảng Ngãi's half-year article (set AR) gives the tourists received and no tourism target; its only target of
+    the year is GRDP's ('để đạt mục tiêu tăng trưởng GRDP cả năm 2023 là 7%', beside 'Sở Kế hoạch và Đầu tư'). Asked the
+    tourism target, the GRDP target is no answer: the result is named instead."""
+    ans = wide_engine.ask("Năm 2023 Quảng Ngãi đặt mục tiêu đón bao nhiêu lượt khách du lịch?")
+    assert not ans.answered and "7%" not in ans.answer, ans.answer
+
+
+def test_a_rate_the_report_says_is_not_compiled_mid_year_is_not_answered_with_its_target(wide_engine):
+    """Sơn La's labour department (set AQ): 'trong 6 tháng đầu năm không tổng hợp tỷ lệ hộ nghèo. Mục tiêu năm 2023:
+    giảm ...' and, before it, the district ranked highest ('Sốp Cộp (52,46%)'): neither is the province's rate at 30/6."""
+    ans = wide_engine.ask("Tỷ lệ hộ nghèo của tỉnh Sơn La tại thời điểm 30/6/2023 là bao nhiêu?")
+    assert not ans.answered and "52,46" not in _first(ans), ans.answer

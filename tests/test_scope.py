@@ -130,3 +130,31 @@ def test_a_table_row_names_its_place_in_a_cell_of_words():
     row = "Don vi: ty dong > 2 > Khu vuc: Phu Yên (cũ); Du toan 2025: 7.300; Luy ke 8 thang: 4.833,8"
     assert not elsewhere_figure(q, row, "Đắk Lắk", "Phu luc II THU NGAN SACH THEO KHU VUC")
     assert elsewhere_figure(q, row.replace("Phu Yên", "Dak Lak"), "Đắk Lắk", "Phu luc II THU NGAN SACH THEO KHU VUC")
+
+
+def test_the_district_a_sentence_ranks_first_is_no_figure_of_the_province():
+    """'Huyện có tỷ lệ hộ nghèo cao nhất là Sốp Cộp (52,46%)' (set AQ, figures invented) is that district's rate; asked
+    of the province it is another place's; asked which district ranks first, it answers."""
+    from tracuu.qa.scope import elsewhere_figure
+    ranked = "Huyện có tỷ lệ hộ nghèo cao nhất là Sốp Cộp (52,46%), thấp nhất là thành phố Sơn La (2,14%)."
+    assert elsewhere_figure(parse_query("Tỷ lệ hộ nghèo của tỉnh Sơn La năm 2023 là bao nhiêu?"), ranked, "Sơn La")
+    assert not elsewhere_figure(parse_query("Huyện nào của Sơn La có tỷ lệ hộ nghèo cao nhất năm 2023?"), ranked, "Sơn La")
+    assert not elsewhere_figure(parse_query("Tỷ lệ hộ nghèo của tỉnh Sơn La năm 2023?"),
+                                "Toàn tỉnh có 80.412 hộ nghèo, chiếm 25,86%.", "Sơn La")
+
+
+def test_a_district_or_its_city_asked_must_be_named_by_the_sentence_its_heading_or_its_report():
+    """'Tổng mức bán lẻ ... của thành phố Quy Nhơn' (set AR, unanswerable): the province's total names no Quy Nhơn;
+    a line naming the city, a section headed by it, or the city's own report do (OCR a letter off too)."""
+    from types import SimpleNamespace
+    from tracuu.qa.scope import unit_not_named
+    q = parse_query("Tổng mức bán lẻ hàng hóa tháng 8/2023 của thành phố Quy Nhơn đạt bao nhiêu?")
+    assert q.provinces == ["Bình Định"]
+    province_doc = SimpleNamespace(title="Tình hình kinh tế - xã hội tháng 8 năm 2023", issuer="Cục Thống kê tỉnh Bình Định")
+    total = "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 8/2023 ước đạt 8.646,2 tỷ đồng."
+    assert unit_not_named(q, total, "II. THƯƠNG MẠI", province_doc)
+    assert not unit_not_named(q, "Riêng thành phố Quy Nhơn đạt 3.412,6 tỷ đồng.", "", province_doc)
+    assert not unit_not_named(q, total, "", SimpleNamespace(title="Báo cáo tháng 8", issuer="UBND thành phố Quy Nhơn"))
+    assert not unit_not_named(q, "Tổng mức bán lẻ tại huyén Quy Nhon đạt 3.412,6 tỷ đồng.", "", province_doc)
+    # the province asked, or the whole province beside the city: no rule
+    assert not unit_not_named(parse_query("Tổng mức bán lẻ tháng 8/2023 của Bình Định?"), total, "", province_doc)

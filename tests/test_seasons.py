@@ -35,6 +35,7 @@ def test_the_sentence_or_its_heading_must_be_of_the_season_asked():
     assert season_fit(asked, "Vụ Hè Thu năm 2023 đạt 5,72 tấn/ha.", "") == -1  # another year's
     assert season_fit(asked, "Tính chung hai vụ Đông Xuân và Hè Thu, sản lượng đạt 3.669,7 nghìn tấn", "") == -1
     assert season_fit(asked, "Sản lượng thủy sản đạt 448.620 tấn.", "II. THỦY SẢN") == 0
+    assert season_fit(asked, "Năng suất lúa bình quân cả năm đạt 64,2 tạ/ha.", "I. VỤ HÈ THU NĂM 2024") == -1
     assert season_fit(parse_query("Sản lượng lúa năm 2024?").seasons, "vụ Đông Xuân 2023 - 2024", "") == 0
 
 
@@ -43,3 +44,5 @@ def test_the_season_said_keeps_its_printed_years_for_the_label():
     said = season_said(asked, "1. Diện tích gieo sạ 285.000 ha", "IV. KẾ HOẠCH VỤ ĐÔNG XUÂN 2024 - 2025")
     assert said == Season("dong xuan", 2025) and said.label == "vụ Đông Xuân 2024 - 2025"
     assert season_said(asked, "Vụ Đông Xuân 2023 - 2024 xuống giống 286.120 ha", "") is None
+    assert season_said(asked, "Lúa cả năm 350.000 ha, sản lượng 2,3 triệu tấn; vụ Đông Xuân 2024 - 2025 xuống giống "
+                              "190.000 ha", "") is None
