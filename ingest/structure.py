@@ -124,8 +124,10 @@ def is_caps(line: str) -> bool:
 
 def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> list[Paragraph]:
     hints = hints or {}
-    wrapped = is_wrapped(lines)
-    width = _typical_width(lines) if wrapped else 0
+    # (a table's rows, rendered one line each with their headers, are no lines of the text's own width)
+    prose = [x for i, x in enumerate(lines) if hints.get(i) != "table"]
+    wrapped = is_wrapped(prose)
+    width = _typical_width(prose) if wrapped else 0
     stack: list[tuple[int, str]] = []  # (level, title)
     out: list[Paragraph] = []
     cur: Paragraph | None = None
@@ -214,8 +216,11 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
                 start(i, text, "footnote", m.group(1).translate(_SUPER_DIGITS))
             elif text[:1].islower() and _SUPER_FN.match(_next_text(lines, i)):
                 start(i, text, "footnote")  # the tail of a footnote begun on the previous page
-            elif cur is not None and cur.kind == "body" and lines[i - 1].strip() and _continues_line(cur.lines[-1][1], text):
-                cur.lines.append((i, text))  # a line wrapped mid-sentence in an otherwise unwrapped text
+            elif cur is not None and cur.kind in ("body", "list") and lines[i - 1].strip() \
+                    and _continues_line(cur.lines[-1][1], text):
+                # a line wrapped mid-sentence in an otherwise unwrapped text (a list item's too: '- Du lịch: ... (cùng
+                # kỳ' / 'chịu ảnh hưởng của dịch COVID-19), ...')
+                cur.lines.append((i, text))
             elif cur is not None and cur.kind == "body" and lines[i - 1].strip() \
                     and _indent(raw) >= _indent(lines[cur.lines[0][0]]) + 2 and not _ITEM_MARK.match(text) \
                     and not is_caps(cur.lines[0][1]):

@@ -138,3 +138,21 @@ def test_lines_indented_under_an_item_are_its_record():
     assert any("Thái Thụy" in t and "245,1" in t for t in texts)
     assert not any("Thái Thụy" in t and "97,2" in t for t in texts)  # the next item is its own
     assert not any("1.682,6" in t and "186,4" in t for t in texts)  # an indented lettered item stays one
+
+
+def test_a_wrapped_list_item_carries_on_beside_a_table_s_long_rendered_rows():
+    """Tây Ninh's monthly report (set AR) wraps its text at ~100 characters and ends with a table whose rendered rows
+    run past 160: the rows are not the text's width, so a dash item's wrapped lines stay one paragraph ('- Du lịch: ...
+    (cùng kỳ' / 'chịu ảnh hưởng ...' / '4.846.200 lượt.'). Figures invented."""
+    prose = [f"Dòng văn bản thứ {i} của báo cáo, được ngắt dòng ở khoảng một trăm ký tự như bản in PDF thường gặp, tiếp."
+             for i in range(12)]
+    item = ["- Du lịch: 11 tháng, tổng lượt khách tham quan du lịch đạt 5.412.600 lượt, gấp 3,8 lần cùng kỳ (cùng kỳ",
+            "chịu ảnh hưởng của dịch COVID-19), bằng 108,3% kế hoạch năm; trong đó Khu du lịch quốc gia Núi Bà Đen đón",
+            "4.846.200 lượt. Tổng doanh thu du lịch đạt 1.612,4 tỷ đồng."]
+    rows = [f"PHỤ LỤC > Chỉ tiêu {i} > ĐVT: Tỷ đồng; Kế hoạch năm 2022: 9.330; Thực hiện tháng 11: 912,4; Lũy kế 11 tháng: "
+            f"10.486,2; So với cùng kỳ (%): 112,4; So với kế hoạch (%): 112,4" for i in range(6)]
+    lines = prose + [""] + item + [""] + rows
+    hints = {len(prose) + len(item) + 2 + i: "table" for i in range(len(rows))}
+    paras = build_paragraphs(lines, hints)
+    du_lich = next(p for p in paras if p.lines[0][1].startswith("- Du lịch"))
+    assert len(du_lich.lines) == 3, [p.lines for p in paras]
