@@ -323,6 +323,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
         span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
     span = _EMPHASIS.sub("", span)
     name = heading or first.indicator or "Số liệu"
+    if not set(fold_ocr(name).split()) - _LINKING - HOW_WORDS - {"co", "con", "va", "gom"}:
+        name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
     return f"{name}{period}: {span} [{first.n}]"

@@ -1048,3 +1048,12 @@ def test_a_same_time_comparison_column_is_of_the_column_before_it():
            "Lũy kế 4 tháng: 3.412,6; So với cùng kỳ (%): 116,24")
     got = [(f.value, f.period) for f in extract(row, period=Period("months", 2024, 4))]
     assert got[1] == ("118,46", Period("month", 2024, 4)) and got[3] == ("116,24", Period("months", 2024, 4))
+
+
+def test_a_figure_line_never_names_a_figure_by_a_bare_verb():
+    """'Ước cả năm 2025, có 19/23 chỉ tiêu chủ yếu đạt và vượt kế hoạch' (set AR; invented): the words before the
+    figure are 'có' alone, which names nothing: the line says 'Số liệu', not 'Có'."""
+    quote = "Ước cả năm 2025, có 19/23 chỉ tiêu chủ yếu đạt và vượt kế hoạch; 4 chỉ tiêu không đạt."
+    first = extract(quote)[0]
+    line = lead_line(first, quote, "năm 2025")
+    assert line.startswith("Số liệu (năm 2025): 19/23"), line
