@@ -156,3 +156,19 @@ def test_a_wrapped_list_item_carries_on_beside_a_table_s_long_rendered_rows():
     paras = build_paragraphs(lines, hints)
     du_lich = next(p for p in paras if p.lines[0][1].startswith("- Du lịch"))
     assert len(du_lich.lines) == 3, [p.lines for p in paras]
+
+
+def test_an_appendix_titled_on_its_own_line_is_a_part_of_its_own():
+    """'PHỤ LỤC: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2022' after the next month's tasks (set AR): the table
+    under it is the appendix's, not the last task's ('6. Hoàn chỉnh dự thảo kế hoạch ... năm 2023')."""
+    from tracuu.ingest.structure import heading_level
+    assert heading_level("PHỤ LỤC: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2022")[0] == 0
+    assert heading_level("Phụ lục 2. Biểu tổng hợp kết quả")[0] == 0
+    assert heading_level("Phụ lục - Biểu số liệu")[0] == 0
+    assert heading_level("Phụ lục kèm theo báo cáo này") is None  # a sentence naming its appendix
+    lines = ["B. NHIỆM VỤ TRỌNG TÂM THÁNG 12 NĂM 2022",
+             "6. Hoàn chỉnh dự thảo kế hoạch phát triển kinh tế - xã hội năm 2023 trình HĐND tỉnh.", "",
+             "PHỤ LỤC: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2022",
+             "Thu NSNN trên địa bàn > ĐVT: Tỷ đồng; Tháng 11: 912,4"]
+    table = next(p for p in build_paragraphs(lines, {4: "table"}) if p.kind == "table")
+    assert table.section == ["PHỤ LỤC: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2022"], table.section
