@@ -146,6 +146,8 @@ def _title_under(head: list[str], kind_line: int) -> tuple[str, range]:
             continue
         if heading_level(s) or len(out) >= 4:
             break
+        if not out and _LETTERHEAD.search(fold_ocr(s)):
+            continue  # the number and the place and date printed under the kind line ('Số: 48/TCBC-PCNB')
         out.append(s)
         end = i + 1
     return _one_line(out), range(kind_line, end)
@@ -334,7 +336,8 @@ _ISSUED = re.compile(r"(?i)\bng[aà]y\s+\d{1,2}\s+th[aá]ng\s+\d{1,2}\s+n[aă]m\
 # not what period
 _ISSUE = re.compile(r"(?i)\bsố\s*:?\s*\d{1,4}\s*/\s*\d{4}\b(?!\s*/)"
                     r"|\b(?:phát hành|ban hành|cập nhật|đăng tải|đăng)\s*:?\s*(?:ngày\s+)?\d{1,2}/\d{1,2}/\d{4}\b"
-                    r"|\b(?:released|issued|published|updated|posted)\s+(?:on\s+)?[^/|;]{0,25}?\b\d{4}\b")
+                    r"|\b(?:released|issued|published|updated|posted)\s+(?:on\s+)?[^/|;]{0,25}?\b\d{4}\b"
+                    r"|\b\d{1,2}\s+tháng\s+\d{1,2},?\s+\d{4}\s+(?:lúc\s+)?\d{1,2}:\d{2}")  # a post's '31 tháng 10, 2025 lúc 20:15'
 
 
 def _undated(line: str) -> str:

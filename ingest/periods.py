@@ -47,6 +47,9 @@ _COMPARED = re.compile(r"\b" + SO_VOI + r"(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z
 # ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)
 # ('một số chỉ tiêu chủ yếu 6 tháng đầu năm 2022' is a few indicators, not a comparison)
 _COMPARED_FAR = re.compile(r"(?<!mot )(?<!nhung )(?<!cac )\b" + SO_VOI + r"(?:du\s+toan|ke\s+hoach|muc\s+tieu|chi\s+tieu)\s+(?:[a-z]+\s+){0,3}$")
+# 'tăng khoảng 8% so với ước thực hiện năm 2022': the result compared with, whose value the sentence does not give
+# (with it, 'so với thực hiện năm 2022 (18.220 tỷ đồng)', the sentence states that year's result: a mention)
+_COMPARED_RESULT = re.compile(r"\b" + SO_VOI + r"(?:uoc\s+)?(?:thuc\s+hien|uoc\s+tinh|so\s+uoc)\s+(?:[a-z]+\s+){0,2}$")
 _SO = re.compile(r"\b(?:" + SO_VOI + r"|(?:b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s+)(?:c[a-z]{1,3}ng\s+k[a-z]\s+)?$")
 
 # 'năm học 2021 - 2022', 'niên vụ 2022-2023': a school or crop year spans two calendar years, and is neither;
@@ -215,7 +218,8 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
                     mention = replace(mention, period=Period(own.kind, mention.year, own.index))
                 else:
                     mention = replace(mention, comparison=True)
-            elif _COMPARED_FAR.search(t, max(0, s - 40), s):
+            elif _COMPARED_FAR.search(t, max(0, s - 40), s) or _COMPARED_RESULT.search(t, max(0, s - 40), s) \
+                    and not re.match(r"\s*\(", t[e:]):
                 mention = replace(mention, comparison=True)
             taken.append((s, e))
             out.append(mention)

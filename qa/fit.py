@@ -35,6 +35,7 @@ def states_baseline_value(query: Query, sentence: str, default_year: int | None 
     folded = fold_ocr(sentence)
     return any(m.period in query.periods and _BRACKETED_VALUE.match(folded, m.end)
                and not _PLAN_OF.search(folded[max(0, m.start - 24):m.end])  # (the mention may hold 'kế hoạch')
+               and not _PLANS_YEAR.search(folded, max(0, m.start - 30), m.start)  # ('kế hoạch vốn năm 2023 (4.246,8')
                for m in find_periods(folded, default_year, folded=True) if m.period)
 
 
@@ -319,6 +320,9 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
 # a quote's last sentence before it, and a sentence that continues the one before it
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 _CONTINUATION = re.compile(r"\W*(?:trong do|cung ky|cung thoi gian|tuong tu|rieng|bao gom|gom)\b")
+
+
+_PLANS_YEAR = re.compile(rf"\b{lexicon().alternation('plan_nouns')}\b(?:\s+[a-z]+){{0,2}}\s+$")
 
 
 def _names_asked(query: Query, sentence: str, default: Period | None) -> bool:

@@ -79,6 +79,11 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
             for f in figs:
                 if f.start < at and f.period == period:
                     f.period = own
+        if doc.period is not None:
+            for f in figs:  # a report holds no result of a year after its own: 'Năm 2026, ... các chỉ tiêu chủ yếu
+                # như sau: ... tổng thu ngân sách 20.500 tỷ đồng' in 2025's report is a target
+                if f.kind in ("result", "change") and f.period is not None and f.period.year > doc.period.year:
+                    f.kind = "target"
         if marked_by and n in marked_by:
             take_baseline(figs, marked_by[n])
             # (the whole quote it stands in: 'Các chương trình du lịch ... Trong 6 tháng thu hút 2.820,9 nghìn lượt khách')

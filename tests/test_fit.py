@@ -247,6 +247,11 @@ def test_a_plans_value_in_brackets_is_no_result_of_the_year():
     before = parse_query("Thu ngân sách năm 2022 bao nhiêu?")
     assert states_baseline_value(before, "6 tháng đạt 9.000 tỷ đồng, tăng 5% so với thực hiện năm 2022 (18.220 tỷ đồng).",
                                  2023)
+    # words between the plan's noun and its year (set AS: 'kế hoạch vốn năm 2023 (4.246,8 tỷ đồng)' in a half year's
+    # article is the capital planned, no 2023 result)
+    y23 = parse_query("Tổng thu ngân sách cả năm 2023 của tỉnh là bao nhiêu?")
+    assert not states_baseline_value(y23, "Giải ngân đến ngày 30/6/2023 đạt 1.639,3 tỷ đồng, bằng 38,6% kế hoạch vốn năm "
+                                          "2023 (4.246,8 tỷ đồng).", 2023)
 
 
 def test_a_province_named_asks_of_none_of_its_or_another_province_s_units_by_a_shared_name():
@@ -289,3 +294,24 @@ def test_a_report_of_no_province_ranks_after_the_asked_province_s_unless_it_name
     assert signals("vung.txt", "- Lâm Đồng: 11.720,4 tỷ đồng, bằng 118,4% dự toán.").get("province") == -1.0
     assert signals("vung.txt", "- Đồng Nai: 56.120 tỷ đồng.").get("province") is None  # it speaks of the one asked
     assert signals("dn.txt", "Thu ngân sách đạt 62.846,3 tỷ đồng.").get("province") is None
+
+
+def test_a_figure_of_a_year_after_its_report_s_is_a_target():
+    """Đắk Lắk's 2025 speech (set G; invented): 'Năm 2026, UBND tỉnh trình HĐND tỉnh các chỉ tiêu chủ yếu như sau: ...
+    tổng thu ngân sách nhà nước trên địa bàn 20.500 tỷ đồng' — a report holds no result of a year after its own."""
+    from types import SimpleNamespace
+    from tracuu.ingest.types import Period
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.wording import figures_of
+    doc = SimpleNamespace(period=Period("year", 2025), next_period=None, plans=lambda p: False, province="Đắk Lắk")
+    store = SimpleNamespace(doc_by_name={"g.txt": doc}, lexical=None)
+    cited = SimpleNamespace(doc="g.txt", section_period=None)
+    quote = ("Năm 2026, UBND tỉnh trình HĐND tỉnh các chỉ tiêu chủ yếu như sau: tốc độ tăng trưởng GRDP từ 10% trở lên; "
+             "GRDP bình quân đầu người khoảng 82 triệu đồng; tổng thu ngân sách nhà nước trên địa bàn 20.500 tỷ đồng; kim "
+             "ngạch xuất khẩu 2.800 triệu USD.")
+    figs = figures_of(parse_query("Năm 2026 Đắk Lắk đã thu ngân sách được bao nhiêu?"), [(1, quote)], cited, store)
+    assert [f.kind for f in figs if f.value == "20.500"] == ["target"], [(f.value, f.kind) for f in figs]
+    # the report's own year stays a result
+    figs = figures_of(parse_query("Năm 2025 Đắk Lắk thu ngân sách được bao nhiêu?"),
+                      [(1, "Năm 2025, tổng thu ngân sách nhà nước trên địa bàn đạt 18.612,4 tỷ đồng.")], cited, store)
+    assert figs and figs[0].kind == "result"

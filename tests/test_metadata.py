@@ -86,6 +86,11 @@ DISPUTED = {
     "ar_ctk_binhdinh_t8-2023.txt": Period("months", 2023, 8),
     "ar_tcbc_khanhhoa_q3-2025.txt": Period("nine_months", 2025),
     "ar_skhdt_tayninh_t11-2022.txt": Period("months", 2022, 11),
+    # sets AS, AT: 'tháng 6 và 6 tháng đầu năm 2024', 'tháng 11 và 11 tháng năm 2025' titles, and a TV news bulletin of
+    # 30/10/2023 on the 10 months' results: as above, tracuu reads the running total, the writers the month
+    "at_sct_dongnai_t6-2024.txt": Period("half", 2024, 1),
+    "at_hopbao_camau_t11-2025.txt": Period("months", 2025, 11),
+    "as_banghi-thoisu-trt_thuathienhue_t10-2023.txt": Period("months", 2023, 10),
     # set AQ: an open-data page 'Chỉ tiêu kinh tế - xã hội chủ yếu hằng tháng năm 2023' whose file holds the year's
     # months so far (each row names its own month or running total): its writer read the last month, tracuu the year
     "aq_csv-dulieumo_caobang_t8-2023.txt": Period("year", 2023),

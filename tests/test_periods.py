@@ -294,3 +294,13 @@ def test_a_few_indicators_are_no_comparison_with_a_plan():
     """'một số chỉ tiêu chủ yếu 6 tháng đầu năm 2022' names the half year; 'so với chỉ tiêu năm 2022' compares."""
     assert [m.comparison for m in find_periods("MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022")] == [False]
     assert [m.comparison for m in find_periods("bằng 95% so với chỉ tiêu năm 2022")] == [True]
+
+
+def test_a_result_compared_with_and_not_stated_is_a_baseline():
+    """'Kim ngạch xuất khẩu đạt 8.000 triệu USD, tăng khoảng 8% so với ước thực hiện năm 2022' in the 2023 plan (set
+    AS's question on Vĩnh Phúc's 2022 target): 2022 is compared with, not the period of 8.000; with its value in
+    brackets the sentence states 2022's result, and the year stays a mention."""
+    said = [(m.period, m.comparison) for m in find_periods("đạt 8.000 triệu USD, tăng khoảng 8% so với ước thực hiện năm 2022.")]
+    assert said == [(Period("year", 2022), True)]
+    said = [(m.period, m.comparison) for m in find_periods("tăng 5% so với thực hiện năm 2022 (18.220 tỷ đồng)")]
+    assert said == [(Period("year", 2022), False)]

@@ -122,3 +122,4 @@ def test_a_rate_the_report_says_is_not_compiled_mid_year_is_not_answered_with_it
     giảm ...' and, before it, the district ranked highest ('Sốp Cộp (52,46%)'): neither is the province's rate at 30/6."""
     ans = wide_engine.ask("Tỷ lệ hộ nghèo của tỉnh Sơn La tại thời điểm 30/6/2023 là bao nhiêu?")
     assert not ans.answered and "52,46" not in _first(ans), ans.answer
+
