@@ -91,9 +91,10 @@ class Filters:
 
 
 def report_periods(documents: list[Document]) -> list[Period]:
-    """The periods the reports cover, in time order; a total order (start, then end), since a set's
-    order varies between runs and refusal messages list these."""
-    return sorted({d.period for d in documents if d.period}, key=lambda p: (p.year, min(p.months()), max(p.months())))
+    """The periods the reports cover, in time order; a total order (start, end, then kind: 'quý I/2023' and '3 tháng
+    đầu năm 2023' span the same months), since a set's order varies between runs and refusal messages list these."""
+    return sorted({d.period for d in documents if d.period},
+                  key=lambda p: (p.year, min(p.months()), max(p.months()), p.kind, p.index or 0))
 
 
 class IndexStore:

@@ -80,7 +80,7 @@ def test_a_district_s_or_the_country_s_figure_is_not_the_province_s():
 
 
 def test_an_institution_s_acronym_need_not_be_in_the_passage():
-    from tracuu.qa.extract import names_acronyms
+    from tracuu.qa.naming import names_acronyms
     from tracuu.index.lexical import tokenize
     q = parse_query("Chủ tịch UBND tỉnh Lào Cai yêu cầu tăng trưởng GRDP cả năm 2024 đạt bao nhiêu?")
     toks = set(tokenize("Chúng ta không thay đổi mục tiêu: tăng trưởng GRDP cả năm 2024 phải đạt từ 9,0% trở lên."))
@@ -105,7 +105,7 @@ def test_a_named_indicator_must_be_named_by_the_quote_itself():
     hits = [_hit(f"{retail} {cpi}", 4)]
     best = best_evidence(q, hits, None, top=1)[0]
     assert best.sentence.startswith("Chỉ số giá tiêu dùng")
-    from tracuu.qa.extract import names_indicator
+    from tracuu.qa.naming import names_indicator
     assert names_indicator("chi so gia tieu dung", "CPI tháng 9 tăng 0,3%") and not names_indicator("chi so gia tieu dung", retail)
 
 
@@ -118,7 +118,7 @@ def test_a_per_head_poverty_or_crude_oil_question_is_not_answered_by_another_ind
     assert q.indicators == ["ho ngheo"]
     best = best_evidence(q, [_hit(f"{power} {poor}", 5)], None, top=1)[0]
     assert best.sentence.startswith("Tỷ lệ hộ nghèo")
-    from tracuu.qa.extract import names_indicator
+    from tracuu.qa.naming import names_indicator
     insured = "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 91,2%."
     assert not names_indicator("binh quan dau nguoi", insured)
     assert names_indicator("binh quan dau nguoi", "GRDP bình quân đầu người ước đạt 68,4 triệu đồng.")

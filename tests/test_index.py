@@ -197,6 +197,12 @@ def test_report_periods_are_in_time_order_whatever_the_input_order():
     for order in (periods, periods[::-1], periods[2:] + periods[:2]):
         docs = [replace(base, doc=f"d{i}", period=p) for i, p in enumerate(order)] + [base]
         assert [p.label for p in report_periods(docs)] == want
+    # spans of the same months ('quý I' and '3 tháng đầu năm', '6 tháng đầu năm' and 'nửa đầu năm' read as 6 months)
+    # keep one order too: the refusal listing them was not the same from one process to the next
+    same = [Period("quarter", 2023, 1), Period("months", 2023, 3), Period("half", 2023, 1), Period("months", 2023, 6)]
+    for o in (same, same[::-1], same[1:] + same[:1], same[2:] + same[:2]):
+        got = report_periods([replace(base, doc=f"d{i}", period=p) for i, p in enumerate(o)])
+        assert [(p.kind, p.index) for p in got] == [("months", 3), ("quarter", 1), ("half", 1), ("months", 6)], got
 
 
 def test_a_word_pair_ocr_misread_in_both_words_is_matched(built):

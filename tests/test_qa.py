@@ -681,7 +681,7 @@ def test_the_country_asked_is_answered_only_with_the_country_s_figure(sample_eng
 def test_a_named_indicator_is_found_under_another_name_reports_print_for_it(sample_engine):
     """'vốn đầu tư toàn xã hội' asked, '- Tổng vốn đầu tư phát triển trên địa bàn khoảng 31 - 32 nghìn tỷ đồng' printed
     in the 2022 targets (heldout23): the same indicator."""
-    from tracuu.qa.extract import names_indicator
+    from tracuu.qa.naming import names_indicator
     assert names_indicator("von dau tu toan xa hoi", "Tổng vốn đầu tư phát triển trên địa bàn khoảng 31 - 32 nghìn tỷ")
     assert not names_indicator("von dau tu toan xa hoi", "Tổng vốn đầu tư công năm 2022 là 3.400 tỷ đồng")
     ans = sample_engine.ask("Tổng vốn đầu tư toàn xã hội trên địa bàn Lạng Sơn năm 2022 dự kiến khoảng bao nhiêu?")
