@@ -38,10 +38,12 @@ class Mention:
     comparison: bool = False  # 'so với cùng kỳ năm 2022': the baseline, not the period of the figure
 
 
+# crop seasons' names, folded ('vụ Đông Xuân', 'vụ Hè Thu', 'vụ Mùa'; qa.seasons reads a season asked)
+SEASON_NAMES = r"dong\s+xuan|he\s+thu|thu\s+dong|chiem\s+xuan|xuan\s+he|chiem|mua|xuan"
 # 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
 # ('so với vụ Hè Thu năm 2023': a crop season's name may stand between)
 _COMPARED = re.compile(r"\b" + SO_VOI + r"(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z]i|d[a-z]u|h[a-z]t)\s+"
-                       r"|vu\s+(?:dong\s+xuan|he\s+thu|thu\s+dong|chiem\s+xuan|mua|xuan)\s+)?$"
+                       rf"|vu\s+(?:{SEASON_NAMES})\s+)?$"
                        r"|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 # 'so với dự toán năm 2025', 'so với kế hoạch giao năm 2023': a plan measured against, not the figure's period
 # ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)

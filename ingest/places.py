@@ -241,7 +241,8 @@ def districts_named(folded: str) -> list[str]:
         words = m.group(1).split()
         for k in range(len(words), 0, -1):
             if _districts().get(name := " ".join(words[:k])):
-                out += [] if m.start(1) in provinces or city_provinces(f"thanh pho {name}") else [name]
+                if m.start(1) not in provinces and not city_provinces(f"thanh pho {name}"):
+                    out.append(name)
                 break
     return list(dict.fromkeys(out))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import Flag, auto
 
 from tracuu.ingest.periods import find_periods, lunar_names, lunar_new_year
-from tracuu.ingest.places import city_provinces, district_provinces, province_spans, successor
+from tracuu.ingest.places import city_provinces, district_provinces, districts_named, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -78,6 +78,12 @@ class Query:
         (sau hợp nhất với Long An)' asks of the new Tây Ninh). Their successor's later totals are not their figures."""
         retired = [p for p in self.provinces if successor(p) not in (None, p) and successor(p) not in self.provinces]
         return list(dict.fromkeys([*self.former, *retired]))
+
+    @functools.cached_property
+    def districts(self) -> list[str]:
+        """The districts asked by kind and name ('thành phố Quy Nhơn', 'huyện Đắk Mil'), folded: read once, each
+        sentence weighed is checked for them (`scope.unit_not_named`)."""
+        return districts_named(fold_ocr(self.text))
 
     @functools.cached_property
     def seasons(self) -> tuple[Season, ...]:

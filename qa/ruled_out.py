@@ -52,7 +52,6 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_span_s_figure"
     if query.seasons and season_fit(query.seasons, e.sentence, h.passage.section) < 0:
         return "another_season_s_figure"  # 'vụ Đông Xuân 2023 - 2024', or two seasons together, for 'vụ Hè Thu 2024'
-
     if period_fit.another_unit(query, h, e.sentence, store):
         return "another_unit_s_figure"
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,

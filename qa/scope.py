@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tracuu.ingest.places import districts_named, find_provinces, province_spans
+from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr, letter_off
 
 from .sentence import figure_lead
@@ -169,9 +169,8 @@ _WORD_CELL = re.compile(r"(?:^|; |> )[^;:>]{1,40}:\s*([^;:>\d]{2,60}?)\s*(?=;|$)
 def unit_not_named(query: Query, sentence: str, section: str, doc) -> bool:
     """The question asks of a district or a district's city ('thành phố Quy Nhơn', 'huyện Đắk Mil') and neither the
     sentence, its section nor its report (title, issuer) names it: a figure of the province or of another unit."""
-    asked = fold_ocr(query.text)
-    units = districts_named(asked)
-    if not units or WHOLE_PROVINCE.search(asked):
+    units = query.districts
+    if not units or WHOLE_PROVINCE.search(fold_ocr(query.text)):
         return False
     words = re.findall(r"[a-z0-9]+", fold_ocr(" ".join(filter(None, [sentence, section, doc.title, doc.issuer]))))
     # (OCR may print a letter off: 'huyén Bic Son' is Bắc Sơn)

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracuu.ingest.periods import SEASON_NAMES
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.memo import kept
 
-# season names as folded; 'thu đông' and 'mùa' only after 'vụ' ('thụ động', 'mùa mưa' are no seasons)
-_NAME = r"dong\s+xuan|he\s+thu|thu\s+dong|chiem\s+xuan|xuan\s+he|chiem|mua|xuan"
+# 'thu đông' and 'mùa' only after 'vụ' ('thụ động', 'mùa mưa' are no seasons)
 _YEARS = r"(?:\s+(?:n[a-z]{0,2}m\s+)?((?:19|20)\d\d)(?:\s*[-/]\s*((?:19|20)\d\d))?)?"
-_SEASON = re.compile(rf"\bvu\s+({_NAME})\b{_YEARS}|\b(dong\s+xuan|he\s+thu)\b{_YEARS}")
+_SEASON = re.compile(rf"\bvu\s+({SEASON_NAMES})\b{_YEARS}|\b(dong\s+xuan|he\s+thu)\b{_YEARS}")
 # 'so với vụ Hè Thu năm 2023', '(Hè Thu 2023: 6.800 đồng/kg)': a baseline, not the season a figure is of
 _BASELINE = re.compile(r"(?:\bso\s+(?:voi\s+)?(?:cung\s+ky\s+)?|\(\s*)$")
 # 'tính chung hai vụ Đông Xuân và Hè Thu', 'cả năm (3 vụ)': several seasons' total
