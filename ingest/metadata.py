@@ -94,7 +94,16 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int 
     seen = [i for i, f in enumerate(folded[:8]) if f][:4]
     posted = next((i for i in seen if _POSTED.search(folded[i])), None)
     if posted is None:
-        return None, 0, None
+        # a page copied whole: the paper's name, its motto and a menu of one- or two-word items ('Thời sự', 'Kinh tế',
+        # 'Đăng nhập') stand above the posting time
+        lines = [i for i, f in enumerate(folded[:30]) if f]
+        posted = next((i for i in lines if _POSTED.search(folded[i])), None)
+        if posted is None or not any(_PAPER.search(folded[i]) for i in lines[:2]):
+            return None, 0, None
+        menu = [i for i in lines if i < posted]
+        if sum(len(folded[i].split()) <= 4 or bool(_SECTION_PATH.search(head[i])) for i in menu) < 0.7 * len(menu):
+            return None, 0, None
+        return head[lines[0]].strip() if _PAPER.search(folded[lines[0]]) else head[lines[1]].strip(), posted + 1, None
     paper = next((head[i].strip() for i in seen if i < posted and _PAPER.search(folded[i])), None)
     headline = next((i for i in seen if i < posted and not _PAPER.search(folded[i]) and not _SECTION_PATH.search(head[i])
                      and len(folded[i].split()) >= 6 and re.search(r"\d", folded[i])), None)

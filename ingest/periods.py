@@ -200,11 +200,11 @@ def _read_periods(text: str, default_year: int | None, folded: bool, own: Period
                 month, year = int(m.group(2) or m.group(3)), int(m.group(4))
                 if not 1 <= month <= 12:
                     continue
-                mention = Mention(_from_january(month, year), s, e, "months", None, year)
+                mention = Mention(from_january(month, year), s, e, "months", None, year)
             elif kind == "to_own_end":
                 if own is None:
                     continue
-                mention = Mention(_from_january(own.months()[-1], own.year), s, e, "months", None, own.year, "own")
+                mention = Mention(from_january(own.months()[-1], own.year), s, e, "months", None, own.year, "own")
             elif kind == "in_own_month":
                 if own is None or own.kind not in ("month", "months"):
                     continue  # (a quarter's 'trong tháng' may be any of its months)
@@ -323,7 +323,7 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
 _NAMED = {1: ("month", 1), 3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None), 12: ("year", None)}
 
 
-def _from_january(month: int, year: int) -> Period:
+def from_january(month: int, year: int) -> Period:
     """The running total from January to `month`, by its usual name."""
     kind, index = _NAMED.get(month, ("months", month))
     return Period(kind, year, index)

@@ -9,13 +9,14 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Filters, Hit, report_periods
 from tracuu.ingest.ocr_report import poor_scan_note
+from tracuu.ingest.periods import from_january
 from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import restated_in_body, result_over_aim, stated_in_full
+from .quote_choice import restated_in_body, result_over_aim, stated_in_full, total_over_part
 from .figure_rank import states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
@@ -58,7 +59,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # a weak top quote is no reason to refuse when a footnote of the same report covers the question
     # (the breakdown '⁴ Trong đó: ... Vốn NSTW: 1.687,7 tỷ đồng' under a total); any other weaker quote
     # could be about anything, so it may not stand in
-    best = restated_in_body(evidence[0], evidence, top, query.periods) if evidence else None
+    # (a date counted to, 'đến 30/11/2022', asks its year's running total: a table's column of it)
+    asked = query.periods or [from_january(d.index, d.year) for d in query.dated if d.kind == "month"]
+    best = total_over_part(query, evidence[0], evidence, top) if evidence else None
+    best = restated_in_body(best, evidence, top, asked) if best is not None else None
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
     if best is not None and best.coverage < MIN_COVERAGE:

@@ -211,7 +211,7 @@ class Engine:
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
         if (own := period_fit.unit_reports(query, store)) and not opts.docs:
             # the unit's own report among the first: the province's reports outrank it on the words alone
-            mine = rank(store, query, qvec, 3, Filters(docs=own, period=opts.period), self.weights)
+            mine = rank(store, query, qvec, 3, Filters(docs=own, period=opts.period), self.weights)[:3]
             first = {m.passage.id for m in mine}
             hits = (mine + [h for h in hits if h.passage.id not in first])[:opts.k]
         if self.config.reranker and hits:

@@ -197,10 +197,14 @@ def indicator_before(quote: str, folded: str, start: int, at: int) -> str:
         f = shorter if shorter != f else re.sub(r"(?:^|\s+)chi\s*$", "", f)
     text = text[:len(f)]
     text = text.lstrip(" ¹²³⁴⁵⁶⁷⁸⁹⁰*")  # a footnote's mark
+    text = _ENUMERATOR.sub("", text)  # a list item's number: '(5) Tổng thu ...', 'a) Vốn ...', '2. Thu nội địa'
     while (m := _FILLER.match(fold(text).lstrip())) and m.end():
         text = text.lstrip()[m.end():]
     text = re.sub(r"\s*\(\s*(?:tăng|giảm|t[aie]ng|giam)?\s*$", "", " ".join(text.split()))  # 'so với quý I (giảm'
     return text.strip(" ,:;-")
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-–+•])\s+")
 
 
 # units of measure and scale words, which measure a thing named beside them ('khách quốc tế 19.000 lượt', 'sản

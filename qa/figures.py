@@ -148,8 +148,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     out: list[Figure] = []
     inherited: Period | None = None
     plan_head = None
-    numbers = sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
-                      if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start())
+    numbers = _ranges(quote, sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
+                                     if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start()))
     for i, m in enumerate(numbers):
         a, b = m.span()
         value = parse_number(m.group().split("/")[0])  # '80/87 xã': 80 of 87
@@ -297,6 +297,43 @@ def _plan_clause(own: str) -> str:
     return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
+class _Range:
+    """Two numbers printed as a range ('8,0 - 8,5%', '12 - 15 nghìn tỷ đồng'): one figure, printed whole, valued at
+    its upper end (a plan's aim is met at the lower one, but the figure is the pair)."""
+
+    def __init__(self, low: re.Match, high: re.Match):
+        self._a, self._b, self._high = low.start(), high.end(), high
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+    def span(self) -> tuple[int, int]:
+        return self._a, self._b
+
+    def group(self) -> str:
+        return self._high.group()
+
+
+def _ranges(quote: str, numbers: list) -> list:
+    """The numbers with each range ('8,0 - 8,5') made one."""
+    out, i = [], 0
+    while i < len(numbers):
+        m, nxt = numbers[i], numbers[i + 1] if i + 1 < len(numbers) else None
+        if nxt is not None and re.fullmatch(r"\s*[-–]\s*", quote[m.end():nxt.start()]) \
+                and not re.fullmatch(r"(?:19|20)\d\d", m.group()) and "/" not in m.group() + nxt.group() \
+                and (lo := parse_number(m.group())) is not None and (hi := parse_number(nxt.group())) is not None \
+                and 0 <= lo < hi:
+            out.append(_Range(m, nxt))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
 def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None) -> str:
     """The answer's first line; `name`: what the figure measures when its own words do not say it."""
     if first.header:  # a table cell: the row, the column, the value

@@ -2,6 +2,8 @@
 đạt 151,9 triệu USD') and the whole it breaks down, printed before it: reports list a total, then its parts."""
 from __future__ import annotations
 
+import re
+
 from tracuu.index.backend import Store
 from tracuu.ingest.structure import LIST_ITEM
 from tracuu.ingest.textnorm import fold_ocr
@@ -15,6 +17,16 @@ def row_label(passage_text: str) -> str | None:
     Tre (cũ)'), or None when the text is no 'caption > label > cells' row."""
     parts = passage_text.split(" > ")
     return parts[-2] if len(parts) >= 3 else None
+
+
+def table_of(passage: Passage) -> tuple:
+    """The table a row is of: its report, section and caption."""
+    return passage.doc, passage.section, passage.text.split(" > ")[0]
+
+
+# a total row's label: 'Tổng cộng', 'Tổng số', 'TỔNG THU NSNN (A+B)', 'Toàn tỉnh', 'Cộng'
+TOTAL_ROW = re.compile(r"^[\W\d]*(?:(?:tong cong|tong so|tong thu|tong chi|toan tinh|toan thanh pho|ca tinh)\b"
+                       r"|(?:tong|cong)\s*(?:\(.*)?$)")  # ('Cộng' alone: 'Công an tỉnh' folds to 'cong an tinh')
 
 
 def lead_in(passage: Passage, store: Store) -> str:

@@ -19,6 +19,7 @@ from tracuu.ingest.types import Passage, Period
 from tracuu.memo import kept
 
 from .glossary import cutoff_months
+from .parts import TOTAL_ROW, row_label, table_of
 from .query import Query
 from .weights import Weights
 
@@ -93,13 +94,14 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
             out["report"] = max(out["report"], 0.6)
     # a report's tasks part plans its next period: it answers 'mục tiêu ...', not 'what was achieved'
     if doc and doc.plans(sec):
-        if query.wants_target:
+        # ('kế hoạch 2022 thu ngân sách': the plan's figure too; not 'kế hoạch sử dụng đất' in a list asked)
+        if query.wants_target or query.asks_plan and query.wants_figure:
             # the plans of the asked period, not of any period: with many years indexed, every year's
             # tasks part says 'tỷ lệ che phủ rừng đạt ...' in the same words
             out["target"] = 1.0 if not query.periods else max(relation(a, sec) for a in query.periods)
         elif query.wants_figure and not query.asks_plan:  # a plan's figure is no result (unless the plan is
             out["section"] *= 0.5  # asked: 'dự toán tổng chi năm 2022'); its list of events may be what is asked
-    elif query.wants_target and doc and doc.next_period:
+    elif query.wants_target and doc:
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
         out["report"] *= 0.5
         out["section"] *= 0.5
@@ -197,7 +199,23 @@ def _few_rows(hits: list[Hit], keep: int = 3, room: int = 5) -> list[Hit]:
     sentence stating the total ('Tổng lượt khách 6 tháng ...: 5.312,6 nghìn lượt'); the rows move after it."""
     seen: dict[tuple, int] = {}
     head, deferred = [], []
+    # a table's total row ('Tổng cộng', 'Toàn tỉnh') goes first of its rows: the parts' rows (boards, districts) share
+    # the question's words by their names ('Ban QLDA đầu tư xây dựng ...' for 'vốn đầu tư công') and would stand in
+    totals = {}
     for h in hits:
+        if h.passage.kind == "table" and (label := row_label(h.passage.text)) and TOTAL_ROW.match(fold_ocr(label)):
+            totals.setdefault(table_of(h.passage), h)
+    ordered, placed = [], set()
+    for h in hits:
+        if h.row in placed:
+            continue
+        if h.passage.kind == "table" and (total := totals.get(table_of(h.passage))) is not None and total.row not in placed:
+            placed.add(total.row)
+            ordered.append(total)
+        if h.row not in placed:
+            placed.add(h.row)
+            ordered.append(h)
+    for h in ordered:
         key = (h.passage.doc, h.passage.section) if h.passage.kind == "table" else None
         if key is not None:
             seen[key] = seen.get(key, 0) + 1

@@ -17,7 +17,7 @@ from .sentence import first_figure, states_figure
 from .lexicon import lexicon
 from .glossary import cutoff_days, cutoff_months, leading, names_plan, uncompiled
 from .query import FORMER_MARK, Query
-from .scope import elsewhere_figure, paragraph_subject, unit_not_named
+from .scope import asks_nation, elsewhere_figure, nation_named, paragraph_subject, unit_not_named
 from .seasons import season_fit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
@@ -46,7 +46,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "says_it_is_not_compiled"
     if e.excludes:
         return "leaves_out_what_is_asked"
-    if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table"):
+    if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table",
+                 own=h.passage.period):
         return "names_another_period_for_its_figure"
     if period_fit.other_span(query, h, e.sentence, store):
         return "another_span_s_figure"
@@ -57,6 +58,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
                         paragraph_subject(h.passage.text) if query.provinces else frozenset()):
         return "another_place_s_figure"
+    if asks_nation(query) and not nation_named(e.sentence):
+        return "another_place_s_figure"  # the country asked: a province's own figure is not the country's
     if unit_not_named(query, e.sentence, h.passage.section, store.doc_by_name[h.passage.doc]):
         return "another_place_s_figure"  # 'thành phố Quy Nhơn' asked: the province's total is not the city's
     former, doc = query.as_it_was, store.doc_by_name[h.passage.doc]
@@ -119,7 +122,8 @@ def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:
     return False
 
 
-def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False) -> bool:
+def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False,
+              own: Period | None = None) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
     or for a wider one short of a year ('trong 6 tháng' for 'tháng 2/2023': no month's figure). A wider
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
@@ -155,7 +159,10 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     if not table and period_fit.states_baseline_value(query, sentence, default_year):
         return False  # '... so với thực hiện năm 2022 (18.220 tỷ đồng)' answers for 2022
     if table:  # each cell's column names its period ('Kế hoạch 2023: 3.600'): the row holds the asked one or not
-        return bool(mentions) and not any(m.period in query.periods for m in mentions)
+        # (a column counted to a date, 'Giải ngân đến 30/11/2022', holds the running total of its report's year to
+        # that month: '11 tháng năm 2022')
+        counted = [m for m in find_periods(folded, default_year, folded=True, own=own) if m.period and not m.comparison]
+        return bool(mentions) and not any(m.period in query.periods for m in mentions + counted)
     # 'kế hoạch vốn năm 2023 đến hết tháng 01/2023 là 45 tỷ đồng' for a question on the 2022 plan: the
     # years named before the first figure say whose figure it is, whatever is named after it
     first = first_figure(folded, mentions)
@@ -229,7 +236,7 @@ def open_provinces(query: Query, store: Store, ranked: Callable[[], list[Hit]], 
     """Provinces to answer for, best first, when the question names none and the index holds
     several: one province's figure must not pass for *the* answer. `ranked` gives the passages whose
     provinces are asked, called only then."""
-    if query.provinces or len({d.province for d in store.documents if d.province}) < 2:
+    if query.provinces or asks_nation(query) or len({d.province for d in store.documents if d.province}) < 2:
         return []
     order: list[str] = []
     for h in ranked():

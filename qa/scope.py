@@ -39,6 +39,17 @@ def others_figure(query: Query, sentence: str) -> bool:
 _NATIONS_FIGURE = re.compile(rf"\b(?:{NATION})\b[^;.]{{0,80}}?\d|\d[\d.,]*\s*%?[^;.\d]{{0,25}}?\b(?:{NATION})\b")
 
 
+def asks_nation(query: Query) -> bool:
+    """The question asks the whole country's figure ('thu ngân sách cả nước 4 tháng 2023'), naming no province:
+    a province's figure is no answer, and it is asked of no province in turn."""
+    return not query.provinces and bool(_NATION.search(fold_ocr(query.text)))
+
+
+def nation_named(sentence: str) -> bool:
+    """The sentence speaks of the whole country somewhere ('Toàn ngành thuế cả nước 4 tháng ...')."""
+    return bool(_NATION.search(fold_ocr(sentence)))
+
+
 def national_figure(query: Query, sentence: str) -> bool:
     """The quote's first figure is the whole country's ('Cả nước thu ngân sách đạt 54% dự toán'): no
     answer for a provincial report's reader unless the question asks about the country. Only the

@@ -12,7 +12,10 @@ from tracuu.memo import kept
 
 # 'thu đông' and 'mùa' only after 'vụ' ('thụ động', 'mùa mưa' are no seasons)
 _YEARS = r"(?:\s+(?:n[a-z]{0,2}m\s+)?((?:19|20)\d\d)(?:\s*[-/]\s*((?:19|20)\d\d))?)?"
-_SEASON = re.compile(rf"\bvu\s+({SEASON_NAMES})\b{_YEARS}|\b(dong\s+xuan|he\s+thu)\b{_YEARS}")
+_SEASON = re.compile(rf"\bvu\s+({SEASON_NAMES})\b{_YEARS}|\b(dong\s+xuan|he\s+thu)\b{_YEARS}"
+                     # a crop year or a school year runs over two calendar years: 'niên vụ 2021 - 2022', 'năm học
+                     # 2023 - 2024' are one each, as a season is
+                     rf"|\b(nien\s+vu|nam\s+hoc)\s+((?:19|20)\d\d)\s*[-/]\s*((?:19|20)\d\d)")
 # 'so với vụ Hè Thu năm 2023', '(Hè Thu 2023: 6.800 đồng/kg)': a baseline, not the season a figure is of
 _BASELINE = re.compile(r"(?:\bso\s+(?:voi\s+)?(?:cung\s+ky\s+)?|\(\s*)$")
 # 'tính chung hai vụ Đông Xuân và Hè Thu', 'cả năm (3 vụ)': several seasons' total
@@ -30,13 +33,17 @@ class Season:
     def label(self) -> str:
         """As reports write it: 'vụ Hè Thu 2024', 'vụ Đông Xuân 2023 - 2024' (sown the year before)."""
         name = _SPELLED.get(self.name, self.name)
+        if self.name in _SPANS:
+            return f"{name} {self.year - 1} - {self.year}"
         if self.year is None:
             return f"vụ {name}"
         return f"vụ {name} {self.year - 1} - {self.year}" if self.name == "dong xuan" else f"vụ {name} {self.year}"
 
 
 _SPELLED = {"dong xuan": "Đông Xuân", "he thu": "Hè Thu", "thu dong": "Thu Đông", "chiem xuan": "Chiêm Xuân",
-            "xuan he": "Xuân Hè", "chiem": "Chiêm", "mua": "Mùa", "xuan": "Xuân"}
+            "xuan he": "Xuân Hè", "chiem": "Chiêm", "mua": "Mùa", "xuan": "Xuân", "nien vu": "niên vụ",
+            "nam hoc": "năm học"}
+_SPANS = ("nien vu", "nam hoc")  # named by both their years
 
 
 @kept(20_000)
@@ -46,7 +53,7 @@ def seasons_in(folded: str) -> tuple[Season, ...]:
     for m in _SEASON.finditer(folded):
         if _BASELINE.search(folded, max(0, m.start() - 24), m.start()):
             continue
-        name, y1, y2 = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        name, y1, y2 = next(m.group(i, i + 1, i + 2) for i in (1, 4, 7) if m.group(i))
         year = y2 or y1
         out.append(Season(re.sub(r"\s+", " ", name), int(year) if year else None))
     return tuple(out)

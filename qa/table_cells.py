@@ -27,7 +27,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
         return []
     label = row.split(";")[0].rsplit(">", 2)
     indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
-    unit_m = re.search(r"(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>]+)", row)  # a table-wide unit ends where the row path goes on
+    # a table-wide unit ends where the row path goes on, or its caption's bracket: '(đơn vị: tỷ đồng)'
+    unit_m = re.search(r"(?i)(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>()]+)", row)
     unit = unit_m.group(1).strip() if unit_m else None
     if unit is None and (bracket := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(bracket.group(1))):
         unit = bracket.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'

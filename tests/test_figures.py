@@ -1057,3 +1057,13 @@ def test_a_figure_line_never_names_a_figure_by_a_bare_verb():
     first = extract(quote)[0]
     line = lead_line(first, quote, "năm 2025")
     assert line.startswith("Số liệu (năm 2025): 19/23"), line
+
+
+def test_a_range_is_one_figure_and_a_list_item_s_number_names_nothing():
+    """'đạt 8,0 - 8,5%': one aim, printed whole; '(5) Tổng thu ...': the item's number is no part of the name."""
+    figs = extract("(1) Tốc độ tăng trưởng kinh tế đạt 8,0 - 8,5%.")
+    assert [(f.value, f.unit) for f in figs] == [("8,0 - 8,5", "%")] and figs[0].number == 8.5
+    assert extract("(5) Tổng thu ngân sách nhà nước trên địa bàn 11.150 tỷ đồng.")[0].indicator.startswith("Tổng thu")
+    # years of a span and a descending pair are no range
+    assert [f.value for f in extract("giai đoạn 2021 - 2025 trồng 12 ha")] == ["12"]
+    assert [f.value for f in extract("giảm từ 9,5 - 7,2% xuống")] == ["9,5", "7,2"]

@@ -348,3 +348,19 @@ def test_an_e_mail_is_named_by_its_subject_and_an_office_line_is_letterhead():
     meta = extract(record, "fallback")
     assert meta["title"] == "GHI CHÉP NỘI DUNG HỌP BÁO ĐỊNH KỲ QUÝ III NĂM 2025", meta["title"]
     assert meta["period"] == Period("quarter", 2025, 3)
+
+
+def test_a_news_page_copied_whole_with_its_menu_is_titled_by_its_headline():
+    """Paper name, motto, a menu of one-word items, the posting time, then the headline (invented page)."""
+    page = ["Báo Long An Online", "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Long An", "Trang chủ", "Thời sự",
+            "Chính trị", "Kinh tế", "Xã hội", "Văn hóa - Văn nghệ", "Thể thao", "Đăng nhập", "Tìm kiếm...",
+            "Trang chủ › Kinh tế › Đầu tư", "Thứ Năm, 01/12/2022 | 16:42 GMT+7",
+            "Long An: Kinh tế 11 tháng năm 2022 tiếp tục phục hồi", "Cỡ chữ A- A A+", "Chia sẻ:", "",
+            "(BLA) - Trong 11 tháng năm 2022, thu ngân sách ..."]
+    meta = extract(page, "x", filename="tin.txt")
+    assert meta["kind"] == "tin bài" and meta["issuer"] == "Báo Long An Online"
+    assert meta["title"].startswith("Long An: Kinh tế 11 tháng") and meta["period"] == Period("months", 2022, 11)
+    # a report whose first lines are letterhead, not a paper's name, is no news page for a time in its body
+    report = ["UBND TỈNH A", "SỞ TÀI CHÍNH", "Số: 12/BC-STC", "BÁO CÁO", "Thu ngân sách tháng 5 năm 2023", "",
+              "Cập nhật 05/06/2023 10:15"]
+    assert extract(report, "x", filename="r.txt")["kind"] == "báo cáo"

@@ -791,3 +791,28 @@ def test_a_target_asked_reads_on_to_the_part_setting_it_before_refusing(wide_eng
     assert ans.answered and ans.figures[0].value == "6.350", ans.answer
     ans = wide_engine.ask("Mục tiêu kim ngạch xuất khẩu năm 2025 của tỉnh Đồng Tháp là bao nhiêu?")
     assert not ans.answered, ans.answer
+
+
+def test_a_table_s_total_row_answers_for_the_whole_and_goes_first_of_its_rows():
+    """Rows of boards sharing the question's words by their names ('Ban QLDA đầu tư xây dựng' for 'vốn đầu tư công')
+    yield to the table's 'Tổng cộng' row unless a board is asked (passages invented)."""
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.extract import Evidence
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.quote_choice import total_over_part
+    from tracuu.qa.retrieve import _few_rows
+
+    def hit(i, label, value):
+        text = f"Bảng 1 > {label} > Kế hoạch vốn năm 2024: 900; Giải ngân đến 30/6/2024: {value}; Tỷ lệ (%): 30"
+        return Hit(Passage(f"p{i}", "skhdt.docx", text, "II. KẾT QUẢ", None, i, i, 0, 0, kind="table"), row=i)
+    part, other, total = hit(1, "Ban QLDA đầu tư xây dựng công trình giao thông", "286,5"), hit(2, "Sở Y tế", "52,8"), \
+        hit(3, "Tổng cộng", "2.412,6")
+    assert _few_rows([part, other, total])[0] is total
+    hits = [part, total]
+    ev = [Evidence(hit_index=i, sentence=h.passage.text, coverage=c, score=c, figure=True) for i, (h, c) in
+          enumerate(zip(hits, (0.66, 0.50)))]
+    whole = parse_query("giai ngan von dau tu cong 6 thang 2024 tien giang")
+    assert total_over_part(whole, ev[0], ev, hits) is ev[1]
+    board = parse_query("Ban QLDA xây dựng công trình giao thông giải ngân 6 tháng 2024 bao nhiêu?")
+    assert total_over_part(board, ev[0], ev, hits) is ev[0]

@@ -184,3 +184,13 @@ def test_a_report_s_title_does_not_answer_a_list_question(wide_engine):
     quý II năm 2025' (set AO) repeats the question's words; it names what the report holds, not the tasks."""
     ans = wide_engine.ask("Sở Tài chính Nam Định đề ra những nhiệm vụ, giải pháp điều hành ngân sách nào cho quý II năm 2025?")
     assert not ans.citations or ans.citations[0].line_start != 6 or not ans.answered, ans.answer
+
+
+def test_a_table_column_counted_to_a_month_end_is_that_year_s_running_total():
+    """'Giải ngân đến 30/11/2022' as a column holds the running total '11 tháng năm 2022' (invented row)."""
+    from tracuu.ingest.types import Period
+    row = ("Bảng 1 > Tổng cộng > Kế hoạch năm 2022: 3.912,64; Giải ngân đến 30/11/2022: 2.461,10; Tỷ lệ (%): 62,90")
+    q = parse_query("giai ngan von dau tu cong 11 thang 2022 bac kan")
+    assert not conflicts(q, row, 2022, table=True, own=Period("months", 2022, 11))
+    assert conflicts(parse_query("giải ngân vốn đầu tư công 9 tháng 2022"), row, 2022, table=True,
+                     own=Period("months", 2022, 11))

@@ -158,3 +158,13 @@ def test_a_district_or_its_city_asked_must_be_named_by_the_sentence_its_heading_
     assert not unit_not_named(q, "Tổng mức bán lẻ tại huyén Quy Nhon đạt 3.412,6 tỷ đồng.", "", province_doc)
     # the province asked, or the whole province beside the city: no rule
     assert not unit_not_named(parse_query("Tổng mức bán lẻ tháng 8/2023 của Bình Định?"), total, "", province_doc)
+
+
+def test_the_whole_country_asked_is_answered_only_by_a_sentence_of_the_country():
+    from tracuu.qa.scope import asks_nation, nation_named
+    asked = parse_query("tong thu ngan sach nha nuoc ca nuoc 4 thang dau nam 2023 la bao nhieu ty dong")
+    assert asks_nation(asked)
+    assert not nation_named("Tổng thu NSNN trên địa bàn 4 tháng ước đạt 1.402.375 triệu đồng")  # a province's
+    assert nation_named("Toàn ngành thuế cả nước 4 tháng thu nội địa ước đạt 39,4% dự toán")
+    # a province's rank in the country asks of the province
+    assert not asks_nation(parse_query("PCI 2022 của Lạng Sơn xếp thứ mấy cả nước?"))

@@ -46,3 +46,12 @@ def test_the_season_said_keeps_its_printed_years_for_the_label():
     assert season_said(asked, "Vụ Đông Xuân 2023 - 2024 xuống giống 286.120 ha", "") is None
     assert season_said(asked, "Lúa cả năm 350.000 ha, sản lượng 2,3 triệu tấn; vụ Đông Xuân 2024 - 2025 xuống giống "
                               "190.000 ha", "") is None
+
+
+def test_a_crop_year_or_school_year_is_one_span_asked_as_a_season_is():
+    asked = parse_query("Sản lượng cà phê của Đắk Lắk niên vụ 2021 - 2022 là bao nhiêu?").seasons
+    assert asked == (Season("nien vu", 2022),) and asked[0].label == "niên vụ 2021 - 2022"
+    assert season_fit(asked, "sản lượng cà phê niên vụ 2021 - 2022 đạt 507.900 tấn nhân", "") == 1
+    assert season_fit(asked, "Sản lượng cà phê nhân niên vụ 2024 - 2025 ước 586,4 nghìn tấn", "") == -1
+    school = parse_query("tỷ lệ tốt nghiệp năm học 2022 - 2023").seasons
+    assert season_fit(school, "Năm học 2023 - 2024 tỷ lệ tốt nghiệp đạt 99,2%", "") == -1
