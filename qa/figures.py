@@ -55,7 +55,9 @@ def aimed(f: Figure, own: Period | None) -> bool:
     """The report states the figure as an aim: a target by its words ('phấn đấu', 'kế hoạch'), or a
     figure for a period that ends after the report's own (`own`: 'tăng trưởng 10%' for 2026 in a
     January report)."""
-    later = f.period is not None and own is not None and not own.contains(f.period) and f.period.end > own.end
+    later = f.period is not None and own is not None and not own.contains(f.period) and f.period.end > own.end \
+        and not any((y, m) <= own.end for y, m in cutoff_months(fold(f.head)))  # ('kế hoạch vốn năm 2022 tính
+    # đến hết ngày 30/11/2022 là 2.461,10': the year's plan, counted at a date of the report's span, is a result)
     return f.kind == "target" or later or aims_share(f)
 
 

@@ -239,8 +239,12 @@ def open_provinces(query: Query, store: Store, ranked: Callable[[], list[Hit]], 
     if query.provinces or asks_nation(query) or len({d.province for d in store.documents if d.province}) < 2:
         return []
     order: list[str] = []
+    covered: set[str] = set()
     for h in ranked():
         doc = store.doc_by_name.get(h.passage.doc)
         if doc and doc.province and doc.province not in order:
             order.append(doc.province)
-    return order[:most]
+        if doc and doc.province and any((h.why or {}).get(k, 0) > 0 for k in ("report", "section", "mention")):
+            covered.add(doc.province)  # a passage of the asked period: its province has the figure asked, likely
+    # (with many provinces indexed, those whose reports cover the asked period come first: the others refuse)
+    return sorted(order, key=lambda p: p not in covered)[:most] if query.periods else order[:most]

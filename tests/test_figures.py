@@ -1067,3 +1067,14 @@ def test_a_range_is_one_figure_and_a_list_item_s_number_names_nothing():
     # years of a span and a descending pair are no range
     assert [f.value for f in extract("giai đoạn 2021 - 2025 trồng 12 ha")] == ["12"]
     assert [f.value for f in extract("giảm từ 9,5 - 7,2% xuống")] == ["9,5", "7,2"]
+
+
+def test_a_year_s_plan_counted_at_a_date_of_the_report_is_a_result_not_an_aim():
+    """'giải ngân kế hoạch vốn năm 2022 tính đến hết ngày 30/11/2022 là 2.461,10 tỷ đồng' in a report to 30/11/2022:
+    the state at that date, though the plan's year ends later (invented sentence)."""
+    from tracuu.qa.figures import aimed
+    own = Period("months", 2022, 11)
+    q = "Tổng giá trị giải ngân kế hoạch vốn năm 2022 tính đến hết ngày 30/11/2022 là 2.461,10 tỷ đồng."
+    assert not aimed(extract(q, period=own, own=own)[0], own)
+    plan = "Năm 2022 phấn đấu giải ngân 3.912,64 tỷ đồng."
+    assert aimed(extract(plan, period=own, own=own)[0], own)

@@ -97,6 +97,10 @@ DISPUTED = {
     # an HĐND question-time report (Kỳ họp thứ Tám, December 2022) whose title names no period: its writer read the
     # running total its figures are counted to (30/11/2022), tracuu the year the body speaks of
     "aq_chatvan-hdnd_bacninh_11t-2022.txt": Period("year", 2022),
+    # sets AU, AV: a statistics office's 'THÁNG 10 VÀ 10 THÁNG NĂM 2023' and a tax department's 'tháng 4 và 4 tháng đầu
+    # năm 2023': as above, tracuu reads the running total, the writers the month
+    "au_yenbai_ctk_thang10_2023.txt": Period("months", 2023, 10),
+    "av_baclieu_cucthue-t4-2023.txt": Period("months", 2023, 4),
 }
 
 
