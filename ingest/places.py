@@ -281,3 +281,35 @@ def report_province(lines: list[str]) -> str | None:
     if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]:
         return ranked[0][0]
     return next((p for line in lines[:6] if (p := district_province(line))), None)
+
+
+# a place named as a province or city, capitalised ('tỉnh Champasak', 'thành phố Viêng Chăn'), or a country in brackets
+_PLACE_NAMED = re.compile(r"\b(?:[Tt][ỉi]nh|[Tt]h[àa]nh ph[ốo]|TP\.?)\s+((?:[A-ZĐ][\w'-]*)(?:\s+[A-ZĐ][\w'-]*){0,2})")
+_COUNTRY = re.compile(r"\((?:nước\s+)?(Lào|Lao|Campuchia|Cam-pu-chia|Trung Quốc|Trung Quoc|Thái Lan|Thai Lan|Hàn Quốc|Han Quoc|"
+                      r"Nhật Bản|Nhat Ban|Myanmar|Singapore|Malaysia|Indonesia|Philippines)\)")
+
+
+def unknown_places(text: str) -> list[str]:
+    """Places a question names as a province or city that are no Vietnamese province or district ('tỉnh Champasak
+    (Lào)'): no report of theirs can be indexed here, so none answers for them."""
+    out = []
+    for m in _PLACE_NAMED.finditer(text):
+        name = m.group(1)
+        folded = _norm(fold_ocr(name))
+        words = folded.split()
+        if find_provinces(f"tỉnh {name}") or any(" ".join(words[:k]) in _districts() for k in range(len(words), 0, -1)):
+            continue
+        if any(w in _KNOWN_WORDS for w in words) or not any(_foreign_word(w) for w in words):
+            continue  # ('4 tỉnh Việt Nam', 'thành phố Cảng': Vietnamese words, a name or a nickname of no place)
+        out.append(name)
+    return out + [f"({m.group(1)})" for m in _COUNTRY.finditer(text)]
+
+
+def _foreign_word(folded: str) -> bool:
+    """No Vietnamese syllable: longer than seven letters, or ending in a consonant Vietnamese never ends one with
+    ('champasak', 'vientiane')."""
+    return len(folded) > 7 or bool(re.search(r"[bdfjklqrsvxz]$|(?<![cn])h$|(?<!n)g$", folded))
+
+
+# capitalised words that open a province's or city's name in text but are no place ('Tỉnh Ủy', 'Thành phố Hồ ...')
+_KNOWN_WORDS = frozenset("uy uban hoi nhan dan ho chi minh".split())

@@ -18,6 +18,7 @@ from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.pipeline import ingest_file
+from tracuu.ingest.places import unknown_places
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.types import Period
 
@@ -185,6 +186,14 @@ class Engine:
         q = understood or q
         query = parse_query(q)
         store = self.store  # one snapshot for the whole answer
+        if store and store.size and not query.provinces and (foreign := unknown_places(q)):
+            # 'tỉnh Champasak (Lào)': no province's report answers for a place outside the country
+            held = sorted({d.province for d in store.documents if d.province})
+            ans = Answer(q, False, f"Không có báo cáo nào của {' '.join(dict.fromkeys(foreign))} trong các báo cáo đã nạp "
+                                   f"(báo cáo của {len(held)} tỉnh/thành: {', '.join(held[:8])}"
+                                   f"{', ...' if len(held) > 8 else ''}).", query.period, id=qid)
+            ans.ms = (time.perf_counter() - t0) * 1000
+            return ans
         if not single and store and store.size and not query.names_nothing:
             view = self._view(q, query, opts)
             if view is not None:

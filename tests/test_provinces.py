@@ -279,3 +279,18 @@ def test_a_district_s_city_named_alone_places_the_question_in_its_province():
     assert districts_named(fold_ocr("thị xã An Nhơn và huyện Phù Cát")) == ["an nhon", "phu cat"]
     assert districts_named(fold_ocr("thành phố Sơn La thu ngân sách")) == []
     assert districts_named(fold_ocr("thành phố Cần Thơ")) == [] and districts_named(fold_ocr("TP Hồ Chí Minh")) == []
+
+
+def test_a_place_outside_the_country_is_refused_naming_it():
+    """'tỉnh Champasak (Lào)': no Vietnamese province's figure answers for it; Vietnamese places are no such places."""
+    from tracuu.ingest.places import unknown_places
+    assert unknown_places("tang truong kinh te tinh Champasak (Lao) 6 thang dau nam 2025") == ["Champasak", "(Lao)"]
+    for known in ("thu ngân sách tỉnh Lạng Sơn", "Thành phố Hồ Chí Minh thu hút FDI", "TP. Quy Nhơn đón khách",
+                  "Tỉnh ủy Lạng Sơn chỉ đạo", "tỉnh Hà Tây năm 2007", "tinh Lang Son xuat khau",
+                  "giữa 4 tỉnh Việt Nam và Quảng Tây", "khách du lịch thành phố Cảng"):
+        assert unknown_places(known) == [], known
+
+
+def test_an_open_question_on_a_foreign_province_gets_no_province_s_figure(wide_engine):
+    ans = wide_engine.ask("Tổng thu ngân sách của tỉnh Champasak (Lào) năm 2023 là bao nhiêu?")
+    assert not ans.answered and "Champasak" in ans.answer and not ans.figures, ans.answer
