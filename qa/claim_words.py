@@ -126,6 +126,11 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
     rivals = [f for f in quoted if id(f) not in parts and alike(f)]
     if tail := _tail_named(said, claim_words, rep, rivals, weight, repair):
         return tail
+    # (changes against the same baseline, 'so với cùng kỳ ... tăng 8,7% về ... và tăng 21,4% về ...', are no
+    # references to each other: of one sentence, kind and unit)
+    if about := _about_named(said, rep, [f for f in quoted if f is not rep and f.n == rep.n and f.sentence == rep.sentence
+                                         and f.kind == rep.kind and f.unit == rep.unit], weight, repair):
+        return about
     # the whole context: the other's words hold every claim word `rep`'s hold, and more
     has = {id(f): said & token_set(spelled(f.context or f.head), repair) for f in [rep, *rivals]}
     wider = [f for f in rivals if not has[id(rep)] - has[id(f)] and weight(has[id(f)] - has[id(rep)]) >= _DISTINCT]
@@ -249,6 +254,23 @@ def _tail_named(said, claim_words, rep: Figure, rivals: list[Figure], weight, re
                 and weight(words) >= _NAMED:
             return f
     return None
+
+
+def _about_named(said, rep: Figure, rivals: list[Figure], weight, repair) -> Figure | None:
+    """A change or share says what it is of after it ('tăng 8,7% về số doanh nghiệp và tăng 21,4% về vốn đăng ký'):
+    where the claim names the other's thing and not `rep`'s, the claimed digits are the other's."""
+    def about(f: Figure) -> set[str]:
+        m = _ABOUT.match(fold(f.after))
+        return single(_words(m.group(1), repair)) if m else set()
+    mine = about(rep)
+    if rep.kind not in ("change", "share") or not mine or any(among(t, said) for t in mine):
+        return None
+    return next((f for f in rivals if (its := about(f)) and all(among(t, said) for t in its)
+                 and weight(its) >= _NAMED), None)
+
+
+# '% về vốn đăng ký; ...', '% về số doanh nghiệp và ...': what a change is of, up to the clause's end or the next one
+_ABOUT = re.compile(r"\s*%?\s*ve\s+((?:(?!\bva\b)[^;,.()])+)")
 
 
 def spelled(text: str) -> str:

@@ -189,3 +189,14 @@ def test_a_value_labelled_as_another_thing_in_its_sentence_is_no_confirmation(wi
 def test_hedges_on_opposite_sides_and_a_former_province_s_part(wide_engine, claim, verdict):
     res = check(wide_engine, claim)
     assert res.claims[0].verdict == verdict, res.to_dict()
+
+
+@pytest.mark.parametrize("claim, verdict", [
+    ("Mười tháng năm 2022, số doanh nghiệp thành lập mới ở tỉnh Tuyên Quang tăng 21,4% so với cùng kỳ.", "mismatch"),
+    ("Mười tháng năm 2022, số doanh nghiệp thành lập mới ở tỉnh Tuyên Quang tăng 8,7% so với cùng kỳ.", "match"),
+])
+def test_a_change_says_what_it_is_of_after_it(wide_engine, claim, verdict):
+    """'tăng 8,7% về số doanh nghiệp và tăng 21,4% về vốn đăng ký' (set AQ, figures invented): 21,4% is the capital's."""
+    from tracuu.qa.claims import check
+    res = check(wide_engine, claim)
+    assert res.claims[0].verdict == verdict, res.to_dict()
