@@ -168,3 +168,11 @@ def test_the_whole_country_asked_is_answered_only_by_a_sentence_of_the_country()
     assert nation_named("Toàn ngành thuế cả nước 4 tháng thu nội địa ước đạt 39,4% dự toán")
     # a province's rank in the country asks of the province
     assert not asks_nation(parse_query("PCI 2022 của Lạng Sơn xếp thứ mấy cả nước?"))
+
+
+def test_a_corporation_s_or_region_s_figure_is_no_province_s():
+    from tracuu.qa.scope import national_figure
+    asked = parse_query("Điện thương phẩm 11 tháng năm 2024 của Ninh Bình đạt bao nhiêu?")
+    assert national_figure(asked, "- Toàn Tổng công ty Điện lực miền Bắc, điện thương phẩm 11 tháng đạt 86.412 triệu kWh.")
+    assert not national_figure(asked, "- Lũy kế 11 tháng năm 2024, điện thương phẩm đạt 4.612,8 triệu kWh.")
+    assert not national_figure(asked, "Công ty Điện lực Ninh Bình (Tổng công ty Điện lực miền Bắc) đạt 4.612,8 triệu kWh.")
