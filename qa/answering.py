@@ -33,6 +33,10 @@ MIN_COVERAGE = EVIDENCE.min_coverage
 MIN_COVERAGE_SCOPED = EVIDENCE.min_coverage_scoped
 
 
+# 'bằng bao nhiêu phần trăm kế hoạch', 'đạt bao nhiêu % dự toán', 'so với kế hoạch': the plan's share asked too
+_PLAN_SHARE_ASKED = re.compile(r"\b(?:phan\s+tram|%|ty\s+le)\s+(?:so\s+voi\s+)?(?:ke\s+hoach|du\s+toan)|\bso\s+(?:voi\s+)?"
+                               r"(?:ke\s+hoach|du\s+toan)")
+
 READ = 5  # the passages whose sentences are weighed: the first ranked
 
 
@@ -203,7 +207,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         if aim:
             label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
         text = lead_line(figs[0], citations[0].quote, label,
-                         wording.heading_name(query, figs[0], top[best.hit_index].passage.section)) + "\n" + text
+                         wording.heading_name(query, figs[0], top[best.hit_index].passage.section),
+                         plan_share=bool(_PLAN_SHARE_ASKED.search(fold_ocr(query.text)))) + "\n" + text
     sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
         + [f.period.label for f in figs if f.period] + [s.label for s in query.seasons]  # its period as labelled
     bad = unsupported_numbers(text, sources)

@@ -90,6 +90,15 @@ def _said_only(text: str) -> str:
 _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do|tuong tu|con)\b")
 
 
+# a figure said to be a share of a total ('chiếm 85,5% tổng kim ngạch', 'chiếm 32% toàn tỉnh'), and a question asking
+# a share ('chiếm bao nhiêu', 'tỷ trọng')
+# (the province's own total: a share of the country's is the province's standing, and a former area's or district's
+# share is what a question on that part asks)
+_SHARE_OF_TOTAL = re.compile(r"\bchiem\s+(?:khoang\s+|gan\s+|hon\s+|tren\s+)?[\d.,]+\s*%\s+(?:toan\s+tinh|ca\s+tinh"
+                             r"|tong\b[^;.]{0,60}?\b(?:cua\s+tinh|toan\s+tinh|ca\s+tinh|cua\s+thanh\s+pho|toan\s+thanh\s+pho)\b)")
+_ASKS_SHARE = re.compile(r"\bchiem\b|\bty\s+trong\b|\bphan\s+tram\s+(?:tong|cua\s+tong)\b")
+
+
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
                   fit: list[float] | None = None, years: list[int | None] | None = None,
                   before: list[str] | None = None, notes: list[list] | None = None,
@@ -215,6 +224,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure = EVIDENCE.figure_in_quote
             if not query.wants_target and figure == 1.0 and AIMED.search((lead or figure_lead(sent)) or ""):
                 figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
+            if figure == 1.0 and query.wants_figure and not _ASKS_SHARE.search(asked_text) \
+                    and not query.as_it_was and not query.districts and _SHARE_OF_TOTAL.search(fold_ocr(sent)):
+                # 'Kim ngạch xuất khẩu tôm 11 tháng đạt 1.846,2 triệu USD, ... chiếm 85,5% tổng kim ngạch xuất khẩu của
+                # tỉnh': the sentence says its figure is a part of the total asked, not the total
+                figure = EVIDENCE.aim
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer
             if query.indicators and not all(names_indicator(n, quote) for n in query.indicators):

@@ -299,6 +299,10 @@ def _plan_clause(own: str) -> str:
     return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
+# a share of the plan: 'đạt 83,0% kế hoạch năm', 'bằng 75,1% dự toán'
+_PLAN_SHARE = re.compile(r"[\d,]+\s*%\s*(?:so\s+voi\s+)?(?:ke\s+hoach|du\s+toan|kh\b|chi\s+tieu)")
+
+
 class _Range:
     """Two numbers printed as a range ('8,0 - 8,5%', '12 - 15 nghìn tỷ đồng'): one figure, printed whole, valued at
     its upper end (a plan's aim is met at the lower one, but the figure is the pair)."""
@@ -336,15 +340,17 @@ def _ranges(quote: str, numbers: list) -> list:
     return out
 
 
-def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None) -> str:
-    """The answer's first line; `name`: what the figure measures when its own words do not say it."""
+def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None, plan_share: bool = False) -> str:
+    """The answer's first line; `name`: what the figure measures when its own words do not say it; `plan_share`: the
+    question asks its share of the plan too ('đạt bao nhiêu, bằng bao nhiêu % kế hoạch'), which the line then reaches."""
     if first.header:  # a table cell: the row, the column, the value
         unit = f" {first.unit}" if first.unit and first.unit != "%" else (first.unit or "")
         return f"{first.indicator} — {first.header}: {first.value}{unit} [{first.n}]"
-    return _sentence_line(first, first.quote or quote, label, name)
+    return _sentence_line(first, first.quote or quote, label, name, plan_share)
 
 
-def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | None = None) -> str:
+def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | None = None,
+                   plan_share: bool = False) -> str:
     """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
     the indicator and figures verbatim from the quote, the figure's clause to its end."""
     # (past the figure itself: OCR's '1. 000 triệu đồng' holds a '. ' that ends nothing)
@@ -354,7 +360,9 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
     if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
         end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
     pieces = quote[first.start:end].split(", ")
-    span = ", ".join(pieces[:2]).strip(" .;,")  # the figure and the one that qualifies it (share, change)
+    # the figure and the one that qualifies it (share, change), or on to its share of the plan when that is asked too
+    reach = next((i + 1 for i, p in enumerate(pieces[:5]) if plan_share and i >= 2 and _PLAN_SHARE.search(fold(p))), 2)
+    span = ", ".join(pieces[:reach]).strip(" .;,")
     if span.count("(") > span.count(")"):  # a bracket the clause's end cut open: whole if short, else left out
         close = quote.find(")", first.start + len(span))
         span = quote[first.start:close + 1] if 0 <= close - first.start <= 160 else span[:span.rfind("(")].rstrip(" ,;")

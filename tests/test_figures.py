@@ -1078,3 +1078,10 @@ def test_a_year_s_plan_counted_at_a_date_of_the_report_is_a_result_not_an_aim():
     assert not aimed(extract(q, period=own, own=own)[0], own)
     plan = "Năm 2022 phấn đấu giải ngân 3.912,64 tỷ đồng."
     assert aimed(extract(plan, period=own, own=own)[0], own)
+
+
+def test_the_lead_line_reaches_the_plan_s_share_when_it_is_asked():
+    quote = "Lũy kế 11 tháng đạt 2.158,4 triệu USD, tăng 6,8% so với cùng kỳ, đạt 83,0% kế hoạch năm (2.600 triệu USD)."
+    first = extract(quote)[0]
+    assert "83,0%" not in lead_line(first, quote, None)
+    assert "đạt 83,0% kế hoạch năm" in lead_line(first, quote, None, plan_share=True)

@@ -816,3 +816,12 @@ def test_a_table_s_total_row_answers_for_the_whole_and_goes_first_of_its_rows():
     assert total_over_part(whole, ev[0], ev, hits) is ev[1]
     board = parse_query("Ban QLDA xây dựng công trình giao thông giải ngân 6 tháng 2024 bao nhiêu?")
     assert total_over_part(board, ev[0], ev, hits) is ev[0]
+
+
+def test_a_part_said_to_be_a_share_of_the_province_s_total_does_not_answer_for_the_total(wide_engine):
+    """'Kim ngạch xuất khẩu tôm 11 tháng đạt 1.846,2 triệu USD, ..., chiếm 85,5% tổng kim ngạch xuất khẩu của tỉnh' (set
+    AT, figures invented): the province's exports are the total's sentence, with the share of the plan asked too."""
+    ans = wide_engine.ask("Mười một tháng năm 2025, kim ngạch xuất khẩu của Cà Mau đạt bao nhiêu, bằng bao nhiêu phần "
+                          "trăm kế hoạch?")
+    first = ans.answer.splitlines()[0]
+    assert ans.answered and "2.158,4" in first and "83,0%" in first and "1.846,2" not in first, ans.answer
