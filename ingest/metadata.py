@@ -162,13 +162,18 @@ def _title_under(head: list[str], kind_line: int) -> tuple[str, range]:
     return _one_line(out), range(kind_line, end)
 
 
+# a news headline opening with a letterhead's words ('UBND tỉnh họp phiên thường kỳ tháng 6: GRDP ... tăng 7,38%'):
+# a sentence's length, a colon and a figure
+_HEADLINE = re.compile(r"^(?=(?:\S+\s+){7})[^:]{6,80}:\s.*\d")
+
+
 def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> tuple[str, range]:
     """No kind line: a heading the format marks (Word title / heading 1), else the first line that is not
     letterhead; an all-capitals title wrapped over two or three lines is joined."""
     marked = [i for i in sorted(hints) if i < len(head) and hints[i] in ("h0", "h1")
               and not _LETTERHEAD.search(folded[i]) and not DEPARTMENT.match(head[i].strip())]
     start = marked[0] if marked else next(
-        (i for i, (x, f) in enumerate(zip(head, folded)) if f and not _LETTERHEAD.search(f)
+        (i for i, (x, f) in enumerate(zip(head, folded)) if f and not (_LETTERHEAD.search(f) and not _HEADLINE.search(f))
          and not DEPARTMENT.match(x.strip()) and not _PORTAL.search(f)
          and not (_SECTION_PATH.search(x) and re.search(r"\d{1,2}/\d{1,2}/\d{4}", f))), None)
     if start is None:

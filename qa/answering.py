@@ -76,7 +76,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     floor = MIN_COVERAGE
     if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and best.figure:
         doc = store.doc_by_name[top[best.hit_index].passage.doc]
-        if doc.province in query.provinces and doc.period in query.periods \
+        if doc.province in query.provinces and doc.period in asked \
                 and top[best.hit_index].passage.period == doc.period:
             floor = MIN_COVERAGE_SCOPED
     # the figure asked is stated as asked ('đã khởi công 817 căn' for 'khởi công được bao nhiêu căn'): the rest of

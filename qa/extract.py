@@ -154,7 +154,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         heading = hit.passage.section.rsplit(" > ", 1)[-1] if hit.passage.section else ""
         ptoks = token_set(unsaid(f"{hit.passage.text} {heading}"), repair)
         pcov = covered(weights, ptoks, query.aliases, variants, query.short, query.same) / total
-        if not names_acronyms(query.aliases, ptoks) or not all(names_indicator(n, hit.passage.text) for n in query.indicators):
+        # (an acronym a heading above names covers its part: 'II. THU HÚT ĐẦU TƯ TRỰC TIẾP NƯỚC NGOÀI (FDI) > 1. Kết quả')
+        if not names_acronyms(query.aliases, ptoks) and not (
+                query.aliases and hit.passage.section
+                and names_acronyms(query.aliases, ptoks | token_set(hit.passage.section, repair))) \
+                or not all(names_indicator(n, hit.passage.text) for n in query.indicators):
             continue
         wide = None
         # (a measure the passage prints only as another one names it nowhere: 'xuất nhập khẩu' in the section's heading,

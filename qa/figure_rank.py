@@ -245,6 +245,9 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         off_period = 0 if dated and (f.period is not None and (f.period in dated or f.period.months()[0] == 1 and any(
             f.period.end == d.end for d in dated)) or _counted_to(f, dated)) else \
             1 if not asked or f.period == asked[0] or row_s else 1.5 if f.period in asked else 2 if f.period is None else 3
+        if off_period == 0 and f.header and f.period is not None and f.period.kind == "month" and f.period.index != 1 \
+                and f.period in dated:
+            off_period = 0.5  # a table's month column ('Tháng 10/2022: 1.137') after its running total ('10 tháng 2022')
         # (the period asked first before one the question names besides: 'Theo kết luận phiên họp tháng 11, thu
         # ngân sách 11 tháng ...' asks the 11 months, of the meeting held for the month)
         other_unit = bool(units) and fold(f.unit or "") not in units

@@ -244,7 +244,7 @@ def open_provinces(query: Query, store: Store, ranked: Callable[[], list[Hit]], 
         doc = store.doc_by_name.get(h.passage.doc)
         if doc and doc.province and doc.province not in order:
             order.append(doc.province)
-        if doc and doc.province and any((h.why or {}).get(k, 0) > 0 for k in ("report", "section", "mention")):
+        if doc and doc.province and any((h.why or {}).get(k, 0) >= 1.0 for k in ("report", "section")):
             covered.add(doc.province)  # a passage of the asked period: its province has the figure asked, likely
     # (with many provinces indexed, those whose reports cover the asked period come first: the others refuse)
     return sorted(order, key=lambda p: p not in covered)[:most] if query.periods else order[:most]

@@ -15,7 +15,7 @@ from .glossary import DURATION, ROAD_NUMBER, WRITTEN_DATE
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 # (not after a table row's number: 'Bảng 1 > 4. Kim ngạch xuất khẩu > ĐVT: ...' is one row)
 _SENT = re.compile(r"(?<=[.!?])(?<!> \d\.)(?<!> \d\d\.)\s+"
-                   r"(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])"
+                   r"(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9¹²³⁴⁵⁶⁷⁸⁹])"  # (a footnote's mark opens one)
                    r"|(?<=[:;.])\s+(?=[-–+•]\s)")  # a breakdown's items ('trong đó: - Khu vực ...: 2.216,8') too
 # a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
 # separators ('19.650,5'), or a table cell's value whose unit is in its column header ('(tấn): 2.128')

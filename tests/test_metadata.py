@@ -101,6 +101,8 @@ DISPUTED = {
     # năm 2023': as above, tracuu reads the running total, the writers the month
     "au_yenbai_ctk_thang10_2023.txt": Period("months", 2023, 10),
     "av_baclieu_cucthue-t4-2023.txt": Period("months", 2023, 4),
+    # set AW: a statistics office's 'THÁNG TÁM VÀ 8 THÁNG NĂM 2025', as above
+    "aw_hanoi_thongke_t8_2025.txt": Period("months", 2025, 8),
 }
 
 

@@ -825,3 +825,37 @@ def test_a_part_said_to_be_a_share_of_the_province_s_total_does_not_answer_for_t
                           "trăm kế hoạch?")
     first = ans.answer.splitlines()[0]
     assert ans.answered and "2.158,4" in first and "83,0%" in first and "1.846,2" not in first, ans.answer
+
+
+def test_footnotes_printed_together_are_sentences_of_their_own():
+    """Three notes under a report, one line each, read as one passage: each note's mark opens a sentence (invented)."""
+    from tracuu.qa.sentence import sentences
+    notes = ("¹ Quý I năm 2021, GRDP của tỉnh tăng 5,26% so với cùng kỳ; cả nước quý I năm 2022 tăng 5,03%.\n"
+             "² Cùng kỳ năm 2021, tổng thu ngân sách nhà nước trên địa bàn đạt 2.406,4 tỷ đồng.")
+    assert [s[:1] for s in sentences(notes)] == ["¹", "²"]
+
+
+def test_an_acronym_a_heading_above_names_covers_its_part():
+    """'II. THU HÚT ĐẦU TƯ TRỰC TIẾP NƯỚC NGOÀI (FDI) > 1. Kết quả': 'Riêng trong tháng 10/2022, tỉnh cấp mới 14 dự án'
+    under it answers 'cấp mới bao nhiêu dự án FDI' (invented passage)."""
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.extract import best_evidence
+    from tracuu.qa.query import parse_query
+    p = Passage("p1", "skhdt.txt", "Riêng trong tháng 10/2022, tỉnh cấp mới 14 dự án với vốn đăng ký 156 triệu USD.",
+                "II. THU HÚT ĐẦU TƯ TRỰC TIẾP NƯỚC NGOÀI (FDI) > 1. Kết quả 10 tháng năm 2022", None, 22, 23, 0, 0)
+    ev = best_evidence(parse_query("Riêng tháng 10/2022 Bình Dương cấp mới bao nhiêu dự án FDI?"), [Hit(p, row=1)], None)
+    assert ev and "14 dự án" in ev[0].sentence
+    p.section = "II. THU HÚT ĐẦU TƯ TRONG NƯỚC > 1. Kết quả 10 tháng năm 2022"
+    assert not best_evidence(parse_query("Riêng tháng 10/2022 Bình Dương cấp mới bao nhiêu dự án FDI?"), [Hit(p, row=1)],
+                             None)
+
+
+def test_a_date_asked_of_its_own_running_total_s_report_is_answered_with_that_total(wide_engine):
+    """'đến 31/10/2022' asked of the 10-month report: 'Giá trị giải ngân đến ngày 31/10/2022 đạt 8.652 tỷ đồng, bằng 43,0%
+    kế hoạch' answers, though its report's title names the public investment it speaks of (set AX, figures invented)."""
+    ans = wide_engine.ask("Tỷ lệ giải ngân vốn đầu tư công của Bình Dương đến 31/10/2022 là bao nhiêu, so với cả nước thì "
+                          "thế nào?")
+    first = ans.answer.splitlines()[0]
+    # (the running total to that date, never the month's own column: 'Tháng 10/2022: 1.137' of the appendix's row)
+    assert ans.answered and ("43,0%" in first or "8.652" in first) and "1.137" not in first, ans.answer
