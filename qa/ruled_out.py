@@ -184,8 +184,13 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             for m in lead) \
             and not _clause_of_its_own(folded, mentions, query):
         return True
-    # the asked period named anywhere, but not as what is not compiled ('số liệu lũy kế, chưa tách riêng tháng 11')
-    if not named or any(m.period in query.periods and not uncompiled(folded, m.start, m.end) for m in mentions):
+    # the asked period named anywhere, but not as what is not compiled ('số liệu lũy kế, chưa tách riêng tháng 11'),
+    # nor in an aim of a sentence after the first ('Khách quốc tế ... quý I năm 2023 ước đạt 1.046.832 lượt ... Kế
+    # hoạch năm 2023, Thành phố phấn đấu đón 5 triệu lượt' is the quarter's)
+    lead_end = len(leading(folded))
+    if not named or any(m.period in query.periods and not uncompiled(folded, m.start, m.end)
+                        and not (m.start >= lead_end and _AIM_SENTENCE.search(folded[folded.rfind(". ", 0, m.start) + 1:m.end]))
+                        for m in mentions):
         return False
     if _whole_year_clause(folded, query, default_year):
         return False
@@ -194,6 +199,9 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
                                        for a in query.periods for p in named)
     return narrower or wider
+
+
+_AIM_SENTENCE = re.compile(r"\b(?:ke hoach|phan dau|muc tieu|chi tieu|du kien)\b")
 
 
 def _clause_end(folded: str, start: int) -> int:

@@ -194,3 +194,14 @@ def test_a_table_column_counted_to_a_month_end_is_that_year_s_running_total():
     assert not conflicts(q, row, 2022, table=True, own=Period("months", 2022, 11))
     assert conflicts(parse_query("giải ngân vốn đầu tư công 9 tháng 2022"), row, 2022, table=True,
                      own=Period("months", 2022, 11))
+
+
+def test_the_asked_year_named_only_by_an_aim_after_the_quarter_s_figure_lends_it_no_year():
+    """'Khách quốc tế ... quý I năm 2023 ước đạt 1.046.832 lượt. Kế hoạch năm 2023, Thành phố phấn đấu đón 5 triệu lượt'
+    (set AX, figures invented): the figure is the quarter's, not the year asked; a result after it still answers."""
+    year = parse_query("Thành phố Hồ Chí Minh đón bao nhiêu lượt khách quốc tế năm 2023?")
+    aim = ("Khách quốc tế đến Thành phố trong quý I năm 2023 ước đạt 1.046.832 lượt, gấp 3,2 lần cùng kỳ. Kế hoạch năm "
+           "2023, Thành phố phấn đấu đón 5 triệu lượt khách quốc tế.")
+    assert conflicts(year, aim, 2023)
+    result = "Quý I năm 2023 đón 1,05 triệu lượt. Cả năm 2023 ước đón 5,04 triệu lượt khách quốc tế."
+    assert not conflicts(year, result, 2023)
