@@ -87,7 +87,7 @@ def _said_only(text: str) -> str:
 
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
 # a sentence that goes on with the previous one's indicator for another place or part, naming it no more
-_CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do|tuong tu|con)\b")
+_CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do|tuong tu|con|rieng|trong do)\b")
 
 
 # a figure said to be a share of a total ('chiếm 85,5% tổng kim ngạch', 'chiếm 32% toàn tỉnh'), and a question asking

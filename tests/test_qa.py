@@ -859,3 +859,10 @@ def test_a_date_asked_of_its_own_running_total_s_report_is_answered_with_that_to
     first = ans.answer.splitlines()[0]
     # (the running total to that date, never the month's own column: 'Tháng 10/2022: 1.137' of the appendix's row)
     assert ans.answered and ("43,0%" in first or "8.652" in first) and "1.137" not in first, ans.answer
+
+
+def test_a_sentence_opening_riêng_measures_what_the_sentence_before_it_does(wide_engine):
+    """'Trong quý I ... xảy ra 36 vụ tai nạn giao thông ...; ... Riêng thị xã An Nhơn xảy ra 6 vụ, làm chết 5 người.' (set
+    AW, figures invented): the town's part names its indicator through the sentence it continues."""
+    ans = wide_engine.ask("an nhon tai nan giao thong quy 1 2022")
+    assert ans.answered and "6 vụ" in ans.answer.splitlines()[0], ans.answer
