@@ -227,9 +227,9 @@ class Engine:
             hits = self._rerank(q, hits)
         # the wider ranking only when an open question is asked of several provinces' reports
         # (the reports of the asked period searched as widely: with many provinces, each prints the indicator once)
-        wide = dataclasses.replace(self.weights, period_pool=self.weights.province_pool)
-        places = open_provinces(query, store, lambda: rank(store, query, qvec, self.weights.province_pool, filters,
-                                                           wide) if len(hits) >= opts.k else hits)
+        places = open_provinces(query, store, lambda: rank(
+            store, query, qvec, self.weights.province_pool, filters,
+            dataclasses.replace(self.weights, period_pool=self.weights.province_pool)) if len(hits) >= opts.k else hits)
         ans = self._per_province(query, hits, store, opts.k, places,
                                  lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
             if len(places) > 1 else self._answer(query, hits, store, opts.k)

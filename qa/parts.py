@@ -24,9 +24,15 @@ def table_of(passage: Passage) -> tuple:
     return passage.doc, passage.section, passage.text.split(" > ")[0]
 
 
+def total_row(passage: Passage) -> bool:
+    """A table's row of its total ('Tổng cộng', 'Toàn tỉnh'), not of one of its parts."""
+    return passage.kind == "table" and (label := row_label(passage.text)) is not None \
+        and bool(_TOTAL_ROW.match(fold_ocr(label)))
+
+
 # a total row's label: 'Tổng cộng', 'Tổng số', 'TỔNG THU NSNN (A+B)', 'Toàn tỉnh', 'Cộng'
-TOTAL_ROW = re.compile(r"^[\W\d]*(?:(?:tong cong|tong so|tong thu|tong chi|toan tinh|toan thanh pho|ca tinh)\b"
-                       r"|(?:tong|cong)\s*(?:\(.*)?$)")  # ('Cộng' alone: 'Công an tỉnh' folds to 'cong an tinh')
+_TOTAL_ROW = re.compile(r"^[\W\d]*(?:(?:tong cong|tong so|tong thu|tong chi|toan tinh|toan thanh pho|ca tinh)\b"
+                        r"|(?:tong|cong)\s*(?:\(.*)?$)")  # ('Cộng' alone: 'Công an tỉnh' folds to 'cong an tinh')
 
 
 def lead_in(passage: Passage, store: Store) -> str:

@@ -10,7 +10,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import Evidence
 from .glossary import AIMED
-from .parts import TOTAL_ROW, row_label, table_of
+from .parts import row_label, table_of, total_row
 from .query import Query
 from .sentence import figure_lead
 from .table_cells import table_cells
@@ -41,15 +41,15 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
     tư xây dựng ...' for 'vốn đầu tư công'): unless the question names the part, its table's total row ('Tổng cộng',
     'Toàn tỉnh') answers."""
     p = hits[best.hit_index].passage
-    if p.kind != "table" or (label := row_label(p.text)) is None or TOTAL_ROW.match(fold_ocr(label)):
+    label = row_label(p.text) if p.kind == "table" else None
+    if label is None or total_row(p):
         return best
     words = [w for w in fold_ocr(label).split() if w.isalpha()]
     asked = set(fold_ocr(query.text).split())
     if not words or sum(w in asked for w in words) * 2 >= len(words):
         return best  # the part asked by name ('huyện Krông Pắc', 'vốn ngân sách địa phương')
-    return next((e for e in evidence if e.figure and (q := hits[e.hit_index].passage).kind == "table"
-                 and table_of(q) == table_of(p) and (other := row_label(q.text)) is not None
-                 and TOTAL_ROW.match(fold_ocr(other))), best)
+    return next((e for e in evidence if e.figure and total_row(q := hits[e.hit_index].passage)
+                 and table_of(q) == table_of(p)), best)
 
 
 def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None) -> Evidence:

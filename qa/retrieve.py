@@ -19,7 +19,7 @@ from tracuu.ingest.types import Passage, Period
 from tracuu.memo import kept
 
 from .glossary import cutoff_months
-from .parts import TOTAL_ROW, row_label, table_of
+from .parts import table_of, total_row
 from .query import Query
 from .weights import Weights
 
@@ -190,20 +190,15 @@ def rank(store: Store, query: Query, qvec: np.ndarray | None, k: int,
     hits.sort(key=lambda h: -h.score)
     if query.provinces:  # another province's report never answers: the named province's passages first
         hits.sort(key=lambda h: h.why.get("province", 0.0) < 0)
-    return _few_rows(_collapse_copies(hits))
+    return _few_rows(_totals_first(_collapse_copies(hits)))
 
 
-def _few_rows(hits: list[Hit], keep: int = 3, room: int = 5) -> list[Hit]:
-    """At most `keep` rows of one table among the first `room` hits: a table of the sites or districts ('Khu du lịch
-    Tràng An | 1.486,2 | ...' and eight more) repeats the question's words in every row and would crowd out the
-    sentence stating the total ('Tổng lượt khách 6 tháng ...: 5.312,6 nghìn lượt'); the rows move after it."""
-    seen: dict[tuple, int] = {}
-    head, deferred = [], []
-    # a table's total row ('Tổng cộng', 'Toàn tỉnh') goes first of its rows: the parts' rows (boards, districts) share
-    # the question's words by their names ('Ban QLDA đầu tư xây dựng ...' for 'vốn đầu tư công') and would stand in
-    totals = {}
+def _totals_first(hits: list[Hit]) -> list[Hit]:
+    """A table's total row ('Tổng cộng', 'Toàn tỉnh') goes first of its rows: the parts' rows (boards, districts) share
+    the question's words by their names ('Ban QLDA đầu tư xây dựng ...' for 'vốn đầu tư công') and would stand in."""
+    totals: dict[tuple, Hit] = {}
     for h in hits:
-        if h.passage.kind == "table" and (label := row_label(h.passage.text)) and TOTAL_ROW.match(fold_ocr(label)):
+        if total_row(h.passage):
             totals.setdefault(table_of(h.passage), h)
     ordered, placed = [], set()
     for h in hits:
@@ -215,7 +210,16 @@ def _few_rows(hits: list[Hit], keep: int = 3, room: int = 5) -> list[Hit]:
         if h.row not in placed:
             placed.add(h.row)
             ordered.append(h)
-    for h in ordered:
+    return ordered
+
+
+def _few_rows(hits: list[Hit], keep: int = 3, room: int = 5) -> list[Hit]:
+    """At most `keep` rows of one table among the first `room` hits: a table of the sites or districts ('Khu du lịch
+    Tràng An | 1.486,2 | ...' and eight more) repeats the question's words in every row and would crowd out the
+    sentence stating the total ('Tổng lượt khách 6 tháng ...: 5.312,6 nghìn lượt'); the rows move after it."""
+    seen: dict[tuple, int] = {}
+    head, deferred = [], []
+    for h in hits:
         key = (h.passage.doc, h.passage.section) if h.passage.kind == "table" else None
         if key is not None:
             seen[key] = seen.get(key, 0) + 1
