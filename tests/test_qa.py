@@ -801,14 +801,14 @@ def test_a_table_s_total_row_answers_for_the_whole_and_goes_first_of_its_rows():
     from tracuu.qa.extract import Evidence
     from tracuu.qa.query import parse_query
     from tracuu.qa.quote_choice import total_over_part
-    from tracuu.qa.retrieve import _few_rows
+    from tracuu.qa.retrieve import _totals_first
 
     def hit(i, label, value):
         text = f"Bảng 1 > {label} > Kế hoạch vốn năm 2024: 900; Giải ngân đến 30/6/2024: {value}; Tỷ lệ (%): 30"
         return Hit(Passage(f"p{i}", "skhdt.docx", text, "II. KẾT QUẢ", None, i, i, 0, 0, kind="table"), row=i)
     part, other, total = hit(1, "Ban QLDA đầu tư xây dựng công trình giao thông", "286,5"), hit(2, "Sở Y tế", "52,8"), \
         hit(3, "Tổng cộng", "2.412,6")
-    assert _few_rows([part, other, total])[0] is total
+    assert _totals_first([part, other, total])[0] is total
     hits = [part, total]
     ev = [Evidence(hit_index=i, sentence=h.passage.text, coverage=c, score=c, figure=True) for i, (h, c) in
           enumerate(zip(hits, (0.66, 0.50)))]
