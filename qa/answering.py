@@ -17,7 +17,7 @@ from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
 from .quote_choice import restated_in_body, result_over_aim, stated_in_full, total_over_part
-from .figure_rank import states_the_ask
+from .figure_asks import states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
 from .parts import lead_in, list_above

@@ -1,6 +1,6 @@
-"""Which of a quote's figures the question asks for: what it counts, which unit, which baseline, which
-numbers it already states, and the first of several asks; then the figures ranked by those readings
-(`rank`). The quote's figures themselves come from qa/figures.py."""
+"""Which of a quote's figures answers the question: the figures ranked (`rank`) by what the question asks of one
+(qa/figure_asks.py: what it counts, unit, baseline, numbers it states) and by how each figure is stated (its
+baseline, part or whole, period, measure). The quote's figures themselves come from qa/figures.py."""
 from __future__ import annotations
 
 import re
@@ -8,72 +8,15 @@ from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr, letter_off
 from tracuu.ingest.types import Period
 
 from tracuu.index.lexical import token_set, tokenize, words_of
 
+from .figure_asks import asked_word, first_ask, last_clause, lead_in_words, shared_run
 from .figure_words import counts
-from .figures import BASELINE_WORDS, HOW_WORDS, NUMBER, Figure, parse_number
+from .figures import BASELINE_WORDS, HOW_WORDS, Figure
 from .glossary import FIGURE_KINDS, cutoff_months, named_measures, spelled_out
-from .lexicon import lexicon
-
-_LEX = lexicon()
-_UNITS = _LEX.units
-
-
-def units_in(question: str) -> set[str]:
-    """Units a question names ('bao nhiêu kg gạo', 'tỷ lệ ... %'): a figure in that unit is what it wants."""
-    folded = first_ask(question)  # 'đạt bao nhiêu, bằng bao nhiêu % dự toán': the value's unit first
-    # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
-    units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
-    # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
-    # ('bao nhiêu phần trăm' is the percent sign spelt out; 'điểm phần trăm' a unit of its own)
-    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b", folded) else units
-
-
-_AMBIGUOUS = _LEX.ambiguous_units
-
-
-def counted(question: str) -> set[tuple[str, ...]]:
-    """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
-    phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
-    out = set()
-    # a claim states its small count with a leading zero ('công nhận mới 09 trường học'): it counts those too
-    for m in re.finditer(r"\b(?:bao nhiêu|bao nhieu|mấy|may|0\d)\s+(\w+(?: \w+){0,2})", question.lower()):
-        words = fold_ocr(m.group(1)).split()
-        first = m.group(1).split()[0]
-        # typed with its marks, 'tài khoản' is no 'tại' (at); typed without, the stop word is read
-        stop = first in _NOT_COUNTED_MARKED if first != fold(first) else words[0] in _NOT_COUNTED
-        if words and not stop:
-            out.add(tuple(words))
-    if not out:  # 'tổng số trường đạt chuẩn quốc gia ... là bao nhiêu': what the total counts
-        for m in re.finditer(r"\b(?:tổng số|tong so|số lượng|so luong)\s+(\w+(?: \w+){0,2})", question.lower()):
-            if (words := fold_ocr(m.group(1)).split()) and words[0] not in _NOT_COUNTED:
-                out.add(tuple(words))
-    return out
-
-
-# words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm'),
-# as typed with marks; typed without them, their folded forms
-_NOT_COUNTED_MARKED = {"so", "với", "là", "và", "thì", "trong", "trên", "được", "đạt", "tăng", "giảm", "năm", "tháng",
-                       "quý", "của", "tại", "ở", "phần", "lần", "khi", "như", "hay", "còn", "vậy", "nữa"}
-_NOT_COUNTED = {fold(w) for w in _NOT_COUNTED_MARKED}
-
-
-def against(question: str) -> set[str]:
-    """What a question compares with ('so với cùng kỳ', 'so với tháng trước', 'bao nhiêu % kế hoạch'): a
-    change or share stated against the same baseline answers it, not one against another."""
-    folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
-    out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
-    plans = list(re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,3})", folded))
-    out |= {m.group(1) for m in plans}
-    # and the plan as the question words it ('kế hoạch giao chi tiết' beside 'tổng kế hoạch giao'): the longer match first
-    out |= {m.group(1) + m.group(2) for m in plans if len(m.group(2).split()) >= 2}
-    # a plan's target is its 'chỉ tiêu': '% chỉ tiêu cả năm' is answered by '86,5% kế hoạch năm', and the reverse
-    return out | {"ke hoach", "chi tieu"} if out & {"ke hoach", "chi tieu"} else out
 
 
 def _baseline_words(after: str) -> str:
@@ -147,35 +90,6 @@ def _misread(words: str) -> str:
                        for w in words.split())
 
 
-def given(question: str) -> set[float]:
-    """Numbers a question states ('HĐND giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt?'): they are what it
-    knows, not what it asks. Numbers of its periods are left out ('6 tháng 2023')."""
-    folded = fold_ocr(question)
-    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
-    return {v for m in NUMBER.finditer(folded) if not any(a <= m.start() < b for a, b in spans)
-            and (v := parse_number(m.group())) is not None}
-
-
-_ASK = re.compile(r"\b(?:bao nhieu|may|la gi|nao)\b|(?<=, )so (?:voi|sanh)\b")  # ', so với kế hoạch?' asks a share
-
-
-def first_ask(question: str) -> str:
-    """The first of several things a question asks ('tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến
-    là bao nhiêu', 'tổng chi là bao nhiêu, giảm bao nhiêu'), folded: its figure leads the answer."""
-    folded = fold_ocr(question)
-    asks = list(_ASK.finditer(folded))
-    if len(asks) < 2:
-        return folded
-    cut = re.search(r",|\bva\b|\bcon\b", folded[asks[0].end():asks[1].start()])
-    return folded[:asks[0].end() + cut.start()].strip() if cut else folded
-
-
-def asks_change(question: str) -> bool:
-    """'GRDP tăng bao nhiêu' asks the change; 'tổng chi là bao nhiêu, giảm bao nhiêu' asks the value
-    first, its change second; 'tăng trưởng GRDP' names a rate, which reports state either way ('đạt 5,08%')."""
-    return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", first_ask(question)))
-
-
 def outside(head: str, words: set[str]) -> bool:
     """'Khám chữa bệnh ngoài công lập 37.864 lượt' for a question about 'công lập', 'vốn ngoài nhà nước' for
     one about 'vốn nhà nước': the figure is of what lies outside the words the question asks about."""
@@ -209,10 +123,10 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     change is asked. Of a sentence giving several places' figures, the asked place's first (`place`)."""
     leads = _leads(figures)
     stated = _baselines_stated(figures)
-    asked_verb, counted_words = _asked(question) if question else (None, set())
+    asked_verb, counted_words = asked_word(question) if question else (None, set())
     compared = bool(baselines) or wants_change or "%" in (units or ())
     asked_rows = {(f.n, f.sentence) for f in figures if f.header and f.kind == "result" and asked and f.period in asked}
-    lead_in = _lead_in(question) if asked_verb else []
+    lead_in = lead_in_words(question) if asked_verb else []
     # the indicator the question names by its head noun ('doanh thu du lịch': a revenue, of tourism)
     measures = named_measures(first_ask(question), FIGURE_KINDS) if question else []
     # a figure in a bracket opening 'trong' is an aside to its sentence's figure before it, whose words it takes on
@@ -266,7 +180,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # against: after them in a results question, whichever period each names
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
         of_ask = bool(asked_verb) and _asked_of(f.head, asked_verb, words)
-        run = _run(f.head, lead_in) if of_ask else 0
+        run = shared_run(f.head, lead_in) if of_ask else 0
         printed = set(words_of(f"{f.context or f.head} {f.after}"))
         all_counted = bool(counted_words) and all(w in printed or letter_off(w, printed, shortest=4) for w in counted_words)
         return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit,
@@ -318,70 +232,10 @@ def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
 
 
 _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
-# words between what is asked of and its figure: 'khám cho bao nhiêu', 'khám được 254.104', 'giải ngân đạt'
-_BRIDGE = frozenset("duoc dat cho la co uoc khoang gan hon tren tong cong tat ca bang chiem tang giam truong muc".split())
-
-
-def _asked(question: str) -> tuple[str | None, set[str]]:
-    """The content word a question asks 'bao nhiêu' of ('khám cho bao nhiêu lượt người' -> 'kham'; None when the ask
-    opens the question or follows a word that says nothing of what is counted), and the words of what it counts
-    after the ask ('hồ sơ trực tuyến', 'khách quốc tế'; read only when there is such a word), folded."""
-    folded = first_ask(question)
-    for a, b, _ in reversed(province_spans(folded)):  # 'tỉnh Long An có bao nhiêu xã': 'an' is no word asked of
-        a = m.start() if (m := re.search(r"(?:tinh|thanh pho|tp\.?)\s*$", folded[:a])) else a
-        folded = f"{folded[:a]}{' ' * (b - a)}{folded[b:]}"
-    m = re.search(r"\b(?:bao nhieu|may)\b([^,.;?]*)", folded)
-    if not m:
-        return None, set()
-    words = [w for w in re.findall(r"[a-z]+", folded[:m.start()]) if w not in _BRIDGE]
-    word = words[-1] if words else None
-    if not (word and word not in _NOT_COUNTED and word not in HOW_WORDS and len(word) > 1):
-        return None, set()
-    return word, {w for w in re.findall(r"[a-z]+", m.group(1)) if w not in _BRIDGE and w not in _NOT_COUNTED
-                  and w not in HOW_WORDS}
-
-
-def _lead_in(question: str) -> list[str]:
-    """The words of a question before its first ask, folded, without the words that bridge to a figure."""
-    folded = first_ask(question)
-    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
-    return [w for w in re.findall(r"[a-z]+", folded[:m.start()] if m else "") if w not in _BRIDGE]
-
-
-def _last_clause(head: str) -> list[str]:
-    """The words of a figure's last clause, without the words that bridge to it ('đã thu hồi số tiền 250 triệu
-    đồng': 'số tiền', 'số lượng' say only that an amount follows)."""
-    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
-    while len(clause) > 2 and clause[-2] == "so" and clause[-1] in ("tien", "luong"):
-        clause = clause[:-2]
-    return clause
-
-
-def _run(head: str, lead_in: list[str]) -> int:
-    """How many words the end of a figure's last clause shares, in order, with the end of the question's words
-    before its ask."""
-    clause = _last_clause(head)
-    n = 0
-    while n < min(len(clause), len(lead_in)) and clause[-1 - n] == lead_in[-1 - n]:
-        n += 1
-    return n
-
-
-def states_the_ask(question: str, sentence: str) -> bool:
-    """The sentence states a figure right after the word the question asks of and before what it counts ('đã khởi
-    công 817 căn' for 'khởi công được bao nhiêu căn'): what is asked is stated, however the rest is worded."""
-    word, counted = _asked(question)
-    if not word or not counted:
-        return False
-    bridge = "|".join(sorted(_BRIDGE))
-    return bool(re.search(rf"\b{word}\s+(?:[a-z]+\s+)?(?:(?:{bridge})\s+){{0,3}}\d[\d.,]*\s*%?\s+(?:{'|'.join(sorted(counted))})\b",
-                          fold_ocr(sentence)))
-
-
 def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
     """Is the figure stated right after the word asked of, in its head's last clause ('..., khám được' for
     'kham'), with no word before it there that the question lacks ('nhập khẩu' is no 'xuất khẩu')?"""
-    clause = _last_clause(head)
+    clause = last_clause(head)
     if word not in clause[-2:]:
         return False
     at = len(clause) - 1 - clause[::-1].index(word)

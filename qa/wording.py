@@ -12,7 +12,8 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .coverage import covered, qualified, qualified_otherwise, query_weights
-from .figure_rank import against, asks_change, counted, first_ask, given, rank as figure_rank, take_baseline, units_in
+from .figure_asks import against, asks_change, counted, first_ask, given, units_in
+from .figure_rank import rank as figure_rank, take_baseline
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
 from .lexicon import lexicon

@@ -23,7 +23,7 @@ def test_scale_words_compare():
 
 
 def test_a_claim_s_small_count_with_a_leading_zero_is_a_figure():
-    from tracuu.qa.figure_rank import counted
+    from tracuu.qa.figure_asks import counted
     claim = "Trong quý, tỉnh công nhận mới 09 trường học đạt chuẩn quốc gia, 3 khu vực."
     assert [f.value for f in extract(claim, small=True)] == ["09"]
     assert extract(claim) == []  # in a report's passage, unless asked for
@@ -31,7 +31,7 @@ def test_a_claim_s_small_count_with_a_leading_zero_is_a_figure():
 
 
 def test_a_measure_s_thing_may_stand_before_the_figure():
-    from tracuu.qa.figure_rank import counted
+    from tracuu.qa.figure_asks import counted
     from tracuu.qa.figures import counts
     # the January-2026 report's sentence (OCR marks repaired): 'bao nhiêu lượt khách quốc tế' is 'Khách quốc tế 19.000
     # lượt', not the total's '397.000 lượt khách'
@@ -245,7 +245,7 @@ def test_a_label_and_its_value_after_a_colon():
 
 
 def test_what_a_question_counts_picks_the_figure_unit_or_not():
-    from tracuu.qa.figure_rank import counted
+    from tracuu.qa.figure_asks import counted
     quote = ("Thành lập mới 258 doanh nghiệp, đạt 51,6% kế hoạch, và 18 hợp tác xã. Các lực lượng chức năng "
              "xử lý 480 vy (OCR), trong đó 398 vụ buôn lậu.")
     figs = extract(quote)
@@ -268,7 +268,7 @@ def test_what_a_question_counts_picks_the_figure_unit_or_not():
 
 
 def test_numbers_the_question_states_are_not_the_answer():
-    from tracuu.qa.figure_rank import given
+    from tracuu.qa.figure_asks import given
     assert given("Năm 2021 HĐND tỉnh giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt và vượt?") == {18.0}
     assert given("tăng trưởng GRDP 6 tháng đầu năm 2023 là bao nhiêu") == set()  # a period's numbers are no figure
     figs = extract("Trong số 18 chỉ tiêu chủ yếu HĐND tỉnh giao, có 14 chỉ tiêu đạt và vượt kế hoạch.")
@@ -276,7 +276,7 @@ def test_numbers_the_question_states_are_not_the_answer():
 
 
 def test_of_several_things_asked_the_first_leads():
-    from tracuu.qa.figure_rank import asks_change, first_ask
+    from tracuu.qa.figure_asks import asks_change, first_ask
     assert first_ask("Trung tâm tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến là bao nhiêu?") == \
         "trung tam tiep nhan bao nhieu ho so"
     assert first_ask("Tổng chi ước bao nhiêu, giảm bao nhiêu so với cùng kỳ?") == "tong chi uoc bao nhieu"
@@ -299,7 +299,7 @@ def test_a_cut_off_month_after_the_period_named_is_not_the_figure_s_period():
 
 
 def test_a_figure_the_clause_compares_with_is_not_its_answer():
-    from tracuu.qa.figure_rank import units_in
+    from tracuu.qa.figure_asks import units_in
     quote = ("Tốc độ tăng trưởng kinh tế (GRDP) 9 tháng năm 2023 ước đạt 5,08%, cao hơn mức 4,24% của cả nước; "
              "trong đó khu vực nông, lâm nghiệp và thủy sản tăng 3,62%.")
     figs = extract(quote)
@@ -315,7 +315,7 @@ def test_a_figure_the_clause_compares_with_is_not_its_answer():
 
 
 def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall():
-    from tracuu.qa.figure_rank import against
+    from tracuu.qa.figure_asks import against
     quote = "Chỉ số sản xuất công nghiệp tháng 10/2022 ước tăng 2,3% so với tháng trước và tăng 9,1% so với cùng kỳ năm trước."
     figs = extract(quote)
     question = "Chỉ số sản xuất công nghiệp tháng 10/2022 tăng bao nhiêu so với cùng kỳ năm trước?"
@@ -335,7 +335,7 @@ def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall()
 
 def test_ocr_s_so_voi_and_a_baseline_stated_once_for_a_list_of_changes():
     # figures invented: OCR prints 'so với' as 'so v&i', 'so v6i', 'so Vi'; some reports write 'so cùng kỳ'
-    from tracuu.qa.figure_rank import against
+    from tracuu.qa.figure_asks import against
     cues = against("chi đầu tư phát triển tăng bao nhiêu so với cùng kỳ")
     for written in ("so v&i cung ky", "so v6i cing ky", "so Vi cung ky", "so cùng kỳ"):
         figs = extract(f"Chi thuong xuyén 1a 512,4 ty dong, giam 8,2% so vdi cung ky; trong d6 chi dau tu phat trién "
@@ -382,7 +382,7 @@ def test_fractions_and_the_year_on_year_change_by_default():
     assert [(f.value, f.number, f.unit) for f in figs] == [("80/87", 80.0, "xã"), ("5.000", 5000.0, "tỷ đồng")]
     iip = extract("Chỉ số sản xuất công nghiệp tháng 9/2024 tăng 4,2% so với tháng trước và tăng 21,36% so với cùng kỳ.")
     assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")))[0].value == "21,36"
-    from tracuu.qa.figure_rank import against
+    from tracuu.qa.figure_asks import against
     assert rank(iip, weighted(_w("chỉ số sản xuất công nghiệp")),
                 baselines=against("IIP tháng 9/2024 so với tháng trước"))[0].value == "4,2"
 
@@ -731,7 +731,8 @@ def test_a_plan_amount_is_a_target_however_its_clause_links_it():
 def test_a_change_stated_with_cung_ky_but_without_so_names_its_baseline():
     # the January-2023 report's footnote (its text): 'với cùng kỳ' states the list's baseline, so clinker's own change
     # answers for clinker, before another product's change that names it
-    from tracuu.qa.figure_rank import _names_baseline, against
+    from tracuu.qa.figure_asks import against
+    from tracuu.qa.figure_rank import _names_baseline
     note = ("Điện sản xuất 60,5 TrKw/h, đạt 6,8% so với kế hoạch, giảm 8,9% với cùng kỳ; Than sạch: 50 nghìn tấn, "
             "đạt 8,9%, tăng 0,8%; Clinker 30 nghìn tấn, đạt 10,0%, giảm 34,9%; Gạch các loại: 17 triệu viên, đạt 6,5%.")
     question = "Sản lượng clinker tháng 01/2023 tăng hay giảm so với cùng kỳ, bao nhiêu phần trăm?"
@@ -746,7 +747,7 @@ def test_a_change_stated_with_cung_ky_but_without_so_names_its_baseline():
 def test_the_word_a_question_asks_of_leads_to_its_figure():
     # the quarter-I/2022 release's sentence (its text, OCR marks repaired): 'khám cho bao nhiêu lượt' asks the figure
     # printed right after 'khám được', though the in-patient clause shares more of the question's words
-    from tracuu.qa.figure_rank import against
+    from tracuu.qa.figure_asks import against
     quote = ("Khám và chữa bệnh công lập cả 3 tuyến, khám được 254.104 lượt, giảm 4% so với cùng kỳ; điều trị nội trú "
              "bệnh viện và lưu trú tại trạm y tế xã cho 29.855 lượt, giảm 1%.")
 
@@ -782,7 +783,7 @@ def test_the_whole_country_is_one_list_for_figures_and_sentences():
 
 def test_the_ask_is_stated_where_the_figure_follows_the_word_asked_of_and_precedes_what_is_counted():
     # invented figures: 'khởi công được bao nhiêu căn' is stated by 'đã khởi công 817 căn' however the rest is worded
-    from tracuu.qa.figure_rank import states_the_ask
+    from tracuu.qa.figure_asks import states_the_ask
     q = "Việc thay thế nhà tạm bợ cho người dân đã khởi công được bao nhiêu căn?"
     assert states_the_ask(q, "Tiếp tục triển khai xóa nhà tạm, nhà dột nát, kết quả đã khởi công 817 căn, đạt 60,97%.")
     assert not states_the_ask(q, "Đã hoàn thành 223 căn, đạt 16,64%.")  # another verb
@@ -917,7 +918,7 @@ def test_a_merged_header_s_narrow_period_and_a_row_named_by_its_period():
 
 
 def test_percent_spelt_out_asks_a_percentage():
-    from tracuu.qa.figure_rank import units_in
+    from tracuu.qa.figure_asks import units_in
     assert units_in("đất công nghiệp đã được thuê kín bao nhiêu phần trăm?") == {"%"}
     assert units_in("lãi suất tăng bao nhiêu điểm phần trăm") == {"diem phan tram"}
     assert "%" not in units_in("kim ngạch xuất khẩu đạt bao nhiêu, bằng bao nhiêu phần trăm kế hoạch")  # the value first
@@ -950,7 +951,7 @@ def test_a_value_owned_by_the_period_after_it_is_that_period_s():
 
 
 def test_the_plan_as_the_question_words_it_picks_its_share():
-    from tracuu.qa.figure_rank import against, units_in
+    from tracuu.qa.figure_asks import against, units_in
     """'đạt 29,8% tổng kế hoạch giao, đạt 36,3% kế hoạch giao chi tiết': a question naming 'kế hoạch giao chi tiết'
     asks the second share; 'dự toán HĐND tỉnh giao' the share of that plan, not of the centre's (figures invented)."""
     figs = extract("Giải ngân trong 6 tháng 1.158,8 tỷ đồng, đạt 29,8% tổng kế hoạch giao, đạt 36,3% kế hoạch giao chi tiết.")
@@ -965,14 +966,14 @@ def test_the_plan_as_the_question_words_it_picks_its_share():
 def test_a_bare_plan_before_its_value_is_a_target_and_a_province_is_no_word_asked_of():
     """'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value, then the result; '(kế hoạch 7,2%)' stays the bracket's
     plan; in 'tỉnh Long An có bao nhiêu xã', 'An' is a place, not what the question asks of (figures invented)."""
-    from tracuu.qa.figure_rank import _asked
+    from tracuu.qa.figure_asks import asked_word
     kinds = {f.value: f.kind for f in extract("Số xã đạt chuẩn nông thôn mới nâng cao: kế hoạch 72 xã; ước thực hiện 74 "
                                               "xã; kế hoạch năm 2025 là 82 xã.")}
     assert kinds == {"72": "target", "74": "result", "82": "target"}
     grdp = {f.value: f for f in extract("Tốc độ tăng GRDP năm 2024 đạt 7,62%, vượt kế hoạch (kế hoạch 7,2%).")}
     assert grdp["7,62"].kind == "result" and grdp["7,2"].kind == "target" and grdp["7,2"].reference
-    assert _asked("Năm 2024 tỉnh Long An có bao nhiêu xã đạt chuẩn nông thôn mới?")[0] is None
-    assert _asked("khám cho bao nhiêu lượt người")[0] == "kham"
+    assert asked_word("Năm 2024 tỉnh Long An có bao nhiêu xã đạt chuẩn nông thôn mới?")[0] is None
+    assert asked_word("khám cho bao nhiêu lượt người")[0] == "kham"
 
 
 def test_a_row_whose_dated_columns_name_one_period_dates_its_other_columns():
@@ -996,7 +997,7 @@ def test_ocr_s_split_thousands_and_marked_words_still_count():
 
 
 def test_a_total_asked_counts_what_follows_tong_so():
-    from tracuu.qa.figure_rank import counted
+    from tracuu.qa.figure_asks import counted
     assert counted("Tính đến giữa năm 2023, tổng số trường đạt chuẩn quốc gia ở Lạng Sơn là bao nhiêu?") == \
         {("truong", "dat", "chuan")}
     assert counted("Có bao nhiêu hợp tác xã, tổng số vốn là bao nhiêu?") == {("hop", "tac", "xa")}  # 'bao nhiêu X' first

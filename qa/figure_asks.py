@@ -1,0 +1,159 @@
+"""What a question asks of a figure: what it counts ('bao nhiêu hợp tác xã'), in which unit, against which baseline,
+which numbers it already states, the first of several asks, and the word it asks 'bao nhiêu' of. Read from the
+question alone; qa/figure_rank.py ranks a quote's figures by these readings."""
+from __future__ import annotations
+
+import re
+
+from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import province_spans
+from tracuu.ingest.textnorm import fold, fold_ocr
+
+from tracuu.index.lexical import words_of
+
+from .figures import HOW_WORDS, NUMBER, parse_number
+from .lexicon import lexicon
+
+_LEX = lexicon()
+_UNITS = _LEX.units
+
+
+def units_in(question: str) -> set[str]:
+    """Units a question names ('bao nhiêu kg gạo', 'tỷ lệ ... %'): a figure in that unit is what it wants."""
+    folded = first_ask(question)  # 'đạt bao nhiêu, bằng bao nhiêu % dự toán': the value's unit first
+    # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
+    units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+    # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
+    # ('bao nhiêu phần trăm' is the percent sign spelt out; 'điểm phần trăm' a unit of its own)
+    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b", folded) else units
+
+
+_AMBIGUOUS = _LEX.ambiguous_units
+
+
+def counted(question: str) -> set[tuple[str, ...]]:
+    """What a question counts: the words after 'bao nhiêu' / 'mấy' ('bao nhiêu hợp tác xã', 'mấy sản
+    phẩm'). A figure printed before those words ('18 hợp tác xã') is the count asked, unit or not."""
+    out = set()
+    # a claim states its small count with a leading zero ('công nhận mới 09 trường học'): it counts those too
+    for m in re.finditer(r"\b(?:bao nhiêu|bao nhieu|mấy|may|0\d)\s+(\w+(?: \w+){0,2})", question.lower()):
+        words = fold_ocr(m.group(1)).split()
+        first = m.group(1).split()[0]
+        # typed with its marks, 'tài khoản' is no 'tại' (at); typed without, the stop word is read
+        stop = first in _NOT_COUNTED_MARKED if first != fold(first) else words[0] in _NOT_COUNTED
+        if words and not stop:
+            out.add(tuple(words))
+    if not out:  # 'tổng số trường đạt chuẩn quốc gia ... là bao nhiêu': what the total counts
+        for m in re.finditer(r"\b(?:tổng số|tong so|số lượng|so luong)\s+(\w+(?: \w+){0,2})", question.lower()):
+            if (words := fold_ocr(m.group(1)).split()) and words[0] not in _NOT_COUNTED:
+                out.add(tuple(words))
+    return out
+
+
+# words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm'),
+# as typed with marks; typed without them, their folded forms
+_NOT_COUNTED_MARKED = {"so", "với", "là", "và", "thì", "trong", "trên", "được", "đạt", "tăng", "giảm", "năm", "tháng",
+                       "quý", "của", "tại", "ở", "phần", "lần", "khi", "như", "hay", "còn", "vậy", "nữa"}
+_NOT_COUNTED = {fold(w) for w in _NOT_COUNTED_MARKED}
+
+
+def against(question: str) -> set[str]:
+    """What a question compares with ('so với cùng kỳ', 'so với tháng trước', 'bao nhiêu % kế hoạch'): a
+    change or share stated against the same baseline answers it, not one against another."""
+    folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
+    out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
+    plans = list(re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,3})", folded))
+    out |= {m.group(1) for m in plans}
+    # and the plan as the question words it ('kế hoạch giao chi tiết' beside 'tổng kế hoạch giao'): the longer match first
+    out |= {m.group(1) + m.group(2) for m in plans if len(m.group(2).split()) >= 2}
+    # a plan's target is its 'chỉ tiêu': '% chỉ tiêu cả năm' is answered by '86,5% kế hoạch năm', and the reverse
+    return out | {"ke hoach", "chi tieu"} if out & {"ke hoach", "chi tieu"} else out
+
+
+def given(question: str) -> set[float]:
+    """Numbers a question states ('HĐND giao 18 chỉ tiêu, bao nhiêu chỉ tiêu đạt?'): they are what it
+    knows, not what it asks. Numbers of its periods are left out ('6 tháng 2023')."""
+    folded = fold_ocr(question)
+    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
+    return {v for m in NUMBER.finditer(folded) if not any(a <= m.start() < b for a, b in spans)
+            and (v := parse_number(m.group())) is not None}
+
+
+_ASK = re.compile(r"\b(?:bao nhieu|may|la gi|nao)\b|(?<=, )so (?:voi|sanh)\b")  # ', so với kế hoạch?' asks a share
+
+
+def first_ask(question: str) -> str:
+    """The first of several things a question asks ('tiếp nhận bao nhiêu hồ sơ và tỷ lệ nộp trực tuyến
+    là bao nhiêu', 'tổng chi là bao nhiêu, giảm bao nhiêu'), folded: its figure leads the answer."""
+    folded = fold_ocr(question)
+    asks = list(_ASK.finditer(folded))
+    if len(asks) < 2:
+        return folded
+    cut = re.search(r",|\bva\b|\bcon\b", folded[asks[0].end():asks[1].start()])
+    return folded[:asks[0].end() + cut.start()].strip() if cut else folded
+
+
+def asks_change(question: str) -> bool:
+    """'GRDP tăng bao nhiêu' asks the change; 'tổng chi là bao nhiêu, giảm bao nhiêu' asks the value
+    first, its change second; 'tăng trưởng GRDP' names a rate, which reports state either way ('đạt 5,08%')."""
+    return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", first_ask(question)))
+
+
+# words between what is asked of and its figure: 'khám cho bao nhiêu', 'khám được 254.104', 'giải ngân đạt'
+_BRIDGE = frozenset("duoc dat cho la co uoc khoang gan hon tren tong cong tat ca bang chiem tang giam truong muc".split())
+
+
+def asked_word(question: str) -> tuple[str | None, set[str]]:
+    """The content word a question asks 'bao nhiêu' of ('khám cho bao nhiêu lượt người' -> 'kham'; None when the ask
+    opens the question or follows a word that says nothing of what is counted), and the words of what it counts
+    after the ask ('hồ sơ trực tuyến', 'khách quốc tế'; read only when there is such a word), folded."""
+    folded = first_ask(question)
+    for a, b, _ in reversed(province_spans(folded)):  # 'tỉnh Long An có bao nhiêu xã': 'an' is no word asked of
+        a = m.start() if (m := re.search(r"(?:tinh|thanh pho|tp\.?)\s*$", folded[:a])) else a
+        folded = f"{folded[:a]}{' ' * (b - a)}{folded[b:]}"
+    m = re.search(r"\b(?:bao nhieu|may)\b([^,.;?]*)", folded)
+    if not m:
+        return None, set()
+    words = [w for w in re.findall(r"[a-z]+", folded[:m.start()]) if w not in _BRIDGE]
+    word = words[-1] if words else None
+    if not (word and word not in _NOT_COUNTED and word not in HOW_WORDS and len(word) > 1):
+        return None, set()
+    return word, {w for w in re.findall(r"[a-z]+", m.group(1)) if w not in _BRIDGE and w not in _NOT_COUNTED
+                  and w not in HOW_WORDS}
+
+
+def lead_in_words(question: str) -> list[str]:
+    """The words of a question before its first ask, folded, without the words that bridge to a figure."""
+    folded = first_ask(question)
+    m = re.search(r"\b(?:bao nhieu|may)\b", folded)
+    return [w for w in re.findall(r"[a-z]+", folded[:m.start()] if m else "") if w not in _BRIDGE]
+
+
+def last_clause(head: str) -> list[str]:
+    """The words of a figure's last clause, without the words that bridge to it ('đã thu hồi số tiền 250 triệu
+    đồng': 'số tiền', 'số lượng' say only that an amount follows)."""
+    clause = [w for w in words_of(head.rsplit(",", 1)[-1]) if w not in _BRIDGE]
+    while len(clause) > 2 and clause[-2] == "so" and clause[-1] in ("tien", "luong"):
+        clause = clause[:-2]
+    return clause
+
+
+def shared_run(head: str, lead_in: list[str]) -> int:
+    """How many words the end of a figure's last clause shares, in order, with the end of the question's words
+    before its ask."""
+    clause = last_clause(head)
+    n = 0
+    while n < min(len(clause), len(lead_in)) and clause[-1 - n] == lead_in[-1 - n]:
+        n += 1
+    return n
+
+
+def states_the_ask(question: str, sentence: str) -> bool:
+    """The sentence states a figure right after the word the question asks of and before what it counts ('đã khởi
+    công 817 căn' for 'khởi công được bao nhiêu căn'): what is asked is stated, however the rest is worded."""
+    word, counted = asked_word(question)
+    if not word or not counted:
+        return False
+    bridge = "|".join(sorted(_BRIDGE))
+    return bool(re.search(rf"\b{word}\s+(?:[a-z]+\s+)?(?:(?:{bridge})\s+){{0,3}}\d[\d.,]*\s*%?\s+(?:{'|'.join(sorted(counted))})\b",
+                          fold_ocr(sentence)))
