@@ -456,6 +456,21 @@ def test_a_figure_of_what_lies_outside_the_asked_words_ranks_after_it():
     assert rank(figs, w, words=set(words_of("vốn đầu tư ngoài nhà nước trên địa bàn")))[0].value == "9.340"
 
 
+def test_a_frame_before_the_comma_makes_no_whole_a_part():
+    """Of equal cover, the figure whose own clause holds fewer words the question lacks comes first: the whole
+    before its part ('đồng bào dân tộc thiểu số'), though a frame before the whole's comma holds many (invented)."""
+    from tracuu.index.lexical import words_of
+    figs = extract("Theo chuẩn nghèo đa chiều giai đoạn 2016-2020 (áp dụng cho năm 2024), tỷ lệ hộ nghèo cuối năm 2024 "
+                   "giảm còn 4,18%. Tỷ lệ hộ nghèo đồng bào dân tộc thiểu số còn 11,06%.")
+    q = "tỷ lệ hộ nghèo của tỉnh năm 2024 là bao nhiêu"
+    assert rank(figs, weighted(_w("tỷ lệ", "hộ nghèo")), words=set(words_of(fold(q))),
+                question=q)[0].value == "4,18"
+    # (the part still leads when it is asked)
+    q = "tỷ lệ hộ nghèo đồng bào dân tộc thiểu số cuối năm 2024"
+    assert rank(figs, weighted(_w("tỷ lệ", "hộ nghèo", "dân tộc", "thiểu số")), words=set(words_of(fold(q))),
+                question=q)[0].value == "11,06"
+
+
 def test_a_running_total_after_the_month_carries_the_indicator_named_before_it():
     """Statistics releases print the month, then the running total with only its period ('Lũy kế 9 tháng
     ước đạt ...', 'tính chung quý I ...'): the total is of the indicator just named (figures invented)."""
