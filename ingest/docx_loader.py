@@ -30,7 +30,7 @@ def load_docx(data: bytes, name: str) -> SourceText:
     document = _open(data, name)
     lines: list[str] = []
     hints: dict[int, str] = {}
-    caption: str | None = None  # the paragraph right before the current position, if any
+    above: list[str] = []  # the paragraphs since the last table, nearest last: a table's caption and unit
     n_tables = 0
     for kind, el in _body_items(document.element.body):
         if kind == "p":
@@ -41,20 +41,39 @@ def load_docx(data: bytes, name: str) -> SourceText:
             if level := _heading_level(para):
                 hints[len(lines)] = f"h{level}"
             lines.append(text)
-            caption = text
+            above = (above + [text])[-3:]
             continue
         table = Table(el, document)
         grid = _grid(table)
         if is_data_table(grid):
             n_tables += 1
-            title = caption if caption and len(caption) <= _CAPTION_MAX else f"Bảng {n_tables}"
+            title = table_caption(above[::-1], _CAPTION_MAX) or f"Bảng {n_tables}"
             for row in table_lines(grid, title):
                 hints[len(lines)] = "table"
                 lines.append(row)
         else:  # a layout table (letterhead, signature block): its paragraphs are plain lines
             lines.extend(_layout_lines(table))
-        caption = None
+        above = []
     return SourceText(lines=lines, encoding="docx", fmt="docx", hints=hints)
+
+
+_UNIT_LINE = re.compile(r"\(?\s*(?:Đơn vị tính|Đơn vị|ĐVT)\s*:\s*[^()]{1,40}\)?", re.I)
+
+
+def table_caption(above: list[str], limit: int) -> str | None:
+    """A table's caption from the lines above it, nearest first: the first that is neither its unit ('Đơn vị tính:
+    Tỷ đồng', '(ĐVT: %)') nor a note in brackets ('(Kèm theo Báo cáo số ...)'), with the unit after it in brackets,
+    as the table's figures count it. None when that line is longer than `limit` (a paragraph, not a caption)."""
+    unit, caption = "", None
+    for text in (t.strip() for t in above if t.strip()):
+        if _UNIT_LINE.fullmatch(text):
+            unit = unit or (text if text.startswith("(") else f"({text})")
+        elif not re.fullmatch(r"\(.*\)", text):
+            caption = text
+            break
+    if caption is None or len(caption) > limit:
+        return None
+    return f"{caption} {unit}" if unit else caption
 
 
 def _open(data: bytes, name: str):

@@ -8,7 +8,9 @@ import re
 from .places import is_city, issuer_of, province_spans
 from .textnorm import fold_ocr
 
-DEPARTMENT = re.compile(r"^(?:SỞ|Sở)\s+\S")  # 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ' (folded it reads like 'Số')
+# 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ' (folded it reads like 'Số'), and an office under the letterhead's agency: 'PHÒNG THỐNG KÊ
+# TỔNG HỢP' (not 'PHÒNG, CHỐNG ...', 'PHÒNG CHỐNG ...': what a report may be about)
+DEPARTMENT = re.compile(r"^(?:SỞ|Sở)\s+\S|^PHÒNG\s+(?!CHỐNG)[A-ZĐÂĂÊÔƠƯ]")
 _NEWS_SOURCE = re.compile(r"\(\s*(?:theo\s+([^()]{3,60})|((?:bao|tap chi|dai|cong thong tin)\s[^()]{2,50}))\)\s*$"
                           r"|^\s*(?:theo|nguon)\s*:?\s*((?:bao|tap chi|dai)\s+[a-z ]{3,40})\.?\s*$")
 _LEAD_SOURCE = re.compile(r"^\s*\(([^()]*[^\W\d_][^()]*)\)\s*[-–—]\s+\S")

@@ -61,7 +61,8 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     else:
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
-    date = _date(folded) or _posted(folded)
+    # (a page copied whole posts its time under the menu: the masthead's last line)
+    date = _date(folded) or _posted(folded) or (_posted(folded[after - 1:after]) if after else None)
     period, next_period, period_source = _periods(title, lines, filename, date, hints, title_lines.stop)
     if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
         # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
@@ -101,13 +102,23 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int 
         if posted is None or not any(_PAPER.search(folded[i]) for i in lines[:2]):
             return None, 0, None
         menu = [i for i in lines if i < posted]
-        if sum(len(folded[i].split()) <= 4 or bool(_SECTION_PATH.search(head[i])) for i in menu) < 0.7 * len(menu):
+        # (the headline above the posting time, under the menu and the section path: 'Lai Châu: Tăng trưởng kinh tế 6
+        # tháng đầu năm 2024 ước đạt 7,92%' over 'Ngày đăng: 04/07/2024 08:30'; it is no menu item)
+        headline = next((i for i in reversed(menu[2:]) if _headline(head[i], folded[i])), None)
+        menu = [i for i in menu if i != headline]
+        if sum(len(folded[i].split()) <= 5 or bool(_SECTION_PATH.search(head[i])) for i in menu) < 0.7 * len(menu):
             return None, 0, None
-        return head[lines[0]].strip() if _PAPER.search(folded[lines[0]]) else head[lines[1]].strip(), posted + 1, None
+        paper = head[lines[0]].strip() if _PAPER.search(folded[lines[0]]) else head[lines[1]].strip()
+        return paper, posted + 1, headline
     paper = next((head[i].strip() for i in seen if i < posted and _PAPER.search(folded[i])), None)
-    headline = next((i for i in seen if i < posted and not _PAPER.search(folded[i]) and not _SECTION_PATH.search(head[i])
-                     and len(folded[i].split()) >= 6 and re.search(r"\d", folded[i])), None)
+    headline = next((i for i in seen if i < posted and _headline(head[i], folded[i])), None)
     return paper, posted + 1, headline  # as printed: a paper's name has its own capitals
+
+
+def _headline(line: str, folded: str) -> bool:
+    """A line of six words or more with a number or period that is neither a paper's name nor a section path."""
+    return not _PAPER.search(folded) and not _SECTION_PATH.search(line) and len(folded.split()) >= 6 \
+        and bool(re.search(r"\d", folded))
 
 
 # a portal's or paper's name over its pages ('BỘ CÔNG THƯƠNG', 'CỔNG THÔNG TIN ĐIỆN TỬ - CHUYÊN MỤC TIN ĐỊA

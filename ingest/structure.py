@@ -91,8 +91,13 @@ def is_wrapped(lines: list[str]) -> bool:
     return long_share < 0.05 and 50 <= statistics.median(lengths) <= 110
 
 
+_CELLS = re.compile(r"\t\s*[-+]?\d[\d.,]*\s*%?\s*\t")
+
+
 def heading_level(line: str) -> tuple[int, str] | None:
     """(level, title) for a heading line, None otherwise. 0 part, 1 roman, 2 '1.', 3 '1.1.', 4 'a)'."""
+    if _CELLS.search(line):  # a table row saved with tabs ('I. XUẤT KHẨU\t412,6\t425,8'): no heading
+        return None
     folded = fold_ocr(line)
     if _APPENDIX.match(folded):  # 'PHỤ LỤC', 'Phụ lục I', 'PHỤ LỤC SỐ 01' after the signature: a part of its own
         return 0, line.strip()

@@ -32,7 +32,7 @@ _SEMI = re.compile(r"^[^;\s][^;]{0,80}(?:;(?!\s)[^;]{0,80}){3,}$")
 
 
 def render_pipe_tables(src: SourceText) -> SourceText:
-    from .docx_loader import table_lines
+    from .docx_loader import table_caption, table_lines
     lines, hints = list(src.lines), dict(src.hints)
     i, n_tables = 0, 0
     while i < len(lines):
@@ -45,13 +45,13 @@ def render_pipe_tables(src: SourceText) -> SourceText:
                 rule, j = 1, i + 2
                 while j < len(lines) and _ROW.match(lines[j]):
                     j += 1
-            elif j := _bare_table(lines, i):  # 'STT | Chỉ tiêu | ĐVT | ...' with no rule line and no outer bars
-                rule = 0
+            elif j := _bare_table(lines, i):  # 'STT | Chỉ tiêu | ĐVT | ...' with no outer bars, or no rule line
+                rule = int(bool(_RULE.match(lines[i + 1])))  # ('----|-------|----' under the header: no row)
             else:
                 i += 1
                 continue
             sep = "|" if rule else _sep(lines[i])
-            bare = not rule and not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
+            bare = not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
             header = _cells(lines[i], sep, bare)
             body = [(k, _cells(lines[k], sep, bare)) for k in range(i + 1 + rule, j)]
         width = len(header)
@@ -61,12 +61,11 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             header = [None if _spanned(header, k) and body[0][1][k] else t for k, t in enumerate(header)]
         grid_rows = [header] + [r for _, r in body]
         n_tables += 1
-        # the caption: the nearest line above, past a note in brackets ('(Kèm theo Báo cáo số 318/BC-UBND ...)')
-        above = next((lines[k].strip() for k in range(i - 1, max(-1, i - 5), -1) if lines[k].strip()
-                      and not re.fullmatch(r"\(.*\)", lines[k].strip())), "")
-        caption = above.strip("*# ") if above and len(above) <= _CAPTION_MAX and not _ROW.match(above) else f"Bảng {n_tables}"
-        unit = next((lines[k].strip() for k in range(i - 1, max(-1, i - 3), -1) if _UNIT.fullmatch(lines[k].strip())), "")
-        caption = f"{caption} {unit}" if unit else caption  # ('(Đơn vị: triệu đồng)': what the figures count)
+        # the caption: the nearest line above, past a note in brackets ('(Kèm theo Báo cáo số 318/BC-UBND ...)') and
+        # the unit ('Đơn vị tính: Tỷ đồng', '(Đơn vị: triệu đồng)'), which follows it: what the figures count
+        above = [x.strip("*# ") for k in range(i - 1, max(-1, i - 5), -1) if (x := lines[k].strip())]
+        caption = table_caption(above, _CAPTION_MAX)
+        caption = caption if caption and not _ROW.match(caption) else f"Bảng {n_tables}"
         rows_out: list[int] = []
         rendered = table_lines(grid_rows, caption, rows_out)
         at = {body[r - 1][0]: line for r, line in zip(rows_out, rendered)}  # (grid row r is body row r - 1)
@@ -78,7 +77,6 @@ def render_pipe_tables(src: SourceText) -> SourceText:
     return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)
 
 
-_UNIT = re.compile(r"\((?:Đơn vị|ĐVT|Đơn vị tính)\s*:[^()]{1,40}\)", re.I)
 _GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 
 
@@ -177,10 +175,19 @@ def _bare_table(lines: list[str], i: int) -> int:
             return x.count("|") == first.count("|") and bool(_ROW.match(x)) == outer
     if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(first, sep) if t):
         return 0
-    j = i + 1
-    while j < len(lines) and fits(lines[j]):
+    j, rows = i + 1, 0
+    while j < len(lines):
+        if fits(lines[j]):
+            rows += 1
+        # a group's label on a line of its own between rows ('Phân theo khu vực kinh tế', 'Mặt hàng chủ yếu'): a row
+        # with only its label cell, as a Word table's merged row is saved
+        elif not (sep == "\t" and _LABEL_ROW.fullmatch(lines[j]) and j + 1 < len(lines) and fits(lines[j + 1])):
+            break
         j += 1
-    return j if j - i >= 3 else 0
+    return j if rows >= 2 else 0
+
+
+_LABEL_ROW = re.compile(r"\s*[^\s\t\d][^\t]{0,78}[^\s\t.;:]\s*")
 
 
 _MD_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")

@@ -158,11 +158,28 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
                                                                               if d not in query.periods]]]
     seen = {h.row for h in hits}
     for scoped in scopes:
-        for h in store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool):
+        # (besides the scope's best, as many again spread over its reports)
+        for h in [*store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool),
+                  *_per_report(store.search(text, qvec, k=k, filters=scoped, pool=3 * w.period_pool), w)]:
             if h.row not in seen:
                 seen.add(h.row)
                 hits.append(h)
     return hits
+
+
+def _per_report(hits: list[Hit], w: Weights) -> list[Hit]:
+    """The best `period_pool` of a scope's candidates by lexical score (as the store orders them) with no more than
+    `per_report` of one report: its other reports' sentences get in beside one table's many rows. `hits` is the
+    scope's search with a pool three times as large."""
+    out: list[Hit] = []
+    count: dict[str, int] = {}
+    for h in hits:
+        if len(out) == w.period_pool:
+            break
+        if count.get(h.passage.doc, 0) < w.per_report:
+            count[h.passage.doc] = count.get(h.passage.doc, 0) + 1
+            out.append(h)
+    return out
 
 
 def rank(store: Store, query: Query, qvec: np.ndarray | None, k: int,
@@ -213,9 +230,10 @@ def _totals_first(hits: list[Hit]) -> list[Hit]:
     return ordered
 
 
-def _few_rows(hits: list[Hit], keep: int = 3, room: int = 5) -> list[Hit]:
-    """At most `keep` rows of one table among the first `room` hits: a table of the sites or districts ('Khu du lịch
-    Tràng An | 1.486,2 | ...' and eight more) repeats the question's words in every row and would crowd out the
+def _few_rows(hits: list[Hit], keep: int = 3, room: int = 10) -> list[Hit]:
+    """At most `keep` rows of one table among the first `room` hits (the ten an answer reads): a table of the sites or
+    districts ('Khu du lịch Tràng An | 1.486,2 | ...' and eight more), or one whose caption names the indicator ('Kết
+    quả thu ngân sách nhà nước 10 tháng năm 2023'), repeats the question's words in every row and would crowd out the
     sentence stating the total ('Tổng lượt khách 6 tháng ...: 5.312,6 nghìn lượt'); the rows move after it."""
     seen: dict[tuple, int] = {}
     head, deferred = [], []

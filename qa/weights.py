@@ -19,6 +19,9 @@ class Weights:
     province: float = 0.5  # taken off a report of another province than the one the question names
     pool: int = 60
     period_pool: int = 20  # candidates added from the reports/sections of the asked period
+    # of those, at most this many rows of one report: a table repeats its caption on every row ('Biểu 04. Kim ngạch
+    # xuất khẩu, nhập khẩu hàng hóa > - Gạo > ...'), and one table's rows would fill the asked province's pool
+    per_report: int = 5
     # an open question over many provinces: the ranked passages whose provinces are asked one by one
     # (twenty provinces printing one indicator fill any ten hits with the likeliest few)
     province_pool: int = 40

@@ -87,6 +87,20 @@ def test_long_paragraph_before_table_is_no_caption(tmp_path):
     assert src.lines[-1] == "Bảng 1 > GRDP > Năm 2021: 7,1%" and src.hints == {1: "table"}
 
 
+def test_a_unit_paragraph_above_a_table_is_its_unit_and_the_caption_is_above_it(tmp_path):
+    d = docx.Document()  # invented figures
+    d.add_paragraph("Biểu 03. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng")
+    d.add_paragraph("Đơn vị tính: Tỷ đồng")
+    t = d.add_table(rows=2, cols=2)
+    for (i, j), v in {(0, 0): "Chỉ tiêu", (0, 1): "Cộng dồn 9 tháng 2024", (1, 0): "Tổng số", (1, 1): "60.874,2"}.items():
+        t.cell(i, j).text = v
+    path = tmp_path / "t.docx"
+    d.save(path)
+    src = load_docx(path.read_bytes(), path.name)
+    assert src.lines[-1] == ("Biểu 03. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng (Đơn vị tính: Tỷ đồng) > "
+                             "Tổng số > Cộng dồn 9 tháng 2024: 60.874,2")
+
+
 def test_a_label_and_result_table_in_words_is_a_table_of_figures(tmp_path):
     # figures invented: 'Chỉ tiêu | Kết quả' whose results are phrases, not bare numbers; a letterhead stays lines
     d = docx.Document()

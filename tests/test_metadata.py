@@ -370,3 +370,31 @@ def test_a_news_page_copied_whole_with_its_menu_is_titled_by_its_headline():
     report = ["UBND TỈNH A", "SỞ TÀI CHÍNH", "Số: 12/BC-STC", "BÁO CÁO", "Thu ngân sách tháng 5 năm 2023", "",
               "Cập nhật 05/06/2023 10:15"]
     assert extract(report, "x", filename="r.txt")["kind"] == "báo cáo"
+    # a portal prints the headline above the posting time, and its page tools after it (invented page)
+    portal = ["CỔNG THÔNG TIN ĐIỆN TỬ TỈNH A", "A PROVINCE PORTAL", "", "Trang chủ", "Tin tức - Sự kiện", "Văn bản",
+              "Tìm kiếm...", "", "Trang chủ > Tin tức - Sự kiện > Kinh tế", "",
+              "Tỉnh A: Tăng trưởng kinh tế 6 tháng đầu năm 2024 ước đạt 7,92%", "",
+              "Ngày đăng: 04/07/2024 08:30 | Lượt xem: 1.284", "Cỡ chữ: A- A A+ | In trang | Gửi email", "",
+              "Sáng 03/7, UBND tỉnh họp phiên thường kỳ tháng 6 ..."]
+    meta = extract(portal, "x", filename="p.txt")
+    assert meta["title"] == "Tỉnh A: Tăng trưởng kinh tế 6 tháng đầu năm 2024 ước đạt 7,92%", meta["title"]
+    assert meta["kind"] == "tin bài" and meta["period"] == Period("half", 2024, 1)
+    # (a headline without its year, 'Tăng trưởng kinh tế 9 tháng ước đạt 6,62%', is of the year the page was posted)
+    paper = ["BÁO A ĐIỆN TỬ", "Cơ quan của Đảng bộ tỉnh A", "", "Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Văn hóa",
+             "Quốc phòng - An ninh", "Video", "", "Kinh tế > Đầu tư - Phát triển", "",
+             "Tăng trưởng kinh tế 9 tháng ước đạt 6,62%", "", "Thứ Tư, 27/09/2023 - 06:15", "",
+             "(BTA) - Chiều 26/9, Ủy ban nhân dân tỉnh tổ chức phiên họp thường kỳ tháng 9 ..."]
+    meta = extract(paper, "x", filename="t.txt")
+    assert meta["title"] == "Tăng trưởng kinh tế 9 tháng ước đạt 6,62%" and meta["period"] == Period("nine_months", 2023)
+
+
+def test_an_office_line_under_the_agency_is_letterhead_not_the_title():
+    """'CỤC THỐNG KÊ TỈNH A' over 'PHÒNG THỐNG KÊ TỔNG HỢP', then the title of an annex of tables (invented)."""
+    lines = ["CỤC THỐNG KÊ TỈNH TIỀN GIANG", "PHÒNG THỐNG KÊ TỔNG HỢP", "", "MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU",
+             "THÁNG 9 VÀ 9 THÁNG NĂM 2024", "", "Biểu 01. Tốc độ tăng GRDP"]
+    meta = extract(lines, "x", filename="b.txt")
+    assert meta["title"] == "MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU THÁNG 9 VÀ 9 THÁNG NĂM 2024", meta["title"]
+    assert meta["issuer"] == "Cục Thống kê tỉnh Tiền Giang"
+    # (a report about prevention keeps its title)
+    assert extract(["PHÒNG, CHỐNG THIÊN TAI NĂM 2024", "", "Kết quả ..."], "x", filename="c.txt")["title"].startswith(
+        "PHÒNG, CHỐNG")

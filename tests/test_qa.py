@@ -605,6 +605,37 @@ def test_a_table_s_rows_leave_room_for_the_sentence_stating_the_total():
     assert ranked[4:] == rows[3:]  # the other rows follow, in their order
 
 
+def test_a_table_s_rows_leave_room_among_the_ten_passages_read():
+    """A table whose caption names the indicator ('Kết quả thu ngân sách nhà nước 10 tháng năm 2023') matches the
+    question in each of its twelve rows: another report's sentence ranked after them still gets among the first ten
+    (passages invented)."""
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.retrieve import _few_rows
+
+    def hit(i, kind, doc, text):
+        return Hit(Passage(f"p{i}", doc, text, "", None, i, i, 0, 0, kind=kind), row=i)
+    rows = [hit(i, "table", "stc.txt", f"Biểu 01. Kết quả thu ngân sách > Khoản {i} > Ước TH 10 tháng: {100 + i}")
+            for i in range(12)]
+    s1, s2 = hit(30, "body", "stc.txt", "Thu ngân sách 10 tháng ..."), hit(31, "body", "stc.txt", "Riêng tháng 10 ...")
+    other = hit(40, "body", "tomtat.txt", "Thu ngân sách nhà nước lũy kế từ đầu năm đạt 9.346,2 tỷ đồng")
+    ranked = _few_rows(rows[:2] + [s1, rows[2], s2] + rows[3:] + [other])
+    assert other in ranked[:10] and ranked[:6] == rows[:2] + [s1, rows[2], s2, other]
+
+
+def test_a_scope_s_candidates_spread_over_its_reports():
+    """Of a province's candidates, one report gives no more than `per_report`: the next reports' best get in."""
+    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Passage
+    from tracuu.qa.retrieve import _per_report
+    from tracuu.qa.weights import Weights
+
+    hits = [Hit(Passage(f"p{i}", "bieu.txt" if i < 30 else "ctk.txt", "x", "", None, i, i, 0, 0), row=i)
+            for i in [*range(25), 30, 31]]
+    kept = _per_report(hits, Weights())
+    assert [h.row for h in kept] == [0, 1, 2, 3, 4, 30, 31]
+
+
 def test_a_figure_the_report_says_it_does_not_compile_is_refused_not_taken_from_the_sentence_before(wide_engine):
     """'Đến ngày 31/3/2024, Bắc Kạn giải ngân 386,2 tỷ đồng ... Về xuất khẩu, Cục Thống kê tỉnh Bắc Kạn cho biết ... chưa
     tổng hợp kim ngạch xuất khẩu theo quý' (set AJ, figures invented): the export asked has no figure."""

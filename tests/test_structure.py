@@ -172,3 +172,9 @@ def test_an_appendix_titled_on_its_own_line_is_a_part_of_its_own():
              "Thu NSNN trên địa bàn > ĐVT: Tỷ đồng; Tháng 11: 912,4"]
     table = next(p for p in build_paragraphs(lines, {4: "table"}) if p.kind == "table")
     assert table.section == ["PHỤ LỤC: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2022"], table.section
+
+
+def test_a_row_saved_with_tabs_is_no_heading():
+    from tracuu.ingest.structure import heading_level
+    assert heading_level("I. XUẤT KHẨU\t412,6\t425,8\t3.684,7") is None
+    assert heading_level("I. XUẤT KHẨU") == (1, "I. XUẤT KHẨU")

@@ -144,3 +144,36 @@ def test_a_grid_table_with_its_top_rule_only_is_read_from_its_first_row():
     out = _render("+----+---------------+----------+\n| TT | Chỉ tiêu      | Năm 2024 |\n| 1  | Xuất khẩu     | 512,0    |\n"
                   "| 2  | Nhập khẩu     | 310,5    |")
     assert out[:2] == ["", ""] and out[2] == "Bảng 1 > Xuất khẩu > Năm 2024: 512,0" and out[3].endswith("310,5")
+
+
+def test_a_tab_table_reads_its_unit_line_its_caption_and_its_group_label_rows():
+    """A statistics office's annex saved from Word (invented figures): the caption is above the unit line, and a
+    group's label on a line of its own ('Mặt hàng chủ yếu') stays inside the table, its rows after it too."""
+    out = _render("Biểu 04. Kim ngạch xuất khẩu, nhập khẩu hàng hóa\nĐơn vị tính: Triệu USD\n\n"
+                  "Chỉ tiêu\tThực hiện tháng 8/2024\tƯớc tính tháng 9/2024\tCộng dồn 9 tháng 2024\n"
+                  "I. XUẤT KHẨU\t412,6\t425,8\t3.684,7\n"
+                  "Mặt hàng chủ yếu\n"
+                  "- Gạo\t18,7\t17,9\t182,4\n"
+                  "- Rau quả\t26,3\t28,1\t231,5\n"
+                  "II. NHẬP KHẨU\t268,3\t274,1\t2.371,9\n\nGhi chú: số ước tính.")
+    caption = "Biểu 04. Kim ngạch xuất khẩu, nhập khẩu hàng hóa (Đơn vị tính: Triệu USD)"
+    assert out[4] == f"{caption} > I. XUẤT KHẨU > Thực hiện tháng 8/2024: 412,6; Ước tính tháng 9/2024: 425,8; " \
+                     "Cộng dồn 9 tháng 2024: 3.684,7"
+    assert out[5] == f"{caption} > Mặt hàng chủ yếu"
+    assert out[6].startswith(f"{caption} > - Gạo > ") and "Cộng dồn 9 tháng 2024: 2.371,9" in out[8]
+    assert out[10] == "Ghi chú: số ước tính."
+    # (a label line followed by prose ends the table: 'Ghi chú' is no row)
+    assert _render("A\tB\tC\nx\t1\t2\ny\t3\t4\nNhận xét chung\nTình hình ổn định.")[3] == "Nhận xét chung"
+
+
+def test_a_rule_line_under_a_header_with_bars_between_cells_only_is_no_row():
+    """'STT | Nội dung | ...' over '----|--------|...' (a report typed as text, invented figures): the rule is no row
+    and the STT column still numbers the rows, the total row's empty one too."""
+    out = _render("Biểu 01. Kết quả thu ngân sách\n    Đơn vị: tỷ đồng, %\n"
+                  "STT | Nội dung          | Dự toán | Ước TH 10 tháng\n----|------------------|---------|----------\n"
+                  "    | TỔNG THU NSNN     | 12.450,0 | 9.782,4\nA   | Thu nội địa       | 12.300,0 | 9.701,2\n"
+                  "1   | Thu tiền sử dụng đất | 2.900,0 | 2.086,4")
+    assert out[3] == ""
+    assert out[4] == "Biểu 01. Kết quả thu ngân sách (Đơn vị: tỷ đồng, %) > TỔNG THU NSNN > Dự toán: 12.450,0; " \
+                     "Ước TH 10 tháng: 9.782,4"
+    assert out[6].endswith("> Thu tiền sử dụng đất > Dự toán: 2.900,0; Ước TH 10 tháng: 2.086,4")
