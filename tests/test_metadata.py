@@ -103,6 +103,10 @@ DISPUTED = {
     "av_baclieu_cucthue-t4-2023.txt": Period("months", 2023, 4),
     # set AW: a statistics office's 'THÁNG TÁM VÀ 8 THÁNG NĂM 2025', as above
     "aw_hanoi_thongke_t8_2025.txt": Period("months", 2025, 8),
+    # sets AY, AZ: a statistics office's 'THÁNG 9 VÀ 9 THÁNG NĂM 2024' annex and 'Tình hình kinh tế - xã hội tháng 7 và 7
+    # tháng năm 2023': as above, tracuu reads the running total, the writers the month
+    "AY_tiengiang_thang9_2024.txt": Period("nine_months", 2024),
+    "AZ_dongthap_thang7_2023.txt": Period("months", 2023, 7),
 }
 
 
