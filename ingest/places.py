@@ -291,10 +291,12 @@ _COUNTRY = re.compile(r"\((?:nước\s+)?(Lào|Lao|Campuchia|Cam-pu-chia|Trung Q
 
 def unknown_places(text: str) -> list[str]:
     """Places a question names as a province or city that are no Vietnamese province or district ('tỉnh Champasak
-    (Lào)'): no report of theirs can be indexed here, so none answers for them."""
+    (Lào)', typed without marks too: 'tinh kampong cham campuchia'): no report of theirs can be indexed here, so none
+    answers for them."""
     out = []
-    for m in _PLACE_NAMED.finditer(text):
-        name = m.group(1)
+    names = [m.group(1) for m in _PLACE_NAMED.finditer(text)]
+    names += [m.group(1) for m in _PLACE_TYPED.finditer(text)] if text == text.lower() else []
+    for name in names:
         folded = _norm(fold_ocr(name))
         words = folded.split()
         if find_provinces(f"tỉnh {name}") or any(" ".join(words[:k]) in _districts() for k in range(len(words), 0, -1)):
@@ -305,10 +307,16 @@ def unknown_places(text: str) -> list[str]:
     return out + [f"({m.group(1)})" for m in _COUNTRY.finditer(text)]
 
 
+# (a question typed in lower case names its place so too: the three words after 'tỉnh', a foreign one among them)
+_PLACE_TYPED = re.compile(r"\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})")
+# a Vietnamese syllable, folded: an initial of the language's (or none), one to three vowels, a final of its (or none)
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
 def _foreign_word(folded: str) -> bool:
-    """No Vietnamese syllable: longer than seven letters, or ending in a consonant Vietnamese never ends one with
-    ('champasak', 'vientiane')."""
-    return len(folded) > 7 or bool(re.search(r"[bdfjklqrsvxz]$|(?<![cn])h$|(?<!n)g$", folded))
+    """No Vietnamese syllable ('champasak', 'kampong', 'vientiane': letters or clusters the language's syllables never
+    have)."""
+    return not _SYLLABLE.fullmatch(folded)
 
 
 # capitalised words that open a province's or city's name in text but are no place ('Tỉnh Ủy', 'Thành phố Hồ ...')

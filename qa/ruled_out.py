@@ -40,6 +40,10 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "names_only_what_the_report_holds"
     if not e.phrase:
         return "does_not_name_the_indicator"
+    if (query.asks_quantity or query.wants_figure) and counts_targets(e.sentence) and not re.search(r"\bchi tieu\b", fold_ocr(query.text)):
+        # 'Trong 24 chỉ tiêu ..., có 19 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)': the
+        # figures count targets met, the indicator asked is only named among them
+        return "counts_targets_not_the_indicator"
     if query.asks_quantity and e.not_compiled:
         # 'Bắc Kạn giải ngân 386,2 tỷ đồng ... Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý': the quote
         # says the figure asked is not compiled; its figure is another indicator's
@@ -75,6 +79,17 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # the merged province asked: a section of one former area's lines ('B. KHU VỰC BẮC KẠN (CŨ)') holds a part
         return "another_place_s_figure"
     return None
+
+
+_COUNT = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?![\w.,/])")
+
+
+def counts_targets(sentence: str) -> bool:
+    """Every figure of the sentence, its periods' numbers aside, counts targets ('19/24 chỉ tiêu', '05 chỉ tiêu')."""
+    folded = fold_ocr(sentence)
+    spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
+    counts = [m for m in _COUNT.finditer(folded) if not any(a <= m.start() < b for a, b in spans)]
+    return bool(counts) and all(re.match(r"\s+chi tieu\b", folded[m.end():]) for m in counts)
 
 
 def former_areas(text: str) -> list[str]:

@@ -289,6 +289,11 @@ def test_a_place_outside_the_country_is_refused_naming_it():
                   "Tỉnh ủy Lạng Sơn chỉ đạo", "tỉnh Hà Tây năm 2007", "tinh Lang Son xuat khau",
                   "giữa 4 tỉnh Việt Nam và Quảng Tây", "khách du lịch thành phố Cảng"):
         assert unknown_places(known) == [], known
+    # typed in lower case, without marks: the words after 'tinh' that no Vietnamese syllable could be
+    assert unknown_places("tang truong grdp tinh kampong cham campuchia nam 2023") == ["kampong cham campuchia"]
+    for known in ("tinh hinh kinh te tinh binh duong nam 2023", "thu ngan sach tinh dak lak 2024", "tinh ba ria vung tau",
+                  "tỉnh nào có tăng trưởng cao nhất", "thanh pho thu duc", "tinh quang tri cu xuat khau"):
+        assert unknown_places(known) == [], known
 
 
 def test_an_open_question_on_a_foreign_province_gets_no_province_s_figure(wide_engine):

@@ -205,3 +205,22 @@ def test_the_asked_year_named_only_by_an_aim_after_the_quarter_s_figure_lends_it
     assert conflicts(year, aim, 2023)
     result = "Quý I năm 2023 đón 1,05 triệu lượt. Cả năm 2023 ước đón 5,04 triệu lượt khách quốc tế."
     assert not conflicts(year, result, 2023)
+
+
+def test_a_sentence_counting_targets_met_states_no_indicator_s_figure():
+    """'có 19/24 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)' names GRDP among the targets
+    it counts (invented)."""
+    from tracuu.qa.ruled_out import counts_targets
+    assert counts_targets("Trong 24 chỉ tiêu chủ yếu năm 2022, ước cả năm có 19/24 chỉ tiêu đạt và vượt kế hoạch, 05 chỉ "
+                          "tiêu không đạt kế hoạch (tốc độ tăng trưởng GRDP, thu ngân sách)")
+    assert not counts_targets("GRDP năm 2022 tăng 6,18%, đạt 2/3 chỉ tiêu")
+    assert not counts_targets("Năm 2022 tỉnh hoàn thành các chỉ tiêu chủ yếu.")
+
+
+def test_a_growth_question_is_not_answered_by_the_count_of_targets_met(wide_engine):
+    for q, figure in (("Hà Giang tăng trưởng GRDP năm 2022", "6,18%"),
+                      ("Xuất khẩu của Lâm Đồng năm 2023 đạt bao nhiêu phần trăm kế hoạch?", "94,1%")):
+        ans = wide_engine.ask(q)
+        assert ans.answered and figure in ans.answer.split("\n")[0] and "chỉ tiêu" not in ans.answer.split("\n")[0], \
+            ans.answer
+
