@@ -241,6 +241,13 @@ def _periods(title: str, lines: list[str], filename: str, date: str | None = Non
     after the title."""
     title = _ISSUE.sub(" ", title)
     mentions = [m.period for m in find_periods(title) if m.period and not m.comparison] or _title_span(title, date)
+    if mentions and all(p.kind == "year" for p in mentions):
+        # 'Kinh tế 11 tháng giữ đà tăng trưởng, phấn đấu hoàn thành 21/23 chỉ tiêu năm 2023': a headline's running total
+        # without its year is of the year it names (the year is what the targets are of)
+        # (its 'N tháng' is the running total: 'Kinh tế 11 tháng giữ đà' reads as '11 tháng đầu năm')
+        bare = re.sub(r"\b(\d{1,2})\s+tháng\b(?!\s*(?:\d|đầu|cuối|năm|/))", r"\1 tháng đầu năm", title)
+        filled = [m.period for m in find_periods(bare, mentions[0].year) if m.period and not m.comparison]
+        mentions = [p for p in filled if p.kind != "year" and p.year == mentions[0].year][:1] + mentions
     if mentions:
         # 'tháng 3 và quý I năm 2023', 'quý III và 9 tháng năm 2023': a release covers the month and the
         # running total to the same month; the widest is the report's period (the narrower one lies

@@ -107,6 +107,9 @@ DISPUTED = {
     # tháng năm 2023': as above, tracuu reads the running total, the writers the month
     "AY_tiengiang_thang9_2024.txt": Period("nine_months", 2024),
     "AZ_dongthap_thang7_2023.txt": Period("months", 2023, 7),
+    # sets BA, BB: 'THÁNG 8 VÀ 8 THÁNG NĂM 2025', 'tháng 8 và 8 tháng năm 2022': as above
+    "BA_hatinh_thongke_t8_2025.txt": Period("months", 2025, 8),
+    "BB_sonla_socongthuong_thang8_2022.txt": Period("months", 2022, 8),
 }
 
 
@@ -390,6 +393,18 @@ def test_a_news_page_copied_whole_with_its_menu_is_titled_by_its_headline():
              "(BTA) - Chiều 26/9, Ủy ban nhân dân tỉnh tổ chức phiên họp thường kỳ tháng 9 ..."]
     meta = extract(paper, "x", filename="t.txt")
     assert meta["title"] == "Tăng trưởng kinh tế 9 tháng ước đạt 6,62%" and meta["period"] == Period("nine_months", 2023)
+
+
+def test_a_headline_s_running_total_without_its_year_is_of_the_year_it_names():
+    """'Kinh tế 11 tháng giữ đà tăng trưởng, phấn đấu hoàn thành 21/23 chỉ tiêu năm 2023' (invented headline): the
+    article is on the 11 months, the year is what its targets are of."""
+    page = ["BÁO A ĐIỆN TỬ", "Trang chủ", "Kinh tế", "Xã hội", "",
+            "Tỉnh A: Kinh tế 11 tháng giữ đà tăng trưởng, phấn đấu hoàn thành 21/23 chỉ tiêu năm 2023", "",
+            "Cập nhật lúc: 16:45 - 06/12/2023", "", "(TA) - Chiều 05/12, UBND tỉnh họp phiên thường kỳ tháng 11 ..."]
+    assert extract(page, "x", filename="t.txt")["period"] == Period("months", 2023, 11)
+    # (a title naming the year only keeps it)
+    assert extract(["Tình hình kinh tế - xã hội năm 2023", "", "Năm 2023 ..."], "x", filename="r.txt")["period"] == \
+        Period("year", 2023)
 
 
 def test_an_office_line_under_the_agency_is_letterhead_not_the_title():
