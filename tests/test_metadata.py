@@ -407,6 +407,13 @@ def test_a_headline_s_running_total_without_its_year_is_of_the_year_it_names():
         Period("year", 2023)
 
 
+def test_a_two_column_letterhead_saved_with_a_tab_issues_from_its_left_column():
+    """Word saved as text puts a tab between the letterhead's columns (invented annex)."""
+    lines = ["UBND TỈNH BÌNH DƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ\tĐộc lập - Tự do - Hạnh phúc",
+             "", "Biểu số 01", "MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU THÁNG 7 VÀ 7 THÁNG NĂM 2024"]
+    assert extract(lines, "x", filename="b.txt")["issuer"] == "Sở Kế hoạch và Đầu tư tỉnh Bình Dương"
+
+
 def test_an_office_line_under_the_agency_is_letterhead_not_the_title():
     """'CỤC THỐNG KÊ TỈNH A' over 'PHÒNG THỐNG KÊ TỔNG HỢP', then the title of an annex of tables (invented)."""
     lines = ["CỤC THỐNG KÊ TỈNH TIỀN GIANG", "PHÒNG THỐNG KÊ TỔNG HỢP", "", "MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU",

@@ -897,3 +897,12 @@ def test_a_sentence_opening_riêng_measures_what_the_sentence_before_it_does(wid
     AW, figures invented): the town's part names its indicator through the sentence it continues."""
     ans = wide_engine.ask("an nhon tai nan giao thong quy 1 2022")
     assert ans.answered and "6 vụ" in ans.answer.splitlines()[0], ans.answer
+
+
+def test_core_inflation_is_not_the_consumer_price_index(wide_engine):
+    """'Lạm phát cơ bản' (core inflation) is computed for the whole country only: a province's CPI is no answer for it,
+    while 'lạm phát' alone is asked of the CPI (set BA's Hà Tĩnh release, figures invented)."""
+    core = wide_engine.ask("Lạm phát cơ bản của Hà Tĩnh tháng 8/2025 tăng bao nhiêu?")
+    assert not core.answered, core.answer
+    cpi = wide_engine.ask("Lạm phát của Hà Tĩnh tháng 8/2025 tăng bao nhiêu?")
+    assert cpi.answered and "3,47%" in cpi.answer, cpi.answer
