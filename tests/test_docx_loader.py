@@ -75,28 +75,29 @@ def test_paragraphs_tables_and_headings_in_order(sample):
     assert src.hints == {5: "h1", 6: "h1", 7: "h2", 10: "table", 11: "table", 12: "h2"}
 
 
-def test_long_paragraph_before_table_is_no_caption(tmp_path):
+def _paragraphs_and_a_table(tmp_path, paragraphs: list[str], rows: list[list[str]]):
+    """A Word file of `paragraphs` then a table of `rows`, read back."""
     d = docx.Document()
-    d.add_paragraph(_report_paragraphs()[0])
-    t = d.add_table(rows=2, cols=2)
-    for (i, j), v in {(0, 0): "Chỉ tiêu", (0, 1): "Năm 2021", (1, 0): "GRDP", (1, 1): "7,1%"}.items():
-        t.cell(i, j).text = v
+    for text in paragraphs:
+        d.add_paragraph(text)
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            t.cell(i, j).text = v
     path = tmp_path / "t.docx"
     d.save(path)
-    src = load_docx(path.read_bytes(), path.name)
+    return load_docx(path.read_bytes(), path.name)
+
+
+def test_long_paragraph_before_table_is_no_caption(tmp_path):
+    src = _paragraphs_and_a_table(tmp_path, [_report_paragraphs()[0]], [["Chỉ tiêu", "Năm 2021"], ["GRDP", "7,1%"]])
     assert src.lines[-1] == "Bảng 1 > GRDP > Năm 2021: 7,1%" and src.hints == {1: "table"}
 
 
 def test_a_unit_paragraph_above_a_table_is_its_unit_and_the_caption_is_above_it(tmp_path):
-    d = docx.Document()  # invented figures
-    d.add_paragraph("Biểu 03. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng")
-    d.add_paragraph("Đơn vị tính: Tỷ đồng")
-    t = d.add_table(rows=2, cols=2)
-    for (i, j), v in {(0, 0): "Chỉ tiêu", (0, 1): "Cộng dồn 9 tháng 2024", (1, 0): "Tổng số", (1, 1): "60.874,2"}.items():
-        t.cell(i, j).text = v
-    path = tmp_path / "t.docx"
-    d.save(path)
-    src = load_docx(path.read_bytes(), path.name)
+    src = _paragraphs_and_a_table(tmp_path, ["Biểu 03. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng",
+                                             "Đơn vị tính: Tỷ đồng"],  # invented figures
+                                  [["Chỉ tiêu", "Cộng dồn 9 tháng 2024"], ["Tổng số", "60.874,2"]])
     assert src.lines[-1] == ("Biểu 03. Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng (Đơn vị tính: Tỷ đồng) > "
                              "Tổng số > Cộng dồn 9 tháng 2024: 60.874,2")
 
