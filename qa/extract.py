@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from rapidfuzz.distance import Levenshtein
+
 from tracuu.index.backend import Lexical, Store
 from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.ingest.periods import find_periods
@@ -127,6 +129,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     reading = item_reading(query, weights, variants, lexical)
 
     phrases = measure_phrases(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
+    sides = [x for x in _SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
     # a subject named whose other grades reports count apart ('nông thôn mới' beside 'nông thôn mới nâng cao')
@@ -264,6 +267,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     phrase = False
             if phrase and graded and any(another_measure(p, fold_ocr(quote), asked_text) for p in graded):
                 phrase = False
+            if phrase and sides and not _says_side(sides, f"{hit.passage.section} {hit.passage.text} {quoted}"):
+                # 'bao nhiêu lượt khách du lịch quốc tế' of a passage that counts only all visitors ('đón 862.000 lượt
+                # khách'): the side asked is never printed, the whole is no answer for it
+                phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
@@ -271,6 +278,20 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                                 unpublished=query.asks_quantity and bool(NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
     return out
+
+
+# the sides statistics split a count or amount into (visitors, capital, goods, firms): a question naming one asks that part
+_SIDES = ("quoc te", "noi dia", "trong nuoc", "nuoc ngoai")
+
+
+def _says_side(sides: list[str], text: str) -> bool:
+    """The text prints one of the asked sides, or an acronym standing for it ('FDI': 'nước ngoài'), OCR'd a letter off."""
+    folded = fold_ocr(text)
+    folded = f"{folded} {' '.join(fold_ocr(ACRONYMS[a]) for a in set(words_of(folded)) if a in ACRONYMS)}"
+    words = words_of(folded)
+    pairs = set(zip(words, words[1:]))
+    return any(any(Levenshtein.distance(a, x) <= 1 and Levenshtein.distance(b, y) <= 1 for a, b in pairs)
+               for x, y in (side.split() for side in sides))
 
 
 _LEX_OTHERS_BEFORE = lexicon().measure_others_before

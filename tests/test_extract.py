@@ -331,3 +331,20 @@ def test_a_grade_above_the_standard_asked_is_no_count_of_the_standard():
     assert _phrase_of(q, text, "Năm 2024 có thêm 14")
     assert not _phrase_of(q, text, "Có thêm 9")
     assert _phrase_of("Năm 2024 có thêm bao nhiêu xã đạt chuẩn nông thôn mới nâng cao?", text, "Có thêm 9")
+
+
+def test_a_side_asked_is_printed_or_the_whole_is_no_answer():
+    """'khách quốc tế', 'thu nội địa', 'vốn nước ngoài' (FDI), as printed or OCR'd a letter off (invented lines)."""
+    from tracuu.qa.extract import _says_side
+    assert not _says_side(["quoc te"], "6 tháng toàn tỉnh đón khoảng 862.000 lượt khách, doanh thu du lịch 715 tỷ đồng")
+    assert _says_side(["quoc te"], "27 Trong d6 khach qudc té 15,8 nghin luot, dat 7,9% KH")
+    assert _says_side(["noi dia"], "khéch noi diqa 2.805 nghin luot") and _says_side(["noi dia"], "thu ndi dia 1.341,5")
+    assert _says_side(["nuoc ngoai"], "Thu hút vốn FDI 120 triệu USD")
+
+
+def test_international_visitors_asked_of_a_report_giving_only_all_visitors_are_refused(wide_engine):
+    """Set BB's Thái Bình half-year report counts 862.000 visitors and no international ones (figures invented)."""
+    part = wide_engine.ask("Thái Bình 6 tháng đầu năm 2023 đón bao nhiêu lượt khách du lịch quốc tế?")
+    assert not part.answered, part.answer
+    whole = wide_engine.ask("Thái Bình 6 tháng đầu năm 2023 đón bao nhiêu lượt khách du lịch?")
+    assert whole.answered and "862.000" in whole.answer, whole.answer
