@@ -6,6 +6,7 @@ most misses are the same indicator in another period's report, so the period sig
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -158,9 +159,11 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
                                                                               if d not in query.periods]]]
     seen = {h.row for h in hits}
     for scoped in scopes:
-        # (besides the scope's best, as many again spread over its reports)
-        for h in [*store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool),
-                  *_per_report(store.search(text, qvec, k=k, filters=scoped, pool=3 * w.period_pool), w)]:
+        best = store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool)
+        # (besides the scope's best, as many again spread over its reports, when one report holds most of them)
+        crowded = max(Counter(h.passage.doc for h in best).values(), default=0) > 2 * w.per_report
+        spread = _per_report(store.search(text, qvec, k=k, filters=scoped, pool=3 * w.period_pool), w) if crowded else []
+        for h in [*best, *spread]:
             if h.row not in seen:
                 seen.add(h.row)
                 hits.append(h)

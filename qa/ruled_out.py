@@ -40,7 +40,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "names_only_what_the_report_holds"
     if not e.phrase:
         return "does_not_name_the_indicator"
-    if (query.asks_quantity or query.wants_figure) and counts_targets(e.sentence) and not re.search(r"\bchi tieu\b", fold_ocr(query.text)):
+    if (query.asks_quantity or query.wants_figure) and not re.search(r"\bchi tieu\b", fold_ocr(query.text)) \
+            and counts_targets(e.sentence):
         # 'Trong 24 chỉ tiêu ..., có 19 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)': the
         # figures count targets met, the indicator asked is only named among them
         return "counts_targets_not_the_indicator"
@@ -87,6 +88,8 @@ _COUNT = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?![\w.,/])")
 def counts_targets(sentence: str) -> bool:
     """Every figure of the sentence, its periods' numbers aside, counts targets ('19/24 chỉ tiêu', '05 chỉ tiêu')."""
     folded = fold_ocr(sentence)
+    if "chi tieu" not in folded:
+        return False
     spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
     counts = [m for m in _COUNT.finditer(folded) if not any(a <= m.start() < b for a, b in spans)]
     return bool(counts) and all(re.match(r"\s+chi tieu\b", folded[m.end():]) for m in counts)
