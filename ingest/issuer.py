@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .places import is_city, issuer_of, province_spans
+from .places import columns, is_city, issuer_of, province_spans
 from .textnorm import fold_ocr
 
 # 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ' (folded it reads like 'Số'), and an office under the letterhead's agency: 'PHÒNG THỐNG KÊ
@@ -40,7 +40,7 @@ def issuer(head: list[str], folded: list[str], province: str | None, news: str |
     if news:
         return news[:1].upper() + news[1:]
     for x, f in zip(head[:8], folded[:8]):
-        s = re.split(r"\s{3,}|\t", x.strip())[0]  # a two-column letterhead (spaces or a tab): the left column
+        s = columns(x)[0]  # a two-column letterhead: the left column
         f = fold_ocr(s)
         if DEPARTMENT.match(s) or re.match(r"^(?:tong |chi )?cuc thong ke", f):
             org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
@@ -74,7 +74,7 @@ def _letterhead_issuer(head: list[str], province: str | None) -> str | None:
     """The body under a two-line letterhead's superior: 'ỦY BAN NHÂN DÂN / THÀNH PHỐ MÓNG CÁI' is the city's
     People's Committee, 'BỘ TÀI CHÍNH / KHO BẠC NHÀ NƯỚC NGHỆ AN' the treasury, 'TỔNG CỤC HẢI QUAN / CỤC HẢI QUAN
     TỈNH LẠNG SƠN' the customs department (not the province's committee). None for any other head."""
-    cols = [c for c in (re.split(r"\s{3,}|\t", x.strip())[0].strip() for x in head) if c and not set(c) <= set("_-─ ")]
+    cols = [c for c in (columns(x)[0].strip() for x in head) if c and not set(c) <= set("_-─ ")]
     # the committee and its unit on one line ('ỦY BAN NHÂN DÂN THÀNH PHỐ BẠC LIÊU'), first or under its province
     # ('TỈNH ĐẮK LẮK' / 'ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC')
     for i, col in enumerate(cols[:2]):

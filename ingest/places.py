@@ -209,9 +209,18 @@ def _districts() -> dict[str, set[str]]:
     return out
 
 
+def columns(line: str) -> list[str]:
+    """A letterhead line's columns ('UBND TỈNH A   CỘNG HÒA ...'): parted by three spaces or more, or a tab as Word
+    saves them as text."""
+    return _COLUMNS.split(line.strip())
+
+
+_COLUMNS = re.compile(r"\s{3,}|\t")
+
+
 def district_province(line: str) -> str | None:
     """The province of the district a letterhead line names, when only one province has a district so named."""
-    for column in re.split(r"\s{3,}|\t", fold_ocr(line).strip()):  # a two-column letterhead
+    for column in columns(fold_ocr(line)):  # a two-column letterhead
         m = _DISTRICT.search(column.strip())
         words = m.group(1).split() if m else []
         for k in range(len(words), 0, -1):  # 'cao loc' before 'cao'
@@ -255,7 +264,7 @@ def _unit_introduced(lines: list[str]) -> str | None:
     """The province a ward's, commune's or district's report places its issuer in ('Phường Đồng Hới, tỉnh Quảng
     Trị được thành lập ...', 'xã Lục Sơn, tỉnh Bắc Ninh'): since 2025 such a letterhead names no province, and its
     text may name the former one beside it ('tỉnh Quảng Bình (cũ)')."""
-    units = {m.groups() for line in lines[:6] for column in re.split(r"\s{3,}|\t", fold_ocr(line).strip())
+    units = {m.groups() for line in lines[:6] for column in columns(fold_ocr(line))
              if (m := _UNIT_HEAD.match(column.strip()))}
     for kind, name in units:
         at = re.compile(rf"\b{kind}\s+{re.escape(name)}\s*,?\s*(?=(?:tinh|thanh pho|tp\.?)\s)")
