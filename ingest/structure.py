@@ -43,6 +43,13 @@ PLAN_WORDS = ("nhiem vu", "ke hoach", "muc tieu", "giai phap", "dinh huong", "ph
 # a plan word after these reports how the plan went, not the plan
 _RESULT_LEAD = re.compile(r"\b(?:ket qua|tinh hinh|thuc hien|danh gia|uoc)\b")
 
+# letterhead and signature lines: never a title ('ỦY BAN NHÂN DÂN', 'CỘNG HÒA ...', 'Số: 12/BC-UBND',
+# 'Đồng Nai, ngày ...', 'CỤC THỐNG KÊ TỈNH ĐỒNG NAI', 'SỞ TÀI CHÍNH', 'TỈNH NGHỆ AN', '-----')
+LETTERHEAD = re.compile(
+    r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|khoa [ivxl]+\b|ky hop thu|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
+    r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
+    r"noi nhan|tm\.|tl\.|kt\.|van phong\b[^\d.]{0,60}$|ban quan ly\b[^\d.]{0,80}$)|^[\W_]*$")
+
 
 def _next_note(cur: Paragraph, number: str) -> bool:
     """Under a page's rule, a line opening with the number after the note before it starts the next note, however

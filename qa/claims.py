@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import find_provinces, province_spans
-from tracuu.ingest.textnorm import fold, fold_ocr
-from tracuu.ingest.types import Period
+from tracuu.ingest.places import find_provinces
+from tracuu.ingest.textnorm import fold
 
 from .answer import Citation
 from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
-from .glossary import COUNTED_TO, cutoff_months
+from .glossary import COUNTED_TO
 from .answering import held
-from .claim_values import baseline_rival, comparable, elsewhere, counterpart, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value
+from .claim_values import baseline_rival, comparable, elsewhere, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
+from .claim_sources import counts_to_claimed, cutoff_apart, holds_claimed, other_place, own_figure, printed_elsewhere, printed_for, quote_of
 
 ORDER = ["mismatch", "other_period", "not_found", "rounded", "match"]  # worst first
 MAX_CLAIM_CHARS = 5000
@@ -128,9 +128,9 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                 and not foreign(f)]
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
-                and not ends_at(same[0].period, query.dated) and not _counts_to_claimed(query, cited.get(same[0].n)):
+                and not ends_at(same[0].period, query.dated) and not counts_to_claimed(query, cited.get(same[0].n)):
             same = []  # the value is the report's, but for another period: judged below (other_period)
-        if same and (at := _cutoff_apart(query, same[0], claimed_at)):
+        if same and (at := cutoff_apart(query, same[0], claimed_at)):
             # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
             rep = same[0]
             return ClaimResult(claim, fig.value, "other_period", rep, cited.get(rep.n),
@@ -141,19 +141,19 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                                f"Báo cáo ghi {other.value}{other.unit or ''} so với {_baseline_text(other)}; "
                                f"{same[0].value}{same[0].unit or ''} là so với {_baseline_text(same[0])}.")
         if same and not _former_part(query, same[0]) and (other := better_fit(said, named, same[0], quoted, engine.store,
-                                                                               _quote(cited.get(same[0].n)))) is not None:
+                                                                               quote_of(cited.get(same[0].n)))) is not None:
             # the digits are the report's, but for another indicator of the same sentence ('xuất khẩu ...
             # 150 triệu USD' where 150 is the imports and the exports are 100)
             return _another_indicator(claim, fig, same[0], other, cited.get(other.n))
-        if same and _opposite_hedges(fig, claim, same[0], _quote(cited.get(same[0].n))):
+        if same and _opposite_hedges(fig, claim, same[0], quote_of(cited.get(same[0].n))):
             rep = same[0]  # 'hơn 1.500 doanh nghiệp' where the report says 'gần 1.500': the other side of it
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
-                               f"Báo cáo ghi {_hedge_word(rep, _quote(cited.get(rep.n)))} {rep.value}"
+                               f"Báo cáo ghi {_hedge_word(rep, quote_of(cited.get(rep.n)))} {rep.value}"
                                f"{' ' + rep.unit if rep.unit and rep.unit != '%' else rep.unit or ''}, "
                                f"câu nêu {_hedge_word(fig, claim)} {fig.value}.")
         if same and _flow_for_total(fig, same[0]):
             same = []  # 'lũy kế đã thu nhận 5.919' where 5.919 is 'trong tháng': the month's, not the running total
-        if same and not names_measure(said, same[0], engine.store, _quote(cited.get(same[0].n))):
+        if same and not names_measure(said, same[0], engine.store, quote_of(cited.get(same[0].n))):
             same = []  # equal digits under words that name nothing the claim measures: no confirmation
         if same:
             rep = same[0]
@@ -203,14 +203,14 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         if key not in read:
             from .trend import trend
             read[key] = trend(engine, question, only=periods)
-        other = _elsewhere(read[key], fig, claimed, claimed_at, foreign)
+        other = printed_elsewhere(read[key], fig, claimed, claimed_at, foreign)
     if other is not None:
         rep, cite, period, row = other
         # a wider period's figure is not the asked one's; a figure 'đến 15/3/2022' is that of a report holding the date
-        if not claimed_at or period is not None and _holds_claimed(period, claimed_at, asked, query.dated):
-            if (rival := better_fit(said, named, rep, row, engine.store, _quote(cite))) is not None:
+        if not claimed_at or period is not None and holds_claimed(period, claimed_at, asked, query.dated):
+            if (rival := better_fit(said, named, rep, row, engine.store, quote_of(cite))) is not None:
                 return _another_indicator(claim, fig, rep, rival, cite)
-            if _aimed(rep, cite) == (fig.kind == "target") and names_measure(said, rep, engine.store, _quote(cite)) \
+            if _aimed(rep, cite) == (fig.kind == "target") and names_measure(said, rep, engine.store, quote_of(cite)) \
                     and not _flow_for_total(fig, rep):
                 return ClaimResult(claim, fig.value, "match", rep, cite, f"Khớp với báo cáo: {rep.value}.")
         elif period is not None and _aimed(rep, cite) and fig.kind != "target" and not _AIM_WORDS.search(fold(claim)) \
@@ -221,7 +221,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # figure of its own for it ('năm 2021 ... 96,2%': the 2021 release's 2022 plan), the figure is real
             # but another period's
             if any(period.overlaps(c) for c in claimed_at) or cite is None or cite.period not in claimed_at \
-                    or _own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None:
+                    or own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None:
                 return ClaimResult(claim, fig.value, "mismatch", rep, cite,
                                    f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả "
                                    f"thực hiện.")
@@ -231,17 +231,17 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {period.label}, không phải kỳ nêu trong câu.")
-    if (other := _printed_for(fig, claimed, ans, said, claimed_at, asked, query, engine.store)) is not None:
+    if (other := printed_for(fig, claimed, ans, said, claimed_at, asked, query, engine.store)) is not None:
         rep, cite = other  # 'cùng kỳ năm 2022 là 648,5 tỷ' beside this year's 1.158,8: last year's figure, not a wrong one
         return ClaimResult(claim, fig.value, "other_period", rep, cite,
                            f"Số liệu {rep.value} có trong báo cáo nhưng thuộc kỳ {rep.period.label}, không phải kỳ nêu "
                            f"trong câu.")
-    if (own := _own_figure(fig, ans, said, claimed_at, asked, query, engine.store)) is not None:
+    if (own := own_figure(fig, ans, said, claimed_at, asked, query, engine.store)) is not None:
         rep, cite = own
         return ClaimResult(claim, fig.value, "mismatch", rep, cite,
                            f"Báo cáo ghi {_stated(rep)}{' ' + rep.unit if rep.unit else ''}, không phải {_stated(fig)}"
                            f"{' ' + fig.unit if fig.unit else ''}.")
-    if (placed := _other_place(engine, claim, question, fig, claimed, claimed_at, asked, query, said, read)) is not None:
+    if (placed := other_place(engine, claim, question, fig, claimed, claimed_at, asked, query, said, read)) is not None:
         rep, cite, province = placed
         named = ", ".join(query.provinces)
         if any(d.province in query.provinces for d in engine.store.documents):
@@ -297,110 +297,8 @@ def _stated(f: Figure) -> str:
     return f"{'giảm' if f.number < 0 else 'tăng'} {f.value}" if f.kind == "change" and f.number else f.value
 
 
-def _printed_for(fig: Figure, claimed, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query,
-                 store):
-    """(figure, citation): the claimed value as one of the cited passages prints it for another period than the
-    claimed one ('tỷ lệ giải ngân cùng kỳ năm 2022 là 648,5 tỷ' in the half-year 2023 report), for what the claim
-    measures; None when none does."""
-    if not (ans.answered or ans.plan_only) or not claimed_at:
-        return None
-    for c in ans.citations[:5]:
-        own = store.doc_by_name[c.doc].period if c.doc in store.doc_by_name else None
-        for f in extract(c.text, c.n, own):
-            if not (equal(claimed, value(f)) and comparable(fig, f)):
-                continue
-            # the period its sentence names before it, read in its report ('cùng kỳ năm 2022' alone: that span)
-            lead = c.text[c.text.rfind(". ", 0, f.start) + 1:f.start]
-            named = [m.period for m in find_periods(lead, own=own) if m.period and not m.comparison]
-            period = named[-1] if named else None
-            if period is not None and not any(period.overlaps(p) for p in claimed_at) \
-                    and not _holds_claimed(period, claimed_at, asked, query.dated) and names_measure(said, f, store, c.text):
-                return replace(f, period=period), c
-    return None
-
-
-def _own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query, store):
-    """(figure, citation): the report's own figure for what the claim measures in the period it names, of the
-    same kind and a comparable unit; None when the reports give none for that period."""
-    if not (ans.answered or ans.plan_only):
-        return None
-    rep = counterpart(fig, [f for f in ans.figures if not equal(value(fig), value(f))])  # a different figure
-    cited = {c.n: c for c in ans.citations}
-    # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
-    # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)
-    cite = cited.get(rep.n) if rep is not None else None
-    # (or its passage counts to the claimed date: 'Lũy kế đến ngày 09/01/2022 ...' in the 2021 release)
-    if rep is None or rep.period is not None and claimed_at and not _holds_claimed(rep.period, claimed_at, asked,
-                                                                                    query.dated) \
-            and not _counts_to_claimed(query, cite):
-        return None
-    return (rep, cite) if names_measure(said, rep, store, _quote(cite)) else None
-
-
 # a claim that speaks of an aim itself ('kế hoạch năm 2023 là 9.000 ha' said of another year) is no result
 _AIM_WORDS = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|phan dau|du kien|du toan|kich ban)\b")
-
-
-def _holds_claimed(period: Period, claimed_at: list[Period], asked: list[Period], dated: list[Period]) -> bool:
-    """A report figure's period is the one the claim names: the same, one ending at the claimed date, or, when
-    the claim names only a date ('đến 15/3/2022'), a report's period holding it."""
-    return period in claimed_at or ends_at(period, dated) or asked == [] and any(period.contains(d) for d in claimed_at)
-
-
-def _other_place(engine, claim: str, question: str, fig: Figure, claimed, claimed_at: list[Period], asked: list[Period], query,
-                 said: set[str], read: dict):
-    """(figure, citation, province) where the claimed value is a report's for what the claim measures and the
-    period it names, but of another province than the one it names ('tỉnh Cao Bằng có 405 hợp tác xã' where the
-    405 is Lạng Sơn's): a figure credited to the wrong place is real, not absent. The question is asked again
-    with its place names left out."""
-    from .engine import AskOptions
-    if not query.provinces:
-        return None
-    folded = fold(question)
-    bare = question
-    for a, b, _ in sorted(province_spans(folded), reverse=True):
-        bare = bare[:a] + bare[b:]
-    if ("ask", bare) not in read:
-        read["ask", bare] = engine.ask(bare, AskOptions(k=5, dates_apart=True), single=True)
-    ans = read["ask", bare]
-    if not ans.answered:
-        return None
-    cited = {c.n: c for c in ans.citations}
-    store = engine.store
-    for f in ans.figures:
-        cite = cited.get(f.n)
-        doc = store.doc_by_name.get(cite.doc) if cite is not None else None
-        if doc is None or not doc.province or doc.province in query.provinces:
-            continue
-        if (equal(claimed, value(f)) or rounds(fig, claim, claimed, value(f))) and comparable(fig, f) \
-                and names_measure(said, f, store, _quote(cite)) and (
-                not claimed_at or f.period is None or _holds_claimed(f.period, claimed_at, asked, query.dated)
-                or _counts_to_claimed(query, cite)):
-            return f, cite, doc.province
-    return None
-
-
-def _counts_to_claimed(query, cite) -> bool:
-    """The cited passage counts to the date the claim names ('Lũy kế đến ngày 09/01/2022 ...' in the 2021 release,
-    written days after its year): its figures are that date's, whatever the report's own period."""
-    return cite is not None and bool(query.cutoffs & cutoff_months(fold_ocr(cite.text)))
-
-
-def _quote(cite) -> str:
-    return cite.quote if cite is not None else ""
-
-
-def _cutoff_apart(query, rep: Figure, claimed_at: list[Period]):
-    """The month the report's figure is counted to ('đến hết tháng 01/2023'), when the claim names another
-    cut-off for it, or a whole period it ends inside ('cả năm 2025' for 'lũy kế đến ngày 30/11/2025'); None when
-    the report names none or they agree."""
-    theirs = parse_query(rep.head or rep.context).dated
-    if not theirs:
-        return None
-    if query.dated:
-        return theirs[0] if not set(theirs) & set(query.dated) else None
-    inside = [p for p in claimed_at if any(p.contains(t) for t in theirs)]
-    return theirs[0] if inside and all(t.end != p.end for p in inside for t in theirs) else None
 
 
 def _another_indicator(claim: str, fig: Figure, rep: Figure, rival: Figure, cite) -> ClaimResult:
@@ -417,18 +315,3 @@ def _aimed(reported: Figure, cite) -> bool:
     return aimed(reported, cite.period if cite is not None else None)
 
 
-def _elsewhere(across, fig: Figure, claimed: tuple[float, str], claimed_at: list[Period], foreign=lambda f: False):
-    """(figure, citation, period, the figures quoted with it) where a report states the claimed value for
-    this indicator in any indexed period: `across` is the indicator asked of every period (qa.trend.Trend),
-    each row's quoted figures compared."""
-    found = []
-    for row in across.rows:
-        for f in row.answer.figures:
-            if equal(claimed, value(f)) and comparable(fig, f) and not foreign(f):
-                cite = next((c for c in row.answer.citations if c.n == f.n), row.citation)
-                found.append((f, cite, f.period or row.period, row.answer.figures))
-                break
-    # a value printed for several periods (9.000 ha: the 2022 plan and the 2023 plan) is judged by the one
-    # sharing months with the claimed period, if any
-    return next((x for x in found if x[2] is not None and any(x[2].overlaps(c) for c in claimed_at)),
-                found[0] if found else None)

@@ -109,24 +109,6 @@ def test_a_figure_credited_to_a_province_no_report_covers_says_whose_it_is(sampl
     assert claim.verdict == "not_found" and "Lạng Sơn" in claim.explanation and claim.reported.value == "89"
 
 
-def test_a_figure_counted_to_a_date_inside_the_claimed_period_is_not_that_period_s():
-    # invented figures: 'cả năm 2025' claimed, the report's 33.846,2 is 'lũy kế đến ngày 30/11/2025' (the year's own
-    # estimate stands beside it); a claim of the 11 months, or of the same date, agrees with it
-    from types import SimpleNamespace
-
-    from tracuu.ingest.types import Period
-    from tracuu.qa.claims import _cutoff_apart
-    from tracuu.qa.query import parse_query
-    rep = SimpleNamespace(head="Lũy kế đến ngày 30/11/2025, tổng thu ngân sách nhà nước trên địa bàn đạt", context="")
-    year = parse_query("Cả năm 2025, thu ngân sách nhà nước ước đạt 33.846,2 tỷ đồng")
-    assert _cutoff_apart(year, rep, [Period("year", 2025)]) == Period("month", 2025, 11)
-    eleven = parse_query("11 tháng năm 2025, thu ngân sách nhà nước đạt 33.846,2 tỷ đồng")
-    assert _cutoff_apart(eleven, rep, [Period("months", 2025, 11)]) is None
-    dated = parse_query("Đến ngày 30/11/2025, thu ngân sách nhà nước đạt 33.846,2 tỷ đồng")
-    assert _cutoff_apart(dated, rep, dated.periods + dated.dated) is None
-    assert _cutoff_apart(year, SimpleNamespace(head="Tổng thu ngân sách năm 2025 đạt", context=""), [Period("year", 2025)]) is None
-
-
 def test_a_hedged_claim_equal_to_the_plan_beside_the_result_it_rounds_is_that_result_rounded():
     # invented figures: 'gần 108 tỷ USD' is 107.846,2 triệu USD rounded, not the plan of 108.000 printed after it;
     # stated flatly, '108 tỷ USD' is the plan passed off as the result
