@@ -181,6 +181,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
                                          f"(các cột có: {columns}); xem đoạn nguồn bên dưới.", query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_for_the_period"}])
+    if other := wording.another_period_s(query, figs):  # the quote's figures are all another period's
+        return Answer(query.text, False, f"Không tìm thấy số liệu {query.period.label} cho chỉ tiêu này trong các báo "
+                                         f"cáo đã nạp; đoạn gần nhất nêu số liệu {other} (xem đoạn nguồn bên dưới).",
+                      query.period, citations, why=why + [{"outcome": "refused", "reason": "another_period_s_figure"}])
     if columns := wording.former_columns(query, figs):  # a former province asked, its columns not of the period
         return Answer(query.text, False, wording.former_refusal(query, columns), query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_of_the_former_province"}])

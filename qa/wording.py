@@ -157,6 +157,23 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
     return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
 
 
+def another_period_s(query: Query, figs: list[Figure]) -> str | None:
+    """The period a sentence's own figures are all stated for, when it is another of the kind asked ('Tại hội nghị
+    tổng kết năm 2023 và triển khai nhiệm vụ năm 2024, ... GRDP của tỉnh năm 2023 ước đạt 6,12%' for 'năm 2024': the
+    asked year is named, but not for a figure): no figure answers, and the refusal names the period they are of.
+    None when a figure is of the asked period, of none, or of another kind (a part of the year is ruled on before)."""
+    if not (query.wants_figure and query.periods and figs) or figs[0].header or query.dated \
+            or set(query.periods) & set(query.weak):
+        return None
+    own = [f for f in figs if f.n == 1 and not f.reference]
+    kinds = {p.kind for p in query.periods}
+    # (a figure the sentence compares with may be the asked period's: 'thấp hơn mức tăng 9,12% của quý I/2022')
+    if not own or any(f.period in query.periods for f in figs if f.n == 1) \
+            or any(f.period is None or f.period.kind not in kinds for f in own):
+        return None
+    return own[0].period.label
+
+
 def former_columns(query: Query, figs: list[Figure]) -> str | None:
     """A merged province's table row asked of a former one ('Tiền Giang (cũ)') whose columns give that area's own
     figures for some periods only ('Tiền Giang (cũ) năm 2024: 4.256,3; Ước thực hiện năm 2025: 6.842,5'): the

@@ -1,0 +1,29 @@
+"""How an answer is worded from its figures: here, when a quote's figures are all another period's (invented
+sentences, figures invented; the readers are the product's own)."""
+from tracuu.ingest.types import Period
+from tracuu.qa.figures import extract
+from tracuu.qa.query import parse_query
+from tracuu.qa.wording import another_period_s
+
+HELD = ("Tại hội nghị tổng kết năm 2023 và triển khai nhiệm vụ năm 2024 diễn ra ngày 04/01, UBND tỉnh cho biết tốc độ "
+        "tăng trưởng kinh tế (GRDP) của tỉnh năm 2023 ước đạt 6,12%, cao hơn mức tăng 5,05% của cả nước.")
+
+
+def test_a_year_named_only_as_the_next_task_is_no_figure_s_year():
+    figs = extract(HELD, 1, Period("year", 2023))
+    assert another_period_s(parse_query("GRDP cả năm 2024 của tỉnh tăng bao nhiêu?"), figs) == "năm 2023"
+    # the year the figure is stated for answers
+    assert another_period_s(parse_query("GRDP năm 2023 của tỉnh tăng bao nhiêu?"), figs) is None
+
+
+def test_a_compared_figure_of_the_asked_period_still_answers():
+    figs = extract("GRDP quý I năm 2023 ước tăng 2,85% so với cùng kỳ năm trước, thấp hơn nhiều so với mức tăng 9,12% "
+                   "của quý I/2022.", 1, Period("quarter", 2023, 1))
+    assert another_period_s(parse_query("Quý I năm 2022 kinh tế tỉnh tăng trưởng bao nhiêu?"), figs) is None
+    assert another_period_s(parse_query("Quý I năm 2021 kinh tế tỉnh tăng trưởng bao nhiêu?"), figs) == "quý I/2023"
+
+
+def test_a_period_of_another_kind_is_left_to_the_period_rules():
+    # '6 tháng' for a year asked: a part of the year, which `ruled_out.conflicts` rules on before
+    figs = extract("Tổng thu ngân sách 6 tháng đầu năm 2024 ước đạt 5.286,4 tỷ đồng.", 1, Period("half", 2024, 1))
+    assert another_period_s(parse_query("thu ngân sách năm 2024"), figs) is None
