@@ -110,6 +110,9 @@ DISPUTED = {
     # sets BA, BB: 'THÁNG 8 VÀ 8 THÁNG NĂM 2025', 'tháng 8 và 8 tháng năm 2022': as above
     "BA_hatinh_thongke_t8_2025.txt": Period("months", 2025, 8),
     "BB_sonla_socongthuong_thang8_2022.txt": Period("months", 2022, 8),
+    # sets BC, BD: 'tháng 5 và 5 tháng (đầu) năm 2023/2025' (a statistics office's and a Sở Công Thương's): as above
+    "BC_quangninh_t5_2023.txt": Period("months", 2023, 5),
+    "BD_angiang_sct_thang5_2025.txt": Period("months", 2025, 5),
 }
 
 
