@@ -15,7 +15,7 @@ from tracuu.ingest.types import Period
 from . import fit as period_fit
 from .sentence import first_figure, states_figure
 from .lexicon import lexicon
-from .glossary import cutoff_days, cutoff_months, leading, names_plan, uncompiled
+from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, uncompiled
 from .query import FORMER_MARK, Query
 from .scope import asks_nation, elsewhere_figure, nation_named, paragraph_subject, unit_not_named
 from .seasons import season_fit
@@ -188,12 +188,20 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     # the first figure's clause: 'Trong tháng có 48 doanh nghiệp thành lập mới; lũy kế quý I có 131 ...'
     # names the quarter for the second figure only
     end = _clause_end(folded, first)
-    named = [m.period for m in mentions if m.start < end]
+    # (a running total counted to the asked period's last month, 'Đến hết tháng 3, toàn tỉnh giải ngân 1.530 tỷ đồng' for
+    # quý I, is that period's: counted from January, as the plan year's disbursement and revenue are)
+    named = [m.period for m in mentions if m.start < end and not _counted_to_its_end(folded, m, query)]
     # (a rank asked, 'PCI 2023 xếp thứ mấy', is a quantity too: 'PCI năm 2022 ... xếp thứ 15/63' is 2022's)
     if (query.wants_figure or query.asks_quantity) and any(
             m.year is not None and m.period.kind == a.kind == "year" and m.period != a
             for a in query.periods for m in lead) \
             and not any(m.period in query.periods for m in lead) and not _clause_of_its_own(folded, mentions, query):
+        return True
+    # a part of a year the same way, by its own index whatever year it borrows, when the sentence never names the asked
+    # one: '6 tháng cuối năm, tỉnh phấn đấu ... cả năm 2022 đạt 8,5 - 9%' for '6 tháng đầu năm 2022' is the second half's
+    if (query.wants_figure or query.asks_quantity) and any(
+            m.period.kind == a.kind != "year" and m.period.index != a.index for a in query.periods for m in lead) \
+            and not any(m.period in query.periods for m in mentions):
         return True
     # 'Thống nhất trình HĐND tỉnh chỉ tiêu kế hoạch năm 2026: ... kim ngạch xuất khẩu 3.900 triệu USD' for '11 tháng năm
     # 2025': the lead names only a later year, of a plan or forecast, and nothing names the asked one
@@ -217,6 +225,13 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     wider = query.wants_figure and any(p.kind != "year" and p.contains(a) and a != p
                                        for a in query.periods for p in named)
     return narrower or wider
+
+
+def _counted_to_its_end(folded: str, m, query: Query) -> bool:
+    """A month counted to ('đến hết tháng 3') that ends an asked period running from January (quý I, 6 tháng, 9 tháng)."""
+    return m.period.kind == "month" and bool(CUTOFF.search(folded[max(0, m.start - 20):m.start])) and any(
+        a.months()[0] == 1 and a.months()[-1] == m.period.index and a.year == m.period.year and a != m.period
+        for a in query.periods)
 
 
 _AIM_SENTENCE = re.compile(r"\b(?:ke hoach|phan dau|muc tieu|chi tieu|du kien)\b")

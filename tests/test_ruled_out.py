@@ -224,3 +224,27 @@ def test_a_growth_question_is_not_answered_by_the_count_of_targets_met(wide_engi
         assert ans.answered and figure in ans.answer.split("\n")[0] and "chỉ tiêu" not in ans.answer.split("\n")[0], \
             ans.answer
 
+
+
+def test_a_part_of_the_year_other_than_the_asked_one_is_another_period_s():
+    # invented figures: the second half's aims are no first half's result, whatever year the sentence borrows
+    h1 = parse_query("Tăng trưởng GRDP 6 tháng đầu năm 2022 của tỉnh")
+    aims = ('"6 tháng cuối năm, tỉnh tập trung phấn đấu tốc độ tăng trưởng GRDP cả năm 2022 đạt từ 8,5 - 9%, giải ngân '
+            'vốn đầu tư công đạt 100% kế hoạch", đồng chí Phó Chủ tịch nhấn mạnh.')
+    assert conflicts(h1, aims, 2022)
+    assert conflicts(parse_query("quý I năm 2024 tỉnh xuất khẩu bao nhiêu"),
+                     "Trong quý II, tỉnh phấn đấu xuất khẩu đạt 1.200 triệu USD.", 2024)
+    # the asked part named after the first figure still answers: 'thấp hơn mức tăng 9,12% của quý I/2022'
+    assert not conflicts(parse_query("Quý I năm 2022 kinh tế tỉnh tăng trưởng bao nhiêu?"),
+                         "GRDP quý I năm 2023 ước tăng 2,85%, thấp hơn nhiều so với mức tăng 9,12% của quý I/2022.", 2023)
+
+
+def test_a_running_total_counted_to_the_asked_period_s_last_month_is_that_period_s():
+    # invented figures: 'đến hết tháng 3' counts from January to the end of quý I
+    text = "Đến hết tháng 3, toàn tỉnh mới giải ngân được 1.530 tỷ đồng, bằng 10,9% kế hoạch vốn năm 2024."
+    assert not conflicts(parse_query("giải ngân đầu tư công quý I năm 2024"), text, 2024)
+    assert not conflicts(parse_query("giải ngân đầu tư công 3 tháng đầu năm 2024"), text, 2024)
+    # not of a quarter that does not run from January, nor of a month in the middle of the one asked
+    assert conflicts(parse_query("giải ngân đầu tư công quý II năm 2024"),
+                     "Đến hết tháng 6, toàn tỉnh giải ngân được 3.530 tỷ đồng.", 2024)
+    assert conflicts(parse_query("giải ngân đầu tư công 6 tháng đầu năm 2024"), text, 2024)
