@@ -113,6 +113,8 @@ DISPUTED = {
     # sets BC, BD: 'tháng 5 và 5 tháng (đầu) năm 2023/2025' (a statistics office's and a Sở Công Thương's): as above
     "BC_quangninh_t5_2023.txt": Period("months", 2023, 5),
     "BD_angiang_sct_thang5_2025.txt": Period("months", 2025, 5),
+    # set BF: 'THÁNG 8 VÀ 8 THÁNG NĂM 2024' (a statistics office's release): as above
+    "BF_hcm_cts_thang8_2024.txt": Period("months", 2024, 8),
 }
 
 
