@@ -128,7 +128,18 @@ def _over(f: Figure) -> bool:
 
 def index_readings(f: Figure) -> list[Figure]:
     """A table's 'So cùng kỳ (%)' cell (112,4) is the period as a share of its baseline: a rise of 12,4% read the
-    other way. Both readings, for a claim worded either way ('tăng 12,4%', 'bằng 112,4% cùng kỳ')."""
+    other way. Both readings, for a claim worded either way ('tăng 12,4%', 'bằng 112,4% cùng kỳ'). A target's range
+    ('mục tiêu là 7 - 7,5%', read as its upper bound) states its lower bound too: a claim of 7% is the aim's."""
+    out = _cell_readings(f)
+    if f.kind == "target" and (m := _RANGE.match(f.value)) and (low := parse_number(m.group(1))) is not None:
+        out += [replace(x, number=low if x.number >= 0 else -low) for x in out]
+    return out
+
+
+_RANGE = re.compile(r"\s*(\d[\d.,]*)\s*[-–]\s*\d")
+
+
+def _cell_readings(f: Figure) -> list[Figure]:
     if _over(f):
         return [replace(f, number=100 + f.number)]
     if not (f.header and f.kind == "change" and f.unit == "%" and 20 <= f.number <= 1000

@@ -88,7 +88,8 @@ _COMPARING = re.compile(r"\s*(?:cao|thap|nhanh|cham|tot)\s+hon\b|\s*(?:vuot|bang
 
 # 'phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông', 'so với Đà Nẵng': provinces after 'với' are partners or
 # baselines, not whose figure it is (P stands for each province name)
-_PARTNER = re.compile(r"\bv[a-z]{1,2}i\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?(?:P\s*(?:,|va)\s*(?:(?:tinh|thanh pho|tp\.?)\s+)?)*$")
+# (or one it is compared with: 'thấp hơn thành phố Đà Nẵng (7,81%)', 'chỉ sau tỉnh Đắk Nông', 'như Hà Nội')
+_PARTNER = re.compile(r"\b(?:v[a-z]{1,2}i|hon|sau|truoc|nhu)\s+(?:(?:tinh|thanh pho|tp\.?)\s+)?(?:P\s*(?:,|va)\s*(?:(?:tinh|thanh pho|tp\.?)\s+)?)*$")
 
 
 def owners(lead: str) -> set[str]:

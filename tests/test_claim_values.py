@@ -123,3 +123,16 @@ def test_an_excess_over_the_plan_reads_as_the_plan_s_share():
     assert [x.number for f in reported for x in index_readings(f)] == [11946.2, 108.6, 111.3]
     claimed = extract("Thu ngân sách vượt 8,6% dự toán.", 0, None, small=True)[0]
     assert (claimed.kind, readings(claimed, reported).number) == ("share", 108.6)
+
+
+def test_a_target_s_range_reads_its_lower_bound_too():
+    # invented figures: 'đạt 6,67% (mục tiêu là 7 - 7,5%)': a claim of 7% is the aim's lower bound
+    from tracuu.ingest.types import Period
+    from tracuu.qa.claim_values import index_readings
+    from tracuu.qa.figures import extract
+    figs = extract("Năm 2021 tốc độ tăng GRDP đạt 6,67% (mục tiêu là 7 - 7,5%), tăng hơn 2 lần so với năm 2020.", 1,
+                   Period("year", 2021))
+    aim = next(f for f in figs if f.kind == "target")
+    assert sorted(x.number for x in index_readings(aim)) == [7.0, 7.5]
+    result = next(f for f in figs if f.kind == "result")
+    assert [x.number for x in index_readings(result)] == [6.67]

@@ -2,7 +2,7 @@
 import pytest
 
 from tracuu.qa.query import parse_query
-from tracuu.qa.scope import clause_of, place_of
+from tracuu.qa.scope import clause_of, elsewhere_figure, owners, place_of
 
 
 @pytest.mark.parametrize("sentence, asked, gives", [
@@ -176,3 +176,17 @@ def test_a_corporation_s_or_region_s_figure_is_no_province_s():
     assert national_figure(asked, "- Toàn Tổng công ty Điện lực miền Bắc, điện thương phẩm 11 tháng đạt 86.412 triệu kWh.")
     assert not national_figure(asked, "- Lũy kế 11 tháng năm 2024, điện thương phẩm đạt 4.612,8 triệu kWh.")
     assert not national_figure(asked, "Công ty Điện lực Ninh Bình (Tổng công ty Điện lực miền Bắc) đạt 4.612,8 triệu kWh.")
+
+
+def test_a_province_a_figure_is_compared_with_is_not_its_owner():
+    # invented figures: Quảng Nam's sentence compares its growth with Đà Nẵng's
+    assert owners("thap hon thanh pho da nang ") == set()
+    assert owners("chi sau tinh dak nong ") == set()
+    assert owners("tinh dak nong tang ") == {"Đắk Nông"}
+    sentence = ("Tốc độ tăng trưởng GRDP 9 tháng năm 2024 ước đạt 7,36% so với cùng kỳ, trong đó quý I tăng 5,12%. Mức "
+                "tăng 9 tháng cao hơn tỉnh Quảng Ngãi (5,94%), thấp hơn thành phố Đà Nẵng (7,81%).")
+    assert elsewhere_figure(parse_query("Đà Nẵng tăng trưởng GRDP quý I/2024"), sentence, "Quảng Nam")
+    assert not elsewhere_figure(parse_query("Quảng Nam tăng trưởng GRDP quý I/2024"), sentence, "Quảng Nam")
+    # the compared province's own clause still answers for it
+    assert not elsewhere_figure(parse_query("Đà Nẵng tăng trưởng GRDP 9 tháng 2024"),
+                                "GRDP 9 tháng tăng 7,36%; thành phố Đà Nẵng tăng 7,81%.", "Quảng Nam")
