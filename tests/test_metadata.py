@@ -115,6 +115,8 @@ DISPUTED = {
     "BD_angiang_sct_thang5_2025.txt": Period("months", 2025, 5),
     # set BF: 'THÁNG 8 VÀ 8 THÁNG NĂM 2024' (a statistics office's release): as above
     "BF_hcm_cts_thang8_2024.txt": Period("months", 2024, 8),
+    # set BH: a statistics office's 'tháng 5 và 5 tháng năm 2022': as above
+    "BH_tayninh_ctk_thang5_2022.txt": Period("months", 2022, 5),
 }
 
 
