@@ -17,7 +17,7 @@ from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
 from .quote_choice import restated_in_body, result_over_aim, stated_in_full, total_over_part
-from .figure_asks import states_the_ask
+from .figure_asks import given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
 from .parts import lead_in, list_above
@@ -76,16 +76,22 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     floor = MIN_COVERAGE
     if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and best.figure:
         doc = store.doc_by_name[top[best.hit_index].passage.doc]
-        if doc.province in query.provinces and doc.period in asked \
-                and top[best.hit_index].passage.period == doc.period:
+        sec = top[best.hit_index].passage.period
+        # (or, a target asked, its plans part for the asked period: 'PHƯƠNG HƯỚNG ... THÁNG 6' of May's report; not when
+        # the question states the target itself and asks whether it was met: 'có đạt chỉ tiêu 7.850 tỷ đồng không')
+        if doc.province in query.provinces and (doc.period in asked and sec == doc.period
+                                                or query.wants_target and sec in asked and doc.plans(sec)
+                                                and not given(query.text)):
             floor = MIN_COVERAGE_SCOPED
     # the figure asked is stated as asked ('đã khởi công 817 căn' for 'khởi công được bao nhiêu căn'): the rest of
     # the question may be paraphrased ('thay thế nhà tạm bợ' for 'xóa nhà tạm')
     if best is not None and best.figure and best.coverage < floor and states_the_ask(query.text, best.sentence):
         floor = MIN_COVERAGE_SCOPED
     # the question's words are said best of the whole country: a weak sentence of this place is no answer
+    # (not by a quote running on into the best one: 'Mức tăng này cao hơn ... cả nước là 6,42%. Riêng quý II/2022, GRDP
+    # của tỉnh ước tăng 9,05%' holds the place's own sentence, whose words it borrows)
     elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
-                     and national_figure(query, e.sentence)), default=0.0)
+                     and national_figure(query, e.sentence) and not _holds(e, best)), default=0.0)
     # or by a sentence saying the figure asked is not compiled ('số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà
     # soát ... chưa được công bố'): a weak sentence of another quantity (the new firms beside it) is no answer either
     unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled" or e.unpublished),
@@ -264,6 +270,11 @@ _TARGET_VALUE = re.compile(r"^(?!.*\b(?:hoan thanh|co dat|dat duoc|vuot)\b).*\b(
 def _asks_years(question: str) -> bool:
     """The question counts years ('bao nhiêu năm'), an age or anniversary, not a quantity achieved in one."""
     return bool(re.search(r"\b(?:bao nhieu|may)\s+nam\b(?!\s*\d)", fold_ocr(question)))
+
+
+def _holds(e, best) -> bool:
+    """Quote `e` runs over the sentences of quote `best` (the same passage, its first sentence inside e's range)."""
+    return best is not None and e.hit_index == best.hit_index and e.first <= best.first <= e.last
 
 
 def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:

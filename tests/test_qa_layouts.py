@@ -123,3 +123,16 @@ def test_a_rate_the_report_says_is_not_compiled_mid_year_is_not_answered_with_it
     ans = wide_engine.ask("Tỷ lệ hộ nghèo của tỉnh Sơn La tại thời điểm 30/6/2023 là bao nhiêu?")
     assert not ans.answered and "52,46" not in _first(ans), ans.answer
 
+
+
+def test_the_place_s_own_sentence_after_a_comparison_with_the_country_answers(wide_engine):
+    """Set BC's Nghệ An article: '... cao hơn tốc độ tăng chung của cả nước là 6,42%. Riêng quý II/2022, GRDP của tỉnh
+    ước tăng 9,05%': the quote running from the country's sentence into the province's lends the country no claim on it."""
+    ans = wide_engine.ask("Riêng quý II năm 2022 kinh tế Nghệ An tăng trưởng bao nhiêu?")
+    assert ans.answered and "9,05%" in _first(ans), ans.answer
+
+
+def test_a_target_asked_is_answered_from_the_plans_part_for_that_period(wide_engine):
+    """Set BD's An Giang May report: its 'tháng 6' tasks aim at 135 triệu USD of exports for June."""
+    ans = wide_engine.ask("Sở Công Thương An Giang đặt chỉ tiêu xuất khẩu tháng 6/2025 bao nhiêu?")
+    assert ans.answered and "135 triệu USD" in _first(ans), ans.answer
