@@ -43,7 +43,8 @@ BASELINE_WORDS = rf"{SAME_TIME}|n[a-z]{{0,2}}m\s+tr|th[a-z]{{1,3}}ng\s+tr|qu[a-z
 _AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:{BASELINE_WORDS})")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
-_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
+# (not targets judged met or not: '2 chỉ tiêu không đạt là tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%)' states the result)
+_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
                             r"|(?<!\()\bke hoach\s*:?\s*$")  # 'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value
 # (a bracketed '(kế hoạch 7,2%)' is read by its label, `_bracket_label`)
 # a purpose, however long what it names: 'triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ ... đạt tối thiểu 60%'

@@ -41,7 +41,7 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
     if not e.phrase:
         return "does_not_name_the_indicator"
     if (query.asks_quantity or query.wants_figure) and not re.search(r"\bchi tieu\b", fold_ocr(query.text)) \
-            and counts_targets(e.sentence):
+            and counts_targets(e.sentence, plans=not query.wants_target):
         # 'Trong 24 chỉ tiêu ..., có 19 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)': the
         # figures count targets met, the indicator asked is only named among them
         return "counts_targets_not_the_indicator"
@@ -85,14 +85,21 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
 _COUNT = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?![\w.,/])")
 
 
-def counts_targets(sentence: str) -> bool:
-    """Every figure of the sentence, its periods' numbers aside, counts targets ('19/24 chỉ tiêu', '05 chỉ tiêu')."""
+def counts_targets(sentence: str, plans: bool = False) -> bool:
+    """Every figure of the sentence, its periods' numbers aside, counts targets ('19/24 chỉ tiêu', '05 chỉ tiêu'); with
+    `plans`, or is a target's planned value in brackets ('3 chỉ tiêu không đạt là ... GRDP bình quân đầu người (kế hoạch
+    114 triệu đồng)': no result is stated)."""
     folded = fold_ocr(sentence)
     if "chi tieu" not in folded:
         return False
     spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
     counts = [m for m in _COUNT.finditer(folded) if not any(a <= m.start() < b for a, b in spans)]
-    return bool(counts) and all(re.match(r"\s+chi tieu\b", folded[m.end():]) for m in counts)
+    counted = [m for m in counts if re.match(r"\s+chi tieu\b", folded[m.end():])]
+    planned = [m for m in counts if plans and _PLANNED_VALUE.search(folded, max(0, m.start() - 20), m.start())]
+    return bool(counted) and len(counted) + len(planned) == len(counts)
+
+
+_PLANNED_VALUE = re.compile(r"\((?:ke hoach|kh|muc tieu)\s*:?\s*$")
 
 
 def former_areas(text: str) -> list[str]:

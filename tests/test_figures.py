@@ -1101,3 +1101,13 @@ def test_the_lead_line_reaches_the_plan_s_share_when_it_is_asked():
     first = extract(quote)[0]
     assert "83,0%" not in lead_line(first, quote, None)
     assert "đạt 83,0% kế hoạch năm" in lead_line(first, quote, None, plan_share=True)
+
+
+def test_a_value_reached_by_a_target_judged_missed_is_a_result():
+    # invented figures: '2 chỉ tiêu không đạt là ... GRDP (đạt 7,02%/KH 7,5%)' states what was reached
+    figs = extract("Trong 23 chỉ tiêu chủ yếu, có 21 chỉ tiêu đạt và vượt kế hoạch; 2 chỉ tiêu không đạt là tốc độ tăng "
+                   "trưởng GRDP (đạt 7,02%/KH 7,5%) và tỷ lệ đô thị hóa (đạt 46,2%/KH 47%).", 1, Period("year", 2023))
+    kinds = {f.value: f.kind for f in figs}
+    assert kinds["7,02"] == "result" and kinds["46,2"] == "result"
+    # an aim stays one: 'các chỉ tiêu phấn đấu đạt 8%'
+    assert extract("Các chỉ tiêu phấn đấu tăng trưởng GRDP đạt 8%.", 1, Period("year", 2024))[0].kind == "target"

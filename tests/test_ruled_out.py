@@ -248,3 +248,14 @@ def test_a_running_total_counted_to_the_asked_period_s_last_month_is_that_period
     assert conflicts(parse_query("giải ngân đầu tư công quý II năm 2024"),
                      "Đến hết tháng 6, toàn tỉnh giải ngân được 3.530 tỷ đồng.", 2024)
     assert conflicts(parse_query("giải ngân đầu tư công 6 tháng đầu năm 2024"), text, 2024)
+
+
+def test_targets_counted_with_only_their_planned_values_state_no_result():
+    # invented figures: the sentence names the indicator only among targets missed, with the plan's value
+    from tracuu.qa.ruled_out import counts_targets
+    missed = ("Năm 2023 có 20/23 chỉ tiêu chủ yếu đạt và vượt kế hoạch; 3 chỉ tiêu không đạt là tốc độ tăng GRDP, kim "
+              "ngạch xuất khẩu (kế hoạch 7.000 triệu USD) và GRDP bình quân đầu người (kế hoạch 114 triệu đồng).")
+    assert counts_targets(missed, plans=True)
+    assert not counts_targets(missed)  # a target asked: the planned values answer it
+    # a result in brackets is stated: 'tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%)'
+    assert not counts_targets("2 chỉ tiêu không đạt là tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%).", plans=True)
