@@ -23,12 +23,16 @@ def units_in(question: str) -> set[str]:
     folded = first_ask(question)  # 'đạt bao nhiêu, bằng bao nhiêu % dự toán': the value's unit first
     # short words that are also ordinary words ('hỗ trợ', 'tỷ lệ', 'con số') say nothing about the unit
     units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
+    if not units and _VALUE_ASKED.search(folded):
+        units = set(_MONEY)  # 'kim ngạch xuất khẩu cà phê': its value, not the tonnes beside it
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
     # ('bao nhiêu phần trăm' is the percent sign spelt out; 'điểm phần trăm' a unit of its own)
     return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b", folded) else units
 
 
 _AMBIGUOUS = _LEX.ambiguous_units
+_VALUE_ASKED = re.compile(r"\b(?:kim ngach|tri gia)\b")
+_MONEY = [u for u in _UNITS if re.search(r"(?:^|\s)(?:usd|dong)$", u) and u != "lao dong"]
 
 
 def counted(question: str) -> set[tuple[str, ...]]:

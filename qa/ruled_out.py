@@ -45,6 +45,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # 'Trong 24 chỉ tiêu ..., có 19 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)': the
         # figures count targets met, the indicator asked is only named among them
         return "counts_targets_not_the_indicator"
+    if query.wants_figure and h.passage.kind != "table" and lists_parts(query, e.sentence):
+        return "lists_parts_of_the_total"
     if query.asks_quantity and e.not_compiled:
         # 'Bắc Kạn giải ngân 386,2 tỷ đồng ... Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý': the quote
         # says the figure asked is not compiled; its figure is another indicator's
@@ -100,6 +102,23 @@ def counts_targets(sentence: str, plans: bool = False) -> bool:
 
 
 _PLANNED_VALUE = re.compile(r"\((?:ke hoach|kh|muc tieu)\s*:?\s*$")
+
+
+def lists_parts(query: Query, sentence: str) -> bool:
+    """The sentence lists the parts of a total under a frame ('Các mặt hàng xuất khẩu chủ yếu 9 tháng: cà phê nhân đạt
+    412,5 triệu USD ...; cao su 61,3 triệu USD'), and the question names none of them (a pair of its words printed
+    after the frame: 'xuất khẩu cà phê'): no figure of it is the total asked."""
+    folded = fold_ocr(sentence)
+    frame = _PARTS_FRAME.match(folded)
+    if not frame or re.search(rf"\b{frame.group(1)}\b", fold_ocr(query.text)):
+        return False  # (the parts asked: 'Những mặt hàng xuất khẩu chủ yếu ... là gì')
+    words = re.findall(r"[a-z0-9]+", fold_ocr(query.lexical_text or query.text))
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+    items = folded[frame.end():]
+    return not any(re.search(rf"\b{p}\b", items) and not re.search(rf"\b{p}\b", frame.group()) for p in pairs)
+
+
+_PARTS_FRAME = re.compile(r"\W*(?:[a-z]+\s+){0,3}?(?:cac|mot so|nhung)\s+(mat hang|nhom hang|san pham|nganh hang)\b[^:;.>]{0,80}:")
 
 
 def former_areas(text: str) -> list[str]:

@@ -69,7 +69,9 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
             # ('KH 2024', 'KH năm': the plan's column as appendices abbreviate it)
             kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
                 else "result"
-            cell_unit = unit
+            # (a column naming its own unit, 'Trị giá 9 tháng (triệu USD)' beside 'ĐVT: Nghìn tấn', counts in it)
+            own_unit = re.search(r"\(([^()]{1,20})\)\s*$", header)
+            cell_unit = own_unit.group(1).strip() if own_unit and unit_at(fold(own_unit.group(1))) else unit
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
                           start=m.start(2), context=f"{indicator} {header}", header=header))
     # the columns that name no period are the row's: the one its name gives, else the one all its dated columns but

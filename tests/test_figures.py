@@ -1111,3 +1111,18 @@ def test_a_value_reached_by_a_target_judged_missed_is_a_result():
     assert kinds["7,02"] == "result" and kinds["46,2"] == "result"
     # an aim stays one: 'các chỉ tiêu phấn đấu đạt 8%'
     assert extract("Các chỉ tiêu phấn đấu tăng trưởng GRDP đạt 8%.", 1, Period("year", 2024))[0].kind == "target"
+
+
+def test_a_column_naming_its_own_unit_counts_in_it():
+    # invented figures: 'ĐVT: Nghìn tấn' is the quantity's; 'Trị giá 9 tháng (triệu USD)' counts dollars
+    row = ("Kim ngạch một số mặt hàng xuất khẩu chủ yếu 9 tháng năm 2024 > Cà phê nhân > ĐVT: Nghìn tấn; Lượng 9 tháng: "
+           "98,6; Trị giá 9 tháng (triệu USD): 412,5")
+    units = {f.value: f.unit for f in extract(row, 1, Period("nine_months", 2024))}
+    assert units == {"98,6": "Nghìn tấn", "412,5": "triệu USD"}
+
+
+def test_a_value_asked_wants_a_money_figure():
+    from tracuu.qa.figure_asks import units_in
+    assert "trieu usd" in units_in("Kim ngạch xuất khẩu cà phê của Gia Lai 9 tháng năm 2024 đạt bao nhiêu?")
+    assert units_in("Sản lượng cà phê của Gia Lai năm 2024 là bao nhiêu?") == set()
+    assert units_in("kim ngạch xuất khẩu bao nhiêu tấn gạo") == {"tan gao"}  # a unit named: that one

@@ -259,3 +259,15 @@ def test_targets_counted_with_only_their_planned_values_state_no_result():
     assert not counts_targets(missed)  # a target asked: the planned values answer it
     # a result in brackets is stated: 'tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%)'
     assert not counts_targets("2 chỉ tiêu không đạt là tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%).", plans=True)
+
+
+def test_a_list_of_a_total_s_parts_does_not_answer_for_the_total():
+    # invented figures: the items under 'Các mặt hàng xuất khẩu chủ yếu' are no export total
+    from tracuu.qa.ruled_out import lists_parts
+    items = ("Các mặt hàng xuất khẩu chủ yếu 9 tháng: cà phê nhân đạt 412,5 triệu USD (với 98,6 nghìn tấn); sắn lát 94,8 "
+             "triệu USD; cao su 61,3 triệu USD.")
+    assert lists_parts(parse_query("Gia Lai xuất khẩu 9 tháng 2024"), items)
+    assert not lists_parts(parse_query("Kim ngạch xuất khẩu cà phê của Gia Lai 9 tháng năm 2024 đạt bao nhiêu?"), items)
+    assert not lists_parts(parse_query("Những mặt hàng xuất khẩu chủ yếu của Gia Lai 9 tháng 2024 là gì?"), items)
+    assert not lists_parts(parse_query("Gia Lai xuất khẩu 9 tháng 2024"),
+                           "Kim ngạch xuất khẩu 9 tháng ước đạt 842,6 triệu USD, tăng 28,7% so với cùng kỳ.")
