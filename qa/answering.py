@@ -16,7 +16,7 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import restated_in_body, result_over_aim, stated_in_full, total_over_part
+from .quote_choice import amount_over_share, restated_in_body, result_over_aim, stated_in_full, total_over_part
 from .figure_asks import given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
@@ -69,6 +69,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     best = restated_in_body(best, evidence, top, asked) if best is not None else None
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
+    best = amount_over_share(query, best, evidence, top) if best is not None and query.wants_figure else best
     if best is not None and best.coverage < MIN_COVERAGE:
         doc = top[best.hit_index].passage.doc
         best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc

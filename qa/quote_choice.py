@@ -9,9 +9,12 @@ from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import Evidence
-from .glossary import AIMED
+from .figure_asks import units_in
+from .figures import extract
+from .glossary import AIMED, measure_phrases
 from .parts import row_label, table_of, total_row
 from .query import Query
+from .ruled_out import former_areas
 from .sentence import figure_lead
 from .table_cells import table_cells
 from .verify import numbers_in
@@ -90,3 +93,46 @@ def _as_change(cell) -> set[str]:
         return set()
     decimals = len(cell.value.split(",", 1)[1]) if "," in cell.value else 0
     return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}
+
+
+def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """An amount asked ('Đồng Nai xuất khẩu 9 tháng 2024', 'thu ngân sách quý 1/2025'): a sentence giving only shares
+    ('chiếm khoảng 6,2% kim ngạch xuất khẩu cả nước', a headline's 'đạt hơn 25% dự toán') yields to one of the same
+    report stating the amount, covering the question nearly as well (not a former area's part of it: 'Các KCN khu vực
+    Hưng Yên (cũ): ... 936,8 triệu USD'). Not when a share or a rate is asked."""
+    folded = fold_ocr(query.text)
+    measures = measure_phrases(folded)
+    if "%" in units_in(query.text) or _SHARE_ASKED.search(folded) or not _shares_only(best.sentence, measures):
+        return best
+    doc = hits[best.hit_index].passage.doc
+    return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and e.figure
+                 and e.coverage >= EVIDENCE.second_quote * best.coverage
+                 and _states_amount(e.sentence, measures, bool(_MONEY_ASKED.search(folded)))
+                 and (query.as_it_was or not former_areas(figure_lead(e.sentence) or ""))), best)
+
+
+_SHARE_ASKED = re.compile(r"\b(?:chiem|ty trong|ty le|phan tram|bang bao nhieu|so voi|dat bao nhieu %)\b|%")
+
+
+def _shares_only(sentence: str, measures: list[str]) -> bool:
+    """The sentence's figures of the measure asked (all of them, if none names it) are shares: of a plan ('đạt hơn 25% dự
+    toán') or of a whole ('chiếm khoảng 6,2%')."""
+    figs = extract(sentence)
+    own = [f for f in figs if any(m in fold_ocr(f.head or f.indicator) for m in measures)] or figs
+    return bool(own) and all(f.unit == "%" and (f.kind == "share" or _PORTION.search(fold_ocr(f.quote[max(0, f.start - 25):f.start])))
+                             for f in own)
+
+
+_PORTION = re.compile(r"\bchiem\b|\bty trong\b")
+
+
+def _states_amount(sentence: str, measures: list[str], money: bool) -> bool:
+    """An amount of the measure asked (its words name it, when the question names one; the table row's label too), in
+    money when money is asked ('vốn FDI thu hút': not '64 lượt dự án')."""
+    return any(f.unit and f.unit != "%" and f.kind == "result"
+               and (not money or re.search(r"(?:usd|dong)$", fold_ocr(f.unit)))
+               and (not measures or any(m in fold_ocr(f"{f.header} {f.head or f.indicator}") for m in measures))
+               for f in extract(sentence))
+
+
+_MONEY_ASKED = re.compile(r"\b(?:von|ngan sach|kim ngach|tri gia|doanh thu)\b")

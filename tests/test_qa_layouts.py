@@ -136,3 +136,10 @@ def test_a_target_asked_is_answered_from_the_plans_part_for_that_period(wide_eng
     """Set BD's An Giang May report: its 'tháng 6' tasks aim at 135 triệu USD of exports for June."""
     ans = wide_engine.ask("Sở Công Thương An Giang đặt chỉ tiêu xuất khẩu tháng 6/2025 bao nhiêu?")
     assert ans.answered and "135 triệu USD" in _first(ans), ans.answer
+
+
+def test_an_amount_asked_leads_with_the_amount_not_a_share(wide_engine):
+    """Set BC's Thái Nguyên portal item: its headline says 'thu ngân sách đạt hơn 25% dự toán', its body and table give
+    4.215,6 tỷ đồng: the amount asked leads, not the share."""
+    ans = wide_engine.ask("thu ngan sach thai nguyen quy 1/2025")
+    assert ans.answered and "4.215,6" in _first(ans) and "25%" not in _first(ans), ans.answer
