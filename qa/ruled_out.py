@@ -14,6 +14,8 @@ from tracuu.ingest.types import Period
 
 from . import fit as period_fit
 from .sentence import first_figure, states_figure
+from .figure_asks import counted, units_in
+from .figures import extract as extract_figures
 from .lexicon import lexicon
 from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, uncompiled
 from .query import FORMER_MARK, Query
@@ -45,6 +47,9 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # 'Trong 24 chỉ tiêu ..., có 19 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)': the
         # figures count targets met, the indicator asked is only named among them
         return "counts_targets_not_the_indicator"
+    if query.asks_quantity and counts_asked(query.text) and rates_only(e.sentence):
+        # 'bao nhiêu hộ nghèo': 'Tỷ lệ hộ nghèo ... ước còn 0,48%' gives a rate, no count of them
+        return "gives_a_rate_not_the_count"
     if query.wants_figure and h.passage.kind != "table" and lists_parts(query, e.sentence):
         return "lists_parts_of_the_total"
     if query.asks_quantity and e.not_compiled:
@@ -102,6 +107,18 @@ def counts_targets(sentence: str, plans: bool = False) -> bool:
 
 
 _PLANNED_VALUE = re.compile(r"\((?:ke hoach|kh|muc tieu)\s*:?\s*$")
+
+
+def counts_asked(question: str) -> bool:
+    """The question counts things ('bao nhiêu hộ nghèo', 'bao nhiêu lượt khách') and asks no rate or share of them."""
+    return bool(counted(question)) and "%" not in units_in(question) \
+        and not re.search(r"\b(?:ty le|ty trong|phan tram|chiem)\b", fold_ocr(question))
+
+
+def rates_only(sentence: str) -> bool:
+    """Every figure the sentence states is a percentage."""
+    figs = extract_figures(sentence)
+    return bool(figs) and all(f.unit == "%" for f in figs)
 
 
 def lists_parts(query: Query, sentence: str) -> bool:

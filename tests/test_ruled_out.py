@@ -271,3 +271,13 @@ def test_a_list_of_a_total_s_parts_does_not_answer_for_the_total():
     assert not lists_parts(parse_query("Những mặt hàng xuất khẩu chủ yếu của Gia Lai 9 tháng 2024 là gì?"), items)
     assert not lists_parts(parse_query("Gia Lai xuất khẩu 9 tháng 2024"),
                            "Kim ngạch xuất khẩu 9 tháng ước đạt 842,6 triệu USD, tăng 28,7% so với cùng kỳ.")
+
+
+def test_a_count_asked_is_not_answered_by_a_rate():
+    # invented figures: 'bao nhiêu hộ nghèo' counts households; a sentence of the rate alone gives none
+    from tracuu.qa.ruled_out import counts_asked, rates_only
+    assert counts_asked("Bình Phước có bao nhiêu hộ nghèo theo kết quả rà soát cuối năm 2024?")
+    assert not counts_asked("Tỷ lệ hộ nghèo cuối năm 2024 còn bao nhiêu?")
+    assert not counts_asked("grdp 6 thang cuoi nam 2023 phai tang bao nhieu de dat muc tieu ca nam")  # 'để' counts nothing
+    assert rates_only("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều cuối năm 2024 ước còn 0,48%, cuối năm 2023 là 0,86%.")
+    assert not rates_only("Kết quả rà soát cuối năm 2024, toàn tỉnh còn 1.026 hộ nghèo (chiếm 0,35%).")
