@@ -57,7 +57,7 @@ def counted(question: str) -> set[tuple[str, ...]]:
 # words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm'),
 # as typed with marks; typed without them, their folded forms
 _NOT_COUNTED_MARKED = {"so", "với", "là", "và", "thì", "trong", "trên", "được", "đạt", "tăng", "giảm", "năm", "tháng",
-                       "quý", "của", "tại", "ở", "phần", "lần", "khi", "như", "hay", "còn", "vậy", "nữa", "để", "mới"}
+                       "quý", "của", "tại", "ở", "phần", "lần", "khi", "như", "hay", "còn", "vậy", "nữa", "để"}
 _NOT_COUNTED = {fold(w) for w in _NOT_COUNTED_MARKED}
 
 
