@@ -39,9 +39,13 @@ def issuer(head: list[str], folded: list[str], province: str | None, news: str |
     else the province's People's Committee."""
     if news:
         return news[:1].upper() + news[1:]
-    for x, f in zip(head[:8], folded[:8]):
-        s = columns(x)[0]  # a two-column letterhead: the left column
+    lefts = [columns(x)[0] for x in head[:8]]  # a two-column letterhead: the left column
+    for i, s in enumerate(lefts):
         f = fold_ocr(s)
+        # (the superior over its office, 'TỔNG CỤC THỐNG KÊ' / 'CỤC THỐNG KÊ TP. ĐÀ NẴNG': the office speaks)
+        if _SUPERIOR.match(f) and next((x for x in lefts[i + 1:i + 3] if x.strip()), "") and _OFFICE.match(
+                fold_ocr(next(x for x in lefts[i + 1:i + 3] if x.strip()))):
+            continue
         if DEPARTMENT.match(s) or re.match(r"^(?:tong |chi )?cuc thong ke", f):
             org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
             name = _ORGS.get(org) or org_case(s[:len(org)] if len(s) >= len(org) else s)
@@ -68,6 +72,7 @@ _UNIT = re.compile(r"^(thanh pho|huyen|thi xa|quan|phuong|xa|thi tran)\s+\S")
 _COMMITTEE = re.compile(r"^(?:uy ban nhan dan|ubnd)\b")
 _SUPERIOR = re.compile(r"^(?:bo|tong cuc|ngan hang nha nuoc)\s")
 _AGENCY = re.compile(r"^(?:ban quan ly|cuc|chi cuc|kho bac|ngan hang)\s")
+_OFFICE = re.compile(r"^(?:chi )?cuc thong ke\b")
 
 
 def _letterhead_issuer(head: list[str], province: str | None) -> str | None:

@@ -288,6 +288,12 @@ def test_the_body_under_a_two_line_letterhead_issues_the_report():
     # a People's Council's resolution is the council's (was read as the People's Committee's)
     assert issuer(["HỘI ĐỒNG NHÂN DÂN                   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                    "TỈNH BÌNH THUẬN                     Độc lập - Tự do - Hạnh phúc"]) == "HĐND tỉnh Bình Thuận"
+    # a statistics office under its superior, with tabs or spaces (was 'Tổng Cục thống kê tỉnh ...', OCR'd too)
+    assert issuer(["TỔNG CỤC THỐNG KÊ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "CỤC THỐNG KÊ TP. ĐÀ NẴNG\tĐộc lập - Tự do - Hạnh phúc"]) == "Cục Thống kê thành phố Đà Nẵng"
+    assert issuer(["Tong Cùc thống kệ                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                   "CỤC THỐNG KÊ TỈNH SÓC TRĂNG           Độc lập - Tự do - Hạnh phúc"]) == "Cục Thống kê tỉnh Sóc Trăng"
+    assert issuer(["TỔNG CỤC HẢI QUAN", "CỤC HẢI QUAN TỈNH LẠNG SƠN"]).startswith("Cục Hải quan")  # not a statistics one
 
 
 def test_periods_a_title_states_without_the_usual_words():
