@@ -43,8 +43,8 @@ def issuer(head: list[str], folded: list[str], province: str | None, news: str |
     for i, s in enumerate(lefts):
         f = fold_ocr(s)
         # (the superior over its office, 'TỔNG CỤC THỐNG KÊ' / 'CỤC THỐNG KÊ TP. ĐÀ NẴNG': the office speaks)
-        if _SUPERIOR.match(f) and next((x for x in lefts[i + 1:i + 3] if x.strip()), "") and _OFFICE.match(
-                fold_ocr(next(x for x in lefts[i + 1:i + 3] if x.strip()))):
+        below = next((x for x in lefts[i + 1:i + 3] if x.strip()), "")
+        if _SUPERIOR.match(f) and _OFFICE.match(fold_ocr(below)):
             continue
         if DEPARTMENT.match(s) or re.match(r"^(?:tong |chi )?cuc thong ke", f):
             org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()

@@ -31,6 +31,15 @@ def units_in(question: str) -> set[str]:
 
 
 _AMBIGUOUS = _LEX.ambiguous_units
+
+
+def asks_rate(question: str) -> bool:
+    """A rate or a share is asked ('tỷ lệ', 'tỷ trọng', 'chiếm bao nhiêu', 'bao nhiêu phần trăm', a '%' unit), not an
+    amount or a count."""
+    return "%" in units_in(question) or bool(_RATE_WORDS.search(fold_ocr(question)))
+
+
+_RATE_WORDS = re.compile(r"\b(?:ty le|ty trong|phan tram|chiem)\b")
 _VALUE_ASKED = re.compile(r"\b(?:kim ngach|tri gia)\b")
 _MONEY = [u for u in _UNITS if re.search(r"(?:^|\s)(?:usd|dong)$", u) and u != "lao dong"]
 

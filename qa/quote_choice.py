@@ -9,7 +9,7 @@ from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import Evidence
-from .figure_asks import units_in
+from .figure_asks import asks_rate
 from .figures import extract
 from .glossary import AIMED, measure_phrases
 from .parts import row_label, table_of, total_row
@@ -102,7 +102,7 @@ def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hi
     Hưng Yên (cũ): ... 936,8 triệu USD'). Not when a share or a rate is asked."""
     folded = fold_ocr(query.text)
     measures = measure_phrases(folded)
-    if "%" in units_in(query.text) or _SHARE_ASKED.search(folded) or not _shares_only(best.sentence, measures):
+    if asks_rate(query.text) or _COMPARED_ASKED.search(folded) or not _shares_only(best.sentence, measures):
         return best
     doc = hits[best.hit_index].passage.doc
     return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and e.figure
@@ -111,7 +111,7 @@ def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hi
                  and (query.as_it_was or not former_areas(figure_lead(e.sentence) or ""))), best)
 
 
-_SHARE_ASKED = re.compile(r"\b(?:chiem|ty trong|ty le|phan tram|bang bao nhieu|so voi|dat bao nhieu %)\b|%")
+_COMPARED_ASKED = re.compile(r"\b(?:bang bao nhieu|so voi|dat bao nhieu %)\b|%")  # a share of a plan or baseline
 
 
 def _shares_only(sentence: str, measures: list[str]) -> bool:

@@ -14,7 +14,7 @@ from tracuu.ingest.types import Period
 
 from . import fit as period_fit
 from .sentence import first_figure, states_figure
-from .figure_asks import counted, units_in
+from .figure_asks import asks_rate, counted
 from .figures import extract as extract_figures
 from .lexicon import lexicon
 from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, uncompiled
@@ -111,8 +111,7 @@ _PLANNED_VALUE = re.compile(r"\((?:ke hoach|kh|muc tieu)\s*:?\s*$")
 
 def counts_asked(question: str) -> bool:
     """The question counts things ('bao nhiêu hộ nghèo', 'bao nhiêu lượt khách') and asks no rate or share of them."""
-    return bool(counted(question)) and "%" not in units_in(question) \
-        and not re.search(r"\b(?:ty le|ty trong|phan tram|chiem)\b", fold_ocr(question))
+    return bool(counted(question)) and not asks_rate(question)
 
 
 def rates_only(sentence: str) -> bool:

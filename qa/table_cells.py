@@ -30,8 +30,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     # a table-wide unit ends where the row path goes on, or its caption's bracket: '(đơn vị: tỷ đồng)'
     unit_m = re.search(r"(?i)(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>()]+)", row)
     unit = unit_m.group(1).strip() if unit_m else None
-    if unit is None and (bracket := re.search(r"\(([^()]{1,20})\)\s*$", indicator)) and unit_at(fold(bracket.group(1))):
-        unit = bracket.group(1).strip()  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
+    if unit is None:
+        unit = _bracket_unit(indicator)  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
     out = []
     named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
     year = named[0].year if named else year
@@ -70,8 +70,7 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
             kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
                 else "result"
             # (a column naming its own unit, 'Trị giá 9 tháng (triệu USD)' beside 'ĐVT: Nghìn tấn', counts in it)
-            own_unit = re.search(r"\(([^()]{1,20})\)\s*$", header)
-            cell_unit = own_unit.group(1).strip() if own_unit and unit_at(fold(own_unit.group(1))) else unit
+            cell_unit = _bracket_unit(header) or unit
         out.append(Figure(value, number, cell_unit, indicator, periods[0] if periods else None, kind, n,
                           start=m.start(2), context=f"{indicator} {header}", header=header))
     # the columns that name no period are the row's: the one its name gives, else the one all its dated columns but
@@ -86,3 +85,9 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
                 year_before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
                 f.period = replace(fill, year=fill.year - 1) if year_before else fill
     return out
+
+
+def _bracket_unit(label: str) -> str | None:
+    """A unit in brackets at the end of a row's name or a column's header ('(triệu USD)'), as printed; None if none."""
+    bracket = re.search(r"\(([^()]{1,20})\)\s*$", label)
+    return bracket.group(1).strip() if bracket and unit_at(fold(bracket.group(1))) else None
