@@ -19,7 +19,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?i)(?:heading|tiêu đề|đầu đề)\s*(\d)")
 _TITLE = re.compile(r"(?i)title|tiêu đề")
 _NUMBER = re.compile(r"[-+−]?\d[\d.,]*\s*(?:%|[^\d\s].{0,24})?")  # '2.202,4 tỷ đồng', '95%'
-_ORDINAL = re.compile(r"(?i)[\dIVX]{1,4}(?:\.\d{1,2})*\.?|[a-zđ][.)]?|")  # an STT column's values
+_ORDINAL = re.compile(r"(?i)[\dIVX]{1,4}(?:\.\d{1,2})*\.?|[a-zđ][.)]?|[-+*•]|")  # an STT column's values ('-' a part)
 _CAPTION_MAX = 120
 
 

@@ -36,6 +36,7 @@ def render_pipe_tables(src: SourceText) -> SourceText:
     lines, hints = list(src.lines), dict(src.hints)
     i, n_tables = 0, 0
     while i < len(lines):
+        stacked = None
         if grid := _grid_table(lines, i):  # '+----+------+' rules around '| TT | Chỉ tiêu |' rows
             j, head, groups = grid
             header = _joined([_cells(lines[k]) for k in head])
@@ -45,15 +46,18 @@ def render_pipe_tables(src: SourceText) -> SourceText:
                 rule, j = 1, i + 2
                 while j < len(lines) and _ROW.match(lines[j]):
                     j += 1
+            elif stacked := _stacked_tab_table(lines, i):  # a Word annex's header over two or three lines
+                rule, (j, header, body) = 0, stacked
             elif j := _bare_table(lines, i):  # 'STT | Chỉ tiêu | ĐVT | ...' with no outer bars, or no rule line
                 rule = int(bool(_RULE.match(lines[i + 1])))  # ('----|-------|----' under the header: no row)
             else:
                 i += 1
                 continue
-            sep = "|" if rule else _sep(lines[i])
-            bare = not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
-            header = _cells(lines[i], sep, bare)
-            body = [(k, _cells(lines[k], sep, bare)) for k in range(i + 1 + rule, j)]
+            if not stacked:
+                sep = "|" if rule else _sep(lines[i])
+                bare = not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
+                header = _cells(lines[i], sep, bare)
+                body = [(k, _cells(lines[k], sep, bare)) for k in range(i + 1 + rule, j)]
         width = len(header)
         body = _unwrapped([(k, (r + [""] * width)[:width]) for k, r in body])
         sub = _subheader(header, [r for _, r in body])
@@ -188,6 +192,77 @@ def _bare_table(lines: list[str], i: int) -> int:
 
 
 _LABEL_ROW = re.compile(r"\s*[^\s\t\d][^\t]{0,78}[^\s\t.;:]\s*")
+
+
+# the row numbering a Word annex's columns under its header ('A | B | C | 1 | 2 | 3 | 4=3/2 | 5=3/1'): no figures
+_COLUMN_NO = re.compile(r"[A-Za-z]|\(?\d{1,2}\)?(?:\s*=\s*[\d()/*+x-]+)?")
+_FIGURE_CELL = re.compile(r"[\d.,%≥≤<>\s-]+")
+
+
+def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[tuple[int, list[str]]]] | None:
+    """A tab table whose header runs over two or three lines, as a Word annex with merged header cells is copied
+    ('STT | Chỉ tiêu | ĐVT | Năm 2023 | | | Kế hoạch năm 2024' over '| | | | Kế hoạch | Ước thực hiện | So sánh (%)'),
+    often followed by a row numbering the columns ('A | B | C | 1 | 2 | 3=2/1'): a merged cell is saved as one
+    cell, so the header lines hold fewer cells than the rows. Its end, its column names (each joined top down:
+    'Năm 2023 - Ước thực hiện') and its body rows; None where no such table starts at line `i` (a header of one line
+    over rows as wide is `_bare_table`'s)."""
+    first = lines[i]
+    if first.count("\t") < 2 or any(_FIGURE_CELL.fullmatch(t) for t in _cells(first, "\t") if t):
+        return None
+    def cells(x: str) -> list[str]:  # (a header line's trailing empty cells count)
+        return [c.strip() for c in x.rstrip("\r\n ").split("\t")]
+    head, k, numbered = [cells(first)], i + 1, False
+    while k < len(lines) and len(head) < 3 and "\t" in lines[k]:
+        row = cells(lines[k])
+        # a header line under merged cells: the first two (STT, Chỉ tiêu) empty or repeated, words only
+        if (all(c >= len(row) or not row[c] or row[c] == head[0][c] for c in (0, 1)) and any(row[2:])
+                and not any(_FIGURE_CELL.fullmatch(t) for t in row if t)):
+            head.append(row)
+            k += 1
+        else:
+            break
+    if k < len(lines) and lines[k].count("\t") >= 2 and all(
+            _COLUMN_NO.fullmatch(t) for t in _cells(lines[k], "\t") if t):
+        numbered, k = True, k + 1
+    j, body = k, []
+    while j < len(lines):
+        if lines[j].count("\t") >= 2:
+            body.append((j, _cells(lines[j], "\t")))
+        elif not (_LABEL_ROW.fullmatch(lines[j]) and j + 1 < len(lines) and lines[j + 1].count("\t") >= 2):
+            break
+        j += 1
+    width = max([len(r) for _, r in body] + [len(r) for r in head])
+    if len(body) < 2 or not (len(head) == 3 or numbered or any(len(r) > len(head[0]) for _, r in body)):
+        return None
+    return j, _stacked_names(head, width), body
+
+
+def _stacked_names(head: list[list[str]], width: int) -> list[str]:
+    """Column names of a header over several lines. A line with fewer cells than the table keeps its last cells
+    (after its last empty one) at the right edge when it is the first ('Kế hoạch năm 2024' names the last column,
+    down through the lines below); an empty cell right of
+    a name, under the same cell above and over a name below, is spanned by it ('Năm 2023' over 'Kế hoạch',
+    'Ước thực hiện', 'So sánh (%)')."""
+    grid = []
+    for r, row in enumerate(head):
+        if r == 0 and len(row) < width and row[-1]:  # (a lower line's names sit under their merged cell)
+            cut = max((c for c, t in enumerate(row) if not t), default=-1) + 1
+            row = row[:cut] + [""] * (width - len(row)) + row[cut:]
+        grid.append((row + [""] * width)[:width])
+    for r, row in enumerate(grid):
+        for c in range(3, width):
+            below = any(grid[x][c] for x in range(r + 1, len(grid)))
+            same_above = r == 0 or grid[r - 1][c] == grid[r - 1][c - 1]
+            if not row[c] and row[c - 1] and below and same_above:
+                row[c] = row[c - 1]
+    names = []
+    for c in range(width):
+        parts: list[str] = []
+        for row in grid:
+            if row[c] and row[c] not in parts:
+                parts.append(row[c])
+        names.append(" - ".join(parts))
+    return names
 
 
 _MD_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")

@@ -177,3 +177,35 @@ def test_a_rule_line_under_a_header_with_bars_between_cells_only_is_no_row():
     assert out[4] == "Biểu 01. Kết quả thu ngân sách (Đơn vị: tỷ đồng, %) > TỔNG THU NSNN > Dự toán: 12.450,0; " \
                      "Ước TH 10 tháng: 9.782,4"
     assert out[6].endswith("> Thu tiền sử dụng đất > Dự toán: 2.900,0; Ước TH 10 tháng: 2.086,4")
+
+
+def test_a_word_annex_header_over_three_lines_with_fewer_cells_than_its_rows_names_every_column():
+    # (invented figures) merged cells are saved as one cell: the header lines hold fewer cells than the rows, and the
+    # last name of the first line ('Kế hoạch năm 2027') sits over the last column
+    out = _render("Biểu 02: CHỈ TIÊU CHỦ YẾU NĂM 2026\n"
+                  "TT\tChỉ tiêu\tĐVT\tNăm 2025\tNăm 2026\t\t\tKế hoạch năm 2027\n"
+                  "\t\t\t\tKế hoạch\tƯớc thực hiện\tSo sánh (%)\t\n"
+                  "\t\t\t\t\t\tƯớc TH/KH\tƯớc TH 2026/2025\t\n"
+                  "A\tB\tC\t1\t2\t3\t4=3/2\t5=3/1\t6\n"
+                  "1\tKim ngạch xuất khẩu\tTriệu USD\t1.204\t1.350\t1.318,6\t97,7\t109,5\t1.450\n"
+                  "-\tTrong đó: hàng nông sản\tTriệu USD\t402\t430\t447,2\t104,0\t111,2\t470\n"
+                  "2\tTổng vốn đầu tư\tTỷ đồng\t21.640\t23.000\t23.915\t104,0\t110,5\t26.000\n"
+                  "Ghi chú: số ước thực hiện.")
+    assert out[1:5] == ["", "", "", ""]  # the header lines and the row numbering the columns go blank: lines hold
+    assert out[5] == ("Biểu 02: CHỈ TIÊU CHỦ YẾU NĂM 2026 > Kim ngạch xuất khẩu > ĐVT: Triệu USD; Năm 2025: 1.204; "
+                      "Năm 2026 - Kế hoạch: 1.350; Năm 2026 - Ước thực hiện: 1.318,6; "
+                      "Năm 2026 - So sánh (%) - Ước TH/KH: 97,7; Năm 2026 - So sánh (%) - Ước TH 2026/2025: 109,5; "
+                      "Kế hoạch năm 2027: 1.450")
+    assert "> Trong đó: hàng nông sản > " in out[6]  # ('-' numbers a part in the STT column)
+    assert "Năm 2026 - Ước thực hiện: 23.915" in out[7] and out[8] == "Ghi chú: số ước thực hiện."
+
+
+def test_a_two_line_tab_header_with_a_column_numbering_row_and_rows_as_wide():
+    out = _render("STT\tNội dung\tDự toán năm 2024\tThực hiện 9 tháng\t\n"
+                  "\t\t\tSố tiền\tSo dự toán (%)\n"
+                  "(1)\t(2)\t(3)\t(4)\t(5)\n"
+                  "I\tTổng thu NSNN trên địa bàn\t8.500\t6.312,4\t74,3\n"
+                  "1\tThu nội địa\t7.900\t5.948,1\t75,3\n")
+    assert out[:3] == ["", "", ""]
+    assert out[3] == ("Bảng 1 > Tổng thu NSNN trên địa bàn > Dự toán năm 2024: 8.500; Thực hiện 9 tháng - Số tiền: 6.312,4; "
+                      "Thực hiện 9 tháng - So dự toán (%): 74,3")
