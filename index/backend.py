@@ -35,6 +35,10 @@ class Lexical(Protocol):
         """BM25 (Lucene) idf of a folded token over the whole index."""
         ...
 
+    def holds(self, token: str) -> bool:
+        """Whether any indexed passage has the folded token."""
+        ...
+
     def variants(self, tokens: list[str], limit: int = 3) -> dict[str, list[str]]:
         """OCR spellings the index holds of the question's word pairs (index.lexical)."""
         ...

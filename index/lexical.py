@@ -302,6 +302,10 @@ class Vocabulary:
             out.setdefault((_MASK.sub("*", a), _MASK.sub("*", b)), []).append((a, b))
         return out
 
+    def holds(self, token: str) -> bool:
+        """Whether any indexed passage has the token (a name no report prints is asked of none)."""
+        return self.df.get(token, 0) > 0
+
     def idf(self, token: str) -> float:
         """BM25 (Lucene) idf of a token over the whole index."""
         df = self.df.get(token, 0)

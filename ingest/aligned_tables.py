@@ -15,7 +15,8 @@ from .types import SourceText
 # a cell: words joined by single spaces; two spaces or more part cells
 _CELL = re.compile(r"\S+(?: \S+)*")
 # a value cell: a number (a sign, a unit or a word or two after it: '3,0 trở lên', '108,6%'), or a dash for none
-_VALUE = re.compile(r"[-–—x]|[<>≥≤~+]?\s?\d[\d.,]*\s*%?(?:\s+[^\W\d]+){0,2}")
+# (a decrease in brackets, as accounts print it: '(24.226)')
+_VALUE = re.compile(r"[-–—x]|\(\d[\d.,]*\)|[<>≥≤~+]?\s?\d[\d.,]*\s*%?(?:\s+[^\W\d]+){0,2}")
 _RULE = re.compile(r"^\s*[-=_–—]{10,}\s*$")
 # dot leaders between a label and its values ('Kim ngạch xuất khẩu ........ 104,6 ...... 1.078,4'): a gap, as spaces are
 _LEADERS = re.compile(r" ?(?:\.{3,}|…+) ?")
@@ -61,7 +62,7 @@ def render_aligned_tables(src: SourceText) -> SourceText:
     # read with leaders as gaps, and a scan's misread digits as digits (a rendered row shows them so)
     view = [_ocr_digits(_LEADERS.sub(lambda m: " " * len(m.group()), x)) for x in src.lines]
     lines, hints = list(view), dict(src.hints)
-    i, n_tables = 0, 0
+    i, n_tables, last = 0, 0, None
     while i < len(lines):
         if hints.get(i) == "table" or (first := _row(i, lines[i])) is None:
             i += 1
@@ -75,11 +76,13 @@ def render_aligned_tables(src: SourceText) -> SourceText:
             elif not _continues(lines[j], rows[-1]):
                 break
             j += 1
-        if len(rows) < _MIN_ROWS or not _columns_agree(rows):
+        going_on = last is not None and i - last.end <= _PAGE_BREAK  # (a page's last rows may be one or two)
+        if len(rows) < (1 if going_on else _MIN_ROWS) or not _columns_agree(rows):
             i = j if len(rows) >= _MIN_ROWS else i + 1
             continue
         n_tables += 1
-        _render(lines, hints, rows, i, j, n_tables)
+        # a table going on after a page break (a page number, the running header): the rows below take its headings
+        last = _render(lines, hints, rows, i, j, n_tables, last if going_on else None)
         i = j
     # what no table took keeps its own text (leaders included)
     lines = [new if new != seen else own for own, seen, new in zip(src.lines, view, lines)]
@@ -113,7 +116,21 @@ def _columns_agree(rows: list[_Row]) -> bool:
     return all(max(ends) - min(ends) <= 12 for ends in ([r.values[k][1] for r in full] for k in range(n)))
 
 
-def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: int, end: int, n: int) -> None:
+_PAGE_BREAK = 6  # lines between a table's last row on one page and its next row on the next
+
+
+@dataclass
+class _Carried:
+    """What a table's rows on the next page, printed with no headings, take from its first page."""
+    end: int
+    spans: list[tuple[int, int]]
+    unit_col: bool
+    heads: list[str]
+    caption: str
+
+
+def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: int, end: int, n: int,
+            before: _Carried | None = None) -> _Carried | None:
     n_values = max(len(r.values) for r in rows)
     full = [r for r in rows if len(r.values) == n_values]
     spans = [(min(r.values[k][0] for r in full), max(r.values[k][1] for r in full)) for k in range(n_values)]
@@ -123,6 +140,10 @@ def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: in
     label_end = unit_span[0] if unit_span else spans[0][0]
     columns = [(0, label_end)] + ([unit_span] if unit_span else []) + spans
     header_rows, top = _header(lines, start)
+    if not header_rows and before and before.unit_col == unit_col and len(before.spans) == n_values and all(
+            min(b, d) > max(a, c) for (a, b), (c, d) in zip(before.spans, spans)):
+        return _rendered(lines, hints, rows, start, end, before.heads, before.caption, before.spans, unit_col,
+                         columns, n_values)
     heads = [""] * len(columns)
     for k in header_rows:
         for s, e, text in _cells(lines[k]):
@@ -140,6 +161,16 @@ def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: in
         if h and named.count(h) > 1:
             left = next((named[j] for j in range(k - 1, 0, -1) if re.search(r"\d", named[j]) and named.count(named[j]) == 1), "")
             heads[k] = f"{left} - {h}" if left else h
+    caption = _caption(lines, top) or f"Bảng {n}"
+    return _rendered(lines, hints, rows, top, end, heads, caption, spans, unit_col, columns, n_values)
+
+
+def _rendered(lines: list[str], hints: dict[int, str], rows: list[_Row], top: int, end: int, heads: list[str],
+              caption: str, spans: list[tuple[int, int]], unit_col: bool, columns: list[tuple[int, int]],
+              n_values: int) -> _Carried | None:
+    """The rows rendered under `heads` in place (headings, rules and wrapped labels blank), and what rows on the
+    next page would take; None where a row would vanish (the text stays as printed)."""
+    start = rows[0].line
     grid: list[list[str | None]] = [heads]
     labels: dict[int, str] = {}
     for r in rows:
@@ -157,15 +188,15 @@ def _render(lines: list[str], hints: dict[int, str], rows: list[_Row], start: in
             cells[_column_of(s, e, columns[len(columns) - n_values:]) + len(columns) - n_values] = \
                 "" if text in "-–—x" else text
         grid.append(cells)
-    caption = _caption(lines, top) or f"Bảng {n}"
     rendered = table_lines(grid, caption)
     if len(rendered) != len(rows):
-        return  # a row would vanish: keep the text as printed rather than shift the lines
+        return None  # a row would vanish: keep the text as printed rather than shift the lines
     for k in range(top, end):  # headings, rule lines and wrapped labels: blank, each line keeps its number
         lines[k] = ""
     for r, text in zip(rows, rendered):
         lines[r.line] = text
         hints[r.line] = "table"
+    return _Carried(end, spans, unit_col, heads, caption)
 
 
 def _header(lines: list[str], start: int) -> tuple[list[int], int]:

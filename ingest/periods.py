@@ -81,7 +81,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("q4", re.compile(rf"\bquy\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     # cumulative months from January, as statistics releases give them: '10 tháng năm 2022',
     # 'hai tháng đầu năm', 'tính chung 11 tháng' (a bare 'N tháng' needs 'tính chung'/'lũy kế'/'trong')
-    ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang\s+(?:dau\s+{NAM}(?:\s*{YEAR})?|(?:{NAM}\s+)?{YEAR})")),
+    # (a table's column writes the year after a slash: 'Ước 8 tháng/2024', '9 tháng/2023 so với cùng kỳ (%)')
+    ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang(?:\s+dau\s+{NAM}(?:\s*{YEAR})?|\s+(?:{NAM}\s+)?{YEAR}"
+                          rf"|\s*/\s*{YEAR}(?![0-9]))")),
     ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
                           rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua|cuoi|dau))")),
     # a running total stated as such: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4', 'thu ngân sách trên
@@ -97,9 +99,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 6 tháng đầu năm / 6 tháng cuối năm / nửa đầu năm / sáu tháng / giữa năm
     ("half", re.compile(rf"\b(?:6|sau)\s+thang\s+(dau|cuoi)\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("half", re.compile(rf"\bnua\s+(dau|cuoi)\s+(?:(?:{NAM})(?:\s*{YEAR})?|{YEAR})")),
-    ("half", re.compile(rf"(?<!ngay )\b(?:6|sau)\s+thang(?!\s+\d{1,2}\b)(?:\s+(?:{NAM}\s+)?{YEAR})?")),
+    ("half", re.compile(rf"(?<!ngay )\b(?:6|sau)\s+thang(?!\s+\d{1,2}\b)(?:\s+(?:{NAM}\s+)?{YEAR}|\s*/\s*{YEAR})?")),
     ("half", re.compile(rf"\bgiua\s+{NAM}(?:\s+{YEAR})?")),
-    ("nine_months", re.compile(rf"\b(?:9|chin)\s+thang(?:\s+dau\s+{NAM})?(?:\s*{YEAR}|\s+{NAM}\s+{YEAR})?")),
+    ("nine_months", re.compile(rf"\b(?:9|chin)\s+thang(?:\s+dau\s+{NAM})?(?:\s*{YEAR}|\s+{NAM}\s+{YEAR}|\s*/\s*{YEAR})?")),
     ("q1", re.compile(rf"\b(?:3|ba)\s+thang\s+dau\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("q4", re.compile(rf"\b(?:3|ba)\s+thang\s+cuoi\s+(?:{NAM})?(?:\s*{YEAR})?")),
     ("quarter", re.compile(rf"\bquy\s+(iv|lv|\|v|[il1|]{{1,3}}|[2-4])(?![a-z0-9]){_OPT_NAM_YEAR}")),

@@ -185,7 +185,8 @@ def _bare_table(lines: list[str], i: int) -> int:
             rows += 1
         # a group's label on a line of its own between rows ('Phân theo khu vực kinh tế', 'Mặt hàng chủ yếu'): a row
         # with only its label cell, as a Word table's merged row is saved
-        elif not (sep == "\t" and _LABEL_ROW.fullmatch(lines[j]) and j + 1 < len(lines) and fits(lines[j + 1])):
+        elif not (sep == "\t" and (_LABEL_ROW.fullmatch(lines[j]) or lines[j].count("\t") == 1)
+                  and j + 1 < len(lines) and fits(lines[j + 1])):
             break
         j += 1
     return j if rows >= 2 else 0
@@ -228,7 +229,9 @@ def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[t
     while j < len(lines):
         if lines[j].count("\t") >= 2:
             body.append((j, _cells(lines[j], "\t")))
-        elif not (_LABEL_ROW.fullmatch(lines[j]) and j + 1 < len(lines) and lines[j + 1].count("\t") >= 2):
+        # (a group's label row, its empty cells cut off: 'A | CHỈ TIÊU KINH TẾ', a label alone)
+        elif not ((_LABEL_ROW.fullmatch(lines[j]) or lines[j].count("\t") == 1) and j + 1 < len(lines)
+                  and lines[j + 1].count("\t") >= 2):
             break
         j += 1
     width = max([len(r) for _, r in body] + [len(r) for r in head])

@@ -16,8 +16,9 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import amount_over_share, restated_in_body, result_over_aim, stated_in_full, total_over_part
-from .figure_asks import given, states_the_ask
+from .quote_choice import (COMPARISON_ASKED, amount_over_share, asked_period_first, restated_in_body, result_over_aim,
+                           stated_in_full, total_over_part)
+from .figure_asks import asks_rate, given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
 from .parts import lead_in, list_above
@@ -45,17 +46,19 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     LLM is configured, rewrites the extractive answer from the same citations."""
     top = hits[:max(k, 1)]
     query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
+    n_ranked = len(top)
     top = with_bodies(top, store, query)
+    read = READ + len(top) - n_ranked  # (a body brought in displaces no ranked passage from those read)
     citations = [wording.citation(i + 1, h, store) for i, h in enumerate(top)]
     if not top:
         return Answer(query.text, False, f"Không tìm thấy đoạn nào liên quan trong các báo cáo đã nạp "
                                          f"(các kỳ hiện có{held(query, store)}).", query.period, citations)
-    uncovered = period_fit.uncovered_period(query, top[:READ], store)
-    fit = [period_fit.passage_fit(query, h, store) for h in top[:READ]]
-    notes = [store.footnotes(h.passage) for h in top[:READ]]
-    evidence = best_evidence(query, top, store.lexical, top=READ, fit=fit,
-                             years=[period_fit.report_year(h, store) for h in top[:READ]],
-                             before=[lead_in(h.passage, store) for h in top[:READ]], notes=notes,
+    uncovered = period_fit.uncovered_period(query, top[:read], store)
+    fit = [period_fit.passage_fit(query, h, store) for h in top[:read]]
+    notes = [store.footnotes(h.passage) for h in top[:read]]
+    evidence = best_evidence(query, top, store.lexical, top=read, fit=fit,
+                             years=[period_fit.report_year(h, store) for h in top[:read]],
+                             before=[lead_in(h.passage, store) for h in top[:read]], notes=notes,
                              above=lambda rank: list_above(top[rank].passage, store))
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))
@@ -66,10 +69,13 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # (a date counted to, 'đến 30/11/2022', asks its year's running total: a table's column of it)
     asked = query.periods or [from_january(d.index, d.year) for d in query.dated if d.kind == "month"]
     best = total_over_part(query, evidence[0], evidence, top) if evidence else None
-    best = restated_in_body(best, evidence, top, asked) if best is not None else None
+    rate = asks_rate(query.text) or bool(COMPARISON_ASKED.search(fold_ocr(query.text)))
+    best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text))) \
+        if best is not None else None
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
     best = amount_over_share(query, best, evidence, top) if best is not None and query.wants_figure else best
+    best = asked_period_first(query, best, evidence, top) if best is not None and query.wants_figure else best
     if best is not None and best.coverage < MIN_COVERAGE:
         doc = top[best.hit_index].passage.doc
         best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
@@ -158,6 +164,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     if item is not None:
         note = Hit(passage=item.note, score=top[best.hit_index].score, lexical=0.0, dense=0.0, row=-1)
         said = item.text
+    if note is not None and note.passage.id == citations[0].passage_id:
+        note, said, item = None, None, None  # the quote is the footnote itself (ranked as a passage): source [1]
     note_cite = None
     if note:
         at = next((c for c in citations if c.passage_id == note.passage.id), None)
@@ -281,12 +289,18 @@ def _holds(e, best) -> bool:
 def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
     """The ranked passages, each headline among the first five followed by its report's body passage that states
     its figure in full ('Lào Cai: thu ngân sách 9 tháng đạt 84,7% dự toán' in a bulletin's 'Trong số này:' ->
-    '... 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán'), when the ranking left that passage out."""
+    '... 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán'), when the ranking left that passage out; so too the
+    first table row among them, whose cell the report's text may state in a sentence (quote_choice.restated_in_body)."""
     out = list(top)
+    rows = 0
     for h in top[:5]:
-        if h.passage.kind != "title":
+        if h.passage.kind == "table" and not rows:
+            rows += 1  # (one row: each costs a search)
+            nums = [x for x in numbers_in(h.passage.text.split(" > ")[-1]) if not _YEARISH.fullmatch(x)]
+        elif h.passage.kind == "title":
+            nums = [x for f in figure_list(h.passage.text) for x in numbers_in(f.value)]  # figures, not dates
+        else:
             continue
-        nums = [x for f in figure_list(h.passage.text) for x in numbers_in(f.value)]  # figures, not dates
         if not nums:
             continue
         found = store.search(" ".join([query.search_text, *nums]), None, k=5, filters=Filters(docs={h.passage.doc}))
@@ -295,6 +309,9 @@ def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
             out.insert(min(4, out.index(h) + 1), Hit(passage=body.passage, score=h.score, lexical=body.lexical,
                                                      dense=body.dense, row=body.row))
     return out
+
+
+_YEARISH = re.compile(r"(?:19|20)\d\d|\d{1,2}")  # a year or a month in a column's name, not a cell's value
 
 
 def held(query: Query, store: Store) -> str:

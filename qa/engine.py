@@ -32,6 +32,7 @@ from .answering import READ, answer_from
 from .query import Query, parse_query
 from .read_ahead import keep_readings, load_readings, marked, read_ahead
 from .retrieve import Weights, rank
+from .scope import unheard_names
 from .weights import EVIDENCE
 
 BRIEF_OVER = 4  # places answering an open question beyond which each gets one line, its quote under the sources
@@ -186,10 +187,14 @@ class Engine:
         q = understood or q
         query = parse_query(q)
         store = self.store  # one snapshot for the whole answer
-        if store and store.size and not query.provinces and (foreign := unknown_places(q)):
-            # 'tỉnh Champasak (Lào)': no province's report answers for a place outside the country
+        unheard = []
+        if store and store.size and not query.provinces and (
+                (foreign := unknown_places(q)) or store.lexical and (unheard := unheard_names(q, store.lexical))):
+            # 'tỉnh Champasak (Lào)': no province's report answers for a place outside the country; 'Viêng Chăn',
+            # which no report prints, is no report's subject
             held = sorted({d.province for d in store.documents if d.province})
-            ans = Answer(q, False, f"Không có báo cáo nào của {' '.join(dict.fromkeys(foreign))} trong các báo cáo đã nạp "
+            whose = f"nhắc đến {', '.join(unheard)}" if unheard else f"của {' '.join(dict.fromkeys(foreign))}"
+            ans = Answer(q, False, f"Không có báo cáo nào {whose} trong các báo cáo đã nạp "
                                    f"(báo cáo của {len(held)} tỉnh/thành: {', '.join(held[:8])}"
                                    f"{', ...' if len(held) > 8 else ''}).", query.period, id=qid)
             ans.ms = (time.perf_counter() - t0) * 1000

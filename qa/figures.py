@@ -226,9 +226,17 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if _FROM.search(folded, max(0, a - 12), a):  # 'giảm từ 32,58% cuối năm 2021 xuống còn 17,86% cuối năm 2025'
             named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison  # the period printed
                      and re.fullmatch(r"\s*%?\s*(?:(?:cuoi|dau|het)\s*)?", folded[b:x.start])][:1] or named  # right after
-        # 'cao hơn mức tăng 7,06% của quý I/2026': a value owned by the period right after it is that period's
-        named = [x.period for x in mentions if x.start >= b and x.period and not x.comparison
-                 and re.fullmatch(r"\s*%?\s*cua\s+", folded[b:x.start])][:1] or named
+        # 'cao hơn mức tăng 7,06% của quý I/2026': a value owned by the period right after it is that period's (so too
+        # 'thấp hơn mức tăng 7,35% của cùng kỳ năm 2022': the same time a year before, owning it, is no baseline)
+        owner = next((x for x in mentions if x.start >= b and x.period
+                      and re.fullmatch(rf"\s*%?\s*cua\s+(?:{SAME_TIME}\s+)?" if x.comparison else r"\s*%?\s*cua\s+",
+                                       folded[b:x.start])
+                      and (not x.comparison or re.search(SAME_TIME, folded[b:x.start]))), None)
+        if owner is not None and owner.comparison:  # (the same span as the sentence's, in the year named)
+            span = named[-1] if named else period
+            named = [replace(span, year=owner.period.year) if span is not None else owner.period]
+        elif owner is not None:
+            named = [owner.period]
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
             fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before

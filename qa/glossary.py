@@ -235,9 +235,14 @@ def asks_quantity(folded: str) -> bool:
 
 def asks_figure(folded: str) -> bool:
     """A keyword query or a 'bao nhiêu' question wants a figure; 'văn bản nào', 'những huyện nào',
-    'vì sao' want a fact, so a sentence with a number is no better an answer than one without."""
-    return bool(_FIGURE.search(folded)) or not _QUESTION.search(folded) or \
+    'vì sao' want a fact, so a sentence with a number is no better an answer than one without. Words naming the
+    place ('của tỉnh', 'trên địa bàn') are question words that ask nothing: 'Tăng trưởng GRDP năm 2023 của tỉnh Bạc
+    Liêu' is a keyword query."""
+    return bool(_FIGURE.search(folded)) or not _QUESTION.search(_PLACE_WORDS.sub(" ", folded)) or \
         bool(_COMPARED.search(folded)) and not _WHY.search(folded)
+
+
+_PLACE_WORDS = re.compile(r"\b(?:cua tinh|toan tinh|tren dia ban(?: tinh)?)\b")
 
 
 # the same indicator in the words people type and the words reports print: (question pattern, the

@@ -10,6 +10,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import Evidence
 from .figure_asks import asks_rate
+from .figure_value import parse_number
 from .figures import extract
 from .glossary import AIMED, measure_phrases
 from .parts import row_label, table_of, total_row
@@ -55,21 +56,39 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
                  and table_of(q) == table_of(p)), best)
 
 
-def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None) -> Evidence:
+def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None,
+                     target: bool = False, rate: bool = False, stated: frozenset[float] = frozenset()) -> Evidence:
     """A headline restates what its article's body says, and an appendix row what its text says: the body
     sentence of the same report that states one of their figures, covering the question as well, is the better
-    quote (exact, and with its context: 'ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán' for the row's cell)."""
+    quote (exact, and with its context: 'ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán' for the row's cell). A rate or a
+    comparison asked (`rate`), the sentence states one of the row's too ('tăng 18,46%' for 'So với cùng kỳ (%):
+    118,46'), or the row answers; a passage with tabs is a table not read as one, no sentence. Numbers the question
+    states (`stated`: a claim checked, 'có 34 xã ..., vượt kế hoạch 30 xã') the sentence holds as many of as the row."""
     kind = hits[best.hit_index].passage.kind
     if kind not in ("title", "table"):
         return best
     doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
-    if kind == "table":  # the row's cell of the asked period is what the sentence must state
-        cell = next((f for f in table_cells(best.sentence, year=asked[0].year if asked else None)
-                     if f.period in (asked or [])), None)
+    if kind == "table":  # the row's cell of the asked period is what the sentence must state (its result, unless
+        # a target is asked: 'Kế hoạch năm 2022: 9,0' stands before 'Ước thực hiện năm 2022: 9,05')
+        cells = [f for f in table_cells(best.sentence, year=asked[0].year if asked else None) if f.period in (asked or [])]
+        cell = next((f for f in cells if (f.kind == "target") == target), cells[0] if cells else None)
         nums = set(numbers_in(cell.value)) | _as_change(cell) if cell is not None else set()
+        if cell is not None and cell.kind == "target" and not target:
+            return best  # (a plan's cell for a result asked: the row tells it is a plan, a sentence may not)
+        rated = cell is not None and (cell.unit == "%" or cell.kind in ("share", "change"))  # (the cell is a rate)
+        rates = {x for f in table_cells(best.sentence, year=asked[0].year if asked else None)
+                 if f.kind in ("share", "change") for x in set(numbers_in(f.value)) | _as_change(f)}
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
                  and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))
-                 and (kind == "title" or e.coverage >= best.coverage)), best)
+                 and (kind == "title" or e.coverage >= EVIDENCE.row_restated * best.coverage
+                      and "\t" not in hits[e.hit_index].passage.text
+                      and (not rate or rated or rates & set(numbers_in(e.sentence)))
+                      and _holding(stated, e.sentence) >= _holding(stated, best.sentence))), best)
+
+
+def _holding(stated: frozenset[float], text: str) -> int:
+    return len(stated & {parse_number(x) for x in numbers_in(text)}) if stated else 0
+
 
 
 def stated_in_full(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
@@ -93,6 +112,11 @@ def _as_change(cell) -> set[str]:
         return set()
     decimals = len(cell.value.split(",", 1)[1]) if "," in cell.value else 0
     return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}
+
+
+# a comparison asked: 'so với cùng kỳ', 'so với kế hoạch', 'tăng bao nhiêu'
+COMPARISON_ASKED = re.compile(r"\bso (?:sanh |voi )?(?:cung ky|ke hoach|du toan|thang truoc|nam truoc|quy truoc)"
+                              r"|\b(?:tang|giam) bao nhieu")
 
 
 def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
@@ -136,3 +160,22 @@ def _states_amount(sentence: str, measures: list[str], money: bool) -> bool:
 
 
 _MONEY_ASKED = re.compile(r"\b(?:von|ngan sach|kim ngach|tri gia|doanh thu)\b")
+
+
+def asked_period_first(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A sentence whose own figures are all another period's of the kind asked ('Ghi chú: ... số liệu tháng 7/2024 đã
+    được cập nhật (... đạt 6.117,5 tỷ đồng)' for August) yields to one that covers the question as well and states a
+    figure of the asked period ('... tháng 8 ước đạt 6.215,4 tỷ đồng'); with none, the refusal names that other period
+    (wording.another_period_s)."""
+    if not query.periods or query.dated or set(query.periods) & set(query.weak):
+        return best
+    kinds = {p.kind for p in query.periods}
+
+    def own(e: Evidence) -> list:
+        return [f for f in extract(e.sentence, period=hits[e.hit_index].passage.period) if not f.reference]
+    figs = own(best)
+    if not figs or any(f.period in query.periods for f in figs) \
+            or any(f.period is None or f.period.kind not in kinds for f in figs):
+        return best
+    return next((e for e in evidence if e is not best and e.coverage >= best.coverage
+                 and any(f.period in query.periods for f in own(e))), best)

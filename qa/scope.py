@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tracuu.index.lexical import words_of
 from tracuu.ingest.places import find_provinces, province_spans
 from tracuu.ingest.textnorm import fold_ocr, letter_off
 
@@ -247,3 +248,40 @@ def clauses(sentence: str) -> list[str]:
         out.append(sentence[at:m.start()])
         at = m.end()
     return out + [sentence[at:]]
+
+
+_WORD = re.compile(r"[^\W\d_]+|\S")
+
+
+def unheard_names(question: str, lexical) -> list[str]:
+    """Proper names a question asks about that no indexed report prints ('Kim ngạch xuất khẩu của Viêng Chăn',
+    'tang truong kinh te Vieng Chan', 'GRDP Bangkok'): capitalised words run together (no acronym, not the
+    question's first word, which any sentence capitalises), a word of which the index does not hold, or none of
+    whose word pairs (with the word after, 'Bộ Quốc phòng') it holds. Whatever a report says, it says of another. Not in
+    a question whose other words the index mostly lacks too ('What is the weather in Paris tomorrow?')."""
+    words = [m.group() for m in _WORD.finditer(question)]
+    runs: list[tuple[list[str], str]] = []  # (the name's words, the word after it)
+    k = 1
+    while k < len(words):
+        run = []
+        while k < len(words) and len(words[k]) > 1 and words[k][0].isupper() and not words[k].isupper():
+            run.append(words[k])
+            k += 1
+        if run:
+            runs.append((run, words[k] if k < len(words) else ""))
+        k += 1
+    named = {w for run, _ in runs for w in run}
+    rest = [t for t in words_of(" ".join(w for w in words if w not in named)) if t.isalpha()]
+    if len([t for t in rest if lexical.holds(t)]) * 2 < len(rest):
+        return []  # (a question in another language: its names stand out from nothing the reports print either)
+    out = []
+    for run, after in runs:
+        name = " ".join(run)
+        syllables = words_of(name)
+        if not syllables or find_provinces(name):
+            continue
+        more = words_of(after) if after[:1].islower() else []
+        pairs = [f"{a}_{b}" for a, b in zip(syllables, syllables[1:] + more[:1])]
+        if not all(lexical.holds(t) for t in syllables) or (len(run) > 1 and not any(lexical.holds(t) for t in pairs)):
+            out.append(name)
+    return out

@@ -70,6 +70,9 @@ class EvidenceWeights:
     # a sentence whose clauses on the whole country hold this much of the question's words (all it covers less this
     # share is left without them) states the country's figure for what is asked, not the province's
     national_share: float = 0.9
+    # a table row's caption and column names say the question's period and kind words again: the report's sentence
+    # stating the row's asked cell, value for value, is quoted when it covers this share of the row's coverage
+    row_restated: float = 0.7
 
 
 @dataclass(frozen=True)

@@ -161,15 +161,22 @@ def another_period_s(query: Query, figs: list[Figure]) -> str | None:
     """The period a sentence's own figures are all stated for, when it is another of the kind asked ('Tại hội nghị
     tổng kết năm 2023 và triển khai nhiệm vụ năm 2024, ... GRDP của tỉnh năm 2023 ước đạt 6,12%' for 'năm 2024': the
     asked year is named, but not for a figure): no figure answers, and the refusal names the period they are of.
-    None when a figure is of the asked period, of none, or of another kind (a part of the year is ruled on before)."""
+    So too when they are all of parts of the asked period ('GRDP 9 tháng tăng hơn 7,1% ...; riêng quý III tăng khoảng
+    7,4%' for the year 2023): no part answers for the whole. None when a figure is of the asked period, of none, or of
+    another kind that is no part of it."""
     if not (query.wants_figure and query.periods and figs) or figs[0].header or query.dated \
             or set(query.periods) & set(query.weak):
         return None
     own = [f for f in figs if f.n == 1 and not f.reference]
     kinds = {p.kind for p in query.periods}
     # (a figure the sentence compares with may be the asked period's: 'thấp hơn mức tăng 9,12% của quý I/2022')
+    # (a part's result only: a plans part's aim for the whole year is labelled with the part, 'cả năm phấn đấu ... (kế
+    # hoạch quý IV)', and a month's figure may be counted to its end, 'đến hết tháng 3' for quý I)
+    parts = not query.wants_target and all(f.kind != "target" and f.period is not None and f.period.kind != "month"
+                                           for f in own)
     if not own or any(f.period in query.periods for f in figs if f.n == 1) \
-            or any(f.period is None or f.period.kind not in kinds for f in own):
+            or any(f.period is None or f.period.kind not in kinds
+                   and not (parts and any(p.contains(f.period) for p in query.periods)) for f in own):
         return None
     return own[0].period.label
 

@@ -87,3 +87,41 @@ TT  Chi tieu                    DVT          KH nam    Thuc hien   Luy ke
     assert "Thuc hien thang 8: 1.286,4" in lines[4] and "KH nam 2025: 17.450" in lines[5]
     assert render_aligned_tables(SourceText(lines=["OCOP CO2 giam 6l,2%"], encoding="utf-8", fmt="txt")).lines == \
         ["OCOP CO2 giam 6l,2%"]  # no table: the line keeps its own text
+
+
+def test_a_table_going_on_after_a_page_break_keeps_its_headings():
+    # (figures invented) text taken from a PDF: the page number and the running header stand between the rows
+    text = ("MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG NĂM 2026\n"
+            "Chỉ tiêu                          ĐVT          Tháng 6/2026   6 tháng/2026   So cùng kỳ (%)\n"
+            "Thu ngân sách nhà nước            Tỷ đồng      402,7          2.316,5        108,2\n"
+            "Vốn đầu tư NSNN                   Tỷ đồng      288,1          1.204,9        112,7\n"
+            "Sản lượng điện                    Triệu kWh    512,0          2.874,6        104,1\n"
+            "\n"
+            "7\n"
+            "Cục Thống kê tỉnh                             Tình hình kinh tế - xã hội 6 tháng năm 2026\n"
+            "\n"
+            "Kim ngạch xuất khẩu               Triệu USD    61,4           355,8          109,9\n"
+            "Lượt khách du lịch                Nghìn lượt   210,3          1.402,2        117,0\n"
+            "\n"
+            "Nơi nhận:")
+    out = render_aligned_tables(SourceText(lines=text.split("\n"), encoding="utf-8", fmt="txt")).lines
+    assert out[9] == ("MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG NĂM 2026 > Kim ngạch xuất khẩu > ĐVT: Triệu USD; Tháng 6/2026: 61,4; "
+                      "6 tháng/2026: 355,8; So cùng kỳ (%): 109,9")
+    assert "6 tháng/2026: 1.402,2" in out[10] and out[6] == "7" and out[12] == "Nơi nhận:"
+    # a table that starts under its own headings further down is its own
+    far = text.replace("\n7\n", "\n7\n\n\n\n\n\n")
+    out = render_aligned_tables(SourceText(lines=far.split("\n"), encoding="utf-8", fmt="txt")).lines
+    assert "Tháng 6/2026" not in out[14]
+
+
+def test_a_decrease_in_brackets_is_a_value():
+    # (figures invented) accounts print a decrease in brackets: the row is one row, under its headings
+    text = ("Dư nợ theo chương trình (đơn vị: triệu đồng):\n"
+            "STT  Chương trình              Dư nợ 31/12/2025   Dư nợ 31/3/2026   Tăng, giảm\n"
+            "1    Hộ nghèo                          912.400           897.150     (15.250)\n"
+            "2    Hộ cận nghèo                      402.118           414.560       12.442\n"
+            "3    Nước sạch nông thôn               220.806           218.990      (1.816)\n"
+            "     Tổng cộng                       1.535.324         1.530.700      (4.624)")
+    out = render_aligned_tables(SourceText(lines=text.split("\n"), encoding="utf-8", fmt="txt")).lines
+    assert out[2].endswith("> 1 Hộ nghèo > Dư nợ 31/12/2025: 912.400; Dư nợ 31/3/2026: 897.150; Tăng, giảm: (15.250)")
+    assert "Dư nợ 31/3/2026: 1.530.700" in out[5]

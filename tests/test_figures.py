@@ -963,6 +963,12 @@ def test_a_value_owned_by_the_period_after_it_is_that_period_s():
     figs = {f.value: f for f in extract("Tổng sản phẩm trên địa bàn (GRDP) quý II/2026 ước tăng 8,64% so với cùng kỳ, "
                                         "cao hơn mức tăng 7,48% của quý I/2026.", period=Period("half", 2026, 1))}
     assert figs["8,64"].period == Period("quarter", 2026, 2) and figs["7,48"].period == Period("quarter", 2026, 1)
+    # the same time a year before, owning the value, is its period (not the baseline of a change)
+    figs = {f.value: f for f in extract("Tốc độ tăng trưởng GRDP của tỉnh trong 6 tháng đầu năm ước đạt 6,48%, thấp hơn "
+                                        "mức tăng 7,21% của cùng kỳ năm 2025.", period=Period("half", 2026, 1))}
+    assert figs["6,48"].period == Period("half", 2026, 1) and figs["7,21"].period == Period("half", 2025, 1)
+    figs = {f.value: f for f in extract("Doanh thu tăng 12,5% so với cùng kỳ năm 2025.", period=Period("half", 2026, 1))}
+    assert figs["12,5"].period == Period("half", 2026, 1)  # (a change against it stays the report's)
 
 
 def test_the_plan_as_the_question_words_it_picks_its_share():

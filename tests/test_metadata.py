@@ -117,6 +117,9 @@ DISPUTED = {
     "BF_hcm_cts_thang8_2024.txt": Period("months", 2024, 8),
     # set BH: a statistics office's 'tháng 5 và 5 tháng năm 2022': as above
     "BH_tayninh_ctk_thang5_2022.txt": Period("months", 2022, 5),
+    # sets BI, BJ: statistics offices' 'tháng 8 và 8 tháng năm 2024', 'tháng 10 và 10 tháng năm 2024': as above
+    "BI_binhthuan_ctk_thang8_2024.txt": Period("months", 2024, 8),
+    "BJ_hagiang_ctk_thang10_2024.txt": Period("months", 2024, 10),
 }
 
 

@@ -304,3 +304,14 @@ def test_a_result_compared_with_and_not_stated_is_a_baseline():
     assert said == [(Period("year", 2022), True)]
     said = [(m.period, m.comparison) for m in find_periods("tăng 5% so với thực hiện năm 2022 (18.220 tỷ đồng)")]
     assert said == [(Period("year", 2022), False)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a table's column writes the running total's year after a slash
+    ("Ước 8 tháng/2024", Period("months", 2024, 8)), ("Lũy kế 10 tháng/2023", Period("months", 2023, 10)),
+    ("8 thang/2024 so voi cung ky (%)", Period("months", 2024, 8)), ("Thực hiện 6 tháng/2024", Period("half", 2024, 1)),
+    ("9 tháng/2023", Period("nine_months", 2023)),
+])
+def test_running_totals_with_the_year_after_a_slash(text, expected):
+    assert [m.period for m in find_periods(text)] == [expected]
+    assert [m.period for m in find_periods("Ước tháng 8/2024")] == [Period("month", 2024, 8)]  # (the month stays one)

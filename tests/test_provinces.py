@@ -299,3 +299,42 @@ def test_a_place_outside_the_country_is_refused_naming_it():
 def test_an_open_question_on_a_foreign_province_gets_no_province_s_figure(wide_engine):
     ans = wide_engine.ask("Tổng thu ngân sách của tỉnh Champasak (Lào) năm 2023 là bao nhiêu?")
     assert not ans.answered and "Champasak" in ans.answer and not ans.figures, ans.answer
+
+
+def test_a_name_no_indexed_report_prints_is_no_report_s_subject():
+    """'Viêng Chăn' is written with Vietnamese syllables, after no 'tỉnh': it is still a name no report prints, so no
+    report answers for it. Names the reports print, and capitalised words that run on into them, are not such names."""
+    from tracuu.index.lexical import Vocabulary, tokenize
+    from tracuu.qa.scope import unheard_names
+    from collections import Counter
+    passages = ["Kim ngạch xuất khẩu 6 tháng đầu năm 2023 ước đạt 412,5 triệu USD (số liệu bịa).",
+                "Bộ Quốc phòng giao chỉ tiêu tuyển quân; Sở Tài chính báo cáo thu ngân sách; vụ Đông Xuân thắng lợi.",
+                "Khu kinh tế Vân Phong thu hút 12 dự án; Cửa khẩu quốc tế Lao Bảo thông quan 2.100 lượt xe."]
+    df = Counter(t for p in passages for t in set(tokenize(p)))
+    lexical = Vocabulary(len(passages), df)
+    assert unheard_names("Kim ngạch xuất khẩu của Viêng Chăn 6 tháng đầu năm 2023 là bao nhiêu?", lexical) == ["Viêng Chăn"]
+    assert unheard_names("tang truong kinh te Vieng Chan 6 thang dau nam 2023", lexical) == ["Vieng Chan"]
+    assert unheard_names("GRDP Bangkok năm 2023", lexical) == ["Bangkok"]
+    for known in ("Bộ Quốc phòng giao bao nhiêu chỉ tiêu", "Sở Tài chính báo cáo thu ngân sách bao nhiêu",
+                  "vụ Đông Xuân năm nay thế nào", "Khu kinh tế Vân Phong thu hút bao nhiêu dự án",
+                  "xe qua Cửa khẩu quốc tế Lao Bảo", "Hỏi thu ngân sách",  # (a first word: any sentence's)
+                  "GRDP quý I/2025 tăng bao nhiêu", "kim ngach xuat khau 6 thang"):
+        assert unheard_names(known, lexical) == [], known
+
+
+def test_an_open_question_on_a_place_no_report_names_is_refused_naming_it(wide_engine):
+    ans = wide_engine.ask("Kim ngạch xuất khẩu của Viêng Chăn 6 tháng đầu năm 2023 là bao nhiêu?")
+    assert not ans.answered and "Viêng Chăn" in ans.answer and not ans.figures, ans.answer
+    ans = wide_engine.ask("Bộ Quốc phòng giao bao nhiêu tân binh năm 2023?")  # (a name the reports print)
+    assert "Không có báo cáo nào nhắc đến" not in ans.answer, ans.answer
+
+
+def test_a_question_in_another_language_names_no_unheard_place():
+    from collections import Counter
+
+    from tracuu.index.lexical import Vocabulary, tokenize
+    from tracuu.qa.scope import unheard_names
+    df = Counter(t for p in ["Kim ngạch xuất khẩu của tỉnh tăng 12% (số liệu bịa)."] for t in set(tokenize(p)))
+    lexical = Vocabulary(1, df)
+    assert unheard_names("What is the weather in Paris tomorrow?", lexical) == []
+    assert unheard_names("Kim ngạch xuất khẩu của Paris tăng bao nhiêu?", lexical) == ["Paris"]

@@ -197,3 +197,11 @@ def test_a_date_compared_with_is_no_date_a_figure_is_counted_to():
     from tracuu.qa.glossary import dated_months
     assert dated_months("28.416 nguoi, tang 3.412 nguoi so voi ngay 31/12/2022") == []
     assert dated_months("tinh den ngay 31/5/2023 co 28.416 nguoi") == [(2023, 5)]
+
+
+def test_words_naming_the_place_ask_nothing():
+    """'Tăng trưởng GRDP năm 2023 của tỉnh Bạc Liêu' is a keyword query: 'của tỉnh' is taken out of the content words
+    but asks for no fact; 'những huyện nào của tỉnh' still does."""
+    assert parse_query("Tăng trưởng GRDP năm 2023 của tỉnh Bạc Liêu").wants_figure
+    assert parse_query("tang truong kinh te tren dia ban tinh Ca Mau nam 2024").wants_figure
+    assert not parse_query("Những huyện nào của tỉnh đạt chuẩn nông thôn mới năm 2024?").wants_figure

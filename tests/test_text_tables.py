@@ -209,3 +209,12 @@ def test_a_two_line_tab_header_with_a_column_numbering_row_and_rows_as_wide():
     assert out[:3] == ["", "", ""]
     assert out[3] == ("Bảng 1 > Tổng thu NSNN trên địa bàn > Dự toán năm 2024: 8.500; Thực hiện 9 tháng - Số tiền: 6.312,4; "
                       "Thực hiện 9 tháng - So dự toán (%): 74,3")
+
+
+def test_a_group_label_row_with_its_empty_cells_cut_off_does_not_end_the_table():
+    out = _render("STT\tChỉ tiêu\tĐVT\tKế hoạch năm 2026\tƯớc thực hiện 9 tháng\n"
+                  "A\tB\tC\t1\t2\n"
+                  "A\tCHỈ TIÊU KINH TẾ\n"
+                  "1\tTốc độ tăng trưởng GRDP\t%\t8,0\t7,26\n"
+                  "2\tThu ngân sách nhà nước\tTỷ đồng\t6.200\t4.518,7\n")
+    assert "Ước thực hiện 9 tháng: 7,26" in out[3] and "Kế hoạch năm 2026: 6.200" in out[4], out

@@ -23,7 +23,13 @@ def test_a_compared_figure_of_the_asked_period_still_answers():
     assert another_period_s(parse_query("Quý I năm 2021 kinh tế tỉnh tăng trưởng bao nhiêu?"), figs) == "quý I/2023"
 
 
-def test_a_period_of_another_kind_is_left_to_the_period_rules():
-    # '6 tháng' for a year asked: a part of the year, which `ruled_out.conflicts` rules on before
+def test_figures_only_of_parts_of_the_asked_period_answer_nothing_of_it():
+    # '6 tháng' for a year asked: a part of the year is no figure of it (where `ruled_out.conflicts` let it through)
     figs = extract("Tổng thu ngân sách 6 tháng đầu năm 2024 ước đạt 5.286,4 tỷ đồng.", 1, Period("half", 2024, 1))
+    assert another_period_s(parse_query("thu ngân sách năm 2024"), figs) == "6 tháng đầu năm 2024"
+    figs = extract("Tăng trưởng: GRDP 9 tháng tăng hơn 7,1% so với cùng kỳ; riêng quý III tăng khoảng 7,4%.", 1,
+                   Period("nine_months", 2023))
+    assert another_period_s(parse_query("Tăng trưởng kinh tế năm 2023 của tỉnh Bình Định"), figs) == "9 tháng đầu năm 2023"
+    # a period of another kind that is no part of the asked one is left to the period rules
+    figs = extract("Tổng thu ngân sách quý I/2025 ước đạt 1.286,4 tỷ đồng.", 1, Period("quarter", 2025, 1))
     assert another_period_s(parse_query("thu ngân sách năm 2024"), figs) is None

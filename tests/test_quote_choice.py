@@ -1,0 +1,119 @@
+"""qa.quote_choice and answering.with_bodies: which of a report's sentences and table rows the answer quotes. On an
+invented statistics release (tests/data/invented, every figure invented: prose, a pipe table of the same figures and
+a note on last month's), each choice is put before the code as the ranking might leave it."""
+from pathlib import Path
+
+import pytest
+
+from tracuu.index.store import Hit
+from tracuu.qa.answering import with_bodies
+from tracuu.qa.extract import Evidence
+from tracuu.qa.query import parse_query
+from tracuu.qa.quote_choice import asked_period_first, restated_in_body
+
+INVENTED = Path(__file__).parent / "data" / "invented"
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory, st_embedder):
+    from tests.conftest import _built_engine
+    engine = _built_engine(tmp_path_factory, st_embedder, "invented", [INVENTED])
+    store = engine.store
+    lines = {}
+    for p in store.search("Kim ngạch xuất khẩu tổng mức bán lẻ ghi chú doanh nghiệp", None, k=60):
+        if p.passage.doc == "qn_ctk_thang8_2026.txt":
+            lines[p.passage.line_start] = p.passage
+    return engine, store, lines
+
+
+def _ev(i: int, sentence: str, coverage: float) -> Evidence:
+    return Evidence(hit_index=i, sentence=sentence, coverage=coverage, score=1.0, figure=True)
+
+
+def test_a_note_on_last_month_yields_to_the_sentence_of_the_month_asked(release):
+    """'Ghi chú: ... tháng 7 đạt 7.260,3 tỷ đồng' says the question's words as well as the August sentence, but of July:
+    ranked first, it yields to August's sentence (it had been refused as 'only July's figure', BI's Bình Thuận)."""
+    _, _, lines = release
+    q = parse_query("tong muc ban le hang hoa va doanh thu dich vu tieu dung quang ngai thang 8 nam 2026")
+    hits = [Hit(passage=lines[25], row=0), Hit(passage=lines[11], row=1)]
+    note, august = _ev(0, lines[25].text, 1.0), _ev(1, lines[11].text, 1.0)
+    assert asked_period_first(q, note, [note, august], hits) is august
+    weaker = _ev(1, lines[11].text, 0.6)  # (covering less of the question, it does not stand in)
+    assert asked_period_first(q, note, [note, weaker], hits) is note
+    assert asked_period_first(q, august, [august, note], hits) is august
+
+
+def test_a_table_row_brings_and_yields_to_the_sentence_stating_its_asked_cell(release):
+    """The row and the text both give the 8 months' exports (1.742,8): ranked alone, the row brings the report's
+    sentence (with_bodies), which is quoted though it says fewer of the question's words than the row's caption and
+    column names (restated_in_body)."""
+    _, store, lines = release
+    q = parse_query("Kim ngạch xuất khẩu 8 tháng năm 2026 của Quảng Ngãi đạt bao nhiêu?")
+    out = with_bodies([Hit(passage=lines[22], row=0)], store, q)
+    assert [h.passage.line_start for h in out] == [22, 13]
+    row, text = _ev(0, lines[22].text, 0.9), _ev(1, lines[13].text, 0.7)
+    assert restated_in_body(row, [row, text], out, q.periods) is text
+    assert restated_in_body(row, [row, _ev(1, lines[13].text, 0.5)], out, q.periods) is row
+
+
+def test_the_row_s_result_cell_is_what_the_sentence_must_state_unless_a_target_is_asked(release):
+    """A row of 'Kế hoạch năm 2026: 1.650 | Ước thực hiện năm 2026: 1.742,8': the sentence stating the result restates
+    the row for a result asked; asked the plan, it does not (its number is not the plan's)."""
+    from tracuu.ingest.types import Passage, Period
+    _, _, lines = release
+    row = Passage(id="r", doc=lines[13].doc, text="Biểu > Kim ngạch xuất khẩu > ĐVT: triệu USD; Kế hoạch năm 2026: "
+                  "1.650; Ước thực hiện năm 2026: 1.742,8; So kế hoạch (%): 105,6", section="", period=Period("year", 2026),
+                  line_start=40, line_end=40, char_start=0, char_end=0, kind="table")
+    hits = [Hit(passage=row, row=0), Hit(passage=lines[13], row=1)]
+    q = parse_query("Kim ngạch xuất khẩu năm 2026 của Quảng Ngãi")
+    r, text = _ev(0, row.text, 0.9), _ev(1, lines[13].text, 0.9)
+    assert restated_in_body(r, [r, text], hits, q.periods) is text
+    assert restated_in_body(r, [r, text], hits, q.periods, target=True) is r
+
+
+def test_a_figure_only_in_the_table_is_answered_from_its_row(release):
+    engine, _, _ = release
+    ans = engine.ask("Quảng Ngãi có bao nhiêu doanh nghiệp thành lập mới trong 8 tháng năm 2026?")
+    assert ans.answered and "563" in ans.answer.split("\n")[0] and ans.citations[0].kind == "table", ans.answer
+
+
+def test_a_plan_s_cell_is_not_restated_by_a_sentence_for_a_result_asked(release):
+    """A row whose only cell of the asked year is its plan ('Kế hoạch năm 2027: 8,5'): a sentence of the same value is
+    no result either; the row, which says it is a plan, stays the quote (the answer then says no result is held)."""
+    from tracuu.ingest.types import Passage, Period
+    _, _, lines = release
+    row = Passage(id="r", doc=lines[13].doc, text="Biểu > Kim ngạch xuất khẩu > ĐVT: triệu USD; Ước thực hiện năm 2026: "
+                  "1.742,8; Kế hoạch năm 2027: 1.950", section="", period=Period("year", 2026),
+                  line_start=40, line_end=40, char_start=0, char_end=0, kind="table")
+    body = Passage(id="b", doc=lines[13].doc, text="Năm 2027, kim ngạch xuất khẩu phấn đấu đạt 1.950 triệu USD.",
+                   section="", period=Period("year", 2026), line_start=41, line_end=41, char_start=0, char_end=0)
+    hits = [Hit(passage=row, row=0), Hit(passage=body, row=1)]
+    q = parse_query("Kim ngạch xuất khẩu năm 2027 của Quảng Ngãi")
+    r, text = _ev(0, row.text, 0.9), _ev(1, body.text, 0.9)
+    assert restated_in_body(r, [r, text], hits, q.periods) is r
+    assert restated_in_body(r, [r, text], hits, q.periods, target=True) is text
+
+
+def test_source_one_holds_the_quote_it_is_cited_for(sample_engine):
+    """Every answer's [1] is the passage its quote comes from (a footnote ranked as a passage of its own had been
+    cited [2], its report's first other passage [1])."""
+    import json
+    root = Path(__file__).parent.parent
+    questions = [json.loads(x)["question"] for f in (root.parent / "shared" / "eval" / "dev.jsonl",
+                                                     root / "tests" / "data" / "heldout.jsonl")
+                 for x in f.read_text("utf-8").splitlines() if x.strip()]
+    for q in questions:
+        ans = sample_engine.ask(q)
+        if ans.answered and ans.citations and ans.citations[0].quote:
+            c = ans.citations[0]
+            assert " ".join(c.quote.split())[:60] in " ".join(c.text.split()), (q, c.doc, c.line_start, c.quote)
+
+
+def test_a_footnote_quoted_as_a_passage_of_its_own_is_source_one(release):
+    """'¹ Riêng tháng 9/2026, kim ngạch xuất khẩu ước đạt 52,8 triệu USD' answers September's exports, ranked as a
+    passage of its own: it is source [1], not [2] beside another passage's [1] (BJ's Vĩnh Phúc)."""
+    engine, _, _ = release
+    ans = engine.ask("kim ngach xuat khau lai chau rieng thang 9/2026")
+    c = ans.citations[0]
+    assert ans.answered and "52,8" in ans.answer.split("\n")[0], ans.answer
+    assert c.kind == "footnote" and " ".join(c.quote.split())[:60] in " ".join(c.text.split()), (c.doc, c.quote)
