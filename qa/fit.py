@@ -288,6 +288,8 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         # a result counted to a date is the state at that date ('vốn kế hoạch năm 2026 giải ngân đến hết tháng 1'):
         # a report or section ending elsewhere holds it only where the sentence counts to that date or names its month
         return True
+    if query.dated and holders and _counts_to_asked(query, sentence, doc.period if doc else None):
+        return False  # ('năm 2025 đến 31/5' asked: 'Tính đến ngày 31/5/2025, giải ngân được ...' is that state)
     if not holders or any(p == a for p in holders for a in query.periods):
         return False
     wider = any(p.contains(a) and a not in query.weak for p in holders for a in query.periods)  # ('đầu năm 2022': loosely)

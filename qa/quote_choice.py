@@ -107,8 +107,10 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 def _as_change(cell) -> set[str]:
-    """A same-time comparison printed as an index ('So với cùng kỳ (%): 118,46') as the text says it: 'tăng 18,46%'."""
-    if cell.kind != "change" or not re.search(r"\bcung ky\b", fold_ocr(cell.header)) or not 50 <= cell.number <= 300:
+    """A same-time comparison printed as an index ('So với cùng kỳ (%): 118,46', or in a row named so: 'Chỉ số giá tiêu
+    dùng (so cùng kỳ) > Cộng dồn 5 tháng: 102,05') as the text says it: 'tăng 18,46%', 'tăng 2,05%'."""
+    if not (cell.kind == "change" or cell.unit == "%") or not 50 <= cell.number <= 300 \
+            or not re.search(r"\bcung ky\b", fold_ocr(cell.header if cell.kind == "change" else cell.context or "")):
         return set()
     decimals = len(cell.value.split(",", 1)[1]) if "," in cell.value else 0
     return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}
@@ -179,3 +181,20 @@ def asked_period_first(query: Query, best: Evidence, evidence: list[Evidence], h
         return best
     return next((e for e in evidence if e is not best and e.coverage >= best.coverage
                  and any(f.period in query.periods for f in own(e))), best)
+
+
+def aim_over_result(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A target asked ('đặt mục tiêu kim ngạch xuất khẩu năm 2023 bao nhiêu'): a sentence of results ('năm 2023 ước đạt
+    27.846,2 triệu USD, ... đạt 97,7% kế hoạch') yields to one covering the question as well that states the aim ('ban
+    hành Kế hoạch ... năm 2023 với mục tiêu ... kim ngạch xuất khẩu năm 2023 đạt 29.000 triệu USD')."""
+    if not query.wants_target or not query.periods:
+        return best
+
+    def figures(e: Evidence) -> list:
+        return extract(e.sentence, period=hits[e.hit_index].passage.period)
+
+    def aims(e: Evidence) -> bool:  # (its own aim: not the plan a result is measured against, '(490.000 tấn)')
+        return any(f.kind == "target" and not f.reference and f.period in query.periods for f in figures(e))
+    if aims(best) or not any(f.kind in ("result", "change") for f in figures(best)):
+        return best  # (an aim in words, 'phấn đấu ... đạt trên một nửa dự toán năm', is an aim still)
+    return next((e for e in evidence if e is not best and e.coverage >= best.coverage and aims(e)), best)

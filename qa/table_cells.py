@@ -14,7 +14,8 @@ from .figure_words import unit_at
 
 # a cell's value may carry a bound ('8,0 trở lên', '≥ 50', 'trên 50'): a plan's column often does
 _CELL = re.compile(r"([^;:>]{2,80}?)\s*:\s*((?:(?:≥|>=|≤|<=|>|<|trên|dưới|tối thiểu|tối đa)\s*)?(-?[\d.,]*\d)"
-                   r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?=;|$)")  # a range '8 - 8,5' too
+                   r"(?:\s*(?:trở lên|trở xuống)|\s*[-–]\s*[\d.,]*\d)?)\s*(?:\([^();]{1,30}\)\s*)?(?=;|$)")  # a range
+# '8 - 8,5' too; a note in brackets after the value ('102,05 (bình quân)', '1.230 (ước)') is no part of it
 
 
 def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | None = None) -> list[Figure]:

@@ -117,3 +117,48 @@ def test_a_footnote_quoted_as_a_passage_of_its_own_is_source_one(release):
     c = ans.citations[0]
     assert ans.answered and "52,8" in ans.answer.split("\n")[0], ans.answer
     assert c.kind == "footnote" and " ".join(c.quote.split())[:60] in " ".join(c.text.split()), (c.doc, c.quote)
+
+
+def test_a_state_counted_to_the_asked_date_answers_within_a_wider_report(release):
+    """'năm 2026 đến 31/8' asked of a 9-month report: 'Tính đến ngày 31/8/2026, giải ngân được 1.142 tỷ đồng' is that
+    state (the year is the plan's), not a figure of another span (BF's Bình Phước)."""
+    engine, _, _ = release
+    ans = engine.ask("Lai Châu giải ngân vốn đầu tư công năm 2026 đến 31/8 được bao nhiêu?")
+    assert ans.answered and "1.142" in ans.answer.split("\n")[0] and "1.420" not in ans.answer.split("\n")[0], ans.answer
+
+
+def test_a_row_s_index_against_the_same_time_is_the_change_a_sentence_states():
+    """'Chỉ số giá tiêu dùng (so cùng kỳ) > Cộng dồn 5 tháng: 102,05 (bình quân)' is a rise of 2,05%: the report's
+    sentence saying so is quoted over the row (BH's Tây Ninh); a note in brackets after a value is no part of it."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.table_cells import table_cells
+    text = ("BIỂU > Chỉ số giá tiêu dùng (so cùng kỳ) > Đơn vị tính: %; Ước thực hiện tháng 5/2026: 103,27; "
+            "Cộng dồn 5 tháng: 102,05 (bình quân)")
+    assert [(f.value, f.period) for f in table_cells(text, year=2026)] == [
+        ("103,27", Period("month", 2026, 5)), ("102,05", Period("months", 2026, 5))]
+    row = Passage(id="r", doc="d.txt", text=text, section="", period=Period("months", 2026, 5), line_start=90,
+                  line_end=90, char_start=0, char_end=0, kind="table")
+    body = Passage(id="b", doc="d.txt", text="Bình quân 5 tháng đầu năm 2026, CPI của tỉnh tăng 2,05% so với cùng kỳ.",
+                   section="", period=Period("months", 2026, 5), line_start=51, line_end=51, char_start=0, char_end=0)
+    hits = [Hit(passage=row, row=0), Hit(passage=body, row=1)]
+    q = parse_query("chi so gia tieu dung binh quan 5 thang dau nam 2026")
+    r, text_ev = _ev(0, row.text, 0.9), _ev(1, body.text, 0.9)
+    assert restated_in_body(r, [r, text_ev], hits, q.periods) is text_ev
+
+
+def test_a_target_asked_prefers_the_sentence_stating_the_aim():
+    """'đặt mục tiêu kim ngạch xuất khẩu năm 2027 bao nhiêu': the result sentence ranked first ('đạt 97,7% kế hoạch'
+    names the plan, not its value) yields to the aim's sentence covering the question as well (BE's Bắc Giang)."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import aim_over_result
+    result = Passage(id="a", doc="a.txt", text="Kim ngạch xuất khẩu năm 2027 ước đạt 27.846,2 triệu USD, tăng 6,2% so với "
+                     "năm 2026, đạt 97,7% kế hoạch.", section="", period=Period("year", 2027), line_start=28,
+                     line_end=28, char_start=0, char_end=0)
+    aim = Passage(id="b", doc="b.txt", text="Ban hành Kế hoạch phát triển kinh tế - xã hội năm 2027 với mục tiêu tăng "
+                  "trưởng GRDP năm 2027 đạt 14,5%, kim ngạch xuất khẩu năm 2027 đạt 29.000 triệu USD.", section="",
+                  period=Period("months", 2026, 11), line_start=75, line_end=75, char_start=0, char_end=0)
+    hits = [Hit(passage=result, row=0), Hit(passage=aim, row=1)]
+    q = parse_query("Bắc Giang đặt mục tiêu kim ngạch xuất khẩu năm 2027 bao nhiêu?")
+    r, a = _ev(0, result.text, 0.74), _ev(1, aim.text, 0.74)
+    assert aim_over_result(q, r, [r, a], hits) is a
+    assert aim_over_result(parse_query("Bắc Giang xuất khẩu năm 2027 đạt bao nhiêu?"), r, [r, a], hits) is r
