@@ -16,7 +16,7 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import (COMPARISON_ASKED, aim_over_result, amount_over_share, asked_period_first, restated_in_body, result_over_aim,
+from .quote_choice import (COMPARISON_ASKED, aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, restated_in_body, result_over_aim,
                            stated_in_full, total_over_part)
 from .figure_asks import asks_rate, given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
@@ -77,6 +77,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     best = amount_over_share(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = asked_period_first(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = aim_over_result(query, best, evidence, top) if best is not None else best
+    best = exact_over_rounded(best, evidence, top) if best is not None and query.wants_figure else best
     if best is not None and best.coverage < MIN_COVERAGE:
         doc = top[best.hit_index].passage.doc
         best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc

@@ -24,6 +24,7 @@ from .glossary import COUNTED_TO
 from .answering import held
 from .claim_values import baseline_rival, comparable, elsewhere, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
+from .ruled_out import former_areas
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 from .claim_sources import counts_to_claimed, cutoff_apart, holds_claimed, other_place, own_figure, printed_elsewhere, printed_for, quote_of
 
@@ -120,10 +121,15 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
     # (a value the report compares with, the whole country's, confirms only a claim about the whole country)
     nation = names_nation(fold(claim))
 
+    def part(f: Figure) -> bool:
+        # (a former province's cell of a merged one's table, 'Tiền Giang (cũ): 3.712,4', is a part of the province's
+        # total, unless the claim is of that former province)
+        return bool(f.header) and bool(former := former_areas(f.header)) and not set(former) & set(query.as_it_was)
+
     def foreign(f: Figure) -> bool:
-        return elsewhere(f, query.provinces) and not nation
+        return elsewhere(f, query.provinces) and not nation or part(f)
     if ans.answered or ans.plan_only:  # a plan's figure is the report's too: a claim may pass it off as a result
-        quoted = [r for f in ans.figures for r in index_readings(f)]
+        quoted = [r for f in ans.figures if not part(f) for r in index_readings(f)]
         same = [f for f in quoted if equal(claimed, value(f)) and comparable(fig, f)
                 and not foreign(f)]
         cited = {c.n: c for c in ans.citations}

@@ -181,9 +181,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if unit_f == "%" and (_SHARE.match(folded[b:b + 40])
                               and not re.search(r"cung ky|nam truoc", folded[b:b + 25].split(",")[0])
                               or re.search(r"(?<![a-z])bang\s*$", before)):
-            # 'đạt 29,8% kế hoạch': a share of the plan, even in a plans part; 'bằng 37,6% so với cùng
-            # kỳ': the baseline's share, not a change of 37,6%
-            kind = "share"
+            # 'đạt 29,8% kế hoạch': a share of the plan; 'bằng 37,6% so với cùng kỳ': the baseline's share, not a
+            # change of 37,6%; in a plans part, the share aimed at ('Thu ngân sách 6 tháng đạt trên 50% dự toán')
+            kind = "target" if target and not re.search(r"(?<![a-z])bang\s*$", before) else "share"
         elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _PURPOSE.search(folded[max(0, a - 200):a]) \
                 or _aim_list(folded, a) or _PLAN_FRAMED.match(folded, max(quote.rfind(". ", 0, a) + 1, 0), a):
             kind = "target"

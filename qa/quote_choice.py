@@ -8,6 +8,7 @@ import re
 from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
+from .claim_values import hedged, rounds, value
 from .extract import Evidence
 from .figure_asks import asks_rate
 from .figure_value import parse_number
@@ -174,7 +175,7 @@ def asked_period_first(query: Query, best: Evidence, evidence: list[Evidence], h
     kinds = {p.kind for p in query.periods}
 
     def own(e: Evidence) -> list:
-        return [f for f in extract(e.sentence, period=hits[e.hit_index].passage.period) if not f.reference]
+        return [f for f in _figures(e, hits) if not f.reference]
     figs = own(best)
     if not figs or any(f.period in query.periods for f in figs) \
             or any(f.period is None or f.period.kind not in kinds for f in figs):
@@ -190,11 +191,29 @@ def aim_over_result(query: Query, best: Evidence, evidence: list[Evidence], hits
     if not query.wants_target or not query.periods:
         return best
 
-    def figures(e: Evidence) -> list:
-        return extract(e.sentence, period=hits[e.hit_index].passage.period)
-
     def aims(e: Evidence) -> bool:  # (its own aim: not the plan a result is measured against, '(490.000 tấn)')
-        return any(f.kind == "target" and not f.reference and f.period in query.periods for f in figures(e))
-    if aims(best) or not any(f.kind in ("result", "change") for f in figures(best)):
+        return any(f.kind == "target" and not f.reference and f.period in query.periods for f in _figures(e, hits))
+    if aims(best) or not any(f.kind in ("result", "change") for f in _figures(best, hits)):
         return best  # (an aim in words, 'phấn đấu ... đạt trên một nửa dự toán năm', is an aim still)
     return next((e for e in evidence if e is not best and e.coverage >= best.coverage and aims(e)), best)
+
+
+def exact_over_rounded(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A lead's hedged, rounded figure ('kim ngạch xuất khẩu của Sóc Trăng đạt hơn 1,1 tỷ USD') yields to the same
+    report's sentence stating it exactly ('ước đạt 1.126,4 triệu USD, đạt 93,9% kế hoạch năm'), covering the question
+    nearly as well: the figure a reader can check, with its context."""
+    def own(e: Evidence) -> list:
+        return [f for f in _figures(e, hits) if not f.reference]
+    figs = own(best)
+    if not figs or not hedged(figs[0], best.sentence):
+        return best
+    lead, doc = figs[0], hits[best.hit_index].passage.doc
+    return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc
+                 and e.coverage >= EVIDENCE.row_restated * best.coverage
+                 and any(f.period == lead.period and rounds(lead, best.sentence, value(lead), value(f)) for f in own(e))),
+                best)
+
+
+def _figures(e: Evidence, hits: list[Hit]) -> list:
+    """The quote's figures, each of the period its passage's section is of unless it names its own."""
+    return extract(e.sentence, period=hits[e.hit_index].passage.period)

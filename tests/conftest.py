@@ -167,6 +167,12 @@ def served_engine(tmp_path_factory, sample_home, st_embedder):
 
 
 @pytest.fixture(scope="session")
+def invented_engine(tmp_path_factory, st_embedder):
+    """Small invented reports written for one mechanism each (tests/data/invented, every figure invented)."""
+    return _built_engine(tmp_path_factory, st_embedder, "invented", [ROOT / "tests" / "data" / "invented"])
+
+
+@pytest.fixture(scope="session")
 def wide_engine(tmp_path_factory, st_embedder):
     """The samples beside the generality corpus (sets A, B and AA: 52 invented reports, figures invented)."""
     return _built_engine(tmp_path_factory, st_embedder, "wide", [REPORTS, GENERALITY / "docs"])

@@ -182,3 +182,15 @@ def test_a_change_says_what_it_is_of_after_it(wide_engine, claim, verdict):
     from tracuu.qa.claims import check
     res = check(wide_engine, claim)
     assert res.claims[0].verdict == verdict, res.to_dict()
+
+
+def test_a_former_province_s_cell_is_no_total_of_the_merged_province(invented_engine):
+    """A merged province's table by former area (An Giang (cũ) | Kiên Giang (cũ) | Toàn tỉnh, invented): a former
+    area's cell claimed as the province's total is a part passed off as the whole; claimed of that area, it matches."""
+    from tracuu.qa.claims import check
+    res = check(invented_engine, "Kim ngạch xuất khẩu 9 tháng năm 2026 của tỉnh An Giang đạt 2.518,3 triệu USD.")
+    assert res.verdict == "mismatch", res
+    res = check(invented_engine, "Kim ngạch xuất khẩu 9 tháng năm 2026 của tỉnh An Giang đạt 4.286,9 triệu USD.")
+    assert res.verdict == "match", res
+    res = check(invented_engine, "Kim ngạch xuất khẩu 9 tháng năm 2026 của khu vực Kiên Giang (cũ) đạt 1.768,6 triệu USD.")
+    assert res.verdict == "match", res

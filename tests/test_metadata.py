@@ -120,6 +120,9 @@ DISPUTED = {
     # sets BI, BJ: statistics offices' 'tháng 8 và 8 tháng năm 2024', 'tháng 10 và 10 tháng năm 2024': as above
     "BI_binhthuan_ctk_thang8_2024.txt": Period("months", 2024, 8),
     "BJ_hagiang_ctk_thang10_2024.txt": Period("months", 2024, 10),
+    # sets BK, BL: statistics offices' 'tháng 10 và 10 tháng năm 2023', 'tháng 8 và 8 tháng năm 2024': as above
+    "BK_laichau_ctk_thang10_2023.txt": Period("months", 2023, 10),
+    "BL_tiengiang_ctk_thang8_2024.txt": Period("months", 2024, 8),
 }
 
 

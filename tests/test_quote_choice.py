@@ -11,13 +11,9 @@ from tracuu.qa.extract import Evidence
 from tracuu.qa.query import parse_query
 from tracuu.qa.quote_choice import asked_period_first, restated_in_body
 
-INVENTED = Path(__file__).parent / "data" / "invented"
-
-
 @pytest.fixture(scope="module")
-def release(tmp_path_factory, st_embedder):
-    from tests.conftest import _built_engine
-    engine = _built_engine(tmp_path_factory, st_embedder, "invented", [INVENTED])
+def release(invented_engine):
+    engine = invented_engine
     store = engine.store
     lines = {}
     for p in store.search("Kim ngạch xuất khẩu tổng mức bán lẻ ghi chú doanh nghiệp", None, k=60):
@@ -162,3 +158,22 @@ def test_a_target_asked_prefers_the_sentence_stating_the_aim():
     r, a = _ev(0, result.text, 0.74), _ev(1, aim.text, 0.74)
     assert aim_over_result(q, r, [r, a], hits) is a
     assert aim_over_result(parse_query("Bắc Giang xuất khẩu năm 2027 đạt bao nhiêu?"), r, [r, a], hits) is r
+
+
+def test_a_lead_s_rounded_figure_yields_to_the_exact_one_of_its_report():
+    """'đạt hơn 1,1 tỷ USD' in an article's lead, '1.126,4 triệu USD' in its body (BK's Sóc Trăng): the exact figure is
+    quoted; a body figure the lead does not round (892,3 triệu USD of shrimp) is no such restatement."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import exact_over_rounded
+    p = Period("months", 2026, 11)
+    lead = Passage(id="a", doc="a.txt", text="11 tháng năm 2026, kim ngạch xuất khẩu của tỉnh đạt hơn 1,1 tỷ USD.",
+                   section="", period=p, line_start=20, line_end=20, char_start=0, char_end=0)
+    body = Passage(id="b", doc="a.txt", text="Kim ngạch xuất khẩu 11 tháng ước đạt 1.126,4 triệu USD, đạt 93,9% kế hoạch "
+                   "năm.", section="", period=p, line_start=26, line_end=26, char_start=0, char_end=0)
+    part = Passage(id="c", doc="a.txt", text="Riêng tôm đông lạnh xuất khẩu 892,3 triệu USD.", section="", period=p,
+                   line_start=27, line_end=27, char_start=0, char_end=0)
+    hits = [Hit(passage=lead, row=0), Hit(passage=body, row=1), Hit(passage=part, row=2)]
+    a, b, c = _ev(0, lead.text, 1.0), _ev(1, body.text, 0.8), _ev(2, part.text, 0.8)
+    assert exact_over_rounded(a, [a, b, c], hits) is b
+    assert exact_over_rounded(a, [a, c], hits) is a
+    assert exact_over_rounded(b, [b, a], hits) is b  # (an exact figure stays)
