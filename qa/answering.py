@@ -227,6 +227,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             label = season.label  # 'Sản lượng (vụ Hè Thu 2024)': a season's figure, not the year's
         if aim:
             label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
+        elif figs[0].n == 1 and (date := counted_to_date(citations[0].quote or "", figs[0].start)):
+            label = f"đến {date}"  # 'Tính đến ngày 31/5/2025, giải ngân được 1.985 tỷ đồng': the state at that date
         text = lead_line(figs[0], citations[0].quote, label,
                          wording.heading_name(query, figs[0], top[best.hit_index].passage.section),
                          plan_share=bool(_PLAN_SHARE_ASKED.search(fold_ocr(query.text)))) + "\n" + text
@@ -311,6 +313,20 @@ def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
             out.insert(min(4, out.index(h) + 1), Hit(passage=body.passage, score=h.score, lexical=body.lexical,
                                                      dense=body.dense, row=body.row))
     return out
+
+
+# 'Tính đến ngày 31/5/2025, ...', 'đến hết ngày 30/6/2024': a date the sentence's figures are counted to
+_COUNTED_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})")
+
+
+def counted_to_date(quote: str, start: int) -> str | None:
+    """The date (as printed) the figure at `start` is counted to, named before it in its own sentence; None where its
+    own clause names it ('Vốn đầu tư công giải ngân đến ngày 25/9/2023: 3.105 tỷ đồng': the answer's heading says it)."""
+    head = quote[:max(0, start)]
+    head = head[head.rfind(". ") + 1:]
+    found = list(_COUNTED_DATE.finditer(head))
+    clause = max(head.rfind(", "), head.rfind(": "), head.rfind("; "))
+    return found[-1].group(1) if found and found[-1].start() < clause else None
 
 
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d{1,2}")  # a year or a month in a column's name, not a cell's value

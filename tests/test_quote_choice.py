@@ -121,6 +121,7 @@ def test_a_state_counted_to_the_asked_date_answers_within_a_wider_report(release
     engine, _, _ = release
     ans = engine.ask("Lai Châu giải ngân vốn đầu tư công năm 2026 đến 31/8 được bao nhiêu?")
     assert ans.answered and "1.142" in ans.answer.split("\n")[0] and "1.420" not in ans.answer.split("\n")[0], ans.answer
+    assert "(đến 31/8/2026)" in ans.answer.split("\n")[0], ans.answer  # (labelled with the date, not the report's span)
 
 
 def test_a_row_s_index_against_the_same_time_is_the_change_a_sentence_states():
