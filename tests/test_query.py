@@ -205,3 +205,12 @@ def test_words_naming_the_place_ask_nothing():
     assert parse_query("Tăng trưởng GRDP năm 2023 của tỉnh Bạc Liêu").wants_figure
     assert parse_query("tang truong kinh te tren dia ban tinh Ca Mau nam 2024").wants_figure
     assert not parse_query("Những huyện nào của tỉnh đạt chuẩn nông thôn mới năm 2024?").wants_figure
+
+
+def test_a_question_opening_on_the_plan_asks_the_target():
+    """'Kế hoạch kim ngạch xuất khẩu cả năm 2024 ... là bao nhiêu?', 'ke hoach tang truong GRDP 2025' are about the plan;
+    'kế hoạch vốn ... giải ngân được bao nhiêu' asks what was done against it, '... bao nhiêu % kế hoạch' a share."""
+    assert parse_query("Kế hoạch kim ngạch xuất khẩu cả năm 2024 của Hà Tĩnh là bao nhiêu?").wants_target
+    assert parse_query("ke hoach tang truong GRDP Nghe An nam 2025").wants_target
+    assert not parse_query("Kế hoạch vốn đầu tư công năm 2024 giải ngân được bao nhiêu?").wants_target
+    assert not parse_query("Giải ngân vốn đầu tư công đạt bao nhiêu % kế hoạch năm 2024?").wants_target
