@@ -214,3 +214,12 @@ def test_a_question_opening_on_the_plan_asks_the_target():
     assert parse_query("ke hoach tang truong GRDP Nghe An nam 2025").wants_target
     assert not parse_query("Kế hoạch vốn đầu tư công năm 2024 giải ngân được bao nhiêu?").wants_target
     assert not parse_query("Giải ngân vốn đầu tư công đạt bao nhiêu % kế hoạch năm 2024?").wants_target
+
+
+def test_which_province_is_meant_is_no_content_word():
+    """'tỉnh Vĩnh Long (sau hợp nhất)', 'Quảng Ngãi (mới)': said of the place (the merged province), not of the figure;
+    a quote need not hold them (the sentence stating the quarter's GRDP had covered 0.15 of such a question)."""
+    q = parse_query("GRDP quý I năm 2026 của tỉnh Vĩnh Long (sau hợp nhất) tăng bao nhiêu phần trăm?")
+    assert "hop nhat" not in q.lexical_text and q.provinces == ["Vĩnh Long"]
+    assert "moi" not in parse_query("thu ngân sách Quảng Ngãi (mới) năm 2025").lexical_text.split()
+    assert "moi" in parse_query("số doanh nghiệp thành lập mới năm 2025").lexical_text.split()
