@@ -177,22 +177,26 @@ def _bare_table(lines: list[str], i: int) -> int:
 
         def fits(x: str) -> bool:
             return x.count("|") == first.count("|") and bool(_ROW.match(x)) == outer
-    if any(re.fullmatch(r"[\d.,%≥≤<>\s-]+", t) for t in _cells(first, sep) if t):
+    if any(_FIGURE_CELL.fullmatch(t) for t in _cells(first, sep) if t):
         return 0
     j, rows = i + 1, 0
     while j < len(lines):
         if fits(lines[j]):
             rows += 1
-        # a group's label on a line of its own between rows ('Phân theo khu vực kinh tế', 'Mặt hàng chủ yếu'): a row
-        # with only its label cell, as a Word table's merged row is saved
-        elif not (sep == "\t" and (_LABEL_ROW.fullmatch(lines[j]) or lines[j].count("\t") == 1)
-                  and j + 1 < len(lines) and fits(lines[j + 1])):
+        elif not (sep == "\t" and _group_label(lines, j, fits)):
             break
         j += 1
     return j if rows >= 2 else 0
 
 
 _LABEL_ROW = re.compile(r"\s*[^\s\t\d][^\t]{0,78}[^\s\t.;:]\s*")
+
+
+def _group_label(lines: list[str], j: int, fits) -> bool:
+    """A group's label on a line of its own between a tab table's rows ('Phân theo khu vực kinh tế', 'Mặt hàng chủ yếu',
+    'A | CHỈ TIÊU KINH TẾ' with its empty cells cut off), as a Word table's merged row is saved: the row after fits."""
+    return (bool(_LABEL_ROW.fullmatch(lines[j])) or lines[j].count("\t") == 1) and j + 1 < len(lines) \
+        and fits(lines[j + 1])
 
 
 # the row numbering a Word annex's columns under its header ('A | B | C | 1 | 2 | 3 | 4=3/2 | 5=3/1'): no figures
@@ -229,9 +233,7 @@ def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[t
     while j < len(lines):
         if lines[j].count("\t") >= 2:
             body.append((j, _cells(lines[j], "\t")))
-        # (a group's label row, its empty cells cut off: 'A | CHỈ TIÊU KINH TẾ', a label alone)
-        elif not ((_LABEL_ROW.fullmatch(lines[j]) or lines[j].count("\t") == 1) and j + 1 < len(lines)
-                  and lines[j + 1].count("\t") >= 2):
+        elif not _group_label(lines, j, lambda x: x.count("\t") >= 2):
             break
         j += 1
     width = max([len(r) for _, r in body] + [len(r) for r in head])

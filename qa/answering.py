@@ -16,9 +16,9 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import (COMPARISON_ASKED, aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, restated_in_body, result_over_aim,
-                           stated_in_full, total_over_part)
-from .figure_asks import asks_rate, given, states_the_ask
+from .quote_choice import (aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, restated_in_body,
+                           result_over_aim, stated_in_full, total_over_part)
+from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
 from .parts import lead_in, list_above
@@ -69,7 +69,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # (a date counted to, 'đến 30/11/2022', asks its year's running total: a table's column of it)
     asked = query.periods or [from_january(d.index, d.year) for d in query.dated if d.kind == "month"]
     best = total_over_part(query, evidence[0], evidence, top) if evidence else None
-    rate = asks_rate(query.text) or bool(COMPARISON_ASKED.search(fold_ocr(query.text)))
+    rate = asks_rate(query.text) or asks_comparison(query.text)
     best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text))) \
         if best is not None else None
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
@@ -296,10 +296,10 @@ def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
     '... 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán'), when the ranking left that passage out; so too the
     first table row among them, whose cell the report's text may state in a sentence (quote_choice.restated_in_body)."""
     out = list(top)
-    rows = 0
+    row_read = False
     for h in top[:5]:
-        if h.passage.kind == "table" and not rows:
-            rows += 1  # (one row: each costs a search)
+        if h.passage.kind == "table" and not row_read:
+            row_read = True  # (one row: each costs a search)
             nums = [x for x in numbers_in(h.passage.text.split(" > ")[-1]) if not _YEARISH.fullmatch(x)]
         elif h.passage.kind == "title":
             nums = [x for f in figure_list(h.passage.text) for x in numbers_in(f.value)]  # figures, not dates
@@ -315,10 +315,6 @@ def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
     return out
 
 
-# 'Tính đến ngày 31/5/2025, ...', 'đến hết ngày 30/6/2024': a date the sentence's figures are counted to
-_COUNTED_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})")
-
-
 def counted_to_date(quote: str, start: int) -> str | None:
     """The date (as printed) the figure at `start` is counted to, named before it in its own sentence; None where its
     own clause names it ('Vốn đầu tư công giải ngân đến ngày 25/9/2023: 3.105 tỷ đồng': the answer's heading says it)."""
@@ -327,6 +323,11 @@ def counted_to_date(quote: str, start: int) -> str | None:
     found = list(_COUNTED_DATE.finditer(head))
     clause = max(head.rfind(", "), head.rfind(": "), head.rfind("; "))
     return found[-1].group(1) if found and found[-1].start() < clause else None
+
+
+# 'Tính đến ngày 31/5/2025, ...', 'đến hết ngày 30/6/2024': a date the sentence's figures are counted to, as printed
+# (glossary.COUNTED_DATE, folded, reads OCR'd 'dén' and 'tới' too: 37 more labels, some beside a heading naming the date)
+_COUNTED_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})")
 
 
 _YEARISH = re.compile(r"(?:19|20)\d\d|\d{1,2}")  # a year or a month in a column's name, not a cell's value

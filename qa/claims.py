@@ -20,7 +20,7 @@ from .answer import Citation
 from .sentence import sentences
 from .query import parse_query
 from .figures import Figure, aimed, extract
-from .glossary import COUNTED_TO
+from .glossary import COUNTED_DATE
 from .answering import held
 from .claim_values import baseline_rival, comparable, elsewhere, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
@@ -98,11 +98,10 @@ def _context(sentence: str) -> str:
     """The period and place a sentence names, for the sentences after it that leave them out."""
     periods = [m.period.label for m in find_periods(sentence) if m.period and not m.comparison][:1]
     # or the date it counts to ('Tính đến ngày 15/3/2022, lũy kế ... Tổng vốn đăng ký của các doanh nghiệp này ...')
-    dates = [] if periods else [m.group() for m in _COUNTED_TO.finditer(fold(sentence))][:1]
+    dates = [] if periods else [m.group() for m in COUNTED_DATE.finditer(fold(sentence))][:1]
     return " ".join(periods + dates + find_provinces(sentence)[:1])
 
 
-_COUNTED_TO = re.compile(r"\b" + COUNTED_TO + r"\d{1,2}/\d{1,2}/\d{4}")  # folded: the question is read folded too
 
 
 def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = None) -> ClaimResult:

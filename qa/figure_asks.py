@@ -39,6 +39,13 @@ def asks_rate(question: str) -> bool:
     return "%" in units_in(question) or bool(_RATE_WORDS.search(fold_ocr(question)))
 
 
+def asks_comparison(question: str) -> bool:
+    """A comparison is asked ('so với cùng kỳ', 'so với kế hoạch', 'tăng bao nhiêu'): a change or share answers it."""
+    return bool(_COMPARISON_WORDS.search(fold_ocr(question)))
+
+
+_COMPARISON_WORDS = re.compile(r"\bso (?:sanh |voi )?(?:cung ky|ke hoach|du toan|thang truoc|nam truoc|quy truoc)"
+                               r"|\b(?:tang|giam) bao nhieu")
 _RATE_WORDS = re.compile(r"\b(?:ty le|ty trong|phan tram|chiem)\b")
 _VALUE_ASKED = re.compile(r"\b(?:kim ngach|tri gia)\b")
 _MONEY = [u for u in _UNITS if re.search(r"(?:^|\s)(?:usd|dong)$", u) and u != "lao dong"]

@@ -229,9 +229,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # 'cao hơn mức tăng 7,06% của quý I/2026': a value owned by the period right after it is that period's (so too
         # 'thấp hơn mức tăng 7,35% của cùng kỳ năm 2022': the same time a year before, owning it, is no baseline)
         owner = next((x for x in mentions if x.start >= b and x.period
-                      and re.fullmatch(rf"\s*%?\s*cua\s+(?:{SAME_TIME}\s+)?" if x.comparison else r"\s*%?\s*cua\s+",
-                                       folded[b:x.start])
-                      and (not x.comparison or re.search(SAME_TIME, folded[b:x.start]))), None)
+                      and re.fullmatch(rf"\s*%?\s*cua\s+{SAME_TIME}\s+" if x.comparison else r"\s*%?\s*cua\s+",
+                                       folded[b:x.start])), None)
         if owner is not None and owner.comparison:  # (the same span as the sentence's, in the year named)
             span = named[-1] if named else period
             named = [replace(span, year=owner.period.year) if span is not None else owner.period]

@@ -114,6 +114,7 @@ _FROM = re.compile(r"\b(?:tu|so\s+voi)\s+(?:ngay\s+)?$")
 
 _TO = r"(?:tinh\s+)?(?:den|toi)\s+(?:het\s+|cuoi\s+)?"  # 'tính đến hết', 'đến cuối': what a cut-off opens with
 COUNTED_TO = _TO + r"(?:ngay\s+)?"  # 'tính đến hết ngày', before a date
+COUNTED_DATE = re.compile(r"\b" + COUNTED_TO + r"(\d{1,2}/\d{1,2}/\d{4})")  # folded: 'tinh den ngay 31/5/2025'
 _COUNTED_TO = re.compile(r"\b" + COUNTED_TO + "$")
 
 

@@ -117,11 +117,6 @@ def _as_change(cell) -> set[str]:
     return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}
 
 
-# a comparison asked: 'so với cùng kỳ', 'so với kế hoạch', 'tăng bao nhiêu'
-COMPARISON_ASKED = re.compile(r"\bso (?:sanh |voi )?(?:cung ky|ke hoach|du toan|thang truoc|nam truoc|quy truoc)"
-                              r"|\b(?:tang|giam) bao nhieu")
-
-
 def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
     """An amount asked ('Đồng Nai xuất khẩu 9 tháng 2024', 'thu ngân sách quý 1/2025'): a sentence giving only shares
     ('chiếm khoảng 6,2% kim ngạch xuất khẩu cả nước', a headline's 'đạt hơn 25% dự toán') yields to one of the same
