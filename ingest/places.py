@@ -211,11 +211,12 @@ def _districts() -> dict[str, set[str]]:
 
 def columns(line: str) -> list[str]:
     """A letterhead line's columns ('UBND TỈNH A   CỘNG HÒA ...'): parted by three spaces or more, or a tab as Word
-    saves them as text."""
+    saves them as text, or before the national heading a PDF's text joined on with one space ('SỞ KẾ HOẠCH VÀ ĐẦU TƯ
+    Độc lập - Tự do - Hạnh phúc': the right column of every letterhead)."""
     return _COLUMNS.split(line.strip())
 
 
-_COLUMNS = re.compile(r"\s{3,}|\t")
+_COLUMNS = re.compile(r"\s{3,}|\t|\s*[—–|]?\s+(?=c[ộo]ng\s+h[òo][aà]\s+x[ãa]\s+h[ộo]i\s|[đd][ộo]c\s+l[ậa]p\s*[-–])", re.IGNORECASE)
 
 
 def district_province(line: str) -> str | None:

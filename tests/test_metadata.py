@@ -158,6 +158,14 @@ def test_kinds_and_issuers():
     city = _meta("s_tp_baclieu_9t-2024.pdf")
     assert city["issuer"] == "UBND thành phố Bạc Liêu" and city["province"] == "Bạc Liêu"
     assert _meta("s_bantin_taynguyen_2022.txt")["province"] is None  # five provinces' lines: none of them
+    # a PDF's text joined the letterhead's two columns with one space (or a dash): the national heading is not part
+    # of the department's name
+    joined = ["UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ Độc lập - Tự do - Hạnh phúc",
+              "Số: 12/BC-SKHĐT Lâm Đồng, ngày 05 tháng 12 năm 2022", "BÁO CÁO", "Tình hình kinh tế - xã hội tháng 11"]
+    assert extract(joined, "x", filename="x.txt")["issuer"] == "Sở Kế hoạch và Đầu tư tỉnh Lâm Đồng"
+    dashed = ["UBND TỈNH ĐẮK LẮK — CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+              "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG — Độc lập - Tự do - Hạnh phúc", "BÁO CÁO", "Kết quả sản xuất năm 2025"]
+    assert extract(dashed, "x", filename="x.txt")["issuer"] == "Sở Nông nghiệp và môi trường tỉnh Đắk Lắk"
 
 
 def test_month_and_running_total_release_covers_the_running_total():

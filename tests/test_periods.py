@@ -143,6 +143,11 @@ def test_a_running_total_right_after_its_month_is_read():
     said = find_periods("Tổng thu ngân sách nhà nước tren dia bàn 8 thang uoc dat 1.786,4 ty đồng", 2024)
     assert [m.period for m in said] == [Period("months", 2024, 8)]
     assert find_periods("Tiền gửi kỳ hạn 12 tháng đạt lãi suất 4,7%/năm", 2024) == []  # a term, not a period
+    # a question asking the running total beside the year's plan: 'và 11 tháng đã đạt bao nhiêu?'
+    from tracuu.qa.query import parse_query
+    asked = parse_query("Kế hoạch xuất khẩu năm 2022 của Lâm Đồng là bao nhiêu và 11 tháng đã đạt bao nhiêu?")
+    assert asked.periods == [Period("year", 2022), Period("months", 2022, 11)]
+    assert find_periods("Tiền gửi kỳ hạn 12 tháng đã đạt 4,7%/năm", 2024) == []
 
 
 def test_a_plan_measured_against_is_a_baseline_a_result_measured_against_is_not():
