@@ -12,6 +12,7 @@ from .loaders import load
 from .periods import find_periods, spoken_periods
 from .footnote_marks import damaged_marks
 from .structure import LIST_ITEM, Paragraph, build_paragraphs, cites_footnote, is_caps, is_plan_heading
+from .running_lines import running_lines
 from .text_tables import markdown_headings, markdown_plain
 from .textnorm import fold_ocr
 from .types import Document, Passage, Period, SourceText
@@ -73,7 +74,8 @@ def _quality(src: SourceText) -> str:
 
 
 def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passage]:
-    paras = build_paragraphs(src.lines, src.hints)
+    # a page's running header and footer between a sentence's two halves: passed over, the sentence goes on
+    paras = build_paragraphs(src.lines, {**{i: "running" for i in running_lines(src.lines)}, **src.hints})
     if doc.next_period is None:
         doc.next_period = planned_period(paras, doc)
     offsets = _line_offsets(src.lines)

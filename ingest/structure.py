@@ -138,7 +138,7 @@ def is_caps(line: str) -> bool:
 def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> list[Paragraph]:
     hints = hints or {}
     # (a table's rows, rendered one line each with their headers, are no lines of the text's own width)
-    prose = [x for i, x in enumerate(lines) if hints.get(i) != "table"]
+    prose = [x for i, x in enumerate(lines) if hints.get(i) not in ("table", "running")]
     wrapped = is_wrapped(prose)
     width = _typical_width(prose) if wrapped else 0
     stack: list[tuple[int, str]] = []  # (level, title)
@@ -170,6 +170,8 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
     for i, raw in enumerate(lines):
         text = raw.strip()
         hint = hints.get(i)
+        if hint == "running":  # a page's header or footer (ingest.running_lines): the text goes on past it
+            continue
         if not text:
             close()
             in_footnote = False

@@ -177,7 +177,9 @@ def _bare_table(lines: list[str], i: int) -> int:
 
         def fits(x: str) -> bool:
             return x.count("|") == first.count("|") and bool(_ROW.match(x)) == outer
-    if any(_FIGURE_CELL.fullmatch(t) for t in _cells(first, sep) if t):
+    named = [t for t in _cells(first, sep) if t]
+    # (a line of one cell, '\t\t\t\tĐVT: tỷ đồng' above the header, names no columns: the table starts below it)
+    if len(named) < 2 or any(_FIGURE_CELL.fullmatch(t) for t in named):
         return 0
     j, rows = i + 1, 0
     while j < len(lines):
@@ -212,7 +214,8 @@ def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[t
     'Năm 2023 - Ước thực hiện') and its body rows; None where no such table starts at line `i` (a header of one line
     over rows as wide is `_bare_table`'s)."""
     first = lines[i]
-    if first.count("\t") < 2 or any(_FIGURE_CELL.fullmatch(t) for t in _cells(first, "\t") if t):
+    named = [t for t in _cells(first, "\t") if t]
+    if first.count("\t") < 2 or len(named) < 2 or any(_FIGURE_CELL.fullmatch(t) for t in named):
         return None
     def cells(x: str) -> list[str]:  # (a header line's trailing empty cells count)
         return [c.strip() for c in x.rstrip("\r\n ").split("\t")]
@@ -237,7 +240,11 @@ def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[t
             break
         j += 1
     width = max([len(r) for _, r in body] + [len(r) for r in head])
-    if len(body) < 2 or not (len(head) == 3 or numbered or any(len(r) > len(head[0]) for _, r in body)):
+    # (a second header line under the first two cells left empty, naming two columns or more: 'Thực hiện' over 'tháng
+    # 9/2023', 'Tháng 10/2023' over 'so với cùng kỳ (%)', as wide as the rows)
+    under = len(head) == 2 and not head[1][0] and not (len(head[1]) > 1 and head[1][1]) \
+        and sum(bool(c) for c in head[1][2:]) >= 2
+    if len(body) < 2 or not (len(head) == 3 or numbered or under or any(len(r) > len(head[0]) for _, r in body)):
         return None
     return j, _stacked_names(head, width), body
 

@@ -16,8 +16,8 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import (aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, restated_in_body,
-                           result_over_aim, stated_in_full, total_over_part)
+from .quote_choice import (aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, marking_over_note,
+                           restated_in_body, result_over_aim, stated_in_full, total_over_part)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
@@ -70,7 +70,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     asked = query.periods or [from_january(d.index, d.year) for d in query.dated if d.kind == "month"]
     best = total_over_part(query, evidence[0], evidence, top) if evidence else None
     rate = asks_rate(query.text) or asks_comparison(query.text)
-    best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text))) \
+    best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text)),
+                            query.text) \
         if best is not None else None
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
@@ -78,6 +79,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     best = asked_period_first(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = aim_over_result(query, best, evidence, top) if best is not None else best
     best = exact_over_rounded(best, evidence, top) if best is not None and query.wants_figure else best
+    best = marking_over_note(query, best, evidence, top) if best is not None and query.wants_figure else best
     if best is not None and best.coverage < MIN_COVERAGE:
         doc = top[best.hit_index].passage.doc
         best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
@@ -202,6 +204,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         return Answer(query.text, False, f"Không tìm thấy số liệu {query.period.label} cho chỉ tiêu này trong các báo "
                                          f"cáo đã nạp; đoạn gần nhất nêu số liệu {other} (xem đoạn nguồn bên dưới).",
                       query.period, citations, why=why + [{"outcome": "refused", "reason": "another_period_s_figure"}])
+    figs = wording.former_first(query, figs)
     if columns := wording.former_columns(query, figs):  # a former province asked, its columns not of the period
         return Answer(query.text, False, wording.former_refusal(query, columns), query.period, citations,
                       why=why + [{"outcome": "refused", "reason": "no_column_of_the_former_province"}])

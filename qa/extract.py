@@ -17,7 +17,7 @@ from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
 from .glossary import (ACRONYMS, AIMED, FIGURE_KINDS, NOT_COMPILED,
-                       another_measure, compounded, dated_months, measure_phrases, named_measures)
+                       another_measure, compounded, dated_months, measure_phrases, named_measures, spelled_out)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .naming import names_acronyms, names_indicator
@@ -248,6 +248,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # USD': the previous sentence names what it measures
             if i and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
                 qtoks = qtoks | token_set(sents[i - 1], repair)
+            # ('Thu NSNN trên địa bàn' for 'thu ngân sách': the short form a question's words stand for, spelt out)
+            if query.short and any(a in qtoks for a in query.short):
+                qtoks = qtoks | token_set(spelled_out(fold_ocr(quote)), repair)
 
             phrase = not pairs or bool(query.aliases) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(

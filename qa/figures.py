@@ -88,6 +88,10 @@ def _aim_list(folded: str, a: int) -> bool:
 
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
 _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
+# '(cùng kỳ tăng 4,95%)', '(cùng kỳ năm 2022 tăng 11,3%)', '(cùng kỳ năm trước đạt 1.981 triệu USD)': in brackets, the
+# same time of another year states its own value, the baseline's
+_SAME_TIME_BRACKET = re.compile(rf"\(\s*{SAME_TIME}(?:\s+n[a-z]{{0,2}}m\s+(?:tr[a-z]{{1,3}}c|((?:19|20)\d\d)))?\s*:?\s*"
+                                r"(?:t[aie]ng|giam|dat|la|uoc dat)?\s*(?:khoang\s+)?$")
 # a sentence whose subject is a plan, framing what follows its colon ('Dự toán ngân sách năm 2025 của tỉnh mới được
 # tổng hợp ...: tổng thu ... 17.450 tỷ đồng (khu vực ... 7.300 tỷ đồng)'): every figure after it is the plan's
 _PLAN_FRAMED = re.compile(r"\s*(?:du toan|ke hoach|muc tieu|chi tieu)\b(?:(?!\. )[^:]){0,200}:(?!(?:(?!\. ).)*\b(?:thuc hien|giai ngan|uoc dat|da dat|dat duoc)\b)(?:(?!\. ).)*$")
@@ -239,6 +243,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
             fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before
+        elif (same := _SAME_TIME_BRACKET.search(folded, max(0, a - 40), a)) and fig.period is not None:
+            year = int(same.group(1)) if same.group(1) else fig.period.year - 1
+            fig.period, fig.reference = replace(fig.period, year=year), True
         fig.head = head_of(quote, folded, numbers, i, out, fig, earlier or [])
         if not named and fig.part_of is not None and fig.part_of.n != n:
             inherited = fig.part_of.period  # a footnote's breakdown naming no period: its whole's

@@ -201,6 +201,38 @@ def measure_phrases(folded: str, leave_out: frozenset[str] = frozenset()) -> lis
             if w not in leave_out and w not in ACRONYMS and re.search(rf"\b{w}\b", folded)]
 
 
+# measures of a product, named by the words after them ('sản lượng vải thiều', 'diện tích lúa', 'năng suất cà phê'); the
+# words that may follow one and name no product ('sản lượng dự kiến', 'năng suất bình quân', 'diện tích gieo trồng')
+_PRODUCT_MEASURE = re.compile(r"\b(san luong|dien tich|nang suat)\b")
+_NO_PRODUCT = frozenset("""nam thang quy cua la dat bao tinh tai o tren trong uoc ca toan binh bq du ke thuc chung tang giam
+    cac moi nay do nhu se phai can hang thu gieo trong cay nuoi khai tuoi kho dua vao va cung len xuong chi ty tong tu
+    dan de vu hien thuong hon khoang gan tren chiem bang cao thap lon nho rieng tot nhat dong""".split())
+
+
+def _products(folded: str, stated: bool = False) -> list[tuple[str, str]]:
+    """(measure, the word after it) for each product measure the text prints with a product named after it; `stated`:
+    with a figure of it in its clause ('Sản lượng lúa cả năm ước đạt 712,6 nghìn tấn', not 'diện tích gây hại so với
+    cùng kỳ năm trước, ...')."""
+    out = []
+    for m in _PRODUCT_MEASURE.finditer(folded):
+        nxt = re.match(r"\s+([a-z]+)([^,;.]{0,40})", folded[m.end():])
+        if nxt and nxt.group(1) not in _NO_PRODUCT and (not stated or re.search(r"\d", nxt.group(2))):
+            out.append((m.group(1), nxt.group(1)))
+    return out
+
+
+def other_product(question: str, text: str) -> bool:
+    """The question asks a product's output, area or yield ('sản lượng vải thiều') and the text (a passage with its
+    heading) prints that measure only of another product ('Sản lượng lúa cả năm ...'), never naming the one asked."""
+    asked = _products(question)
+    if not asked:
+        return False
+    printed = _products(text, stated=True)
+    return any(m == a for m, _ in printed for a, _ in asked) and not any(
+        re.search(rf"\b{w}\b", text) for _, w in asked) and all(
+        w not in {x for _, x in asked} for m, w in printed if any(m == a for a, _ in asked))
+
+
 def another_measure(phrase: str, folded: str, question: str) -> bool:
     """Every time `folded` prints the measure, words that make it another follow or lead it (`measure_others`: 'xuất
     khẩu lao động 412 người' for 'kim ngạch xuất khẩu'; 'xuất nhập khẩu' for 'nhập khẩu'), and the question does not ask

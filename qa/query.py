@@ -169,7 +169,8 @@ def parse_query(text: str) -> Query:
                  if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12][:1]
     return Query(text=text, periods=list(dict.fromkeys(periods)), loose=loose,
                  lexical_text=content, aliases=aliases, short=short, indicators=named_indicators(folded),
-                 intent=intent_of(whole),
+                 # (a plan asked after the place it is of: 'binh phuoc ke hoach thu ngan sach nam 2023')
+                 intent=intent_of(whole) | (Intent.TARGET if asks_target(_unplaced(whole, places)) else Intent.NONE),
                  dated=dated,
                  # a city named as its province is ('thành phố Tuyên Quang') lies in that province
                  # (and a district named alone, 'huyện Đắk Mil', in its own: Đắk Nông)
@@ -181,6 +182,13 @@ def parse_query(text: str) -> Query:
 
 _SOURCE = re.compile(r"\s*theo\s+(?:ket luan|thong bao|bao cao|thong cao|nghi quyet|phat bieu|bai)\b[^,?]{0,80},")
 _YEARLESS_CUTOFF = re.compile(r"\b(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _unplaced(folded: str, places: list[tuple[int, int, str]]) -> str:
+    """The question without the places it names, where a plan word opening it comes first."""
+    for a, b, _ in sorted(places, reverse=True):
+        folded = folded[:_place_start(folded, a)] + " " + folded[b:]
+    return folded
 
 
 def _asked_places(folded: str, places: list[tuple[int, int, str]]) -> list[str]:

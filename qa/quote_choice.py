@@ -14,6 +14,7 @@ from .figure_asks import asks_rate
 from .figure_value import parse_number
 from .figures import extract
 from .glossary import AIMED, measure_phrases
+from .notes import asks_part
 from .parts import row_label, table_of, total_row
 from .query import Query
 from .ruled_out import former_areas
@@ -57,8 +58,12 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
                  and table_of(q) == table_of(p)), best)
 
 
+_AGAINST_WORDS = r"\b(?:cung ky|ke hoach|du toan|thang truoc|quy truoc|nam truoc|ky truoc|cung thang)\b"
+
+
 def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], asked: list | None = None,
-                     target: bool = False, rate: bool = False, stated: frozenset[float] = frozenset()) -> Evidence:
+                     target: bool = False, rate: bool = False, stated: frozenset[float] = frozenset(),
+                     question: str = "") -> Evidence:
     """A headline restates what its article's body says, and an appendix row what its text says: the body
     sentence of the same report that states one of their figures, covering the question as well, is the better
     quote (exact, and with its context: 'ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán' for the row's cell). A rate or a
@@ -68,7 +73,7 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
     kind = hits[best.hit_index].passage.kind
     if kind not in ("title", "table"):
         return best
-    doc, nums = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence))
+    doc, nums, rates, asked_rates = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence)), set(), set()
     if kind == "table":  # the row's cell of the asked period is what the sentence must state (its result, unless
         # a target is asked: 'Kế hoạch năm 2022: 9,0' stands before 'Ước thực hiện năm 2022: 9,05')
         cells = [f for f in table_cells(best.sentence, year=asked[0].year if asked else None) if f.period in (asked or [])]
@@ -79,8 +84,17 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
         rated = cell is not None and (cell.unit == "%" or cell.kind in ("share", "change"))  # (the cell is a rate)
         rates = {x for f in table_cells(best.sentence, year=asked[0].year if asked else None)
                  if f.kind in ("share", "change") for x in set(numbers_in(f.value)) | _as_change(f)}
+        # the rates whose column names what the question compares with ('So với cùng kỳ (%)' for 'giảm bao nhiêu so
+        # với cùng kỳ'; not 'So kế hoạch (%)' for it, nor a change for 'bao nhiêu phần trăm kế hoạch')
+        compared = set(re.findall(_AGAINST_WORDS, fold_ocr(question)))
+        asked_rates = {x for f in table_cells(best.sentence, year=asked[0].year if asked else None)
+                       if f.kind in ("share", "change") and compared & set(re.findall(_AGAINST_WORDS, fold_ocr(f.header)))
+                       for x in set(numbers_in(f.value)) | _as_change(f)}
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
-                 and hits[e.hit_index].passage.doc == doc and nums & set(numbers_in(e.sentence))
+                 and hits[e.hit_index].passage.doc == doc
+                 # (a rate asked, one of the row's rates stated: 'giảm 15,0%' for 'So với cùng kỳ (%): 85,0' where the
+                 # amount is printed in another unit, '18.942.315' triệu đồng for '18.942 tỷ đồng')
+                 and (nums & set(numbers_in(e.sentence)) or rate and asked_rates & set(numbers_in(e.sentence)))
                  and (kind == "title" or e.coverage >= EVIDENCE.row_restated * best.coverage
                       and "\t" not in hits[e.hit_index].passage.text
                       and (not rate or rated or rates & set(numbers_in(e.sentence)))
@@ -138,11 +152,13 @@ _COMPARED_ASKED = re.compile(r"\b(?:bang bao nhieu|so voi|dat bao nhieu %)\b|%")
 
 def _shares_only(sentence: str, measures: list[str]) -> bool:
     """The sentence's figures of the measure asked (all of them, if none names it) are shares: of a plan ('đạt hơn 25% dự
-    toán') or of a whole ('chiếm khoảng 6,2%')."""
+    toán') or of a whole ('chiếm khoảng 6,2%'), or rates of change beside them ('đạt 84,4% kế hoạch, tăng 16,0% so với
+    cùng kỳ'): no amount."""
     figs = extract(sentence)
     own = [f for f in figs if any(m in fold_ocr(f.head or f.indicator) for m in measures)] or figs
     return bool(own) and all(f.unit == "%" and (f.kind == "share" or _PORTION.search(fold_ocr(f.quote[max(0, f.start - 25):f.start])))
-                             for f in own)
+                             or f.unit == "%" and f.kind == "change" for f in own) \
+        and any(f.kind == "share" or _PORTION.search(fold_ocr(f.quote[max(0, f.start - 25):f.start])) for f in own)
 
 
 _PORTION = re.compile(r"\bchiem\b|\bty trong\b")
@@ -186,11 +202,19 @@ def aim_over_result(query: Query, best: Evidence, evidence: list[Evidence], hits
     if not query.wants_target or not query.periods:
         return best
 
-    def aims(e: Evidence) -> bool:  # (its own aim: not the plan a result is measured against, '(490.000 tấn)')
-        return any(f.kind == "target" and not f.reference and f.period in query.periods for f in _figures(e, hits))
+    measures = measure_phrases(fold_ocr(query.text))
+
+    def aims(e: Evidence, named: bool = False) -> bool:
+        # (its own aim: not the plan a result is measured against, '(490.000 tấn)'; with `named`, a figure of the
+        # measure asked among its aims: 'phấn đấu tăng trưởng GRDP ... 6,5%; thu ngân sách cả năm vượt dự toán; đón 2,6
+        # triệu lượt khách' holds no aim of the budget's; '... với mục tiêu tăng trưởng GRDP năm 2023 đạt 14,5%, kim
+        # ngạch xuất khẩu năm 2023 đạt 29.000 triệu USD' holds the exports')
+        figs = [f for f in _figures(e, hits) if not f.reference and f.period in query.periods]
+        return any(f.kind == "target" for f in figs) and (not named or not measures or any(
+            m in fold_ocr(f"{f.header} {f.head or f.indicator}") for f in figs for m in measures))
     if aims(best) or not any(f.kind in ("result", "change") for f in _figures(best, hits)):
         return best  # (an aim in words, 'phấn đấu ... đạt trên một nửa dự toán năm', is an aim still)
-    return next((e for e in evidence if e is not best and e.coverage >= best.coverage and aims(e)), best)
+    return next((e for e in evidence if e is not best and e.coverage >= best.coverage and aims(e, named=True)), best)
 
 
 def exact_over_rounded(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
@@ -212,3 +236,18 @@ def exact_over_rounded(best: Evidence, evidence: list[Evidence], hits: list[Hit]
 def _figures(e: Evidence, hits: list[Hit]) -> list:
     """The quote's figures, each of the period its passage's section is of unless it names its own."""
     return extract(e.sentence, period=hits[e.hit_index].passage.period)
+
+
+def marking_over_note(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A footnote yields to the sentence carrying its mark when that sentence states a figure and covers the question
+    better ('Tổng thu ... 6 tháng ước đạt 4.215 tỷ đồng, bằng 51,2% dự toán HĐND tỉnh giao⁴' over its note '⁴ Dự toán
+    ...: Trung ương giao 7.215 tỷ đồng, ...; số thu 6 tháng bằng 58,4% dự toán Trung ương giao'): the note details
+    what the sentence states, the sentence is the figure asked. Not when a part is asked ('trong đó khoai tây được bao
+    nhiêu ha': the note's breakdown states it)."""
+    note = hits[best.hit_index].passage
+    if note.kind != "footnote" or not note.footnote_of or asks_part(query.text):
+        return best
+    # (covering it better: a note naming the part asked as well as its sentence names the whole, '³ Trong đó: Than ...;
+    # Xi măng 123,3 nghìn tấn' under 'các mặt hàng chủ lực như than, xi măng đều tăng', states the figure asked)
+    return next((e for e in evidence if hits[e.hit_index].passage.id == note.footnote_of and e.figure
+                 and e.coverage > best.coverage), best)

@@ -17,7 +17,7 @@ from .sentence import first_figure, states_figure
 from .figure_asks import asks_rate, counted
 from .figures import extract as extract_figures
 from .lexicon import lexicon
-from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, uncompiled
+from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
 from .query import FORMER_MARK, Query
 from .scope import asks_nation, elsewhere_figure, nation_named, paragraph_subject, unit_not_named
 from .seasons import season_fit
@@ -40,7 +40,7 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # 'nhiệm vụ, giải pháp điều hành ngân sách quý II năm 2025' in the title names what the report holds: the list
         # asked is in its body
         return "names_only_what_the_report_holds"
-    if not e.phrase:
+    if not e.phrase or other_product(fold_ocr(query.text), fold_ocr(f"{h.passage.section} {h.passage.text}")):
         return "does_not_name_the_indicator"
     if (query.asks_quantity or query.wants_figure) and not re.search(r"\bchi tieu\b", fold_ocr(query.text)) \
             and counts_targets(e.sentence, plans=not query.wants_target):
@@ -182,6 +182,23 @@ def _clause_of_its_own(folded: str, mentions, query: Query) -> bool:
     return False
 
 
+def _said(folded: str, default_year: int | None, own: Period | None) -> list:
+    """The periods a sentence gives figures for, baselines left out; 'cùng kỳ năm 2023' standing alone (no 'so với')
+    is the same span of that year as the report's own ('Cùng kỳ năm 2023 tổng kim ngạch ... đạt 1.981 triệu USD' in a
+    half-year report: the first half of 2023), read as a period, not as a baseline."""
+    plain = [m for m in find_periods(folded, default_year, folded=True) if m.period]
+    if own is None or not any(m.comparison for m in plain):
+        return [m for m in plain if not m.comparison]
+    spans = {(m.start, m.end) for m in plain if m.comparison}
+    same_span = [m for m in find_periods(folded, default_year, folded=True, own=own)
+                 if m.period and not m.comparison and (m.start, m.end) in spans and _SAME_SPAN.search(folded, 0, m.start)]
+    return sorted([m for m in plain if not m.comparison] + same_span, key=lambda m: m.start)
+
+
+_SAME_SPAN = re.compile(r"\bcung\s+ky\s+$")
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}[.)](?=\s)")
+
+
 def conflicts(query: Query, sentence: str, default_year: int | None, table: bool = False,
               own: Period | None = None) -> bool:
     """The sentence states a figure for a narrower period than the one asked ('quý I' for 'năm 2022'),
@@ -211,8 +228,10 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             return bool(said) and not any(p.contains(d) for p in said for d in query.dated)
     if not query.periods:
         return False
-    folded = fold_ocr(sentence)
-    mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period and not m.comparison]
+    # (a list item's number is no figure: '1. Tập trung ..., phấn đấu tốc độ tăng trưởng GRDP 6 tháng đầu năm 2024 đạt
+    # 6,5 - 7,0%' leads with the half year, not with '1')
+    folded = _ITEM_NUMBER.sub(lambda m: " " * len(m.group()), fold_ocr(sentence), count=1)
+    mentions = _said(folded, default_year, own)
     if not table and query.wants_figure and not names_plan(query.text) and _narrower_lead(
             folded, first_figure(folded, mentions), mentions, query):
         return True  # (a plan's value in brackets is no result of the year: before the baseline rule)
@@ -234,8 +253,12 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     # quý I, is that period's: counted from January, as the plan year's disbursement and revenue are)
     named = [m.period for m in mentions if m.start < end and not _counted_to_its_end(folded, m, query)]
     # (a rank asked, 'PCI 2023 xếp thứ mấy', is a quantity too: 'PCI năm 2022 ... xếp thứ 15/63' is 2022's)
+    # (the same span of another year too, when the sentence never names the asked one: 'Cùng kỳ năm 2023 tổng kim
+    # ngạch ... đạt 1.981 triệu USD', '6 tháng đầu năm 2023 ... đạt' for 6 tháng đầu năm 2024; not '... quý I năm 2023
+    # ước tăng 2,85%, thấp hơn mức tăng 9,12% của quý I/2022' for quý I/2022)
     if (query.wants_figure or query.asks_quantity) and any(
-            m.year is not None and m.period.kind == a.kind == "year" and m.period != a
+            m.year is not None and m.period.kind == a.kind and m.period.index == a.index and m.period != a
+            and (a.kind == "year" or not any(n.period == a for n in mentions))
             for a in query.periods for m in lead) \
             and not any(m.period in query.periods for m in lead) and not _clause_of_its_own(folded, mentions, query):
         return True

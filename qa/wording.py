@@ -181,6 +181,17 @@ def another_period_s(query: Query, figs: list[Figure]) -> str | None:
     return own[0].period.label
 
 
+def former_first(query: Query, figs: list[Figure]) -> list[Figure]:
+    """A former province asked of a merged province's table row by area ('Khu vực Hưng Yên (cũ): 27.915; Khu vực Thái
+    Bình (cũ): 13.371; Toàn tỉnh: 41.286' for 'khu vực Thái Bình (cũ)'): its own cell leads, when no column names
+    another period than the one asked (the table's caption names it)."""
+    if not (query.as_it_was and figs and figs[0].header) or _naming_former(query, [figs[0].header]):
+        return figs
+    own = [f for f in figs if f.header and _naming_former(query, [f.header])
+           and (f.period is None or f.period in query.periods)]
+    return own[:1] + [f for f in figs if f not in own[:1]] if own else figs
+
+
 def former_columns(query: Query, figs: list[Figure]) -> str | None:
     """A merged province's table row asked of a former one ('Tiền Giang (cũ)') whose columns give that area's own
     figures for some periods only ('Tiền Giang (cũ) năm 2024: 4.256,3; Ước thực hiện năm 2025: 6.842,5'): the

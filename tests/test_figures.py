@@ -1132,3 +1132,21 @@ def test_a_value_asked_wants_a_money_figure():
     assert "trieu usd" in units_in("Kim ngạch xuất khẩu cà phê của Gia Lai 9 tháng năm 2024 đạt bao nhiêu?")
     assert units_in("Sản lượng cà phê của Gia Lai năm 2024 là bao nhiêu?") == set()
     assert units_in("kim ngạch xuất khẩu bao nhiêu tấn gạo") == {"tan gao"}  # a unit named: that one
+
+
+def test_a_bracketed_same_time_value_is_the_year_before_s():
+    """'(cùng kỳ năm 2022 tăng 11,3%)', '(cùng kỳ tăng 4,95%)': in brackets the same time of another year states its
+    own value (BN's Đắk Lắk, BM's Lạng Sơn: claims giving it for the report's period were judged match; figures
+    invented); the sentence's own figure stays the report's."""
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figures import extract
+    own = Period("months", 2026, 10)
+    figs = extract("Tính chung 10 tháng năm 2026, chỉ số IIP tăng 9,7% so với cùng kỳ năm trước (cùng kỳ năm 2025 tăng "
+                   "11,3%).", period=own)
+    by = {f.number: f for f in figs}
+    assert by[9.7].period == own and not by[9.7].reference
+    assert by[11.3].period == Period("months", 2025, 10) and by[11.3].reference
+    half = Period("half", 2026, 1)
+    figs = extract("GRDP 6 tháng đầu năm 2026 ước đạt 6,28%, cao hơn cùng kỳ năm 2025 (cùng kỳ tăng 4,95%).", period=half)
+    by = {f.number: f for f in figs}
+    assert by[6.28].period == half and by[4.95].period == Period("half", 2025, 1)

@@ -123,6 +123,9 @@ DISPUTED = {
     # sets BK, BL: statistics offices' 'tháng 10 và 10 tháng năm 2023', 'tháng 8 và 8 tháng năm 2024': as above
     "BK_laichau_ctk_thang10_2023.txt": Period("months", 2023, 10),
     "BL_tiengiang_ctk_thang8_2024.txt": Period("months", 2024, 8),
+    # sets BM, BN: 'tháng 5 và 5 tháng năm 2025', 'tháng 10 và 10 tháng năm 2023': as above
+    "BM_hanam_cctk_thang5_2025.txt": Period("months", 2025, 5),
+    "BN_daklak_ctk_thang10_2023.txt": Period("months", 2023, 10),
 }
 
 

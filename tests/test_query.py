@@ -214,6 +214,11 @@ def test_a_question_opening_on_the_plan_asks_the_target():
     assert parse_query("ke hoach tang truong GRDP Nghe An nam 2025").wants_target
     assert not parse_query("Kế hoạch vốn đầu tư công năm 2024 giải ngân được bao nhiêu?").wants_target
     assert not parse_query("Giải ngân vốn đầu tư công đạt bao nhiêu % kế hoạch năm 2024?").wants_target
+    # after the place it is of, and by the target's other name ('chỉ tiêu'); not a list of targets not met
+    assert parse_query("binh phuoc ke hoach thu ngan sach nam 2023").wants_target
+    assert parse_query("chi tieu thu ngan sach nha nuoc nam 2025 tinh Bac Kan").wants_target
+    assert not parse_query("Hải Dương chỉ tiêu nào không đạt năm 2022").wants_target
+    assert not parse_query("thu ngân sách Bình Phước năm 2023").wants_target
 
 
 def test_which_province_is_meant_is_no_content_word():

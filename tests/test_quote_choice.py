@@ -178,3 +178,80 @@ def test_a_lead_s_rounded_figure_yields_to_the_exact_one_of_its_report():
     assert exact_over_rounded(a, [a, b, c], hits) is b
     assert exact_over_rounded(a, [a, c], hits) is a
     assert exact_over_rounded(b, [b, a], hits) is b  # (an exact figure stays)
+
+
+def test_an_aim_list_without_the_asked_measure_s_aim_does_not_replace_its_aim():
+    """'Chỉ tiêu thu ngân sách năm 2027': a plans part's 'Tổng thu ngân sách ... đạt 3.020 tỷ đồng' is not replaced by a
+    speech's aims that name the budget with no figure ('thu ngân sách cả năm vượt dự toán; đón 2,6 triệu lượt khách':
+    its aims are GRDP's and the visitors', BB's Hà Giang); an aim of the measure asked still is."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import aim_over_result
+    plan = Passage(id="a", doc="a.txt", text="Tổng thu ngân sách nhà nước trên địa bàn đạt 3.020 tỷ đồng.", section="",
+                   period=Period("year", 2027), line_start=79, line_end=79, char_start=0, char_end=0)
+    speech = Passage(id="b", doc="b.txt", text="Đồng chí Bí thư đề nghị tập trung thực hiện các mục tiêu 6 tháng cuối năm, "
+                     "phấn đấu tăng trưởng GRDP cả năm 2027 đạt từ 6,5% trở lên; thu ngân sách cả năm vượt dự toán HĐND "
+                     "tỉnh giao; đón 2,6 triệu lượt khách du lịch.", section="", period=Period("half", 2027, 1),
+                     line_start=32, line_end=32, char_start=0, char_end=0)
+    aim = Passage(id="c", doc="b.txt", text="Phấn đấu tổng thu ngân sách nhà nước trên địa bàn năm 2027 đạt 3.100 tỷ đồng.",
+                  section="", period=Period("half", 2027, 1), line_start=33, line_end=33, char_start=0, char_end=0)
+    hits = [Hit(passage=plan, row=0), Hit(passage=speech, row=1), Hit(passage=aim, row=2)]
+    q = parse_query("Chỉ tiêu thu ngân sách năm 2027 của Hà Giang là bao nhiêu?")
+    p, s, a = _ev(0, plan.text, 0.55), _ev(1, speech.text, 0.61), _ev(2, aim.text, 0.6)
+    assert aim_over_result(q, p, [p, s], hits) is p
+    assert aim_over_result(q, p, [p, s, a], hits) is a
+
+
+def test_a_footnote_yields_to_the_sentence_carrying_its_mark():
+    """'Tổng thu ... 6 tháng ước đạt 4.215 tỷ đồng, bằng 51,2% dự toán HĐND tỉnh giao⁴' and its note '⁴ Dự toán ...:
+    Trung ương giao 7.215 tỷ đồng, ...; số thu 6 tháng bằng 58,4% dự toán Trung ương giao' (BM's Lạng Sơn): the
+    amount asked is the marking sentence's; a note whose sentence covers the question less stays."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import marking_over_note
+    p = Period("half", 2027, 1)
+    body = Passage(id="body", doc="a.txt", text="Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 4.215 tỷ đồng, "
+                   "bằng 51,2% dự toán HĐND tỉnh giao⁴, tăng 6,7% so với cùng kỳ.", section="", period=p,
+                   line_start=43, line_end=43, char_start=0, char_end=0)
+    note = Passage(id="note", doc="a.txt", text="⁴ Dự toán thu ngân sách nhà nước trên địa bàn năm 2027: Trung ương giao "
+                   "7.215 tỷ đồng, HĐND tỉnh giao 8.232 tỷ đồng; số thu 6 tháng bằng 58,4% dự toán Trung ương giao.",
+                   section="", period=p, line_start=88, line_end=88, char_start=0, char_end=0, kind="footnote",
+                   footnote_of="body")
+    hits = [Hit(passage=note, row=0), Hit(passage=body, row=1)]
+    n, b = _ev(0, note.text, 0.80), _ev(1, body.text, 0.83)
+    q = parse_query("Thu ngân sách nhà nước trên địa bàn 6 tháng đầu năm 2027 đạt bao nhiêu?")
+    assert marking_over_note(q, n, [n, b], hits) is b
+    assert marking_over_note(q, n, [n, _ev(1, body.text, 0.80)], hits) is n  # (as well: the note may name a part)
+    assert marking_over_note(q, b, [b, n], hits) is b
+    # a part asked: the note's breakdown states it ('trong đó thu từ xuất nhập khẩu được bao nhiêu')
+    part = parse_query("Thu ngân sách 6 tháng 2027, trong đó Trung ương giao dự toán bao nhiêu?")
+    assert marking_over_note(part, n, [n, b], hits) is n
+
+
+def test_a_sentence_of_shares_and_changes_yields_to_the_amount():
+    """'Tổng thu ngân sách 9 tháng đạt 84,4% kế hoạch, tăng 16,0% so với cùng kỳ' states no amount: for 'thu ngân sách
+    9 tháng được bao nhiêu' the report's row stating it is quoted (AS's Ninh Bình); a rate asked keeps the sentence."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import amount_over_share
+    p = Period("nine_months", 2027)
+    says = Passage(id="a", doc="a.md", text="Tổng thu ngân sách 9 tháng đạt 84,4% kế hoạch, tăng 16,0% so với cùng kỳ.",
+                   section="", period=p, line_start=53, line_end=53, char_start=0, char_end=0)
+    row = Passage(id="b", doc="a.md", text="Bảng 1 > 3. Tổng thu ngân sách nhà nước trên địa bàn > ĐVT: tỷ đồng; Kế "
+                  "hoạch năm 2027: 41.000; Ước thực hiện 9 tháng 2027: 34.612,8", section="", period=p, line_start=15,
+                  line_end=15, char_start=0, char_end=0, kind="table")
+    hits = [Hit(passage=says, row=0), Hit(passage=row, row=1)]
+    s, r = _ev(0, says.text, 0.77), _ev(1, row.text, 0.77)
+    assert amount_over_share(parse_query("Ninh Bình thu ngân sách 9 tháng năm 2027 được bao nhiêu?"), s, [s, r], hits) is r
+    assert amount_over_share(parse_query("thu ngân sách 9 tháng 2027 tăng bao nhiêu %"), s, [s, r], hits) is s
+
+
+def test_a_former_area_s_cell_and_the_report_s_own_figures(invented_engine):
+    """A merged province's report (tests/data/invented/hy_ubnd_9thang_2026.txt, figures invented): 'thu ngân sách khu
+    vực Thái Bình (cũ)' is answered from that area's cell of the row 'Thu NSNN trên địa bàn' (the short form stands for
+    the question's words; the other former area's cell, first in the row, is not it); the exports asked are the
+    report's own, not its note's 'Cùng kỳ năm 2025 ... đạt 9.301 triệu USD'; another product's output answers no
+    question on 'vải thiều'."""
+    ans = invented_engine.ask("thu ngan sach khu vuc Thai Binh (cu) 9 thang 2026 tinh Hung Yen")
+    head = ans.answer.split("\n")[0]
+    assert ans.answered and "14.114" in head and "29.406" not in head, ans.answer
+    ans = invented_engine.ask("kim ngạch xuất khẩu Hưng Yên 9 tháng năm 2026")
+    assert ans.answered and "10.426" in ans.answer.split("\n")[0], ans.answer
+    assert not invented_engine.ask("sản lượng vải thiều 9 tháng năm 2026 của Hưng Yên").answered

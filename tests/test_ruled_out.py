@@ -281,3 +281,33 @@ def test_a_count_asked_is_not_answered_by_a_rate():
     assert not counts_asked("grdp 6 thang cuoi nam 2023 phai tang bao nhieu de dat muc tieu ca nam")  # 'để' counts nothing
     assert rates_only("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều cuối năm 2024 ước còn 0,48%, cuối năm 2023 là 0,86%.")
     assert not rates_only("Kết quả rà soát cuối năm 2024, toàn tỉnh còn 1.026 hộ nghèo (chiếm 0,35%).")
+
+
+def test_the_same_span_of_another_year_is_that_year_s_figure():
+    """A half-year report's note 'Cùng kỳ năm 2025 tổng kim ngạch ... đạt 1.981 triệu USD' (no 'so với': the same span of
+    2025, BM's Lạng Sơn) and '6 tháng đầu năm 2025 ... đạt' are no answer for 6 tháng đầu năm 2026; a sentence naming the
+    asked span, or giving the other year's value as its baseline, still is (figures invented)."""
+    from tracuu.ingest.types import Period
+    q = parse_query("kim ngach xuat nhap khau qua dia ban Lang Son 6 thang dau nam 2026")
+    own = Period("half", 2026, 1)
+    assert conflicts(q, "Cùng kỳ năm 2025 tổng kim ngạch xuất nhập khẩu qua địa bàn đạt 1.981 triệu USD.", 2026, own=own)
+    assert conflicts(q, "6 tháng đầu năm 2025 tổng kim ngạch xuất nhập khẩu qua địa bàn đạt 1.981 triệu USD.", 2026, own=own)
+    assert not conflicts(q, "Tổng kim ngạch ước đạt 2.346 triệu USD, tăng 18% so với cùng kỳ năm 2025.", 2026, own=own)
+    assert not conflicts(q, "6 tháng đầu năm 2026 tổng kim ngạch đạt 2.346 triệu USD, cùng kỳ năm 2025 đạt 1.981 triệu "
+                            "USD.", 2026, own=own)
+    # (the asked quarter named as the owner of a value the sentence compares with: 'thấp hơn mức tăng 9,12% của quý I/2025')
+    q1 = parse_query("Quý I năm 2025 kinh tế Bình Dương tăng trưởng bao nhiêu?")
+    assert not conflicts(q1, "GRDP quý I năm 2026 ước tăng 2,85% so với cùng kỳ năm trước, thấp hơn nhiều so với mức tăng "
+                             "9,12% của quý I/2025.", 2026, own=Period("quarter", 2026, 1))
+
+
+def test_another_product_s_output_is_no_answer():
+    """'sản lượng vải thiều' asked: a note 'Sản lượng lúa cả năm ước đạt 712,6 nghìn tấn' names another product (it had
+    been quoted under the scoped floor, GG's Hải Dương); a passage naming the product asked, in its heading, is its."""
+    from tracuu.ingest.textnorm import fold_ocr
+    from tracuu.qa.glossary import other_product
+    asked = fold_ocr("san luong vai thieu nam 2026 cua hai duong")
+    assert other_product(asked, fold_ocr("⁶ Sản lượng lúa cả năm ước đạt 712,6 nghìn tấn, giảm 1,8%"))
+    assert not other_product(asked, fold_ocr("Vải thiều > Sản lượng ước đạt 180 nghìn tấn"))
+    assert not other_product(fold_ocr("Sản lượng năm 2026 của Hải Dương"), fold_ocr("Sản lượng lúa cả năm ước đạt 712,6"))
+    assert not other_product(fold_ocr("diện tích gieo trồng lúa đông xuân"), fold_ocr("Tổng diện tích gieo cấy 98.000 ha"))

@@ -218,3 +218,26 @@ def test_a_group_label_row_with_its_empty_cells_cut_off_does_not_end_the_table()
                   "1\tTốc độ tăng trưởng GRDP\t%\t8,0\t7,26\n"
                   "2\tThu ngân sách nhà nước\tTỷ đồng\t6.200\t4.518,7\n")
     assert "Ước thực hiện 9 tháng: 7,26" in out[3] and "Kế hoạch năm 2026: 6.200" in out[4], out
+
+
+def test_a_unit_line_set_right_with_tabs_is_no_header():
+    """'\\t\\t\\t\\tĐVT: tỷ đồng' above a tab table (the unit set in its last column, as Word saves it): one cell names no
+    columns, the row below is the header (invented figures; it had been read as the header, every column unnamed)."""
+    out = _render("Biểu 02\nTHU NGÂN SÁCH DO CẤP HUYỆN QUẢN LÝ THU 11 THÁNG NĂM 2023\n\t\t\t\tĐVT: tỷ đồng\n"
+                  "STT\tĐơn vị\tDự toán năm 2023\tLũy kế 11 tháng\tSo dự toán (%)\n"
+                  "1\tThành phố A\t2.150\t1.812\t84,3\n2\tThành phố B\t2.380\t1.905\t80,0\n")
+    assert out[5] == "THU NGÂN SÁCH DO CẤP HUYỆN QUẢN LÝ THU 11 THÁNG NĂM 2023 (ĐVT: tỷ đồng) > Thành phố B > " \
+                     "Dự toán năm 2023: 2.380; Lũy kế 11 tháng: 1.905; So dự toán (%): 80,0"
+
+
+def test_a_two_line_tab_header_as_wide_as_its_rows_names_every_column():
+    """'Thực hiện | Ước tính | ... | Tháng 10/2023' over '| | tháng 9/2023 | tháng 10/2023 | ... | so với cùng kỳ (%)' (the
+    first two cells left empty): each column is named by both lines; read with the first line only, the month's index
+    against last year ('118,7') had been answered as the month's exports (BN's Đắk Lắk; figures invented)."""
+    out = _render("Chỉ tiêu\tĐVT\tThực hiện\tƯớc tính\tCộng dồn\tTháng 10/2026\t10 tháng 2026\n"
+                  "\t\ttháng 9/2026\ttháng 10/2026\t10 tháng 2026\tso với cùng kỳ (%)\tso với cùng kỳ (%)\n"
+                  "1. Chỉ số sản xuất công nghiệp (IIP)\t%\t-\t-\t-\t108,9\t109,7\n"
+                  "4. Kim ngạch xuất khẩu hàng hóa\tTriệu USD\t91,2\t98,5\t1.186,4\t118,7\t121,3\n")
+    assert out[3] == "Bảng 1 > 4. Kim ngạch xuất khẩu hàng hóa > ĐVT: Triệu USD; Thực hiện - tháng 9/2026: 91,2; " \
+                     "Ước tính - tháng 10/2026: 98,5; Cộng dồn - 10 tháng 2026: 1.186,4; Tháng 10/2026 - so với cùng kỳ " \
+                     "(%): 118,7; 10 tháng 2026 - so với cùng kỳ (%): 121,3"
