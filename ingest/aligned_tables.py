@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .docx_loader import table_lines
+from .docx_loader import table_caption, table_lines
 from .types import SourceText
 
 # a cell: words joined by single spaces; two spaces or more part cells
@@ -173,9 +173,13 @@ def _rendered(lines: list[str], hints: dict[int, str], rows: list[_Row], top: in
     start = rows[0].line
     grid: list[list[str | None]] = [heads]
     labels: dict[int, str] = {}
+    # (an ordinal column one space from the label, 'TT Chỉ tiêu' over '7  Thu NSNN trên địa bàn': the number is no
+    # part of the label, as a Word table's STT column is not)
+    numbered = bool(re.match(r"(?i)s?tt\b", (heads[0] or "").strip()))
     for r in rows:
         lead = r.lead[:-1] if unit_col and _unit(r) else r.lead
-        labels[r.line] = " ".join(c[2] for c in lead)
+        label = " ".join(c[2] for c in lead)
+        labels[r.line] = re.sub(r"^\d{1,2}[.)]?\s+(?=[^\W\d_])", "", label) if numbered else label
     for k in range(start, end):  # a wrapped label's second line joins its row's label
         if k not in labels and lines[k].strip():
             prev = max(x for x in labels if x < k)
@@ -226,9 +230,9 @@ def _column_of(s: int, e: int, columns: list[tuple[int, int]]) -> int:
 
 
 def _caption(lines: list[str], top: int) -> str:
-    """The nearest short line above the headings ('MỘT SỐ CHỈ TIÊU CHỦ YẾU ...'), past a unit note."""
-    for k in range(top - 1, max(-1, top - 4), -1):
-        text = lines[k].strip()
-        if text and not re.match(r"(?i)^\(?đơn vị", text) and len(text) <= 160:
-            return text.strip("*# ")
-    return ""
+    """The nearest short line above the headings ('MỘT SỐ CHỈ TIÊU CHỦ YẾU ...'), past a unit note, a note in brackets
+    ('(Kèm theo Báo cáo số 468/BC-SKHĐT ...)', which names no period nor indicator) and column headings the header
+    did not take (words spaced out in columns), as a Word table's (`table_caption`)."""
+    above = [x for k in range(top - 1, max(-1, top - 7), -1)
+             if not re.search(r"\S\s{3,}\S", x := lines[k].strip("*# \t"))]
+    return table_caption(above[:4], 160) or ""

@@ -123,5 +123,22 @@ def test_a_decrease_in_brackets_is_a_value():
             "3    Nước sạch nông thôn               220.806           218.990      (1.816)\n"
             "     Tổng cộng                       1.535.324         1.530.700      (4.624)")
     out = render_aligned_tables(SourceText(lines=text.split("\n"), encoding="utf-8", fmt="txt")).lines
-    assert out[2].endswith("> 1 Hộ nghèo > Dư nợ 31/12/2025: 912.400; Dư nợ 31/3/2026: 897.150; Tăng, giảm: (15.250)")
+    assert out[2].endswith("> Hộ nghèo > Dư nợ 31/12/2025: 912.400; Dư nợ 31/3/2026: 897.150; Tăng, giảm: (15.250)")
     assert "Dư nợ 31/3/2026: 1.530.700" in out[5]
+
+
+def test_the_caption_is_past_a_bracketed_note_and_an_ordinal_column_is_no_part_of_the_label():
+    """'PHỤ BIỂU: ... THÁNG 11 VÀ 11 THÁNG NĂM 2026' above '(Kèm theo Báo cáo số ...)': the caption names the period and
+    the indicators, the note does not (it had been the caption, and the row went unfound for 'riêng tháng 11'); 'TT
+    Chỉ tiêu' over '7  Thu NSNN ...': the number is the row's ordinal (BN's Bắc Kạn; figures invented)."""
+    lines = ["PHỤ BIỂU: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2026",
+             "(Kèm theo Báo cáo số 468/BC-SKHĐT ngày 02/12/2026 của Sở Kế hoạch và Đầu tư)",
+             "TT Chỉ tiêu                     ĐVT        Kế hoạch    Thực hiện   Lũy kế 11",
+             "                                           năm 2026    tháng 11    tháng",
+             "6  Doanh thu du lịch            Tỷ đồng    750         62,8        695,2",
+             "7  Thu NSNN trên địa bàn        Tỷ đồng    925         68,7        812,5",
+             "10 Số xã đạt chuẩn NTM tăng     Xã         4           -           3"]
+    out = render_aligned_tables(SourceText(lines=lines, encoding="utf-8", fmt="txt")).lines
+    assert out[5] == "PHỤ BIỂU: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 VÀ 11 THÁNG NĂM 2026 > Thu NSNN trên địa bàn > ĐVT: Tỷ " \
+                     "đồng; Kế hoạch năm 2026: 925; Thực hiện tháng 11: 68,7; Lũy kế 11 tháng: 812,5", out[5]
+    assert " > Số xã đạt chuẩn NTM tăng > " in out[6]
