@@ -17,7 +17,8 @@ from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
 from .quote_choice import (aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, marking_over_note,
-                           restated_in_body, result_over_aim, stated_in_full, total_over_part)
+                           plan_and_result, restated_in_body, result_over_aim, stated_in_full, total_over_part,
+                           whole_over_singled)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
@@ -69,10 +70,12 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # (a date counted to, 'đến 30/11/2022', asks its year's running total: a table's column of it)
     asked = query.periods or [from_january(d.index, d.year) for d in query.dated if d.kind == "month"]
     best = total_over_part(query, evidence[0], evidence, top) if evidence else None
+    best = whole_over_singled(query, best, evidence, top) if best is not None and query.wants_figure else best
     rate = asks_rate(query.text) or asks_comparison(query.text)
     best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text)),
                             query.text) \
         if best is not None else None
+    best = plan_and_result(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
     best = amount_over_share(query, best, evidence, top) if best is not None and query.wants_figure else best

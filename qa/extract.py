@@ -23,7 +23,7 @@ from .coverage import adds_words, covered, query_weights
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
-from .scope import own_clauses
+from .scope import own_clauses, without_nation_brackets
 from .seasons import season_fit
 from .weights import EVIDENCE
 
@@ -226,7 +226,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure = EVIDENCE.figure_in_quote
                 # ('... giải ngân 386,2 tỷ đồng. Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý')
                 not_compiled = bool(NOT_COMPILED.search(fold_ocr(quoted)))
-            if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(quoted)):
+            if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(without_nation_brackets(quoted))):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
                 figure = EVIDENCE.figure_in_quote
             if not query.wants_target and figure == 1.0 and AIMED.search((lead or figure_lead(sent)) or ""):

@@ -39,6 +39,12 @@ CUTOFF = re.compile(r"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+|dau\s+|giua\s+)?$")
 WRITTEN_DATE = re.compile(r"\bngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?")
 # a road's number names it ('Quốc lộ 13', 'QL.1A', 'đường tỉnh 741'): no quantity (folded)
 ROAD_NUMBER = re.compile(r"\b(?:quoc lo|tinh lo|huyen lo|duong tinh|duong huyen|ql|dt)\s*\.?\s*(\d{1,3}[a-z]?)\b")
+# 'chi tiết tại Biểu số 01', 'Phụ lục 2', 'theo Nghị quyết số 12/NQ-HĐND', 'bão số 4': which table, document or storm,
+# not a quantity
+# (not 'bảng', 'mục', 'phần', 'mẫu': folded they are also 'bằng', 'mức', 'phân', 'màu' before a figure)
+REFERENCE_NUMBER = re.compile(r"\b(?:(?:bieu|phu luc)\s+(?:so\s*:?\s*)?"
+                              r"|(?:nghi quyet|quyet dinh|cong van|ke hoach|bao cao|thong bao|chi thi|van ban|to trinh"
+                              r"|thong tu|nghi dinh|bao|ap thap nhiet doi)\s+so\s*:?\s*)\d{1,5}(?:/[\w.-]+)*[a-z]?(?![\d.,])")
 # when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
 DURATION = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ngay|tuan|gio)\b")
 # a cut-off date ('đến 31/01/2023') says which report's figures are meant

@@ -58,6 +58,51 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
                  and table_of(q) == table_of(p)), best)
 
 
+def whole_over_singled(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A sentence singling a part out ('⁵ Riêng Vườn quốc gia Phong Nha - Kẻ Bàng đón 1,12 triệu lượt khách, trong đó
+    96.400 lượt khách quốc tế') shares the question's words by what it counts: unless the question names the part, the
+    same report's sentence of the whole ('tổng lượt khách ... trong đó khách quốc tế đạt 185.600 lượt') covering it
+    nearly as well answers."""
+    m = _SINGLED.match(fold_ocr(best.sentence))
+    if m is None:
+        return best
+    words = [w for w in m.group(1).split() if w.isalpha()]
+    asked = set(fold_ocr(query.text).split())
+    if not words or sum(w in asked for w in words) * 2 >= len(words):
+        return best  # the part asked by name
+    doc = hits[best.hit_index].passage.doc
+    return next((e for e in evidence if e is not best and e.figure and hits[e.hit_index].passage.doc == doc
+                 and not _SINGLED.match(fold_ocr(e.sentence)) and e.coverage >= EVIDENCE.row_restated * best.coverage),
+                best)
+
+
+def plan_and_result(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """Both the plan and the result asked ('Kế hoạch năm 2022 về kim ngạch xuất khẩu ... là bao nhiêu và thực hiện đạt
+    bao nhiêu?'): a quote stating the result and only its share of the plan ('ước đạt 2.386 triệu USD, ... đạt 119,3%
+    kế hoạch') yields to one of the same report stating both amounts (its table's row: 'Kế hoạch năm 2022: 2.000; Ước
+    thực hiện năm 2022: 2.386'), covering the question nearly as well."""
+    if not _PLAN_AND_RESULT.search(fold_ocr(query.text)):
+        return best
+
+    def both(e: Evidence) -> bool:
+        figs = [f for f in _figures(e, hits) if f.unit and f.unit != "%"]
+        return any(f.kind == "target" for f in figs) and any(f.kind == "result" for f in figs)
+    if both(best):
+        return best
+    doc = hits[best.hit_index].passage.doc
+    return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and both(e)
+                 and e.coverage >= EVIDENCE.row_restated * best.coverage), best)
+
+
+_PLAN_AND_RESULT = re.compile(r"\b(?:ke hoach|chi tieu|du toan|muc tieu)\b[^?]*\bbao nhieu\b[^?]*\b(?:va|con)\b[^?]*"
+                              r"\b(?:thuc hien|uoc dat|da dat|dat duoc|dat)\b[^?]*\bbao nhieu\b")
+
+
+# 'Riêng Vườn quốc gia Phong Nha - Kẻ Bàng đón ...', '⁵ Riêng huyện X thu ...': the part a sentence opens on
+_SINGLED = re.compile(r"^\W*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,2}\s+)?rieng\s+(.{3,70}?)\s+(?:don|dat|thu|co|la|chiem|tang|giam|uoc|xuat|nhap"
+                      r"|khai|san|gieo|trong|giai)\b")
+
+
 _AGAINST_WORDS = r"\b(?:cung ky|ke hoach|du toan|thang truoc|quy truoc|nam truoc|ky truoc|cung thang)\b"
 
 

@@ -17,9 +17,9 @@ from .sentence import first_figure, states_figure
 from .figure_asks import asks_rate, counted
 from .figures import extract as extract_figures
 from .lexicon import lexicon
-from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
+from .glossary import CUTOFF, REFERENCE_NUMBER, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
 from .query import FORMER_MARK, Query
-from .scope import asks_nation, elsewhere_figure, nation_named, paragraph_subject, unit_not_named
+from .scope import asks_nation, elsewhere_figure, nation_named, paragraph_subject, unit_not_named, without_nation_brackets
 from .seasons import season_fit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
@@ -47,7 +47,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # 'Trong 24 chỉ tiêu ..., có 19 chỉ tiêu đạt ..., 05 chỉ tiêu không đạt (tốc độ tăng trưởng GRDP, ...)': the
         # figures count targets met, the indicator asked is only named among them
         return "counts_targets_not_the_indicator"
-    if query.asks_quantity and counts_asked(query.text) and rates_only(e.sentence):
+    if query.asks_quantity and counts_asked(query.text) and (rates_only(without_nation_brackets(e.sentence))
+                                                              or counted_only_nationally(query.text, e.sentence)):
         # 'bao nhiêu hộ nghèo': 'Tỷ lệ hộ nghèo ... ước còn 0,48%' gives a rate, no count of them
         return "gives_a_rate_not_the_count"
     if query.wants_figure and h.passage.kind != "table" and lists_parts(query, e.sentence):
@@ -96,7 +97,7 @@ def counts_targets(sentence: str, plans: bool = False) -> bool:
     """Every figure of the sentence, its periods' numbers aside, counts targets ('19/24 chỉ tiêu', '05 chỉ tiêu'); with
     `plans`, or is a target's planned value in brackets ('3 chỉ tiêu không đạt là ... GRDP bình quân đầu người (kế hoạch
     114 triệu đồng)': no result is stated)."""
-    folded = fold_ocr(sentence)
+    folded = REFERENCE_NUMBER.sub(" ", fold_ocr(sentence))  # ('bão số 4' is a storm's name, not a count)
     if "chi tieu" not in folded:
         return False
     spans = [(m.start, m.end) for m in find_periods(folded, folded=True)]
@@ -112,6 +113,16 @@ _PLANNED_VALUE = re.compile(r"\((?:ke hoach|kh|muc tieu)\s*:?\s*$")
 def counts_asked(question: str) -> bool:
     """The question counts things ('bao nhiêu hộ nghèo', 'bao nhiêu lượt khách') and asks no rate or share of them."""
     return bool(counted(question)) and not asks_rate(question)
+
+
+def counted_only_nationally(question: str, sentence: str) -> bool:
+    """The thing counted ('bao nhiêu liều vắc xin') is counted only in the country's figure in brackets ('(cả nước đã
+    tiêm hơn 208,6 triệu liều vắc xin)'): the province's own figures are of other things."""
+    nouns = {n[0] for n in counted(question)}
+    def counts(text: str) -> bool:
+        return any(re.search(rf"\d[\d.,]*\s+(?:(?:nghin|ngan|trieu|ty)\s+)?{n}\b", fold_ocr(text)) for n in nouns)
+    own = without_nation_brackets(sentence)
+    return bool(nouns) and own != sentence and counts(sentence) and not counts(own)
 
 
 def rates_only(sentence: str) -> bool:

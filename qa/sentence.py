@@ -10,7 +10,7 @@ from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.memo import kept
 
-from .glossary import DURATION, ROAD_NUMBER, WRITTEN_DATE
+from .glossary import DURATION, REFERENCE_NUMBER, ROAD_NUMBER, WRITTEN_DATE
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 # (not after a table row's number: 'Bảng 1 > 4. Kim ngạch xuất khẩu > ĐVT: ...' is one row)
@@ -32,6 +32,7 @@ def states_figure(text: str) -> bool:
     folded = WRITTEN_DATE.sub(" ", fold_ocr(text))  # 'ngày 12 tháng 12 năm 2023': a date, not a quantity
     folded = DURATION.sub(" ", folded)  # 'trong 9 ngày nghỉ Tết': when, not how much
     folded = ROAD_NUMBER.sub(" ", folded)  # 'dọc Quốc lộ 13': a road's name
+    folded = REFERENCE_NUMBER.sub(" ", folded)  # 'chi tiết tại Biểu số 01': a table's name
     folded = _ITEM.sub(" ", folded, count=1)  # '7. Tập trung chỉ đạo ...': an item's number, not a quantity
     if not HAS_NUMBER.search(_DATE.sub(" ", folded)):
         # no digits: a quantity said in words, as a speech's transcript prints it, or none at all (reading its

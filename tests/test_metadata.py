@@ -126,6 +126,9 @@ DISPUTED = {
     # sets BM, BN: 'tháng 5 và 5 tháng năm 2025', 'tháng 10 và 10 tháng năm 2023': as above
     "BM_hanam_cctk_thang5_2025.txt": Period("months", 2025, 5),
     "BN_daklak_ctk_thang10_2023.txt": Period("months", 2023, 10),
+    # sets BO, BP: statistics offices' 'tháng 10 và 10 tháng năm 2023': as above
+    "BO_longan_ctk_thang10_2023.txt": Period("months", 2023, 10),
+    "BP_bacgiang_ctk_thang10_2023.txt": Period("months", 2023, 10),
 }
 
 

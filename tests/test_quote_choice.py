@@ -255,3 +255,44 @@ def test_a_former_area_s_cell_and_the_report_s_own_figures(invented_engine):
     ans = invented_engine.ask("kim ngạch xuất khẩu Hưng Yên 9 tháng năm 2026")
     assert ans.answered and "10.426" in ans.answer.split("\n")[0], ans.answer
     assert not invented_engine.ask("sản lượng vải thiều 9 tháng năm 2026 của Hưng Yên").answered
+
+
+def test_a_sentence_singling_a_part_out_yields_to_the_whole():
+    """'⁵ Riêng Vườn quốc gia Phong Nha - Kẻ Bàng đón 1,12 triệu lượt khách, trong đó 96.400 lượt khách quốc tế' shares
+    'khách quốc tế' with the question as well as the report's sentence of the whole province (BO's Quảng Bình; figures
+    invented): unless the part is asked by name, the whole answers."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import whole_over_singled
+    y = Period("year", 2027)
+    part = Passage(id="a", doc="a.txt", text="⁵ Riêng Vườn quốc gia Phong Nha - Kẻ Bàng đón 1,12 triệu lượt khách, trong "
+                   "đó 96.400 lượt khách quốc tế.", section="", period=y, line_start=106, line_end=106, char_start=0,
+                   char_end=0, kind="footnote")
+    whole = Passage(id="b", doc="a.txt", text="Tổng lượt khách du lịch ước đạt 4,95 triệu lượt, tăng 8,6%, trong đó khách "
+                    "quốc tế đạt 185.600 lượt, tăng 24,7%.", section="", period=y, line_start=47, line_end=48,
+                    char_start=0, char_end=0)
+    hits = [Hit(passage=part, row=0), Hit(passage=whole, row=1)]
+    p, w = _ev(0, part.text, 0.66), _ev(1, whole.text, 0.66)
+    assert whole_over_singled(parse_query("khach quoc te den Quang Binh nam 2027"), p, [p, w], hits) is w
+    asked = parse_query("Vườn quốc gia Phong Nha - Kẻ Bàng đón bao nhiêu khách quốc tế năm 2027?")
+    assert whole_over_singled(asked, p, [p, w], hits) is p
+
+
+def test_both_the_plan_and_the_result_asked_are_quoted_from_where_both_are_stated():
+    """'Kế hoạch năm 2027 về kim ngạch xuất khẩu ... là bao nhiêu và thực hiện đạt bao nhiêu?': the sentence 'ước đạt
+    2.386 triệu USD, ... đạt 119,3% kế hoạch' gives the plan only as a share; the report's row 'Kế hoạch năm 2027:
+    2.000; Ước thực hiện năm 2027: 2.386' gives both (BP's Cần Thơ; figures invented). One of the two asked keeps the
+    sentence."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import plan_and_result
+    y = Period("year", 2027)
+    says = Passage(id="a", doc="a.txt", text="Kim ngạch xuất khẩu hàng hóa năm 2027 ước đạt 2.386 triệu USD, tăng 21,5% so "
+                   "với năm 2026 và đạt 119,3% kế hoạch.", section="", period=y, line_start=23, line_end=23,
+                   char_start=0, char_end=0)
+    row = Passage(id="b", doc="a.txt", text="KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2027 > Kim ngạch xuất khẩu hàng hóa > ĐVT: "
+                  "Triệu USD; Kế hoạch năm 2027: 2.000; Ước thực hiện năm 2027: 2.386; So kế hoạch (%): 119,3", section="",
+                  period=y, line_start=52, line_end=52, char_start=0, char_end=0, kind="table")
+    hits = [Hit(passage=says, row=0), Hit(passage=row, row=1)]
+    s, r = _ev(0, says.text, 0.39), _ev(1, row.text, 0.43)
+    both = parse_query("Kế hoạch năm 2027 về kim ngạch xuất khẩu của Cần Thơ là bao nhiêu và thực hiện đạt bao nhiêu?")
+    assert plan_and_result(both, s, [s, r], hits) is r
+    assert plan_and_result(parse_query("Kim ngạch xuất khẩu năm 2027 của Cần Thơ đạt bao nhiêu?"), s, [s, r], hits) is s

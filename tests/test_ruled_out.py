@@ -311,3 +311,20 @@ def test_another_product_s_output_is_no_answer():
     assert not other_product(asked, fold_ocr("Vải thiều > Sản lượng ước đạt 180 nghìn tấn"))
     assert not other_product(fold_ocr("Sản lượng năm 2026 của Hải Dương"), fold_ocr("Sản lượng lúa cả năm ước đạt 712,6"))
     assert not other_product(fold_ocr("diện tích gieo trồng lúa đông xuân"), fold_ocr("Tổng diện tích gieo cấy 98.000 ha"))
+
+
+def test_counts_named_only_for_the_country_and_numbers_that_name_things():
+    """'bao nhiêu liều vắc xin': a province's sentence giving its own rate and, in brackets, the country's doses ('(cả
+    nước đến nay đã tiêm hơn 208,6 triệu liều vắc xin)') counts no dose of the province (BP's Thanh Hóa); 'bão số 4',
+    'Biểu số 01' name a storm and a table, no quantity (figures invented)."""
+    from tracuu.qa.ruled_out import counted_only_nationally, counts_targets
+    from tracuu.qa.sentence import states_figure
+    q = "Tính đến cuối quý I/2027, tỉnh X đã tiêm được bao nhiêu liều vắc xin COVID-19?"
+    s = ("toàn tỉnh ghi nhận 98.412 ca mắc COVID-19; tỷ lệ người từ 18 tuổi trở lên được tiêm mũi 3 đạt 78,6% (cả nước "
+         "đến nay đã tiêm hơn 208,6 triệu liều vắc xin).")
+    assert counted_only_nationally(q, s)
+    assert not counted_only_nationally(q, "Toàn tỉnh đã tiêm 2,1 triệu liều vắc xin (cả nước tiêm 208,6 triệu liều).")
+    assert not states_figure("Các khoản thu đạt thấp gồm: lệ phí trước bạ (chi tiết tại Biểu số 01 kèm theo).")
+    assert states_figure("Thu lệ phí trước bạ 176.540 triệu đồng (Biểu số 01).")
+    assert states_figure("Kế hoạch 860 triệu USD") and states_figure("bằng 2 lần cùng kỳ")
+    assert counts_targets("Năm 2027, dù chịu ảnh hưởng của bão số 4, dự ước có 18/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch.")
