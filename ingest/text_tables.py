@@ -177,9 +177,7 @@ def _bare_table(lines: list[str], i: int) -> int:
 
         def fits(x: str) -> bool:
             return x.count("|") == first.count("|") and bool(_ROW.match(x)) == outer
-    named = [t for t in _cells(first, sep) if t]
-    # (a line of one cell, '\t\t\t\tĐVT: tỷ đồng' above the header, names no columns: the table starts below it)
-    if len(named) < 2 or any(_FIGURE_CELL.fullmatch(t) for t in named):
+    if not _names_columns(_cells(first, sep)):
         return 0
     j, rows = i + 1, 0
     while j < len(lines):
@@ -206,6 +204,13 @@ _COLUMN_NO = re.compile(r"[A-Za-z]|\(?\d{1,2}\)?(?:\s*=\s*[\d()/*+x-]+)?")
 _FIGURE_CELL = re.compile(r"[\d.,%≥≤<>\s-]+")
 
 
+def _names_columns(cells: list[str]) -> bool:
+    """A header line: two named cells or more, none a figure (a line of one cell, '\t\t\t\tĐVT: tỷ đồng' above the
+    header, names no columns: the table starts below it)."""
+    named = [t for t in cells if t]
+    return len(named) >= 2 and not any(_FIGURE_CELL.fullmatch(t) for t in named)
+
+
 def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[tuple[int, list[str]]]] | None:
     """A tab table whose header runs over two or three lines, as a Word annex with merged header cells is copied
     ('STT | Chỉ tiêu | ĐVT | Năm 2023 | | | Kế hoạch năm 2024' over '| | | | Kế hoạch | Ước thực hiện | So sánh (%)'),
@@ -214,8 +219,7 @@ def _stacked_tab_table(lines: list[str], i: int) -> tuple[int, list[str], list[t
     'Năm 2023 - Ước thực hiện') and its body rows; None where no such table starts at line `i` (a header of one line
     over rows as wide is `_bare_table`'s)."""
     first = lines[i]
-    named = [t for t in _cells(first, "\t") if t]
-    if first.count("\t") < 2 or len(named) < 2 or any(_FIGURE_CELL.fullmatch(t) for t in named):
+    if first.count("\t") < 2 or not _names_columns(_cells(first, "\t")):
         return None
     def cells(x: str) -> list[str]:  # (a header line's trailing empty cells count)
         return [c.strip() for c in x.rstrip("\r\n ").split("\t")]

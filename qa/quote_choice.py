@@ -50,12 +50,17 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
     label = row_label(p.text) if p.kind == "table" else None
     if label is None or total_row(p):
         return best
-    words = [w for w in fold_ocr(label).split() if w.isalpha()]
-    asked = set(fold_ocr(query.text).split())
-    if not words or sum(w in asked for w in words) * 2 >= len(words):
+    if _asked_by_name(fold_ocr(label), query):
         return best  # the part asked by name ('huyện Krông Pắc', 'vốn ngân sách địa phương')
     return next((e for e in evidence if e.figure and total_row(q := hits[e.hit_index].passage)
                  and table_of(q) == table_of(p)), best)
+
+
+def _asked_by_name(part: str, query: Query) -> bool:
+    """The question names the part (half its words or more; folded), or the part has no name to tell."""
+    words = [w for w in part.split() if w.isalpha()]
+    asked = set(fold_ocr(query.text).split())
+    return not words or sum(w in asked for w in words) * 2 >= len(words)
 
 
 def whole_over_singled(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
@@ -66,10 +71,8 @@ def whole_over_singled(query: Query, best: Evidence, evidence: list[Evidence], h
     m = _SINGLED.match(fold_ocr(best.sentence))
     if m is None:
         return best
-    words = [w for w in m.group(1).split() if w.isalpha()]
-    asked = set(fold_ocr(query.text).split())
-    if not words or sum(w in asked for w in words) * 2 >= len(words):
-        return best  # the part asked by name
+    if _asked_by_name(m.group(1), query):
+        return best
     doc = hits[best.hit_index].passage.doc
     return next((e for e in evidence if e is not best and e.figure and hits[e.hit_index].passage.doc == doc
                  and not _SINGLED.match(fold_ocr(e.sentence)) and e.coverage >= EVIDENCE.row_restated * best.coverage),
@@ -121,19 +124,19 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
     doc, nums, rates, asked_rates = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence)), set(), set()
     if kind == "table":  # the row's cell of the asked period is what the sentence must state (its result, unless
         # a target is asked: 'Kế hoạch năm 2022: 9,0' stands before 'Ước thực hiện năm 2022: 9,05')
-        cells = [f for f in table_cells(best.sentence, year=asked[0].year if asked else None) if f.period in (asked or [])]
+        row = table_cells(best.sentence, year=asked[0].year if asked else None)
+        cells = [f for f in row if f.period in (asked or [])]
         cell = next((f for f in cells if (f.kind == "target") == target), cells[0] if cells else None)
         nums = set(numbers_in(cell.value)) | _as_change(cell) if cell is not None else set()
         if cell is not None and cell.kind == "target" and not target:
             return best  # (a plan's cell for a result asked: the row tells it is a plan, a sentence may not)
         rated = cell is not None and (cell.unit == "%" or cell.kind in ("share", "change"))  # (the cell is a rate)
-        rates = {x for f in table_cells(best.sentence, year=asked[0].year if asked else None)
-                 if f.kind in ("share", "change") for x in set(numbers_in(f.value)) | _as_change(f)}
+        rated_cells = [f for f in row if f.kind in ("share", "change")]
+        rates = {x for f in rated_cells for x in set(numbers_in(f.value)) | _as_change(f)}
         # the rates whose column names what the question compares with ('So với cùng kỳ (%)' for 'giảm bao nhiêu so
         # với cùng kỳ'; not 'So kế hoạch (%)' for it, nor a change for 'bao nhiêu phần trăm kế hoạch')
         compared = set(re.findall(_AGAINST_WORDS, fold_ocr(question)))
-        asked_rates = {x for f in table_cells(best.sentence, year=asked[0].year if asked else None)
-                       if f.kind in ("share", "change") and compared & set(re.findall(_AGAINST_WORDS, fold_ocr(f.header)))
+        asked_rates = {x for f in rated_cells if compared & set(re.findall(_AGAINST_WORDS, fold_ocr(f.header)))
                        for x in set(numbers_in(f.value)) | _as_change(f)}
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
                  and hits[e.hit_index].passage.doc == doc

@@ -82,6 +82,10 @@ def own_clauses(query: Query, sentence: str) -> str:
 
 
 _PARTS = re.compile(r";\s+")
+# a clause comparing the figure before it with the country's ('cao hơn tỷ lệ bình quân cả nước (55%)'): the
+# province's figure's context, not a figure of its own
+_COMPARING = re.compile(r"\s*(?:cao|thap|nhanh|cham|tot)\s+hon\b|\s*(?:vuot|bang|gap|so voi|dung thu|xep thu|chiem|trong khi)\b")
+
 # '(cả nước đến nay đã tiêm hơn 208,6 triệu liều vắc xin)': the country's figure in brackets beside the province's own
 _NATION_BRACKET = re.compile(r"\([^()]*\b(?:cả nước|ca nuoc|toàn quốc|toan quoc)\b[^()]*\)", re.IGNORECASE)
 
@@ -90,9 +94,6 @@ def without_nation_brackets(sentence: str) -> str:
     """The sentence without the whole country's figures it gives in brackets: what it states of the province itself (a
     count of doses asked, the province's rate beside the country's count is no answer)."""
     return _NATION_BRACKET.sub(" ", sentence)
-# a clause comparing the figure before it with the country's ('cao hơn tỷ lệ bình quân cả nước (55%)'): the
-# province's figure's context, not a figure of its own
-_COMPARING = re.compile(r"\s*(?:cao|thap|nhanh|cham|tot)\s+hon\b|\s*(?:vuot|bang|gap|so voi|dung thu|xep thu|chiem|trong khi)\b")
 
 
 # 'phối hợp với tỉnh Lâm Đồng, tỉnh Đắk Nông', 'so với Đà Nẵng': provinces after 'với' are partners or
