@@ -77,6 +77,10 @@ class Store(Protocol):
         """The passage printed just before this one in its section, or None."""
         ...
 
+    def section_passages(self, passage: Passage) -> list[Passage]:
+        """The passages of its report's section (footnotes aside), in print order: a table's other rows."""
+        ...
+
     def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         """The periods (`Filters.period`: the report's, or the section's) of the passages holding any of
         these lexical tokens (and, when `also` is given, any of those too); None: cannot tell."""

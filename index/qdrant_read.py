@@ -23,7 +23,7 @@ from tracuu.ingest.types import Document, Passage, Period
 from .lexical import Vocabulary
 from .qdrant_conn import (BUCKETS, DENSE, SCHEMA, SPARSE, Collections, QdrantClient, bucket_of, filter_of,
                           passage_of, point_id, qm, row_of, term_index)
-from .store import Filters, Hit, IndexError_, footnotes_near, preceding_of, report_periods
+from .store import Filters, Hit, IndexError_, footnotes_near, in_section, preceding_of, report_periods
 
 if TYPE_CHECKING:
     from tracuu.config import Config
@@ -167,6 +167,15 @@ class QdrantReader(Collections):
                                                                                lt=passage.line_start))])
         points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=200, with_payload=True)
         return preceding_of(passage, [q for q in (passage_of(r.payload) for r in points) if q.kind != "footnote"])
+
+    def section_passages(self, passage: Passage) -> list[Passage]:
+        """The passages of its report's section (footnotes aside), in print order; a payload filter on its report."""
+        snap = self.refresh()
+        if passage.doc not in snap.live:
+            return []
+        flt = qm.Filter(must=[qm.FieldCondition(key="doc", match=qm.MatchValue(value=passage.doc))])
+        points, _ = self._call("scroll", self.name, scroll_filter=flt, limit=5000, with_payload=True)
+        return in_section(passage, [q for q in (passage_of(r.payload) for r in points) if q.kind != "footnote"])
 
     def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         """Not asked of Qdrant (its sparse vectors hold token ids, not a posting list to read): None."""

@@ -72,6 +72,11 @@ def preceding_of(passage: Passage, bodies: list[Passage]) -> Passage | None:
     return max(before, key=lambda p: (p.line_end, p.line_start), default=None)
 
 
+def in_section(passage: Passage, bodies: list[Passage]) -> list[Passage]:
+    """Of a report's passages (footnotes aside), those of `passage`'s section, in print order."""
+    return sorted((p for p in bodies if p.section == passage.section), key=lambda p: (p.line_start, p.line_end))
+
+
 @dataclass
 class Filters:
     docs: set[str] | None = None
@@ -137,6 +142,10 @@ class IndexStore:
     def preceding(self, passage: Passage) -> Passage | None:
         """The passage printed just before this one in its section (see store.preceding_of)."""
         return preceding_of(passage, self._bodies.get(passage.doc, []))
+
+    def section_passages(self, passage: Passage) -> list[Passage]:
+        """The passages of its report's section (footnotes aside), in print order: a table's other rows."""
+        return in_section(passage, self._bodies.get(passage.doc, []))
 
     def periods_holding(self, tokens: list[str], also: list[str] | None = None) -> set[Period] | None:
         if self.lexical is None:

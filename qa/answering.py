@@ -22,6 +22,7 @@ from .quote_choice import (aim_over_result, amount_over_share, asked_period_firs
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
 from .notes import asked_note, asks_part
+from .lists import as_hits, listed, outcome_rows, shortfall_named
 from .parts import lead_in, list_above
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
@@ -83,6 +84,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     best = aim_over_result(query, best, evidence, top) if best is not None else best
     best = exact_over_rounded(best, evidence, top) if best is not None and query.wants_figure else best
     best = marking_over_note(query, best, evidence, top) if best is not None and query.wants_figure else best
+    best = shortfall_named(query, best, evidence) if best is not None else best
     if best is not None and best.coverage < MIN_COVERAGE:
         doc = top[best.hit_index].passage.doc
         best = next((e for e in evidence if e.coverage >= MIN_COVERAGE and top[e.hit_index].passage.doc == doc
@@ -163,11 +165,16 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         quotes = [(1, " ".join(sents[lo:hi + 1]))]
     citations[0].quote = " ".join(q for _, q in quotes)
     cited = citations[0]
+    outcome, alike = outcome_rows(query, top[best.hit_index].passage, store)
+    if alike:  # which items are asked, the quote a table row of the outcome asked: every row of it, each cited
+        citations, quotes = _rows_cited(alike, citations, quotes, top[best.hit_index], store)
     note, said = marked_footnote(query, top[best.hit_index], citations[0].quote, store), None
     # the item of its note that states the figure asked ('Xi măng: 65 nghìn tấn, ...' of a long list), or the part of
     # the total it states that the question asks for ('riêng dịp Tết')
     item = best.note or (asked_note(query, best.sentence, notes[best.hit_index], store.lexical)
                          if query.wants_figure and asks_part(query.text) else None)
+    if alike:  # (the rows are the answer's sources after [1]: no note comes between)
+        note, said, item = None, None, None
     if item is not None:
         note = Hit(passage=item.note, score=top[best.hit_index].score, lexical=0.0, dense=0.0, row=-1)
         said = item.text
@@ -226,6 +233,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         for f in figs:
             f.n = swap.get(f.n, f.n)
     text = compose(quotes, wording.header(cited, store))
+    if alike:  # the items first, the rows under them
+        text = f"Các dòng có “{outcome}”: {listed(alike)}\n{text}"
     aim = bool(figs) and (figs[0].kind == "target" or aims_share(figs[0]))
     if figs and query.wants_figure:  # the figure first, the proof under it; an aim says it is one
         label = figs[0].period.label if figs[0].period else None
@@ -279,6 +288,24 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         answer = generate(query, answer, citations, sources)
     return answer
 
+
+
+def _rows_cited(rows, citations, quotes, hit, store):
+    """The quoted row's table rows of the same outcome as sources [2], [3], ... in print order, each quoted from its
+    label on (its caption is the first row's)."""
+    first = citations[0]
+    others = [h for h in as_hits(rows, hit) if h.passage.id != first.passage_id]
+    ids = {h.passage.id for h in others}
+    rest = [c for c in citations[1:] if c.passage_id not in ids]
+    added = []
+    for h in others:
+        c = next((c for c in citations if c.passage_id == h.passage.id), None) or wording.citation(0, h, store)
+        c.quote = h.passage.text.split(" > ", 1)[-1]
+        added.append(c)
+    out = [first] + added + rest
+    for n, c in enumerate(out, 1):
+        c.n = n
+    return out, quotes + [(c.n, c.quote) for c in added]
 
 
 # a target's value asked ('đặt chỉ tiêu ... là bao nhiêu', 'mục tiêu thu ngân sách năm 2024'), not whether one was met

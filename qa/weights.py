@@ -73,6 +73,9 @@ class EvidenceWeights:
     # a table row's caption and column names say the question's period and kind words again: the report's sentence
     # stating the row's asked cell, value for value, is quoted when it covers this share of the row's coverage
     row_restated: float = 0.7
+    # a shortfall asked ('những chỉ tiêu nào không đạt'): a sentence naming one is quoted over one counting what was met
+    # ('có 17/20 chỉ tiêu đạt và vượt kế hoạch') when it covers this share of that one's coverage
+    shortfall_named: float = 0.75
 
 
 @dataclass(frozen=True)

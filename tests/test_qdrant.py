@@ -390,3 +390,18 @@ def test_the_passage_before_a_passage_in_its_section(backend, corpus):
     firsts = [p for p in bodies if not [q for q in bodies if q.doc == p.doc and q.section == p.section
                                          and q.line_end < p.line_start]]
     assert firsts and all(ref.preceding(p) is None for p in firsts[:10])
+
+
+def test_the_passages_of_a_passage_s_section(backend, corpus):
+    """Both stores give the same passages of a section, in print order, footnotes aside (a table's other rows)."""
+    _, _, store = backend
+    ref = corpus[2]
+    tables = [p for p in ref.passages if p.kind == "table"][:5] + [p for p in ref.passages if p.kind == "body"][:5]
+    assert tables
+    for p in tables:
+        want = [q.id for q in ref.section_passages(p)]
+        assert [q.id for q in store.section_passages(p)] == want
+        assert p.id in want
+        got = ref.section_passages(p)
+        assert all(q.section == p.section and q.doc == p.doc and q.kind != "footnote" for q in got)
+        assert [q.line_start for q in got] == sorted(q.line_start for q in got)
