@@ -190,6 +190,9 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
         if fold_ocr(title).strip() == doc_title:
             continue  # the report's title names its own period and the planned one: read into `doc` already
         found = [m.period for m in find_periods(title, default_year) if m.period]
+        if not found and default_year and _WHOLE_YEAR.search(fold_ocr(title)):
+            period = Period("year", default_year)  # '3. Đánh giá, ước thực hiện cả năm' of a 9-month report: the year's
+            continue
         if found:
             # ('KẾT QUẢ ... CHỈ TIÊU NĂM 2024 VÀ CHỈ TIÊU KẾ HOẠCH NĂM 2025' in the 2024 report: its own year's results
             # with the next year's plan beside each; 'PHỤ LỤC ... THÁNG 5 VÀ 5 THÁNG NĂM 2024' of the 5-month report:
@@ -203,6 +206,10 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
         elif level <= 1 and is_plan_heading(title) and doc.next_period:
             period = doc.next_period
     return period
+
+
+# a heading on the whole year, its year unsaid: 'Ước thực hiện cả năm', 'Đánh giá cả năm'
+_WHOLE_YEAR = re.compile(r"\bca nam\b(?!\s*\d)")
 
 
 def planned_period(paras: list[Paragraph], doc: Document) -> Period | None:

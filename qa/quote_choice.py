@@ -18,6 +18,7 @@ from .notes import asks_part
 from .parts import row_label, table_of, total_row
 from .query import Query
 from .ruled_out import former_areas
+from .scope import nation_named, owners
 from .sentence import figure_lead
 from .table_cells import table_cells
 from .verify import numbers_in
@@ -186,7 +187,8 @@ def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hi
     Hưng Yên (cũ): ... 936,8 triệu USD'). Not when a share or a rate is asked."""
     folded = fold_ocr(query.text)
     measures = measure_phrases(folded)
-    if asks_rate(query.text) or _COMPARED_ASKED.search(folded) or not _shares_only(best.sentence, measures):
+    if asks_rate(query.text) or _COMPARED_ASKED.search(folded) \
+            or not _shares_only(best.sentence, measures, set(query.provinces)):
         return best
     doc = hits[best.hit_index].passage.doc
     return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and e.figure
@@ -198,11 +200,12 @@ def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hi
 _COMPARED_ASKED = re.compile(r"\b(?:bang bao nhieu|so voi|dat bao nhieu %)\b|%")  # a share of a plan or baseline
 
 
-def _shares_only(sentence: str, measures: list[str]) -> bool:
+def _shares_only(sentence: str, measures: list[str], asked: set[str] = frozenset()) -> bool:
     """The sentence's figures of the measure asked (all of them, if none names it) are shares: of a plan ('đạt hơn 25% dự
     toán') or of a whole ('chiếm khoảng 6,2%'), or rates of change beside them ('đạt 84,4% kế hoạch, tăng 16,0% so với
-    cùng kỳ'): no amount."""
-    figs = extract(sentence)
+    cùng kỳ'): no amount. Another place's figures, or the country's, are none of them ('Để so sánh, ... tỉnh Bình
+    Dương 9 tháng ... ước đạt 24.860 triệu USD; ... Kim ngạch xuất khẩu của Đồng Nai chiếm khoảng 6,2%' for Đồng Nai)."""
+    figs = [f for f in extract(sentence) if not _elsewhere(f.head or "", asked)]
     own = [f for f in figs if any(m in fold_ocr(f.head or f.indicator) for m in measures)] or figs
     return bool(own) and all(f.unit == "%" and (f.kind == "share" or _PORTION.search(fold_ocr(f.quote[max(0, f.start - 25):f.start])))
                              or f.unit == "%" and f.kind == "change" for f in own) \
@@ -210,6 +213,12 @@ def _shares_only(sentence: str, measures: list[str]) -> bool:
 
 
 _PORTION = re.compile(r"\bchiem\b|\bty trong\b")
+
+
+def _elsewhere(head: str, asked: set[str]) -> bool:
+    """A figure's own words name the country, or a province other than the asked ones."""
+    folded = fold_ocr(head)
+    return nation_named(folded) or bool(asked) and bool((named := owners(folded))) and not named & asked
 
 
 def _states_amount(sentence: str, measures: list[str], money: bool) -> bool:

@@ -329,3 +329,19 @@ def test_a_table_takes_the_period_its_caption_names(tmp_path):
     period = {p.text.split()[-1]: p.period for p in passages}
     assert period["1.512,4"] == period["186"] == Period("half", 2022, 1)  # the caption's, not the plans part's
     assert doc.next_period != Period("half", 2022, 1)  # a caption names no plan
+
+
+def test_a_heading_on_the_whole_year_makes_its_passages_the_year_s(tmp_path):
+    """'3. Đánh giá, ước thực hiện cả năm' in a 9-month report: what it says is an estimate of the whole year, not a
+    9-month result (BH's Bắc Kạn: 'Trong đó, thu tiền sử dụng đất ước đạt 150 tỷ đồng' had been read as 9 months').
+    Other headings keep the report's period. Figures invented."""
+    from tracuu.ingest.types import Period
+    text = ("SỞ TÀI CHÍNH TỈNH BẮC KẠN\nBÁO CÁO\nTình hình thực hiện dự toán ngân sách 9 tháng năm 2027\n\n"
+            "1. Thu ngân sách nhà nước\nTổng thu ngân sách nhà nước 9 tháng đạt 612,4 tỷ đồng, bằng 72,9% dự toán.\n"
+            "2. Đánh giá, ước thực hiện cả năm\nSở Tài chính ước thu cả năm đạt 855 tỷ đồng. Trong đó, thu tiền sử dụng "
+            "đất ước đạt 150 tỷ đồng.\n")
+    doc, passages = _ingest_text(tmp_path, "bc_9t.txt", text)
+    assert doc.period == Period("nine_months", 2027)
+    by_line = {p.text[:20]: p for p in passages}
+    assert next(p for t, p in by_line.items() if t.startswith("Tổng thu ngân sách")).period == Period("nine_months", 2027)
+    assert next(p for t, p in by_line.items() if t.startswith("Sở Tài chính ước")).period == Period("year", 2027)

@@ -243,6 +243,26 @@ def test_a_sentence_of_shares_and_changes_yields_to_the_amount():
     assert amount_over_share(parse_query("thu ngân sách 9 tháng 2027 tăng bao nhiêu %"), s, [s, r], hits) is s
 
 
+def test_another_place_s_amounts_beside_a_share_are_no_amount_of_the_place_asked():
+    """'Để so sánh, ... tỉnh Bình Dương 9 tháng ... ước đạt 24.860 triệu USD; ... của cả nước ... 299,6 tỷ USD. Kim ngạch
+    xuất khẩu của Đồng Nai chiếm khoảng 6,2% ...' gives Đồng Nai only a share: the row stating its amount is quoted (BF's
+    Đồng Nai); asked of Bình Dương, its amount is stated and the sentence stays."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import amount_over_share
+    p = Period("nine_months", 2027)
+    says = Passage(id="a", doc="a.md", text="Để so sánh, cùng kỳ kim ngạch xuất khẩu của tỉnh Bình Dương 9 tháng năm 2027 "
+                   "ước đạt 24.860 triệu USD; kim ngạch xuất khẩu của cả nước 9 tháng ước đạt 299,6 tỷ USD. Kim ngạch "
+                   "xuất khẩu của Đồng Nai chiếm khoảng 6,2% kim ngạch xuất khẩu cả nước.", section="", period=p,
+                   line_start=60, line_end=60, char_start=0, char_end=0)
+    row = Passage(id="b", doc="a.md", text="Bảng 2 > Tổng kim ngạch xuất khẩu > ĐVT: Triệu USD; Kế hoạch năm 2027: "
+                  "24.000; Cộng dồn 9 tháng: 18.126", section="", period=p, line_start=64, line_end=64, char_start=0,
+                  char_end=0, kind="table")
+    hits = [Hit(passage=says, row=0), Hit(passage=row, row=1)]
+    s, r = _ev(0, says.text, 1.0), _ev(1, row.text, 1.0)
+    assert amount_over_share(parse_query("Đồng Nai xuất khẩu 9 tháng 2027"), s, [s, r], hits) is r
+    assert amount_over_share(parse_query("Bình Dương xuất khẩu 9 tháng 2027"), s, [s, r], hits) is s
+
+
 def test_a_former_area_s_cell_and_the_report_s_own_figures(invented_engine):
     """A merged province's report (tests/data/invented/hy_ubnd_9thang_2026.txt, figures invented): 'thu ngân sách khu
     vực Thái Bình (cũ)' is answered from that area's cell of the row 'Thu NSNN trên địa bàn' (the short form stands for
