@@ -129,6 +129,8 @@ DISPUTED = {
     # sets BO, BP: statistics offices' 'tháng 10 và 10 tháng năm 2023': as above
     "BO_longan_ctk_thang10_2023.txt": Period("months", 2023, 10),
     "BP_bacgiang_ctk_thang10_2023.txt": Period("months", 2023, 10),
+    # set BR: a statistics office's 'tháng 8 và 8 tháng năm 2025' (its manifest reads the month): as above
+    "BR_lamdong_tk_thang8_2025.txt": Period("months", 2025, 8),
 }
 
 
