@@ -7,7 +7,7 @@ import re
 from .structure import Paragraph
 
 # Sentence ends: a terminator, then space, then something that can start a sentence.
-_SENT_END = re.compile(r"(?<=[.;!?])\s+(?=[\"“(\-–+•A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
+_SENT_END = re.compile(r"(?<=[.;!?])(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bBS\.)(?<!\bKS\.)\s+(?=[\"“(\-–+•A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
 
 
 def paragraph_text(p: Paragraph) -> tuple[str, list[tuple[int, int, int]]]:

@@ -21,7 +21,10 @@ _ARABIC_COMMA = re.compile(r"^\s*(\d{1,2}),\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉ�
 _CAPS_HEAD = re.compile(r"^\s*[IVXLl|1]{1,4}\s*[.,]\s*(\S.{8,})$")
 _LETTER = re.compile(r"^\s*([a-zđ¢])\)\s*(\S.*)$")
 # (its title may follow on the same line: 'PHỤ LỤC: MỘT SỐ CHỈ TIÊU CHỦ YẾU THÁNG 11 ...', 'Phụ lục 2. Biểu tổng hợp')
-_APPENDIX = re.compile(r"^\s*\**\s*phu luc(?:\s+(?:so\s+)?[ivxl\d]{1,4})?\s*(?:[.:]|\s[-–]\s+\S.*|[.:]\s*[^\s.].*)?\**\s*$")
+# ('Biểu số 01', 'PHỤ BIỂU: ...', 'Biểu 2. ...' too: the annexed tables after the signature are no part of the plans
+# part above it)
+_APPENDIX = re.compile(r"^\s*\**\s*(?:phu luc|phu bieu|bieu(?=\s+(?:so\s+)?[ivxl\d]{1,4}\b))(?:\s+(?:so\s+)?[ivxl\d]{1,4})?"
+                       r"\s*(?:[.:]|\s[-–]\s+\S.*|[.:]\s*[^\s.].*)?\**\s*$")
 # a resolution's or decision's articles ('Điều 1. Đánh giá ... năm 2022', 'Điều 2. Mục tiêu ... năm 2023'): top parts
 _ARTICLE = re.compile(r"^\s*dieu\s+\d{1,3}\s*[.:]\s*\S")
 # 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections

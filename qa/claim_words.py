@@ -223,8 +223,11 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
     fell 22,1%."""
     if not quote:
         return None
-    wholes = [f for f in quoted if alike(f) and f.sentence == rep.sentence and f.start < rep.start
-              and _PART.search(fold(quote[f.start:rep.start]))]
+    # (or the sentence before, when the part's opens with the breakdown: '... ước đạt 612.480 tỷ đồng, ... . Trong đó:
+    # thu nội địa 458.930 tỷ đồng')
+    wholes = [f for f in quoted if alike(f) and f.start < rep.start and (
+        f.sentence == rep.sentence and _PART.search(fold(quote[f.start:rep.start]))
+        or f.sentence == rep.sentence - 1 and _PARTS_NEXT.match(fold(quote[f.start:rep.start])))]
     for w in reversed(wholes):
         # what the part says that the whole does not, word pairs too ('xuất khẩu' beside 'xuất nhập khẩu')
         whole = _words(w.head, repair)
@@ -235,6 +238,9 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
         if weight(added) >= _DISTINCT and not added & (claim_words | said) and weight(named) >= _NAMED:
             return w
     return None
+
+
+_PARTS_NEXT = re.compile(r"^(?:(?![.;]\s).)*[.;]\s+(?:trong do|bao gom|cu the)\b(?:(?![.;]\s).)*$")  # a whole, then the sentence of its parts
 
 
 def _tail_named(said, claim_words, rep: Figure, rivals: list[Figure], weight, repair) -> Figure | None:

@@ -229,8 +229,12 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(without_nation_brackets(quoted))):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
                 figure = EVIDENCE.figure_in_quote
-            if not query.wants_target and figure == 1.0 and AIMED.search((lead or figure_lead(sent)) or ""):
-                figure = EVIDENCE.aim  # 'phấn đấu ... đạt 7,5%': an aim, not what was achieved
+            if not query.wants_target and figure == 1.0 and (AIMED.search(opening := (lead or figure_lead(sent)) or "")
+                                                             or hit.passage.kind != "table" and not query.asks_plan
+                                                             and _plan_led(sent, opening)):
+                # 'phấn đấu ... đạt 7,5%', '⁹ Dự toán thu tiền sử dụng đất năm 2024 là 3.500 tỷ đồng': an aim or a
+                # plan, not what was achieved (a table row's cells say which is which by their columns)
+                figure = EVIDENCE.aim
             if figure == 1.0 and query.wants_figure and not _ASKS_SHARE.search(asked_text) \
                     and not query.as_it_was and not query.districts and _SHARE_OF_TOTAL.search(fold_ocr(sent)):
                 # 'Kim ngạch xuất khẩu tôm 11 tháng đạt 1.846,2 triệu USD, ... chiếm 85,5% tổng kim ngạch xuất khẩu của
@@ -258,6 +262,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # a pair asked, its equivalent printed ('thu hoạch' -> 'sản lượng'), but not a plan's word: every
                 # report says 'kế hoạch' of something
                 if printed.count(" ") >= 2 or asked.replace(" ", "_") in pairs and printed not in PLAN_WORDS)
+            if not phrase and "san_luong" in pairs and hit.passage.kind == "table" \
+                    and _PRODUCTS_TABLE.search(fold_ocr(hit.passage.text.split(" > ", 1)[0])):
+                # a table of products ('SẢN PHẨM CÔNG NGHIỆP CHỦ YẾU > Muối hạt > ĐVT: Tấn; ...') states each one's
+                # output in a row named by the product alone ('sản lượng muối' asked)
+                phrase = True
             if phrase and measures:
                 # (named anywhere in its passage, its section's heading or the lines it breaks down)
                 if wide is None:
@@ -303,6 +312,19 @@ _LEX_OTHERS = lexicon().measure_others
 # kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
 # 'Điện sản xuất'): a quote need not repeat them
 # ('kim ngạch' is the value of trade either way: 'kim ngạch nhập khẩu' asks imports, and a row of exports is no answer)
+_PRODUCTS_TABLE = re.compile(r"\bsan pham\b(?! tren dia ban)")  # (not 'tổng sản phẩm trên địa bàn', the GRDP)
+# a figure led by a plan's name and nothing achieved ('Dự toán thu ... năm 2024 là', 'Kế hoạch vốn giao'): the plan's
+_PLAN_LEAD = re.compile(r"^[\W\d]*(?:tong\s+)?(?:du\s+toan|ke\s+hoach)\b")
+_FIGURE_TOKENS = re.compile(r"(?<![\w/])\d[\d.,]*(?![\w/])(?<!\b(?:19|20)\d\d)")  # (a year is no figure)
+_ACHIEVED = re.compile(r"(?i)\b(?:đạt|thực hiện|giải ngân|thu được|ước)\b")  # (printed: 'đạt' and 'đất' fold alike)
+
+
+def _plan_led(sentence: str, lead: str) -> bool:
+    """The sentence's first figure is led by a plan's name (`lead`: its folded words before it), and the sentence says
+    nothing achieved ('Tổng kế hoạch vốn ... là 1.246,8 tỷ đồng; đến ngày 25/9 đã giải ngân 612,4' states a result)."""
+    # (one figure only: 'Tổng kế hoạch vốn ... là 3.891,923 tỷ đồng, trong đó: vốn NSĐP 1.250,038 ...' breaks the plan
+    # down, and an OCR'd sentence may say what was achieved without its accents: 'dat 34,7% ké hoach')
+    return bool(_PLAN_LEAD.match(lead)) and not _ACHIEVED.search(sentence) and len(_FIGURE_TOKENS.findall(sentence)) == 1
 _GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu",
                                     "kim ngach"}
 

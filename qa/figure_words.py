@@ -10,6 +10,7 @@ from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold, fold_ocr, letter_off
 
 from .lexicon import lexicon
+from .sentence import last_stop
 
 if TYPE_CHECKING:
     from .figures import Figure
@@ -82,7 +83,7 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
     comma. A figure with no words of its own ('đạt 87,2% kế hoạch') shares the previous one's; a part
     after 'trong đó' carries its whole's words too ('tổng diện tích ..., trong đó 2.128 ha rau')."""
     a = numbers[i].start()
-    start = max(quote.rfind(". ", 0, a) + 1, quote.rfind(";", 0, a) + 1, quote.rfind("\n", 0, a) + 1)
+    start = max(last_stop(quote, a) + 1, quote.rfind(";", 0, a) + 1, quote.rfind("\n", 0, a) + 1)
     # back to where an earlier figure's clause ended, or to where the words after an earlier measured
     # figure ('đạt 33,4% kế hoạch vốn (3.553 tỷ đồng)') end: those are its words. Numbers inside the
     # phrase ('tỷ lệ dân số từ 18 tuổi trở lên tiêm đủ 2 mũi đạt 94,34%') are part of it
@@ -103,10 +104,14 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
             break
     # inside a bracket opened after an earlier figure ('377/618 nhà ở (xây mới 124/208 hộ, sửa chữa 253/410 hộ)'):
     # its words start at the bracket, and a count there is a part of the figure before it
-    sentence_at = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
+    sentence_at = max(last_stop(quote, a), quote.rfind(";", 0, a))
     opened = quote.rfind("(", sentence_at + 1, a)
     before = [f for f in out if sentence_at < f.start < opened] if opened >= 0 and ")" not in quote[opened:a] else []
-    if before and fig.kind == "result" and (inside := indicator_before(quote, folded, max(start, opened + 1), a)):
+    # (from the bracket itself when no figure stands in it before this one: the tail of the figure before the bracket
+    # stops at the next number, '2.936,5 tỷ đồng (riêng thu tiền sử dụng đất 612,3 tỷ đồng)')
+    first_inside = not any(opened < f.start < a for f in out)
+    if before and fig.kind == "result" and (inside := indicator_before(
+            quote, folded, opened + 1 if first_inside else max(start, opened + 1), a)):
         # (a bare '(4,24%)' after 'cao hơn mức tăng chung của cả nước' keeps the words before the bracket)
         fig.own, fig.part_of = inside, before[-1]
         return f"{before[-1].head} {inside}"
@@ -126,7 +131,7 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
     if versus(own.rsplit(", ", 1)[-1]):
         fig.reference = True
         return own
-    sentence = max(quote.rfind(". ", 0, a), quote.rfind("\n", 0, a))
+    sentence = max(last_stop(quote, a), quote.rfind("\n", 0, a))
     parts = [m.start() for m in _PARTS.finditer(folded, sentence + 1, a)]
     # (not a value the clause compares with: 'đạt 65,7% kế hoạch năm (19.000 triệu USD); trong đó ...' breaks down the
     # 12.486,8 before it, not the plan; nor a share or change, when a value stands before the parts)
@@ -193,6 +198,8 @@ def indicator_before(quote: str, folded: str, start: int, at: int) -> str:
     text, f = quote[start:at], folded[start:at].rstrip(" :")
     # verbs and period phrases at the end say nothing about what is measured
     while (shorter := _TRAILING_VERB.sub("", f)) != f or re.search(r"(?:^|\s)chỉ\s*$", quote[start:start + len(f)]):
+        if shorter != f and _LAND.search(quote[start + len(shorter):start + len(f)]):
+            break  # 'thu tiền sử dụng đất 612,3': land ('đất') folds as 'đạt' (reached) does
         # 'chỉ đạt' (only) goes, 'tổng chi' (spending) stays: the two fold alike
         f = shorter if shorter != f else re.sub(r"(?:^|\s+)chi\s*$", "", f)
     text = text[:len(f)]
@@ -204,6 +211,7 @@ def indicator_before(quote: str, folded: str, start: int, at: int) -> str:
     return text.strip(" ,:;-")
 
 
+_LAND = re.compile(r"(?i)đất")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\)|[-–+•])\s+")
 
 

@@ -17,7 +17,7 @@ from tracuu.ingest.types import Period
 from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
 from .glossary import CUTOFF, NATION, ROAD_NUMBER, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
-from .sentence import bracketed
+from .sentence import bracketed, last_stop
 from .figure_value import Figure, parse_number, scaled  # noqa: F401  (re-exported: readers import them from here)
 from .table_cells import table_cells  # noqa: F401
 
@@ -81,7 +81,7 @@ _AIM_LEAD = re.compile(r"\b(?:phan dau|muc tieu)\b")
 
 def _aim_list(folded: str, a: int) -> bool:
     """The figure at `a` is an item after ';' of a sentence whose first item states an aim."""
-    start = folded.rfind(". ", 0, a) + 1
+    start = last_stop(folded, a) + 1
     first = folded.find(";", start, a)
     return first >= 0 and bool(_AIM_LEAD.search(folded, start, first))
 
@@ -189,7 +189,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # change of 37,6%; in a plans part, the share aimed at ('Thu ngân sách 6 tháng đạt trên 50% dự toán')
             kind = "target" if target and not re.search(r"(?<![a-z])bang\s*$", before) else "share"
         elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _PURPOSE.search(folded[max(0, a - 200):a]) \
-                or _aim_list(folded, a) or _PLAN_FRAMED.match(folded, max(quote.rfind(". ", 0, a) + 1, 0), a):
+                or _aim_list(folded, a) or _PLAN_FRAMED.match(folded, max(last_stop(quote, a) + 1, 0), a):
             kind = "target"
         elif _CHANGE_BEFORE.search(before) or (unit_f in ("%", "diem phan tram") and _AGAINST.match(folded[b:b + 30])):
             kind = "change"
@@ -201,12 +201,12 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 and not re.match(r"\s*(?:$|[)|;])", quote[b:b + 3]):
             continue  # a one-digit count is more often a list item or a mark than the answer
         # a figure's period: the last one named before it in its sentence ('tháng 5/2023 ... 286; tính chung 5 tháng ...'), else the quote's
-        sent_start = max(quote.rfind(". ", 0, a), quote.rfind(";", 0, a))
+        sent_start = max(last_stop(quote, a), quote.rfind(";", 0, a))
         # (not one inside brackets closed before it: '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' is 2024's)
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison
                  and not bracketed(folded, x.start, x.end, a)]
         if not named:  # 'Đến hết tháng 6/2023 có 180 xã ...; tỷ lệ ... đạt 86,4%': a cut-off date frames its sentence
-            full = quote.rfind(". ", 0, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
+            full = last_stop(quote, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
             framed = [x for x in mentions if full < x.start and x.end <= a and x.period and not x.comparison]  # tháng 01')
             if framed and all(x.kind == "month" and CUTOFF.search(fold_ocr(folded[max(0, x.start - 20):x.start]))
                               for x in framed):

@@ -53,8 +53,17 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
         return best
     if _asked_by_name(fold_ocr(label), query):
         return best  # the part asked by name ('huyện Krông Pắc', 'vốn ngân sách địa phương')
-    return next((e for e in evidence if e.figure and total_row(q := hits[e.hit_index].passage)
-                 and table_of(q) == table_of(p)), best)
+    total = next((e for e in evidence if e.figure and total_row(q := hits[e.hit_index].passage)
+                  and table_of(q) == table_of(p)), None)
+    if total is not None:
+        return total
+    # (its total row not among those read: another sentence of the report stating a figure, not a row of the table,
+    # covering the question nearly as well; 'Rau quả > Trị giá quý III: 35,8' is no answer for the province's exports,
+    # unless the question names any word of the part: 'Chi SN y tế, dân số' for 'chi sự nghiệp y tế')
+    if set(fold_ocr(label).split()) & set(fold_ocr(query.text).split()):
+        return best
+    return next((e for e in evidence if e is not best and e.figure and e.coverage >= EVIDENCE.row_restated * best.coverage
+                 and hits[e.hit_index].passage.doc == p.doc and table_of(hits[e.hit_index].passage) != table_of(p)), best)
 
 
 def _asked_by_name(part: str, query: Query) -> bool:
@@ -89,7 +98,9 @@ def plan_and_result(query: Query, best: Evidence, evidence: list[Evidence], hits
         return best
 
     def both(e: Evidence) -> bool:
-        figs = [f for f in _figures(e, hits) if f.unit and f.unit != "%"]
+        # (a rate's plan and result too, 'Kế hoạch năm 2025: 11,0 (*); Ước thực hiện quý I năm 2025: 8,12' in %; not a
+        # share of the plan, 'đạt 119,3% kế hoạch')
+        figs = [f for f in _figures(e, hits) if f.unit and (f.unit != "%" or f.kind in ("target", "result"))]
         return any(f.kind == "target" for f in figs) and any(f.kind == "result" for f in figs)
     if both(best):
         return best

@@ -14,7 +14,8 @@ from .glossary import DURATION, REFERENCE_NUMBER, ROAD_NUMBER, WRITTEN_DATE
 
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 # (not after a table row's number: 'Bảng 1 > 4. Kim ngạch xuất khẩu > ĐVT: ...' is one row)
-_SENT = re.compile(r"(?<=[.!?])(?<!> \d\.)(?<!> \d\d\.)\s+"
+# (not after a title or a city's abbreviation: 'TP. Hồ Chí Minh', 'TS. Nguyễn Văn A')
+_SENT = re.compile(r"(?<=[.!?])(?<!> \d\.)(?<!> \d\d\.)(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bBS\.)(?<!\bKS\.)\s+"
                    r"(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9¹²³⁴⁵⁶⁷⁸⁹])"  # (a footnote's mark opens one)
                    r"|(?<=[:;.])\s+(?=[-–+•]\s)")  # a breakdown's items ('trong đó: - Khu vực ...: 2.216,8') too
 # a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
@@ -50,6 +51,18 @@ _MAGNITUDE = r"(?:muoi|tram|nghin|ngan(?! sach| hang)|trieu|ty(?! le)|phay)"  # 
 SPELLED = re.compile(rf"\b(?:{_DIGIT_WORD}|{_MAGNITUDE})\s+(?:(?:{_DIGIT_WORD}|{_MAGNITUDE})\s+)*?{_MAGNITUDE}\s+"
                      rf"(?:(?:{_DIGIT_WORD}|{_MAGNITUDE})\s+)*+[a-z]")
 
+
+
+def last_stop(text: str, at: int) -> int:
+    """Where the last full stop ('. ') before `at` is, -1 if none; not the dot of an abbreviation ('TP. Hồ Chí Minh',
+    folded 'tp. ho chi minh')."""
+    i = text.rfind(". ", 0, at)
+    while i > 0 and _ABBREVIATION.search(text[max(0, i - 4):i]):
+        i = text.rfind(". ", 0, i)
+    return i
+
+
+_ABBREVIATION = re.compile(r"(?i)(?:^|[^\w])(?:tp|tx|tt|ts|gs|ths|pgs|bs|ks)$")
 
 
 def sentences(text: str) -> list[str]:

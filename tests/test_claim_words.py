@@ -32,6 +32,11 @@ def _guard(claim: str, quote: str, idf: float | None = None):
     ("Năm 2024, tổng chi ngân sách địa phương của Điện Biên ước thực hiện 9.120 tỷ đồng.",
      "Tổng chi ngân sách địa phương ước thực hiện 11.482 tỷ đồng, đạt 104% dự toán; chi cân đối ngân sách địa phương "
      "9.120 tỷ đồng.", "11.482"),
+    # a part given as the total, its breakdown a sentence of its own ('. Trong đó: thu nội địa ...'), the city named
+    # with its abbreviation ('TP. Hồ Chí Minh': no sentence ends there; BQ's claim c61_009)
+    ("Tổng thu ngân sách nhà nước trên địa bàn TP. Hồ Chí Minh 11 tháng năm 2027 ước đạt 458.930 tỷ đồng.",
+     "Tổng thu ngân sách nhà nước trên địa bàn 11 tháng ước đạt 612.480 tỷ đồng, bằng 101,3% dự toán năm. Trong đó: "
+     "thu nội địa 458.930 tỷ đồng; thu từ dầu thô 24.150 tỷ đồng.", "612.480"),
 ])
 def test_a_figure_whose_own_words_name_another_indicator_is_not_the_claim_s(claim, quote, reported):
     other = _guard(claim, quote)

@@ -345,3 +345,23 @@ def test_a_heading_on_the_whole_year_makes_its_passages_the_year_s(tmp_path):
     by_line = {p.text[:20]: p for p in passages}
     assert next(p for t, p in by_line.items() if t.startswith("Tổng thu ngân sách")).period == Period("nine_months", 2027)
     assert next(p for t, p in by_line.items() if t.startswith("Sở Tài chính ước")).period == Period("year", 2027)
+
+
+def test_an_annexed_table_after_the_plans_part_is_the_report_s_own(tmp_path):
+    """'Biểu số 01' after the signature, below 'V. NHIỆM VỤ TRỌNG TÂM THÁNG 5': its rows are the report's results, not
+    the plans part's (BR's Kiên Giang had its table cited as 'phần nhiệm vụ, mục tiêu tháng 05/2025'). Figures
+    invented."""
+    from tracuu.ingest.types import Period
+    text = ("SỞ TÀI CHÍNH TỈNH KIÊN GIANG\nBÁO CÁO\nTình hình thực hiện thu, chi ngân sách 4 tháng đầu năm 2027\n\n"
+            "I. TÌNH HÌNH THU NGÂN SÁCH NHÀ NƯỚC\nTổng thu 4 tháng ước đạt 4.872,3 tỷ đồng.\n"
+            "II. NHIỆM VỤ TRỌNG TÂM THÁNG 5 NĂM 2027\n1. Tập trung thu ngân sách, phấn đấu tháng 5 thu 1.200 tỷ đồng.\n\n"
+            "Nơi nhận:\n- Như trên;\n\nBiểu số 01\nTÌNH HÌNH THỰC HIỆN THU NGÂN SÁCH 4 THÁNG ĐẦU NĂM 2027\n"
+            "ĐVT: triệu đồng\nSTT | Nội dung | Dự toán năm 2027 | Ước thực hiện tháng 4/2027 | Lũy kế 4 tháng năm 2027\n"
+            "A | Tổng thu NSNN trên địa bàn | 13.450.000 | 1.126.480 | 4.872.315\n"
+            "1 | Lệ phí trước bạ | 420.000 | 33.700 | 142.180\n")
+    doc, passages = _ingest_text(tmp_path, "bc_4t.txt", text)
+    assert doc.period == Period("months", 2027, 4)
+    plan = next(p for p in passages if "phấn đấu tháng 5" in p.text)
+    assert plan.period == Period("month", 2027, 5)
+    rows = [p for p in passages if p.kind == "table"]
+    assert len(rows) == 2 and all(p.period == doc.period and "NHIỆM VỤ" not in p.section for p in rows)

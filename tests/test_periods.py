@@ -320,3 +320,14 @@ def test_a_result_compared_with_and_not_stated_is_a_baseline():
 def test_running_totals_with_the_year_after_a_slash(text, expected):
     assert [m.period for m in find_periods(text)] == [expected]
     assert [m.period for m in find_periods("Ước tháng 8/2024")] == [Period("month", 2024, 8)]  # (the month stays one)
+
+
+def test_quarters_counted_from_january():
+    """'3 quý đầu năm 2022' is nine months and 'hai quý đầu năm' the first half, not the first quarter (BQ's Bình Thuận
+    had been refused: its report holds 9 months); 'quý đầu năm' alone stays the first quarter."""
+    from tracuu.ingest.periods import find_periods
+    from tracuu.ingest.types import Period
+    assert [m.period for m in find_periods("thu ngân sách trong 3 quý đầu năm 2022", 2022)] == [Period("nine_months", 2022)]
+    assert [m.period for m in find_periods("ba quý đầu năm 2022", 2022)] == [Period("nine_months", 2022)]
+    assert [m.period for m in find_periods("hai quý đầu năm 2023", 2023)] == [Period("half", 2023, 1)]
+    assert [m.period for m in find_periods("quý đầu năm 2024", 2024)] == [Period("quarter", 2024, 1)]

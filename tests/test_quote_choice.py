@@ -243,6 +243,34 @@ def test_a_sentence_of_shares_and_changes_yields_to_the_amount():
     assert amount_over_share(parse_query("thu ngân sách 9 tháng 2027 tăng bao nhiêu %"), s, [s, r], hits) is s
 
 
+def test_a_part_s_row_not_asked_yields_to_the_report_s_sentence_when_its_total_row_is_not_read():
+    """'Rau quả > Trị giá quý III (triệu USD): 35,8' ranked first for 'quý III Gia Lai xuất khẩu được bao nhiêu', its
+    table's total row not among the passages read: the report's sentence stating the quarter's exports answers (BE's Gia
+    Lai); a row whose words the question names ('Chi SN y tế' for 'chi sự nghiệp y tế') stays, and another report's
+    sentence never stands in. Figures invented."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import total_over_part
+    p = Period("nine_months", 2027)
+
+    def passage(i, text, kind="body", doc="a.txt"):
+        return Passage(id=str(i), doc=doc, text=text, section="", period=p, line_start=i, line_end=i, char_start=0,
+                       char_end=0, kind=kind)
+    row = passage(73, "Kim ngạch một số mặt hàng xuất khẩu chủ yếu 9 tháng năm 2027 > Rau quả > ĐVT: -; Trị giá 9 tháng "
+                      "(triệu USD): 82,4; Trị giá quý III (triệu USD): 35,8", "table")
+    says = passage(41, "Riêng tháng 9 ước đạt 118,2 triệu USD; tính chung quý III ước đạt 326,4 triệu USD.")
+    elsewhere = passage(15, "Xuất khẩu quý III ước đạt 512,6 triệu USD.", doc="b.txt")
+    hits = [Hit(passage=row, row=0), Hit(passage=elsewhere, row=1), Hit(passage=says, row=2)]
+    r, e, s = _ev(0, row.text, 0.44), _ev(1, elsewhere.text, 0.44), _ev(2, says.text, 0.36)
+    q = parse_query("Riêng quý III năm 2027 Gia Lai xuất khẩu được bao nhiêu?")
+    assert total_over_part(q, r, [r, e, s], hits) is s
+    assert total_over_part(q, r, [r, e], hits) is r  # (only another report's sentence: the row stays)
+    health = passage(76, "Chi ngân sách 9 tháng > - Chi SN y tế, dân số và gia đình > ĐVT: triệu đồng; TH 9 tháng: "
+                         "612.450", "table")
+    hits = [Hit(passage=health, row=0), Hit(passage=says, row=1)]
+    h, s = _ev(0, health.text, 0.5), _ev(1, says.text, 0.45)
+    assert total_over_part(parse_query("Chi sự nghiệp y tế 9 tháng năm 2027 là bao nhiêu?"), h, [h, s], hits) is h
+
+
 def test_another_place_s_amounts_beside_a_share_are_no_amount_of_the_place_asked():
     """'Để so sánh, ... tỉnh Bình Dương 9 tháng ... ước đạt 24.860 triệu USD; ... của cả nước ... 299,6 tỷ USD. Kim ngạch
     xuất khẩu của Đồng Nai chiếm khoảng 6,2% ...' gives Đồng Nai only a share: the row stating its amount is quoted (BF's

@@ -68,3 +68,17 @@ def test_a_road_s_number_is_no_quantity():
     assert states_figure("Quốc lộ 13 đoạn qua tỉnh có 4 làn xe.")
     assert [f.value for f in extract("Dự án mở rộng QL.1A dài 12,5 km, vốn 1.246 tỷ đồng; đường tỉnh 741 đạt 80%")] == \
         ["12,5", "1.246", "80"]
+
+
+def test_a_city_s_or_a_title_s_abbreviation_ends_no_sentence():
+    """'TP. Hồ Chí Minh', 'TS. Nguyễn Văn A': the dot abbreviates; a sentence ending before 'TP.' still ends (a
+    claim's indicator had been cut from its figure at 'TP.', BQ's c61_009)."""
+    from tracuu.qa.sentence import last_stop, sentences
+    assert sentences("Tổng thu ngân sách trên địa bàn TP. Hồ Chí Minh 11 tháng ước đạt 612.480 tỷ đồng. Nhập khẩu "
+                     "đạt 3 tỷ USD.") == ["Tổng thu ngân sách trên địa bàn TP. Hồ Chí Minh 11 tháng ước đạt 612.480 tỷ "
+                                          "đồng.", "Nhập khẩu đạt 3 tỷ USD."]
+    assert sentences("Doanh thu đạt 5 tỷ USD. TP. Hồ Chí Minh dẫn đầu.") == ["Doanh thu đạt 5 tỷ USD.",
+                                                                            "TP. Hồ Chí Minh dẫn đầu."]
+    text = "Xuất khẩu đạt 5 tỷ USD. Thu ngân sách của TP. Hồ Chí Minh đạt 612 tỷ đồng"
+    assert last_stop(text, text.index("612")) == text.index(". Thu")
+    assert last_stop("không có dấu chấm", 10) == -1
