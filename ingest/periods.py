@@ -78,8 +78,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                                  rf"(?:\s+cua)?\s+quy\s+(iv|[i]{{1,3}}|[1-4])(?![a-z0-9]){_OPT_NAM_YEAR}")),
     ("last_month", re.compile(rf"(?<![0-9] )(?<!sau |hai | ba )\bthang\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     # quarters counted from January: 'hai quý đầu năm' is the first half, '3 quý đầu năm 2022' nine months
-    ("half", re.compile(rf"\b(?:2|hai)\s+quy\s+dau(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
-    ("nine_months", re.compile(rf"\b(?:3|ba)\s+quy\s+dau(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    ("half", re.compile(rf"(?<!nhat trong )\b(?:2|hai)\s+quy\s+dau(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
+    # (not a ranking's span: 'quý III tăng 11,62%, cao nhất trong ba quý đầu năm')
+    ("nine_months", re.compile(rf"(?<!nhat trong )\b(?:3|ba)\s+quy\s+dau(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     ("q1", re.compile(rf"(?<!\b2 )(?<!\b3 )(?<!hai )(?<!\bba )\bquy\s+dau(?:\s+tien)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     ("q4", re.compile(rf"\bquy\s+cuoi(?:\s+cung)?(?:\s+cua)?\s+{NAM}(?:\s+{YEAR})?")),
     # cumulative months from January, as statistics releases give them: '10 tháng năm 2022',
