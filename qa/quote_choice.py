@@ -139,7 +139,7 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
         row = table_cells(best.sentence, year=asked[0].year if asked else None)
         cells = [f for f in row if f.period in (asked or [])]
         cell = next((f for f in cells if (f.kind == "target") == target), cells[0] if cells else None)
-        nums = set(numbers_in(cell.value)) | _as_change(cell) if cell is not None else set()
+        nums = set(numbers_in(cell.value)) | _as_change(cell) | _in_billions(cell) if cell is not None else set()
         if cell is not None and cell.kind == "target" and not target:
             return best  # (a plan's cell for a result asked: the row tells it is a plan, a sentence may not)
         rated = cell is not None and (cell.unit == "%" or cell.kind in ("share", "change"))  # (the cell is a rate)
@@ -159,6 +159,18 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
                       and "\t" not in hits[e.hit_index].passage.text
                       and (not rate or rated or rates & set(numbers_in(e.sentence)))
                       and _holding(stated, e.sentence) >= _holding(stated, best.sentence))), best)
+
+
+def _in_billions(cell) -> set[str]:
+    """An annex's cell in triệu đồng as its report's text states it, in tỷ đồng to one or two decimals ('1.018.640'
+    -> '1.018,6', '1.018,64'): the prose rounds what the table prints in full."""
+    if not re.search(r"\btrieu dong\b", fold_ocr(cell.unit or "")) or (value := parse_number(cell.value)) is None \
+            or value < 1000:
+        return set()
+    return {f"{value / 1000:,.{d}f}".translate(_VN_DIGITS) for d in ((0, 1, 2) if value % 1000 == 0 else (1, 2))}
+
+
+_VN_DIGITS = str.maketrans({",": ".", ".": ","})
 
 
 def _holding(stated: frozenset[float], text: str) -> int:

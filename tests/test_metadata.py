@@ -131,6 +131,9 @@ DISPUTED = {
     "BP_bacgiang_ctk_thang10_2023.txt": Period("months", 2023, 10),
     # set BR: a statistics office's 'tháng 8 và 8 tháng năm 2025' (its manifest reads the month): as above
     "BR_lamdong_tk_thang8_2025.txt": Period("months", 2025, 8),
+    # sets BS, BT: statistics offices' 'tháng 11 và 11 tháng năm 2024', 'tháng 8 và 8 tháng năm 2025': as above
+    "BS_hagiang_ctk_thang11_2024.txt": Period("months", 2024, 11),
+    "BT_dongthap_tk_thang8_2025.txt": Period("months", 2025, 8),
 }
 
 

@@ -67,6 +67,26 @@ def test_the_row_s_result_cell_is_what_the_sentence_must_state_unless_a_target_i
     assert restated_in_body(r, [r, text], hits, q.periods, target=True) is r
 
 
+def test_an_annex_cell_in_trieu_dong_is_restated_by_the_text_in_ty_dong():
+    """'Lũy kế 4 tháng năm 2027: 1.018.640' (ĐVT: triệu đồng) is what the report's text says as '1.018,6 tỷ đồng, bằng
+    38,4% dự toán': the sentence answers (BR's Kiên Giang); a sentence of another amount does not. Figures invented."""
+    from tracuu.ingest.types import Passage, Period
+    p = Period("months", 2027, 4)
+
+    def passage(i, text, kind="body"):
+        return Passage(id=str(i), doc="a.txt", text=text, section="", period=p, line_start=i, line_end=i, char_start=0,
+                       char_end=0, kind=kind)
+    row = passage(85, "TÌNH HÌNH THỰC HIỆN THU NGÂN SÁCH 4 THÁNG ĐẦU NĂM 2027 (ĐVT: triệu đồng) > Thu từ hoạt động xổ "
+                      "số kiến thiết > Dự toán năm 2027: 2.650.000; Lũy kế 4 tháng năm 2027: 1.018.640", "table")
+    says = passage(22, "- Thu từ hoạt động xổ số kiến thiết ước đạt 1.018,6 tỷ đồng, bằng 38,4% dự toán, tăng 8,2%.")
+    other = passage(23, "- Thu từ hoạt động xổ số kiến thiết tháng 4 ước đạt 262,4 tỷ đồng.")
+    q = parse_query("Thu xổ số kiến thiết 4 tháng năm 2027 được bao nhiêu?")
+    hits = [Hit(passage=row, row=0), Hit(passage=says, row=1), Hit(passage=other, row=2)]
+    r, t, o = _ev(0, row.text, 0.8), _ev(1, says.text, 0.8), _ev(2, other.text, 0.8)
+    assert restated_in_body(r, [r, o, t], hits, q.periods) is t
+    assert restated_in_body(r, [r, o], hits, q.periods) is r
+
+
 def test_a_figure_only_in_the_table_is_answered_from_its_row(release):
     engine, _, _ = release
     ans = engine.ask("Quảng Ngãi có bao nhiêu doanh nghiệp thành lập mới trong 8 tháng năm 2026?")
