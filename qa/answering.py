@@ -16,7 +16,7 @@ from . import fit as period_fit
 from . import wording
 from .answer import Answer
 from .extract import best_evidence, compose, marked_footnote, not_compiled_part
-from .quote_choice import (aim_over_result, amount_over_share, asked_period_first, exact_over_rounded, marking_over_note,
+from .quote_choice import (aim_over_result, amount_over_share, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
                            plan_and_result, restated_in_body, result_over_aim, stated_in_full, total_over_part,
                            whole_over_singled)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
@@ -77,6 +77,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                             query.text) \
         if best is not None else None
     best = plan_and_result(query, best, evidence, top) if best is not None and query.wants_figure else best
+    best = plan_over_shares(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = result_over_aim(query, best, evidence, top, store.doc_by_name)
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
     best = amount_over_share(query, best, evidence, top) if best is not None and query.wants_figure else best
@@ -206,6 +207,13 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                "another_place_s_figure" and others_figure(query, sents[e.first]))]
     spans = [(at, at + len(t)) for t in foreign if (at := citations[0].quote.find(t)) >= 0]
     figs = [f for f in figs if f.n != 1 or not any(a <= f.start < b for a, b in spans)]
+    if spans and query.asks_quantity and query.period and not any(f.n == 1 for f in figs):
+        # the quote's figures were all in sentences of another period's or place's ('(BST) - ... họp báo ... quý III và
+        # 9 tháng năm 2022. Theo số liệu công bố, ... GRDP 9 tháng năm 2022 ... tăng 7,86%' for quý III): none is asked
+        return Answer(query.text, False, f"Không tìm thấy số liệu {query.period.label} cho chỉ tiêu này trong các báo "
+                                         f"cáo đã nạp; đoạn gần nhất chỉ nêu số liệu của kỳ hoặc nơi khác (xem đoạn "
+                                         f"nguồn bên dưới).", query.period, citations,
+                      why=why + [{"outcome": "refused", "reason": "only_another_period_s_figures"}])
     if columns := wording.other_columns(query, figs):  # a table row with no cell of the asked period
         return Answer(query.text, False, f"Bảng số liệu không có cột {query.period.label} cho chỉ tiêu này "
                                          f"(các cột có: {columns}); xem đoạn nguồn bên dưới.", query.period, citations,

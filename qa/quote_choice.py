@@ -109,6 +109,26 @@ def plan_and_result(query: Query, best: Evidence, evidence: list[Evidence], hits
                  and e.coverage >= EVIDENCE.row_restated * best.coverage), best)
 
 
+def plan_over_shares(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
+    """A plan's amount asked ('Dự toán thu ngân sách năm 2022 HĐND tỉnh giao là bao nhiêu?'), and the quote states the
+    result and only its shares of the plans ('ước đạt 1.612 tỷ đồng, bằng 123,5% dự toán Trung ương giao, bằng 113,5%
+    dự toán HĐND tỉnh giao'): a passage of the same report stating the plan's amount (its table's row, 'Kế hoạch năm
+    2022: 1.420') answers, covering half the question or more of what the quote does."""
+    if not _PLAN_SUBJECT.match(fold_ocr(query.text)) or asks_rate(query.text) \
+            or _COMPARED_ASKED.search(fold_ocr(query.text)) or _plan_amount(best, hits):
+        return best
+    doc = hits[best.hit_index].passage.doc
+    return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and _plan_amount(e, hits)
+                 and e.coverage >= EVIDENCE.plan_over_shares * best.coverage), best)
+
+
+_PLAN_SUBJECT = re.compile(r"^\W*(?:du toan|ke hoach|chi tieu)\b")  # the question is about the plan itself
+
+
+def _plan_amount(e: Evidence, hits: list[Hit]) -> bool:
+    return any(f.kind == "target" and f.unit and f.unit != "%" for f in _figures(e, hits))
+
+
 _PLAN_AND_RESULT = re.compile(r"\b(?:ke hoach|chi tieu|du toan|muc tieu)\b[^?]*\bbao nhieu\b[^?]*\b(?:va|con)\b[^?]*"
                               r"\b(?:thuc hien|uoc dat|da dat|dat duoc|dat)\b[^?]*\bbao nhieu\b")
 

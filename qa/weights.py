@@ -76,6 +76,9 @@ class EvidenceWeights:
     # a shortfall asked ('những chỉ tiêu nào không đạt'): a sentence naming one is quoted over one counting what was met
     # ('có 17/20 chỉ tiêu đạt và vượt kế hoạch') when it covers this share of that one's coverage
     shortfall_named: float = 0.75
+    # a plan's amount asked: a passage stating it is quoted over one giving only shares of the plan when it covers this
+    # share of that one's coverage (a table's row names the indicator once, the sentence says the question's words)
+    plan_over_shares: float = 0.5
 
 
 @dataclass(frozen=True)

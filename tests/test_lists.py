@@ -77,3 +77,13 @@ def test_the_answer_names_each_item_and_cites_each_row(report):
     labels = {c.text.split(" > ")[1] for c in a.citations[:3]}
     assert labels == {"Kim ngạch xuất khẩu", "Số doanh nghiệp thành lập mới", "Tỷ lệ đô thị hóa"}
     assert all(c.quote and c.quote in c.text for c in a.citations[:3])
+
+
+def test_a_quote_whose_figures_are_all_another_period_s_answers_nothing(invented_engine):
+    """A press article's lead names 'quý III và 9 tháng năm 2026' and states only the 9 months' GRDP
+    (tests/data/invented/st_bao_9thang_2026.txt, figures invented): asked the quarter, the answer is no 9-month figure
+    (BT's Sóc Trăng had been answered 7,86% for quý III); asked the 9 months, that figure answers."""
+    quarter = invented_engine.ask("tang truong grdp soc trang quy 3 2026", AskOptions(k=10))
+    assert not quarter.answered and "7,36" not in quarter.answer.split("\n")[0]
+    nine = invented_engine.ask("tăng trưởng GRDP Sóc Trăng 9 tháng năm 2026", AskOptions(k=10))
+    assert nine.answered and "7,36" in nine.answer
