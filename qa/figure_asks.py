@@ -39,6 +39,17 @@ def asks_rate(question: str) -> bool:
     return "%" in units_in(question) or bool(_RATE_WORDS.search(fold_ocr(question)))
 
 
+def plan_subject(question: str) -> bool:
+    """The question is about a plan's own amount ('Dự toán thu ngân sách ... giao là bao nhiêu?', 'Kế hoạch vốn năm
+    2025 là bao nhiêu'), not a share of it nor what was done against it ('... đã thực hiện được bao nhiêu phần trăm')."""
+    folded = fold_ocr(question)
+    return bool(_PLAN_SUBJECT.match(folded)) and not asks_rate(question) and not _DONE.search(folded)
+
+
+_PLAN_SUBJECT = re.compile(r"^\W*(?:du toan|ke hoach|chi tieu)\b")
+_DONE = re.compile(r"\b(?:giai ngan|thuc hien|uoc dat|da dat|dat duoc|hoan thanh|%)")
+
+
 def asks_comparison(question: str) -> bool:
     """A comparison is asked ('so với cùng kỳ', 'so với kế hoạch', 'tăng bao nhiêu'): a change or share answers it."""
     return bool(_COMPARISON_WORDS.search(fold_ocr(question)))

@@ -10,7 +10,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .claim_values import hedged, rounds, value
 from .extract import Evidence
-from .figure_asks import asks_rate
+from .figure_asks import asks_rate, plan_subject
 from .figure_value import parse_number
 from .figures import extract
 from .glossary import AIMED, measure_phrases
@@ -114,15 +114,11 @@ def plan_over_shares(query: Query, best: Evidence, evidence: list[Evidence], hit
     result and only its shares of the plans ('ước đạt 1.612 tỷ đồng, bằng 123,5% dự toán Trung ương giao, bằng 113,5%
     dự toán HĐND tỉnh giao'): a passage of the same report stating the plan's amount (its table's row, 'Kế hoạch năm
     2022: 1.420') answers, covering half the question or more of what the quote does."""
-    if not _PLAN_SUBJECT.match(fold_ocr(query.text)) or asks_rate(query.text) \
-            or _COMPARED_ASKED.search(fold_ocr(query.text)) or _plan_amount(best, hits):
+    if not plan_subject(query.text) or _COMPARED_ASKED.search(fold_ocr(query.text)) or _plan_amount(best, hits):
         return best
     doc = hits[best.hit_index].passage.doc
     return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and _plan_amount(e, hits)
                  and e.coverage >= EVIDENCE.plan_over_shares * best.coverage), best)
-
-
-_PLAN_SUBJECT = re.compile(r"^\W*(?:du toan|ke hoach|chi tieu)\b")  # the question is about the plan itself
 
 
 def _plan_amount(e: Evidence, hits: list[Hit]) -> bool:

@@ -12,7 +12,7 @@ from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
 from .coverage import covered, qualified, qualified_otherwise, query_weights
-from .figure_asks import against, asks_change, counted, first_ask, given, units_in
+from .figure_asks import against, asks_change, counted, first_ask, given, plan_subject, units_in
 from .figure_rank import rank as figure_rank, take_baseline
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
@@ -111,7 +111,8 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        query.short, query.same)
     return figure_rank(out, cover, wants_change=asks_change(query.text),
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
-                       wants_target=query.wants_target, units=units_in(query.text), nouns=nouns,
+                       wants_target=query.wants_target or plan_subject(query.text), units=units_in(query.text),
+                       nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
                        references=query.wants_target or versus(query.text) and not _which_way(query.text),
                        words=token_set(query.text),

@@ -314,6 +314,11 @@ def test_a_plan_s_amount_asked_is_quoted_from_where_it_stands_not_from_its_share
     # (a result asked, an estimate: 'ước' is a plan's word too, the question is not about the plan)
     assert plan_over_shares(parse_query("Năm 2027 thu ngân sách ước khoảng bao nhiêu?"), s, [s, r], hits) is s
     assert plan_over_shares(q, s, [s, _ev(1, row.text, 0.3)], hits) is s  # (covering much less: no)
+    from tracuu.qa.figure_asks import plan_subject
+    assert plan_subject("Dự toán thu ngân sách nhà nước năm 2027 HĐND tỉnh giao là bao nhiêu?")
+    assert plan_subject("Kế hoạch vốn đầu tư công năm 2027 của tỉnh là bao nhiêu?")
+    assert not plan_subject("Kế hoạch vốn năm 2027 đã giải ngân được bao nhiêu?")
+    assert not plan_subject("Thu ngân sách năm 2027 đạt bao nhiêu so với dự toán?")
 
 
 def test_another_place_s_amounts_beside_a_share_are_no_amount_of_the_place_asked():
