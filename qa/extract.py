@@ -16,8 +16,8 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, AIMED, FIGURE_KINDS, NOT_COMPILED,
-                       another_measure, compounded, dated_months, measure_phrases, named_measures, spelled_out)
+from .glossary import (ACRONYMS, AIMED, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
+                       another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import adds_words, covered, query_weights
 from .naming import names_acronyms, names_indicator
@@ -231,7 +231,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure = EVIDENCE.figure_in_quote
             if not query.wants_target and figure == 1.0 and (AIMED.search(opening := (lead or figure_lead(sent)) or "")
                                                              or hit.passage.kind != "table" and not query.asks_plan
-                                                             and _plan_led(sent, opening)):
+                                                             and plan_led(sent, opening)):
                 # 'phấn đấu ... đạt 7,5%', '⁹ Dự toán thu tiền sử dụng đất năm 2024 là 3.500 tỷ đồng': an aim or a
                 # plan, not what was achieved (a table row's cells say which is which by their columns)
                 figure = EVIDENCE.aim
@@ -263,7 +263,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # report says 'kế hoạch' of something
                 if printed.count(" ") >= 2 or asked.replace(" ", "_") in pairs and printed not in PLAN_WORDS)
             if not phrase and "san_luong" in pairs and hit.passage.kind == "table" \
-                    and _PRODUCTS_TABLE.search(fold_ocr(hit.passage.text.split(" > ", 1)[0])):
+                    and PRODUCTS_TABLE.search(fold_ocr(hit.passage.text.split(" > ", 1)[0])):
                 # a table of products ('SẢN PHẨM CÔNG NGHIỆP CHỦ YẾU > Muối hạt > ĐVT: Tấn; ...') states each one's
                 # output in a row named by the product alone ('sản lượng muối' asked)
                 phrase = True
@@ -312,19 +312,6 @@ _LEX_OTHERS = lexicon().measure_others
 # kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
 # 'Điện sản xuất'): a quote need not repeat them
 # ('kim ngạch' is the value of trade either way: 'kim ngạch nhập khẩu' asks imports, and a row of exports is no answer)
-_PRODUCTS_TABLE = re.compile(r"\bsan pham\b(?! tren dia ban)")  # (not 'tổng sản phẩm trên địa bàn', the GRDP)
-# a figure led by a plan's name and nothing achieved ('Dự toán thu ... năm 2024 là', 'Kế hoạch vốn giao'): the plan's
-_PLAN_LEAD = re.compile(r"^[\W\d]*(?:tong\s+)?(?:du\s+toan|ke\s+hoach)\b")
-_FIGURE_TOKENS = re.compile(r"(?<![\w/])\d[\d.,]*(?![\w/])(?<!\b(?:19|20)\d\d)")  # (a year is no figure)
-_ACHIEVED = re.compile(r"(?i)\b(?:đạt|thực hiện|giải ngân|thu được|ước)\b")  # (printed: 'đạt' and 'đất' fold alike)
-
-
-def _plan_led(sentence: str, lead: str) -> bool:
-    """The sentence's first figure is led by a plan's name (`lead`: its folded words before it), and the sentence says
-    nothing achieved ('Tổng kế hoạch vốn ... là 1.246,8 tỷ đồng; đến ngày 25/9 đã giải ngân 612,4' states a result)."""
-    # (one figure only: 'Tổng kế hoạch vốn ... là 3.891,923 tỷ đồng, trong đó: vốn NSĐP 1.250,038 ...' breaks the plan
-    # down, and an OCR'd sentence may say what was achieved without its accents: 'dat 34,7% ké hoach')
-    return bool(_PLAN_LEAD.match(lead)) and not _ACHIEVED.search(sentence) and len(_FIGURE_TOKENS.findall(sentence)) == 1
 _GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu",
                                     "kim ngach"}
 

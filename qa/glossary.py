@@ -340,3 +340,20 @@ def compiled_only(folded: str, mentions) -> str:
         if uncompiled(folded, m.start, m.end):
             folded = folded[:m.start] + " " * (m.end - m.start) + folded[m.end:]
     return folded
+
+
+# a table of products ('SẢN PHẨM CÔNG NGHIỆP CHỦ YẾU'), each row a product's output; not 'tổng sản phẩm trên địa
+# bàn' (the GRDP)
+PRODUCTS_TABLE = re.compile(r"\bsan pham\b(?! tren dia ban)")
+# a figure led by a plan's name and nothing achieved ('Dự toán thu ... năm 2024 là', 'Kế hoạch vốn giao'): the plan's
+_PLAN_LEAD = re.compile(r"^[\W\d]*(?:tong\s+)?(?:du\s+toan|ke\s+hoach)\b")
+_FIGURE_TOKENS = re.compile(r"(?<![\w/])\d[\d.,]*(?![\w/])(?<!\b(?:19|20)\d\d)")  # (a year is no figure)
+_ACHIEVED = re.compile(r"(?i)\b(?:đạt|thực hiện|giải ngân|thu được|ước)\b")  # (printed: 'đạt' and 'đất' fold alike)
+
+
+def plan_led(sentence: str, lead: str) -> bool:
+    """The sentence's first figure is led by a plan's name (`lead`: its folded words before it), and the sentence says
+    nothing achieved ('Tổng kế hoạch vốn ... là 1.246,8 tỷ đồng; đến ngày 25/9 đã giải ngân 612,4' states a result)."""
+    # (one figure only: 'Tổng kế hoạch vốn ... là 3.891,923 tỷ đồng, trong đó: vốn NSĐP 1.250,038 ...' breaks the plan
+    # down, and an OCR'd sentence may say what was achieved without its accents: 'dat 34,7% ké hoach')
+    return bool(_PLAN_LEAD.match(lead)) and not _ACHIEVED.search(sentence) and len(_FIGURE_TOKENS.findall(sentence)) == 1
