@@ -6,8 +6,13 @@ import re
 
 from .structure import Paragraph
 
+# a city's and titles' abbreviations: their dot ends no sentence ('TP. Hồ Chí Minh', 'TS. Nguyễn Văn A'); qa.sentence
+# reads quotes with the same list
+ABBREVIATIONS = ("TP", "Tp", "TX", "TT", "TS", "GS", "ThS", "PGS", "BS", "KS")
+NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{a}\.)" for a in ABBREVIATIONS)
 # Sentence ends: a terminator, then space, then something that can start a sentence.
-_SENT_END = re.compile(r"(?<=[.;!?])(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bBS\.)(?<!\bKS\.)\s+(?=[\"“(\-–+•A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
+_SENT_END = re.compile(r"(?<=[.;!?])" + NOT_AFTER_ABBREVIATION
+                       + r"\s+(?=[\"“(\-–+•A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9])")
 
 
 def paragraph_text(p: Paragraph) -> tuple[str, list[tuple[int, int, int]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tracuu.ingest.chunking import ABBREVIATIONS, NOT_AFTER_ABBREVIATION
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import fold_ocr
@@ -15,7 +16,7 @@ from .glossary import DURATION, REFERENCE_NUMBER, ROAD_NUMBER, WRITTEN_DATE
 # sentence ends at . ! ? followed by a space and a capital, digit, quote or bracket
 # (not after a table row's number: 'Bảng 1 > 4. Kim ngạch xuất khẩu > ĐVT: ...' is one row)
 # (not after a title or a city's abbreviation: 'TP. Hồ Chí Minh', 'TS. Nguyễn Văn A')
-_SENT = re.compile(r"(?<=[.!?])(?<!> \d\.)(?<!> \d\d\.)(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<!\bTS\.)(?<!\bGS\.)(?<!\bThS\.)(?<!\bPGS\.)(?<!\bBS\.)(?<!\bKS\.)\s+"
+_SENT = re.compile(r"(?<=[.!?])(?<!> \d\.)(?<!> \d\d\.)" + NOT_AFTER_ABBREVIATION + r"\s+"
                    r"(?=[\"“(A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ0-9¹²³⁴⁵⁶⁷⁸⁹])"  # (a footnote's mark opens one)
                    r"|(?<=[:;.])\s+(?=[-–+•]\s)")  # a breakdown's items ('trong đó: - Khu vực ...: 2.216,8') too
 # a figure, not 'COVID-19': a number with its unit or '%' after it, one written with Vietnamese
@@ -62,7 +63,7 @@ def last_stop(text: str, at: int) -> int:
     return i
 
 
-_ABBREVIATION = re.compile(r"(?i)(?:^|[^\w])(?:tp|tx|tt|ts|gs|ths|pgs|bs|ks)$")
+_ABBREVIATION = re.compile(r"(?i)(?:^|[^\w])(?:" + "|".join(dict.fromkeys(a.lower() for a in ABBREVIATIONS)) + r")$")
 
 
 def sentences(text: str) -> list[str]:
