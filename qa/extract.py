@@ -7,10 +7,10 @@ from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-from tracuu.index.backend import Lexical, Store
+from tracuu.index.backend import Lexical
 from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.structure import PLAN_WORDS, cites_footnote, footnote_number
+from tracuu.ingest.structure import PLAN_WORDS
 from tracuu.ingest.textnorm import fold_ocr, letter_off
 from tracuu.index.store import Hit
 from tracuu.memo import kept
@@ -19,7 +19,7 @@ from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sente
 from .glossary import (ACRONYMS, AIMED, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
                        another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
 from .lexicon import lexicon
-from .coverage import adds_words, covered, query_weights
+from .coverage import covered, query_weights
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
@@ -328,15 +328,6 @@ def _asked_unit(question: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w/]){m.group(1)}\b") if m else None
 
 
-# a report saying it has no figure of something: 'chưa tổng hợp', 'chưa có số liệu', 'không thống kê'
-
-
-def not_compiled_part(quote: str) -> str:
-    """The sentences of `quote` that say a figure is not compiled or published ('... nên chưa tổng hợp kim ngạch xuất
-    khẩu theo quý'): what a refusal quotes."""
-    return " ".join(x for x in sentences(quote) if NOT_COMPILED.search(fold_ocr(x))) or quote
-
-
 def _printed_same(query: Query, toks) -> bool:
     """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed); a plan's
     or an aim's words name no measure ('kế hoạch' for 'mục tiêu': every report says it of something)."""
@@ -391,26 +382,3 @@ _MARK = re.compile(r"[a-zà-ỹ.)][⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # a footnote
 # the words a clause may open with and still state the previous clause's indicator ('..., ước đạt', '..., tăng',
 # '..., bằng'): labels, and the verbs and bounds of a figure
 _GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())
-
-
-def compose(quotes: list[tuple[int, str]], header: str) -> str:
-    """'Theo Báo cáo số 327/BC-UBND (6 tháng đầu năm 2023): <quoted sentence> [1].'"""
-    body = " ".join(q.rstrip(" .;,") + ("." if i < len(quotes) - 1 and quotes[i + 1][0] == n else f" [{n}].")
-                    for i, (n, q) in enumerate(quotes))
-    return f"{header}: {body}"
-
-
-def marked_footnote(query: Query, hit: Hit, quote: str, store: Store) -> Hit | None:
-    """The footnote the quote marks, when it says what the question asks and the quote does not:
-    'những huyện nào' is answered by 'của 07 huyện⁷' and its footnote '⁷ Hữu Lũng, Chi Lăng, ...'."""
-    if hit.passage.kind == "footnote":
-        return None
-    # (its mark read, or the sentence ingest found its OCR-damaged mark in: 'mã vùng trồng¹³' printed 'vung trong™')
-    notes = [p for p in store.footnotes(hit.passage) if (n := footnote_number(p.text)) and cites_footnote(quote, n)
-             or p.marked_by and p.marked_by[-80:] in quote]
-    if not notes or len(notes[0].text) > 600:
-        return None
-    note = notes[0]
-    if query.wants_figure and not adds_words(query, quote, note.text, store.lexical):
-        return None
-    return Hit(passage=note, score=hit.score, lexical=0.0, dense=0.0, row=-1)
