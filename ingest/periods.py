@@ -252,14 +252,17 @@ def _shared(m: Mention) -> Mention:
 
 
 def _borrow_years(mentions: list[Mention], default_year: int | None, text: str = "") -> list[Mention]:
-    """'tháng 01, nhiệm vụ tháng 02 năm 2023': a year-less mention takes the next stated year, else the one before
-    it in its sentence, else the report's ('... quý III/2023 đạt 1.198,4 tỷ đồng. Lũy kế 9 tháng đạt 4.562,4' in
+    """'tháng 01, nhiệm vụ tháng 02 năm 2023': a year-less mention takes the next stated year in its sentence, else
+    the one before it in its sentence, else the report's ('... quý III/2023 đạt 1.198,4 tỷ đồng. Lũy kế 9 tháng đạt 4.562,4' in
     2024's report: the 9 months are 2024's, the year before was the baseline's)."""
     out = []
     for i, m in enumerate(mentions):
         if m.year is None:
+            # (not the same span named again with its year: '... lũy kế 11 tháng đạt 42.937,5 tỷ đồng, tăng 18,65% so
+            # với cùng kỳ (11 tháng năm 2021 đạt 36.188,4 tỷ đồng)' restates it for another year, the baseline's)
             nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120
-                        and not n.comparison), None)
+                        and not n.comparison and (n.kind, n.index) != (m.kind, m.index)
+                        and not (default_year is not None and _SENTENCE_END.search(text, m.end, n.start))), None)
             prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None and not n.comparison
                          and not (default_year is not None and _SENTENCE_END.search(text, n.end, m.start))), None)
             y = nxt if nxt is not None else prev if prev is not None else default_year

@@ -268,7 +268,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     if figs and query.wants_figure and aim and not query.asks_plan and not _asks_years(query.text) \
             and (query.periods and (period_fit.only_plans_cover(query, store, store.doc_by_name[cited.doc].province)
                                     or figs[0].period in query.periods
-                                    and period_fit.results_missing(query, store.doc_by_name[cited.doc].period))
+                                    and period_fit.results_missing(query, store.doc_by_name[cited.doc].period)
+                                    # (another period's aim: the year's 8,5% is no result of its first 10 months)
+                                    or not query.wants_target and figs[0].period is not None
+                                    and figs[0].period not in query.periods)
                  or query.dated and aims_at(figs[0], query.cutoffs)
                  # (the row gives only the plan, and the report says the result is not compiled: 'Tỷ lệ hộ nghèo |
                  # giảm 0,3 điểm % | (*)', '(*) ... không tổng hợp số ước 6 tháng')

@@ -70,7 +70,7 @@ def qualified(weights: dict[str, float]) -> dict[str, set[str]]:
     """The question's words it qualifies (a pair starting with the word, its second a content word: 'vốn' of 'vốn đầu
     tư công'), each with the question's pairs that hold it: read once per question for `qualified_otherwise`."""
     return {t: {p for p in weights if "_" in p and t in p.split("_")} for t in weights
-            if "_" not in t and t not in _FUNCTION
+            if "_" not in t and t not in FUNCTION_WORDS
             and any(p.startswith(f"{t}_") and _content(p.split("_", 1)[1]) for p in weights)}
 
 
@@ -90,12 +90,12 @@ def qualified_otherwise(words: dict[str, set[str]], toks: set[str], asked: set[s
 
 
 def _content(word: str) -> bool:
-    return not word[0].isdigit() and word not in _FUNCTION
+    return not word[0].isdigit() and word not in FUNCTION_WORDS
 
 
 # words that link a noun to what follows without qualifying it ('vốn của tỉnh', 'khách đến', 'thu được'), and the
 # words of units and periods ('lượt người', '2.186,4 tỷ đồng' after 'thu', 'tháng 1')
-_FUNCTION = frozenset("cua cac nhung va voi trong tren tai den cho tu nay do khi da se dang bi boi ve theo la duoc "
+FUNCTION_WORDS = frozenset("cua cac nhung va voi trong tren tai den cho tu nay do khi da se dang bi boi ve theo la duoc "
                       "dat uoc co tong so tang giam bang chiem ngay ty trieu nghin dong usd tan ha luot nguoi km kg "
                       "kwh m2 m3 km2 thang nam quy tuan".split())
 

@@ -19,7 +19,9 @@ from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sente
 from .glossary import (ACRONYMS, AIMED, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
                        another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
 from .lexicon import lexicon
-from .coverage import covered, query_weights
+from .coverage import FUNCTION_WORDS, covered, query_weights
+from .figure_asks import counted_phrase, done_asked
+from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
@@ -129,6 +131,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     reading = item_reading(query, weights, variants, lexical)
 
     phrases = measure_phrases(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
+    counted_words = counted_phrase(query.text) if query.asks_quantity else []
+    # a result asked beside the plan it is compared with (the plan-led rule below leaves a question naming a plan be)
+    wants_result = query.wants_figure and query.asks_plan and not query.wants_target and done_asked(query.text)
     sides = [x for x in _SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
@@ -235,6 +240,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'phấn đấu ... đạt 7,5%', '⁹ Dự toán thu tiền sử dụng đất năm 2024 là 3.500 tỷ đồng': an aim or a
                 # plan, not what was achieved (a table row's cells say which is which by their columns)
                 figure = EVIDENCE.aim
+            if figure == 1.0 and wants_result and hit.passage.kind != "table" \
+                    and (figs := figure_list(without_nation_brackets(sent))) and all(f.kind == "target" for f in figs):
+                # 'Tốc độ tăng trưởng GRDP ... ước đạt bao nhiêu, so với kế hoạch thế nào?': '... không đạt kế hoạch
+                # (6,5%)' states the plan's value alone, not what was achieved
+                figure = EVIDENCE.aim
             if figure == 1.0 and query.wants_figure and not _ASKS_SHARE.search(asked_text) \
                     and not query.as_it_was and not query.districts and _SHARE_OF_TOTAL.search(fold_ocr(sent)):
                 # 'Kim ngạch xuất khẩu tôm 11 tháng đạt 1.846,2 triệu USD, ... chiếm 85,5% tổng kim ngạch xuất khẩu của
@@ -283,6 +293,12 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'bao nhiêu lượt khách du lịch quốc tế' of a passage that counts only all visitors ('đón 862.000 lượt
                 # khách'): the side asked is never printed, the whole is no answer for it
                 phrase = False
+            if phrase and counted_words and _counts_another(
+                    counted_words, f"{hit.passage.section} {quoted}", qtoks | token_set(hit.passage.section, repair),
+                    variants, query):
+                # 'bao nhiêu doanh nghiệp giải thể' of 'Số doanh nghiệp thành lập mới ... 1.108': the count is of another
+                # thing the same noun names
+                phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
@@ -290,6 +306,34 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                                 unpublished=query.asks_quantity and bool(NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
     return out
+
+
+def _counts_another(words: list[str], text: str, toks, variants: dict, query: Query) -> bool:
+    """The text counts another thing the asked noun names: it prints the start of the thing counted
+    (`figure_asks.counted_phrase`: 'doanh nghiệp' of 'doanh nghiệp giải thể') followed by a word of its own ('doanh
+    nghiệp thành lập mới'), and none of the words that follow it in the question, as printed, OCR'd a letter off, as an
+    acronym's expansion ('FDI') or the report's phrase for them (`Query.same`)."""
+    folded = fold_ocr(text)
+    for n in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:n]), words[n:]
+        if re.search(rf"\b{head}\b", folded):
+            break
+    else:
+        return False
+    spelled = {w for a in toks if a in ACRONYMS for w in words_of(ACRONYMS[a])}
+    spelled |= {w for printed, asked in query.same.items() if all(x in toks for x in tokenize(printed) if "_" not in x)
+                for w in asked.split()}
+    # ('y' and 'i' spell one sound: 'bác sỹ' is 'bác sĩ')
+    plain = {t.replace("y", "i") for t in toks if "_" not in t}
+    if any(w in toks or w.replace("y", "i") in plain or w in spelled or letter_off(w, toks)
+           or any(v in toks for v in variants.get(w, ())) or w in ACRONYMS and set(words_of(ACRONYMS[w])) <= toks
+           for w in rest):
+        return False
+    rest = {w.replace("y", "i") for w in rest}
+    # (the word after it, or after a link or verb: 'doanh nghiệp đăng ký thành lập mới')
+    return any(any(f and f not in FUNCTION_WORDS and f.replace("y", "i") not in rest
+                   for f in pair[:1 if pair[0] not in FUNCTION_WORDS else 2])
+               for pair in re.findall(rf"\b{head}[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", folded))
 
 
 # the sides statistics split a count or amount into (visitors, capital, goods, firms): a question naming one asks that part

@@ -46,6 +46,11 @@ def plan_subject(question: str) -> bool:
     return bool(_PLAN_SUBJECT.match(folded)) and not asks_rate(question) and not _DONE.search(folded)
 
 
+def done_asked(question: str) -> bool:
+    """The question asks what was done or achieved ('ước đạt bao nhiêu', 'đã giải ngân', 'thực hiện được')."""
+    return bool(_DONE.search(fold_ocr(question)))
+
+
 _PLAN_SUBJECT = re.compile(r"^\W*(?:du toan|ke hoach|chi tieu)\b")
 _DONE = re.compile(r"\b(?:giai ngan|thuc hien|uoc dat|da dat|dat duoc|hoan thanh|%)")
 
@@ -79,6 +84,37 @@ def counted(question: str) -> set[tuple[str, ...]]:
             if (words := fold_ocr(m.group(1)).split()) and words[0] not in _NOT_COUNTED:
                 out.add(tuple(words))
     return out
+
+
+def counted_phrase(question: str) -> list[str]:
+    """The folded words naming the thing a question counts, after 'bao nhiêu' / 'mấy' up to the first word that is no
+    part of its name (a verb, a link, a place, a period): 'doanh nghiệp giải thể' of 'có bao nhiêu doanh nghiệp giải
+    thể năm 2023'. Empty for an amount in a unit of money, mass or area ('bao nhiêu tỷ đồng vốn đầu tư công', 'bao
+    nhiêu tấn lúa'), which reports state under many names, and for a question counting nothing."""
+    folded = fold_ocr(question)
+    m = re.search(r"\b(?:bao nhieu|may)\s+", folded)
+    if not m:
+        return []
+    places = [s for s, _, _ in province_spans(folded) if s >= m.end()]
+    rest = re.split(r"[,;:?.(]", folded[m.end():min(places, default=len(folded))], maxsplit=1)[0]
+    words = re.findall(r"[a-z0-9%]+", rest)
+    while words and words[0] in _SCALES:
+        words = words[1:]
+    if not words or words[0] in _AMOUNT_UNITS or words[0] in _NOT_COUNTED or words[0][0].isdigit():
+        return []
+    end = _PHRASE_END.search(" ".join(words))
+    return " ".join(words)[:end.start() if end else None].split()[:6]
+
+
+_SCALES = frozenset("nghin ngan trieu ty".split())
+# amounts (money, mass, area, energy, a share), in their units or by their names ('bao nhiêu vốn đầu tư công', 'bao
+# nhiêu tiền', 'kinh phí', 'giá trị', 'diện tích', 'sản lượng'): not a count of things
+_AMOUNT_UNITS = frozenset("dong usd tan ta ha m2 m3 km2 kwh kg lit phan % diem von tien kinh gia kim dien san nang"
+                          .split())
+# what ends the name of the thing counted: links, verbs of stating, places' and periods' words, a number
+_PHRASE_END = re.compile(r"\b(?:cua|cac|nhung|va|voi|trong|tren|tai|den|cho|tu|nay|do|khi|da|se|dang|bi|boi|ve|theo|la"
+                         r"|duoc|dat|uoc|co|tang|giam|bang|chiem|so sanh|so voi|ngay|thang|nam|quy|tuan|o|tinh"
+                         r"|thanh pho|huyen|thi xa|phuong|vao|qua|nua|hien|luy ke|nhu|the nao|gi|khong|vay|\d)\b")
 
 
 # words after 'bao nhiêu' that are no thing counted ('tăng bao nhiêu so với cùng kỳ', '... bao nhiêu phần trăm'),

@@ -119,6 +119,11 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _PROVINCE_CITY = re.compile(r"\btinh(\s*,)\s*thanh\b")
 
 
+# 'cùng kỳ năm' opening the quote or a clause of it ('¹ Cùng kỳ năm 2024, GRDP tăng 9,15%'), not a baseline after a
+# comparison ('thấp hơn mức tăng 7,35% của cùng kỳ năm 2022')
+_OPENS_ON_SAME_SPAN = re.compile(r"(?:^|[,;:.]\s)[^a-z]*cung ky\s+$")
+
+
 def extract(quote: str, n: int = 1, period: Period | None = None, target: bool = False,
             nouns: set[tuple[str, ...]] | None = None, earlier: list[Figure] | None = None,
             small: bool = False, own: Period | None = None) -> list[Figure]:
@@ -142,7 +147,13 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         quote, folded = (x[:m.start(1)] + " " + x[m.end(1):] for x in (quote, folded))
     mentions = find_periods(folded, period.year if period else None, folded=True)
     if own is not None:  # what the quote names relative to its report's period: 'trong tháng', 'lũy kế từ đầu năm'
-        mentions = sorted(mentions + [m for m in find_periods(folded, period.year if period else None, folded=True, own=own)
+        relative = find_periods(folded, period.year if period else None, folded=True, own=own)
+        # ('Cùng kỳ năm 2024, GRDP tăng 9,15%' in a half-year report's note: the half year of 2024, not a baseline)
+        same_span = [m for m in relative if not m.comparison and m.period and m.period.kind == own.kind != "year"
+                     and any(x.comparison and m.start < x.end and x.start < m.end for x in mentions)
+                     and _OPENS_ON_SAME_SPAN.search(folded, 0, m.start)]
+        mentions = [x for x in mentions if not any(m.start < x.end and x.start < m.end for m in same_span)] + same_span
+        mentions = sorted(mentions + [m for m in relative
                                       if m.relative == "own" and not any(m.start < x.end and x.start < m.end for x in mentions)],
                           key=lambda m: m.start)
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]

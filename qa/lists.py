@@ -60,7 +60,8 @@ def outcome_rows(query: Query, row: Passage, store: Store) -> tuple[str, list[Pa
 
 
 def _words(text: str) -> str:
-    return " " + " ".join(_WORD.findall(fold_ocr(text))) + " "
+    """Folded words, spaced, a shortfall said either way ('chưa đạt' is the cell's 'Không đạt')."""
+    return " " + " ".join("khong" if w == "chua" else w for w in _WORD.findall(fold_ocr(text))) + " "
 
 
 def _word_cells(text: str) -> dict[str, str]:

@@ -130,6 +130,20 @@ class Query:
         return self.periods[0] if self.periods else None
 
 
+def _same_span_asked(folded: str, mentions) -> list[Period]:
+    """'Theo báo cáo 9 tháng năm 2025 ..., cùng kỳ năm 2024 ... xuất khẩu được bao nhiêu?': the same span of the year
+    named after 'cùng kỳ' is asked, not compared with (no 'so với' before it); the report's span, in that year."""
+    span = next((m.period for m in mentions if m.period and not m.comparison and m.kind != "year"), None)
+    if span is None:
+        return []
+    return [Period(span.kind, m.period.year, span.index) for m in mentions
+            if m.period and m.comparison and m.kind == "year" and _ASKED_SAME_SPAN.search(folded, 0, m.start)]
+
+
+# 'cùng kỳ năm' right before the year, opening the question or a clause of it (after 'so với', or a change, a baseline)
+_ASKED_SAME_SPAN = re.compile(r"(?:^|[,;:]\s*|\btrong\s+)cung ky\s+$")
+
+
 def parse_query(text: str) -> Query:
     whole = fold_ocr(text)
     # 'Theo kết luận phiên họp UBND tỉnh tháng 11, thu ngân sách 11 tháng năm 2025 ...': the source's own period, in the
@@ -144,6 +158,7 @@ def parse_query(text: str) -> Query:
     # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]
+    periods = _same_span_asked(whole, mentions) + periods
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     weak = [m.period for m in mentions if m.period and m.relative in ("bare", "early")]
     if not periods and (year := lunar_new_year(whole)):

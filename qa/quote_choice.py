@@ -9,6 +9,7 @@ from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
 from .claim_values import hedged, rounds, value
+from .coverage import FUNCTION_WORDS
 from .extract import Evidence
 from .figure_asks import asks_rate, plan_subject
 from .figure_value import parse_number
@@ -51,7 +52,7 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
     label = row_label(p.text) if p.kind == "table" else None
     if label is None or total_row(p):
         return best
-    if _asked_by_name(fold_ocr(label), query):
+    if _asked_by_name(fold_ocr(label), query, whole=fold_ocr(p.text.split(" > ")[0])):
         return best  # the part asked by name ('huyện Krông Pắc', 'vốn ngân sách địa phương')
     total = next((e for e in evidence if e.figure and total_row(q := hits[e.hit_index].passage)
                   and table_of(q) == table_of(p)), None)
@@ -66,11 +67,18 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
                  and hits[e.hit_index].passage.doc == p.doc and table_of(hits[e.hit_index].passage) != table_of(p)), best)
 
 
-def _asked_by_name(part: str, query: Query) -> bool:
-    """The question names the part (half its words or more; folded), or the part has no name to tell."""
+def _asked_by_name(part: str, query: Query, whole: str = "") -> bool:
+    """The question names the part (half its words or more; folded), or the part has no name to tell. Words the
+    table's caption (`whole`) names the total by are not the part's: 'Bán lẻ hàng hóa' under 'TỔNG MỨC BÁN LẺ HÀNG HÓA
+    VÀ DOANH THU DỊCH VỤ TIÊU DÙNG' is not asked by a question naming the whole."""
     words = [w for w in part.split() if w.isalpha()]
     asked = set(fold_ocr(query.text).split())
-    return not words or sum(w in asked for w in words) * 2 >= len(words)
+    caption = {w for w in whole.split() if w.isalpha()}
+    if own := [w for w in words if w not in caption]:  # 'Dự án nhóm B' under '... theo nhóm dự án': its 'B' tells it
+        return sum(w in asked for w in own) * 2 >= len(own)
+    # (a part named by the caption's words only: asked when the question names little else of the whole)
+    return not words or sum(w in asked for w in words) * 2 >= len(words) \
+        and len(asked & (caption - set(words) - FUNCTION_WORDS)) < 2
 
 
 def whole_over_singled(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:

@@ -157,6 +157,14 @@ def candidates(store: Store, query: Query, qvec: np.ndarray | None, k: int,
         # a date counted to ('đến hết tháng 1' of a year asked) is a period too: its month's reports hold it
         scopes += [Filters(docs=docs, period=p) for p in [*query.periods[:2], *[d for d in query.dated[:1]
                                                                               if d not in query.periods]]]
+    if docs and query.provinces and not (filters and filters.period):
+        # a period no report of the asked province covers ('riêng tháng 3' of a quarterly release) is a line inside
+        # the shortest report that holds it: its passages are searched as the asked period's are
+        held = {d.period for d in store.documents if d.doc in docs and d.period}
+        for a in query.periods[:1]:
+            wider = sorted((p for p in held if p != a and p.contains(a)), key=lambda p: len(p.months()))
+            if a not in held and wider:
+                scopes.append(Filters(docs=docs, period=wider[0]))
     seen = {h.row for h in hits}
     for scoped in scopes:
         best = store.search(text, qvec, k=k, filters=scoped, pool=w.period_pool)

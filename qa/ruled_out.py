@@ -286,6 +286,18 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             for m in lead) \
             and not _clause_of_its_own(folded, mentions, query):
         return True
+    # the figure led by parts of another year only ('tháng 11' of 2022's article), and the asked one ('năm 2021') named
+    # after its clause, as what explains it ('... tăng 21,3%, chủ yếu do năm 2021 chịu ảnh hưởng của dịch'): not its
+    # (named in the figure's own clause: 'Hoàn thiện thống kê đất đai năm 2022, lũy kế từ đầu năm cấp 126 giấy' is not;
+    # nor when the asked year is printed before the figure, a date counted to: '... vốn năm 2022 đến hết 31/01/2023')
+    own_lead = [m for m in lead if not re.search(r"[,;:.]", folded[m.end:first])] \
+        if not any(str(a.year) in folded[:first] for a in query.periods) else []
+    # (a part of a year only: a whole year's figure, 'DDCI năm 2025' in January 2026's report, is the report's to give)
+    if (query.wants_figure or query.asks_quantity) and own_lead and all(
+            m.period.kind != "year" and not any(m.period.year == a.year for a in query.periods) for m in own_lead) \
+            and not any(m.period in query.periods for m in mentions if m.start < end) \
+            and not _clause_of_its_own(folded, mentions, query):
+        return True
     # the asked period named anywhere, but not as what is not compiled ('số liệu lũy kế, chưa tách riêng tháng 11'),
     # nor in an aim of a sentence after the first ('Khách quốc tế ... quý I năm 2023 ước đạt 1.046.832 lượt ... Kế
     # hoạch năm 2023, Thành phố phấn đấu đón 5 triệu lượt' is the quarter's)

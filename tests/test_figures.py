@@ -1167,3 +1167,15 @@ def test_land_is_no_verb_and_a_bracket_s_part_is_named_by_its_own_words():
     # (a second figure inside the bracket reads from the first one's clause on)
     _, first, second = extract("377/618 nhà ở (xây mới 124/208 hộ, sửa chữa 253/410 hộ)")
     assert first.own == "xây mới" and second.own == "sửa chữa"
+
+
+def test_a_clause_opening_on_the_same_span_of_another_year_is_that_year_s():
+    """'¹ Cùng kỳ năm 2024, GRDP tăng 9,15%' in a half-year 2025 report's note (set BV's Hải Dương): the half year of
+    2024, not the report's, though a later clause names 2025's (figures invented); 'thấp hơn cùng kỳ năm 2024
+    (9,15%)' stays a baseline."""
+    own = Period("half", 2025, 1)
+    note = "¹ Cùng kỳ năm 2024, GRDP tăng 9,15%; kịch bản tăng trưởng 6 tháng đầu năm 2025 đề ra là 10,0%."
+    assert [(f.value, f.period) for f in extract(note, 1, own, own=own)] == [
+        ("9,15", Period("half", 2024, 1)), ("10,0", own)]
+    said = extract("GRDP 6 tháng tăng 7,2%, thấp hơn cùng kỳ năm 2024 (9,15%).", 1, own, own=own)
+    assert said[0].period == own and said[1].reference

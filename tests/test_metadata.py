@@ -134,6 +134,8 @@ DISPUTED = {
     # sets BS, BT: statistics offices' 'tháng 11 và 11 tháng năm 2024', 'tháng 8 và 8 tháng năm 2025': as above
     "BS_hagiang_ctk_thang11_2024.txt": Period("months", 2024, 11),
     "BT_dongthap_tk_thang8_2025.txt": Period("months", 2025, 8),
+    # set BV: a statistics office's 'tháng 5 và 5 tháng năm 2025' (its manifest reads the month): as above
+    "BV_quangbinh_cctk_thang5_2025.txt": Period("months", 2025, 5),
 }
 
 

@@ -228,3 +228,14 @@ def test_which_province_is_meant_is_no_content_word():
     assert "hop nhat" not in q.lexical_text and q.provinces == ["Vĩnh Long"]
     assert "moi" not in parse_query("thu ngân sách Quảng Ngãi (mới) năm 2025").lexical_text.split()
     assert "moi" in parse_query("số doanh nghiệp thành lập mới năm 2025").lexical_text.split()
+
+
+def test_the_same_span_of_a_year_asked_after_cung_ky():
+    """'..., cùng kỳ năm 2024 ... xuất khẩu được bao nhiêu?' asks the report's span in 2024 (set BI's Bắc Ninh: a note
+    of the 9-month 2025 report gives it); 'so với cùng kỳ năm 2024' or a change against it is a baseline only."""
+    q = parse_query("Theo báo cáo 9 tháng năm 2025 của tỉnh Bắc Ninh, cùng kỳ năm 2024 tỉnh Bắc Giang (cũ) xuất khẩu "
+                    "được bao nhiêu?")
+    assert q.periods[0] == Period("nine_months", 2024)
+    assert parse_query("xuất khẩu 6 tháng 2025 tăng bao nhiêu so với cùng kỳ năm 2024").periods == [
+        Period("half", 2025, 1)]
+    assert parse_query("6 tháng 2025 xuất khẩu tăng bao nhiêu % cùng kỳ năm 2024").periods == [Period("half", 2025, 1)]

@@ -95,6 +95,23 @@ def test_short_notes_under_the_rule_split_at_the_next_number_with_no_blank_line(
     assert "3 tinh cu" in " ".join(t for _, t in notes[1].lines) and notes[2].lines[0][1].startswith("3 Trong do")
 
 
+def test_superscript_notes_under_wrapped_text_are_notes_of_their_own():
+    """A report saved with wrapped lines (set BV's Hải Dương): each note opening with a superscript is one, the note
+    before wrapped onto a line of its own or not (text invented)."""
+    import textwrap
+    text = ("Kế hoạch vốn đầu tư công năm 2025 được giao là 7.898 tỷ đồng. Đến ngày 15/6/2025, toàn tỉnh giải ngân "
+            "được 3.254 tỷ đồng, đạt 41,2% kế hoạch⁴, cao hơn bình quân chung của cả nước. Thu nội địa tăng 8,6%³ so "
+            "với cùng kỳ; lũy kế đến nay có 586 dự án FDI còn hiệu lực⁵ với tổng vốn đăng ký 12,4 tỷ USD.")
+    lines = textwrap.wrap(text, 72) + ["______________",
+                    "³ Nếu loại trừ thu tiền sử dụng đất, thu nội địa tăng 12,4%.",
+                    "⁴ Trong đó vốn do cấp tỉnh quản lý giải ngân 2.618 tỷ đồng; vốn phân cấp cho cấp huyện 636 tỷ",
+                    "đồng.",
+                    "⁵ Lũy kế đến nay, toàn tỉnh có 586 dự án FDI còn hiệu lực."]
+    notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
+    assert [p.footnote_no for p in notes] == ["3", "4", "5"]
+    assert notes[1].lines[-1][1] == "đồng."
+
+
 def test_a_resolution_s_articles_are_its_parts():
     # figures invented: 'Điều 1' assesses the year ending, 'Điều 2' sets the next year's targets
     lines = ["QUYẾT NGHỊ:", "", "Điều 1. Đánh giá tình hình thực hiện kế hoạch năm 2022",
