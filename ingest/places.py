@@ -314,7 +314,21 @@ def unknown_places(text: str) -> list[str]:
         if any(w in _KNOWN_WORDS for w in words) or not any(_foreign_word(w) for w in words):
             continue  # ('4 tỉnh Việt Nam', 'thành phố Cảng': Vietnamese words, a name or a nickname of no place)
         out.append(name)
+    # a name spelt as no Vietnamese word is, anywhere in a Vietnamese question ('Phnôm Pênh thu hút bao nhiêu vốn FDI'):
+    # a place abroad, whatever a report says of it in passing (a trade fair held there); not in a question in another
+    # language, whose words are all foreign ('What is the weather in Paris tomorrow?')
+    rest = [_norm(fold_ocr(w)) for w in re.findall(r"[^\W\d_]+", _CAPITALISED_RUN.sub(" ", text)) if not w.isupper()]
+    vietnamese = not rest or sum(not _foreign_word(w) for w in rest) * 2 > len(rest)  # (acronyms aside: 'GRDP Bangkok')
+    for m in _CAPITALISED_RUN.finditer(text) if vietnamese else ():
+        words = _norm(fold_ocr(m.group())).split()
+        if any(w.isalpha() and _foreign_word(w) for w in words) and not find_provinces(m.group()) \
+                and m.group() not in out and not any(m.group() in x or x in m.group() for x in out):
+            out.append(m.group())
     return out + [f"({m.group(1)})" for m in _COUNTRY.finditer(text)]
+
+
+# capitalised words in a row, not all capitals ('Phnôm Pênh', 'Savannakhet'; not 'FDI')
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+)*\b")
 
 
 # (a question typed in lower case names its place so too: the three words after 'tỉnh', a foreign one among them)

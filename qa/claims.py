@@ -24,7 +24,7 @@ from .glossary import COUNTED_DATE
 from .answering import held
 from .claim_values import baseline_rival, comparable, elsewhere, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value
 from .fit import ends_at
-from .ruled_out import former_areas
+from .scope import former_areas
 from .claim_words import better_fit, claim_words, measure_words, names_measure, rarest
 from .claim_sources import counts_to_claimed, cutoff_apart, holds_claimed, other_place, own_figure, printed_elsewhere, printed_for, quote_of
 
@@ -134,7 +134,17 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
         cited = {c.n: c for c in ans.citations}
         if same and same[0].period is not None and claimed_at and same[0].period not in claimed_at \
                 and not ends_at(same[0].period, query.dated) and not counts_to_claimed(query, cited.get(same[0].n)):
-            same = []  # the value is the report's, but for another period: judged below (other_period)
+            # the value is the report's, but for another period: judged below (other_period); a plan of a period
+            # holding the claimed one, passed off as its result ('đón 8 triệu lượt' in 11 months, where 8.000 nghìn
+            # is the year's plan beside 7.685,3 done), is judged so before any rounding of the result
+            planned = [f for f in same if _aimed(f, cited.get(f.n)) and fig.kind != "target" and f.period is not None
+                       and any(f.period.contains(c) for c in claimed_at) and not _AIM_WORDS.search(fold(claim))]
+            same = []
+            if planned:
+                rep = planned[0]
+                return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
+                                   f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {rep.period.label}, không phải kết "
+                                   f"quả thực hiện.")
         if same and (at := cutoff_apart(query, same[0], claimed_at)):
             # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
             rep = same[0]

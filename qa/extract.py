@@ -16,11 +16,11 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, AIMED, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
+from .glossary import (ACRONYMS, AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
                        another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import FUNCTION_WORDS, covered, query_weights
-from .figure_asks import counted_phrase, done_asked
+from .figure_asks import counted_phrase, done_asked, plan_subject
 from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
@@ -132,8 +132,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
     phrases = measure_phrases(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
     counted_words = counted_phrase(query.text) if query.asks_quantity else []
-    # a result asked beside the plan it is compared with (the plan-led rule below leaves a question naming a plan be)
-    wants_result = query.wants_figure and query.asks_plan and not query.wants_target and done_asked(query.text)
+    # a result asked ('ước đạt bao nhiêu', 'đã giải ngân') beside the plan it is compared with ('so với kế hoạch thế
+    # nào', 'bằng bao nhiêu % kế hoạch')
+    wants_result = query.wants_figure and not query.wants_target and done_asked(query.text) \
+        and not plan_subject(query.text) and (query.asks_plan or bool(SHARE_OF_PLAN.search(asked_text)))
     sides = [x for x in _SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
@@ -142,10 +144,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         if query.wants_figure else []
 
     def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
+        # (an acronym the report prints stands for its words: 'tổng thu NSNN' names 'thu ngân sách', and 'XNK' is the
+        # compound 'xuất nhập khẩu', no export)
+        toks = toks | {t for a in toks if a in ACRONYMS for t in token_set(ACRONYMS[a])}
         if any(compounded(p, toks) for p in phrases):
             return False
-        # (an acronym the report prints stands for its words: 'tổng thu NSNN' names 'thu ngân sách')
-        toks = toks | {w for a in toks if a in ACRONYMS for w in words_of(ACRONYMS[a])}
         return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
                        or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
                    for m in measures) or _printed_same(query, toks)
@@ -286,6 +289,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     wide = wide | token_set(lines, repair)
                 if not named(wide) or printed_as_other \
                         or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
+                    phrase = False
+                elif not named(own) and [m for m in measure_phrases(fold_ocr(sent), _GENERIC_MEASURES)
+                                         if m not in phrases and m not in asked_text]:
+                    # 'Kim ngạch nhập khẩu 10 tháng ước đạt 2.846,3 triệu USD' for 'kim ngạch xuất khẩu': the sentence
+                    # names another measure and not the asked one, whatever the passage names before it
                     phrase = False
             if phrase and graded and any(another_measure(p, fold_ocr(quote), asked_text) for p in graded):
                 phrase = False

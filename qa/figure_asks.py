@@ -154,10 +154,16 @@ def first_ask(question: str) -> str:
     là bao nhiêu', 'tổng chi là bao nhiêu, giảm bao nhiêu'), folded: its figure leads the answer."""
     folded = fold_ocr(question)
     asks = list(_ASK.finditer(folded))
+    if len(asks) == 1 and (yes_no := _YES_NO_AFTER.search(folded, asks[0].end())):
+        return folded[:yes_no.start()].strip()  # '... là bao nhiêu, có đạt kế hoạch không?': the value first
     if len(asks) < 2:
         return folded
     cut = re.search(r",|\bva\b|\bcon\b", folded[asks[0].end():asks[1].start()])
     return folded[:asks[0].end() + cut.start()].strip() if cut else folded
+
+
+# a yes-or-no ask after the figure's ('..., có đạt kế hoạch không?', '... và có vượt mục tiêu hay không')
+_YES_NO_AFTER = re.compile(r"(?:[,;]|\bva\b)(?=[^,;]*\bkhong\b\W*$)")
 
 
 def asks_change(question: str) -> bool:

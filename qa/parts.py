@@ -35,6 +35,9 @@ _TOTAL_ROW = re.compile(r"^[\W\d]*(?:(?:tong cong|tong so|tong thu|tong chi|toan
                         r"|(?:tong|cong)\s*(?:\(.*)?$)")  # ('Cộng' alone: 'Công an tỉnh' folds to 'cong an tinh')
 
 
+_BREAKDOWN_ROW = re.compile(r"^[\W\d]*(?:trong d[o0]|chia ra|bao gom)\b")
+
+
 def lead_in(passage: Passage, store: Store) -> str:
     """What a passage opening with a line that names only its part breaks down: the last two sentences of
     the passage printed before it in its section ('Phân theo khu vực: khu vực Hậu Giang (cũ) đạt 151,9' after
@@ -44,7 +47,8 @@ def lead_in(passage: Passage, store: Store) -> str:
         return passage.marked_by or ""
     label = row_label(passage.text) if passage.kind == "table" else None
     if label is not None:
-        if not only_labels(fold_ocr(label)):
+        # (or opens on a breakdown's word: 'Trong đó: Xuất khẩu' under 'Tổng kim ngạch XNK hàng hóa qua các cửa khẩu')
+        if not only_labels(fold_ocr(label)) and not _BREAKDOWN_ROW.match(fold_ocr(label)):
             return ""
         prev = passage
         for _ in range(12):  # the rows of the other parts come between

@@ -80,6 +80,17 @@ class Query:
         return list(dict.fromkeys([*self.former, *retired]))
 
     @functools.cached_property
+    def source_places(self) -> list[str]:
+        """The provinces named only as whose report is meant ('Theo báo cáo 9 tháng năm 2025 của tỉnh Bắc Ninh, ... tỉnh
+        Bắc Giang (cũ) xuất khẩu được bao nhiêu?'): the figure asked is of the others."""
+        folded = fold_ocr(self.text)
+        if not (source := _SOURCE.match(folded)):
+            return []
+        inside = {name for a, _, name in province_spans(folded) if a < source.end()}
+        after = {name for a, _, name in province_spans(folded) if a >= source.end()}
+        return sorted(inside - after)
+
+    @functools.cached_property
     def districts(self) -> list[str]:
         """The districts asked by kind and name ('thành phố Quy Nhơn', 'huyện Đắk Mil'), folded: read once, each
         sentence weighed is checked for them (`scope.unit_not_named`)."""

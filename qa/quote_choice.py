@@ -18,7 +18,7 @@ from .glossary import AIMED, measure_phrases
 from .notes import asks_part
 from .parts import row_label, table_of, total_row
 from .query import Query
-from .ruled_out import former_areas
+from .scope import former_areas
 from .scope import nation_named, owners
 from .sentence import figure_lead
 from .table_cells import table_cells
@@ -56,6 +56,13 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
         return best  # the part asked by name ('huyện Krông Pắc', 'vốn ngân sách địa phương')
     total = next((e for e in evidence if e.figure and total_row(q := hits[e.hit_index].passage)
                   and table_of(q) == table_of(p)), None)
+    if total is None and _PART_ROW.match(label):
+        # a row marked as a part ('- Khách tham quan trong ngày') under the row of its whole ('Tổng lượt khách'): the
+        # nearest row above it in its table not so marked
+        above = [e for e in evidence if e.figure and (q := hits[e.hit_index].passage).kind == "table"
+                 and table_of(q) == table_of(p) and q.line_start < p.line_start
+                 and (lq := row_label(q.text)) is not None and not _PART_ROW.match(lq)]
+        total = max(above, key=lambda e: hits[e.hit_index].passage.line_start, default=None)
     if total is not None:
         return total
     # (its total row not among those read: another sentence of the report stating a figure, not a row of the table,
@@ -65,6 +72,9 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
         return best
     return next((e for e in evidence if e is not best and e.figure and e.coverage >= EVIDENCE.row_restated * best.coverage
                  and hits[e.hit_index].passage.doc == p.doc and table_of(hits[e.hit_index].passage) != table_of(p)), best)
+
+
+_PART_ROW = re.compile(r"^\s*(?:[-+•*–]|(?i:trong đó|trong do)\b)")
 
 
 def _asked_by_name(part: str, query: Query, whole: str = "") -> bool:

@@ -8,7 +8,7 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import MERGED, province_spans, successor
+from tracuu.ingest.places import MERGED, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -18,8 +18,8 @@ from .figure_asks import asks_rate, counted
 from .figures import extract as extract_figures
 from .lexicon import lexicon
 from .glossary import CUTOFF, REFERENCE_NUMBER, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
-from .query import FORMER_MARK, Query
-from .scope import asks_nation, elsewhere_figure, nation_named, paragraph_subject, unit_not_named, without_nation_brackets
+from .query import Query
+from .scope import asks_nation, former_areas, elsewhere_figure, nation_named, paragraph_subject, unit_not_named, without_nation_brackets
 from .seasons import season_fit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
@@ -146,12 +146,6 @@ def lists_parts(query: Query, sentence: str) -> bool:
 
 
 _PARTS_FRAME = re.compile(r"\W*(?:[a-z]+\s+){0,3}?(?:cac|mot so|nhung)\s+(mat hang|nhom hang|san pham|nganh hang)\b[^:;.>]{0,80}:")
-
-
-def former_areas(text: str) -> list[str]:
-    """The provinces a text names as they were before the 2025 merger ('Khu vực Bắc Kạn (cũ)', 'tỉnh Quảng Nam cũ')."""
-    folded = fold_ocr(text)
-    return [name for _, b, name in province_spans(folded) if FORMER_MARK.match(folded, b)]
 
 
 def _after_merger(doc) -> bool:

@@ -11,7 +11,7 @@ from tracuu.ingest.textnorm import fold_ocr, letter_off
 from .sentence import figure_lead
 from .glossary import NATION, WHOLE_PROVINCE
 from .parts import row_label
-from .query import Query
+from .query import FORMER_MARK, Query
 
 # (not a rank: 'dẫn đầu cả nước', 'cao nhất cả nước', 'xếp thứ 5 cả nước' are the province's own standing)
 _NATION = re.compile(r"(?<!thu )(?<!so voi )(?<!dau )(?<!nhat )(?<!thu \d )(?<!thu \d\d )(?<!hang \d )(?<!hang \d\d )(?<!/\d\d )"
@@ -294,3 +294,9 @@ def unheard_names(question: str, lexical) -> list[str]:
         if not all(lexical.holds(t) for t in syllables) or (len(run) > 1 and not any(lexical.holds(t) for t in pairs)):
             out.append(name)
     return out
+
+
+def former_areas(text: str) -> list[str]:
+    """The provinces a text names as they were before the 2025 merger ('Khu vực Bắc Kạn (cũ)', 'tỉnh Quảng Nam cũ')."""
+    folded = fold_ocr(text)
+    return [name for _, b, name in province_spans(folded) if FORMER_MARK.match(folded, b)]

@@ -51,6 +51,10 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
         if re.match(r"(?i)(?:ĐVT|Đơn vị)", header):
             continue
         h = fold(header)
+        # a span over the years of its sub-columns ('Thực hiện 11 tháng' over 'Năm 2022' | 'Cùng kỳ năm 2021'): that span
+        # of each year
+        if spanned := _SPAN_OVER_YEARS.match(h):
+            h = f"{spanned.group(1)} nam {spanned.group(2)}"
         periods = [x.period for x in find_periods(h, year, folded=True) if x.period and not x.comparison]
         compares = re.search(r"so sanh|so voi|(?<!\w)%", h)
         if not periods and compares and before is not None and re.search(r"\bcung ky\b", h):
@@ -78,7 +82,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     # the plan's name ('Lượt khách 6 tháng 2024 | So cùng kỳ (%) | Trong đó khách quốc tế'), else its report's or
     # section's (`own`: 'Kế hoạch năm | Ước thực hiện | So kế hoạch (%)' in a half-year's table); a running total's
     # column ('Lũy kế đến cuối tháng') is no month's, and 'Thực hiện cùng kỳ' is the same span a year before
-    dated = {f.period for f in out if f.period and f.kind != "target"}
+    # (a same-time-last-year column is the baseline, not the row's own: 'Thực hiện 11 tháng - Cùng kỳ năm 2021')
+    dated = {f.period for f in out if f.period and f.kind != "target" and not re.search(r"\bcung ky\b", fold(f.header))}
     if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None) or (own if not dated else None):
         for f in out:
             h = fold(f.header)
@@ -86,6 +91,9 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
                 year_before = re.search(r"\bcung ky\b", h) and not re.search(r"\bso\b", h) and fill.year
                 f.period = replace(fill, year=fill.year - 1) if year_before else fill
     return out
+
+
+_SPAN_OVER_YEARS = re.compile(r"^(.*\b\d{1,2} thang)\s+-\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\s*$")
 
 
 def _bracket_unit(label: str) -> str | None:

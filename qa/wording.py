@@ -20,7 +20,7 @@ from .lexicon import lexicon
 from .glossary import SHARE_OF_PLAN, puts_claim
 from .query import Query
 from .retrieve import mentioned_periods
-from .scope import place_of
+from .scope import former_areas, place_of
 
 
 def header(c: Citation, store: Store) -> str:
@@ -117,7 +117,18 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        references=query.wants_target or versus(query.text) and not _which_way(query.text),
                        words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,
-                       place=lambda f: place_of(f"{f.header} {f.head or f.indicator}", set(query.provinces), doc.province))
+                       place=lambda f: _placed(f, query, doc.province))
+
+
+def _placed(f: Figure, query: Query, province: str | None) -> int:
+    """`scope.place_of` for a figure, of the provinces asked less one named only as whose report is meant ('Theo báo
+    cáo ... của tỉnh Bắc Ninh, ... tỉnh Bắc Giang (cũ) xuất khẩu được bao nhiêu': Bắc Giang's figure before the two
+    provinces' sum); a former area's column ('Địa bàn Quảng Trị (cũ)') is a part of the province asked as it is now,
+    after its total ('Toàn tỉnh')."""
+    if not query.as_it_was and former_areas(f.header):
+        return 1
+    asked = set(query.provinces) - set(query.source_places) or set(query.provinces)
+    return place_of(f"{f.header} {f.head or f.indicator}", asked, province)
 
 
 # 'nhanh hơn hay chậm hơn cả nước': the subject's own figure first, what it is compared with after it

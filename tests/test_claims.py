@@ -195,3 +195,13 @@ def test_a_former_province_s_cell_is_no_total_of_the_merged_province(invented_en
     assert res.verdict == "match", res
     res = check(invented_engine, "Kim ngạch xuất khẩu 9 tháng năm 2026 của khu vực Kiên Giang (cũ) đạt 1.768,6 triệu USD.")
     assert res.verdict == "match", res
+
+
+def test_the_year_s_plan_beside_a_part_s_result_passed_off_as_the_result(invented_engine):
+    """'đón 2,4 triệu lượt khách quốc tế' in quý I where 2.400 nghìn is the year's plan beside 2.386,2 done (set BW's Lào
+    Cai: '8 triệu lượt' in 11 months had been judged a rounding of 7.685,3): a mismatch, the plan named; the result
+    rounded stays a rounding (tests/data/invented/kh_ctk_quy1_2026.txt, figures invented)."""
+    res = check(invented_engine, "Quý I năm 2026, Khánh Hòa đón 2,4 triệu lượt khách du lịch quốc tế.")
+    assert res.verdict == "mismatch" and res.claims[0].reported.value == "2.400"
+    res = check(invented_engine, "Quý I năm 2026, Khánh Hòa đón gần 2,39 triệu lượt khách du lịch quốc tế.")
+    assert res.verdict == "rounded"

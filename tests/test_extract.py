@@ -403,3 +403,16 @@ def test_a_count_of_another_thing_the_same_noun_names_is_no_answer():
     assert named("Quý I/2025 Phú Thọ có bao nhiêu dự án FDI được cấp mới?", fdi)
     ocr = "Nam 2023, toan tinh co 215 doanh nghiep giai thé, tang 4%."
     assert named("Năm 2023 Ninh Bình có bao nhiêu doanh nghiệp giải thể?", ocr)
+
+
+def test_a_sentence_naming_another_measure_and_not_the_asked_one_is_no_answer():
+    """'Kim ngạch nhập khẩu 10 tháng ước đạt 2.846,3 triệu USD' after the exports' sentence, for 'kim ngạch xuất khẩu'
+    (set BW's Quảng Ngãi): the passage names exports, the sentence names imports only. Figures invented."""
+    text = ("Kim ngạch xuất khẩu tháng 10/2022 ước đạt 192,6 triệu USD; tính chung 10 tháng ước đạt 1.962,5 triệu USD. "
+            "Kim ngạch nhập khẩu 10 tháng ước đạt 2.846,3 triệu USD, chủ yếu là dầu thô.")
+    evidence = best_evidence(parse_query("kim ngạch xuất khẩu Quảng Ngãi 10 tháng năm 2022"), [_hit(text, 26)], None,
+                             top=1)
+    by_first = {e.first: e.phrase for e in evidence}
+    assert by_first[0] and not by_first[1]
+    both = best_evidence(parse_query("kim ngạch nhập khẩu Quảng Ngãi 10 tháng năm 2022"), [_hit(text, 26)], None, top=1)
+    assert {e.first: e.phrase for e in both}[1]

@@ -283,6 +283,10 @@ def test_of_several_things_asked_the_first_leads():
     assert first_ask("GRDP tăng bao nhiêu") == "grdp tang bao nhieu"
     assert first_ask("GRDP tăng bao nhiêu so với cùng kỳ, khu vực nào tăng mạnh nhất?") == \
         "grdp tang bao nhieu so voi cung ky"  # 'nào' asks a second thing
+    # a yes-or-no ask after the figure's (set BX's Hà Nam: the plan's 9,5% had led for the result asked)
+    assert first_ask("Tốc độ tăng trưởng GRDP năm 2024 của Hà Nam là bao nhiêu, có đạt kế hoạch không?") == \
+        "toc do tang truong grdp nam 2024 cua ha nam la bao nhieu"
+    assert first_ask("Xuất khẩu có đạt kế hoạch không?") == "xuat khau co dat ke hoach khong?"
     assert not asks_change("Tổng chi ngân sách là bao nhiêu, giảm bao nhiêu so với cùng kỳ?")
     assert asks_change("chỉ số sản xuất công nghiệp quý I tăng bao nhiêu")
 
@@ -1179,3 +1183,16 @@ def test_a_clause_opening_on_the_same_span_of_another_year_is_that_year_s():
         ("9,15", Period("half", 2024, 1)), ("10,0", own)]
     said = extract("GRDP 6 tháng tăng 7,2%, thấp hơn cùng kỳ năm 2024 (9,15%).", 1, own, own=own)
     assert said[0].period == own and said[1].reference
+
+
+def test_a_span_over_the_years_of_its_sub_columns_is_that_span_of_each():
+    """'Thực hiện 11 tháng' merged over 'Năm 2022' | 'Cùng kỳ năm 2021' (set BT's Quảng Ninh annex, figures invented):
+    the 11 months of 2022 and of 2021, not the two years; the comparisons are of the row's own 11 months."""
+    from tracuu.qa.table_cells import table_cells
+    row = ("THU NGÂN SÁCH NỘI ĐỊA 11 THÁNG NĂM 2022 THEO ĐỊA BÀN (ĐVT: Tỷ đồng) > Thành phố Hạ Long > Dự toán giao năm "
+           "2022: 7.850; Thực hiện 11 tháng - Năm 2022: 6.934; Thực hiện 11 tháng - Cùng kỳ năm 2021: 6.350; So sánh (%) "
+           "- So dự toán: 88,3; So sánh (%) - So cùng kỳ: 109,2")
+    cells = {f.value: f.period for f in table_cells(row, 1, 2022)}
+    assert cells["7.850"] == Period("year", 2022)
+    assert cells["6.934"] == Period("months", 2022, 11) and cells["6.350"] == Period("months", 2021, 11)
+    assert cells["109,2"] == Period("months", 2022, 11)

@@ -52,3 +52,31 @@ def test_another_period_s_aim_is_no_result_and_another_thing_counted_no_count(in
     assert not gone.answered
     new = invented_engine.ask("Quý I/2026 Nghệ An có bao nhiêu doanh nghiệp thành lập mới?", AskOptions(k=10))
     assert new.answered and "486" in new.answer.split("\n")[0]
+
+
+def test_a_former_area_asked_beside_its_successor_gets_its_own_figure(invented_engine):
+    """'Theo báo cáo ... của tỉnh An Giang, khu vực Kiên Giang (cũ) ...': both provinces named, the former area asked;
+    of the whole and its parts, the former area's figure leads (set BI's Bắc Ninh had led with the two provinces' sum)."""
+    a = invented_engine.ask("Theo báo cáo 9 tháng năm 2026 của tỉnh An Giang, khu vực Kiên Giang (cũ) thu hút được bao "
+                            "nhiêu vốn đầu tư trực tiếp nước ngoài?", AskOptions(k=10))
+    assert a.answered and "244,2" in a.answer.split("\n")[0]
+
+
+def test_a_part_row_under_its_whole_and_a_compound_s_acronym(invented_engine):
+    """'- Khách tham quan trong ngày' under 'Tổng lượt khách' (set BW's Bà Rịa - Vũng Tàu had been answered by the
+    part): the whole answers; 'Trong đó: Xuất khẩu' under 'Tổng kim ngạch XNK ... qua các cửa khẩu' (BW's Lào Cai had
+    been answered by the XNK total): exports asked, the part answers, its words the whole's."""
+    visitors = invented_engine.ask("Khánh Hòa đón bao nhiêu lượt khách du lịch trong quý I năm 2026?", AskOptions(k=10))
+    assert visitors.answered and "2.184,6" in visitors.answer.split("\n")[0]
+    exports = invented_engine.ask("Kim ngạch xuất khẩu hàng hóa qua các cửa khẩu trên địa bàn Khánh Hòa quý I năm 2026 là "
+                                  "bao nhiêu?", AskOptions(k=10))
+    assert exports.answered and "74,8" in exports.answer.split("\n")[0]
+
+
+def test_a_merged_province_asked_as_it_is_gets_its_total_not_a_former_area_s(invented_engine):
+    """A table by former area (An Giang (cũ) | Kiên Giang (cũ) | Toàn tỉnh): the province asked as it is now gets
+    the whole (set BW's Quảng Trị had been answered by the former Quảng Trị's column); the former area asked, its own."""
+    now = invented_engine.ask("kim ngach xuat khau an giang 9 thang nam 2026", AskOptions(k=10))
+    assert now.answered and "4.286,9" in now.answer.split("\n")[0]
+    was = invented_engine.ask("kim ngach xuat khau khu vuc Kien Giang cu 9 thang nam 2026", AskOptions(k=10))
+    assert was.answered and "1.768,6" in was.answer.split("\n")[0]

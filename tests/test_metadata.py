@@ -136,6 +136,13 @@ DISPUTED = {
     "BT_dongthap_tk_thang8_2025.txt": Period("months", 2025, 8),
     # set BV: a statistics office's 'tháng 5 và 5 tháng năm 2025' (its manifest reads the month): as above
     "BV_quangbinh_cctk_thang5_2025.txt": Period("months", 2025, 5),
+    # sets BW, BX: statistics offices' 'tháng 4 và 4 tháng năm 2026', 'tháng 11 và 11 tháng năm 2025': as above
+    "BW_quangtri_tk_thang4_2026.txt": Period("months", 2026, 4),
+    "BX_vinhlong_tk_thang11_2025.txt": Period("months", 2025, 11),
+    # set BW: 'Kết quả hoạt động du lịch quý IV và năm 2023' (its manifest reads the quarter): the year, the wider of the
+    # two it reports, as 'tháng 11 và 11 tháng' is read as the running total; quý IV questions are answered from the
+    # quarter's column and sentences (a contained period)
+    "BW_bariavungtau_sdl_quy4_2023.txt": Period("year", 2023),
 }
 
 

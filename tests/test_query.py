@@ -239,3 +239,12 @@ def test_the_same_span_of_a_year_asked_after_cung_ky():
     assert parse_query("xuất khẩu 6 tháng 2025 tăng bao nhiêu so với cùng kỳ năm 2024").periods == [
         Period("half", 2025, 1)]
     assert parse_query("6 tháng 2025 xuất khẩu tăng bao nhiêu % cùng kỳ năm 2024").periods == [Period("half", 2025, 1)]
+
+
+def test_an_estimated_result_is_no_plan_asked():
+    """'ước đạt bao nhiêu, bằng bao nhiêu phần trăm dự toán' asks the result as estimated and its share of the plan
+    (set BX's Hà Nam: the plan's 13.920 tỷ đồng had answered); 'ước thu cả năm' is an estimate plans parts give."""
+    assert not parse_query("Năm 2024, tổng thu ngân sách nhà nước trên địa bàn tỉnh Hà Nam ước đạt bao nhiêu, bằng bao "
+                           "nhiêu phần trăm dự toán?").asks_plan
+    assert parse_query("ước thu ngân sách cả năm 2024 của Hà Nam").asks_plan
+    assert parse_query("Kế hoạch vốn đầu tư công năm 2025 của Hà Nam là bao nhiêu").asks_plan
