@@ -327,6 +327,21 @@ def unknown_places(text: str) -> list[str]:
     return out + [f"({m.group(1)})" for m in _COUNTRY.finditer(text)]
 
 
+def foreign_unquoted(question: str, quotes: list[str]) -> list[str]:
+    """The question's words spelt as no Vietnamese word is ('phnom' of 'thu ngan sach phnom penh nam 2024', typed in
+    lower case), that no quote prints: a name the answers found do not speak of. Acronyms and units aside ('grdp',
+    'fdi', 'kwh', 'usd': their letters are no syllable either), and a word with a digit ('km18')."""
+    printed = {w for q in quotes for w in _norm(fold_ocr(q)).split()}
+    words = [w for w in re.findall(r"[^\W\d_]+", question) if not w.isupper()]
+    return [w for w in words if (f := _norm(fold_ocr(w))) not in printed and _foreign_word(f) and f not in _NOT_NAMES
+            and len(f) > 3]
+
+
+# letters in a row that are no Vietnamese syllable and no name: units, acronyms typed in lower case, loan words
+_NOT_NAMES = frozenset("""grdp fdi ddi cpi iip ocop papi pci ddci sati grdp usd kwh km2 tphcm hcm covid logistics
+    startup online internet website email smartphone container""".split())
+
+
 # capitalised words in a row, not all capitals ('Phnôm Pênh', 'Savannakhet'; not 'FDI')
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+)*\b")
 

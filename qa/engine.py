@@ -18,7 +18,7 @@ from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.pipeline import ingest_file
-from tracuu.ingest.places import unknown_places
+from tracuu.ingest.places import foreign_unquoted, unknown_places
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.types import Period
 
@@ -269,6 +269,13 @@ class Engine:
                 answers.append((place, ans))
         if len(answers) < 2:
             return answers[0][1] if answers else self._answer(query, hits, store, k)
+        if unread := foreign_unquoted(query.text, [c.text for _, a in answers for c in a.citations]):
+            # 'thu ngan sach phnom penh nam 2024': a name spelt as no Vietnamese word, which no province's answer
+            # prints, is what is asked about; no province's figure answers for it
+            held = sorted({d.province for d in store.documents if d.province})
+            return Answer(query.text, False, f"Không có báo cáo nào của {' '.join(unread)} trong các báo cáo đã nạp "
+                                             f"(báo cáo của {len(held)} tỉnh/thành: {', '.join(held[:8])}"
+                                             f"{', ...' if len(held) > 8 else ''}).", query.period)
         # many places: a line each (its figure and source number), the quotes under the sources
         brief = len(answers) > BRIEF_OVER
         note = (f"(Các báo cáo đã nạp có số liệu của {len(answers)} tỉnh/thành"

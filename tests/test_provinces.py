@@ -346,3 +346,13 @@ def test_a_question_in_another_language_names_no_unheard_place():
     lexical = Vocabulary(1, df)
     assert unheard_names("What is the weather in Paris tomorrow?", lexical) == []
     assert unheard_names("Kim ngạch xuất khẩu của Paris tăng bao nhiêu?", lexical) == ["Paris"]
+
+
+def test_a_name_no_answer_prints_in_an_open_question_is_what_is_asked_about():
+    """'thu ngan sach phnom penh nam 2024' (set BX, typed in lower case, no province named): 'phnom', spelt as no
+    Vietnamese word and printed by none of the provinces' answers, is the place asked; acronyms, units and words the
+    answers print are not."""
+    from tracuu.ingest.places import foreign_unquoted
+    assert foreign_unquoted("thu ngan sach phnom penh nam 2024", ["Thu ngân sách năm 2024 đạt 500 tỷ đồng"]) == ["phnom"]
+    assert foreign_unquoted("grdp tang bao nhieu nam 2024, bao nhieu kwh dien", ["GRDP tăng 7%"]) == []
+    assert foreign_unquoted("san luong clinker nam 2024", ["Sản lượng clinker đạt 2 triệu tấn"]) == []
