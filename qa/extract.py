@@ -80,7 +80,9 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
 
 # what a figure leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm ...') is not what it measures
 _EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom|gồm|gom)(?:\s+[^\s();.,:\d]+){1,10}\)?"
-                       r"|\((?:trừ|tru)\s[^)]*\)", re.IGNORECASE)
+                       r"|\((?:trừ|tru)\s[^)]*\)"
+                       # ('Nếu loại trừ thu tiền sử dụng đất và thu xổ số kiến thiết, thu nội địa ... 3.158.298')
+                       r"|(?<!\w)(?:loại trừ|loai tru)(?:\s+[^\s();.,:\d]+){1,10}", re.IGNORECASE)
 
 
 @kept(20_000)  # every question reads the same top passages' sentences
@@ -136,6 +138,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     # nào', 'bằng bao nhiêu % kế hoạch')
     wants_result = query.wants_figure and not query.wants_target and done_asked(query.text) \
         and not plan_subject(query.text) and (query.asks_plan or bool(SHARE_OF_PLAN.search(asked_text)))
+    # a result asked, no plan named: a quote whose every figure is planned, run-on sentences too, is an aim
+    results_only = query.wants_figure and not query.wants_target and not query.asks_plan
     sides = [x for x in _SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
@@ -243,10 +247,12 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'phấn đấu ... đạt 7,5%', '⁹ Dự toán thu tiền sử dụng đất năm 2024 là 3.500 tỷ đồng': an aim or a
                 # plan, not what was achieved (a table row's cells say which is which by their columns)
                 figure = EVIDENCE.aim
-            if figure == 1.0 and wants_result and hit.passage.kind != "table" \
-                    and (figs := figure_list(without_nation_brackets(sent))) and all(f.kind == "target" for f in figs):
+            if figure == 1.0 and hit.passage.kind != "table" and (wants_result or results_only) \
+                    and (figs := figure_list(without_nation_brackets(sent if wants_result else quoted))) \
+                    and all(f.kind == "target" for f in figs):
                 # 'Tốc độ tăng trưởng GRDP ... ước đạt bao nhiêu, so với kế hoạch thế nào?': '... không đạt kế hoạch
-                # (6,5%)' states the plan's value alone, not what was achieved
+                # (6,5%)' states the plan's value alone, not what was achieved; a note '⁶ Kế hoạch năm 2022: ...,
+                # trong đó xuất khẩu lao động 15.000 người', every figure of it planned, for a result asked
                 figure = EVIDENCE.aim
             if figure == 1.0 and query.wants_figure and not _ASKS_SHARE.search(asked_text) \
                     and not query.as_it_was and not query.districts and _SHARE_OF_TOTAL.search(fold_ocr(sent)):

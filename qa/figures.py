@@ -44,8 +44,9 @@ _AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:{BASELINE_WORDS})")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
 # (not targets judged met or not: '2 chỉ tiêu không đạt là tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%)' states the result)
-_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
+_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|(?<!%)(?<!% )(?<!bang )(?<!vuot )ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
                             r"|(?<!\()\bke hoach\s*:?\s*$")  # 'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value
+# (not a share's plan: 'đạt 111,9% kế hoạch năm, trong đó xuất khẩu lao động 20.420 người' is done)
 # (a bracketed '(kế hoạch 7,2%)' is read by its label, `_bracket_label`)
 # a purpose, however long what it names: 'triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ ... đạt tối thiểu 60%'
 _PURPOSE = re.compile(r"\b(?:de|nham)\s+(?:bao\s+dam|dam\s+bao)\b[^.;]{0,160}$")
@@ -91,7 +92,8 @@ _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
 # '(cùng kỳ tăng 4,95%)', '(cùng kỳ năm 2022 tăng 11,3%)', '(cùng kỳ năm trước đạt 1.981 triệu USD)': in brackets, the
 # same time of another year states its own value, the baseline's
 _SAME_TIME_BRACKET = re.compile(rf"\(\s*{SAME_TIME}(?:\s+n[a-z]{{0,2}}m\s+(?:tr[a-z]{{1,3}}c|((?:19|20)\d\d)))?\s*:?\s*"
-                                r"(?:t[aie]ng|giam|dat|la|uoc dat)?\s*(?:khoang\s+)?$")
+                                r"(?:t[aie]ng|giam|dat|la|uoc dat|thu|chi|thu duoc|don|xuat khau|nhap khau)?\s*"
+                                r"(?:khoang\s+)?$")  # ('(cùng kỳ năm 2019 thu 1.968,8 tỷ đồng)': its verb too)
 # a sentence whose subject is a plan, framing what follows its colon ('Dự toán ngân sách năm 2025 của tỉnh mới được
 # tổng hợp ...: tổng thu ... 17.450 tỷ đồng (khu vực ... 7.300 tỷ đồng)'): every figure after it is the plan's
 _PLAN_FRAMED = re.compile(r"\s*(?:du toan|ke hoach|muc tieu|chi tieu)\b(?:(?!\. )[^:]){0,200}:(?!(?:(?!\. ).)*\b(?:thuc hien|giai ngan|uoc dat|da dat|dat duoc)\b)(?:(?!\. ).)*$")
@@ -277,6 +279,12 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         elif kind == "result" and plan_head is not None and fig.part_of is not None and fig.part_of.head == plan_head:
             # '..., trong đó: vốn ngân sách địa phương 1.250 tỷ đồng' of that plan: a part of the plan is planned
             fig.kind, fig.reference = "target", True
+        elif kind == "result" and fig.part_of is not None and fig.part_of.kind == "target" and fig.part_of.n == n \
+                and fig.part_of.quote == printed and not fig.part_of.reference:
+            # 'Kế hoạch năm 2022: giải quyết việc làm cho 40.000 lao động, trong đó xuất khẩu lao động 15.000 người':
+            # a part of a target is targeted too (not of a plan a share is measured against, '... vượt 2,0% kế hoạch
+            # năm (3.100 nghìn lượt); trong đó khách quốc tế 121,5 nghìn lượt')
+            fig.kind = "target"
         fig.sentence, fig.quote = quote.count(". ", 0, a), printed
         fig.after = printed[b:b + 60]
         if _NATIONAL_AFTER.match(folded, b):

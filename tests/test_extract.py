@@ -416,3 +416,14 @@ def test_a_sentence_naming_another_measure_and_not_the_asked_one_is_no_answer():
     assert by_first[0] and not by_first[1]
     both = best_evidence(parse_query("kim ngạch nhập khẩu Quảng Ngãi 10 tháng năm 2022"), [_hit(text, 26)], None, top=1)
     assert {e.first: e.phrase for e in both}[1]
+
+
+def test_what_a_figure_leaves_out_by_loai_tru_is_not_what_it_measures():
+    """'Nếu loại trừ thu tiền sử dụng đất ..., thu nội địa ... 3.158.298' (set BZ's Bến Tre had answered it for the land
+    use fees): the sentence leaves out what is asked; the line of the fees answers. Figures invented."""
+    hits = [_hit("Thu nội địa ước thực hiện 5.873.204 triệu đồng. Nếu loại trừ thu tiền sử dụng đất và thu xổ số kiến "
+                 "thiết, thu nội địa ước đạt 3.158.298 triệu đồng, bằng 108,2% dự toán.", 17),
+            _hit("- Thu tiền sử dụng đất: 1.286.540 triệu đồng, đạt 142,9% dự toán.", 23)]
+    evidence = best_evidence(parse_query("Năm 2022 Bến Tre thu tiền sử dụng đất được bao nhiêu?"), hits, None, top=2)
+    assert [e.excludes for e in evidence if e.hit_index == 0 and e.first == 1] == [True]
+    assert not next(e for e in evidence if e.hit_index == 1).excludes

@@ -1196,3 +1196,24 @@ def test_a_span_over_the_years_of_its_sub_columns_is_that_span_of_each():
     assert cells["7.850"] == Period("year", 2022)
     assert cells["6.934"] == Period("months", 2022, 11) and cells["6.350"] == Period("months", 2021, 11)
     assert cells["109,2"] == Period("months", 2022, 11)
+
+
+def test_a_part_of_a_target_is_targeted_and_a_share_s_plan_frames_nothing():
+    """'Kế hoạch năm 2022: ... 40.000 lao động, trong đó xuất khẩu lao động 15.000 người' (set BY's Nghệ An note): both
+    planned; '... đạt 111,9% kế hoạch năm, trong đó xuất khẩu lao động 20.420 người': done (figures invented)."""
+    planned = extract("⁶ Kế hoạch năm 2022: giải quyết việc làm cho 40.000 lao động, trong đó xuất khẩu lao động 15.000 "
+                      "người.")
+    assert [(f.value, f.kind) for f in planned] == [("40.000", "target"), ("15.000", "target")]
+    done = extract("11 tháng giải quyết việc làm cho 44.760 lao động, đạt 111,9% kế hoạch năm, trong đó xuất khẩu lao "
+                   "động 20.420 người.")
+    assert [(f.value, f.kind) for f in done] == [("44.760", "result"), ("111,9", "share"), ("20.420", "result")]
+
+
+def test_the_same_time_in_brackets_with_its_verb_is_the_baseline_s():
+    """'(cùng kỳ năm 2019 thu 1.968,8 tỷ đồng)' (set BY's Đắk Nông: a claim giving it to 2020 had been confirmed): the
+    bracket's own value, of the year before, a reference (figures invented)."""
+    own = Period("nine_months", 2020)
+    figs = extract("Tổng thu ngân sách 9 tháng năm 2020 ước đạt 1.862,4 tỷ đồng, bằng 94,6% so với cùng kỳ năm 2019 (cùng "
+                   "kỳ năm 2019 thu 1.968,8 tỷ đồng).", 1, own, own=own)
+    last = figs[-1]
+    assert last.value == "1.968,8" and last.reference and last.period == Period("nine_months", 2019)

@@ -143,6 +143,11 @@ DISPUTED = {
     # two it reports, as 'tháng 11 và 11 tháng' is read as the running total; quý IV questions are answered from the
     # quarter's column and sentences (a contained period)
     "BW_bariavungtau_sdl_quy4_2023.txt": Period("year", 2023),
+    # sets BY, BZ: statistics offices' 'tháng 7 và 7 tháng năm 2026', 'tháng 11 và 11 tháng năm 2023': as above; a
+    # 'quý II và 6 tháng đầu năm 2025' report (its manifest reads the quarter): the half year, the wider, as above
+    "BY_gialai_tk_thang7_2026.txt": Period("months", 2026, 7),
+    "BZ_haiphong_ctk_thang11_2023.txt": Period("months", 2023, 11),
+    "BY_kontum_stc_quy2_2025.txt": Period("half", 2025, 1),
 }
 
 
