@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.types import Period
 from tracuu.ingest.places import find_provinces
 from tracuu.ingest.textnorm import fold
 
@@ -141,10 +142,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
                        and any(f.period.contains(c) for c in claimed_at) and not _AIM_WORDS.search(fold(claim))]
             same = []
             if planned:
-                rep = planned[0]
-                return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
-                                   f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {rep.period.label}, không phải kết "
-                                   f"quả thực hiện.")
+                return _plan_as_result(claim, fig, planned[0], cited.get(planned[0].n), planned[0].period)
         if same and (at := cutoff_apart(query, same[0], claimed_at)):
             # 'đến hết tháng 2/2023 ... đạt 45 tỷ đồng' where the report's 45 is 'đến hết tháng 01/2023'
             rep = same[0]
@@ -237,9 +235,7 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # but another period's
             if any(period.overlaps(c) for c in claimed_at) or cite is None or cite.period not in claimed_at \
                     or own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None:
-                return ClaimResult(claim, fig.value, "mismatch", rep, cite,
-                                   f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả "
-                                   f"thực hiện.")
+                return _plan_as_result(claim, fig, rep, cite, period)
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng là mục tiêu, kế hoạch {period.label}, "
                                f"không phải kết quả của kỳ nêu trong câu.")
@@ -310,6 +306,12 @@ def _baseline_text(f: Figure) -> str:
 def _stated(f: Figure) -> str:
     """A figure as the explanation says it: a change with its direction ('tăng 15', 'giảm 15')."""
     return f"{'giảm' if f.number < 0 else 'tăng'} {f.value}" if f.kind == "change" and f.number else f.value
+
+
+def _plan_as_result(claim: str, fig: Figure, rep: Figure, cite, period: Period) -> ClaimResult:
+    """A plan's figure passed off as the result: a mismatch, the plan's period named."""
+    return ClaimResult(claim, fig.value, "mismatch", rep, cite,
+                       f"Báo cáo nêu {rep.value} là mục tiêu, kế hoạch {period.label}, không phải kết quả thực hiện.")
 
 
 # a claim that speaks of an aim itself ('kế hoạch năm 2023 là 9.000 ha' said of another year) is no result
