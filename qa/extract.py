@@ -248,6 +248,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # plan, not what was achieved (a table row's cells say which is which by their columns)
                 figure = EVIDENCE.aim
             if figure == 1.0 and hit.passage.kind != "table" and (wants_result or results_only) \
+                    and _PLANNING.search(fold_ocr(sent if wants_result else quoted)) \
                     and (figs := figure_list(without_nation_brackets(sent if wants_result else quoted))) \
                     and all(f.kind == "target" for f in figs):
                 # 'Tốc độ tăng trưởng GRDP ... ước đạt bao nhiêu, so với kế hoạch thế nào?': '... không đạt kế hoạch
@@ -376,6 +377,9 @@ _GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san lu
 
 # units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),
 # each with the scale words it may be printed with ('nghìn tấn', '1,2 triệu tấn')
+# words without which no figure is planned (`figures.extract` reads a target by them): read before extracting any
+_PLANNING = re.compile(r"\b(?:ke hoach|du toan|muc tieu|chi tieu|phan dau|kich ban|du kien|dinh huong|de ra|dat tu|"
+                       r"bao dam|dam bao|kh)\b")
 _ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+(?:(?:nghin|ngan|trieu|ty)\s+)?(tan|ha|usd|kwh|km|m3)\b")
 
 
