@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from rapidfuzz.distance import Levenshtein
 
 from tracuu.index.backend import Lexical
 from tracuu.index.lexical import token_set, tokenize, words_of
@@ -15,12 +14,13 @@ from tracuu.ingest.textnorm import fold_ocr, letter_off
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
-from .sentence import HAS_NUMBER, LABEL_WORDS, figure_lead, names_nothing, sentences, states_figure
+from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
 from .glossary import (ACRONYMS, AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
                        another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
 from .lexicon import lexicon
-from .coverage import FUNCTION_WORDS, covered, query_weights
+from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject
+from .quote_checks import SIDES, counts_another, figure_by_name, says_side, unit_asked
 from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
@@ -123,7 +123,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     # naming none of them states another thing's figure, however many of the other words it holds
     asked_text = fold_ocr(query.text)
     measures = named_measures(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
-    asked_unit = _asked_unit(query.text) if query.wants_figure else None
+    asked_unit = unit_asked(query.text) if query.wants_figure else None
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
     strip = not _EXCLUDED.search(query.text)
@@ -140,7 +140,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         and not plan_subject(query.text) and (query.asks_plan or bool(SHARE_OF_PLAN.search(asked_text)))
     # a result asked, no plan named: a quote whose every figure is planned, run-on sentences too, is an aim
     results_only = query.wants_figure and not query.wants_target and not query.asks_plan
-    sides = [x for x in _SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
+    sides = [x for x in SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
     # a subject named whose other grades reports count apart ('nông thôn mới' beside 'nông thôn mới nâng cao')
@@ -232,7 +232,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
             not_compiled = False
             if query.wants_figure and figure == 1.0 and pairs and \
-                    not _figure_by_name(quoted, pairs, variants, repair, hit.passage.kind == "table"):
+                    not figure_by_name(quoted, pairs, variants, repair, hit.passage.kind == "table"):
                 # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
                 # figure is another indicator's; the one asked is named without one
                 figure = EVIDENCE.figure_in_quote
@@ -304,11 +304,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     phrase = False
             if phrase and graded and any(another_measure(p, fold_ocr(quote), asked_text) for p in graded):
                 phrase = False
-            if phrase and sides and not _says_side(sides, f"{hit.passage.section} {hit.passage.text} {quoted}"):
+            if phrase and sides and not says_side(sides, f"{hit.passage.section} {hit.passage.text} {quoted}"):
                 # 'bao nhiêu lượt khách du lịch quốc tế' of a passage that counts only all visitors ('đón 862.000 lượt
                 # khách'): the side asked is never printed, the whole is no answer for it
                 phrase = False
-            if phrase and counted_words and _counts_another(
+            if phrase and counted_words and counts_another(
                     counted_words, f"{hit.passage.section} {quoted}", qtoks | token_set(hit.passage.section, repair),
                     variants, query):
                 # 'bao nhiêu doanh nghiệp giải thể' of 'Số doanh nghiệp thành lập mới ... 1.108': the count is of another
@@ -323,48 +323,6 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     return out
 
 
-def _counts_another(words: list[str], text: str, toks, variants: dict, query: Query) -> bool:
-    """The text counts another thing the asked noun names: it prints the start of the thing counted
-    (`figure_asks.counted_phrase`: 'doanh nghiệp' of 'doanh nghiệp giải thể') followed by a word of its own ('doanh
-    nghiệp thành lập mới'), and none of the words that follow it in the question, as printed, OCR'd a letter off, as an
-    acronym's expansion ('FDI') or the report's phrase for them (`Query.same`)."""
-    folded = fold_ocr(text)
-    for n in range(len(words) - 1, 0, -1):
-        head, rest = " ".join(words[:n]), words[n:]
-        if re.search(rf"\b{head}\b", folded):
-            break
-    else:
-        return False
-    spelled = {w for a in toks if a in ACRONYMS for w in words_of(ACRONYMS[a])}
-    spelled |= {w for printed, asked in query.same.items() if all(x in toks for x in tokenize(printed) if "_" not in x)
-                for w in asked.split()}
-    # ('y' and 'i' spell one sound: 'bác sỹ' is 'bác sĩ')
-    plain = {t.replace("y", "i") for t in toks if "_" not in t}
-    if any(w in toks or w.replace("y", "i") in plain or w in spelled or letter_off(w, toks)
-           or any(v in toks for v in variants.get(w, ())) or w in ACRONYMS and set(words_of(ACRONYMS[w])) <= toks
-           for w in rest):
-        return False
-    rest = {w.replace("y", "i") for w in rest}
-    # (the word after it, or after a link or verb: 'doanh nghiệp đăng ký thành lập mới')
-    return any(any(f and f not in FUNCTION_WORDS and f.replace("y", "i") not in rest
-                   for f in pair[:1 if pair[0] not in FUNCTION_WORDS else 2])
-               for pair in re.findall(rf"\b{head}[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", folded))
-
-
-# the sides statistics split a count or amount into (visitors, capital, goods, firms): a question naming one asks that part
-_SIDES = ("quoc te", "noi dia", "trong nuoc", "nuoc ngoai")
-
-
-def _says_side(sides: list[str], text: str) -> bool:
-    """The text prints one of the asked sides, or an acronym standing for it ('FDI': 'nước ngoài'), OCR'd a letter off."""
-    folded = fold_ocr(text)
-    folded = f"{folded} {' '.join(fold_ocr(ACRONYMS[a]) for a in set(words_of(folded)) if a in ACRONYMS)}"
-    words = words_of(folded)
-    pairs = set(zip(words, words[1:]))
-    return any(any(Levenshtein.distance(a, x) <= 1 and Levenshtein.distance(b, y) <= 1 for a, b in pairs)
-               for x, y in (side.split() for side in sides))
-
-
 _LEX_OTHERS_BEFORE = lexicon().measure_others_before
 _LEX_OTHERS = lexicon().measure_others
 
@@ -375,21 +333,9 @@ _GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san lu
                                     "kim ngach"}
 
 
-# units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),
-# each with the scale words it may be printed with ('nghìn tấn', '1,2 triệu tấn')
 # words without which no figure is planned (`figures.extract` reads a target by them): read before extracting any
 _PLANNING = re.compile(r"\b(?:ke hoach|du toan|muc tieu|chi tieu|phan dau|kich ban|du kien|dinh huong|de ra|dat tu|"
                        r"bao dam|dam bao|kh)\b")
-_ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+(?:(?:nghin|ngan|trieu|ty)\s+)?(tan|ha|usd|kwh|km|m3)\b")
-
-
-def _asked_unit(question: str) -> re.Pattern | None:
-    """A pattern of the unit the question asks in after 'bao nhiêu' ('tấn' of a figure, or of a table's 'ĐVT: Nghìn
-    tấn'); None when it names none."""
-    m = _ASKED_UNIT.search(fold_ocr(question))
-    return re.compile(rf"(?<![\w/]){m.group(1)}\b") if m else None
-
-
 def _printed_same(query: Query, toks) -> bool:
     """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed); a plan's
     or an aim's words name no measure ('kế hoạch' for 'mục tiêu': every report says it of something)."""
@@ -409,38 +355,3 @@ def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> 
         quote += " " + sents[j]
         j += 1
     return j - 1
-
-
-def _figure_by_name(sent: str, pairs: list[str], variants: dict, repair, cells: bool = False) -> bool:
-    """A clause naming what is asked (two of its word pairs, or its only one) states a figure, or the first
-    later clause that states one names nothing else before it ('Tổng thu ngân sách trên địa bàn, ước đạt 1.234
-    tỷ đồng'; not 'Thu ngân sách vượt dự toán, giải ngân gần 90%'); or no clause names it (nothing to hold it
-    to). Clauses end at ';' and ','. A table row's (`cells`) are its cells, each headed by its column's label:
-    a figure after the row's name is its own."""
-    clauses = [c for c in re.split(r"[;,](?!\d)", sent) if c.strip()]
-    need = min(2, len(pairs))
-
-    def names(c: str) -> bool:
-        toks = token_set(c, repair)
-        return bool(toks) and sum(t in toks or any(v in toks for v in variants.get(t, ())) for t in pairs) >= need
-    named = [i for i, c in enumerate(clauses) if names(c)]
-    if not named or cells:
-        return not named or states_figure(" ".join(clauses[named[0]:]))
-    for k in named:
-        if _MARK.search(" ".join(clauses[k:])):
-            return True  # '... xi măng, nước máy ... tăng so với cùng kỳ⁵': the note it marks states the figures
-        stating = next((c for c in clauses[k:] if states_figure(c)), None)
-        if stating is None:
-            return False
-        if stating is clauses[k]:
-            return True
-        lead = figure_lead(stating) or ""
-        if names(lead) or all(w in _GOES_ON for w in re.findall(r"[a-z]+", lead)):
-            return True
-    return False
-
-
-_MARK = re.compile(r"[a-zà-ỹ.)][⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # a footnote's mark after a word, as clean exports print it
-# the words a clause may open with and still state the previous clause's indicator ('..., ước đạt', '..., tăng',
-# '..., bằng'): labels, and the verbs and bounds of a figure
-_GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())

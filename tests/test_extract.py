@@ -237,24 +237,24 @@ def test_a_small_count_named_with_its_word_picks_the_sentence_that_prints_it():
 
 def test_a_sentence_whose_figure_is_another_indicator_s_names_the_asked_one_without_a_figure():
     # invented: the lead gives the growth rate; the budget is named only in words
-    from tracuu.qa.extract import _figure_by_name
+    from tracuu.qa.quote_checks import figure_by_name
     lead = ("Quý I/2025, GRDP tỉnh An Hòa ước tăng 9,12% so với cùng kỳ; thu ngân sách đạt gần một phần tư dự toán "
             "năm, thu hút đầu tư khởi sắc.")
-    assert not _figure_by_name(lead, ["thu_ngan", "ngan_sach"], {}, None)
+    assert not figure_by_name(lead, ["thu_ngan", "ngan_sach"], {}, None)
     # the figure after a comma is the clause's: 'Tổng thu ngân sách, ước đạt 5.842,6 tỷ đồng'
-    assert _figure_by_name("Tổng thu ngân sách nhà nước trên địa bàn, ước đạt 5.842,6 tỷ đồng.", ["thu_ngan"], {}, None)
-    assert _figure_by_name("Thu ngân sách 5.842,6 tỷ đồng, trong đó thu nội địa 5.124,8 tỷ đồng.", ["thu_ngan"], {}, None)
-    assert _figure_by_name("GRDP tăng 9,12%.", ["thu_ngan"], {}, None)  # names none of the pairs: nothing to hold
+    assert figure_by_name("Tổng thu ngân sách nhà nước trên địa bàn, ước đạt 5.842,6 tỷ đồng.", ["thu_ngan"], {}, None)
+    assert figure_by_name("Thu ngân sách 5.842,6 tỷ đồng, trong đó thu nội địa 5.124,8 tỷ đồng.", ["thu_ngan"], {}, None)
+    assert figure_by_name("GRDP tăng 9,12%.", ["thu_ngan"], {}, None)  # names none of the pairs: nothing to hold
     # a headline naming the budget, then another indicator's figure in the next clause
     pairs = ["thu_ngan", "ngan_sach"]
-    assert not _figure_by_name("Thu ngân sách vượt dự toán, giải ngân gần 90%.", pairs, {}, None)
-    assert not _figure_by_name("Thu ngân sách khởi sắc, xuất khẩu tăng 12,4%, bán lẻ đạt 31.208 tỷ đồng.", pairs, {}, None)
+    assert not figure_by_name("Thu ngân sách vượt dự toán, giải ngân gần 90%.", pairs, {}, None)
+    assert not figure_by_name("Thu ngân sách khởi sắc, xuất khẩu tăng 12,4%, bán lẻ đạt 31.208 tỷ đồng.", pairs, {}, None)
     # the figure in a later clause that names it again, or goes on with a verb only, is its own
-    assert _figure_by_name("Kết quả điều tra hộ cận nghèo năm 2022, tổng số hộ nghèo là 16.402 hộ, chiếm 8,1%; tổng "
+    assert figure_by_name("Kết quả điều tra hộ cận nghèo năm 2022, tổng số hộ nghèo là 16.402 hộ, chiếm 8,1%; tổng "
                            "số hộ cận nghèo là 19.870 hộ.", ["ho_can", "can_ngheo"], {}, None)
-    assert _figure_by_name("Thu ngân sách trên địa bàn, tăng 9,6% so với năm trước.", pairs, {}, None)
+    assert figure_by_name("Thu ngân sách trên địa bàn, tăng 9,6% so với năm trước.", pairs, {}, None)
     # a table row's cells follow its name under their columns' labels
-    assert _figure_by_name("Bảng 1 > Thu ngân sách > ĐVT: tỷ đồng; KH 2024: 810; TH 6T/2024: 398,6", pairs, {}, None,
+    assert figure_by_name("Bảng 1 > Thu ngân sách > ĐVT: tỷ đồng; KH 2024: 810; TH 6T/2024: 398,6", pairs, {}, None,
                            cells=True)
 
 
@@ -362,11 +362,11 @@ def test_a_grade_above_the_standard_asked_is_no_count_of_the_standard():
 
 def test_a_side_asked_is_printed_or_the_whole_is_no_answer():
     """'khách quốc tế', 'thu nội địa', 'vốn nước ngoài' (FDI), as printed or OCR'd a letter off (invented lines)."""
-    from tracuu.qa.extract import _says_side
-    assert not _says_side(["quoc te"], "6 tháng toàn tỉnh đón khoảng 862.000 lượt khách, doanh thu du lịch 715 tỷ đồng")
-    assert _says_side(["quoc te"], "27 Trong d6 khach qudc té 15,8 nghin luot, dat 7,9% KH")
-    assert _says_side(["noi dia"], "khéch noi diqa 2.805 nghin luot") and _says_side(["noi dia"], "thu ndi dia 1.341,5")
-    assert _says_side(["nuoc ngoai"], "Thu hút vốn FDI 120 triệu USD")
+    from tracuu.qa.quote_checks import says_side
+    assert not says_side(["quoc te"], "6 tháng toàn tỉnh đón khoảng 862.000 lượt khách, doanh thu du lịch 715 tỷ đồng")
+    assert says_side(["quoc te"], "27 Trong d6 khach qudc té 15,8 nghin luot, dat 7,9% KH")
+    assert says_side(["noi dia"], "khéch noi diqa 2.805 nghin luot") and says_side(["noi dia"], "thu ndi dia 1.341,5")
+    assert says_side(["nuoc ngoai"], "Thu hút vốn FDI 120 triệu USD")
 
 
 def test_international_visitors_asked_of_a_report_giving_only_all_visitors_are_refused(wide_engine):

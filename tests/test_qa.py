@@ -520,9 +520,9 @@ def test_a_quantity_asked_in_a_unit_is_answered_in_that_unit(wide_engine):
     # in the sentence before it
     ans = wide_engine.ask("Sản lượng lúa vụ Hè Thu 2025 toàn tỉnh Quảng Ngãi đạt bao nhiêu tấn?")
     assert ans.answered and ans.figures[0].value == "198.600", (ans.answer, [f.value for f in ans.figures])
-    from tracuu.qa.extract import _asked_unit
-    assert _asked_unit("đạt bao nhiêu tấn?").search("198.600 tan") and not _asked_unit("đạt bao nhiêu tấn?").search("58,65 ta/ha")
-    assert _asked_unit("năng suất lúa đạt bao nhiêu?") is None
+    from tracuu.qa.quote_checks import unit_asked
+    assert unit_asked("đạt bao nhiêu tấn?").search("198.600 tan") and not unit_asked("đạt bao nhiêu tấn?").search("58,65 ta/ha")
+    assert unit_asked("năng suất lúa đạt bao nhiêu?") is None
 
 
 @pytest.mark.parametrize("question, first", [

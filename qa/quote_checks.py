@@ -1,0 +1,105 @@
+"""Checks of a quote against what the question asks, each read from the quote's own words: that a clause naming the
+indicator asked states its figure, that a side asked (international, domestic) is printed, that the thing counted is not
+another the same noun names, and the unit a count or amount is asked in."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from tracuu.index.lexical import token_set, tokenize, words_of
+from tracuu.ingest.textnorm import fold_ocr, letter_off
+
+from .coverage import FUNCTION_WORDS
+from .glossary import ACRONYMS
+from .query import Query
+from .sentence import LABEL_WORDS, figure_lead, states_figure
+
+
+def counts_another(words: list[str], text: str, toks, variants: dict, query: Query) -> bool:
+    """The text counts another thing the asked noun names: it prints the start of the thing counted
+    (`figure_asks.counted_phrase`: 'doanh nghiệp' of 'doanh nghiệp giải thể') followed by a word of its own ('doanh
+    nghiệp thành lập mới'), and none of the words that follow it in the question, as printed, OCR'd a letter off, as an
+    acronym's expansion ('FDI') or the report's phrase for them (`Query.same`)."""
+    folded = fold_ocr(text)
+    for n in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:n]), words[n:]
+        if re.search(rf"\b{head}\b", folded):
+            break
+    else:
+        return False
+    spelled = {w for a in toks if a in ACRONYMS for w in words_of(ACRONYMS[a])}
+    spelled |= {w for printed, asked in query.same.items() if all(x in toks for x in tokenize(printed) if "_" not in x)
+                for w in asked.split()}
+    # ('y' and 'i' spell one sound: 'bác sỹ' is 'bác sĩ')
+    plain = {t.replace("y", "i") for t in toks if "_" not in t}
+    if any(w in toks or w.replace("y", "i") in plain or w in spelled or letter_off(w, toks)
+           or any(v in toks for v in variants.get(w, ())) or w in ACRONYMS and set(words_of(ACRONYMS[w])) <= toks
+           for w in rest):
+        return False
+    rest = {w.replace("y", "i") for w in rest}
+    # (the word after it, or after a link or verb: 'doanh nghiệp đăng ký thành lập mới')
+    return any(any(f and f not in FUNCTION_WORDS and f.replace("y", "i") not in rest
+                   for f in pair[:1 if pair[0] not in FUNCTION_WORDS else 2])
+               for pair in re.findall(rf"\b{head}[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?", folded))
+
+
+# the sides statistics split a count or amount into (visitors, capital, goods, firms): a question naming one asks that part
+SIDES = ("quoc te", "noi dia", "trong nuoc", "nuoc ngoai")
+
+
+def says_side(sides: list[str], text: str) -> bool:
+    """The text prints one of the asked sides, or an acronym standing for it ('FDI': 'nước ngoài'), OCR'd a letter off."""
+    folded = fold_ocr(text)
+    folded = f"{folded} {' '.join(fold_ocr(ACRONYMS[a]) for a in set(words_of(folded)) if a in ACRONYMS)}"
+    words = words_of(folded)
+    pairs = set(zip(words, words[1:]))
+    return any(any(Levenshtein.distance(a, x) <= 1 and Levenshtein.distance(b, y) <= 1 for a, b in pairs)
+               for x, y in (side.split() for side in sides))
+
+
+# units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),
+# each with the scale words it may be printed with ('nghìn tấn', '1,2 triệu tấn')
+_ASKED_UNIT = re.compile(r"\b(?:bao nhieu|may)\s+(?:(?:nghin|ngan|trieu|ty)\s+)?(tan|ha|usd|kwh|km|m3)\b")
+
+
+def unit_asked(question: str) -> re.Pattern | None:
+    """A pattern of the unit the question asks in after 'bao nhiêu' ('tấn' of a figure, or of a table's 'ĐVT: Nghìn
+    tấn'); None when it names none."""
+    m = _ASKED_UNIT.search(fold_ocr(question))
+    return re.compile(rf"(?<![\w/]){m.group(1)}\b") if m else None
+
+
+def figure_by_name(sent: str, pairs: list[str], variants: dict, repair, cells: bool = False) -> bool:
+    """A clause naming what is asked (two of its word pairs, or its only one) states a figure, or the first
+    later clause that states one names nothing else before it ('Tổng thu ngân sách trên địa bàn, ước đạt 1.234
+    tỷ đồng'; not 'Thu ngân sách vượt dự toán, giải ngân gần 90%'); or no clause names it (nothing to hold it
+    to). Clauses end at ';' and ','. A table row's (`cells`) are its cells, each headed by its column's label:
+    a figure after the row's name is its own."""
+    clauses = [c for c in re.split(r"[;,](?!\d)", sent) if c.strip()]
+    need = min(2, len(pairs))
+
+    def names(c: str) -> bool:
+        toks = token_set(c, repair)
+        return bool(toks) and sum(t in toks or any(v in toks for v in variants.get(t, ())) for t in pairs) >= need
+    named = [i for i, c in enumerate(clauses) if names(c)]
+    if not named or cells:
+        return not named or states_figure(" ".join(clauses[named[0]:]))
+    for k in named:
+        if _MARK.search(" ".join(clauses[k:])):
+            return True  # '... xi măng, nước máy ... tăng so với cùng kỳ⁵': the note it marks states the figures
+        stating = next((c for c in clauses[k:] if states_figure(c)), None)
+        if stating is None:
+            return False
+        if stating is clauses[k]:
+            return True
+        lead = figure_lead(stating) or ""
+        if names(lead) or all(w in _GOES_ON for w in re.findall(r"[a-z]+", lead)):
+            return True
+    return False
+
+
+_MARK = re.compile(r"[a-zà-ỹ.)][⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # a footnote's mark after a word, as clean exports print it
+# the words a clause may open with and still state the previous clause's indicator ('..., ước đạt', '..., tăng',
+# '..., bằng'): labels, and the verbs and bounds of a figure
+_GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())
