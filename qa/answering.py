@@ -21,7 +21,8 @@ from .quote_choice import (aim_over_result, amount_over_share, plan_over_shares,
                            plan_and_result, restated_in_body, result_over_aim, stated_in_full, total_over_part,
                            whole_over_singled)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
-from .figures import aimed, aims_at, aims_share, extract as figure_list, lead_line
+from .figure_line import lead_line
+from .figures import aimed, aims_at, aims_share, extract as figure_list
 from .notes import asked_note, asks_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
 from .parts import lead_in, list_above

@@ -75,3 +75,40 @@ def scaled(number: float, unit: str | None) -> tuple[float, str]:
 
 
 _KG = {"kg": 1, "tan": 1000}
+
+
+class Range:
+    """Two numbers printed as a range ('8,0 - 8,5%', '12 - 15 nghìn tỷ đồng'): one figure, printed whole, valued at
+    its upper end (a plan's aim is met at the lower one, but the figure is the pair)."""
+
+    def __init__(self, low: re.Match, high: re.Match):
+        self._a, self._b, self._high = low.start(), high.end(), high
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+    def span(self) -> tuple[int, int]:
+        return self._a, self._b
+
+    def group(self) -> str:
+        return self._high.group()
+
+
+def ranges(quote: str, numbers: list) -> list:
+    """The numbers with each range ('8,0 - 8,5') made one."""
+    out, i = [], 0
+    while i < len(numbers):
+        m, nxt = numbers[i], numbers[i + 1] if i + 1 < len(numbers) else None
+        if nxt is not None and re.fullmatch(r"\s*[-–]\s*", quote[m.end():nxt.start()]) \
+                and not re.fullmatch(r"(?:19|20)\d\d", m.group()) and "/" not in m.group() + nxt.group() \
+                and (lo := parse_number(m.group())) is not None and (hi := parse_number(nxt.group())) is not None \
+                and 0 <= lo < hi:
+            out.append(Range(m, nxt))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out

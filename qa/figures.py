@@ -18,7 +18,7 @@ from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
 from .glossary import CUTOFF, NATION, ROAD_NUMBER, WRITTEN_DATE, cutoff_months
 from .lexicon import lexicon
 from .sentence import bracketed, last_stop
-from .figure_value import Figure, parse_number, scaled  # noqa: F401  (re-exported: readers import them from here)
+from .figure_value import Figure, parse_number, ranges, scaled  # noqa: F401  (re-exported: readers import them from here)
 from .table_cells import table_cells  # noqa: F401
 
 # a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
@@ -50,7 +50,6 @@ _TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia
 # (a bracketed '(kế hoạch 7,2%)' is read by its label, `_bracket_label`)
 # a purpose, however long what it names: 'triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ ... đạt tối thiểu 60%'
 _PURPOSE = re.compile(r"\b(?:de|nham)\s+(?:bao\s+dam|dam\s+bao)\b[^.;]{0,160}$")
-_DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 
 
 def aimed(f: Figure, own: Period | None) -> bool:
@@ -168,7 +167,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     out: list[Figure] = []
     inherited: Period | None = None
     plan_head = None
-    numbers = _ranges(quote, sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
+    numbers = ranges(quote, sorted((m for m in [*NUMBER.finditer(quote), *_FRACTION.finditer(quote)]
                                      if not any(s <= m.start() < e for s, e in blocked)), key=lambda m: m.start()))
     for i, m in enumerate(numbers):
         a, b = m.span()
@@ -321,91 +320,15 @@ _SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
 # a clause naming a plan's amount, no result of it ('Tổng kế hoạch vốn ... là', not 'Kế hoạch vốn năm 2026 giải ngân')
 # ('dự toán chi ngân sách' is the spending plan: 'chi' after the plan's noun names what is planned, not what was spent)
 _PLAN_AMOUNT = re.compile(r"(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|(?<!du toan )(?<!ke hoach )chi))")
-_LINKING = frozenset("cong gop tong cong so la".split())
+LINKING = frozenset("cong gop tong cong so la".split())
 
 
 def _plan_clause(own: str) -> str:
     """The clause of a figure's own words that says what it is: the last one, or the one before when the last only
     links the figure to it ('Dự toán thu ngân sách năm 2025 do HĐND ba tỉnh giao, cộng gộp là 35.000 tỷ đồng')."""
     parts = fold_ocr(own).rsplit(", ", 2)
-    if len(parts) > 1 and set(parts[-1].split()) <= _LINKING | HOW_WORDS:
+    if len(parts) > 1 and set(parts[-1].split()) <= LINKING | HOW_WORDS:
         return ", ".join(parts[-2:])
     return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
-# a share of the plan: 'đạt 83,0% kế hoạch năm', 'bằng 75,1% dự toán'
-_PLAN_SHARE = re.compile(r"[\d,]+\s*%\s*(?:so\s+voi\s+)?(?:ke\s+hoach|du\s+toan|kh\b|chi\s+tieu)")
-
-
-class _Range:
-    """Two numbers printed as a range ('8,0 - 8,5%', '12 - 15 nghìn tỷ đồng'): one figure, printed whole, valued at
-    its upper end (a plan's aim is met at the lower one, but the figure is the pair)."""
-
-    def __init__(self, low: re.Match, high: re.Match):
-        self._a, self._b, self._high = low.start(), high.end(), high
-
-    def start(self) -> int:
-        return self._a
-
-    def end(self) -> int:
-        return self._b
-
-    def span(self) -> tuple[int, int]:
-        return self._a, self._b
-
-    def group(self) -> str:
-        return self._high.group()
-
-
-def _ranges(quote: str, numbers: list) -> list:
-    """The numbers with each range ('8,0 - 8,5') made one."""
-    out, i = [], 0
-    while i < len(numbers):
-        m, nxt = numbers[i], numbers[i + 1] if i + 1 < len(numbers) else None
-        if nxt is not None and re.fullmatch(r"\s*[-–]\s*", quote[m.end():nxt.start()]) \
-                and not re.fullmatch(r"(?:19|20)\d\d", m.group()) and "/" not in m.group() + nxt.group() \
-                and (lo := parse_number(m.group())) is not None and (hi := parse_number(nxt.group())) is not None \
-                and 0 <= lo < hi:
-            out.append(_Range(m, nxt))
-            i += 2
-            continue
-        out.append(m)
-        i += 1
-    return out
-
-
-def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None, plan_share: bool = False) -> str:
-    """The answer's first line; `name`: what the figure measures when its own words do not say it; `plan_share`: the
-    question asks its share of the plan too ('đạt bao nhiêu, bằng bao nhiêu % kế hoạch'), which the line then reaches."""
-    if first.header:  # a table cell: the row, the column, the value
-        unit = f" {first.unit}" if first.unit and first.unit != "%" else (first.unit or "")
-        return f"{first.indicator} — {first.header}: {first.value}{unit} [{first.n}]"
-    return _sentence_line(first, first.quote or quote, label, name, plan_share)
-
-
-def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | None = None,
-                   plan_share: bool = False) -> str:
-    """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
-    the indicator and figures verbatim from the quote, the figure's clause to its end."""
-    # (past the figure itself: OCR's '1. 000 triệu đồng' holds a '. ' that ends nothing)
-    after = first.start + len(first.value)
-    end = min([i for i in (quote.find(";", after), quote.find(". ", after), quote.find(" | ", after)) if i >= 0]
-              or [len(quote)])
-    if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
-        end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
-    pieces = quote[first.start:end].split(", ")
-    # the figure and the one that qualifies it (share, change), or on to its share of the plan when that is asked too
-    reach = next((i + 1 for i, p in enumerate(pieces[:5]) if plan_share and i >= 2 and _PLAN_SHARE.search(fold(p))), 2)
-    span = ", ".join(pieces[:reach]).strip(" .;,")
-    if span.count("(") > span.count(")"):  # a bracket the clause's end cut open: whole if short, else left out
-        close = quote.find(")", first.start + len(span))
-        span = quote[first.start:close + 1] if 0 <= close - first.start <= 160 else span[:span.rfind("(")].rstrip(" ,;")
-    if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
-        span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
-    span = _EMPHASIS.sub("", span)
-    name = heading or first.indicator or "Số liệu"
-    if not set(fold_ocr(name).split()) - _LINKING - HOW_WORDS - {"co", "con", "va", "gom"}:
-        name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
-    name = name[:1].upper() + name[1:]
-    period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
-    return f"{name}{period}: {span} [{first.n}]"

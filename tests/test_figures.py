@@ -5,7 +5,8 @@ from tracuu.index.lexical import tokenize
 from tracuu.ingest.textnorm import fold
 from tracuu.ingest.types import Period
 from tracuu.qa.figure_rank import rank, weighted
-from tracuu.qa.figures import extract, lead_line, parse_number, scaled
+from tracuu.qa.figure_line import lead_line
+from tracuu.qa.figures import extract, parse_number, scaled
 
 
 @pytest.mark.parametrize("text,value", [("1.158,8", 1158.8), ("10.902", 10902), ("6,67", 6.67), ("1158.8", 1158.8),

@@ -1,0 +1,55 @@
+"""The answer's first line: the figure asked, what it measures and its period, verbatim from the quote.
+
+An official reading a chat answer wants the number before the paragraph; the line keeps the quote's own words so a
+reporter can find it in the source.
+"""
+from __future__ import annotations
+
+import re
+
+from tracuu.ingest.textnorm import fold, fold_ocr
+
+from .figure_value import Figure
+from .figures import HOW_WORDS, LINKING
+
+_DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
+_EMPHASIS = re.compile(r"\*\*|__")
+# a share of the plan: 'đạt 83,0% kế hoạch năm', 'bằng 75,1% dự toán'
+_PLAN_SHARE = re.compile(r"[\d,]+\s*%\s*(?:so\s+voi\s+)?(?:ke\s+hoach|du\s+toan|kh\b|chi\s+tieu)")
+
+
+def lead_line(first: Figure, quote: str, label: str | None, name: str | None = None, plan_share: bool = False) -> str:
+    """The answer's first line; `name`: what the figure measures when its own words do not say it; `plan_share`: the
+    question asks its share of the plan too ('đạt bao nhiêu, bằng bao nhiêu % kế hoạch'), which the line then reaches."""
+    if first.header:  # a table cell: the row, the column, the value
+        unit = f" {first.unit}" if first.unit and first.unit != "%" else (first.unit or "")
+        return f"{first.indicator} — {first.header}: {first.value}{unit} [{first.n}]"
+    return _sentence_line(first, first.quote or quote, label, name, plan_share)
+
+
+def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | None = None,
+                   plan_share: bool = False) -> str:
+    """'Két qua giai ngan (6 tháng đầu năm 2023): 1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]' —
+    the indicator and figures verbatim from the quote, the figure's clause to its end."""
+    # (past the figure itself: OCR's '1. 000 triệu đồng' holds a '. ' that ends nothing)
+    after = first.start + len(first.value)
+    end = min([i for i in (quote.find(";", after), quote.find(". ", after), quote.find(" | ", after)) if i >= 0]
+              or [len(quote)])
+    if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
+        end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
+    pieces = quote[first.start:end].split(", ")
+    # the figure and the one that qualifies it (share, change), or on to its share of the plan when that is asked too
+    reach = next((i + 1 for i, p in enumerate(pieces[:5]) if plan_share and i >= 2 and _PLAN_SHARE.search(fold(p))), 2)
+    span = ", ".join(pieces[:reach]).strip(" .;,")
+    if span.count("(") > span.count(")"):  # a bracket the clause's end cut open: whole if short, else left out
+        close = quote.find(")", first.start + len(span))
+        span = quote[first.start:close + 1] if 0 <= close - first.start <= 160 else span[:span.rfind("(")].rstrip(" ,;")
+    if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
+        span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
+    span = _EMPHASIS.sub("", span)
+    name = heading or first.indicator or "Số liệu"
+    if not set(fold_ocr(name).split()) - LINKING - HOW_WORDS - {"co", "con", "va", "gom"}:
+        name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
+    name = name[:1].upper() + name[1:]
+    period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
+    return f"{name}{period}: {span} [{first.n}]"
