@@ -7,20 +7,20 @@ from typing import Callable
 
 
 from tracuu.index.backend import Lexical
-from tracuu.index.lexical import token_set, tokenize, words_of
+from tracuu.index.lexical import token_set, tokenize
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.structure import PLAN_WORDS
-from tracuu.ingest.textnorm import fold_ocr, letter_off
+from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (ACRONYMS, AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
+from .glossary import (AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
                        another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject
-from .quote_checks import SIDES, counts_another, figure_by_name, says_side, unit_asked
+from .quote_checks import SIDES, counts_another, figure_by_name, says_side, says_word, acronym_words, unit_asked
 from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
@@ -150,12 +150,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     def named(toks) -> bool:  # the words name one of the asked measures (`measures`), none inside a compound
         # (an acronym the report prints stands for its words: 'tổng thu NSNN' names 'thu ngân sách', and 'XNK' is the
         # compound 'xuất nhập khẩu', no export)
-        toks = toks | {t for a in toks if a in ACRONYMS for t in token_set(ACRONYMS[a])}
+        toks = toks | acronym_words(toks)
         if any(compounded(p, toks) for p in phrases):
             return False
-        return any(all(t in toks or any(v in toks for v in variants.get(t, ())) or letter_off(t, toks)
-                       or t in ACRONYMS and set(words_of(ACRONYMS[t])) <= toks for t in m)
-                   for m in measures) or _printed_same(query, toks)
+        return any(all(says_word(t, toks, variants) for t in m) for m in measures) or _printed_same(query, toks)
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score

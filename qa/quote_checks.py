@@ -16,6 +16,19 @@ from .query import Query
 from .sentence import LABEL_WORDS, figure_lead, states_figure
 
 
+def acronym_words(toks) -> set:
+    """The words (and word pairs) the acronyms among `toks` stand for ('NSNN': 'ngân sách nhà nước'): a report's
+    acronym names what its words do."""
+    return {t for a in toks if a in ACRONYMS for t in token_set(ACRONYMS[a])}
+
+
+def says_word(w: str, toks, variants: dict) -> bool:
+    """`toks` hold the asked word `w`: as printed, as a variant the index knows, OCR'd a letter off, or spelled out
+    when `w` is an acronym ('FDI' asked, 'đầu tư trực tiếp nước ngoài' printed)."""
+    return w in toks or any(v in toks for v in variants.get(w, ())) or letter_off(w, toks) \
+        or w in ACRONYMS and set(words_of(ACRONYMS[w])) <= toks
+
+
 def counts_another(words: list[str], text: str, toks, variants: dict, query: Query) -> bool:
     """The text counts another thing the asked noun names: it prints the start of the thing counted
     (`figure_asks.counted_phrase`: 'doanh nghiệp' of 'doanh nghiệp giải thể') followed by a word of its own ('doanh
@@ -28,14 +41,12 @@ def counts_another(words: list[str], text: str, toks, variants: dict, query: Que
             break
     else:
         return False
-    spelled = {w for a in toks if a in ACRONYMS for w in words_of(ACRONYMS[a])}
+    spelled = acronym_words(toks)
     spelled |= {w for printed, asked in query.same.items() if all(x in toks for x in tokenize(printed) if "_" not in x)
                 for w in asked.split()}
     # ('y' and 'i' spell one sound: 'bác sỹ' is 'bác sĩ')
     plain = {t.replace("y", "i") for t in toks if "_" not in t}
-    if any(w in toks or w.replace("y", "i") in plain or w in spelled or letter_off(w, toks)
-           or any(v in toks for v in variants.get(w, ())) or w in ACRONYMS and set(words_of(ACRONYMS[w])) <= toks
-           for w in rest):
+    if any(w.replace("y", "i") in plain or w in spelled or says_word(w, toks, variants) for w in rest):
         return False
     rest = {w.replace("y", "i") for w in rest}
     # (the word after it, or after a link or verb: 'doanh nghiệp đăng ký thành lập mới')
