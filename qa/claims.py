@@ -139,7 +139,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # holding the claimed one, passed off as its result ('đón 8 triệu lượt' in 11 months, where 8.000 nghìn
             # is the year's plan beside 7.685,3 done), is judged so before any rounding of the result
             planned = [f for f in same if _aimed(f, cited.get(f.n)) and fig.kind != "target" and f.period is not None
-                       and any(f.period.contains(c) for c in claimed_at) and not _AIM_WORDS.search(fold(claim))]
+                       and any(f.period.contains(c) for c in claimed_at) and not _AIM_WORDS.search(fold(claim))
+                       and not _estimate(f)]
             same = []
             if planned:
                 return _plan_as_result(claim, fig, planned[0], cited.get(planned[0].n), planned[0].period)
@@ -233,11 +234,13 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # where the claim gives a report's plan for the next period to the report's own period, which has no
             # figure of its own for it ('năm 2021 ... 96,2%': the 2021 release's 2022 plan), the figure is real
             # but another period's
-            if any(period.overlaps(c) for c in claimed_at) or cite is None or cite.period not in claimed_at \
-                    or own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None:
+            if not _estimate(rep) and (any(period.overlaps(c) for c in claimed_at) or cite is None
+                                       or cite.period not in claimed_at
+                                       or own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None):
                 return _plan_as_result(claim, fig, rep, cite, period)
+            what = "số ước thực hiện" if _estimate(rep) else "mục tiêu, kế hoạch"
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
-                               f"Số liệu {rep.value} có trong báo cáo nhưng là mục tiêu, kế hoạch {period.label}, "
+                               f"Số liệu {rep.value} có trong báo cáo nhưng là {what} {period.label}, "
                                f"không phải kết quả của kỳ nêu trong câu.")
         elif period is not None:
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
@@ -326,6 +329,14 @@ def _another_indicator(claim: str, fig: Figure, rep: Figure, rival: Figure, cite
 
 _NATURE = {"result": "kết quả thực hiện", "target": "mục tiêu, kế hoạch", "change": "mức tăng/giảm so với kỳ gốc",
            "share": "tỷ lệ so với kế hoạch hoặc kỳ gốc"}
+
+
+def _estimate(reported: Figure) -> bool:
+    """The report estimates the figure's period ahead ('Sở Tài chính ước tổng thu ... năm 2021 đạt 9.150.000' in a
+    9 months' report, a column 'Ước thực hiện năm'), naming no plan: that period's own figure, so a claim giving it to
+    a part of the period names another period, where a plan's figure given as a result is a wrong one."""
+    words = fold(f"{reported.header or ''} {reported.head or ''}")
+    return bool(re.search(r"\buoc\b", words)) and not _AIM_WORDS.search(words)
 
 
 def _aimed(reported: Figure, cite) -> bool:

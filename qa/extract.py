@@ -103,6 +103,11 @@ _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do
 _SHARE_OF_TOTAL = re.compile(r"\bchiem\s+(?:khoang\s+|gan\s+|hon\s+|tren\s+)?[\d.,]+\s*%\s+(?:toan\s+tinh|ca\s+tinh"
                              r"|tong\b[^;.]{0,60}?\b(?:cua\s+tinh|toan\s+tinh|ca\s+tinh|cua\s+thanh\s+pho|toan\s+thanh\s+pho)\b)")
 _ASKS_SHARE = re.compile(r"\bchiem\b|\bty\s+trong\b|\bphan\s+tram\s+(?:tong|cua\s+tong)\b")
+# a label naming the change of a measure ('Mức giảm tỷ lệ hộ nghèo', 'Tỷ lệ giảm hộ nghèo', 'Số tăng thuê bao'): what it
+# states is how much the measure moved, not its level ('Tốc độ tăng GRDP' is how reports state growth: not one of them)
+_CHANGE_LABEL = re.compile(r"^\W*(?:muc|so|ty le)\s+(?:tang|giam)\b(?!\s+truong)")
+_CHANGE_WORDS = re.compile(r"\b(?:muc|so|ty le)\s+(?:tang|giam)\b")
+_CHANGE_ASKED = re.compile(r"\b(?:tang|giam)\b")  # (growth too: 'tăng trưởng')
 
 
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
@@ -257,6 +262,12 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     and not query.as_it_was and not query.districts and _SHARE_OF_TOTAL.search(fold_ocr(sent)):
                 # 'Kim ngạch xuất khẩu tôm 11 tháng đạt 1.846,2 triệu USD, ... chiếm 85,5% tổng kim ngạch xuất khẩu của
                 # tỉnh': the sentence says its figure is a part of the total asked, not the total
+                figure = EVIDENCE.aim
+            if figure == 1.0 and query.wants_figure and not _CHANGE_ASKED.search(asked_text) \
+                    and _CHANGE_WORDS.search(fold_ocr(sent)) and (figs := figure_list(sent)) \
+                    and all(_CHANGE_LABEL.match(fold_ocr(f.indicator or "")) for f in figs):
+                # 'Mức giảm tỷ lệ hộ nghèo > ĐVT: Điểm %; ... Ước thực hiện: 3,60' for 'tỷ lệ hộ nghèo cuối năm 2022':
+                # the row states how far the rate fell, not the rate
                 figure = EVIDENCE.aim
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer

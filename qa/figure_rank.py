@@ -146,6 +146,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         wanted = ("change",) if wants_change else ("target", "result") if wants_target else \
             ("result", "target", "change") if plan else ("result", "change", "target")
         pref = wanted.index(f.kind) if f.kind in wanted else len(wanted)
+        if wants_change and f.kind == "target" and not wants_target:
+            pref += 1  # 'giảm bao nhiêu' of a row 'Mức giảm tỷ lệ hộ nghèo': no change's cell; the result's before the plan's
         # a table row holds several periods' cells: the asked period's column first
         # (a cell of no period, 'So sánh 2025/2024 (%)', after the asked period's, before another period's)
         # and a date the question counts to ('năm 2026 ... đến hết tháng 1'): that month's figure before the year's

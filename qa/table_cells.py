@@ -68,7 +68,7 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
         if len(periods) > 1 and periods[0].contains(periods[-1]):
             periods = periods[-1:]  # merged headers go from the wide to the narrow: 'Năm 2023 - Ước 9 tháng' is 9 months
         if compares:
-            kind = "share" if re.search(r"ke hoach|du toan|kh\b", h) else "change"
+            kind = "share" if re.search(r"ke hoach|du toan|kh\b|\bdt\b", h) else "change"  # ("DT": dự toán, compared with)
             cell_unit = "%"
         else:
             # ('KH 2024', 'KH năm': the plan's column as appendices abbreviate it)

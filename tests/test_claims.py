@@ -205,3 +205,16 @@ def test_the_year_s_plan_beside_a_part_s_result_passed_off_as_the_result(invente
     assert res.verdict == "mismatch" and res.claims[0].reported.value == "2.400"
     res = check(invented_engine, "Quý I năm 2026, Khánh Hòa đón gần 2,39 triệu lượt khách du lịch quốc tế.")
     assert res.verdict == "rounded"
+
+
+def test_the_year_s_estimate_given_to_its_first_months_is_another_period_s_and_its_aim_a_wrong_figure(invented_engine):
+    """A 9 months' report estimates the whole year ('ước cả năm 2026 ... đạt 3.960 tỷ đồng'): given to the 9 months it
+    is the year's figure, another period's (set CA's c71_011 had been judged a mismatch); the year's aim ('phấn đấu
+    kim ngạch xuất khẩu cả năm đạt 540 triệu USD') given as the 9 months' result is a wrong figure. Figures invented."""
+    res = check(invented_engine, "Lai Châu thu ngân sách nhà nước trên địa bàn 9 tháng năm 2026 được 3.960 tỷ đồng.")
+    assert res.claims[0].verdict == "other_period", res.to_dict()
+    assert "ước thực hiện" in res.claims[0].explanation
+    res = check(invented_engine, "Kim ngạch xuất khẩu 9 tháng năm 2026 của Lai Châu đạt 540 triệu USD.")
+    assert res.claims[0].verdict == "mismatch", res.to_dict()
+    res = check(invented_engine, "Ước cả năm 2026, Lai Châu thu ngân sách nhà nước trên địa bàn 3.960 tỷ đồng.")
+    assert res.claims[0].verdict == "match", res.to_dict()

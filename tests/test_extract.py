@@ -427,3 +427,23 @@ def test_what_a_figure_leaves_out_by_loai_tru_is_not_what_it_measures():
     evidence = best_evidence(parse_query("Năm 2022 Bến Tre thu tiền sử dụng đất được bao nhiêu?"), hits, None, top=2)
     assert [e.excludes for e in evidence if e.hit_index == 0 and e.first == 1] == [True]
     assert not next(e for e in evidence if e.hit_index == 1).excludes
+
+
+def test_a_row_naming_the_change_of_a_measure_is_no_answer_for_its_level():
+    """'Tỷ lệ hộ nghèo ... cuối năm 2023' of two rows as alike by their words: the rate's own row, not 'Mức giảm tỷ lệ
+    hộ nghèo' (how far it fell; set CA's Tuyên Quang had answered 3,60 points); the fall asked, that row. Figures
+    invented."""
+    cap = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2023"
+    hits = [_hit(f"{cap} > Mức giảm tỷ lệ hộ nghèo > ĐVT: Điểm %; Năm 2023 - Kế hoạch năm: 2,5; Năm 2023 - Ước thực "
+                 "hiện: 2,74", 46, "table"),
+            _hit(f"{cap} > Tỷ lệ hộ nghèo > ĐVT: %; Năm 2022: 11,40; Năm 2023 - Kế hoạch năm: 8,90; Năm 2023 - Ước "
+                 "thực hiện: 8,66", 45, "table")]
+    level = best_evidence(parse_query("Tỷ lệ hộ nghèo của tỉnh cuối năm 2023 là bao nhiêu?"), hits, None, top=2)
+    assert level[0].hit_index == 1
+    fall = best_evidence(parse_query("tỷ lệ hộ nghèo năm 2023 giảm bao nhiêu"), hits, None, top=2)
+    assert {e.hit_index: e.score for e in fall}[0] > {e.hit_index: e.score for e in level}[0]
+    # (a sentence led the same way, too)
+    said = [_hit("Mức giảm tỷ lệ hộ nghèo năm 2023 ước đạt 2,74 điểm phần trăm.", 12),
+            _hit("Tỷ lệ hộ nghèo cuối năm 2023 còn 8,66%.", 13)]
+    assert best_evidence(parse_query("tỷ lệ hộ nghèo năm 2023"), said, None, top=2)[0].hit_index == 1
+

@@ -1218,3 +1218,26 @@ def test_the_same_time_in_brackets_with_its_verb_is_the_baseline_s():
                    "kỳ năm 2019 thu 1.968,8 tỷ đồng).", 1, own, own=own)
     last = figs[-1]
     assert last.value == "1.968,8" and last.reference and last.period == Period("nine_months", 2019)
+
+
+def test_a_change_asked_of_a_row_stating_it_takes_the_result_before_the_plan():
+    """'tỷ lệ hộ nghèo giảm bao nhiêu' of the row 'Mức giảm tỷ lệ hộ nghèo' (no cell is a change: the row itself is):
+    what was achieved before what was planned (set CA's Tuyên Quang gave the plan's 3,0). Figures invented."""
+    from tracuu.ingest.types import Period
+    row = ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU NĂM 2023 > Mức giảm tỷ lệ hộ nghèo > ĐVT: Điểm %; "
+           "Năm 2023 - Kế hoạch năm: 2,5; Năm 2023 - Ước thực hiện: 2,74")
+    cells = extract(row)
+    y23 = [Period("year", 2023)]
+    assert rank(cells, weighted({}), asked=y23, wants_change=True)[0].value == "2,74"
+    assert rank(cells, weighted({}), asked=y23, wants_change=True, wants_target=True)[0].value == "2,5"
+
+
+def test_a_column_compared_with_the_plan_abbreviated_dt_is_a_share():
+    """'So sánh (%) - Với DT HĐND tỉnh: 114,3' is the result as a share of the spending plan (dự toán), so a claim
+    'vượt 14,3% dự toán' meets it (set CA's c71_003 was judged a mismatch); 'So cùng kỳ (%)' stays a change.
+    Figures invented."""
+    row = ("THU, CHI NGÂN SÁCH NHÀ NƯỚC NĂM 2023 (ĐVT: triệu đồng) > TỔNG THU NSNN TRÊN ĐỊA BÀN > Dự toán năm 2023 - "
+           "HĐND tỉnh giao: 2.700.000; Ước thực hiện năm 2023: 3.105.000; So sánh (%) - Với DT HĐND tỉnh: 115,0; "
+           "So sánh (%) - Cùng kỳ: 106,1")
+    kinds = {c.value: c.kind for c in extract(row)}
+    assert kinds["115,0"] == "share" and kinds["106,1"] == "change" and kinds["2.700.000"] == "target"

@@ -148,6 +148,10 @@ DISPUTED = {
     "BY_gialai_tk_thang7_2026.txt": Period("months", 2026, 7),
     "BZ_haiphong_ctk_thang11_2023.txt": Period("months", 2023, 11),
     "BY_kontum_stc_quy2_2025.txt": Period("half", 2025, 1),
+    # sets CA, CB: 'tháng 5 và 5 tháng năm 2025', 'tháng 11 và 11 tháng năm 2022/2026' read as the running totals, as above
+    "CA_namdinh_cctk_thang5_2025.txt": Period("months", 2025, 5),
+    "CA_binhthuan_baodientu_11thang_2022.txt": Period("months", 2022, 11),
+    "CB_khanhhoa_tk_thang11_2026.txt": Period("months", 2026, 11),
 }
 
 
