@@ -299,6 +299,14 @@ _COUNTRY = re.compile(r"\((?:nước\s+)?(Lào|Lao|Campuchia|Cam-pu-chia|Trung Q
                       r"Nhật Bản|Nhat Ban|Myanmar|Singapore|Malaysia|Indonesia|Philippines)\)")
 
 
+# foreign capitals and cities that Vietnamese writes in its own syllables, so that no spelling test tells them from
+# Vietnamese words (folded; not the border provinces reports name for cooperation, 'Quảng Tây', 'Hủa Phăn', nor a name
+# a Vietnamese word or commune shares, 'thẩm quyền', 'Quảng Châu')
+_ABROAD = ("vieng chan", "phnom penh", "bac kinh", "thuong hai", "hong kong", "xo un", "seoul", "tokyo", "to ky o",
+           "mat xco va", "moscow", "kuala lumpur", "bangkok", "yangon", "jakarta", "manila", "singapore")
+_ABROAD_NAMED = re.compile(rf"\b(?:{'|'.join(_ABROAD)})\b")
+
+
 def unknown_places(text: str) -> list[str]:
     """Places a question names as a province or city that are no Vietnamese province or district ('tỉnh Champasak
     (Lào)', typed without marks too: 'tinh kampong cham campuchia'): no report of theirs can be indexed here, so none
@@ -324,6 +332,14 @@ def unknown_places(text: str) -> list[str]:
         if any(w.isalpha() and _foreign_word(w) for w in words) and not find_provinces(m.group()) \
                 and m.group() not in out and not any(m.group() in x or x in m.group() for x in out):
             out.append(m.group())
+    # (and a name abroad written as Vietnamese syllables, marks or none: 'vieng chan tang truong kinh te')
+    words = re.findall(r"[^\W\d_]+", text)
+    for m in _ABROAD_NAMED.finditer(_norm(fold_ocr(text))):
+        n = m.group().count(" ") + 1
+        printed = next((" ".join(words[i:i + n]) for i in range(len(words))
+                        if _norm(fold_ocr(" ".join(words[i:i + n]))) == m.group()), m.group().title())
+        if not any(m.group() in _norm(fold_ocr(x)) for x in out):
+            out.append(printed)  # (as the question spells it: 'Viêng Chăn', 'vieng chan')
     return out + [f"({m.group(1)})" for m in _COUNTRY.finditer(text)]
 
 

@@ -30,7 +30,7 @@ from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
 from .scope import national_figure, others_figure
 from .seasons import season_said
-from .sentence import sentences, states_figure
+from .sentence import marks_agree, sentences, states_figure
 from .verify import numbers_in, unsupported_numbers
 from .weights import EVIDENCE
 
@@ -63,7 +63,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     evidence = best_evidence(query, top, store.lexical, top=read, fit=fit,
                              years=[period_fit.report_year(h, store) for h in top[:read]],
                              before=[lead_in(h.passage, store) for h in top[:read]], notes=notes,
-                             above=lambda rank: list_above(top[rank].passage, store))
+                             above=lambda rank: list_above(top[rank].passage, store),
+                             titles=[_title(h, store) for h in top[:read]])
     ruled = [ruled_out(query, e, fit, top, store) for e in evidence]
     weighed = list(zip(evidence[:8], ruled))
     all_evidence, evidence = evidence, [e for e, r in zip(evidence, ruled) if not r]
@@ -106,6 +107,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # the question may be paraphrased ('thay thế nhà tạm bợ' for 'xóa nhà tạm')
     if best is not None and best.figure and best.coverage < floor and states_the_ask(query.text, best.sentence):
         floor = MIN_COVERAGE_SCOPED
+    if best is not None and floor < MIN_COVERAGE and not marks_agree(query.text, best.sentence):
+        floor = MIN_COVERAGE  # ('lạm phát cơ bản' met by 'kiểm lâm phát hiện' only once marks are folded away)
     # the question's words are said best of the whole country: a weak sentence of this place is no answer
     # (not by a quote running on into the best one: 'Mức tăng này cao hơn ... cả nước là 6,42%. Riêng quý II/2022, GRDP
     # của tỉnh ước tăng 9,05%' holds the place's own sentence, whose words it borrows)
@@ -385,3 +388,8 @@ def held(query: Query, store: Store) -> str:
     own = [d for d in store.documents if d.province in query.provinces] if query.provinces else []
     return (f" của {', '.join(sorted({d.province for d in own}))}: " if own else ": ") \
         + ", ".join(p.label for p in (report_periods(own) if own else store.periods()))
+
+
+def _title(hit: Hit, store: Store) -> str:
+    doc = store.doc_by_name.get(hit.passage.doc)
+    return doc.title or "" if doc is not None else ""

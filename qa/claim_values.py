@@ -55,7 +55,11 @@ def rounds(fig: Figure, claim: str, claimed: tuple[float, str], reported: tuple[
     if side and gap * side < 0:
         return False
     scale = claimed[0] / fig.number if fig.number else 1
-    if abs(gap) < 10 ** -decimals(fig.value) * scale / 2 - 1e-9:
+    # (the digits as the number was read: '10,246 triệu lượt' has three decimals, though three digits after a separator
+    # are a thousands group elsewhere)
+    places = len(m.group(1)) if fig.number != int(fig.number) and (m := re.search(r"[.,](\d+)$", fig.value)) \
+        else decimals(fig.value)
+    if abs(gap) < 10 ** -places * scale / 2 - 1e-9:
         return True  # '10,9 nghìn tỷ' for 10.902 tỷ: the last printed digit rounded (a half is no rounding: 98 is not 97,5)
     if not hedge:
         return False  # '4.300 tỷ' unhedged states 4.300, not about 4.300

@@ -15,8 +15,8 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE,
-                       another_measure, compounded, dated_months, measure_phrases, named_measures, plan_led, spelled_out)
+from .glossary import (AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
+                       dated_months, kind_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject
@@ -103,6 +103,9 @@ _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do
 _SHARE_OF_TOTAL = re.compile(r"\bchiem\s+(?:khoang\s+|gan\s+|hon\s+|tren\s+)?[\d.,]+\s*%\s+(?:toan\s+tinh|ca\s+tinh"
                              r"|tong\b[^;.]{0,60}?\b(?:cua\s+tinh|toan\s+tinh|ca\s+tinh|cua\s+thanh\s+pho|toan\s+thanh\s+pho)\b)")
 _ASKS_SHARE = re.compile(r"\bchiem\b|\bty\s+trong\b|\bphan\s+tram\s+(?:tong|cua\s+tong)\b")
+# revenue from a source ('Thu từ hoạt động xuất nhập khẩu', 'thu từ khu vực doanh nghiệp FDI'): what follows names
+# where the revenue comes from, not another measure
+_REVENUE_FROM = re.compile(r"\bthu tu (?:hoat dong |khu vuc )?(?:xuat )?$")  # ('nhập khẩu' of 'xuất nhập khẩu' too)
 # a label naming the change of a measure ('Mức giảm tỷ lệ hộ nghèo', 'Tỷ lệ giảm hộ nghèo', 'Số tăng thuê bao'): what it
 # states is how much the measure moved, not its level ('Tốc độ tăng GRDP' is how reports state growth: not one of them)
 _CHANGE_LABEL = re.compile(r"^\W*(?:muc|so|ty le)\s+(?:tang|giam)\b(?!\s+truong)")
@@ -113,13 +116,14 @@ _CHANGE_ASKED = re.compile(r"\b(?:tang|giam)\b")  # (growth too: 'tăng trưởn
 def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: int = 3,
                   fit: list[float] | None = None, years: list[int | None] | None = None,
                   before: list[str] | None = None, notes: list[list] | None = None,
-                  above: Callable[[int], str] | None = None) -> list[Evidence]:
+                  above: Callable[[int], str] | None = None, titles: list[str] | None = None) -> list[Evidence]:
     """Sentences of the top passages, best first: question words covered, times how well the
     passage ranked and how exactly it fits the asked period (`fit`), plus a little for a figure.
     `before[rank]`: the sentence printed before that passage, when its first sentence names nothing; `notes[rank]`:
     its footnotes, whose item naming what is asked goes on the sentence that marks the note (`notes.asked_item`);
     `above(rank)`: for a list item, the list's items and heading above it (`parts.list_above`), where the indicator
-    its figure is of may be named (read only when the passage itself names none)."""
+    its figure is of may be named (read only when the passage itself names none); `titles[rank]`: its report's title,
+    which may name the measure every table of it is of."""
     weights = query_weights(query, lexical)
     variants = lexical.variants(list(weights)) if lexical else {}
     total = sum(weights.values()) or 1.0
@@ -145,6 +149,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         and not plan_subject(query.text) and (query.asks_plan or bool(SHARE_OF_PLAN.search(asked_text)))
     # a result asked, no plan named: a quote whose every figure is planned, run-on sentences too, is an aim
     results_only = query.wants_figure and not query.wants_target and not query.asks_plan
+    kinds = query.wants_figure and kind_asked(asked_text)  # ('thu ngân sách nhà nước': one kind of the revenue)
     sides = [x for x in SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
@@ -303,11 +308,14 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                                                before[rank] if before and rank < len(before) else ""]), repair)
                 if not named(wide) and above is not None and (lines := above(rank)):  # (read only when needed)
                     wide = wide | token_set(lines, repair)
+                if not named(wide) and hit.passage.kind == "table" and titles and rank < len(titles) and titles[rank]:
+                    # a budget report's table by unit ('THU TỪ HOẠT ĐỘNG XUẤT NHẬP KHẨU PHÂN THEO ĐƠN VỊ > Chi cục Hải quan
+                    # ...') speaks of the revenue its report's title names (a table only: prose names its own measure)
+                    wide = wide | token_set(titles[rank], repair)
                 if not named(wide) or printed_as_other \
                         or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
                     phrase = False
-                elif not named(own) and [m for m in measure_phrases(fold_ocr(sent), _GENERIC_MEASURES)
-                                         if m not in phrases and m not in asked_text]:
+                elif not named(own) and _other_measures(fold_ocr(sent), phrases, asked_text):
                     # 'Kim ngạch nhập khẩu 10 tháng ước đạt 2.846,3 triệu USD' for 'kim ngạch xuất khẩu': the sentence
                     # names another measure and not the asked one, whatever the passage names before it
                     phrase = False
@@ -322,6 +330,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     variants, query):
                 # 'bao nhiêu doanh nghiệp giải thể' of 'Số doanh nghiệp thành lập mới ... 1.108': the count is of another
                 # thing the same noun names
+                phrase = False
+            if phrase and kinds and (figs := figure_list(sent)) \
+                    and all(other_kind(fold_ocr(f.indicator or ""), asked_text) for f in figs):
+                # 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' (central transfers included) for 'thu ngân sách nhà nước trên địa bàn':
+                # every figure is of another kind of the measure
                 phrase = False
             left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
@@ -352,6 +365,13 @@ def _printed_same(query: Query, toks) -> bool:
                if printed not in PLAN_WORDS and not AIMED.fullmatch(printed))
 
 
+
+
+def _other_measures(folded: str, phrases: list[str], asked_text: str) -> list[str]:
+    """The measures a sentence names that the question does not, each somewhere not as a revenue's source ('Thu từ
+    hoạt động xuất nhập khẩu' is revenue)."""
+    return [m for m in measure_phrases(folded, _GENERIC_MEASURES) if m not in phrases and m not in asked_text
+            and not all(_REVENUE_FROM.search(folded[:a.start()]) for a in re.finditer(rf"\b{m}\b", folded))]
 
 
 def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> int:

@@ -250,6 +250,25 @@ def another_measure(phrase: str, folded: str, question: str) -> bool:
                or any(re.search(rf"\b{o}\W*$", folded[:s]) for o in before) for s, e in at)
 
 
+def kind_asked(question: str) -> bool:
+    """The question names one kind of a measure that `measure_kinds` splits ('thu ngân sách nhà nước', 'thu NSĐP')."""
+    question = spelled_out(question)
+    return any(re.search(rf"\b{phrase} (?:{'|'.join(kinds)})\b", question) for phrase, kinds in _LEX.measure_kinds.items())
+
+
+def other_kind(label: str, question: str) -> bool:
+    """The figure's own words (`label`, folded) name a kind of the measure the question asks another kind of
+    (`measure_kinds`: 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' for 'thu ngân sách nhà nước', acronyms spelled out), and not the
+    asked one."""
+    label, question = spelled_out(label), spelled_out(question)
+    for phrase, kinds in _LEX.measure_kinds.items():
+        asked = {k for k in kinds if re.search(rf"\b{phrase} {k}\b", question)}
+        printed = {k for k in kinds if re.search(rf"\b{phrase} {k}\b", label)}
+        if asked and printed and not asked & printed:
+            return True
+    return False
+
+
 def compounded(phrase: str, toks) -> bool:
     """A two-word measure printed only inside a compound, one word between its two ('xuất khẩu' in 'kim ngạch xuất,
     nhập khẩu', 'xuất nhập khẩu'): the compound is another measure (the two together), not the one asked."""

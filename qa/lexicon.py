@@ -18,6 +18,7 @@ class Lexicon:
     indicator_names: dict[str, tuple[str, ...]]
     measure_others: dict[str, tuple[str, ...]]
     measure_others_before: dict[str, tuple[str, ...]]
+    measure_kinds: dict[str, tuple[str, ...]]
     institutions: frozenset[str]
     named_indicators: tuple[str, ...]
     units: tuple[str, ...]
@@ -52,6 +53,7 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
         indicator_names={k: tuple(v) for k, v in data.get("indicator_names", {}).items()},
         measure_others={k: tuple(v) for k, v in data.get("measure_others", {}).items()},
         measure_others_before={k: tuple(v) for k, v in data.get("measure_others_before", {}).items()},
+        measure_kinds={k: tuple(v) for k, v in data.get("measure_kinds", {}).items()},
         institutions=frozenset(data["institutions"]),
         named_indicators=tuple(data["named_indicators"]),
         units=tuple(sorted(data["units"], key=len, reverse=True)),  # longest first: "tan gao" before "tan"

@@ -11,7 +11,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from .claim_values import hedged, rounds, value
 from .coverage import FUNCTION_WORDS
 from .extract import Evidence
-from .figure_asks import asks_rate, plan_subject
+from .figure_asks import asks_change, asks_rate, plan_subject
 from .figure_value import parse_number
 from .figures import extract
 from .glossary import AIMED, measure_phrases
@@ -244,8 +244,12 @@ def amount_over_share(query: Query, best: Evidence, evidence: list[Evidence], hi
     Hưng Yên (cũ): ... 936,8 triệu USD'). Not when a share or a rate is asked."""
     folded = fold_ocr(query.text)
     measures = measure_phrases(folded)
+    # (or only rises: a headline's 'Kim ngạch xuất khẩu của Bình Định tăng 14,6%' for the exports' amount, no change
+    # asked)
+    rises = _AMOUNT_ASKED.search(folded) and not asks_change(query.text) \
+        and _changes_only(best.sentence, measures, set(query.provinces))
     if asks_rate(query.text) or _COMPARED_ASKED.search(folded) \
-            or not _shares_only(best.sentence, measures, set(query.provinces)):
+            or not (rises or _shares_only(best.sentence, measures, set(query.provinces))):
         return best
     doc = hits[best.hit_index].passage.doc
     return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and e.figure
@@ -269,6 +273,15 @@ def _shares_only(sentence: str, measures: list[str], asked: set[str] = frozenset
         and any(f.kind == "share" or _PORTION.search(fold_ocr(f.quote[max(0, f.start - 25):f.start])) for f in own)
 
 
+def _changes_only(sentence: str, measures: list[str], asked: set[str]) -> bool:
+    """The sentence's figures of the measure asked (all of them, if none names it) are rates of change: no amount."""
+    figs = [f for f in extract(sentence) if not _elsewhere(f.head or "", asked)]
+    own = [f for f in figs if any(m in fold_ocr(f.head or f.indicator) for m in measures)] or figs
+    return bool(own) and all(f.unit == "%" and f.kind == "change" for f in own)
+
+
+# amounts people ask for by the measure's name alone ('xuất khẩu Bình Định 5 tháng 2025')
+_AMOUNT_ASKED = re.compile(r"\b(?:von|ngan sach|kim ngach|tri gia|doanh thu|xuat khau|nhap khau)\b")
 _PORTION = re.compile(r"\bchiem\b|\bty trong\b")
 
 

@@ -8,7 +8,7 @@ import re
 from tracuu.ingest.chunking import ABBREVIATIONS, NOT_AFTER_ABBREVIATION
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import province_spans
-from tracuu.ingest.textnorm import fold_ocr
+from tracuu.ingest.textnorm import fold, fold_ocr, normalize, vietnamese_score
 from tracuu.memo import kept
 
 from .glossary import DURATION, REFERENCE_NUMBER, ROAD_NUMBER, WRITTEN_DATE
@@ -119,3 +119,27 @@ def bracketed(text: str, start: int, end: int, before: int) -> bool:
 
 
 _DIGITS = re.compile(r"\d[\d.,]*\s*\S")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CLEAN = 0.2  # share of Vietnamese-only letters above which a text keeps its marks (clean text about 0.3, OCR'd 0.1)
+
+
+def marks_agree(question: str, quote: str) -> bool:
+    """The question's word pairs that the folded quote holds are printed with the same marks, or with none (OCR lost
+    them), at least once: 'lạm phát' is not the 'lâm phát' of 'kiểm lâm phát hiện', which folding, needed to read
+    unmarked or OCR'd text, makes alike. True when the question is typed without marks, or the quote holds none of its
+    marked pairs, or the quote's marks are OCR's."""
+    if vietnamese_score(quote) < _CLEAN:
+        return True  # (OCR'd text mislays marks: 'Kim ngãch xuát khẩu' is still exports)
+    q = normalize(question).lower()
+    words = _LETTERS.findall(q)
+    pairs = [(a, b) for a, b in zip(words, words[1:]) if fold(a) != a or fold(b) != b]
+    if not pairs:
+        return True
+    printed = _LETTERS.findall(normalize(quote).lower())
+    at: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a, b in zip(printed, printed[1:]):
+        at.setdefault((fold(a), fold(b)), []).append((a, b))
+    held = [(p, at[(fold(p[0]), fold(p[1]))]) for p in pairs if (fold(p[0]), fold(p[1])) in at]
+    return not held or any(x == p or fold(x[0]) == x[0] and fold(x[1]) == x[1] for p, xs in held for x in xs)

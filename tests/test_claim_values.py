@@ -30,6 +30,10 @@ def test_unit_of_the_last_stated_digit(value, unit):
     ("số hộ nghèo giảm hơn 5 nghìn hộ", "giảm 5.025 hộ", True),
     ("số hộ nghèo giảm hơn 5 nghìn hộ", "giảm 4.980 hộ", False),
     ("số hộ nghèo giảm gần 5 nghìn hộ", "giảm 4.980 hộ", True),
+    # three decimals before a scale word are decimals: '10,246 triệu lượt' states 10.246 nghìn exactly, not about 10
+    # million (set CD's Lâm Đồng, c74_011: the 11 months' count had been a rounding of the year's plan, 10.000)
+    ("đón 10,246 triệu lượt khách", "10.000 nghìn lượt khách", False),
+    ("đón 10,2 triệu lượt khách", "10.246 nghìn lượt khách", True),
 ])
 def test_a_hedged_claim_rounds_the_report_on_the_side_it_names(claim, report, rounded):
     fig, rep = _fig(claim), _fig(report)

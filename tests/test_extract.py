@@ -447,3 +447,38 @@ def test_a_row_naming_the_change_of_a_measure_is_no_answer_for_its_level():
             _hit("Tỷ lệ hộ nghèo cuối năm 2023 còn 8,66%.", 13)]
     assert best_evidence(parse_query("tỷ lệ hộ nghèo năm 2023"), said, None, top=2)[0].hit_index == 1
 
+
+def test_a_kind_of_budget_revenue_asked_is_not_answered_by_another_kind():
+    """'thu ngân sách nhà nước trên địa bàn' (collected in the province) is not the local budget's revenue, central
+    transfers included: the row 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' of a budget table is no answer for it (set BY's Hà
+    Giang had answered 15.212.800 triệu đồng), nor the reverse; a sentence giving both answers either. Figures
+    invented."""
+    cap = "ƯỚC THỰC HIỆN THU, CHI NGÂN SÁCH NHÀ NƯỚC NĂM 2023 (ĐVT: Triệu đồng)"
+    hits = [_hit(f"{cap} > TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG > Dự toán: 12.400.000; Ước thực hiện: 13.105.200", 78, "table"),
+            _hit(f"{cap} > TỔNG THU NSNN TRÊN ĐỊA BÀN > Dự toán: 2.350.000; Ước thực hiện: 2.612.300", 64, "table")]
+    state = best_evidence(parse_query("Tổng thu ngân sách nhà nước trên địa bàn năm 2023 bao nhiêu?"), hits, None, top=2)
+    assert {e.hit_index: e.phrase for e in state} == {0: False, 1: True}  # (the other kind's is ruled out)
+    local = best_evidence(parse_query("tong thu ngan sach dia phuong nam 2023"), hits, None, top=2)
+    assert {e.hit_index: e.phrase for e in local} == {0: True, 1: False}
+    # (no kind asked: both name the revenue)
+    assert all(e.phrase for e in best_evidence(parse_query("thu ngân sách năm 2023"), hits, None, top=2))
+    both = [_hit("Tổng thu ngân sách địa phương ước đạt 13.105,2 tỷ đồng, trong đó thu ngân sách nhà nước trên địa bàn "
+                 "2.612,3 tỷ đồng.", 20)]
+    assert best_evidence(parse_query("thu ngân sách nhà nước trên địa bàn năm 2023"), both, None, top=1)[0].phrase
+
+
+def test_a_budget_report_s_table_by_unit_speaks_of_the_revenue_its_title_names():
+    """'Thu ngân sách qua Chi cục Hải quan cửa khẩu X': the row of a Sở Tài chính report's table 'THU TỪ HOẠT ĐỘNG XUẤT
+    NHẬP KHẨU PHÂN THEO ĐƠN VỊ' names the revenue by its report's title ('... dự toán ngân sách nhà nước quý I ...'),
+    and 'thu từ hoạt động xuất nhập khẩu' is revenue, no trade figure (set BX's Lạng Sơn had answered a tax debt).
+    A report whose title names no budget leaves the row unnamed; a trade sentence still names another measure.
+    Figures invented."""
+    row = ("THU TỪ HOẠT ĐỘNG XUẤT NHẬP KHẨU PHÂN THEO ĐƠN VỊ QUÝ I NĂM 2023 (ĐVT: triệu đồng) > Chi cục Hải quan cửa khẩu "
+           "Na Hình > Dự toán năm 2023: 720.000; Ước thực hiện quý I/2023: 151.300; TH so với DT (%): 21,0")
+    q = parse_query("Thu ngân sách qua Chi cục Hải quan cửa khẩu Na Hình quý I/2023 đạt bao nhiêu?")
+    budget = ["Tình hình thực hiện dự toán ngân sách nhà nước quý I năm 2023"]
+    assert best_evidence(q, [_hit(row, 95, "table")], None, top=1, titles=budget)[0].phrase
+    assert not best_evidence(q, [_hit(row, 95, "table")], None, top=1, titles=["Tình hình kinh tế - xã hội quý I"])[0].phrase
+    trade = _hit("Kim ngạch nhập khẩu qua cửa khẩu Na Hình quý I/2023 đạt 151,3 triệu USD.", 30)
+    assert not best_evidence(parse_query("thu ngân sách qua cửa khẩu Na Hình quý I/2023"), [trade], None, top=1,
+                             titles=budget)[0].phrase

@@ -152,6 +152,10 @@ DISPUTED = {
     "CA_namdinh_cctk_thang5_2025.txt": Period("months", 2025, 5),
     "CA_binhthuan_baodientu_11thang_2022.txt": Period("months", 2022, 11),
     "CB_khanhhoa_tk_thang11_2026.txt": Period("months", 2026, 11),
+    # sets CC, CD: the same ('tháng 5 và 5 tháng năm 2025'); set CC's Quảng Nam manifest gives its half year no index
+    "CC_soctrang_tk_thang5_2025.txt": Period("months", 2025, 5),
+    "CD_binhdinh_baobd_5thang_2025.txt": Period("months", 2025, 5),
+    "CC_quangnam_cttdt_6thang_2025.txt": Period("half", 2025, 1),
 }
 
 

@@ -356,3 +356,15 @@ def test_a_name_no_answer_prints_in_an_open_question_is_what_is_asked_about():
     assert foreign_unquoted("thu ngan sach phnom penh nam 2024", ["Thu ngân sách năm 2024 đạt 500 tỷ đồng"]) == ["phnom"]
     assert foreign_unquoted("grdp tang bao nhieu nam 2024, bao nhieu kwh dien", ["GRDP tăng 7%"]) == []
     assert foreign_unquoted("san luong clinker nam 2024", ["Sản lượng clinker đạt 2 triệu tấn"]) == []
+
+
+def test_a_foreign_city_written_in_vietnamese_syllables_is_abroad():
+    """'vieng chan tang truong kinh te 9 thang nam 2026' (set CC): every syllable is Vietnamese, lower case, no 'tỉnh'
+    before it, yet it is Laos's capital; a Vietnamese word the folding makes alike ('thẩm quyền') or a cooperation with a
+    border province ('Quảng Tây') is no such place."""
+    from tracuu.ingest.places import unknown_places
+    assert unknown_places("vieng chan tang truong kinh te 9 thang nam 2026") == ["vieng chan"]  # (as typed)
+    assert unknown_places("Kim ngạch xuất khẩu của Viêng Chăn năm 2024") == ["Viêng Chăn"]
+    assert unknown_places("GRDP cua Bac Kinh nam 2024") == ["Bac Kinh"]
+    for known in ("xử lý theo thẩm quyền năm 2024", "giữa 4 tỉnh Việt Nam và Quảng Tây", "xuất khẩu nông sản Quảng Châu"):
+        assert unknown_places(known) == [], known

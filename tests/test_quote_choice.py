@@ -263,6 +263,24 @@ def test_a_sentence_of_shares_and_changes_yields_to_the_amount():
     assert amount_over_share(parse_query("thu ngân sách 9 tháng 2027 tăng bao nhiêu %"), s, [s, r], hits) is s
 
 
+def test_a_headline_of_a_rise_yields_to_the_amount_when_no_change_is_asked():
+    """'5 tháng đầu năm 2027: Kim ngạch xuất khẩu của tỉnh tăng 14,6%' (a page's subheading) states no amount: for
+    'xuất khẩu ... 5 tháng 2027' the body's sentence stating it is quoted (set CD's Bình Định); a change asked keeps the
+    subheading. Figures invented."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import amount_over_share
+    p = Period("months", 2027, 5)
+    says = Passage(id="a", doc="a.txt", text="5 tháng đầu năm 2027: Kim ngạch xuất khẩu của tỉnh tăng 14,6%", section="",
+                   period=p, line_start=20, line_end=20, char_start=0, char_end=0)
+    body = Passage(id="b", doc="a.txt", text="Lũy kế 5 tháng, kim ngạch xuất khẩu ước đạt 1.018,6 triệu USD, tăng 14,6% "
+                   "so với cùng kỳ.", section="", period=p, line_start=33, line_end=33, char_start=0, char_end=0)
+    hits = [Hit(passage=says, row=0), Hit(passage=body, row=1)]
+    s, b = _ev(0, says.text, 1.0), _ev(1, body.text, 0.9)
+    assert amount_over_share(parse_query("xuất khẩu 5 tháng 2027"), s, [s, b], hits) is b
+    assert amount_over_share(parse_query("xuất khẩu 5 tháng 2027 tăng bao nhiêu"), s, [s, b], hits) is s
+    assert amount_over_share(parse_query("tăng trưởng xuất khẩu 5 tháng 2027"), s, [s, b], hits) is s
+
+
 def test_a_part_s_row_not_asked_yields_to_the_report_s_sentence_when_its_total_row_is_not_read():
     """'Rau quả > Trị giá quý III (triệu USD): 35,8' ranked first for 'quý III Gia Lai xuất khẩu được bao nhiêu', its
     table's total row not among the passages read: the report's sentence stating the quarter's exports answers (BE's Gia

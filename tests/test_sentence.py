@@ -82,3 +82,24 @@ def test_a_city_s_or_a_title_s_abbreviation_ends_no_sentence():
     text = "Xuất khẩu đạt 5 tỷ USD. Thu ngân sách của TP. Hồ Chí Minh đạt 612 tỷ đồng"
     assert last_stop(text, text.index("612")) == text.index(". Thu")
     assert last_stop("không có dấu chấm", 10) == -1
+
+
+def test_marks_tell_apart_words_that_folding_makes_alike():
+    """'Lạm phát cơ bản' (set CC's Sóc Trăng, a figure only the country's): 'kiểm lâm phát hiện' holds 'lam phat' once
+    marks are folded away, which let a forest-ranger sentence pass the scoped floor; printed without marks (OCR) or typed
+    without them, the words still meet."""
+    from tracuu.qa.sentence import marks_agree
+    q = "Lạm phát cơ bản bình quân 5 tháng năm 2025 của tỉnh Sóc Trăng là bao nhiêu?"
+    assert not marks_agree(q, "Lực lượng kiểm lâm phát hiện, xử lý 04 vụ vi phạm Luật Lâm nghiệp.")
+    assert marks_agree(q, "Lạm phát cơ bản bình quân 5 tháng tăng 2,94%.")
+    assert marks_agree(q, "Lam phat co ban binh quan 5 thang tang 2,94%.")  # (OCR lost the marks)
+    assert marks_agree("lam phat co ban 5 thang", "kiểm lâm phát hiện")  # (typed without: nothing to tell apart)
+    assert marks_agree("Thu ngân sách Hoà Bình", "Thu ngân sách tỉnh Hòa Bình ước đạt")  # (old and new tone places)
+
+
+def test_ocr_s_mislaid_marks_are_no_other_words():
+    """'Kim ngãch xuát khẩu ... dat 1.012,4 triẹu USD' (OCR'd): its marks are not the writer's, so 'xuát khẩu' still
+    meets 'xuất khẩu' (a claims set's An Giang had lost its answer)."""
+    from tracuu.qa.sentence import marks_agree
+    assert marks_agree("xuất khẩu 9 tháng năm 2024 của An Giang", "Kim ngãch xuát khẩu quý III uoc đạt 356,8 trieu USD; "
+                       "tinh chung 9 thãng nam 2024 dat 1.012,4 triẹu USD, tang 9,4% so vơi cung ky")
