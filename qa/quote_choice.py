@@ -132,15 +132,25 @@ def plan_over_shares(query: Query, best: Evidence, evidence: list[Evidence], hit
     result and only its shares of the plans ('ước đạt 1.612 tỷ đồng, bằng 123,5% dự toán Trung ương giao, bằng 113,5%
     dự toán HĐND tỉnh giao'): a passage of the same report stating the plan's amount (its table's row, 'Kế hoạch năm
     2022: 1.420') answers, covering half the question or more of what the quote does."""
-    if not plan_subject(query.text) or _COMPARED_ASKED.search(fold_ocr(query.text)) or _plan_amount(best, hits):
+    measures = measure_phrases(fold_ocr(query.text))
+    if not plan_subject(query.text) or _COMPARED_ASKED.search(fold_ocr(query.text)) or _plan_amount(best, hits, measures):
         return best
     doc = hits[best.hit_index].passage.doc
     return next((e for e in evidence if e is not best and hits[e.hit_index].passage.doc == doc and _plan_amount(e, hits)
                  and e.coverage >= EVIDENCE.plan_over_shares * best.coverage), best)
 
 
-def _plan_amount(e: Evidence, hits: list[Hit]) -> bool:
-    return any(f.kind == "target" and f.unit and f.unit != "%" for f in _figures(e, hits))
+def _plan_amount(e: Evidence, hits: list[Hit], measures: list[str] | None = None) -> bool:
+    """A planned amount (of the asked measures, when the figures' words name them), not an aim its own words measure
+    against the plan ('phấn đấu ... đạt 1.150 triệu USD, vượt 5,5% kế hoạch': above the plan, another figure)."""
+    figs = _figures(e, hits)
+    figs = [f for f in figs if any(m in fold_ocr(f.head or f.indicator) for m in measures)] or figs if measures else figs
+    return any(f.kind == "target" and f.unit and f.unit != "%"
+               and not (f.quote and _OVER_PLAN.match(fold_ocr(f.quote[f.start + len(f.value):f.start + len(f.value) + 60])))
+               for f in figs)
+
+
+_OVER_PLAN = re.compile(r"[^,;.()]{0,20}[,(]?\s*(?:vuot|bang|dat)\s+(?:muc\s+)?[\d,]+\s*%\s*(?:so voi\s+)?(?:ke hoach|du toan)")
 
 
 _PLAN_AND_RESULT = re.compile(r"\b(?:ke hoach|chi tieu|du toan|muc tieu)\b[^?]*\bbao nhieu\b[^?]*\b(?:va|con)\b[^?]*"

@@ -309,6 +309,33 @@ def test_a_part_s_row_not_asked_yields_to_the_report_s_sentence_when_its_total_r
     assert total_over_part(parse_query("Chi sự nghiệp y tế 9 tháng năm 2027 là bao nhiêu?"), h, [h, s], hits) is h
 
 
+def test_an_aim_above_the_plan_is_not_the_plan_s_amount():
+    """'Kế hoạch kim ngạch xuất khẩu năm 2027 ... là bao nhiêu?': 'Phấn đấu kim ngạch xuất khẩu năm 2027 đạt 1.150 triệu
+    USD, vượt 5,5% kế hoạch; tổng mức bán lẻ ... đạt 138.000 tỷ đồng' aims above the plan (and the retail target beside
+    it is another measure's); the report's row 'Kế hoạch năm 2027: 1.090,0' states the plan (set CC's An Giang).
+    Figures invented."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.qa.quote_choice import plan_over_shares
+    p = Period("quarter", 2027, 3)
+    says = Passage(id="a", doc="a.txt", text="Phấn đấu kim ngạch xuất khẩu năm 2027 đạt 1.150 triệu USD, vượt 5,5% kế "
+                   "hoạch; tổng mức bán lẻ hàng hóa năm 2027 đạt 138.000 tỷ đồng.", section="", period=p,
+                   line_start=59, line_end=59, char_start=0, char_end=0)
+    row = Passage(id="b", doc="a.txt", text="KIM NGẠCH XUẤT KHẨU QUÝ III VÀ 9 THÁNG NĂM 2027 (ĐVT: Triệu USD) > Kim ngạch "
+                  "xuất khẩu > Kế hoạch năm 2027: 1.090,0; Thực hiện 9 tháng: 877,4", section="", period=p,
+                  line_start=85, line_end=85, char_start=0, char_end=0, kind="table")
+    hits = [Hit(passage=says, row=0), Hit(passage=row, row=1)]
+    s_, r = _ev(0, says.text, 0.74), _ev(1, row.text, 0.74)
+    assert plan_over_shares(parse_query("Kế hoạch kim ngạch xuất khẩu năm 2027 của tỉnh là bao nhiêu?"), s_, [s_, r],
+                            hits) is r
+    # (an aim stated as the plan itself stays: 'Kế hoạch năm 2027, kim ngạch xuất khẩu đạt 1.090 triệu USD')
+    plan = Passage(id="c", doc="a.txt", text="Kế hoạch năm 2027, kim ngạch xuất khẩu đạt 1.090 triệu USD.", section="",
+                   period=p, line_start=60, line_end=60, char_start=0, char_end=0)
+    hits2 = [Hit(passage=plan, row=0), Hit(passage=row, row=1)]
+    c, r2 = _ev(0, plan.text, 0.74), _ev(1, row.text, 0.74)
+    assert plan_over_shares(parse_query("Kế hoạch kim ngạch xuất khẩu năm 2027 của tỉnh là bao nhiêu?"), c, [c, r2],
+                            hits2) is c
+
+
 def test_a_plan_s_amount_asked_is_quoted_from_where_it_stands_not_from_its_shares():
     """'Dự toán thu ngân sách ... năm 2027 HĐND tỉnh giao là bao nhiêu?': the sentence 'ước đạt 1.612 tỷ đồng, bằng
     123,5% dự toán Trung ương giao, bằng 113,5% dự toán HĐND tỉnh giao' gives the plan only as shares; the report's row
