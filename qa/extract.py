@@ -25,7 +25,7 @@ from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
-from .scope import own_clauses, without_nation_brackets
+from .scope import district_row, own_clauses, without_nation_brackets
 from .seasons import season_fit
 from .weights import EVIDENCE
 
@@ -273,6 +273,12 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     and all(_CHANGE_LABEL.match(fold_ocr(f.indicator or "")) for f in figs):
                 # 'Mức giảm tỷ lệ hộ nghèo > ĐVT: Điểm %; ... Ước thực hiện: 3,60' for 'tỷ lệ hộ nghèo cuối năm 2022':
                 # the row states how far the rate fell, not the rate
+                figure = EVIDENCE.aim
+            if figure == 1.0 and query.wants_figure and not query.districts and hit.passage.kind == "table" \
+                    and (figs := figure_list(sent)) and all(district_row(fold_ocr(f.indicator or ""), asked_text, query)
+                                                            for f in figs):
+                # 'PHÂN THEO HUYỆN, THÀNH PHỐ > Thành phố Cà Mau > Tổng sản lượng thủy sản: 12.340' for 'tỉnh Cà Mau': the
+                # row of a district the province's name is also, a part of the province's total
                 figure = EVIDENCE.aim
             if query.wants_reference and not _REF.search(fold_ocr(quote)):
                 figure *= EVIDENCE.no_reference  # 'số mấy, ngày nào': '69/CT-UBND ngày 28/12/2022' is the answer

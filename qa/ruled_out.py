@@ -274,9 +274,13 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
             and not any(m.period in query.periods for m in mentions):
         return True
     # 'Thống nhất trình HĐND tỉnh chỉ tiêu kế hoạch năm 2026: ... kim ngạch xuất khẩu 3.900 triệu USD' for '11 tháng năm
-    # 2025': the lead names only a later year, of a plan or forecast, and nothing names the asked one
+    # 2025': the lead names only another year, a later one's plan or forecast or an earlier one's result ('Năm 2022, Nghệ
+    # An thu hút hơn 1,75 tỷ USD vốn FDI', a related article's, for '11 tháng 2023'), and nothing names the asked one
+    # (an earlier year only when it opens the sentence: 'Hoàn thiện thống kê đất đai năm 2022, lũy kế từ đầu năm cấp 126
+    # giấy' is the report's own count)
     if query.wants_figure and lead and not any(m.period in query.periods for m in mentions) and all(
-            m.period.kind == "year" and m.year is not None and all(m.period.year > a.year for a in query.periods)
+            m.period.kind == "year" and m.year is not None and all(
+                m.period.year > a.year or m.period.year < a.year and lead[0].start <= 3 for a in query.periods)
             for m in lead) \
             and not _clause_of_its_own(folded, mentions, query):
         return True

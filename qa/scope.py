@@ -300,3 +300,15 @@ def former_areas(text: str) -> list[str]:
     """The provinces a text names as they were before the 2025 merger ('Khu vực Bắc Kạn (cũ)', 'tỉnh Quảng Nam cũ')."""
     folded = fold_ocr(text)
     return [name for _, b, name in province_spans(folded) if FORMER_MARK.match(folded, b)]
+
+
+# a district's row ('Thành phố Cà Mau', 'Huyện Trần Văn Thời', 'TX. Giá Rai'); not a city that is a province itself
+_DISTRICT_ROW = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:thanh pho|tp\.?|huyen|thi xa|tx\.?)\s+(?!(?:ha noi|ho chi minh|hai phong|"
+                           r"da nang|can tho|hue)\b)[a-z]")
+
+
+def district_row(label: str, asked_text: str, query: Query) -> bool:
+    """A district's row that the question does not ask by name (the province's own name aside: 'Thành phố Cà Mau')."""
+    m = _DISTRICT_ROW.match(label)
+    name = label[m.end() - 1:].strip() if m else ""
+    return bool(m) and (name not in asked_text or any(fold_ocr(p) == name for p in query.provinces))

@@ -482,3 +482,21 @@ def test_a_budget_report_s_table_by_unit_speaks_of_the_revenue_its_title_names()
     trade = _hit("Kim ngạch nhập khẩu qua cửa khẩu Na Hình quý I/2023 đạt 151,3 triệu USD.", 30)
     assert not best_evidence(parse_query("thu ngân sách qua cửa khẩu Na Hình quý I/2023"), [trade], None, top=1,
                              titles=budget)[0].phrase
+
+
+def test_a_district_s_row_named_as_its_province_is_a_part():
+    """'tổng sản lượng thủy sản ... của tỉnh Cà Mau' in a table by district: the row 'Thành phố Cà Mau' (the provincial
+    capital, a district) is a part of the province's total, the row 'TOÀN TỈNH' the answer (set CF had answered the
+    city's 12.340 tấn); a row of a city that is a province itself ('Thành phố Cần Thơ') is no district. Figures
+    invented."""
+    cap = "SẢN LƯỢNG THỦY SẢN 10 THÁNG NĂM 2027 PHÂN THEO HUYỆN, THÀNH PHỐ (ĐVT: Tấn)"
+    hits = [_hit(f"{cap} > Thành phố Cà Mau > Tổng sản lượng thủy sản: 12.340; Trong đó: Tôm: 5.120", 96, "table"),
+            _hit(f"{cap} > TOÀN TỈNH > Tổng sản lượng thủy sản: 512.860; Trong đó: Tôm: 192.450", 95, "table")]
+    q = parse_query("Tổng sản lượng thủy sản 10 tháng năm 2027 của tỉnh Cà Mau là bao nhiêu?")
+    scores = {e.hit_index: e.score for e in best_evidence(q, hits, None, top=2)}
+    assert scores[1] > scores[0]
+    city = [_hit("SẢN LƯỢNG THỦY SẢN 10 THÁNG NĂM 2027 PHÂN THEO TỈNH (ĐVT: Tấn) > Thành phố Cần Thơ > Tổng sản lượng "
+                 "thủy sản: 180.340", 12, "table")]
+    q2 = parse_query("Tổng sản lượng thủy sản 10 tháng năm 2027 của Cần Thơ")
+    assert best_evidence(q2, city, None, top=1)[0].figure == 1.0
+

@@ -156,6 +156,12 @@ DISPUTED = {
     "CC_soctrang_tk_thang5_2025.txt": Period("months", 2025, 5),
     "CD_binhdinh_baobd_5thang_2025.txt": Period("months", 2025, 5),
     "CC_quangnam_cttdt_6thang_2025.txt": Period("half", 2025, 1),
+    # sets CE, CF: the same; 'quý III và 9 tháng năm 2026/2021' (their manifests read the quarter): the 9 months, the
+    # wider of the two, as for 'quý II và 6 tháng' above
+    "CE_nghean_tbxunghe_thang11_2023.txt": Period("months", 2023, 11),
+    "CF_dongnai_tk_thang8_2026.txt": Period("months", 2026, 8),
+    "CE_thainguyen_tk_quy3_2026.txt": Period("nine_months", 2026),
+    "CF_kontum_ctk_quy3_2021.txt": Period("nine_months", 2021),
 }
 
 

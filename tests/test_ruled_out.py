@@ -328,3 +328,24 @@ def test_counts_named_only_for_the_country_and_numbers_that_name_things():
     assert states_figure("Thu lệ phí trước bạ 176.540 triệu đồng (Biểu số 01).")
     assert states_figure("Kế hoạch 860 triệu USD") and states_figure("bằng 2 lần cùng kỳ")
     assert counts_targets("Năm 2027, dù chịu ảnh hưởng của bão số 4, dự ước có 18/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch.")
+
+
+def test_a_figure_led_by_another_whole_year_alone_is_that_year_s():
+    """'Năm 2022, Nghệ An thu hút hơn 1,75 tỷ USD vốn FDI' (a related article's line in 2023's page) for '11 tháng 2023':
+    2022's figure, not the asked one's (set CE had answered it); the asked year's own ('Năm 2023, ...') and a sentence
+    naming the asked period too stay. Figures invented."""
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.ruled_out import conflicts
+    q = parse_query("Nghe An 11 thang 2023 thu hut FDI tong von bao nhieu")
+    assert conflicts(q, "Năm 2022, tỉnh thu hút hơn 1,75 tỷ USD vốn FDI, lần đầu vào top 10 cả nước.", 2023)
+    assert not conflicts(q, "11 tháng năm 2023, tổng vốn FDI cấp mới và tăng thêm đạt 1.561,5 triệu USD.", 2023)
+    assert not conflicts(q, "Năm 2022 thu hút 1,75 tỷ USD; 11 tháng năm 2023 đạt 1.561,5 triệu USD.", 2023)
+
+
+def test_an_earlier_year_named_inside_the_clause_is_no_other_year_s_figure():
+    """'Hoàn thiện công tác thống kê đất đai năm 2022, lũy kế từ đầu năm cấp 126 giấy chứng nhận' in the first half of
+    2023's report: the count is the half year's (the samples' Lạng Sơn); only a sentence opening with another year is
+    that year's."""
+    q = parse_query("6 thang dau nam 2023 cap bao nhieu giay chung nhan quyen su dung dat")
+    assert not conflicts(q, "Hoàn thiện công tác thống kê đất đai năm 2022, lũy kế từ đầu năm cấp 126 giấy chứng nhận.",
+                         2023)
