@@ -26,6 +26,13 @@ def _ev(i: int, sentence: str, coverage: float) -> Evidence:
     return Evidence(hit_index=i, sentence=sentence, coverage=coverage, score=1.0, figure=True)
 
 
+def _passage(pid: str, text: str, period, line: int, kind: str = "body", doc: str = "a.txt"):
+    """A passage of one report, as the store hands it over (no character offsets needed here)."""
+    from tracuu.ingest.types import Passage
+    return Passage(id=pid, doc=doc, text=text, section="", period=period, line_start=line, line_end=line, char_start=0,
+                   char_end=0, kind=kind)
+
+
 def test_a_note_on_last_month_yields_to_the_sentence_of_the_month_asked(release):
     """'Ghi chú: ... tháng 7 đạt 7.260,3 tỷ đồng' says the question's words as well as the August sentence, but of July:
     ranked first, it yields to August's sentence (it had been refused as 'only July's figure', BI's Bình Thuận)."""
@@ -189,10 +196,9 @@ def test_a_lead_s_rounded_figure_yields_to_the_exact_one_of_its_report():
     p = Period("months", 2026, 11)
     lead = Passage(id="a", doc="a.txt", text="11 tháng năm 2026, kim ngạch xuất khẩu của tỉnh đạt hơn 1,1 tỷ USD.",
                    section="", period=p, line_start=20, line_end=20, char_start=0, char_end=0)
-    body = Passage(id="b", doc="a.txt", text="Kim ngạch xuất khẩu 11 tháng ước đạt 1.126,4 triệu USD, đạt 93,9% kế hoạch "
-                   "năm.", section="", period=p, line_start=26, line_end=26, char_start=0, char_end=0)
-    part = Passage(id="c", doc="a.txt", text="Riêng tôm đông lạnh xuất khẩu 892,3 triệu USD.", section="", period=p,
-                   line_start=27, line_end=27, char_start=0, char_end=0)
+    body = _passage("b", "Kim ngạch xuất khẩu 11 tháng ước đạt 1.126,4 triệu USD, đạt 93,9% kế hoạch "
+                         "năm.", p, 26)
+    part = _passage("c", "Riêng tôm đông lạnh xuất khẩu 892,3 triệu USD.", p, 27)
     hits = [Hit(passage=lead, row=0), Hit(passage=body, row=1), Hit(passage=part, row=2)]
     a, b, c = _ev(0, lead.text, 1.0), _ev(1, body.text, 0.8), _ev(2, part.text, 0.8)
     assert exact_over_rounded(a, [a, b, c], hits) is b
@@ -228,9 +234,8 @@ def test_a_footnote_yields_to_the_sentence_carrying_its_mark():
     from tracuu.ingest.types import Passage, Period
     from tracuu.qa.quote_choice import marking_over_note
     p = Period("half", 2027, 1)
-    body = Passage(id="body", doc="a.txt", text="Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 4.215 tỷ đồng, "
-                   "bằng 51,2% dự toán HĐND tỉnh giao⁴, tăng 6,7% so với cùng kỳ.", section="", period=p,
-                   line_start=43, line_end=43, char_start=0, char_end=0)
+    body = _passage("body", "Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 4.215 tỷ đồng, "
+                            "bằng 51,2% dự toán HĐND tỉnh giao⁴, tăng 6,7% so với cùng kỳ.", p, 43)
     note = Passage(id="note", doc="a.txt", text="⁴ Dự toán thu ngân sách nhà nước trên địa bàn năm 2027: Trung ương giao "
                    "7.215 tỷ đồng, HĐND tỉnh giao 8.232 tỷ đồng; số thu 6 tháng bằng 58,4% dự toán Trung ương giao.",
                    section="", period=p, line_start=88, line_end=88, char_start=0, char_end=0, kind="footnote",
@@ -272,8 +277,8 @@ def test_a_headline_of_a_rise_yields_to_the_amount_when_no_change_is_asked():
     p = Period("months", 2027, 5)
     says = Passage(id="a", doc="a.txt", text="5 tháng đầu năm 2027: Kim ngạch xuất khẩu của tỉnh tăng 14,6%", section="",
                    period=p, line_start=20, line_end=20, char_start=0, char_end=0)
-    body = Passage(id="b", doc="a.txt", text="Lũy kế 5 tháng, kim ngạch xuất khẩu ước đạt 1.018,6 triệu USD, tăng 14,6% "
-                   "so với cùng kỳ.", section="", period=p, line_start=33, line_end=33, char_start=0, char_end=0)
+    body = _passage("b", "Lũy kế 5 tháng, kim ngạch xuất khẩu ước đạt 1.018,6 triệu USD, tăng 14,6% "
+                         "so với cùng kỳ.", p, 33)
     hits = [Hit(passage=says, row=0), Hit(passage=body, row=1)]
     s, b = _ev(0, says.text, 1.0), _ev(1, body.text, 0.9)
     assert amount_over_share(parse_query("xuất khẩu 5 tháng 2027"), s, [s, b], hits) is b
@@ -314,22 +319,19 @@ def test_an_aim_above_the_plan_is_not_the_plan_s_amount():
     USD, vượt 5,5% kế hoạch; tổng mức bán lẻ ... đạt 138.000 tỷ đồng' aims above the plan (and the retail target beside
     it is another measure's); the report's row 'Kế hoạch năm 2027: 1.090,0' states the plan (set CC's An Giang).
     Figures invented."""
-    from tracuu.ingest.types import Passage, Period
+    from tracuu.ingest.types import Period
     from tracuu.qa.quote_choice import plan_over_shares
     p = Period("quarter", 2027, 3)
-    says = Passage(id="a", doc="a.txt", text="Phấn đấu kim ngạch xuất khẩu năm 2027 đạt 1.150 triệu USD, vượt 5,5% kế "
-                   "hoạch; tổng mức bán lẻ hàng hóa năm 2027 đạt 138.000 tỷ đồng.", section="", period=p,
-                   line_start=59, line_end=59, char_start=0, char_end=0)
-    row = Passage(id="b", doc="a.txt", text="KIM NGẠCH XUẤT KHẨU QUÝ III VÀ 9 THÁNG NĂM 2027 (ĐVT: Triệu USD) > Kim ngạch "
-                  "xuất khẩu > Kế hoạch năm 2027: 1.090,0; Thực hiện 9 tháng: 877,4", section="", period=p,
-                  line_start=85, line_end=85, char_start=0, char_end=0, kind="table")
+    says = _passage("a", "Phấn đấu kim ngạch xuất khẩu năm 2027 đạt 1.150 triệu USD, vượt 5,5% kế "
+                         "hoạch; tổng mức bán lẻ hàng hóa năm 2027 đạt 138.000 tỷ đồng.", p, 59)
+    row = _passage("b", "KIM NGẠCH XUẤT KHẨU QUÝ III VÀ 9 THÁNG NĂM 2027 (ĐVT: Triệu USD) > Kim ngạch "
+                        "xuất khẩu > Kế hoạch năm 2027: 1.090,0; Thực hiện 9 tháng: 877,4", p, 85, "table")
     hits = [Hit(passage=says, row=0), Hit(passage=row, row=1)]
     s_, r = _ev(0, says.text, 0.74), _ev(1, row.text, 0.74)
     assert plan_over_shares(parse_query("Kế hoạch kim ngạch xuất khẩu năm 2027 của tỉnh là bao nhiêu?"), s_, [s_, r],
                             hits) is r
     # (an aim stated as the plan itself stays: 'Kế hoạch năm 2027, kim ngạch xuất khẩu đạt 1.090 triệu USD')
-    plan = Passage(id="c", doc="a.txt", text="Kế hoạch năm 2027, kim ngạch xuất khẩu đạt 1.090 triệu USD.", section="",
-                   period=p, line_start=60, line_end=60, char_start=0, char_end=0)
+    plan = _passage("c", "Kế hoạch năm 2027, kim ngạch xuất khẩu đạt 1.090 triệu USD.", p, 60)
     hits2 = [Hit(passage=plan, row=0), Hit(passage=row, row=1)]
     c, r2 = _ev(0, plan.text, 0.74), _ev(1, row.text, 0.74)
     assert plan_over_shares(parse_query("Kế hoạch kim ngạch xuất khẩu năm 2027 của tỉnh là bao nhiêu?"), c, [c, r2],
@@ -341,15 +343,13 @@ def test_a_plan_s_amount_asked_is_quoted_from_where_it_stands_not_from_its_share
     123,5% dự toán Trung ương giao, bằng 113,5% dự toán HĐND tỉnh giao' gives the plan only as shares; the report's row
     'Kế hoạch năm 2027: 1.420' states it (BS's Điện Biên); a share of the plan asked keeps the sentence. Figures
     invented."""
-    from tracuu.ingest.types import Passage, Period
+    from tracuu.ingest.types import Period
     from tracuu.qa.quote_choice import plan_over_shares
     p = Period("year", 2027)
-    says = Passage(id="a", doc="a.txt", text="Năm 2027, tổng thu ngân sách nhà nước trên địa bàn ước đạt 1.612 tỷ đồng, "
-                   "bằng 123,5% dự toán Trung ương giao, bằng 113,5% dự toán HĐND tỉnh giao.", section="", period=p,
-                   line_start=30, line_end=30, char_start=0, char_end=0)
-    row = Passage(id="b", doc="a.txt", text="Kết quả thực hiện một số chỉ tiêu chủ yếu năm 2027 > Thu NSNN trên địa bàn > "
-                  "ĐVT: Tỷ đồng; Kế hoạch năm 2027: 1.420; Ước thực hiện năm 2027: 1.612", section="", period=p,
-                  line_start=62, line_end=62, char_start=0, char_end=0, kind="table")
+    says = _passage("a", "Năm 2027, tổng thu ngân sách nhà nước trên địa bàn ước đạt 1.612 tỷ đồng, "
+                         "bằng 123,5% dự toán Trung ương giao, bằng 113,5% dự toán HĐND tỉnh giao.", p, 30)
+    row = _passage("b", "Kết quả thực hiện một số chỉ tiêu chủ yếu năm 2027 > Thu NSNN trên địa bàn > "
+                        "ĐVT: Tỷ đồng; Kế hoạch năm 2027: 1.420; Ước thực hiện năm 2027: 1.612", p, 62, "table")
     hits = [Hit(passage=says, row=0), Hit(passage=row, row=1)]
     s, r = _ev(0, says.text, 0.89), _ev(1, row.text, 0.49)
     q = parse_query("Dự toán thu ngân sách nhà nước năm 2027 HĐND tỉnh giao là bao nhiêu?")
@@ -373,10 +373,9 @@ def test_another_place_s_amounts_beside_a_share_are_no_amount_of_the_place_asked
     from tracuu.ingest.types import Passage, Period
     from tracuu.qa.quote_choice import amount_over_share
     p = Period("nine_months", 2027)
-    says = Passage(id="a", doc="a.md", text="Để so sánh, cùng kỳ kim ngạch xuất khẩu của tỉnh Bình Dương 9 tháng năm 2027 "
-                   "ước đạt 24.860 triệu USD; kim ngạch xuất khẩu của cả nước 9 tháng ước đạt 299,6 tỷ USD. Kim ngạch "
-                   "xuất khẩu của Đồng Nai chiếm khoảng 6,2% kim ngạch xuất khẩu cả nước.", section="", period=p,
-                   line_start=60, line_end=60, char_start=0, char_end=0)
+    says = _passage("a", "Để so sánh, cùng kỳ kim ngạch xuất khẩu của tỉnh Bình Dương 9 tháng năm 2027 "
+                         "ước đạt 24.860 triệu USD; kim ngạch xuất khẩu của cả nước 9 tháng ước đạt 299,6 tỷ USD. Kim ngạch "
+                         "xuất khẩu của Đồng Nai chiếm khoảng 6,2% kim ngạch xuất khẩu cả nước.", p, 60, doc="a.md")
     row = Passage(id="b", doc="a.md", text="Bảng 2 > Tổng kim ngạch xuất khẩu > ĐVT: Triệu USD; Kế hoạch năm 2027: "
                   "24.000; Cộng dồn 9 tháng: 18.126", section="", period=p, line_start=64, line_end=64, char_start=0,
                   char_end=0, kind="table")
