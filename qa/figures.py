@@ -122,6 +122,9 @@ _PROVINCE_CITY = re.compile(r"\btinh(\s*,)\s*thanh\b")
 
 # 'cùng kỳ năm' opening the quote or a clause of it ('¹ Cùng kỳ năm 2024, GRDP tăng 9,15%'), not a baseline after a
 # comparison ('thấp hơn mức tăng 7,35% của cùng kỳ năm 2022')
+# a period inside the circumstances a clause recalls ('trong bối cảnh ... phục hồi sau giai đoạn dịch Covid-19 bùng phát
+# mạnh năm 2021, tổng thu ... đạt 67.845,3 tỷ đồng' is 2022's): when, not whose figure
+_IN_CONTEXT = re.compile(r"\b(?:sau\s+(?:giai doan|dot|thoi ky|khi)|trong boi canh)\b[^,;.()]{0,80}$")
 _OPENS_ON_SAME_SPAN = re.compile(r"(?:^|[,;:.]\s)[^a-z]*cung ky\s+$")
 
 
@@ -216,7 +219,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         sent_start = max(last_stop(quote, a), quote.rfind(";", 0, a))
         # (not one inside brackets closed before it: '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' is 2024's)
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison
-                 and not bracketed(folded, x.start, x.end, a)]
+                 and not bracketed(folded, x.start, x.end, a) and not _IN_CONTEXT.search(folded[sent_start + 1:x.start])]
         if not named:  # 'Đến hết tháng 6/2023 có 180 xã ...; tỷ lệ ... đạt 86,4%': a cut-off date frames its sentence
             full = last_stop(quote, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
             framed = [x for x in mentions if full < x.start and x.end <= a and x.period and not x.comparison]  # tháng 01')
@@ -226,7 +229,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
             own = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
             named = [x.period for x in own if x.period and not x.comparison
-                     and not bracketed(folded[sent_start + 1:a], x.start, x.end, a - sent_start - 1)] or named
+                     and not bracketed(folded[sent_start + 1:a], x.start, x.end, a - sent_start - 1)
+                     and not _IN_CONTEXT.search(folded[sent_start + 1:sent_start + 1 + x.start])] or named
         # 'kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ': a cut-off month after the period named is
         # when it was counted, not the figure's period
         cut = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.kind == "month"

@@ -1241,3 +1241,15 @@ def test_a_column_compared_with_the_plan_abbreviated_dt_is_a_share():
            "So sánh (%) - Cùng kỳ: 106,1")
     kinds = {c.value: c.kind for c in extract(row)}
     assert kinds["115,0"] == "share" and kinds["106,1"] == "change" and kinds["2.700.000"] == "target"
+
+
+def test_a_year_inside_the_circumstances_recalled_is_not_the_figure_s():
+    """'Năm 2027, trong bối cảnh kinh tế phục hồi nhanh sau giai đoạn dịch bùng phát mạnh năm 2026, tổng thu ... đạt
+    67.845,3 tỷ đồng': 2027's revenue (set CE's Bình Dương had been refused as 2026's); 'Sau 6 tháng năm 2027, ... đạt'
+    is the half year's. Figures invented."""
+    from tracuu.ingest.types import Period
+    s = ("Năm 2027, trong bối cảnh kinh tế của tỉnh phục hồi nhanh sau giai đoạn dịch bùng phát mạnh năm 2026, tổng thu "
+         "ngân sách nhà nước trên địa bàn đạt 67.845,3 tỷ đồng.")
+    assert extract(s, period=Period("year", 2027))[0].period == Period("year", 2027)
+    assert extract("Sau 6 tháng năm 2027, tổng thu đạt 8.000 tỷ đồng.", period=Period("year", 2027))[0].period \
+        == Period("half", 2027, 1)
