@@ -234,11 +234,12 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # where the claim gives a report's plan for the next period to the report's own period, which has no
             # figure of its own for it ('năm 2021 ... 96,2%': the 2021 release's 2022 plan), the figure is real
             # but another period's
-            if not _estimate(rep) and (any(period.overlaps(c) for c in claimed_at) or cite is None
-                                       or cite.period not in claimed_at
-                                       or own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None):
+            estimate = _estimate(rep)
+            if not estimate and (any(period.overlaps(c) for c in claimed_at) or cite is None
+                                 or cite.period not in claimed_at
+                                 or own_figure(fig, ans, said, claimed_at, asked, query, engine.store) is not None):
                 return _plan_as_result(claim, fig, rep, cite, period)
-            what = "số ước thực hiện" if _estimate(rep) else "mục tiêu, kế hoạch"
+            what = "số ước thực hiện" if estimate else "mục tiêu, kế hoạch"
             return ClaimResult(claim, fig.value, "other_period", rep, cite,
                                f"Số liệu {rep.value} có trong báo cáo nhưng là {what} {period.label}, "
                                f"không phải kết quả của kỳ nêu trong câu.")

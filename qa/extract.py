@@ -16,7 +16,7 @@ from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
 from .glossary import (AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
-                       dated_months, kind_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
+                       dated_months, kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject
@@ -25,7 +25,7 @@ from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
 from .query import Query
-from .scope import district_row, own_clauses, without_nation_brackets
+from .scope import DISTRICT_WORDS, district_row, own_clauses, without_nation_brackets
 from .seasons import season_fit
 from .weights import EVIDENCE
 
@@ -149,7 +149,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         and not plan_subject(query.text) and (query.asks_plan or bool(SHARE_OF_PLAN.search(asked_text)))
     # a result asked, no plan named: a quote whose every figure is planned, run-on sentences too, is an aim
     results_only = query.wants_figure and not query.wants_target and not query.asks_plan
-    kinds = query.wants_figure and kind_asked(asked_text)  # ('thu ngân sách nhà nước': one kind of the revenue)
+    kinds = kinds_asked(asked_text) if query.wants_figure else {}  # ('thu ngân sách nhà nước': one kind of the revenue)
     sides = [x for x in SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
@@ -268,6 +268,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'Kim ngạch xuất khẩu tôm 11 tháng đạt 1.846,2 triệu USD, ... chiếm 85,5% tổng kim ngạch xuất khẩu của
                 # tỉnh': the sentence says its figure is a part of the total asked, not the total
                 figure = EVIDENCE.aim
+            figs = None  # the sentence's figures, read once, when a rule below needs their labels
             if figure == 1.0 and query.wants_figure and not _CHANGE_ASKED.search(asked_text) \
                     and _CHANGE_WORDS.search(fold_ocr(sent)) and (figs := figure_list(sent)) \
                     and all(_CHANGE_LABEL.match(fold_ocr(f.indicator or "")) for f in figs):
@@ -275,8 +276,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # the row states how far the rate fell, not the rate
                 figure = EVIDENCE.aim
             if figure == 1.0 and query.wants_figure and not query.districts and hit.passage.kind == "table" \
-                    and (figs := figure_list(sent)) and all(district_row(fold_ocr(f.indicator or ""), asked_text, query)
-                                                            for f in figs):
+                    and DISTRICT_WORDS.search(fold_ocr(sent)) \
+                    and (figs := figure_list(sent) if figs is None else figs) \
+                    and all(district_row(fold_ocr(f.indicator or ""), asked_text, query) for f in figs):
                 # 'PHÂN THEO HUYỆN, THÀNH PHỐ > Thành phố Cà Mau > Tổng sản lượng thủy sản: 12.340' for 'tỉnh Cà Mau': the
                 # row of a district the province's name is also, a part of the province's total
                 figure = EVIDENCE.aim
@@ -337,8 +339,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'bao nhiêu doanh nghiệp giải thể' of 'Số doanh nghiệp thành lập mới ... 1.108': the count is of another
                 # thing the same noun names
                 phrase = False
-            if phrase and kinds and (figs := figure_list(sent)) \
-                    and all(other_kind(fold_ocr(f.indicator or ""), asked_text) for f in figs):
+            if phrase and kinds and (figs := figure_list(sent) if figs is None else figs) \
+                    and all(other_kind(fold_ocr(f.indicator or ""), kinds) for f in figs):
                 # 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' (central transfers included) for 'thu ngân sách nhà nước trên địa bàn':
                 # every figure is of another kind of the measure
                 phrase = False

@@ -250,21 +250,22 @@ def another_measure(phrase: str, folded: str, question: str) -> bool:
                or any(re.search(rf"\b{o}\W*$", folded[:s]) for o in before) for s, e in at)
 
 
-def kind_asked(question: str) -> bool:
-    """The question names one kind of a measure that `measure_kinds` splits ('thu ngân sách nhà nước', 'thu NSĐP')."""
+def kinds_asked(question: str) -> dict[str, set[str]]:
+    """The kinds of a measure `measure_kinds` splits that the question names, by measure ('thu ngân sách nhà nước',
+    'thu NSĐP'; acronyms spelled out): empty when it names none."""
     question = spelled_out(question)
-    return any(re.search(rf"\b{phrase} (?:{'|'.join(kinds)})\b", question) for phrase, kinds in _LEX.measure_kinds.items())
+    asked = {phrase: {k for k in kinds if re.search(rf"\b{phrase} {k}\b", question)}
+             for phrase, kinds in _LEX.measure_kinds.items()}
+    return {phrase: found for phrase, found in asked.items() if found}
 
 
-def other_kind(label: str, question: str) -> bool:
-    """The figure's own words (`label`, folded) name a kind of the measure the question asks another kind of
-    (`measure_kinds`: 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' for 'thu ngân sách nhà nước', acronyms spelled out), and not the
-    asked one."""
-    label, question = spelled_out(label), spelled_out(question)
-    for phrase, kinds in _LEX.measure_kinds.items():
-        asked = {k for k in kinds if re.search(rf"\b{phrase} {k}\b", question)}
-        printed = {k for k in kinds if re.search(rf"\b{phrase} {k}\b", label)}
-        if asked and printed and not asked & printed:
+def other_kind(label: str, asked: dict[str, set[str]]) -> bool:
+    """The figure's own words (`label`, folded) name a kind of a measure the question asks another kind of (`asked`,
+    from `kinds_asked`: 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' for 'thu ngân sách nhà nước'), and not the asked one."""
+    label = spelled_out(label)
+    for phrase, kinds in asked.items():
+        printed = {k for k in _LEX.measure_kinds[phrase] if re.search(rf"\b{phrase} {k}\b", label)}
+        if printed and not kinds & printed:
             return True
     return False
 

@@ -303,6 +303,7 @@ def former_areas(text: str) -> list[str]:
 
 
 # a district's row ('Thành phố Cà Mau', 'Huyện Trần Văn Thời', 'TX. Giá Rai'); not a city that is a province itself
+DISTRICT_WORDS = re.compile(r"\b(?:thanh pho|tp|huyen|thi xa|tx)\b")  # (read before a district's row is looked for)
 _DISTRICT_ROW = re.compile(r"^\W*(?:\d+[.)]?\s+)?(?:thanh pho|tp\.?|huyen|thi xa|tx\.?)\s+(?!(?:ha noi|ho chi minh|hai phong|"
                            r"da nang|can tho|hue)\b)[a-z]")
 
