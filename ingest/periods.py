@@ -65,6 +65,10 @@ _FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4
 _NMONTHS = r"(\d{1,2}|hai|bon|nam(?=\s+thang\s+dau\s+nam)|bay|tam|muoi mot|muoi)"
 _MONTHWORD = {"hai": 2, "bon": 4, "nam": 5, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
 
+# what 'cả năm' counts when 'năm' is five ('cả năm huyện', 'cả năm chỉ tiêu'), or the school year
+_COUNTED = (r"huyen|xa|tinh|thanh|thi|quan|phuong|nhom|linh|nganh|chi|don|loai|mat|doanh|khu|cum|du|cong|truong|hoc"
+            r"|lan|nguoi|ho|dot|thang|quy|tuan|ngay|nam|muc|san|hang|co|khoi|so|ban|trieu|nghin|ty|ngan")
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 'từ đầu năm đến hết tháng 8/2024', 'từ đầu năm đến ngày 15/11/2024': the running total from January (to
     # that month, however far into it), however it is asked
@@ -119,6 +123,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # OCR glues a footnote mark to the year ('nam 20226' for 'năm 2022⁶'): 'năm' makes it a year still
     ("year", re.compile(rf"\b(?:ca\s+|ke\s+hoach\s+)?{NAM}\s+{YEAR}(?:\d{{1,2}})?(?![0-9/])")),
     ("bare_year", re.compile(rf"(?<![0-9/.,])(?<!/\s){YEAR}(?![0-9/]|\s*/\s*\d)")),
+    # 'ước cả năm đạt 3.126,4 triệu USD', 'phấn đấu kim ngạch xuất khẩu cả năm đạt 370 triệu USD': the whole year the
+    # text is of (a report's), its year unwritten (not 'cả năm huyện', all five districts; not 'cả năm học')
+    ("whole_year", re.compile(rf"\bca\s+{NAM}\b(?!\s*(?:{YEAR}|/|-))(?!\s+(?:{_COUNTED})\b)")),
 ]
 
 
@@ -318,6 +325,8 @@ def _mention(kind: str, m: re.Match, default_year: int | None) -> Mention | None
         if not n or not 1 <= n <= 12:
             return None
         kind, index = _NAMED.get(n, ("months", n))
+    elif kind == "whole_year":  # ('cả năm': the year of its sentence or report, borrowed)
+        kind, index, rel = "year", None, "whole"
     else:  # year / bare_year
         rel = "bare" if kind == "bare_year" else ""  # '2023' alone: maybe a name ('Tết Quý Mão 2023')
         kind, index = "year", None
@@ -349,8 +358,11 @@ def parse_period(text: str, default_year: int | None = None) -> Period | None:
 def spoken_periods(text: str, own: Period | None) -> tuple[Period, ...]:
     """The periods a passage of a report of period `own` speaks of, in order, once each; a baseline ('so với
     cùng kỳ năm 2022') is not one of them, 'cùng kỳ năm 2022' alone is (the report's span a year before).
-    Read once at ingest and stored with the passage (`Passage.mentions`)."""
-    return tuple(dict.fromkeys(m.period for m in find_periods(text, own=own) if m.period and not m.comparison))
+    Read once at ingest and stored with the passage (`Passage.mentions`). An unwritten year ('cả năm') dates the
+    figure after it, not the passage: a plans part's 'phấn đấu giảm tỷ lệ hộ nghèo cả năm 3%' does not make its
+    paragraph the year's."""
+    return tuple(dict.fromkeys(m.period for m in find_periods(text, own=own)
+                               if m.period and not m.comparison and m.relative != "whole"))
 
 
 # the sexagenary names of lunar years: 'Tết Quý Mão' is the lunar new year falling early in 2023

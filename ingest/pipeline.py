@@ -189,7 +189,8 @@ def section_period(p: Paragraph, doc: Document) -> Period | None:
     for title, level in zip(p.section, p.levels):
         if fold_ocr(title).strip() == doc_title:
             continue  # the report's title names its own period and the planned one: read into `doc` already
-        found = [m.period for m in find_periods(title, default_year) if m.period]
+        # (the whole year unsaid, 'cả năm', is read below: a heading on it makes its part the year's)
+        found = [m.period for m in find_periods(title, default_year) if m.period and m.relative != "whole"]
         if not found and default_year and _WHOLE_YEAR.search(fold_ocr(title)):
             period = Period("year", default_year)  # '3. Đánh giá, ước thực hiện cả năm' of a 9-month report: the year's
             continue

@@ -17,8 +17,9 @@ from . import wording
 from .answer import Answer
 from .extract import best_evidence
 from .quoting import compose, marked_footnote, not_compiled_part
-from .quote_choice import (aim_over_result, amount_over_share, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
-                           plan_and_result, restated_in_body, result_over_aim, stated_in_full, total_over_part,
+from .aim_choice import aim_over_result, result_over_aim
+from .quote_choice import (amount_over_share, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
+                           plan_and_result, restated_in_body, stated_in_full, total_over_part,
                            whole_over_singled)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figure_line import lead_line

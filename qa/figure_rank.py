@@ -16,6 +16,7 @@ from tracuu.index.lexical import token_set, tokenize, words_of
 from .figure_asks import asked_word, first_ask, last_clause, lead_in_words, shared_run
 from .figure_words import counts
 from .figures import BASELINE_WORDS, HOW_WORDS, Figure
+from .sentence import last_stop
 from .glossary import FIGURE_KINDS, cutoff_months, named_measures, spelled_out
 
 
@@ -232,8 +233,17 @@ def _counted_to(f: Figure, dated: list[Period]) -> bool:
 def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
     """The figure's words, or those before it in its quote ('Xuất khẩu ... Trong đó hạt điều nhân 1.486,2'), name one of
     the measures."""
-    words = set(have) | set(words_of(f"{f.indicator} {f.quote[:f.start]} {f.frame}"))  # (a note: its marking sentence's)
+    # (the words before it in its own sentence: 'Doanh thu từ du lịch 11 tháng ước 5.742 tỷ đồng' after 'tổng lượt khách
+    # ước đạt 2.864,7 nghìn lượt' is not named a tourist count by the sentence before; unless its sentence goes on with
+    # a part of that one's whole, 'Trong đó hạt điều nhân ...')
+    before = f.quote[last_stop(f.quote, f.start) + 1:f.start]
+    if _PART_OPENS.match(fold_ocr(before)):
+        before = f.quote[:f.start]
+    words = set(have) | set(words_of(f"{f.indicator} {before} {f.frame}"))  # (a note: its marking sentence's)
     return any(m <= words for m in measures)
+
+
+_PART_OPENS = re.compile(r"\s*(?:trong do|rieng|bao gom|gom|cu the)\b")
 
 
 _PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}

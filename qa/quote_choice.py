@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from tracuu.index.lexical import words_of
 from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
@@ -14,7 +15,7 @@ from .extract import Evidence
 from .figure_asks import asks_change, asks_rate, plan_subject
 from .figure_value import parse_number
 from .figures import extract
-from .glossary import AIMED, measure_phrases
+from .glossary import measure_phrases
 from .notes import asks_part
 from .parts import row_label, table_of, total_row
 from .query import Query
@@ -24,24 +25,6 @@ from .sentence import figure_lead
 from .table_cells import table_cells
 from .verify import numbers_in
 from .weights import EVIDENCE
-
-
-def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence], hits: list[Hit],
-                    docs: dict) -> Evidence | None:
-    """A result asked: a plan's aim (a sentence of a report's plans part) yields to a sentence stating a figure in the
-    report of the asked period itself, covering the question nearly as well ('Toàn tỉnh đón 1.786,4 nghìn lượt' in the
-    half-year report, not the quarter's 'đón khoảng 1,75 triệu lượt trong 6 tháng'); a plan asked, the reverse."""
-    def plans(e: Evidence) -> bool:
-        p = hits[e.hit_index].passage
-        return docs[p.doc].plans(p.period)
-    if best is not None and query.wants_figure and (query.wants_target or query.asks_plan) and not plans(best) \
-            and not AIMED.search(figure_lead(best.sentence) or ""):
-        return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
-                     and plans(e) and hits[e.hit_index].passage.period in query.periods), best)
-    if best is None or not query.wants_figure or query.wants_target or not plans(best):
-        return best
-    return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
-                 and not plans(e) and docs[hits[e.hit_index].passage.doc].period in query.periods), best)
 
 
 def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
@@ -68,7 +51,7 @@ def total_over_part(query: Query, best: Evidence, evidence: list[Evidence], hits
     # (its total row not among those read: another sentence of the report stating a figure, not a row of the table,
     # covering the question nearly as well; 'Rau quả > Trị giá quý III: 35,8' is no answer for the province's exports,
     # unless the question names any word of the part: 'Chi SN y tế, dân số' for 'chi sự nghiệp y tế')
-    if set(fold_ocr(label).split()) & set(fold_ocr(query.text).split()):
+    if set(words_of(fold_ocr(label))) & set(words_of(fold_ocr(query.text))):
         return best
     return next((e for e in evidence if e is not best and e.figure and e.coverage >= EVIDENCE.row_restated * best.coverage
                  and hits[e.hit_index].passage.doc == p.doc and table_of(hits[e.hit_index].passage) != table_of(p)), best)
@@ -82,7 +65,7 @@ def _asked_by_name(part: str, query: Query, whole: str = "") -> bool:
     table's caption (`whole`) names the total by are not the part's: 'Bán lẻ hàng hóa' under 'TỔNG MỨC BÁN LẺ HÀNG HÓA
     VÀ DOANH THU DỊCH VỤ TIÊU DÙNG' is not asked by a question naming the whole."""
     words = [w for w in part.split() if w.isalpha()]
-    asked = set(fold_ocr(query.text).split())
+    asked = set(words_of(fold_ocr(query.text)))  # (its words, not 'tô,' with the comma after it)
     caption = {w for w in whole.split() if w.isalpha()}
     if own := [w for w in words if w not in caption]:  # 'Dự án nhóm B' under '... theo nhóm dự án': its 'B' tells it
         return sum(w in asked for w in own) * 2 >= len(own)
@@ -153,7 +136,8 @@ def _plan_amount(e: Evidence, hits: list[Hit], measures: list[str] | None = None
 _OVER_PLAN = re.compile(r"[^,;.()]{0,20}[,(]?\s*(?:vuot|bang|dat)\s+(?:muc\s+)?[\d,]+\s*%\s*(?:so voi\s+)?(?:ke hoach|du toan)")
 
 
-_PLAN_AND_RESULT = re.compile(r"\b(?:ke hoach|chi tieu|du toan|muc tieu)\b[^?]*\bbao nhieu\b[^?]*\b(?:va|con)\b[^?]*"
+# (the two asks joined by 'và', 'còn' or a comma: '... là bao nhiêu, sau 8 tháng đã thực hiện được bao nhiêu phần trăm')
+_PLAN_AND_RESULT = re.compile(r"\b(?:ke hoach|chi tieu|du toan|muc tieu)\b[^?]*\bbao nhieu\b[^?]*(?:\b(?:va|con)\b|,)[^?]*"
                               r"\b(?:thuc hien|uoc dat|da dat|dat duoc|dat)\b[^?]*\bbao nhieu\b")
 
 
@@ -330,28 +314,6 @@ def asked_period_first(query: Query, best: Evidence, evidence: list[Evidence], h
         return best
     return next((e for e in evidence if e is not best and e.coverage >= best.coverage
                  and any(f.period in query.periods for f in own(e))), best)
-
-
-def aim_over_result(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:
-    """A target asked ('đặt mục tiêu kim ngạch xuất khẩu năm 2023 bao nhiêu'): a sentence of results ('năm 2023 ước đạt
-    27.846,2 triệu USD, ... đạt 97,7% kế hoạch') yields to one covering the question as well that states the aim ('ban
-    hành Kế hoạch ... năm 2023 với mục tiêu ... kim ngạch xuất khẩu năm 2023 đạt 29.000 triệu USD')."""
-    if not query.wants_target or not query.periods:
-        return best
-
-    measures = measure_phrases(fold_ocr(query.text))
-
-    def aims(e: Evidence, named: bool = False) -> bool:
-        # (its own aim: not the plan a result is measured against, '(490.000 tấn)'; with `named`, a figure of the
-        # measure asked among its aims: 'phấn đấu tăng trưởng GRDP ... 6,5%; thu ngân sách cả năm vượt dự toán; đón 2,6
-        # triệu lượt khách' holds no aim of the budget's; '... với mục tiêu tăng trưởng GRDP năm 2023 đạt 14,5%, kim
-        # ngạch xuất khẩu năm 2023 đạt 29.000 triệu USD' holds the exports')
-        figs = [f for f in _figures(e, hits) if not f.reference and f.period in query.periods]
-        return any(f.kind == "target" for f in figs) and (not named or not measures or any(
-            m in fold_ocr(f"{f.header} {f.head or f.indicator}") for f in figs for m in measures))
-    if aims(best) or not any(f.kind in ("result", "change") for f in _figures(best, hits)):
-        return best  # (an aim in words, 'phấn đấu ... đạt trên một nửa dự toán năm', is an aim still)
-    return next((e for e in evidence if e is not best and e.coverage >= best.coverage and aims(e, named=True)), best)
 
 
 def exact_over_rounded(best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:

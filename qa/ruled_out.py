@@ -40,7 +40,9 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # 'nhiệm vụ, giải pháp điều hành ngân sách quý II năm 2025' in the title names what the report holds: the list
         # asked is in its body
         return "names_only_what_the_report_holds"
-    if not e.phrase or other_product(fold_ocr(query.text), fold_ocr(f"{h.passage.section} {h.passage.text}")):
+    asked = fold_ocr(query.text)
+    if not e.phrase or other_product(asked, fold_ocr(f"{h.passage.section} {h.passage.text}")) \
+            or other_product(asked, fold_ocr(e.sentence), stated=False):
         return "does_not_name_the_indicator"
     if (query.asks_quantity or query.wants_figure) and not re.search(r"\bchi tieu\b", fold_ocr(query.text)) \
             and counts_targets(e.sentence, plans=not query.wants_target):

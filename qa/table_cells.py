@@ -63,7 +63,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
         number = parse_number(m.group(3))
         if number is None:
             continue
-        if not periods and year is not None and re.search(r"\bnam\s*$", h):
+        if not periods and year is not None and re.search(r"\bnam\s*$", h) and not compares:
+            # (not a comparison's: 'Lũy kế so với KH năm' is the running total's share of the year's plan)
             periods = [Period("year", year)]  # 'Dự toán năm', 'Ước cả năm': the caption's year
         if len(periods) > 1 and periods[0].contains(periods[-1]):
             periods = periods[-1:]  # merged headers go from the wide to the narrow: 'Năm 2023 - Ước 9 tháng' is 9 months
@@ -83,6 +84,13 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     # section's (`own`: 'Kế hoạch năm | Ước thực hiện | So kế hoạch (%)' in a half-year's table); a running total's
     # column ('Lũy kế đến cuối tháng') is no month's, and 'Thực hiện cùng kỳ' is the same span a year before
     # (a same-time-last-year column is the baseline, not the row's own: 'Thực hiện 11 tháng - Cùng kỳ năm 2021')
+    # a comparison of the running total ('So sánh (%) - Lũy kế so với KH năm: 94,0') is of its column's period
+    running = next((f.period for f in out if f.period and f.kind == "result" and re.search(r"\bluy ke\b", fold(f.header))),
+                   None)
+    for f in out:
+        if f.period is None and running is not None and f.kind in ("share", "change") \
+                and re.search(r"\bluy ke\b", fold(f.header)):
+            f.period = running
     dated = {f.period for f in out if f.period and f.kind != "target" and not re.search(r"\bcung ky\b", fold(f.header))}
     if fill := row_period or (next(iter(dated)) if len(dated) == 1 else None) or (own if not dated else None):
         for f in out:

@@ -284,7 +284,7 @@ def test_a_plans_aim_yields_to_the_asked_period_s_own_result():
     from tracuu.index.store import Hit
     from tracuu.ingest.types import Document, Passage, Period
     from tracuu.qa.extract import Evidence
-    from tracuu.qa.quote_choice import result_over_aim
+    from tracuu.qa.aim_choice import result_over_aim
     from tracuu.qa.query import parse_query
     q1, h1, y = Period("quarter", 2024, 1), Period("half", 2024, 1), Period("year", 2024, None)
 

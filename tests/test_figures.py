@@ -129,6 +129,14 @@ def test_columns_that_name_no_year_take_the_caption_s_and_a_comparison_column_an
     row = ("Biểu > Kim ngạch xuất khẩu > ĐVT: triệu USD; Kế hoạch năm 2023: 30.000; Ước thực hiện 6 tháng 2023: 14.210; "
            "So sánh cùng kỳ (%): 90,3")
     assert rank(extract(row), weighted({}), asked=[Period("year", 2023)], baselines={"cung ky"})[0].value == "30.000"
+    # a running total's share of the year's plan ('Lũy kế so với KH năm': 94,0) is the running total's, not the year's
+    # (set CH's Sơn La: a claim '11 tháng ... đạt 94% kế hoạch năm' had been judged another period's)
+    row = ("Phụ lục > Giải quyết việc làm mới > ĐVT: lao động; Kế hoạch năm 2023: 19.000; Thực hiện - Lũy kế 11 tháng năm "
+           "2023: 17.862; So sánh (%) - Lũy kế so với KH năm: 94,0; So sánh (%) - Lũy kế so với cùng kỳ: 105,7")
+    cells = extract(row, period=Period("months", 2023, 11))
+    assert [(c.value, c.kind, c.period) for c in cells] == [
+        ("19.000", "target", Period("year", 2023)), ("17.862", "result", Period("months", 2023, 11)),
+        ("94,0", "share", Period("months", 2023, 11)), ("105,7", "change", Period("months", 2023, 11))]
 
 
 def test_abbreviated_columns_name_their_period_and_kind():
@@ -876,6 +884,15 @@ def test_the_figure_of_the_indicator_the_question_names_by_its_head_noun_leads()
     quote = ("Các mặt hàng xuất khẩu chủ lực: giày dép 1.124,8 triệu USD, tăng 11,4%; thủy sản 612,4 triệu USD, tăng 4,2%; "
              "trái cây các loại 528,6 triệu USD, tăng 21,6%.")
     assert first(quote, "Xuất khẩu trái cây năm 2024 đạt bao nhiêu?") == "528,6"
+    # a sentence of its own is not named by the one before it: 'Doanh thu từ du lịch 11 tháng' after 'tổng lượt khách'
+    # names no tourist count (set CG's Huế had answered the revenue for 'lượng khách du lịch'); a part after its
+    # whole still takes its name
+    quote = ("Lũy kế 11 tháng năm 2023, tổng lượt khách ước đạt 2.864,7 nghìn lượt, tăng 72,5%. Doanh thu từ du lịch 11 "
+             "tháng ước 5.742 tỷ đồng, tăng 64,8%.")
+    assert first(quote, "Lượng khách du lịch 11 tháng năm 2023 đạt bao nhiêu?") == "2.864,7"
+    assert first(quote, "Doanh thu du lịch 11 tháng năm 2023 đạt bao nhiêu?") == "5.742"
+    quote = "Kim ngạch xuất khẩu 6 tháng đạt 1.842,6 triệu USD; trong đó hạt điều nhân 1.486,2 triệu USD, tăng 8,1%."
+    assert first(quote, "Xuất khẩu hạt điều nhân 6 tháng đạt bao nhiêu?") == "1.486,2"
 
 
 def test_a_sentence_whose_subject_is_a_plan_frames_its_figures_as_targets():

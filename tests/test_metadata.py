@@ -162,6 +162,11 @@ DISPUTED = {
     "CF_dongnai_tk_thang8_2026.txt": Period("months", 2026, 8),
     "CE_thainguyen_tk_quy3_2026.txt": Period("nine_months", 2026),
     "CF_kontum_ctk_quy3_2021.txt": Period("nine_months", 2021),
+    # sets CG, CH: the same ('tháng 8 và 8 tháng năm 2026', 'tháng 5 và 5 tháng năm 2026'; 'quý II, 6 tháng đầu năm
+    # 2025': the half year)
+    "CG_laocai_tk_thang8_2026.txt": Period("months", 2026, 8),
+    "CH_quangngai_tk_thang5_2026.txt": Period("months", 2026, 5),
+    "CH_quangbinh_sct_quy2_2025.txt": Period("half", 2025, 1),
 }
 
 

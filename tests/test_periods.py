@@ -331,3 +331,17 @@ def test_quarters_counted_from_january():
     assert [m.period for m in find_periods("ba quý đầu năm 2022", 2022)] == [Period("nine_months", 2022)]
     assert [m.period for m in find_periods("hai quý đầu năm 2023", 2023)] == [Period("half", 2023, 1)]
     assert [m.period for m in find_periods("quý đầu năm 2024", 2024)] == [Period("quarter", 2024, 1)]
+
+
+def test_the_whole_year_unwritten_is_its_text_s_year():
+    """'phấn đấu kim ngạch xuất khẩu cả năm đạt 370 triệu USD' in a half-year report of 2025 (set CE's Ninh Thuận,
+    invented): 'cả năm' is 2025, not the second half its plans part is of; so is 'ước cả năm' after a running total.
+    'cả năm huyện' counts five districts, 'cả năm học' is a school year: no period; a year written stays that year."""
+    said = [m.period for m in find_periods("phấn đấu kim ngạch xuất khẩu cả năm đạt 370 triệu USD", 2025)]
+    assert said == [Period("year", 2025)]
+    said = [m.period for m in find_periods("11 tháng đạt 2.846,2 triệu USD; ước cả năm đạt 3.126,4 triệu USD", 2024)]
+    assert said == [Period("months", 2024, 11), Period("year", 2024)]
+    assert [m.period for m in find_periods("Tổng thu ngân sách cả năm 2023 đạt 5.120 tỷ đồng", 2025)] == [Period("year", 2023)]
+    assert find_periods("cả năm huyện đều hoàn thành kế hoạch", 2025) == []
+    assert find_periods("tổng kết cả năm học", 2025) == []
+    assert [m.period for m in find_periods("cả năm đạt 370 triệu USD")] == [None]  # (no year known: none guessed)

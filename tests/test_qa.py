@@ -661,6 +661,10 @@ def test_a_target_asked_as_mục_tiêu_is_found_printed_as_phấn_đấu_and_the
     from tracuu.qa.glossary import equivalents
     assert equivalents("hung yen dat muc tieu tang truong grdp ca nam 2025")["phan dau"] == "dat muc tieu"
     assert equivalents("bac giang phan dau tang truong grdp nam 2025")["muc tieu"] == "phan dau"
+    # ('lượng khách du lịch' asked, 'tổng lượt khách ước đạt 2.864,7 nghìn lượt' printed: set CG's Huế; not a ship's
+    # calls, 'lượng khách tàu biển')
+    assert equivalents("luong khach du lich den hue 11 thang nam 2023")["luot khach"] == "luong khach"
+    assert "luot khach" not in equivalents("luong khach tau bien qua cang chan may")
     ans = wide_engine.ask("Bắc Giang phấn đấu tăng trưởng GRDP năm 2025 bao nhiêu?")
     assert ans.answered and ans.figures[0].value == "14", ans.answer
     ans = wide_engine.ask("Sở Kế hoạch và Đầu tư Bắc Ninh đặt mục tiêu thu hút FDI năm 2025 bao nhiêu?")

@@ -174,7 +174,7 @@ def test_a_target_asked_prefers_the_sentence_stating_the_aim():
     """'đặt mục tiêu kim ngạch xuất khẩu năm 2027 bao nhiêu': the result sentence ranked first ('đạt 97,7% kế hoạch'
     names the plan, not its value) yields to the aim's sentence covering the question as well (BE's Bắc Giang)."""
     from tracuu.ingest.types import Passage, Period
-    from tracuu.qa.quote_choice import aim_over_result
+    from tracuu.qa.aim_choice import aim_over_result
     result = Passage(id="a", doc="a.txt", text="Kim ngạch xuất khẩu năm 2027 ước đạt 27.846,2 triệu USD, tăng 6,2% so với "
                      "năm 2026, đạt 97,7% kế hoạch.", section="", period=Period("year", 2027), line_start=28,
                      line_end=28, char_start=0, char_end=0)
@@ -211,7 +211,7 @@ def test_an_aim_list_without_the_asked_measure_s_aim_does_not_replace_its_aim():
     speech's aims that name the budget with no figure ('thu ngân sách cả năm vượt dự toán; đón 2,6 triệu lượt khách':
     its aims are GRDP's and the visitors', BB's Hà Giang); an aim of the measure asked still is."""
     from tracuu.ingest.types import Passage, Period
-    from tracuu.qa.quote_choice import aim_over_result
+    from tracuu.qa.aim_choice import aim_over_result
     plan = Passage(id="a", doc="a.txt", text="Tổng thu ngân sách nhà nước trên địa bàn đạt 3.020 tỷ đồng.", section="",
                    period=Period("year", 2027), line_start=79, line_end=79, char_start=0, char_end=0)
     speech = Passage(id="b", doc="b.txt", text="Đồng chí Bí thư đề nghị tập trung thực hiện các mục tiêu 6 tháng cuối năm, "
@@ -312,6 +312,16 @@ def test_a_part_s_row_not_asked_yields_to_the_report_s_sentence_when_its_total_r
     hits = [Hit(passage=health, row=0), Hit(passage=says, row=1)]
     h, s = _ev(0, health.text, 0.5), _ev(1, says.text, 0.45)
     assert total_over_part(parse_query("Chi sự nghiệp y tế 9 tháng năm 2027 là bao nhiêu?"), h, [h, s], hits) is h
+    # a part named in a claim's words with a comma after them ('... 18.426 chiếc ô tô, bằng 80,8% cùng kỳ'; set CG's
+    # Vĩnh Phúc annex) is asked by name: the row of its whole above it does not stand in
+    whole = passage(16, "Một số chỉ tiêu chủ yếu > Chỉ số sản xuất công nghiệp (so với cùng kỳ) > ĐVT: %; Quý I/2027: "
+                        "101,45", "table")
+    cars = passage(18, "Một số chỉ tiêu chủ yếu > - Ô tô các loại > ĐVT: chiếc; Quý I/2027: 18.426", "table")
+    hits = [Hit(passage=cars, row=0), Hit(passage=whole, row=1)]
+    c, w = _ev(0, cars.text, 0.31), _ev(1, whole.text, 0.15)
+    claim = parse_query("Quý I/2027, Vĩnh Phúc sản xuất 18.426 chiếc ô tô, bằng 80,8% cùng kỳ năm trước.")
+    assert total_over_part(claim, c, [c, w], hits) is c
+    assert total_over_part(parse_query("Quý I/2027 Vĩnh Phúc sản xuất công nghiệp thế nào?"), c, [c, w], hits) is w
 
 
 def test_an_aim_above_the_plan_is_not_the_plan_s_amount():
@@ -438,3 +448,6 @@ def test_both_the_plan_and_the_result_asked_are_quoted_from_where_both_are_state
     both = parse_query("Kế hoạch năm 2027 về kim ngạch xuất khẩu của Cần Thơ là bao nhiêu và thực hiện đạt bao nhiêu?")
     assert plan_and_result(both, s, [s, r], hits) is r
     assert plan_and_result(parse_query("Kim ngạch xuất khẩu năm 2027 của Cần Thơ đạt bao nhiêu?"), s, [s, r], hits) is s
+    # (the two asks joined by a comma, set CG's Lào Cai)
+    comma = parse_query("Kế hoạch xuất khẩu năm 2027 của Cần Thơ là bao nhiêu, đã thực hiện được bao nhiêu phần trăm?")
+    assert plan_and_result(comma, s, [s, r], hits) is r
