@@ -365,13 +365,6 @@ def spoken_periods(text: str, own: Period | None) -> tuple[Period, ...]:
                                if m.period and not m.comparison and m.relative != "whole"))
 
 
-# the sexagenary names of lunar years: 'Tết Quý Mão' is the lunar new year falling early in 2023
-_STEMS = ["giap", "at", "binh", "dinh", "mau", "ky", "canh", "tan", "nham", "quy"]
-_BRANCHES = ["ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui", "than", "dau", "tuat", "hoi"]  # Tý, ..., Tỵ
-_TET = re.compile(r"\btet\s+(?:nguyen\s+dan\s+)?(" + "|".join(_STEMS) + r")\s+(" + "|".join(
-    sorted(set(_BRANCHES) | {"meo"})) + r")\b")
-
-
 # the words that make two years one span: 'giai đoạn 2021 - 2025', 'thời kỳ ...', '5 năm 2026 - 2030'
 _SPAN_CUE = re.compile(r"\b(?:giai\s+doan|thoi\s+ky|\d{1,2}\s+nam)\s*\(?\s*$")
 # 'giai đoạn 2021 - 2025', '5 năm 2026 - 2030': a span of years (a school year or a term is read apart)
@@ -383,21 +376,3 @@ def year_spans(folded: str) -> list[tuple[int, int, int, int] | None]:
     that is no span of up to ten years ('2010-2035' is a horizon, '2025-2024' no span)."""
     return [(m.start(), m.end(), a, b) if 0 < (b := int(m.group(2))) - (a := int(m.group(1))) <= 10 else None
             for m in _YEAR_SPAN.finditer(folded)]
-
-
-def lunar_names(folded: str) -> list[tuple[int, int]]:
-    """Where a folded text names a year by its stem and branch after 'Tết' ('tết nguyên đán *bính ngọ*'): words
-    of a period, like 'năm 2026', not of what is counted."""
-    return [m.span(1)[:1] + m.span(2)[1:] for m in _TET.finditer(folded)]
-
-
-def lunar_new_year(folded: str) -> int | None:
-    """The year whose Tết a folded text names by its stem and branch ('tet nguyen dan quy mao' -> 2023), within
-    the sixty years around now ('Tý' and 'Tỵ' fold alike: the stem's parity tells them apart)."""
-    m = _TET.search(folded)
-    if not m:
-        return None
-    stem = _STEMS.index(m.group(1))
-    branch = "mao" if m.group(2) == "meo" else m.group(2)
-    places = [i for i, b in enumerate(_BRANCHES) if b == branch and i % 2 == stem % 2]
-    return next((y for y in range(1984, 2044) if (y - 4) % 10 == stem and (y - 4) % 12 in places), None)

@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from tracuu.index.backend import Store, open_store
 from tracuu.index.dense import one_answer
@@ -237,7 +238,9 @@ class Engine:
             dataclasses.replace(self.weights, period_pool=self.weights.province_pool)) if len(hits) >= opts.k else hits)
         ans = self._per_province(query, hits, store, opts.k, places,
                                  lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
-            if len(places) > 1 else self._answer(query, hits, store, opts.k)
+            if len(places) > 1 else self._answer(query, hits, store, opts.k, search=lambda f: rank(
+                store, query, qvec, opts.k, f if filters is None else dataclasses.replace(f, period=filters.period),
+                self.weights))
         ans.id, ans.understood_as = qid, understood
         ans.ms = (time.perf_counter() - t0) * 1000
         return ans
@@ -292,7 +295,10 @@ class Engine:
         return self._reranker.rerank(question, hits)
 
     # ---------- composing ----------
-    def _answer(self, query: Query, hits: list[Hit], store: Store, k: int, further: bool = True) -> Answer:
+    def _answer(self, query: Query, hits: list[Hit], store: Store, k: int, further: bool = True,
+                search: Callable[[Filters], list[Hit]] | None = None) -> Answer:
+        """The answer from the ranked passages, read further (and, `search` given, in the reports not ranked) before
+        refusing."""
         generate = self._generate if self.config.llm_base_url else None
         ans = answer_from(query, hits, store, k, generate)
         if further and not ans.answered and len(hits) > READ and ans.why \
@@ -315,6 +321,20 @@ class Engine:
             if read_on.answered and chosen and chosen["fit"] >= 1.0 and (read_on.confidence or 0.0) >= \
                     (1.0 if target else EVIDENCE.read_further) * EVIDENCE.min_coverage:
                 return read_on
+        if further and search is not None and not ans.answered and ans.why \
+                and ans.why[-1].get("reason") == "no_sentence_left" and query.provinces:
+            # every passage ranked came from reports none of whose sentences may answer (the asked year's budget report
+            # filling the ranking for 'GRDP năm 2022 của Hậu Giang', which it does not state): the asked province's
+            # other reports are searched before refusing, under the same bar as passages read further
+            seen = {h.passage.doc for h in hits[:k]}  # (the reports whose passages were read)
+            others = {d.doc for d in store.documents if d.province in query.provinces and d.doc not in seen}
+            more = search(Filters(docs=others)) if others else []
+            if more:
+                elsewhere = answer_from(query, more, store, k, generate)
+                chosen = next((w for w in elsewhere.why if w.get("outcome") == "chosen"), None)
+                if elsewhere.answered and chosen and chosen["fit"] >= 1.0 \
+                        and (elsewhere.confidence or 0.0) >= EVIDENCE.read_further * EVIDENCE.min_coverage:
+                    return elsewhere
         return ans
 
     def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:

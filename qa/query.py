@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Flag, auto
 
-from tracuu.ingest.periods import find_periods, lunar_names, lunar_new_year
+from tracuu.ingest.lunar import lunar_names, lunar_new_year
+from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import city_provinces, district_provinces, districts_named, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period

@@ -221,7 +221,7 @@ def test_a_patterns_required_words_are_in_each_of_its_matches():
 
 
 def test_a_tet_named_by_its_lunar_year_is_the_solar_year_it_opens():
-    from tracuu.ingest.periods import lunar_new_year
+    from tracuu.ingest.lunar import lunar_new_year
     from tracuu.ingest.textnorm import fold_ocr
     assert lunar_new_year(fold_ocr("quà Tết Quý Mão của Chủ tịch tỉnh")) == 2023
     assert lunar_new_year(fold_ocr("dịp Tết Nguyên đán Bính Ngọ")) == 2026

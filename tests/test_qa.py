@@ -911,3 +911,28 @@ def test_core_inflation_is_not_the_consumer_price_index(wide_engine):
     assert not core.answered, core.answer
     cpi = wide_engine.ask("Lạm phát của Hà Tĩnh tháng 8/2025 tăng bao nhiêu?")
     assert cpi.answered and "3,47%" in cpi.answer, cpi.answer
+
+
+def test_a_report_filling_the_ranking_without_the_indicator_sends_the_search_to_the_province_s_other_reports(
+        invented_engine):
+    """'GRDP năm 2027 của tỉnh Điện Biên tăng bao nhiêu?': when the year's budget report (exactly the asked province and
+    year) fills the passages read and states no GRDP, the province's other reports are searched before refusing, and
+    the 2028 report's '(1) Năm 2027, tổng sản phẩm trên địa bàn (GRDP) của tỉnh tăng 7,12%' answers (set CG's Hậu Giang
+    had been refused so; tests/data/invented/db_*, figures invented). A figure no report of the province states is still
+    refused. (The ranking is put before the engine as it was there: the budget report's passages alone.)"""
+    from tracuu.index.store import Filters
+    from tracuu.qa.retrieve import rank
+    engine, store = invented_engine, invented_engine.store
+
+    def answer(question, search=True):
+        query = parse_query(question)
+        qvec = engine.query_vector(question)
+        hits = rank(store, query, qvec, 3, Filters(docs={"db_stc_nam2027.txt"}), engine.weights)
+        assert {h.passage.doc for h in hits} == {"db_stc_nam2027.txt"}
+        return engine._answer(query, hits, store, 3, search=(lambda f: rank(store, query, qvec, 3, f, engine.weights))
+                              if search else None)
+    q = "GRDP năm 2027 của tỉnh Điện Biên tăng bao nhiêu?"
+    assert not answer(q, search=False).answered  # (the budget report's passages alone cannot answer)
+    ans = answer(q)
+    assert ans.answered and ans.figures[0].value == "7,12" and ans.citations[0].doc == "db_ubnd_nam2028.txt", ans.answer
+    assert not answer("Tỷ lệ hộ nghèo năm 2027 của tỉnh Điện Biên là bao nhiêu?").answered
