@@ -275,8 +275,10 @@ def other_kind(label: str, asked: dict[str, set[str]]) -> bool:
     from `kinds_asked`: 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' for 'thu ngân sách nhà nước'), and not the asked one."""
     label = spelled_out(label)
     for phrase, kinds in asked.items():
-        printed = {k for k in _LEX.measure_kinds[phrase] if re.search(rf"\b{phrase} {k}\b", label)}
-        if printed and not kinds & printed:
+        # (the kind named nearest the figure: '... là dự toán HĐND tỉnh giao (dự toán Trung ương giao là 5.470' gives
+        # the centre's)
+        printed = [m.group(1) for m in re.finditer(rf"\b{phrase} ({'|'.join(_LEX.measure_kinds[phrase])})\b", label)]
+        if printed and printed[-1] not in kinds:
             return True
     return False
 

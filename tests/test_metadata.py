@@ -167,6 +167,10 @@ DISPUTED = {
     "CG_laocai_tk_thang8_2026.txt": Period("months", 2026, 8),
     "CH_quangngai_tk_thang5_2026.txt": Period("months", 2026, 5),
     "CH_quangbinh_sct_quy2_2025.txt": Period("half", 2025, 1),
+    # sets CI, CJ: the same ('quý III và 9 tháng năm 2026/2022': the 9 months; 'tháng 7 và 7 tháng năm 2026')
+    "CI_cantho_tk_quy3_2026.txt": Period("nine_months", 2026),
+    "CJ_tayninh_baotn_quy3_2022.txt": Period("nine_months", 2022),
+    "CJ_haiphong_tk_thang7_2026.txt": Period("months", 2026, 7),
 }
 
 
