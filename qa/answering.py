@@ -18,7 +18,7 @@ from .answer import Answer
 from .extract import best_evidence
 from .quoting import compose, marked_footnote, not_compiled_part
 from .aim_choice import aim_over_result, result_over_aim
-from .quote_choice import (amount_over_share, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
+from .quote_choice import (amount_over_share, baseline_asked_first, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
                            plan_and_result, restated_in_body, stated_in_full, total_over_part,
                            whole_over_singled)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
@@ -86,6 +86,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     best = stated_in_full(best, evidence, top) if best is not None and query.wants_figure else best
     best = amount_over_share(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = asked_period_first(query, best, evidence, top) if best is not None and query.wants_figure else best
+    best = baseline_asked_first(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = aim_over_result(query, best, evidence, top) if best is not None else best
     best = exact_over_rounded(best, evidence, top) if best is not None and query.wants_figure else best
     best = marking_over_note(query, best, evidence, top) if best is not None and query.wants_figure else best

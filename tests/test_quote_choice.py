@@ -451,3 +451,22 @@ def test_both_the_plan_and_the_result_asked_are_quoted_from_where_both_are_state
     # (the two asks joined by a comma, set CG's Lào Cai)
     comma = parse_query("Kế hoạch xuất khẩu năm 2027 của Cần Thơ là bao nhiêu, đã thực hiện được bao nhiêu phần trăm?")
     assert plan_and_result(comma, s, [s, r], hits) is r
+
+
+def test_a_figure_against_the_month_before_yields_when_the_same_time_a_year_before_is_asked():
+    """'CPI bình quân 10 tháng ... tăng bao nhiêu so với cùng kỳ?': a table's note whose only figure is against the month
+    before ('... CPI tháng 10/2027 so với tháng trước là 100,38') yields to the table's row covering the question nearly
+    as well (set CI's Vĩnh Long; figures invented); a question naming no such baseline keeps the note."""
+    from tracuu.ingest.types import Period
+    from tracuu.qa.quote_choice import baseline_asked_first
+    p = Period("months", 2027, 10)
+    note = _passage("a", "- (*) Chỉ số giá tiêu dùng: cột 3 là chỉ số bình quân 10 tháng năm 2027 so với cùng kỳ; CPI "
+                         "tháng 10/2027 so với tháng trước là 100,38.", p, 37)
+    row = _passage("b", "MỘT SỐ CHỈ TIÊU CHỦ YẾU 10 THÁNG NĂM 2027 > Chỉ số giá tiêu dùng (CPI) (*) > ĐVT: %; Thực hiện "
+                        "tháng 10/2027: 105,12; Thực hiện 10 tháng năm 2027: 103,46", p, 26, "table")
+    hits = [Hit(passage=note, row=0), Hit(passage=row, row=1)]
+    n, r = _ev(0, note.text, 0.805), _ev(1, row.text, 0.633)
+    q = parse_query("Chỉ số giá tiêu dùng bình quân 10 tháng năm 2027 tăng bao nhiêu so với cùng kỳ?")
+    assert baseline_asked_first(q, n, [n, r], hits) is r
+    assert baseline_asked_first(parse_query("CPI tháng 10/2027 so với tháng trước là bao nhiêu?"), n, [n, r], hits) is n
+    assert baseline_asked_first(q, n, [n, _ev(1, row.text, 0.4)], hits) is n  # (a row covering far less: no)
