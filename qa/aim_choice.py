@@ -6,16 +6,11 @@ from tracuu.index.store import Hit
 from tracuu.ingest.textnorm import fold_ocr
 
 from .extract import Evidence
-from .figures import extract
 from .glossary import AIMED, measure_phrases
 from .query import Query
+from .quote_choice import quote_figures
 from .sentence import figure_lead
 from .weights import EVIDENCE
-
-
-def _figures(e: Evidence, hits: list[Hit]) -> list:
-    """The quote's figures, each of the period its passage's section is of unless it names its own."""
-    return extract(e.sentence, period=hits[e.hit_index].passage.period)
 
 
 def _aims(query: Query, e: Evidence, hits: list[Hit], named: bool = False) -> bool:
@@ -25,7 +20,7 @@ def _aims(query: Query, e: Evidence, hits: list[Hit], named: bool = False) -> bo
     đạt 14,5%, kim ngạch xuất khẩu năm 2023 đạt 29.000 triệu USD' holds the exports'."""
     # (a measure printed in the report's words names it: 'tốc độ tăng GRDP' for 'tăng trưởng GRDP', `Query.same`)
     measures = [[m, *(p for p, a in query.same.items() if a == m)] for m in measure_phrases(fold_ocr(query.text))]
-    figs = [f for f in _figures(e, hits) if not f.reference and f.period in query.periods]
+    figs = [f for f in quote_figures(e, hits) if not f.reference and f.period in query.periods]
     return any(f.kind == "target" for f in figs) and (not named or not measures or any(
         p in fold_ocr(f"{f.header} {f.head or f.indicator}") for f in figs for m in measures for p in m))
 
@@ -42,7 +37,7 @@ def result_over_aim(query: Query, best: Evidence | None, evidence: list[Evidence
     # is no result for an estimate of the year in the plans part to replace)
     if best is not None and query.wants_figure and (query.wants_target or query.asks_plan) and not plans(best) \
             and not AIMED.search(figure_lead(best.sentence) or "") \
-            and not any(f.kind == "target" and f.period in query.periods for f in _figures(best, hits)):
+            and not any(f.kind == "target" and f.period in query.periods for f in quote_figures(best, hits)):
         return next((e for e in evidence if e.figure and e.coverage >= EVIDENCE.second_quote * best.coverage
                      and plans(e) and hits[e.hit_index].passage.period in query.periods), best)
     if best is None or not query.wants_figure or query.wants_target or not plans(best):
@@ -57,8 +52,7 @@ def aim_over_result(query: Query, best: Evidence, evidence: list[Evidence], hits
     hành Kế hoạch ... năm 2023 với mục tiêu ... kim ngạch xuất khẩu năm 2023 đạt 29.000 triệu USD')."""
     if not query.wants_target or not query.periods:
         return best
-    if _aims(query, best, hits) or not any(f.kind in ("result", "change") for f in _figures(best, hits)):
+    if _aims(query, best, hits) or not any(f.kind in ("result", "change") for f in quote_figures(best, hits)):
         return best  # (an aim in words, 'phấn đấu ... đạt trên một nửa dự toán năm', is an aim still)
     return next((e for e in evidence if e is not best and e.coverage >= best.coverage
                  and _aims(query, e, hits, named=True)), best)
-

@@ -231,6 +231,11 @@ class Engine:
             hits = (mine + [h for h in hits if h.passage.id not in first])[:opts.k]
         if self.config.reranker and hits:
             hits = self._rerank(q, hits)
+        def search(more: Filters) -> list[Hit]:
+            """The ranking within `more`'s reports, the caller's own filter kept (its reports and period)."""
+            docs = more.docs & filters.docs if filters and filters.docs else more.docs
+            return rank(store, query, qvec, opts.k, Filters(docs=docs, period=filters.period if filters else None),
+                        self.weights) if docs else []
         # the wider ranking only when an open question is asked of several provinces' reports
         # (the reports of the asked period searched as widely: with many provinces, each prints the indicator once)
         places = open_provinces(query, store, lambda: rank(
@@ -238,9 +243,7 @@ class Engine:
             dataclasses.replace(self.weights, period_pool=self.weights.province_pool)) if len(hits) >= opts.k else hits)
         ans = self._per_province(query, hits, store, opts.k, places,
                                  lambda scoped: rank(store, scoped, qvec, opts.k, filters, self.weights)) \
-            if len(places) > 1 else self._answer(query, hits, store, opts.k, search=lambda f: rank(
-                store, query, qvec, opts.k, f if filters is None else dataclasses.replace(f, period=filters.period),
-                self.weights))
+            if len(places) > 1 else self._answer(query, hits, store, opts.k, search=search)
         ans.id, ans.understood_as = qid, understood
         ans.ms = (time.perf_counter() - t0) * 1000
         return ans
@@ -309,7 +312,6 @@ class Engine:
             # refusing
             # (a weaker-ranked passage: its sentence must say twice as much of the question, of the asked period)
             read_on = answer_from(query, hits[READ:] + hits[:READ], store, k, generate)
-            chosen = next((w for w in read_on.why if w.get("outcome") == "chosen"), None)
             # (a target where the first passages gave only results: the usual share of the question will do, for a
             # figure the plan states)
             # (and only from a part of a report setting targets for the asked period: 'phần nhiệm vụ, mục tiêu năm 2023')
@@ -318,8 +320,7 @@ class Engine:
                 and read_on.figures[0].kind == "target" and cited is not None \
                 and bool(store.doc_by_name[cited.doc].plans(cited.section_period)) \
                 and cited.section_period in query.periods
-            if read_on.answered and chosen and chosen["fit"] >= 1.0 and (read_on.confidence or 0.0) >= \
-                    (1.0 if target else EVIDENCE.read_further) * EVIDENCE.min_coverage:
+            if _stands(read_on, 1.0 if target else EVIDENCE.read_further):
                 return read_on
         if further and search is not None and not ans.answered and ans.why \
                 and ans.why[-1].get("reason") == "no_sentence_left" and query.provinces:
@@ -329,12 +330,8 @@ class Engine:
             seen = {h.passage.doc for h in hits[:k]}  # (the reports whose passages were read)
             others = {d.doc for d in store.documents if d.province in query.provinces and d.doc not in seen}
             more = search(Filters(docs=others)) if others else []
-            if more:
-                elsewhere = answer_from(query, more, store, k, generate)
-                chosen = next((w for w in elsewhere.why if w.get("outcome") == "chosen"), None)
-                if elsewhere.answered and chosen and chosen["fit"] >= 1.0 \
-                        and (elsewhere.confidence or 0.0) >= EVIDENCE.read_further * EVIDENCE.min_coverage:
-                    return elsewhere
+            if more and _stands(elsewhere := answer_from(query, more, store, k, generate), EVIDENCE.read_further):
+                return elsewhere
         return ans
 
     def _generate(self, query: Query, extractive: Answer, citations: list[Citation], sources: list[str]) -> Answer:
@@ -342,3 +339,11 @@ class Engine:
         if self._generator is None:
             self._generator = Generator(self.config)
         return self._generator.answer(query.text, extractive, citations, sources)
+
+
+def _stands(ans: Answer, bar: float) -> bool:
+    """A second reading's answer (passages read further, or other reports) stands in for a refusal: its quote fits the
+    asked period exactly and covers `bar` times the usual share of the question's words."""
+    chosen = next((w for w in ans.why if w.get("outcome") == "chosen"), None)
+    return ans.answered and chosen is not None and chosen["fit"] >= 1.0 \
+        and (ans.confidence or 0.0) >= bar * EVIDENCE.min_coverage

@@ -101,7 +101,7 @@ def plan_and_result(query: Query, best: Evidence, evidence: list[Evidence], hits
     def both(e: Evidence) -> bool:
         # (a rate's plan and result too, 'Kế hoạch năm 2025: 11,0 (*); Ước thực hiện quý I năm 2025: 8,12' in %; not a
         # share of the plan, 'đạt 119,3% kế hoạch')
-        figs = [f for f in _figures(e, hits) if f.unit and (f.unit != "%" or f.kind in ("target", "result"))]
+        figs = [f for f in quote_figures(e, hits) if f.unit and (f.unit != "%" or f.kind in ("target", "result"))]
         return any(f.kind == "target" for f in figs) and any(f.kind == "result" for f in figs)
     if both(best):
         return best
@@ -126,7 +126,7 @@ def plan_over_shares(query: Query, best: Evidence, evidence: list[Evidence], hit
 def _plan_amount(e: Evidence, hits: list[Hit], measures: list[str] | None = None) -> bool:
     """A planned amount (of the asked measures, when the figures' words name them), not an aim its own words measure
     against the plan ('phấn đấu ... đạt 1.150 triệu USD, vượt 5,5% kế hoạch': above the plan, another figure)."""
-    figs = _figures(e, hits)
+    figs = quote_figures(e, hits)
     figs = [f for f in figs if any(m in fold_ocr(f.head or f.indicator) for m in measures)] or figs if measures else figs
     return any(f.kind == "target" and f.unit and f.unit != "%"
                and not (f.quote and _OVER_PLAN.match(fold_ocr(f.quote[f.start + len(f.value):f.start + len(f.value) + 60])))
@@ -307,7 +307,7 @@ def asked_period_first(query: Query, best: Evidence, evidence: list[Evidence], h
     kinds = {p.kind for p in query.periods}
 
     def own(e: Evidence) -> list:
-        return [f for f in _figures(e, hits) if not f.reference]
+        return [f for f in quote_figures(e, hits) if not f.reference]
     figs = own(best)
     if not figs or any(f.period in query.periods for f in figs) \
             or any(f.period is None or f.period.kind not in kinds for f in figs):
@@ -321,7 +321,7 @@ def exact_over_rounded(best: Evidence, evidence: list[Evidence], hits: list[Hit]
     report's sentence stating it exactly ('ước đạt 1.126,4 triệu USD, đạt 93,9% kế hoạch năm'), covering the question
     nearly as well: the figure a reader can check, with its context."""
     def own(e: Evidence) -> list:
-        return [f for f in _figures(e, hits) if not f.reference]
+        return [f for f in quote_figures(e, hits) if not f.reference]
     figs = own(best)
     if not figs or not hedged(figs[0], best.sentence):
         return best
@@ -332,7 +332,7 @@ def exact_over_rounded(best: Evidence, evidence: list[Evidence], hits: list[Hit]
                 best)
 
 
-def _figures(e: Evidence, hits: list[Hit]) -> list:
+def quote_figures(e: Evidence, hits: list[Hit]) -> list:
     """The quote's figures, each of the period its passage's section is of unless it names its own."""
     return extract(e.sentence, period=hits[e.hit_index].passage.period)
 
@@ -359,11 +359,11 @@ def baseline_asked_first(query: Query, best: Evidence, evidence: list[Evidence],
     baseline or none named (the table's row: 'Chỉ số giá tiêu dùng (CPI) ... 103,46')."""
     if not _SAME_TIME_ASKED.search(fold_ocr(query.text)):
         return best
-    figs = _figures(best, hits)
+    figs = quote_figures(best, hits)
     if not figs or not all(_against_before(f) for f in figs):
         return best
     return next((e for e in evidence if e is not best and e.figure and e.coverage >= EVIDENCE.row_restated * best.coverage
-                 and any(not f.reference and not _against_before(f) for f in _figures(e, hits))), best)
+                 and any(not f.reference and not _against_before(f) for f in quote_figures(e, hits))), best)
 
 
 _SAME_TIME_ASKED = re.compile(r"\bcung (?:ky|thoi gian)\b")

@@ -936,3 +936,8 @@ def test_a_report_filling_the_ranking_without_the_indicator_sends_the_search_to_
     ans = answer(q)
     assert ans.answered and ans.figures[0].value == "7,12" and ans.citations[0].doc == "db_ubnd_nam2028.txt", ans.answer
     assert not answer("Tỷ lệ hộ nghèo năm 2027 của tỉnh Điện Biên là bao nhiêu?").answered
+    # (a question the caller keeps to some reports stays in them: the budget report alone cannot answer)
+    from tracuu.qa.engine import AskOptions
+    kept = engine.ask(q, AskOptions(k=3, docs={"db_stc_nam2027.txt"}))
+    assert not kept.answered and all(c.doc == "db_stc_nam2027.txt" for c in kept.citations), kept.answer
+    assert engine.ask(q, AskOptions(k=3, docs={"db_stc_nam2027.txt", "db_ubnd_nam2028.txt"})).answered
