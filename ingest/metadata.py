@@ -92,24 +92,48 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int 
         posted = next((i for i in lines if _POSTED.search(folded[i])), None)
         if posted is None or not any(_PAPER.search(folded[i]) for i in lines[:2]):
             return None, 0, None
-        menu = [i for i in lines if i < posted]
-        # (the headline above the posting time, under the menu and the section path: 'Lai Châu: Tăng trưởng kinh tế 6
-        # tháng đầu năm 2024 ước đạt 7,92%' over 'Ngày đăng: 04/07/2024 08:30'; it is no menu item)
-        headline = next((i for i in reversed(menu[2:]) if _headline(head[i], folded[i])), None)
+        name = lines[0] if _PAPER.search(folded[lines[0]]) else lines[1]
+        menu = [i for i in lines if i < posted and i != name]
+        # the headline above the posting time, under the menu and the section path: 'Lai Châu: Tăng trưởng kinh tế 6
+        # tháng đầu năm 2024 ước đạt 7,92%' over 'Ngày đăng: 04/07/2024 08:30' (not the site's notice running there,
+        # 'Thông báo: Lịch tiếp công dân định kỳ tháng 12/2024'); else the one under the posting time and the page's
+        # tools ('Cỡ chữ: A- A A+ | In bài'), a line that is no sapo ('(laichau.gov.vn) - Sáng 10/12, ...') and ends in
+        # no stop or comma (a sapo's wrapped line does)
+        headline = next((i for i in reversed(menu[2:]) if _headline(head[i], folded[i]) and not _NOTICE.match(folded[i])),
+                        None)
+        below = next((i for i in lines if i > posted and not _menu_line(head[i], folded[i])), None)
+        if headline is None and below is not None and _headline(head[below], folded[below], digits=False) \
+                and len(folded[below].split()) <= 40 and not re.search(r"[.,;:]\s*$", head[below]) \
+                and not _SAPO.match(folded[below]) and not re.search(r"\d:\d\d", folded[below]):
+            headline = below
         menu = [i for i in menu if i != headline]
-        if sum(len(folded[i].split()) <= 5 or bool(_SECTION_PATH.search(head[i])) for i in menu) < 0.7 * len(menu):
+        if sum(_menu_line(head[i], folded[i]) for i in menu) < 0.7 * len(menu):
             return None, 0, None
-        paper = head[lines[0]].strip() if _PAPER.search(folded[lines[0]]) else head[lines[1]].strip()
-        return paper, posted + 1, headline
+        return head[name].strip(), max(posted, headline or 0) + 1, headline
     paper = next((head[i].strip() for i in seen if i < posted and _PAPER.search(folded[i])), None)
     headline = next((i for i in seen if i < posted and _headline(head[i], folded[i])), None)
     return paper, posted + 1, headline  # as printed: a paper's name has its own capitals
 
 
-def _headline(line: str, folded: str) -> bool:
-    """A line of six words or more with a number or period that is neither a paper's name nor a section path."""
+# a site's running notice or link box above a page's story ('Thông báo: Lịch tiếp công dân ...', 'Tin mới: ...')
+_NOTICE = re.compile(r"^(?:thong bao|tin moi|tin nong|tin noi bat|moi nhat|xem them|doc them|su kien|chuyen de)\s*:")
+# a sapo's opening: the source in brackets and a dash, or the time of the event ('(BSL) - Chiều 29/9, ...')
+_SAPO = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–—]|(?:sang|chieu|toi|ngay|trua)\s+(?:nay|\d{1,2}/\d{1,2})\b)")
+
+
+def _headline(line: str, folded: str, digits: bool = True) -> bool:
+    """A line of six words or more with a number or period (`digits`) that is neither a paper's name nor a section
+    path."""
     return not _PAPER.search(folded) and not _SECTION_PATH.search(line) and len(folded.split()) >= 6 \
-        and bool(re.search(r"\d", folded))
+        and (not digits or bool(re.search(r"\d", folded)))
+
+
+def _menu_line(line: str, folded: str) -> bool:
+    """A line of a page's menu, section path or tools: five words or fewer, items set apart by '|', '›', '>' or
+    short ones by runs of spaces ('Trang chủ   Giới thiệu   Tin tức - Sự kiện')."""
+    items = [x for x in re.split(r"\s{2,}|\t", line.strip()) if x]
+    return len(folded.split()) <= 5 or bool(_SECTION_PATH.search(line)) \
+        or len(items) >= 3 and all(len(re.findall(r"\w+", x)) <= 7 for x in items)
 
 
 # a portal's or paper's name over its pages ('BỘ CÔNG THƯƠNG', 'CỔNG THÔNG TIN ĐIỆN TỬ - CHUYÊN MỤC TIN ĐỊA
@@ -156,6 +180,11 @@ def _title_under(head: list[str], kind_line: int) -> tuple[str, range]:
                 break
             continue
         if heading_level(s) or len(out) >= 4:
+            break
+        # (a text saved from PDF runs on into its lead with no blank line: a long line opening a sentence, 'Thực hiện
+        # Quyết định số 34/QĐ-UBND ...', is no wrapped title's, which goes on in lower case or capitals)
+        if out and (len(s) >= 80 and re.match(r"[^\W\d_][^\W\d_A-ZÀ-ỸĐ]", s) and s[0].isupper()
+                    or fold_ocr(s).startswith("kinh gui")):  # (nor is the addressee: 'Kính gửi: Ủy ban nhân dân tỉnh')
             break
         if not out and LETTERHEAD.search(fold_ocr(s)):
             continue  # the number and the place and date printed under the kind line ('Số: 48/TCBC-PCNB')

@@ -71,7 +71,9 @@ def cites_footnote(text: str, number: str) -> bool:
     """`text` carries the mark of footnote `number`: superscript ('huyện⁷') or glued by OCR to a word ('mdi7'; not
     to one letter, which is OCR's reading of a word: 'sửa đổi' printed 'stra d61')."""
     sup = number.translate(_TO_SUPER)
-    return bool(re.search(rf"[^\W\d]{{2}}{re.escape(number)}(?!\d)|{re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
+    # (a superscript run is one mark: '¹¹' is note 11's, not note 1's)
+    return bool(re.search(rf"[^\W\d]{{2}}{re.escape(number)}(?!\d)"
+                          rf"|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
 
 
 @dataclass

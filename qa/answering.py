@@ -18,13 +18,13 @@ from .answer import Answer
 from .extract import best_evidence
 from .quoting import compose, marked_footnote, not_compiled_part
 from .aim_choice import aim_over_result, result_over_aim
-from .quote_choice import (amount_over_share, baseline_asked_first, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
+from .quote_choice import (amount_over_share, baseline_asked_first, highlight, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
                            plan_and_result, restated_in_body, stated_in_full, total_over_part,
                            whole_over_singled)
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figure_line import lead_line
 from .figures import aimed, aims_at, aims_share, extract as figure_list
-from .notes import asked_note, asks_part
+from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
 from .parts import lead_in, list_above
 from .query import Query
@@ -89,6 +89,9 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     best = baseline_asked_first(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = aim_over_result(query, best, evidence, top) if best is not None else best
     best = exact_over_rounded(best, evidence, top) if best is not None and query.wants_figure else best
+    if best is not None and query.wants_figure and highlight(best.sentence):  # (the lead's rounded figure's, exactly)
+        best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text)),
+                                query.text)
     best = marking_over_note(query, best, evidence, top) if best is not None and query.wants_figure else best
     best = shortfall_named(query, best, evidence) if best is not None else best
     if best is not None and best.coverage < MIN_COVERAGE:
@@ -203,9 +206,12 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     figs = wording.figures_of(query, quotes, cited, store,
                               marked_by={note_cite.n: best.sentence} if item is not None else None)
     sents = sentences(top[best.hit_index].passage.text)
-    if best.note is not None and not states_figure(sents[best.first]):
-        # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'):
-        # those answer it, before what the sentences around it state
+    if best.note is not None and (not states_figure(sents[best.first]) or dated_item(query, best.note.text)
+                                  or names_the_part(query, best.note.text, sents[best.first], store.lexical)):
+        # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'), or
+        # its note's item states the asked period's ('¹ ...; quý II/2022 ước tăng 5,62%') or names the part asked that
+        # the sentence totals ('đạt 2.914 tỷ đồng³' -> '³ Trong đó: ...; vốn ngân sách địa phương 1.868 tỷ đồng' for
+        # the local budget's): those answer it, before what the sentences around it state
         own = [f for f in figs if f.n == note_cite.n and f.part_of is None]
         figs = own + [f for f in figs if f not in own]
     # a sentence the quote runs on into, ruled out as another place's or period's, lends it no figure

@@ -3,6 +3,7 @@ cut-off date, or any indexed period of the indicator; and whether a report figur
 What `qa.claims` weighs a claim's figure against when the report's own figure differs."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tracuu.ingest.periods import find_periods
@@ -32,12 +33,22 @@ def printed_for(fig: Figure, claimed, ans, said: set[str], claimed_at: list[Peri
                 continue
             # the period its sentence names before it, read in its report ('cùng kỳ năm 2022' alone: that span)
             lead = c.text[c.text.rfind(". ", 0, f.start) + 1:f.start]
-            named = [m.period for m in find_periods(lead, own=own) if m.period and not m.comparison]
-            period = named[-1] if named else None
-            if period is not None and not any(period.overlaps(p) for p in claimed_at) \
+            named = [m for m in find_periods(lead, own=own) if m.period and not m.comparison]
+            period = named[-1].period if named else None
+            # (a part of the claimed span is another period: 'tháng 8 (từ ngày 15/7 đến ngày 14/8/2026) ... xảy ra 23
+            # vụ' beside the 8 months' 176; not when the part is named in a bracket the figure stands after, as in
+            # '(quý I tăng 1,15%, quý II ước tăng 3,07%), thấp hơn mức tăng chung của cả nước (3,84%)')
+            own_part = bool(named) and ")" not in re.sub(r"\([^()]*\)", " ", lead[named[-1].end:])
+            if period is not None and not any(period.overlaps(p) and not (own_part and _narrower(period, p))
+                                              for p in claimed_at) \
                     and not holds_claimed(period, claimed_at, asked, query.dated) and names_measure(said, f, store, c.text):
                 return replace(f, period=period), c
     return None
+
+
+def _narrower(period: Period, claimed: Period) -> bool:
+    """`period` lies inside the claimed one and is shorter: a month of a running total, a quarter of a year."""
+    return claimed.contains(period) and len(period.months()) < len(claimed.months())
 
 
 def own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], asked: list[Period], query, store):

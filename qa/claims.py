@@ -202,7 +202,11 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             rep = apart[0]
             return ClaimResult(claim, fig.value, "mismatch", rep, cited.get(rep.n),
                                f"Báo cáo ghi {rep.value} {rep.unit}, không phải {fig.value} {fig.unit} (khác đơn vị).")
-        near = [f for f in quoted if rounds(fig, claim, claimed, value(f)) and comparable(fig, f)]
+        # (rounded only from a figure that could be the claimed one: of the place and the period (or one holding it: a
+        # share of the year's plan) the claim names; not a quarter's sector growth for the year's GRDP)
+        near = [f for f in quoted if rounds(fig, claim, claimed, value(f)) and comparable(fig, f) and not foreign(f)
+                and (f.period is None or not claimed_at or any(f.period.contains(c) for c in claimed_at)
+                     or ends_at(f.period, query.dated) or counts_to_claimed(query, cited.get(f.n)))]
         if near:
             rep = near[0]
             return ClaimResult(claim, fig.value, "rounded", rep, cited.get(rep.n),

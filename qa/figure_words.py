@@ -54,6 +54,8 @@ def versus(words: str) -> bool:
 
 
 _PARTS = _LEX.pattern("parts")  # 'trong đó': parts of the whole before it follow
+# a sentence breaking the one before down by source or kind: 'Theo nguồn vốn: ...', 'Chia theo khu vực: ...'
+_BREAKDOWN_OPENS = re.compile(r"\s*(?:theo nguon von|(?:chia|phan) theo (?:nguon|khu vuc|nganh|linh vuc|loai hinh|dia ban))\b")
 
 
 def _clause_end(quote: str, b: int) -> int:
@@ -136,6 +138,12 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
     # (not a value the clause compares with: 'đạt 65,7% kế hoạch năm (19.000 triệu USD); trong đó ...' breaks down the
     # 12.486,8 before it, not the plan; nor a share or change, when a value stands before the parts)
     whole = [f for f in out if parts and sentence < f.start < parts[-1]]
+    if not parts and _BREAKDOWN_OPENS.match(folded, sentence + 1):
+        # a sentence opening with the breakdown by source or kind ('... giải ngân được 2.412,6 tỷ đồng, đạt 39,4%.
+        # Theo nguồn vốn: vốn ngân sách địa phương 1.846,2 tỷ đồng; ...'): the parts are of the sentence's before it
+        parts = [sentence + 1]
+        before_at = last_stop(quote, sentence)
+        whole = [f for f in out if before_at < f.start < sentence]
     rate = fig.kind in ("share", "change")  # (a part stated as a change: 'giảm 30,3%' is of the change before it)
     whole = [f for f in whole if not f.reference and (rate or f.kind not in ("share", "change"))] or whole
     whole = whole or _marked_whole(quote, sentence, parts, earlier + out)

@@ -13,6 +13,7 @@ from tracuu.index.backend import Lexical
 from tracuu.index.lexical import token_set
 from tracuu.ingest.footnote_marks import MARK
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.places import province_spans
 from tracuu.ingest.structure import cites_footnote, footnote_number
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage
@@ -20,6 +21,7 @@ from tracuu.ingest.types import Passage
 from .coverage import covered, query_weights
 from .figures import HOW_WORDS
 from .query import Query
+from .scope import nation_named
 from .sentence import figure_lead, states_figure
 
 
@@ -63,7 +65,8 @@ def asked_item(sentence: str, notes: list[Passage], said: Callable[[str], float]
     scored = [(said(figure_lead(t) or "") + said(t), -k, -i, t, note)
               for k, note in enumerate(marked_notes(sentence, notes)) for i, t in enumerate(items(note.text)) if fits(t)]
     best = max(scored, default=None, key=lambda s: s[:3])
-    return NoteItem(best[4], best[3], best[0]) if best and best[0] > 0 else None
+    return NoteItem(best[4], best[3], best[0]) if best and (best[0] > 0 or getattr(fits, "dated", None)
+                                                              and fits.dated(best[3])) else None
 
 
 # a comparison's baseline named as what an item is ('Tỷ lệ giải ngân cùng kỳ năm 2022 là ...')
@@ -110,9 +113,37 @@ def item_reading(query: Query, weights: dict[str, float], variants: dict, lexica
                                  for m in find_periods(fold_ocr(item), None, folded=True)):
             return False  # (a year names the month asked within it: 'năm 2026' for 'đầu năm 2026')
         # (and a good part of the question: a note on jobless benefits names 'người' of 'người dân', no more)
-        return said(figure_lead(item) or item) > 0 and said(item) >= _ITEM_NAMES * total
+        return dated_item(query, item) or said(figure_lead(item) or item) > 0 and said(item) >= _ITEM_NAMES * total
+    fits.dated = lambda item: dated_item(query, item)
     total = sum(named.values())
     return said, fits
+
+
+def names_the_part(query: Query, item: str, sentence: str, lexical: Lexical | None) -> bool:
+    """The item names, before its figure, a part the question asks that the sentence marking it does not name
+    ('vốn ngân sách địa phương 1.868 tỷ đồng' under 'Giải ngân vốn đầu tư công ... đạt 2.914 tỷ đồng³' for the local
+    budget's): its figure is the one asked, the sentence's the total."""
+    if nation_named(item) or province_spans(fold_ocr(item)):
+        return False  # (the country's or another province's figure beside it: 'Tỷ lệ giải ngân bình quân cả nước ...')
+    weights = {t: w for t, w in query_weights(query, lexical).items() if not set(t.split("_")) & _ITEM_COMMON}
+    repair = lexical.repair if lexical else None
+    lead = token_set(figure_lead(item) or "", repair)
+    return bool({t for t in weights if t in lead} - token_set(sentence, repair))
+
+
+def dated_item(query: Query, item: str) -> bool:
+    """The item names only the period asked before its figure: it splits the figure of the sentence marking it by
+    period ('¹ Quý I/2022 tăng 4,26%; quý II/2022 ước tăng 5,62%' under 'GRDP 6 tháng ... tăng 4,95%¹')."""
+    lead = figure_lead(item) or ""
+    found = [m for m in find_periods(lead, None, folded=True) if m.period and not m.comparison]
+    if not query.periods or not found or any(m.period not in query.periods for m in found):
+        return False
+    rest = lead[:found[0].start] + " " + lead[found[-1].end:]
+    return not set(re.findall(r"[a-z]+", rest)) - _ITEM_COMMON - _NOTE_NOISE
+
+
+# the words a note's item may hold beside its period: its mark's number is no word, nor 'ước', 'khoảng'
+_NOTE_NOISE = frozenset("uoc khoang gan hon tren duoi rieng".split())
 
 
 _ITEM_NAMES = 0.15

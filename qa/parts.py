@@ -26,8 +26,12 @@ def table_of(passage: Passage) -> tuple:
 
 def total_row(passage: Passage) -> bool:
     """A table's row of its total ('Tổng cộng', 'Toàn tỉnh'), not of one of its parts."""
-    return passage.kind == "table" and (label := row_label(passage.text)) is not None \
-        and bool(_TOTAL_ROW.match(fold_ocr(label)))
+    return passage.kind == "table" and (label := row_label(passage.text)) is not None and total_name(label)
+
+
+def total_name(label: str) -> bool:
+    """A row's or column's name of its table's total ('Tổng cộng', 'Toàn tỉnh'), not of one of its parts."""
+    return bool(_TOTAL_ROW.match(fold_ocr(label)))
 
 
 # a total row's label: 'Tổng cộng', 'Tổng số', 'TỔNG THU NSNN (A+B)', 'Toàn tỉnh', 'Cộng'

@@ -17,7 +17,7 @@ from .figure_value import parse_number
 from .figures import extract
 from .glossary import measure_phrases
 from .notes import asks_part
-from .parts import row_label, table_of, total_row
+from .parts import row_label, table_of, total_name, total_row
 from .query import Query
 from .scope import former_areas
 from .scope import nation_named, owners
@@ -159,17 +159,29 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
     118,46'), or the row answers; a passage with tabs is a table not read as one, no sentence. Numbers the question
     states (`stated`: a claim checked, 'có 34 xã ..., vượt kế hoạch 30 xã') the sentence holds as many of as the row."""
     kind = hits[best.hit_index].passage.kind
+    if kind == "body" and highlight(best.sentence):
+        kind = "title"  # a news page's box of highlights, the figure before its name, restates the body as a headline does
     if kind not in ("title", "table"):
         return best
     doc, nums, rates, asked_rates = hits[best.hit_index].passage.doc, set(numbers_in(best.sentence)), set(), set()
     if kind == "table":  # the row's cell of the asked period is what the sentence must state (its result, unless
         # a target is asked: 'Kế hoạch năm 2022: 9,0' stands before 'Ước thực hiện năm 2022: 9,05')
-        row = table_cells(best.sentence, year=asked[0].year if asked else None)
+        # (columns naming no period are of the row's section: 'Toàn thành phố' under '... 9 THÁNG NĂM 2026 PHÂN THEO
+        # KHU VỰC')
+        row = table_cells(best.sentence, year=asked[0].year if asked else None, own=hits[best.hit_index].passage.period)
         cells = [f for f in row if f.period in (asked or [])]
+        # (of columns of one period, the one the question names, 'Khu vực Kon Tum (cũ)' of a merged province's parts,
+        # else the total's: 'Toàn tỉnh')
+        said, formers = set(words_of(question)), set(former_areas(question))
+        cells = sorted(cells, key=lambda f: (not set(former_areas(f.header)) & formers,
+                                             not (words := set(words_of(f.header))) or not words <= said,
+                                             not total_name(f.header)))
         cell = next((f for f in cells if (f.kind == "target") == target), cells[0] if cells else None)
         nums = set(numbers_in(cell.value)) | _as_change(cell) | _in_billions(cell) if cell is not None else set()
         if cell is not None and cell.kind == "target" and not target:
             return best  # (a plan's cell for a result asked: the row tells it is a plan, a sentence may not)
+        if cell is not None and former_areas(cell.header):
+            return best  # (a former province's column: the row names the part, a sentence may state the total first)
         rated = cell is not None and (cell.unit == "%" or cell.kind in ("share", "change"))  # (the cell is a rate)
         rated_cells = [f for f in row if f.kind in ("share", "change")]
         rates = {x for f in rated_cells for x in set(numbers_in(f.value)) | _as_change(f)}
@@ -181,12 +193,23 @@ def restated_in_body(best: Evidence, evidence: list[Evidence], hits: list[Hit], 
     return next((e for e in evidence if hits[e.hit_index].passage.kind not in ("title", "table")
                  and hits[e.hit_index].passage.doc == doc
                  # (a rate asked, one of the row's rates stated: 'giảm 15,0%' for 'So với cùng kỳ (%): 85,0' where the
-                 # amount is printed in another unit, '18.942.315' triệu đồng for '18.942 tỷ đồng')
+                 # amount is printed in another unit, '18.942.315' triệu đồng for '18.942 tỷ đồng'; the rate against
+                 # what the question compares with, when a column names it: not 'tăng 6,7% so với cùng kỳ' for 'bao
+                 # nhiêu phần trăm kế hoạch')
                  and (nums & set(numbers_in(e.sentence)) or rate and asked_rates & set(numbers_in(e.sentence)))
                  and (kind == "title" or e.coverage >= EVIDENCE.row_restated * best.coverage
                       and "\t" not in hits[e.hit_index].passage.text
-                      and (not rate or rated or rates & set(numbers_in(e.sentence)))
+                      and (not rate or rated or (asked_rates or rates) & set(numbers_in(e.sentence)))
                       and _holding(stated, e.sentence) >= _holding(stated, best.sentence))), best)
+
+
+# a highlight's line, figure first ('* 9.184 tỷ đồng: thu ngân sách nhà nước (94,6% dự toán)', '- 56,2%: tỷ lệ giải ngân')
+_HIGHLIGHT = re.compile(r"^\s*[-*•+–]?\s*\d+(?:[.,]\d+)*\s*(?:%|[^\W\d_][^:;.]{0,20})\s*:\s+\S")
+
+
+def highlight(sentence: str) -> bool:
+    """A line of a news page's box of highlights, the figure before its name ('* 9.184 tỷ đồng: thu ngân sách')."""
+    return bool(_HIGHLIGHT.match(sentence))
 
 
 def _in_billions(cell) -> set[str]:

@@ -17,6 +17,7 @@ from .sentence import first_figure, states_figure
 from .figure_asks import asks_rate, counted
 from .figures import extract as extract_figures
 from .lexicon import lexicon
+from .notes import dated_item
 from .glossary import CUTOFF, REFERENCE_NUMBER, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
 from .query import Query
 from .scope import asks_nation, former_areas, elsewhere_figure, nation_named, paragraph_subject, unit_not_named, without_nation_brackets
@@ -61,10 +62,11 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "says_it_is_not_compiled"
     if e.excludes:
         return "leaves_out_what_is_asked"
-    if conflicts(query, e.sentence, period_fit.report_year(h, store), table=h.passage.kind == "table",
-                 own=h.passage.period):
+    # (a note's item splitting the sentence's figure by period states the asked one's: its own period is what counts)
+    timed = e.note.text if e.note is not None and dated_item(query, e.note.text) else e.sentence
+    if conflicts(query, timed, period_fit.report_year(h, store), table=h.passage.kind == "table", own=h.passage.period):
         return "names_another_period_for_its_figure"
-    if period_fit.other_span(query, h, e.sentence, store):
+    if period_fit.other_span(query, h, timed, store):
         return "another_span_s_figure"
     if query.seasons and season_fit(query.seasons, e.sentence, h.passage.section) < 0:
         return "another_season_s_figure"  # 'vụ Đông Xuân 2023 - 2024', or two seasons together, for 'vụ Hè Thu 2024'

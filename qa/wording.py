@@ -26,7 +26,10 @@ from .scope import former_areas, place_of
 def header(c: Citation, store: Store) -> str:
     doc = store.doc_by_name[c.doc]
     kind = doc.kind[:1].upper() + doc.kind[1:]
-    label = f"{kind} số {doc.number}" if doc.number else f"{kind} {doc.doc}"
+    # (a page with no number is named by its headline, as a reader finds it again: 'Tin bài “Khai mạc Kỳ họp ...”')
+    titled = doc.title and doc.title != doc.doc.rsplit(".", 1)[0] and not doc.number
+    label = f"{kind} số {doc.number}" if doc.number else f"{kind} “{_short(doc.title)}”" if titled \
+        else f"{kind} {doc.doc}"
     if doc.issuer and len({d.province for d in store.documents if d.province}) > 1:
         label += f" của {doc.issuer}"  # an index of several provinces: say whose figure it is
     period = doc.period.label if doc.period else ""
@@ -37,10 +40,17 @@ def header(c: Citation, store: Store) -> str:
     return head
 
 
+def _short(title: str, most: int = 90) -> str:
+    """A title cut at a word boundary to `most` characters."""
+    return title if len(title) <= most else title[:most].rsplit(" ", 1)[0] + " …"
+
+
 def meta_text(c: Citation, store: Store) -> str:
     doc = store.doc_by_name[c.doc]
+    # (the title too: a page with no number is named by its headline, 'Yên Bái: GRDP quý I/2025 tăng 8,46%, ...')
     return " ".join(filter(None, [doc.doc, doc.number, doc.date, doc.period.label if doc.period else None,
-                                  doc.next_period.label if doc.next_period else None]))
+                                  doc.next_period.label if doc.next_period else None,
+                                  doc.title if not doc.number else None]))
 
 
 def citation(n: int, h: Hit, store: Store) -> Citation:

@@ -218,3 +218,15 @@ def test_the_year_s_estimate_given_to_its_first_months_is_another_period_s_and_i
     assert res.claims[0].verdict == "mismatch", res.to_dict()
     res = check(invented_engine, "Ước cả năm 2026, Lai Châu thu ngân sách nhà nước trên địa bàn 3.960 tỷ đồng.")
     assert res.claims[0].verdict == "match", res.to_dict()
+
+
+def test_a_month_s_figure_given_to_the_running_total_is_another_period_s(invented_engine):
+    """'tháng 6 (từ ngày 15/5 đến ngày 14/6/2027) ... xảy ra 21 vụ' beside 'Tính chung 6 tháng xảy ra 142 vụ' (set CL's
+    An Giang; tests/data/invented/tn_*, figures invented): the month's 21 claimed for the six months is a real figure of
+    another period, not a wrong one; the six months' own figure matches, another is a mismatch."""
+    res = check(invented_engine, "Trong 6 tháng đầu năm 2027, tỉnh Thái Nguyên xảy ra 21 vụ tai nạn giao thông.")
+    assert res.verdict == "other_period", res.explanation
+    assert check(invented_engine, "Trong 6 tháng đầu năm 2027, tỉnh Thái Nguyên xảy ra 142 vụ tai nạn giao thông."
+                 ).verdict == "match"
+    assert check(invented_engine, "Trong 6 tháng đầu năm 2027, tỉnh Thái Nguyên xảy ra 150 vụ tai nạn giao thông."
+                 ).verdict == "mismatch"

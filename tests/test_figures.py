@@ -61,6 +61,22 @@ def test_ocr_sentence_kinds_and_order():
     assert line.startswith("Két qua giai ngan") and "1.158,8 ty dong, dat 29,8% tong ké hoach giao [1]" in line
 
 
+
+def test_a_sentence_opening_with_a_breakdown_holds_parts_of_the_sentence_before():
+    """'... giải ngân được 2.412,6 tỷ đồng, đạt 39,4% kế hoạch. Theo nguồn vốn: vốn ngân sách địa phương giải ngân
+    1.846,2 tỷ đồng; ...' (figures invented): the second sentence's figures are parts of the first's total, which
+    answers 'giải ngân vốn đầu tư công' first; a question naming the part gets the part."""
+    quote = ("Tính đến hết ngày 30/6/2027, toàn tỉnh giải ngân được 2.412,6 tỷ đồng, đạt 39,4% kế hoạch vốn năm 2027. "
+             "Theo nguồn vốn: vốn ngân sách địa phương giải ngân 1.846,2 tỷ đồng, đạt 42,1%; vốn ngân sách trung "
+             "ương giải ngân 542,8 tỷ đồng, đạt 34,2%.")
+    figs = extract(quote)
+    total = next(f for f in figs if f.value == "2.412,6")
+    assert all(f.part_of is total for f in figs if f.value in ("1.846,2", "542,8"))
+    words = set(tokenize(fold("giải ngân vốn đầu tư công 6 tháng 2027")))
+    assert rank(figs, weighted({t: 1.0 for t in words}), words=words)[0].value == "2.412,6"
+    words = set(tokenize(fold("giải ngân vốn ngân sách địa phương 6 tháng 2027")))
+    assert rank(figs, weighted({t: 1.0 for t in words}), words=words)[0].value == "1.846,2"
+
 def test_decrease_is_a_negative_change_and_periods_are_not_figures():
     figs = extract("Thu ngân sách năm 2021 đạt 10.902 tỷ đồng, bằng 145% dự toán, giảm 8,9% so với cùng kỳ.")
     assert [(f.value, f.kind, f.number) for f in figs] == [("10.902", "result", 10902), ("145", "share", 145),

@@ -211,6 +211,23 @@ def test_a_note_at_the_end_of_a_document_speaks_of_the_period_of_the_passage_tha
     assert note.footnote_of == marked.id and note.period == Period("year", 2024)
 
 
+
+def test_a_run_of_superscripts_is_one_note_s_mark(tmp_path):
+    # figures invented: note ¹ is marked after a year ('năm 2026¹'), note ¹¹ further on; '¹¹' is not note 1's mark
+    lines = ["UBND THÀNH PHỐ HÒA SƠN", "BÁO CÁO", "Tình hình kinh tế - xã hội 6 tháng đầu năm 2027", "",
+             "1. Tăng trưởng kinh tế",
+             "Tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2027 ước tăng 5,95% so với cùng kỳ năm 2026¹.", "",
+             "2. Nhiệm vụ 6 tháng cuối năm",
+             "Phấn đấu tăng trưởng GRDP cả năm 2027 đạt 7-7,5%; tăng trưởng 6 tháng cuối năm phải đạt 8,2%¹¹.", "",
+             "¹ Quý I/2027 tăng 5,26%; quý II/2027 ước tăng 6,62% so với cùng kỳ.",
+             "¹¹ Theo tính toán của Cục Thống kê thành phố."]
+    doc, passages = _ingest_text(tmp_path, "bc.txt", "\n".join(lines) + "\n")
+    note = next(p for p in passages if p.kind == "footnote" and p.text.startswith("¹ "))
+    marked = next(p for p in passages if "5,95%" in p.text)
+    assert note.footnote_of == marked.id and note.marked_by.startswith("Tổng sản phẩm trên địa bàn (GRDP)")
+    eleven = next(p for p in passages if p.kind == "footnote" and p.text.startswith("¹¹"))
+    assert "8,2%¹¹" in eleven.marked_by
+
 def test_a_list_takes_the_period_its_lead_in_or_markdown_heading_names(tmp_path):
     # figures invented: a year's report whose list of next year's targets is led in by a line or a Markdown heading
     text = ("# Báo cáo kết quả năm 2025 của Ban Quản lý khu kinh tế tỉnh Quảng Trị\n\n## 1. Kết quả năm 2025\n\n"

@@ -70,6 +70,13 @@ DISPUTED = {
     "t_quangngai_cpi_t8-2024.md": Period("month", 2024, 8),
     # set AM: a statistics office's 'tháng 8 và 8 tháng năm 2024', as above
     "am_ctk_ninhthuan_t8-2024.txt": Period("months", 2024, 8),
+    # set CK: a paper's 'Họp báo định kỳ tháng 10: Thu ngân sách 10 tháng gần về đích': the writer read the month,
+    # tracuu the running total the headline names, as above
+    "CK_binhthuan_baobt_10thang_2022.txt": Period("months", 2022, 10),
+    # sets CK and CL: 'tháng 11 và 11 tháng năm 2023' (a Sở KH&ĐT report) and 'tháng 8 và 8 tháng năm 2026' (a
+    # statistics release): the writers read the month, tracuu the running total, as above
+    "CK_daklak_skhdt_11thang_2023.txt": Period("months", 2023, 11),
+    "CL_angiang_tk_thang8_2026.txt": Period("months", 2026, 8),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above
@@ -192,6 +199,42 @@ def test_period_and_province_of_every_layout(entry):
     assert meta["province_source"] in ("letterhead", "title", "body", *regional)
     assert meta["title"] and meta["title"] != "fallback"
 
+
+
+def test_a_portal_page_s_headline_under_its_posting_time_is_its_title_not_the_site_s_notice():
+    """A portal page copied whole (invented figures): the site's name, a tool line, a menu of items set apart by runs
+    of spaces, the section path, a running notice naming a month, the posting time, the page's tools, then the
+    headline. The headline is the title and gives the period (the notice's 'tháng 12/2027' is no period of the
+    story's); a headline above the posting time stays the title (set CL's Lai Châu)."""
+    lines = ["Cổng Thông tin điện tử tỉnh Lai Châu", "Đăng nhập | Sơ đồ cổng | English | Tìm kiếm...",
+             "Trang chủ   Giới thiệu   Tin tức - Sự kiện   Chính quyền   Văn bản - Chỉ đạo điều hành   Liên hệ",
+             "Trang chủ > Tin tức - Sự kiện > Tin Chính trị",
+             "Thông báo: Lịch tiếp công dân định kỳ tháng 12/2027 của Chủ tịch UBND tỉnh",
+             "Thứ ba, 10/12/2027 16:42", "Cỡ chữ: A-  A  A+   |   In bài   |   Gửi email",
+             "Khai mạc Kỳ họp thứ mười, HĐND tỉnh: Năm 2027 có 11/13 chỉ tiêu chủ yếu đạt và vượt kế hoạch", "",
+             "(laichau.gov.vn) - Sáng 10/12, HĐND tỉnh khai mạc kỳ họp thường lệ cuối năm 2027.",
+             "Tổng thu ngân sách nhà nước trên địa bàn năm 2027 ước đạt 2.856 tỷ đồng."]
+    meta = extract(lines, "fallback", filename="tin.txt")
+    assert meta["title"].startswith("Khai mạc Kỳ họp thứ mười") and meta["period"] == Period("year", 2027)
+    assert meta["kind"] == "tin bài" and meta["issuer"] == "Cổng Thông tin điện tử tỉnh Lai Châu"
+    above = lines[:4] + ["Lai Châu: Tăng trưởng kinh tế 6 tháng đầu năm 2027 ước đạt 7,92%", "Thứ ba, 04/07/2027 08:30",
+                         "(laichau.gov.vn) - Sáng 4/7, UBND tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm 2027,"]
+    meta = extract(above, "fallback", filename="tin.txt")
+    assert meta["title"].startswith("Lai Châu: Tăng trưởng") and meta["period"] == Period("half", 2027, 1)
+
+
+def test_a_title_saved_from_pdf_ends_where_its_lead_begins():
+    """No blank line between a wrapped title and the lead (a text saved from PDF, invented): the lead's long sentence
+    and the addressee are not the title's."""
+    lines = ["UBND TỈNH ĐẮK LẮK", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Số: 3867/BC-SKHĐT", "BÁO CÁO",
+             "Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2027;", "một số nhiệm vụ trọng tâm tháng 12 năm 2027",
+             "Thực hiện Quyết định số 34/QĐ-UBND ngày 06/01/2027 của UBND tỉnh ban hành kế hoạch thực",
+             "hiện các nghị quyết của HĐND tỉnh, Sở Kế hoạch và Đầu tư báo cáo như sau:"]
+    meta = extract(lines, "fallback", filename="bc.txt")
+    assert meta["title"] == ("Tình hình kinh tế - xã hội tháng 11 và 11 tháng năm 2027; một số nhiệm vụ trọng tâm "
+                             "tháng 12 năm 2027")
+    lines[4:8] = ["Tình hình thực hiện dự toán thu, chi ngân sách 9 tháng năm 2027", "Kính gửi: Ủy ban nhân dân tỉnh."]
+    assert extract(lines, "fallback", filename="bc.txt")["title"].endswith("9 tháng năm 2027")
 
 def test_kinds_and_issuers():
     news = _meta("a_tin_20230714.txt")

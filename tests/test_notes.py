@@ -4,7 +4,8 @@ import pytest
 
 from tracuu.ingest.types import Passage
 from tracuu.qa.engine import AskOptions
-from tracuu.qa.notes import asked_item, asks_part, items, marked_notes, other_time
+from tracuu.qa.notes import asked_item, asks_part, dated_item, items, marked_notes, names_the_part, other_time
+from tracuu.qa.query import parse_query
 
 NOTE = ("⁵ Điện sản xuất 48,2 TrKw/h, đạt 7,1% so với kế hoạch, giảm 3,5% với cùng kỳ; Than sạch: 41 nghìn tấn, "
         "đạt 8,2%, tăng 1,4%; Xi măng: 52 nghìn tấn (clinker 20; gạch 9), đạt 6,1%, tăng 2,7%.")
@@ -76,3 +77,27 @@ def test_last_year_s_figure_in_a_note_does_not_answer_for_this_year(sample_engin
     # note 49 of the half-year report: 'Tỷ lệ giải ngân cùng kỳ năm 2022 là 648,5 tỷ/2.498,3 tỷ, đạt 26% kế hoạch'
     a = sample_engine.ask("giai ngan von dau tu cong ca nam 2023 lang son dat bao nhieu phan tram", AskOptions(k=10))
     assert not a.answered and "26%" not in a.answer.split("\n")[0]
+
+
+def test_an_item_naming_the_part_asked_that_its_sentence_totals_states_the_figure_asked():
+    """'Giải ngân ... đạt 2.914 tỷ đồng³' with '³ Trong đó: vốn ngân sách trung ương 1.046 tỷ đồng; vốn ngân sách địa
+    phương 1.868 tỷ đồng' (set CK's Nam Định, figures invented): asked for the local budget's, the item names the part
+    the sentence does not; asked for the total, it names nothing more; the country's rate beside it is no part."""
+    sentence = "Giải ngân vốn đầu tư công đến ngày 15/6/2027 đạt 2.914 tỷ đồng³, bằng 41,2% kế hoạch vốn năm 2027."
+    q = parse_query("giải ngân vốn đầu tư công nguồn ngân sách địa phương 6 tháng đầu năm 2027 tỉnh Nam Định")
+    assert names_the_part(q, "vốn ngân sách địa phương 1.868 tỷ đồng", sentence, None)
+    assert not names_the_part(parse_query("giải ngân vốn đầu tư công 6 tháng đầu năm 2027 tỉnh Nam Định"),
+                              "vốn ngân sách địa phương 1.868 tỷ đồng", sentence, None)
+    q = parse_query("Tỷ lệ giải ngân vốn đầu tư công 6 tháng đầu năm 2027 của tỉnh Nam Định?")
+    assert not names_the_part(q, "⁴ Tỷ lệ giải ngân bình quân cả nước đạt 29,8% kế hoạch", sentence, None)
+
+
+def test_an_item_naming_only_the_asked_period_splits_its_sentence_s_figure():
+    """'¹ Quý I/2027 tăng 6,26%; quý II/2027 ước tăng 7,58%' under 'GRDP 6 tháng ... tăng 6,95%¹' (figures invented): the
+    item of the quarter asked is dated; an item naming a measure, or another period, is not."""
+    q = parse_query("Tăng trưởng GRDP quý II/2027 của tỉnh Thái Nguyên")
+    assert dated_item(q, "quý II/2027 ước tăng 7,58% so với cùng kỳ")
+    assert not dated_item(q, "¹ Quý I/2027 tăng 6,26%")
+    assert not dated_item(q, "Công nghiệp quý II/2027 tăng 9,1%")
+    assert not dated_item(parse_query("Tăng trưởng GRDP 6 tháng đầu năm 2027 của tỉnh Thái Nguyên"),
+                          "quý II/2027 ước tăng 7,58% so với cùng kỳ")

@@ -941,3 +941,17 @@ def test_a_report_filling_the_ranking_without_the_indicator_sends_the_search_to_
     kept = engine.ask(q, AskOptions(k=3, docs={"db_stc_nam2027.txt"}))
     assert not kept.answered and all(c.doc == "db_stc_nam2027.txt" for c in kept.citations), kept.answer
     assert engine.ask(q, AskOptions(k=3, docs={"db_stc_nam2027.txt", "db_ubnd_nam2028.txt"})).answered
+
+
+def test_a_footnote_splitting_the_half_year_s_growth_by_quarter_answers_for_a_quarter(invented_engine):
+    """'GRDP 6 tháng ... tăng 6,95%¹' with '¹ Quý I/2027 tăng 6,26%; quý II/2027 ước tăng 7,58%' at the page's foot (set
+    CI's TP.HCM): the note names no indicator, its mark's sentence does; asked for a quarter, the note's item of that
+    quarter answers, cited; the half year is the sentence's own figure (tests/data/invented/tn_*, figures invented)."""
+    engine = invented_engine
+    ans = engine.ask("Tăng trưởng GRDP quý II/2027 của tỉnh Thái Nguyên là bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "7,58", ans.answer
+    assert ans.citations[0].doc == "tn_ubnd_6thang_2027.txt" and "quý II/2027 ước tăng 7,58%" in ans.citations[0].quote
+    ans = engine.ask("GRDP quy I nam 2027 Thai Nguyen tang bao nhieu")
+    assert ans.answered and ans.figures[0].value == "6,26", ans.answer
+    ans = engine.ask("Tăng trưởng GRDP 6 tháng đầu năm 2027 của tỉnh Thái Nguyên?")
+    assert ans.answered and ans.figures[0].value == "6,95", ans.answer

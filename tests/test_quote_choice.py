@@ -94,6 +94,28 @@ def test_an_annex_cell_in_trieu_dong_is_restated_by_the_text_in_ty_dong():
     assert restated_in_body(r, [r, o], hits, q.periods) is r
 
 
+
+def test_a_row_by_area_columns_is_restated_by_the_sentence_of_the_total_or_the_area_asked():
+    """A merged province's table by former province ('Khu vực A (cũ) | Khu vực B (cũ) | Toàn tỉnh') names no period in
+    its columns: they are its section's. The sentence stating the total restates the row for the province asked; a
+    sentence of another figure does not. Figures invented."""
+    from tracuu.ingest.types import Period
+    p = Period("months", 2027, 5)
+    row = _passage("r", "MỘT SỐ CHỈ TIÊU 5 THÁNG NĂM 2027 THEO KHU VỰC > Kim ngạch xuất khẩu > ĐVT: triệu USD; "
+                        "Khu vực Quảng Ngãi (cũ): 1.027,6; Khu vực Kon Tum (cũ): 259,3; Toàn tỉnh: 1.286,9", p, 80, "table")
+    total = _passage("t", "Tính chung 5 tháng, kim ngạch xuất khẩu đạt 1.286,9 triệu USD, tăng 15,3% so với cùng kỳ.",
+                     p, 30)
+    area = _passage("a", "Riêng khu vực Kon Tum (cũ), kim ngạch xuất khẩu đạt 259,3 triệu USD.", p, 31)
+    other = _passage("o", "Kim ngạch xuất khẩu tháng 5 ước đạt 312,4 triệu USD.", p, 29)
+    hits = [Hit(passage=x, row=i) for i, x in enumerate((row, total, area, other))]
+    r, t, a, o = (_ev(i, x.text, 0.9) for i, x in enumerate((row, total, area, other)))
+    q = parse_query("xuất khẩu tỉnh Quảng Ngãi 5 tháng 2027")
+    assert restated_in_body(r, [r, o, a, t], hits, q.periods, question=q.text) is t
+    assert restated_in_body(r, [r, o, a], hits, q.periods, question=q.text) is r
+    # (a former province's column asked: its row names the part, where a sentence may state the total first)
+    q = parse_query("xuất khẩu khu vực Kon Tum (cũ) 5 tháng 2027 tỉnh Quảng Ngãi")
+    assert restated_in_body(r, [r, o, t, a], hits, q.periods, question=q.text) is r
+
 def test_a_figure_only_in_the_table_is_answered_from_its_row(release):
     engine, _, _ = release
     ans = engine.ask("Quảng Ngãi có bao nhiêu doanh nghiệp thành lập mới trong 8 tháng năm 2026?")

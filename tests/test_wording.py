@@ -33,3 +33,36 @@ def test_figures_only_of_parts_of_the_asked_period_answer_nothing_of_it():
     # a period of another kind that is no part of the asked one is left to the period rules
     figs = extract("Tổng thu ngân sách quý I/2025 ước đạt 1.286,4 tỷ đồng.", 1, Period("quarter", 2025, 1))
     assert another_period_s(parse_query("thu ngân sách năm 2024"), figs) is None
+
+
+def test_a_page_with_no_number_is_named_by_its_headline():
+    """A news page has no document number: the answer names it by its headline (cut at a word), as a reporter finds it
+    again, not by its file name; a report is named by its number (invented documents)."""
+    from types import SimpleNamespace
+
+    from tracuu.ingest.types import Document
+    from tracuu.qa.answer import Citation
+    from tracuu.qa.wording import header
+
+    def doc(name, title, kind, number):
+        return Document(doc=name, title=title, kind=kind, number=number, date=None, period=Period("year", 2027),
+                        next_period=None, issuer="Cổng TTĐT tỉnh Lai Châu", sha256="", source_path="", fmt="txt",
+                        province="Lai Châu")
+    news = doc("tin.txt", "Khai mạc Kỳ họp thứ mười, HĐND tỉnh: Năm 2027 có 11/13 chỉ tiêu chủ yếu đạt và vượt kế "
+                          "hoạch đề ra, thu ngân sách vượt dự toán", "tin bài", None)
+    report = doc("bc.txt", "Báo cáo tình hình kinh tế - xã hội năm 2027", "báo cáo", "301/BC-UBND")
+    untitled = doc("bieu_2027.txt", "bieu_2027", "biểu số liệu", None)
+    store = SimpleNamespace(doc_by_name={d.doc: d for d in (news, report, untitled)}, documents=[news, report, untitled])
+
+    def head(name):
+        return header(Citation(n=1, doc=name, title="", period=None, section="", line_start=1, line_end=1, text="",
+                               score=1.0), store)
+    assert head("tin.txt").startswith("Theo Tin bài “Khai mạc Kỳ họp thứ mười, HĐND tỉnh: Năm 2027 có 11/13 chỉ tiêu")
+    assert "…”" in head("tin.txt") and "(năm 2027)" in head("tin.txt")
+    assert head("bc.txt").startswith("Theo Báo cáo số 301/BC-UBND")
+    assert head("bieu_2027.txt").startswith("Theo Biểu số liệu bieu_2027.txt")
+    # (the headline's numbers are the answer's guard's sources too: '11/13' is printed, not made up)
+    from tracuu.qa.verify import unsupported_numbers
+    from tracuu.qa.wording import meta_text
+    cite = Citation(n=1, doc="tin.txt", title="", period=None, section="", line_start=1, line_end=1, text="", score=1.0)
+    assert not unsupported_numbers(head("tin.txt"), [meta_text(cite, store)])
