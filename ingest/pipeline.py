@@ -113,6 +113,11 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
             listed = _lead_in_period(text, tuple(p.section), doc, period, "table")
         elif p.kind == "body" and not (listed is not None and listed[2] == "heading"):
             listed = _lead_in_period(text, tuple(p.section), doc, period)
+            if listed is None and (joined := _LEAD_THEN_ITEMS.match(text)):
+                # the lead-in and its first items in one paragraph ('... thông qua 13 chỉ tiêu chủ yếu của năm 2027,
+                # trong đó: - Tốc độ tăng GRDP từ 9,0 - 9,5%; ...'): the paragraph, and the items after it, are its
+                listed = _lead_in_period(joined.group(1), tuple(p.section), doc, period)
+                period = listed[1] if listed is not None else period
         section = " > ".join(p.section)
         for a, b in windows(text, config.chunk_target, config.chunk_limit):
             chunk = text[a:b].strip()
@@ -162,6 +167,9 @@ def _lead_in_period(text: str, section: tuple[str, ...], doc: Document, period: 
     if leads != "table" and doc.next_period is None and doc.period is not None and found.end > doc.period.end:
         doc.next_period = found  # a period after the report's own is the one its plans part plans
     return section, found, leads
+
+
+_LEAD_THEN_ITEMS = re.compile(r"^([^:\n]{10,200}:)\s*[-–•+*]\s")
 
 
 def _captions(text: str, following: list[Paragraph]) -> bool:

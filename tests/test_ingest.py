@@ -244,6 +244,23 @@ def test_a_list_takes_the_period_its_lead_in_or_markdown_heading_names(tmp_path)
     assert period["1.200"] == Period("year", 2026) and period["3.500"] == Period("year", 2026)  # under '## 2. ...'
 
 
+
+def test_a_lead_in_printed_with_its_first_items_gives_them_its_period(tmp_path):
+    # figures invented: a year-end news page; the next year's targets are led in on the line the items follow, which
+    # the reader keeps in one paragraph with them ('..., trong đó:' then '- ...' lines)
+    lines = ["Tin tức", "HĐND Thành phố thông qua kế hoạch năm 2028", "",
+             "Năm 2027, tổng sản phẩm trên địa bàn (GRDP) của Thành phố ước tăng 8,62%.", "",
+             "Trên cơ sở đánh giá tình hình, HĐND Thành phố thông qua 13 chỉ tiêu chủ yếu của năm 2028, trong đó:",
+             "- Tốc độ tăng GRDP từ 9,0 - 9,5%; GRDP bình quân đầu người đạt 195 - 198 triệu đồng;",
+             "- Chỉ số giá tiêu dùng bình quân khoảng 4,5%;", "",
+             "- Đón 35,5 triệu lượt khách du lịch.", "",
+             "Để thực hiện kế hoạch, Thành phố tập trung 10 nhóm nhiệm vụ."]
+    doc, passages = _ingest_text(tmp_path, "tin_nam2027.txt", "\n".join(lines) + "\n")
+    assert doc.period == Period("year", 2027)
+    of = {p.text[:12]: p.period for p in passages}
+    assert of["Trên cơ sở đ"] == of["- Đón 35,5 t"] == Period("year", 2028)
+    assert of["Năm 2027, tổ"] == of["Để thực hiện"] == Period("year", 2027)
+
 def test_a_news_page_s_list_of_related_articles_is_not_its_text(tmp_path):
     # figures invented: the related headlines' figures are other stories'
     text = ("Cà Mau: thu ngân sách 6 tháng đạt 3.412,6 tỷ đồng\n\nThu ngân sách 6 tháng đầu năm 2025 của tỉnh Cà Mau "

@@ -77,6 +77,13 @@ DISPUTED = {
     # statistics release): the writers read the month, tracuu the running total, as above
     "CK_daklak_skhdt_11thang_2023.txt": Period("months", 2023, 11),
     "CL_angiang_tk_thang8_2026.txt": Period("months", 2026, 8),
+    # sets CM and CN: 'tháng 10 và 10 tháng năm 2026' (a statistics release, a UBND report) and 'quý III và 9 tháng
+    # năm 2024' (a Sở KH&ĐT report): the writers read the month and the quarter, tracuu the running total, as above
+    "CM_tayninh_tk_thang10_2026.txt": Period("months", 2026, 10),
+    "CN_gialai_ubnd_thang10_2026.txt": Period("months", 2026, 10),
+    "CN_hungyen_skhdt_quy3_2024.txt": Period("nine_months", 2024),
+    # set CN's manifest wrote '6 tháng đầu năm 2021' with no index: the first half
+    "CN_bentre_stc_6thang_2021.txt": Period("half", 2021, 1),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above
