@@ -11,7 +11,7 @@ from tracuu.ingest.places import province_spans
 from tracuu.ingest.textnorm import fold, fold_ocr
 from tracuu.ingest.types import Period
 
-from .claim_values import comparable, counterpart, equal, rounds, value
+from .claim_values import comparable, counterpart, elsewhere, equal, rounds, value
 from .claim_words import names_measure
 from .figures import Figure, extract
 from .fit import ends_at
@@ -56,7 +56,10 @@ def own_figure(fig: Figure, ans, said: set[str], claimed_at: list[Period], asked
     same kind and a comparable unit; None when the reports give none for that period."""
     if not (ans.answered or ans.plan_only):
         return None
-    rep = counterpart(fig, [f for f in ans.figures if not equal(value(fig), value(f))])  # a different figure
+    # a different figure, the place's own: not one the sentence compares with ('thấp hơn ... các tỉnh lân cận như Bắc
+    # Giang (tăng 9,21%)'), unless a plan (the claim may give a plan's figure) nor another province's
+    rep = counterpart(fig, [f for f in ans.figures if not equal(value(fig), value(f))
+                            and not (f.reference and f.kind != "target") and not elsewhere(f, query.provinces)])
     cited = {c.n: c for c in ans.citations}
     # a different figure is a mismatch only for the period the claim names: 'quý II/2022 ... 2.450 tỷ đồng'
     # is not contradicted by the 2022 plan's 7.850 (no report gives the quarter: not found)

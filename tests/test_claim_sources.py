@@ -1,6 +1,6 @@
 """Where else a claimed value is printed: the period tests `qa.claims` relies on, on real readings."""
 from tracuu.ingest.types import Period
-from tracuu.qa.claim_sources import cutoff_apart, holds_claimed
+from tracuu.qa.claim_sources import cutoff_apart, holds_claimed, own_figure
 from tracuu.qa.figures import extract
 from tracuu.qa.query import parse_query
 
@@ -40,3 +40,21 @@ def test_a_figure_counted_to_a_date_inside_the_claimed_period_is_not_that_period
     dated = parse_query("Đến ngày 30/11/2025, thu ngân sách nhà nước đạt 33.846,2 tỷ đồng")
     assert cutoff_apart(dated, rep, dated.periods + dated.dated) is None
     assert cutoff_apart(year, SimpleNamespace(head="Tổng thu ngân sách năm 2025 đạt", context=""), [Period("year", 2025)]) is None
+
+
+def test_the_report_s_own_figure_is_the_place_s_not_one_its_sentence_compares_with():
+    """'... tăng 6,95% ..., thấp hơn mức tăng chung của cả nước (7,84%) và thấp hơn nhiều so với các tỉnh lân cận như
+    Bắc Giang (tăng 9,21%)' (figures invented; set AZ's Bắc Ninh): whatever order the answer's figures come in, the
+    province's own 6,95 is what a mismatch reports, never the neighbour's or the country's figure."""
+    from types import SimpleNamespace
+    half = Period("half", 2027, 1)
+    quote = ("Tổng sản phẩm trên địa bàn (GRDP) 6 tháng đầu năm 2027 ước tăng 6,95% so với cùng kỳ, thấp hơn mức tăng "
+             "chung của cả nước (7,84%) và thấp hơn nhiều so với các tỉnh lân cận như Bắc Giang (tăng 9,21%), Hải "
+             "Dương (tăng 8,54%).")
+    figs = extract(quote, 1, half)
+    ans = SimpleNamespace(answered=True, plan_only=False, citations=[SimpleNamespace(n=1, text=quote, quote=quote)],
+                          figures=sorted(figs, key=lambda f: f.value != "9,21"))  # (the neighbour's first)
+    query = parse_query("GRDP 6 tháng đầu năm 2027 của tỉnh Thái Nguyên tăng bao nhiêu")
+    claimed = next(f for f in extract("GRDP 6 tháng đầu năm 2027 của tỉnh Thái Nguyên tăng 7,84%.", 1, half))
+    got = own_figure(claimed, ans, set(), [half], [half], query, None)
+    assert got is not None and got[0].value == "6,95"

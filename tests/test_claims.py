@@ -230,3 +230,4 @@ def test_a_month_s_figure_given_to_the_running_total_is_another_period_s(invente
                  ).verdict == "match"
     assert check(invented_engine, "Trong 6 tháng đầu năm 2027, tỉnh Thái Nguyên xảy ra 150 vụ tai nạn giao thông."
                  ).verdict == "mismatch"
+
