@@ -26,7 +26,7 @@ from .figure_line import lead_line
 from .figures import aimed, aims_at, aims_share, extract as figure_list
 from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
-from .parts import lead_in, list_above
+from .parts import lead_in, list_above, part_asked
 from .query import Query
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
 from .scope import national_figure, others_figure
@@ -75,6 +75,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # (a date counted to, 'đến 30/11/2022', asks its year's running total: a table's column of it)
     asked = query.periods or [from_january(d.index, d.year) for d in query.dated if d.kind == "month"]
     best = total_over_part(query, evidence[0], evidence, top) if evidence else None
+    best = part_asked(query.text, best, evidence, top, store) if best is not None and query.wants_figure else best
     best = whole_over_singled(query, best, evidence, top) if best is not None and query.wants_figure else best
     rate = asks_rate(query.text) or asks_comparison(query.text)
     best = restated_in_body(best, evidence, top, asked, query.wants_target, rate, frozenset(given(query.text)),

@@ -40,6 +40,37 @@ _TOTAL_ROW = re.compile(r"^[\W\d]*(?:(?:tong cong|tong so|tong thu|tong chi|toan
 
 
 _BREAKDOWN_ROW = re.compile(r"^[\W\d]*(?:trong d[o0]|chia ra|bao gom)\b")
+# a part's row printed under its whole's, marked by a dash or a plus ('- Khai thác', '+ Nuôi trồng') or 'Trong đó'
+_PART_ROW = re.compile(r"^\s*(?:[-–+•*]\s|trong d[o0]\b)")
+
+
+def part_asked(question: str, best, evidence: list, hits: list, store: Store):
+    """A whole's table row quoted where the question names one of its parts by the part's own words ('sản lượng thủy sản
+    khai thác' for '- Khai thác' printed under 'Tổng sản lượng thủy sản'): the part's row, read among the evidence,
+    answers. `best`, `evidence`: qa.extract.Evidence; `hits`: the ranked passages they are of."""
+    from tracuu.index.lexical import words_of
+    p = hits[best.hit_index].passage
+    label = row_label(p.text) if p.kind == "table" else None
+    if label is None or _PART_ROW.match(fold_ocr(label)):
+        return best
+    words, whole = set(words_of(question)), set(words_of(label))
+    # its parts: the marked rows printed right under it, up to the next unmarked row (another whole's)
+    rows = [r for r in store.section_passages(p) if r.kind == "table" and r.line_start > p.line_start]
+    parts = set()
+    for r in rows:
+        if (lr := row_label(r.text)) is None or not _PART_ROW.match(fold_ocr(lr)):
+            break
+        parts.add(r.id)
+
+    def asked(e) -> bool:
+        q = hits[e.hit_index].passage
+        part = row_label(q.text) if q.id in parts else None
+        if part is None:
+            return False
+        own = set(words_of(_PART_ROW.sub("", fold_ocr(part)))) - {"trong", "do"}
+        return bool(own) and own <= words and not own <= whole
+    return next((e for e in evidence if e.figure and asked(e)), best)
+    return top
 
 
 def lead_in(passage: Passage, store: Store) -> str:

@@ -2,9 +2,9 @@
 is printed before it: the passage before (store.preceding_of), the row above (parts.lead_in); its place owns
 its figures (scope), and a plan asked of a row with no plan cell is refused (wording.no_plan_cell).
 Figures invented, in the layout of a post-merger statistics table."""
-from tracuu.index.store import preceding_of
+from tracuu.index.store import in_section, preceding_of
 from tracuu.ingest.types import Passage
-from tracuu.qa.parts import lead_in
+from tracuu.qa.parts import lead_in, part_asked
 from tracuu.qa.figures import extract
 from tracuu.qa.query import parse_query
 from tracuu.qa.scope import elsewhere_figure
@@ -23,13 +23,16 @@ def _passage(i: int, text: str, kind: str = "table", section: str = "", doc: str
 
 
 class _Rows:
-    """The one store method the lead-in reads, over hand-built passages."""
+    """The store methods the lead-in and the parts read, over hand-built passages."""
 
     def __init__(self, passages: list[Passage]):
         self.passages = passages
 
     def preceding(self, passage: Passage) -> Passage | None:
         return preceding_of(passage, [p for p in self.passages if p.kind != "footnote" and p.doc == passage.doc])
+
+    def section_passages(self, passage: Passage) -> list[Passage]:
+        return in_section(passage, [p for p in self.passages if p.kind != "footnote" and p.doc == passage.doc])
 
 
 def _table() -> list[Passage]:
@@ -85,3 +88,26 @@ def test_a_note_s_whole_is_the_sentence_carrying_its_mark():
     assert lead_in(note, _Rows([note])) == ""  # not known: nothing borrowed
     note.marked_by = "Tiếp tục thực hiện chính sách hỗ trợ phát triển hợp tác xã nông nghiệp trên địa bàn tỉnh⁶."
     assert lead_in(note, _Rows([note])) == note.marked_by
+
+
+def test_a_part_asked_by_its_own_words_answers_from_its_row_not_its_whole_s():
+    """'Tổng sản lượng thủy sản' with '- Khai thác' and '- Nuôi trồng' printed under it (set CN's Ninh Thuận, figures
+    invented): asked of the fishing catch, its row answers; asked of the whole, the whole's; a row of another whole
+    (below the next unmarked row) is not a part of it."""
+    from tracuu.index.store import Hit
+    from tracuu.qa.extract import Evidence
+    cap = "MỘT SỐ CHỈ TIÊU THÁNG 11 VÀ 11 THÁNG NĂM 2027"
+
+    def row(line, label, value):
+        return Passage(id=str(line), doc="a.txt", text=f"{cap} > {label} > ĐVT: tấn; Ước thực hiện 11 tháng: {value}",
+                       section="", period=None, line_start=line, line_end=line, char_start=0, char_end=0, kind="table")
+    rows = [row(18, "Tổng sản lượng thủy sản", "116.470"), row(19, "- Khai thác", "101.380"),
+            row(20, "- Nuôi trồng", "15.090"), row(21, "Sản lượng muối", "448.350"), row(22, "- Khai thác", "9")]
+    hits = [Hit(passage=p, row=i) for i, p in enumerate(rows)]
+    ev = [Evidence(hit_index=i, sentence=p.text, coverage=0.5, score=1.0, figure=True) for i, p in enumerate(rows)]
+    store = _Rows(rows)
+    assert part_asked("Sản lượng thủy sản khai thác 11 tháng năm 2027", ev[0], ev[::-1], hits, store) is ev[1]
+    assert part_asked("sản lượng thủy sản nuôi trồng 11 tháng 2027", ev[0], ev, hits, store) is ev[2]
+    assert part_asked("Tổng sản lượng thủy sản 11 tháng năm 2027", ev[0], ev, hits, store) is ev[0]
+    assert part_asked("Sản lượng muối khai thác 11 tháng năm 2027", ev[3], ev, hits, store) is ev[4]
+    assert part_asked("Sản lượng muối 11 tháng năm 2027", ev[3], ev, hits, store) is ev[3]
