@@ -70,7 +70,6 @@ def part_asked(question: str, best, evidence: list, hits: list, store: Store):
         own = set(words_of(_PART_ROW.sub("", fold_ocr(part)))) - {"trong", "do"}
         return bool(own) and own <= words and not own <= whole
     return next((e for e in evidence if e.figure and asked(e)), best)
-    return top
 
 
 def lead_in(passage: Passage, store: Store) -> str:
