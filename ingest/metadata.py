@@ -101,24 +101,35 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int 
         # no stop or comma (a sapo's wrapped line does)
         headline = next((i for i in reversed(menu[2:]) if _headline(head[i], folded[i]) and not _NOTICE.match(folded[i])),
                         None)
-        below = next((i for i in lines if i > posted and not _menu_line(head[i], folded[i])), None)
-        if headline is None and below is not None and _headline(head[below], folded[below], digits=False) \
-                and len(folded[below].split()) <= 40 and not re.search(r"[.,;:]\s*$", head[below]) \
-                and not _SAPO.match(folded[below]) and not re.search(r"\d:\d\d", folded[below]):
-            headline = below
+        if headline is None:
+            headline = _headline_below(head, folded, lines, posted)
         menu = [i for i in menu if i != headline]
         if sum(_menu_line(head[i], folded[i]) for i in menu) < 0.7 * len(menu):
             return None, 0, None
         return head[name].strip(), max(posted, headline or 0) + 1, headline
     paper = next((head[i].strip() for i in seen if i < posted and _PAPER.search(folded[i])), None)
     headline = next((i for i in seen if i < posted and _headline(head[i], folded[i])), None)
-    return paper, posted + 1, headline  # as printed: a paper's name has its own capitals
+    if headline is None:  # (or under the posting time, past the section path and the page's tools)
+        lines = [i for i, f in enumerate(folded[:30]) if f]
+        headline = _headline_below(head, folded, lines, posted)
+    return paper, max(posted, headline or 0) + 1, headline  # as printed: a paper's name has its own capitals
 
 
 # a site's running notice or link box above a page's story ('Thông báo: Lịch tiếp công dân ...', 'Tin mới: ...')
 _NOTICE = re.compile(r"^(?:thong bao|tin moi|tin nong|tin noi bat|moi nhat|xem them|doc them|su kien|chuyen de)\s*:")
 # a sapo's opening: the source in brackets and a dash, or the time of the event ('(BSL) - Chiều 29/9, ...')
 _SAPO = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–—]|(?:sang|chieu|toi|ngay|trua)\s+(?:nay|\d{1,2}/\d{1,2})\b)")
+
+
+def _headline_below(head: list[str], folded: list[str], lines: list[int], posted: int) -> int | None:
+    """The headline under the posting time and the page's tools: the first line that is no menu, section path or
+    tool line, a line that is no sapo ('(laichau.gov.vn) - Sáng 10/12, ...') and ends in no stop or comma."""
+    below = next((i for i in lines if i > posted and not _menu_line(head[i], folded[i])), None)
+    if below is not None and _headline(head[below], folded[below], digits=False) \
+            and len(folded[below].split()) <= 40 and not re.search(r"[.,;:]\s*$", head[below]) \
+            and not _SAPO.match(folded[below]) and not re.search(r"\d:\d\d", folded[below]):
+        return below
+    return None
 
 
 def _headline(line: str, folded: str, digits: bool = True) -> bool:

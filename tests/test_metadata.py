@@ -84,6 +84,8 @@ DISPUTED = {
     "CN_hungyen_skhdt_quy3_2024.txt": Period("nine_months", 2024),
     # set CN's manifest wrote '6 tháng đầu năm 2021' with no index: the first half
     "CN_bentre_stc_6thang_2021.txt": Period("half", 2021, 1),
+    # set CP's manifest the same for Bắc Ninh's '6 tháng đầu năm 2021'
+    "CP_bacninh_baobn_6thang_2021.txt": Period("half", 2021, 1),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above
@@ -228,6 +230,19 @@ def test_a_portal_page_s_headline_under_its_posting_time_is_its_title_not_the_si
                          "(laichau.gov.vn) - Sáng 4/7, UBND tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm 2027,"]
     meta = extract(above, "fallback", filename="tin.txt")
     assert meta["title"].startswith("Lai Châu: Tăng trưởng") and meta["period"] == Period("half", 2027, 1)
+
+
+def test_a_paper_s_headline_under_its_posting_time_and_section_path_is_its_title():
+    """A paper's page whose posting time stands at its top (the fourth line), then the section path, an advert's
+    label and the headline (set CP's Bắc Ninh, figures invented): the headline is the title, not the section path."""
+    lines = ["Báo Bắc Ninh điện tử - Cơ quan của Đảng bộ, chính quyền và nhân dân tỉnh Bắc Ninh",
+             "Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội", "Đăng nhập | Đăng ký | Tìm kiếm...",
+             "Thứ Sáu, 02/07/2027 - 16:45 (GMT+7)", "Trang chủ > Kinh tế > Kinh tế - Đầu tư", "Quảng cáo", "",
+             "Bắc Ninh: GRDP 6 tháng đầu năm 2027 tăng 7,16%, xuất khẩu vượt 20 tỷ USD",
+             "Cập nhật: 02/07/2027 16:45 | Tác giả: Thu Hằng", "",
+             "(BBN) - Chiều 2/7, UBND tỉnh tổ chức họp báo thông tin kinh tế - xã hội 6 tháng đầu năm 2027."]
+    meta = extract(lines, "fallback", filename="tin.txt")
+    assert meta["title"].startswith("Bắc Ninh: GRDP 6 tháng") and meta["period"] == Period("half", 2027, 1)
 
 
 def test_a_title_saved_from_pdf_ends_where_its_lead_begins():
