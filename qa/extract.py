@@ -231,7 +231,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 with_note = covered(weights, more, query.aliases, variants, query.short, query.same)
                 # (or it states the figure of the period asked, the sentence another's: '¹ ...; quý II/2022 ước
                 # tăng 5,62%' under '6 tháng ... tăng 4,95%¹')
-                if with_note > said or not states_figure(sent) or reading[1].dated(item.text):
+                if with_note > said or not states_figure(sent) or reading[2](item.text):
                     said, toks = with_note, more
                     cov = share * said / total + (1 - share) * pcov
                     sent, quoted, stated = f"{sent} {item.text}", f"{quoted} {item.text}", True

@@ -57,7 +57,7 @@ def items(note: str) -> list[str]:
 
 
 def asked_item(sentence: str, notes: list[Passage], said: Callable[[str], float],
-               fits: Callable[[str], bool]) -> NoteItem | None:
+               fits: Callable[[str], bool], dated: Callable[[str], bool] | None = None) -> NoteItem | None:
     """The item of the notes `sentence` marks that names most of the question (`said`: weight of the question's
     words a text names), of those that state a figure and `fits` the question (`item_reading`: they name enough of
     it, and no other period: '⁴⁹ Tỷ lệ giải ngân cùng kỳ năm 2022 là ... 26%' is last year's); None when none does."""
@@ -65,8 +65,8 @@ def asked_item(sentence: str, notes: list[Passage], said: Callable[[str], float]
     scored = [(said(figure_lead(t) or "") + said(t), -k, -i, t, note)
               for k, note in enumerate(marked_notes(sentence, notes)) for i, t in enumerate(items(note.text)) if fits(t)]
     best = max(scored, default=None, key=lambda s: s[:3])
-    return NoteItem(best[4], best[3], best[0]) if best and (best[0] > 0 or getattr(fits, "dated", None)
-                                                              and fits.dated(best[3])) else None
+    return NoteItem(best[4], best[3], best[0]) if best and (best[0] > 0 or dated is not None and dated(best[3])) \
+        else None
 
 
 # a comparison's baseline named as what an item is ('Tỷ lệ giải ngân cùng kỳ năm 2022 là ...')
@@ -98,7 +98,8 @@ def item_reading(query: Query, weights: dict[str, float], variants: dict, lexica
     """How a note's item is read against the question: `said`, the weight of the question's words it names, of
     those that tell items apart (not the words every item repeats: 'so với cùng kỳ', 'đạt', 'tăng', 'trong đó');
     and `fits`: it names what it is of by such words ('Xi măng', 'Clinker', '19 sản phẩm 04 sao chiếm 21,8%') and
-    no period the question does not ask (a baseline's: 'cùng kỳ năm 2022')."""
+    no period the question does not ask (a baseline's: 'cùng kỳ năm 2022'), or only the period asked (`dated_item`,
+    the third: such an item names none of the question's words and is taken all the same)."""
     named = {t: w for t, w in weights.items() if not set(t.split("_")) & _ITEM_COMMON}
     repair = lexical.repair if lexical else None
 
@@ -114,9 +115,8 @@ def item_reading(query: Query, weights: dict[str, float], variants: dict, lexica
             return False  # (a year names the month asked within it: 'năm 2026' for 'đầu năm 2026')
         # (and a good part of the question: a note on jobless benefits names 'người' of 'người dân', no more)
         return dated_item(query, item) or said(figure_lead(item) or item) > 0 and said(item) >= _ITEM_NAMES * total
-    fits.dated = lambda item: dated_item(query, item)
     total = sum(named.values())
-    return said, fits
+    return said, fits, lambda item: dated_item(query, item)
 
 
 def names_the_part(query: Query, item: str, sentence: str, lexical: Lexical | None) -> bool:
