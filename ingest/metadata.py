@@ -48,7 +48,8 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     elif (subject := _mail_subject(folded)) is not None:
         title, title_lines = _SUBJECT_TAGS.sub("", head[subject].split(":", 1)[1]).strip(), range(subject, subject + 1)
     elif headline is not None:
-        title, title_lines = head[headline].strip(), range(headline, headline + 1)
+        title_lines = _headline_lines(head, headline)
+        title = " ".join(head[i].strip() for i in title_lines if head[i].strip())
     else:
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
@@ -74,7 +75,7 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
 # an online paper's head: its name ('BÁO ĐIỆN TỬ PHỐ NÚI'), a section path ('Thời sự | Địa phương') and
 # the posting time ('Thứ Ba, 10/12/2024 11:45 (GMT+7)'); the headline follows
 _POSTED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b.{0,12}\b\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}\b.{0,12}\b\d{1,2}/\d{1,2}/\d{4}\b")
-_PAPER = re.compile(r"^(?:bao|tap chi|dai|cong thong tin)\b|\bdien tu$|\bonline$|\.vn$")
+_PAPER = re.compile(r"^(?:bao|tap chi|dai|cong thong tin)\b|\bdien tu$|\bonline\b|\bbao dien tu\b|\.vn$")
 
 
 def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int | None]:
@@ -126,10 +127,21 @@ def _headline_below(head: list[str], folded: list[str], lines: list[int], posted
     tool line, a line that is no sapo ('(laichau.gov.vn) - Sáng 10/12, ...') and ends in no stop or comma."""
     below = next((i for i in lines if i > posted and not _menu_line(head[i], folded[i])), None)
     if below is not None and _headline(head[below], folded[below], digits=False) \
-            and len(folded[below].split()) <= 40 and not re.search(r"[.,;:]\s*$", head[below]) \
-            and not _SAPO.match(folded[below]) and not re.search(r"\d:\d\d", folded[below]):
+            and len(folded[below].split()) <= 40 and not re.search(r"[.,;]\s*$", head[below]) \
+            and not _SAPO.match(folded[below]) and not re.search(r"\d:\d\d", folded[below]) \
+            and (not head[below].rstrip().endswith(":") or len(_headline_lines(head, below)) == 2):
         return below
     return None
+
+
+def _headline_lines(head: list[str], at: int) -> range:
+    """The headline's lines: a kicker ending in ':' goes on in the line right under it ('HỌP BÁO KINH TẾ - XÃ HỘI QUÝ
+    I/2021:' over 'GRDP không kể dầu khí tăng 3,54%, thu ngân sách đạt gần 26% dự toán'), when that one is a line of
+    four words or more that ends in no stop."""
+    if head[at].rstrip().endswith(":") and at + 1 < len(head) and len(head[at + 1].split()) >= 4 \
+            and not re.search(r"[.;:]\s*$", head[at + 1]) and not _SAPO.match(fold_ocr(head[at + 1]).strip()):
+        return range(at, at + 2)
+    return range(at, at + 1)
 
 
 def _headline(line: str, folded: str, digits: bool = True) -> bool:

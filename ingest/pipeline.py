@@ -107,7 +107,10 @@ def make_passages(doc: Document, src: SourceText, config: Config) -> list[Passag
         elif listed is not None and listed[0] == tuple(p.section) and (
                 listed[2] == "heading" or LIST_ITEM.match(text) or listed[2] == "table" and p.kind == "table"):
             period = listed[1]  # an item of a list whose lead-in names its period ('Các chỉ tiêu chủ yếu năm 2026:')
-        elif p.kind == "body" and _captions(text, paras[n + 1:n + 2]):
+        elif listed is not None and listed[2] == "table" and listed[0] == tuple(p.section) and p.kind == "body" \
+                and _CAPTION_NOTE.match(text):
+            period = listed[1]  # a caption's note before its table ('(Kèm theo Báo cáo số 412/BC-UBND ...)', 'ĐVT: ...')
+        elif p.kind == "body" and _captions(text, paras[n + 1:n + 3]):
             # a table's caption naming its period ('Biểu: MỘT SỐ CHỈ TIÊU CHỦ YẾU 6 THÁNG ĐẦU NĂM 2022' printed after
             # the plans part): the table's rows are that period's
             listed = _lead_in_period(text, tuple(p.section), doc, period, "table")
@@ -175,10 +178,14 @@ _LEAD_THEN_ITEMS = re.compile(r"^([^:\n]{10,200}:)\s*[-–•+*]\s")
 def _captions(text: str, following: list[Paragraph]) -> bool:
     """Whether `text` is the caption of the table that follows it: a short line with no sentence end that names a
     table ('Biểu số 01: ...', 'Bảng 2. ...') or is written in capitals (not '... xuất bản tháng 6 năm 2025')."""
+    # (a note may stand between them: '(Kèm theo Báo cáo số 412/BC-UBND ngày 19/6/2026 của UBND tỉnh)', 'ĐVT: tỷ đồng')
+    if len(following) > 1 and following[0].kind == "body" and _CAPTION_NOTE.match(paragraph_text(following[0])[0]):
+        following = following[1:]
     return bool(following) and following[0].kind == "table" and len(text) <= 160 and not text.rstrip().endswith(".") \
         and (bool(_TABLE_NAME.match(fold_ocr(text))) or is_caps(text))
 
 
+_CAPTION_NOTE = re.compile(r"^\s*(?:\([^()]{3,200}\)|(?:ĐVT|Đơn vị(?: tính)?)\s*:[^.]{1,60})\s*$", re.I)
 _TABLE_NAME = re.compile(r"\W*(?:bieu|bang|phu luc)\b")
 
 

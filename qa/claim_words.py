@@ -100,9 +100,18 @@ def better_fit(said: set[str], claim_words: set[str], rep: Figure, quoted: list[
         return sum(lexical.idf(t) if lexical else 1.0 for t in tokens)
 
     def words(f: Figure) -> set[str]:
-        # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead
+        # the words of its own clause: 'tổng nguồn vốn huy động ... đạt 34.050' after a comma, not the sentence's lead;
+        # and, of the claim's own figure, what it counts, printed after it ('có 1.046 doanh nghiệp thành lập mới', where
+        # '368 doanh nghiệp tạm ngừng' after the ';' borrows the lead 'số doanh nghiệp'; not a rival's, which would then
+        # name more of the claim than the figure it states does)
         text = f.own or f.head
-        return single(tokenize(spelled(re.split(r"[,;:(]", text)[-1]), repair)) or single(tokenize(spelled(text), repair))
+        # (not a table cell's: its context goes on with its column's header, no thing counted)
+        tail = f.context[len(f.head):] if f is rep and f.context and f.context.startswith(f.head) and not f.header else ""
+        if f.unit and tail.strip().startswith(f.unit):
+            tail = tail.strip()[len(f.unit):]  # ('4,3 km' measures no 'km')
+        counted = single(tokenize(spelled(re.split(r"[,;:(]", tail)[0]), repair)) if tail.strip() else set()
+        return (single(tokenize(spelled(re.split(r"[,;:(]", text)[-1]), repair))
+                or single(tokenize(spelled(text), repair))) | counted
     unit = value(rep)[1]
     # a part of `rep` ('tổng kim ngạch xuất nhập khẩu 3,8 tỷ USD, trong đó ... nhập khẩu 2,58') is no rival: the
     # claim of the whole names the part's words too
@@ -225,9 +234,11 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
         return None
     # (or the sentence before, when the part's opens with the breakdown: '... ước đạt 612.480 tỷ đồng, ... . Trong đó:
     # thu nội địa 458.930 tỷ đồng')
+    # (or the whole the part is read as part of: 'Trong đó thu nội địa đạt 1.368,9 tỷ đồng; riêng thu từ xổ số ...')
     wholes = [f for f in quoted if alike(f) and f.start < rep.start and (
         f.sentence == rep.sentence and _PART.search(fold(quote[f.start:rep.start]))
-        or f.sentence == rep.sentence - 1 and _PARTS_NEXT.match(fold(quote[f.start:rep.start])))]
+        or f.sentence == rep.sentence - 1 and _PARTS_NEXT.match(fold(quote[f.start:rep.start]))
+        or f is rep.part_of)]
     for w in reversed(wholes):
         # what the part says that the whole does not, word pairs too ('xuất khẩu' beside 'xuất nhập khẩu')
         whole = _words(w.head, repair)

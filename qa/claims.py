@@ -140,7 +140,8 @@ def judge(engine, claim: str, question: str, fig: Figure, read: dict | None = No
             # is the year's plan beside 7.685,3 done), is judged so before any rounding of the result
             planned = [f for f in same if _aimed(f, cited.get(f.n)) and fig.kind != "target" and f.period is not None
                        and any(f.period.contains(c) for c in claimed_at) and not _AIM_WORDS.search(fold(claim))
-                       and not _estimate(f)]
+                       and not _estimate(f) and not hedged(fig, claim)]
+            # (a hedged claim, 'gần 108 tỷ USD', equal to the year's plan beside the result it rounds: judged a rounding)
             same = []
             if planned:
                 return _plan_as_result(claim, fig, planned[0], cited.get(planned[0].n), planned[0].period)

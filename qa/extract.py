@@ -91,6 +91,8 @@ def _said_only(text: str) -> str:
     return _EXCLUDED.sub(" ", text)
 
 
+_STATING = frozenset(lexicon().how_words) | {"tang", "giam"}  # how a figure is stated, not what it measures
+
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
 # a sentence that goes on with the previous one's indicator for another place or part, naming it no more
 _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do|tuong tu|con|rieng|trong do)\b")
@@ -346,7 +348,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'TỔNG THU NGÂN SÁCH ĐỊA PHƯƠNG' (central transfers included) for 'thu ngân sách nhà nước trên địa bàn':
                 # every figure is of another kind of the measure
                 phrase = False
-            left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)} - toks if strip else set()
+            # (not how the figure is stated, which the phrase may run into: 'không kể dầu thô và khí đốt ước tăng 3,54%')
+            left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)
+                        if not set(t.split("_")) & _STATING} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
                                 not_compiled=not_compiled, national=national,

@@ -35,8 +35,12 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
     after = first.start + len(first.value)
     end = min([i for i in (quote.find(";", after), quote.find(". ", after), quote.find(" | ", after)) if i >= 0]
               or [len(quote)])
-    if re.search(r"\(\s*(?:t[aăe]ng|giảm|giam)?\s*$", quote[:first.start]) and quote.find(")", first.start) >= 0:
-        end = min(end, quote.find(")", first.start))  # a bracketed baseline value: the bracket is its clause
+    opened = quote.rfind("(", 0, first.start)
+    inside = opened >= 0 and ")" not in quote[opened:first.start] and quote.find(")", first.start) >= 0 \
+        and first.start - opened <= 40
+    if inside:
+        # a bracketed value ('(giảm 7,95%)', '(dự toán 9.100 tỷ đồng)'): the bracket is its clause, its label its name
+        end = min(end, quote.find(")", first.start))
     pieces = quote[first.start:end].split(", ")
     # the figure and the one that qualifies it (share, change), or on to its share of the plan when that is asked too
     reach = next((i + 1 for i, p in enumerate(pieces[:5]) if plan_share and i >= 2 and _PLAN_SHARE.search(fold(p))), 2)
@@ -47,9 +51,21 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
     if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
         span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
     span = _EMPHASIS.sub("", span)
-    name = heading or first.indicator or "Số liệu"
+    bracket = quote[opened + 1:first.start].strip(" :") if inside else ""
+    if bracket and not re.search(r"\d", bracket) and not _DIRECTION_ONLY.fullmatch(fold(bracket)):
+        name = heading or bracket
+    else:
+        name = heading or first.indicator or "Số liệu"
+    if stated := _STATED_IN_NAME.search(fold(name)):
+        name = name[:stated.start()]  # 'IIP tháng 11/2025 ước tăng 3,8% so với tháng trước và': the other figure's words
     if not set(fold_ocr(name).split()) - LINKING - HOW_WORDS - {"co", "con", "va", "gom"}:
         name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
     return f"{name}{period}: {span} [{first.n}]"
+
+
+# a figure stated inside a name: the name ends before it ('... ước tăng 3,8% so với tháng trước và')
+_STATED_IN_NAME = re.compile(r"(?:^|\s)(?:uoc\s+)?(?:tang|giam|dat|bang|uoc tinh|uoc dat)\s+(?:khoang\s+|gan\s+|hon\s+)?\d")
+_DIRECTION_ONLY = re.compile(r"(?:t[ae]ng|giam|uoc|dat|khoang|gan|hon|\s)*")  # '(tăng ' names nothing
+

@@ -278,7 +278,24 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     extra = {t for t in (token_set(own, repair) | token_set(_spelled(own), repair)) - whole
              if not set(t.split("_")) & _PLAN_SYLLABLES}
     counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
-    return any("_" in t and (t in words or _pair_off(t, words)) for t in extra) or bool(set(counted) & words)
+    printed = token_set(own, repair)
+    # (not a pair the question holds only inside a longer compound its whole prints and the part does not: 'nhập khẩu'
+    # of 'xuất nhập khẩu' asked, beside 'Tổng giá trị xuất, nhập khẩu ... 2.014,6; trong đó ... nhập khẩu 986,1')
+    inside = {t for t in extra if "_" in t and _in_compound(t, words, f, printed, repair)}
+    return any("_" in t and t not in inside and (t in words or _pair_off(t, words)) for t in extra) \
+        or bool(set(counted) & words)
+
+
+def _in_compound(pair: str, words: set[str], f: Figure, printed: set[str], repair=None) -> bool:
+    """The question names the part's pair only as the tail of a three-word compound its whole prints ('xuất nhập
+    khẩu' asked and printed in 'Tổng giá trị xuất, nhập khẩu ...', the part 'nhập khẩu 986,1'), the part not."""
+    if f.part_of is None:
+        return False
+    a, b = pair.split("_", 1)
+    fix = (lambda ws: [repair.get(w, w) for w in ws]) if repair else list
+    whole = fix(words_of(f.part_of.head))
+    trigrams = set(zip(whole, whole[1:], whole[2:]))
+    return any(f"{x}_{a}" in words and f"{x}_{a}" not in printed for x, y, z in trigrams if (y, z) == (a, b))
 
 
 def _pair_off(pair: str, words: set[str]) -> bool:

@@ -89,9 +89,9 @@ def _aim_list(folded: str, a: int) -> bool:
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'
 _SAME_TIME_BEFORE = re.compile(rf"\b{SO_VOI}{SAME_TIME}\s*\(\s*$")
 # '(cùng kỳ tăng 4,95%)', '(cùng kỳ năm 2022 tăng 11,3%)', '(cùng kỳ năm trước đạt 1.981 triệu USD)': in brackets, the
-# same time of another year states its own value, the baseline's
+# same time of another year states its own value, the baseline's ('(cùng kỳ năm trước chỉ tăng 2,14%)': an adverb too)
 _SAME_TIME_BRACKET = re.compile(rf"\(\s*{SAME_TIME}(?:\s+n[a-z]{{0,2}}m\s+(?:tr[a-z]{{1,3}}c|((?:19|20)\d\d)))?\s*:?\s*"
-                                r"(?:t[aie]ng|giam|dat|la|uoc dat|thu|chi|thu duoc|don|xuat khau|nhap khau)?\s*"
+                                r"(?:(?:chi|cung|van|da|lan luot)\s+)?(?:t[aie]ng|giam|dat|la|uoc dat|thu|chi|thu duoc|don|xuat khau|nhap khau)?\s*"
                                 r"(?:khoang\s+)?$")  # ('(cùng kỳ năm 2019 thu 1.968,8 tỷ đồng)': its verb too)
 # a sentence whose subject is a plan, framing what follows its colon ('Dự toán ngân sách năm 2025 của tỉnh mới được
 # tổng hợp ...: tổng thu ... 17.450 tỷ đồng (khu vực ... 7.300 tỷ đồng)'): every figure after it is the plan's
@@ -256,6 +256,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             named = [replace(span, year=owner.period.year) if span is not None else owner.period]
         elif owner is not None:
             named = [owner.period]
+        elif (span := named[-1] if named else period) is not None and _OF_YEAR_BEFORE.match(folded, b):
+            named = [replace(span, year=span.year - 1)]  # '... mức tăng 13,02% của cùng kỳ năm trước': a year before
         fig = Figure(printed[a:b], value, unit, indicator, named[-1] if named else period, kind, n, start=a)
         if _SAME_TIME_BEFORE.search(folded, max(0, a - 30), a) and fig.period is not None:  # '... so với cùng kỳ (551
             fig.period, fig.reference = replace(fig.period, year=fig.period.year - 1), True  # người)': a year before
@@ -299,6 +301,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 fig.kind, fig.reference = "target", True
             elif _NATION_BEFORE.search(folded, max(0, a - len(label) - 60), a - len(label)):
                 fig.reference = True
+        if fig.kind == "target" and fig.period is not None and fig.period.kind != "year" \
+                and _YEAR_PLAN.search(folded, max(0, a - 45), a):
+            # the year's plan beside a part of it: '6 tháng ... bằng 58,4% dự toán năm (dự toán 9.100 tỷ đồng)'
+            fig.period = Period("year", fig.period.year)
         # after the unit: the thing counted ('250,95 nghìn lượt khách'); after a share or change the plan or baseline
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)
@@ -335,4 +341,9 @@ def _plan_clause(own: str) -> str:
         return ", ".join(parts[-2:])
     return parts[-1]
 # a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
-_PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b[^().;]{{0,40}}\(\s*$")
+# (in the plan's own clause: not '... vượt 7,5% kế hoạch, tăng 14,2% so với năm 2020 (1.035 triệu USD)', the baseline's)
+# a plan of the year named without its number ('dự toán năm (dự toán ', 'kế hoạch cả năm là '), right before the value
+_YEAR_PLAN = re.compile(r"\b(?:du toan|ke hoach|kh|chi tieu|muc tieu)\s+(?:ca\s+)?nam\b(?!\s*(?:19|20)\d\d)"
+                        r"[^.;\d]{0,25}$")
+_OF_YEAR_BEFORE = re.compile(rf"\s*%?\s*cua\s+{SAME_TIME}\s+n[a-z]{{0,2}}m\s+tr[a-z]{{1,3}}c\b")
+_PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b(?:[^().;,\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{0,40}}\(\s*$")

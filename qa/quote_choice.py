@@ -246,9 +246,10 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 def _as_change(cell) -> set[str]:
     """A same-time comparison printed as an index ('So với cùng kỳ (%): 118,46', or in a row named so: 'Chỉ số giá tiêu
-    dùng (so cùng kỳ) > Cộng dồn 5 tháng: 102,05') as the text says it: 'tăng 18,46%', 'tăng 2,05%'."""
+    dùng (so cùng kỳ) > Cộng dồn 5 tháng: 102,05', or an index's row in %: 'Chỉ số sản xuất công nghiệp (IIP) > Lũy kế
+    11 tháng: 107,92') as the text says it: 'tăng 18,46%', 'tăng 2,05%'."""
     if not (cell.kind == "change" or cell.unit == "%") or not 50 <= cell.number <= 300 \
-            or not re.search(r"\bcung ky\b", fold_ocr(cell.header if cell.kind == "change" else cell.context or "")):
+            or not re.search(r"\bcung ky\b|^chi so\b", fold_ocr(cell.header if cell.kind == "change" else cell.context or "")):
         return set()
     decimals = len(cell.value.split(",", 1)[1]) if "," in cell.value else 0
     return {f"{abs(cell.number - 100):.{decimals}f}".replace(".", ",")}

@@ -64,9 +64,11 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "leaves_out_what_is_asked"
     # (a note's item splitting the sentence's figure by period states the asked one's: its own period is what counts)
     timed = e.note.text if e.note is not None and dated_item(query, e.note.text) else e.sentence
-    if conflicts(query, timed, period_fit.report_year(h, store), table=h.passage.kind == "table", own=h.passage.period):
+    planned = h.passage.kind != "table" and _plan_of_asked(query, timed, h.passage.period)
+    if not planned and conflicts(query, timed, period_fit.report_year(h, store), table=h.passage.kind == "table",
+                                 own=h.passage.period):
         return "names_another_period_for_its_figure"
-    if period_fit.other_span(query, h, timed, store):
+    if not planned and period_fit.other_span(query, h, timed, store):
         return "another_span_s_figure"
     if query.seasons and season_fit(query.seasons, e.sentence, h.passage.section) < 0:
         return "another_season_s_figure"  # 'vụ Đông Xuân 2023 - 2024', or two seasons together, for 'vụ Hè Thu 2024'
@@ -92,6 +94,19 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         # the merged province asked: a section of one former area's lines ('B. KHU VỰC BẮC KẠN (CŨ)') holds a part
         return "another_place_s_figure"
     return None
+
+
+def _plan_of_asked(query: Query, sentence: str, own: Period | None) -> bool:
+    """A plan asked, and the sentence states the asked period's plan, whatever period its result is of: 'Tổng thu ... 6
+    tháng ước đạt 5.318 tỷ đồng, bằng 58,4% dự toán năm (dự toán 9.100 tỷ đồng)' for the year's budget estimate."""
+    # (every period it names of the asked year: not 'Trên cơ sở kết quả ước thực hiện năm 2025: ... 1,46 triệu lượt' in
+    # the 2026 plans part, 2025's results)
+    if not (query.periods and own is not None and names_plan(query.text)):
+        return False
+    years = {a.year for a in query.periods}
+    named = [m.period for m in find_periods(sentence, own.year) if m.period and not m.comparison]
+    return all(p.year in years for p in named) and any(
+        f.kind == "target" and f.period in query.periods for f in extract_figures(sentence, period=own, own=own))
 
 
 _COUNT = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?:\s*/\s*\d+)?(?![\w.,/])")
@@ -287,6 +302,14 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
                 m.period.year > a.year or m.period.year < a.year and lead[0].start <= 3 for a in query.periods)
             for m in lead) \
             and not _clause_of_its_own(folded, mentions, query):
+        return True
+    # the lead names, with their years printed, only parts of years that share no month with the asked period, and
+    # nothing names the asked one: a related article's 'Quý I/2021, tổng mức bán lẻ hàng hóa đạt 11.436 tỷ đồng' for
+    # '10 tháng năm 2022' (whole years have their own rule above)
+    if (query.wants_figure or query.asks_quantity) and lead and all(
+            m.year is not None and m.period.kind != "year" and not any(m.period.overlaps(a) for a in query.periods)
+            for m in lead) \
+            and not any(m.period in query.periods for m in mentions) and not _clause_of_its_own(folded, mentions, query):
         return True
     # the figure led by parts of another year only ('tháng 11' of 2022's article), and the asked one ('năm 2021') named
     # after its clause, as what explains it ('... tăng 21,3%, chủ yếu do năm 2021 chịu ảnh hưởng của dịch'): not its

@@ -26,11 +26,13 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     # (two cells are a row too when the loader's path 'caption > row > ...' says so: 'Quý I/2026: 1,246.8; So cùng kỳ (%)')
     if ":" not in row or row.count(";") < 2 and not (row.count(";") == 1 and row.count(" > ") >= 2):
         return []
-    label = row.split(";")[0].rsplit(">", 2)
+    label = _first_field(row).rsplit(">", 2)
     indicator = re.sub(r"^[\dIVXivx]{1,4}[.)]\s*", "", label[-2].strip()) if len(label) >= 2 else ""
     # a table-wide unit ends where the row path goes on, or its caption's bracket: '(đơn vị: tỷ đồng)'
-    unit_m = re.search(r"(?i)(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>()]+)", row)
+    unit_m = re.search(r"(?i)(?:ĐVT|Đơn vị(?: tính)?)\s*:\s*([^;>()]+)(\([^()]*\))?", row)
     unit = unit_m.group(1).strip() if unit_m else None
+    if unit_m and unit_m.group(2):
+        unit = _excepted_unit(unit_m.group(2), indicator) or unit
     if unit is None:
         unit = _bracket_unit(indicator)  # the row's own, in brackets after its name: 'Tổng vốn FDI thu hút (triệu USD)'
     out = []
@@ -108,3 +110,34 @@ def _bracket_unit(label: str) -> str | None:
     """A unit in brackets at the end of a row's name or a column's header ('(triệu USD)'), as printed; None if none."""
     bracket = re.search(r"\(([^()]{1,20})\)\s*$", label)
     return bracket.group(1).strip() if bracket and unit_at(fold(bracket.group(1))) else None
+
+
+def _first_field(row: str) -> str:
+    """A row's path up to its first cell: the first ';' outside brackets ('ĐVT: tỷ đồng (riêng xuất nhập khẩu: triệu
+    USD; IIP: %) > Chỉ số sản xuất công nghiệp (IIP) > Kế hoạch năm 2024: 108,0; ...')."""
+    depth = 0
+    for i, c in enumerate(row):
+        depth += (c == "(") - (c == ")" and depth > 0)
+        if c == ";" and depth == 0:
+            return row[:i]
+    return row
+
+
+_EXCEPTED = re.compile(r"^\(\s*(?:riêng|trừ|ngoại trừ)\s+(.*)\)$", re.I)
+
+
+def _excepted_unit(bracket: str, indicator: str) -> str | None:
+    """The unit a table's unit line gives the rows it excepts ('ĐVT: tỷ đồng (riêng xuất nhập khẩu: triệu USD; IIP:
+    %)'): the one whose name the row's indicator holds, all its words, or all but one of three or more ('xuất nhập
+    khẩu' for 'Kim ngạch xuất khẩu'); None when the row is none of them."""
+    m = _EXCEPTED.match(bracket.strip())
+    if not m:
+        return None
+    words = set(re.findall(r"\w+", fold(indicator)))
+    for item in re.split(r"[;,]", m.group(1)):
+        name, colon, unit = item.partition(":")
+        named = re.findall(r"\w+", fold(name))
+        if colon and named and unit.strip() and len(set(named) - words) <= (len(named) >= 3):
+            return unit.strip()
+    return None
+

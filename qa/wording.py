@@ -137,6 +137,10 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
     after its total ('Toàn tỉnh')."""
     if not query.as_it_was and former_areas(f.header):
         return 1
+    if query.as_it_was and (areas := former_areas(f"{f.header} {f.own or ''}")):
+        # a former area asked: the part its own words name ('khu vực Bình Phước (cũ) 11.264,7' for 'Bình Phước cũ'),
+        # before another area's ('khu vực Đồng Nai (cũ)', which the province's present name also names)
+        return 0 if set(areas) & set(query.as_it_was) else 2
     asked = set(query.provinces) - set(query.source_places) or set(query.provinces)
     return place_of(f"{f.header} {f.head or f.indicator}", asked, province)
 

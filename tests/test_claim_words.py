@@ -154,3 +154,33 @@ def test_a_generic_measure_needs_the_report_s_figure_to_name_what_it_measures():
         query, fig = parse_query(claim), extract(claim)[-1]
         rep = next(f for f in extract(quote) if equal(value(fig), value(f)))
         assert names_measure(measure_words(fig, query), rep, None, quote) is named, claim
+
+
+def test_what_a_count_counts_is_printed_after_it():
+    """'Toàn tỉnh có 1.046 doanh nghiệp thành lập mới ...; 368 doanh nghiệp tạm ngừng hoạt động' (CR's Bắc Giang,
+    figures invented): what each count counts follows it; the counts after the ';' borrow the sentence's lead
+    ('số doanh nghiệp'), which made 368 the claim's 'doanh nghiệp' (c88_004 had been judged another indicator's).
+    Words weighed as the index weighs them."""
+    from tracuu.qa.query import parse_query
+    idf = dict(toan=1.76, tinh=1.06, co=2.2, so=0.79, doanh=2.38, nghiep=1.99, thanh=2.3, lap=3.05, moi=2.55, tam=3.45,
+               ngung=5.63, hoat=2.97, dong=1.05, giai=2.29, the=3.93)
+    store = SimpleNamespace(lexical=SimpleNamespace(idf=lambda t: idf.get(t, 4.0), repair=None))
+    quote = ("Toàn tỉnh có 1.046 doanh nghiệp thành lập mới với tổng vốn đăng ký 12.318 tỷ đồng, số doanh nghiệp giảm "
+             "8,2%³ so với cùng kỳ; 368 doanh nghiệp tạm ngừng hoạt động, 94 doanh nghiệp giải thể.")
+
+    def other(claim, digits):
+        query, quoted = parse_query(claim), extract(quote)
+        fig = next(f for f in extract(claim) if f.value == digits)
+        rep = next(f for f in quoted if equal(value(fig), value(f)))
+        found = better_fit(measure_words(fig, query), claim_words(query), rep, quoted, store, quote)
+        return found.value if found else None
+    assert other("9 tháng năm 2021, Bắc Giang có 1.046 doanh nghiệp thành lập mới, giảm 8,2% so với cùng kỳ năm "
+                 "2020.", "1.046") is None
+    # (a rival's counted words do not make it the claim's: '145,45 km mặt đường bê tông' for the '4,3 km nền đường')
+    road = ("Xay dung dugc trén 145,45 km mat dudng bé tong xi miang, mé méi nén duong 4,3 km; ty 16 x& c6 dudng 6 to "
+            "dén trung tdm xa duoc rai nhya hoic bé tong dat 93,4%.")  # (as the sample report's OCR prints it)
+    query = parse_query("Lạng Sơn xây dựng được hơn 145,45 km mặt đường bê tông xi măng và mở mới 4,3 km nền đường.")
+    fig = next(f for f in extract(query.text) if f.value == "4,3")
+    quoted = extract(road)
+    rep = next(f for f in quoted if f.value == "4,3")
+    assert better_fit(measure_words(fig, query), claim_words(query), rep, quoted, None, road) is None

@@ -528,3 +528,52 @@ def test_a_district_s_row_named_as_its_province_is_a_part():
     q2 = parse_query("Tổng sản lượng thủy sản 10 tháng năm 2027 của Cần Thơ")
     assert best_evidence(q2, city, None, top=1)[0].figure == 1.0
 
+
+
+def test_a_unit_line_s_exceptions_give_their_rows_their_unit_and_an_index_row_is_a_change():
+    """'ĐVT: tỷ đồng (riêng xuất nhập khẩu: triệu USD; IIP: %)' (CP's Đồng Nai trade department, figures invented):
+    the excepted rows count in their own unit (IIP had been read as 107,92 tỷ đồng), the others in tỷ đồng; the
+    bracket's ';' ends no cell (the row's name had been lost). An index's row in % ('107,92') is the sentence's
+    'tăng 7,92%': that sentence answers 'tăng bao nhiêu'."""
+    from tracuu.ingest.types import Passage, Period
+    from tracuu.index.store import Hit
+    from tracuu.qa.extract import Evidence
+    from tracuu.qa.quote_choice import restated_in_body
+    from tracuu.qa.table_cells import table_cells
+    head = "ĐVT: tỷ đồng (riêng xuất nhập khẩu: triệu USD; IIP: %) > "
+    cells = "Kế hoạch năm 2024: 108,0; Thực hiện tháng 11/2024: 109,84; Lũy kế 11 tháng 2024: 107,92; So cùng kỳ (%): -"
+    units = {name: {f.unit for f in table_cells(head + name + " > " + cells)}
+             for name in ("Chỉ số sản xuất công nghiệp (IIP)", "Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu",
+                          "Tổng mức bán lẻ hàng hóa")}
+    assert units == {"Chỉ số sản xuất công nghiệp (IIP)": {"%"}, "Kim ngạch xuất khẩu": {"triệu USD"},
+                     "Kim ngạch nhập khẩu": {"triệu USD"}, "Tổng mức bán lẻ hàng hóa": {"tỷ đồng"}}
+    assert {f.indicator for f in table_cells(head + "Kim ngạch xuất khẩu > " + cells)} == {"Kim ngạch xuất khẩu"}
+    # a bracket that excepts nothing leaves the unit alone
+    assert {f.unit for f in table_cells("ĐVT: tỷ đồng (giá hiện hành) > Vốn đầu tư > " + cells)} == {"tỷ đồng"}
+    row = head + "Chỉ số sản xuất công nghiệp (IIP) > " + cells
+    text = "Tính chung 11 tháng năm 2024, IIP ước tăng 7,92% so với cùng kỳ (cùng kỳ năm trước tăng 3,07%)."
+    other = "Tính chung 11 tháng năm 2024, IIP ước tăng 5,1% so với cùng kỳ."
+
+    def hit(kind, t):
+        return Hit(Passage(kind, "r.txt", t, "", None, 1, 1, 0, len(t), kind=kind), 0)
+    months = [Period("months", 2024, 11)]
+    ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, text, 1.0, 0.9)]
+    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", text)], months, rate=True).sentence == text
+    ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]  # another figure: the row stays
+    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", other)], months, rate=True).sentence == row
+
+
+def test_what_a_figure_leaves_out_is_read_without_the_verb_it_runs_into():
+    """'GRDP không kể dầu thô và khí đốt ước tăng 3,54%; nếu tính cả dầu thô và khí đốt thì GRDP giảm 2,16%' (CR's Bà
+    Rịa - Vũng Tàu, figures invented): the left-out phrase runs into 'ước tăng', which a question asking 'tăng hay
+    giảm' names; only what is left out counts against the sentence, and its second clause names the oil."""
+    text = ("Theo báo cáo, trong quý I, tổng sản phẩm trên địa bàn tỉnh (GRDP) không kể dầu thô và khí đốt ước tăng "
+            "3,54% so với cùng kỳ; nếu tính cả dầu thô và khí đốt thì GRDP giảm 2,16%.")
+    ev = best_evidence(parse_query("GRDP quý I/2021 nếu tính cả dầu thô và khí đốt thì tăng hay giảm bao nhiêu?"),
+                       [_hit(text, 16)], None, top=1)
+    assert not ev[0].excludes
+    only = "Tổng sản phẩm trên địa bàn (GRDP) không kể dầu thô và khí đốt ước tăng 3,54% so với cùng kỳ."
+    ev = best_evidence(parse_query("GRDP quý I/2021 tính cả dầu thô và khí đốt tăng bao nhiêu?"), [_hit(only, 16)],
+                       None, top=1)
+    assert ev[0].excludes  # (the oil left out: no answer for it)
+

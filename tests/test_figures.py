@@ -77,6 +77,19 @@ def test_a_sentence_opening_with_a_breakdown_holds_parts_of_the_sentence_before(
     words = set(tokenize(fold("giải ngân vốn ngân sách địa phương 6 tháng 2027")))
     assert rank(figs, weighted({t: 1.0 for t in words}), words=words)[0].value == "1.846,2"
 
+def test_a_part_named_only_inside_the_question_s_compound_is_no_part_asked():
+    """'Tổng giá trị xuất, nhập khẩu ... 2.014,6 triệu USD, ...; trong đó xuất khẩu ... 1.028,5 triệu USD; nhập khẩu
+    986,1 triệu USD' (set E's Lào Cai, figures invented): 'xuất nhập khẩu' asked names 'nhập khẩu' only inside its
+    compound, which the part does not print: the total answers; 'nhập khẩu' alone asks the part."""
+    def first(quote, question):
+        words = set(tokenize(fold(question)))
+        return rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question)[0].value
+    trade = ("Tổng giá trị xuất, nhập khẩu, mua bán, trao đổi hàng hóa qua các cửa khẩu 10 tháng đạt 2.014,6 triệu USD, "
+             "tăng 17,3%; trong đó xuất khẩu 10 tháng đạt 1.028,5 triệu USD, tăng 22,6%, nhập khẩu 986,1 triệu USD.")
+    assert first(trade, "Giá trị xuất nhập khẩu hàng hóa qua các cửa khẩu của Lào Cai 10 tháng năm 2023") == "2.014,6"
+    assert first(trade, "nhập khẩu hàng hóa qua cửa khẩu Lào Cai 10 tháng 2023") == "986,1"
+
+
 def test_decrease_is_a_negative_change_and_periods_are_not_figures():
     figs = extract("Thu ngân sách năm 2021 đạt 10.902 tỷ đồng, bằng 145% dự toán, giảm 8,9% so với cùng kỳ.")
     assert [(f.value, f.kind, f.number) for f in figs] == [("10.902", "result", 10902), ("145", "share", 145),
@@ -178,6 +191,10 @@ def test_lead_line_keeps_whole_words_and_the_direction_of_a_change():
     assert ": tăng 1,26% so với cùng kỳ" in lead_line(first, quote, None)
     assert ": giảm 8,9%" in lead_line(extract("Thu ngân sách giảm 8,9% so với cùng kỳ.")[0],
                                      "Thu ngân sách giảm 8,9% so với cùng kỳ.", None)
+    # the second change of a sentence: its name stops before the first one's figure (set AY's Cao Bằng)
+    quote = "Chỉ số sản xuất công nghiệp (IIP) tháng 11/2025 ước tăng 3,8% so với tháng trước và tăng 12,6% so với cùng kỳ."
+    second = extract(quote)[1]
+    assert lead_line(second, quote, "tháng 11/2025").startswith("Chỉ số sản xuất công nghiệp (IIP) tháng 11/2025: tăng 12,6%")
 
 
 def test_a_share_ranks_after_the_value_it_is_a_share_of():
@@ -1188,6 +1205,14 @@ def test_a_bracketed_same_time_value_is_the_year_before_s():
     figs = extract("GRDP 6 tháng đầu năm 2026 ước đạt 6,28%, cao hơn cùng kỳ năm 2025 (cùng kỳ tăng 4,95%).", period=half)
     by = {f.number: f for f in figs}
     assert by[6.28].period == half and by[4.95].period == Period("half", 2025, 1)
+    # an adverb before the verb ('chỉ tăng', 'cũng đạt'): still the baseline's own value (CP's Bắc Ninh: a claim giving
+    # 2,14% to 2021 had been judged match)
+    for adverb in ("chỉ tăng", "cũng tăng", "đã tăng"):
+        figs = extract(f"GRDP 6 tháng đầu năm 2021 tăng 7,16% so với cùng kỳ năm 2020 (cùng kỳ năm trước {adverb} 2,14%), "
+                       "cao hơn cả nước.", period=Period("half", 2021, 1))
+        by = {f.number: f for f in figs}
+        assert by[7.16].period == Period("half", 2021, 1) and not by[7.16].reference
+        assert by[2.14].period == Period("half", 2020, 1) and by[2.14].reference, adverb
 
 
 def test_land_is_no_verb_and_a_bracket_s_part_is_named_by_its_own_words():
@@ -1286,3 +1311,42 @@ def test_a_year_inside_the_circumstances_recalled_is_not_the_figure_s():
     assert extract(s, period=Period("year", 2027))[0].period == Period("year", 2027)
     assert extract("Sau 6 tháng năm 2027, tổng thu đạt 8.000 tỷ đồng.", period=Period("year", 2027))[0].period \
         == Period("half", 2027, 1)
+
+
+def test_a_bracket_after_a_baseline_is_the_baseline_s_and_the_same_time_a_year_before_owns_its_value():
+    """'vượt 7,5% kế hoạch, tăng 14,2% so với năm 2020 (1.035 triệu USD)' (CQ's Bạc Liêu): the bracket is 2020's
+    result, not the plan's amount (the plan's bracket stands in the plan's own clause: 'đạt 99,6% kế hoạch khách quốc
+    tế (850 nghìn lượt)'); 'thấp hơn mức tăng 13,02% của cùng kỳ năm trước' (CR's Bắc Giang) is the same span a year
+    before. Figures invented."""
+    year = Period("year", 2021)
+    figs = {f.value: f for f in extract("Kim ngạch xuất khẩu ước đạt 1.182 triệu USD, vượt 7,5% kế hoạch, tăng 14,2% so "
+                                        "với năm 2020 (1.035 triệu USD), chủ yếu nhờ tôm chế biến.", period=year)}
+    assert figs["1.035"].kind == "result" and figs["1.035"].period == Period("year", 2020)
+    assert figs["1.182"].period == year and figs["1.182"].kind == "result"
+    plan = {f.value: f for f in extract("Khách quốc tế đạt 99,6% kế hoạch khách quốc tế (850 nghìn lượt).", period=year)}
+    assert plan["850"].kind == "target" and plan["850"].reference
+    plan = {f.value: f for f in extract("Giải ngân đạt 45,2% kế hoạch vốn năm 2021 (3.553 tỷ đồng).", period=year)}
+    assert plan["3.553"].kind == "target"
+    nine = Period("nine_months", 2021)
+    figs = {f.value: f for f in extract("GRDP 9 tháng năm 2021 ước tăng 6,84% so với cùng kỳ năm 2020, thấp hơn nhiều "
+                                        "so với mức tăng 13,02% của cùng kỳ năm trước; riêng quý III/2021 ước tăng "
+                                        "2,41%.", period=nine)}
+    assert figs["6,84"].period == nine and figs["13,02"].period == Period("nine_months", 2020)
+    assert figs["2,41"].period == Period("quarter", 2021, 3)
+
+
+def test_the_year_s_plan_beside_a_part_of_it_is_the_year_s_and_its_line_is_its_bracket():
+    """'6 tháng ước đạt 5.318 tỷ đồng, bằng 58,4% dự toán năm (dự toán 9.100 tỷ đồng)' (CO's Lâm Đồng, figures
+    invented): the bracket is the year's plan, named by its label in the answer's line; a half year's own plan stays
+    the half year's."""
+    half = Period("half", 2021, 1)
+    quote = ("Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 5.318 tỷ đồng, bằng 58,4% dự toán năm (dự toán "
+             "9.100 tỷ đồng), tăng 13,2% so với cùng kỳ.")
+    figs = {f.value: f for f in extract(quote, period=half, own=half)}
+    assert figs["9.100"].kind == "target" and figs["9.100"].period == Period("year", 2021)
+    assert figs["5.318"].period == half and figs["5.318"].kind == "result"
+    assert lead_line(figs["9.100"], quote, "năm 2021") == "Dự toán (năm 2021): 9.100 tỷ đồng [1]"
+    own = {f.value: f for f in extract("Thu 6 tháng đạt 5.318 tỷ đồng (kế hoạch 6 tháng 5.000 tỷ đồng).", period=half,
+                                       own=half)}
+    assert own["5.000"].kind == "target" and own["5.000"].period == half
+

@@ -363,6 +363,14 @@ def test_a_table_takes_the_period_its_caption_names(tmp_path):
     period = {p.text.split()[-1]: p.period for p in passages}
     assert period["1.512,4"] == period["186"] == Period("half", 2022, 1)  # the caption's, not the plans part's
     assert doc.next_period != Period("half", 2022, 1)  # a caption names no plan
+    # a note between the caption and its table ('(Kèm theo Báo cáo ...)', CQ's Lâm Đồng; a unit line) keeps it the
+    # table's caption
+    for note in ("(Kèm theo Báo cáo số 412/BC-UBND ngày 19/6/2022 của UBND tỉnh)", "ĐVT: nghìn lượt, doanh nghiệp"):
+        noted = text.replace("6 THÁNG ĐẦU NĂM 2022\n|", f"6 THÁNG ĐẦU NĂM 2022\n{note}\n\n|")
+        assert note in noted
+        doc, passages = _ingest_text(tmp_path, "hoabinh2.txt", noted)
+        period = {p.text.split()[-1]: p.period for p in passages}
+        assert period["1.512,4"] == period["186"] == Period("half", 2022, 1), note
 
 
 def test_a_heading_on_the_whole_year_makes_its_passages_the_year_s(tmp_path):

@@ -86,6 +86,10 @@ DISPUTED = {
     "CN_bentre_stc_6thang_2021.txt": Period("half", 2021, 1),
     # set CP's manifest the same for Bắc Ninh's '6 tháng đầu năm 2021'
     "CP_bacninh_baobn_6thang_2021.txt": Period("half", 2021, 1),
+    # sets CQ and CR: 'tháng 10 và 10 tháng năm 2021', 'tháng 11 và 11 tháng năm 2026' (statistics releases): the
+    # writers read the month, tracuu the running total, as above
+    "CQ_haugiang_ctk_thang10_2021.txt": Period("months", 2021, 10),
+    "CR_daklak_tk_thang11_2026.txt": Period("months", 2026, 11),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above
@@ -243,6 +247,20 @@ def test_a_paper_s_headline_under_its_posting_time_and_section_path_is_its_title
              "(BBN) - Chiều 2/7, UBND tỉnh tổ chức họp báo thông tin kinh tế - xã hội 6 tháng đầu năm 2027."]
     meta = extract(lines, "fallback", filename="tin.txt")
     assert meta["title"].startswith("Bắc Ninh: GRDP 6 tháng") and meta["period"] == Period("half", 2027, 1)
+
+
+def test_a_headline_s_kicker_ending_in_a_colon_goes_on_in_the_line_under_it():
+    """'HỌP BÁO KINH TẾ - XÃ HỘI QUÝ I/2027:' over the headline (CR's Bà Rịa - Vũng Tàu page, figures invented): the two
+    lines are the title (the page's 'Đăng nhập | Đăng ký' line had been); the paper's name holds 'Báo điện tử'."""
+    lines = ["BRVT ONLINE - Báo điện tử tỉnh Bà Rịa - Vũng Tàu", "Thứ Sáu, 02/04/2027 | 21:15 GMT+7",
+             "Đăng nhập | Đăng ký | RSS | English", "Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội", "Tìm kiếm...",
+             "", "Trang chủ > Kinh tế > Kinh tế - Đầu tư", "", "Cập nhật: 18:42 ngày 02/04/2027", "Lượt xem: 2.847", "",
+             "HỌP BÁO KINH TẾ - XÃ HỘI QUÝ I/2027:", "GRDP không kể dầu khí tăng 3,54%, thu ngân sách đạt gần 26% dự toán",
+             "", "(BRVT) - Chiều 2/4, UBND tỉnh tổ chức họp báo thông tin kinh tế - xã hội quý I/2027."]
+    meta = extract(lines, "fallback", filename="tin.txt")
+    assert meta["title"] == ("HỌP BÁO KINH TẾ - XÃ HỘI QUÝ I/2027: GRDP không kể dầu khí tăng 3,54%, thu ngân sách đạt "
+                             "gần 26% dự toán")
+    assert meta["period"] == Period("quarter", 2027, 1) and meta["issuer"].startswith("BRVT ONLINE")
 
 
 def test_a_title_saved_from_pdf_ends_where_its_lead_begins():

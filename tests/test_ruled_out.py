@@ -369,3 +369,38 @@ def test_an_earlier_year_named_inside_the_clause_is_no_other_year_s_figure():
     q = parse_query("6 thang dau nam 2023 cap bao nhieu giay chung nhan quyen su dung dat")
     assert not conflicts(q, "Hoàn thiện công tác thống kê đất đai năm 2022, lũy kế từ đầu năm cấp 126 giấy chứng nhận.",
                          2023)
+
+
+def test_a_lead_naming_only_a_part_of_another_year_conflicts():
+    """A related article's line on a news page ('» Quý I/2021, tổng mức bán lẻ hàng hóa đạt 11.436 tỷ đồng', CO's Sóc
+    Trăng page of 10 months 2022, figures invented) is that quarter's, whatever its comma; a part of the asked year,
+    or a sentence that names the asked period too, is not ruled out by it."""
+    q = parse_query("tong muc ban le hang hoa Soc Trang 10 thang nam 2022")
+    assert conflicts(q, "» Quý I/2021, tổng mức bán lẻ hàng hóa đạt 11.436 tỷ đồng (02/4/2021)", 2022)
+    assert conflicts(q, "Tháng 12/2021, tổng mức bán lẻ hàng hóa đạt 5.011 tỷ đồng.", 2022)
+    assert not conflicts(q, "Cộng dồn 10 tháng năm 2022, tổng mức bán lẻ hàng hóa đạt 50.927 tỷ đồng.", 2022)
+    assert not conflicts(q, "Quý I/2021, tổng mức bán lẻ đạt 11.436 tỷ đồng; 10 tháng năm 2022 đạt 50.927 tỷ đồng.", 2022)
+    # (a whole earlier year inside the sentence is the report's own count, as before)
+    assert not conflicts(parse_query("số giấy chứng nhận cấp 11 tháng 2023"),
+                         "Hoàn thiện thống kê đất đai năm 2022, lũy kế từ đầu năm cấp 126 giấy chứng nhận.", 2023)
+
+
+def test_a_plan_asked_is_stated_beside_a_part_of_the_year_s_result():
+    """'Dự toán thu ngân sách nhà nước năm 2021 ... là bao nhiêu?' (CO's Lâm Đồng, figures invented): the half year's
+    sentence states the year's plan in brackets; a result asked for the year is still no half year's."""
+    from tracuu.ingest.types import Period
+    from tracuu.qa.ruled_out import _plan_of_asked
+    sentence = ("Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 5.318 tỷ đồng, bằng 58,4% dự toán năm (dự toán "
+                "9.100 tỷ đồng), tăng 13,2% so với cùng kỳ.")
+    half = Period("half", 2021, 1)
+    assert _plan_of_asked(parse_query("Dự toán thu ngân sách nhà nước năm 2021 của tỉnh Lâm Đồng là bao nhiêu?"),
+                          sentence, half)
+    assert not _plan_of_asked(parse_query("Thu ngân sách nhà nước năm 2021 của Lâm Đồng là bao nhiêu?"), sentence, half)
+    assert not _plan_of_asked(parse_query("Dự toán thu ngân sách năm 2022 của Lâm Đồng?"), sentence, half)
+    # a plans part's sentence on the year before's results (set P's Lai Châu resolution) states no plan of the year asked
+    base = ("Trên cơ sở kết quả ước thực hiện năm 2025: tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) ước đạt 9,36%, chưa "
+            "đạt mục tiêu tăng từ 10% trở lên; tổng lượt khách du lịch ước đạt 1,46 triệu lượt, tổng thu từ khách du lịch "
+            "1.246,8 tỷ đồng.")
+    assert not _plan_of_asked(parse_query("ke hoach nam 2026 lai chau don bao nhieu khach du lich"), base,
+                              Period("year", 2026))
+

@@ -66,3 +66,15 @@ def test_a_page_with_no_number_is_named_by_its_headline():
     from tracuu.qa.wording import meta_text
     cite = Citation(n=1, doc="tin.txt", title="", period=None, section="", line_start=1, line_end=1, text="", score=1.0)
     assert not unsupported_numbers(head("tin.txt"), [meta_text(cite, store)])
+
+
+def test_a_former_area_asked_places_its_own_part_first():
+    """'Trong đó: khu vực Đồng Nai (cũ) 50.473,7 tỷ đồng; khu vực Bình Phước (cũ) 11.264,7 tỷ đồng' (set AN's Đồng Nai,
+    figures invented), asked of 'Bình Phước cũ ... của Đồng Nai': the part its words name is placed first, the other
+    former area's after it though the province's present name names that one too."""
+    from tracuu.qa.wording import _placed
+    quote = ("Thu ngân sách nhà nước trên địa bàn lũy kế 9 tháng ước 61.738,4 tỷ đồng, tăng 18,4% so với cùng kỳ. Trong "
+             "đó: khu vực Đồng Nai (cũ) 50.473,7 tỷ đồng; khu vực Bình Phước (cũ) 11.264,7 tỷ đồng.")
+    figs = {f.value: f for f in extract(quote, 1, Period("nine_months", 2025))}
+    query = parse_query("Khu vực Bình Phước cũ đóng góp bao nhiêu vào số thu ngân sách 9 tháng năm 2025 của Đồng Nai?")
+    assert _placed(figs["11.264,7"], query, "Đồng Nai") < _placed(figs["50.473,7"], query, "Đồng Nai")
