@@ -22,6 +22,8 @@ class Report:
     refused_ok: int = 0
     unanswerable: int = 0
     false_refusals: int = 0
+    lead_judged: int = 0  # answered, with a pinned number and a figure stated first
+    lead_ok: int = 0
     latencies: list[float] = field(default_factory=list)
     misses: list[dict] = field(default_factory=list)
 
@@ -35,6 +37,8 @@ class Report:
             "refusal_accuracy": round(self.refused_ok / max(self.unanswerable, 1), 3) if self.unanswerable else None,
             "unanswerable": self.unanswerable, "refused_correctly": self.refused_ok,
             "false_refusals": self.false_refusals,
+            # the figure the answer states first is one the pinned strings hold (what a reader takes away)
+            "lead_figure_accuracy": round(self.lead_ok / self.lead_judged, 3) if self.lead_judged else None,
             "latency_ms_p50": round(statistics.median(lat), 1),
             "latency_ms_p95": round(lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))], 1),
         }
@@ -57,6 +61,16 @@ def figure_ok(answer: Answer, must: list[str]) -> bool:
     if not need:  # a fact with no number: the string itself must be quoted
         return all(s in answer.answer for s in must)
     return answer.answered and all(n in have for n in need)
+
+
+def lead_figure_ok(answer: Answer, must: list[str]) -> bool | None:
+    """The figure the answer states first (its first line) is a number of the pinned strings; None where it cannot be
+    judged: a refusal, no figure stated, no number pinned. Hit@1 and figure accuracy do not see a wrong first figure
+    above a quote that holds the right one; this does."""
+    need = {n for s in must for n in numbers_in(s)}
+    if not answer.answered or not answer.figures or not need:
+        return None
+    return answer.figures[0].value in need
 
 
 def evaluate(engine: Engine, path: Path, k: int = 10) -> Report:
@@ -87,6 +101,9 @@ def evaluate(engine: Engine, path: Path, k: int = 10) -> Report:
         rep.figures_ok += ok
         if not ans.answered:
             rep.false_refusals += 1
+        if (lead := lead_figure_ok(ans, gold.get("must_contain", []))) is not None:
+            rep.lead_judged += 1
+            rep.lead_ok += lead
         if first != 0 or not ok or not ans.answered:
             rep.misses.append({"id": gold.get("id"), "question": gold["question"], "rank": first,
                                "answered": ans.answered, "figure_ok": ok,
