@@ -91,6 +91,16 @@ def _said_only(text: str) -> str:
     return _EXCLUDED.sub(" ", text)
 
 
+def _past_label(sent: str, toks: set[str], repair) -> set[str]:
+    """The sentence's words past the topic label it opens on ('b) Xuất, nhập khẩu: ', 'Lao động, việc làm: '): the
+    label names the topic, the words after it what the figure measures. All its words when it opens on none."""
+    label = _TOPIC_LABEL.match(sent)
+    # (a label its value follows, 'Tổng lượt khách du lịch: 3,64 triệu lượt', names the measure itself)
+    rest = sent[label.end():] if label else ""
+    return token_set(rest, repair) if label and states_figure(rest) and not re.match(r"\s*[\d(~≈]", rest) else toks
+
+
+_TOPIC_LABEL = re.compile(r"^\W*(?:[a-zđ]\)\s*|\d{1,2}[.)]\s*)?[^:.;\d]{3,40}:\s")
 _STATING = frozenset(lexicon().how_words) | {"tang", "giam"}  # how a figure is stated, not what it measures
 
 # words before a figure that make it an aim ('tỉnh phấn đấu đạt ...', 'mục tiêu năm 2025 ...')
@@ -327,9 +337,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 if not named(wide) or printed_as_other \
                         or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
                     phrase = False
-                elif not named(own) and _other_measures(fold_ocr(sent), phrases, asked_text):
+                elif not named(_past_label(sent, own, repair)) and _other_measures(fold_ocr(sent), phrases, asked_text):
                     # 'Kim ngạch nhập khẩu 10 tháng ước đạt 2.846,3 triệu USD' for 'kim ngạch xuất khẩu': the sentence
-                    # names another measure and not the asked one, whatever the passage names before it
+                    # names another measure and not the asked one, whatever the passage names before it (or its
+                    # topic's label does: 'b) Xuất, nhập khẩu: Kim ngạch xuất khẩu tháng 11 ước đạt 412,8 triệu USD')
                     phrase = False
             if phrase and graded and any(another_measure(p, fold_ocr(quote), asked_text) for p in graded):
                 phrase = False

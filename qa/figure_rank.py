@@ -167,7 +167,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
             off_period = 0.5  # a table's month column ('Tháng 10/2022: 1.137') after its running total ('10 tháng 2022')
         # (the period asked first before one the question names besides: 'Theo kết luận phiên họp tháng 11, thu
         # ngân sách 11 tháng ...' asks the 11 months, of the meeting held for the month)
-        other_unit = bool(units) and fold(f.unit or "") not in units
+        # (a scale before the unit is the same unit: '7,42 triệu lượt' is in 'lượt')
+        other_unit = bool(units) and fold(f.unit or "") not in units and _SCALE.sub("", fold(f.unit or "")) not in units
         compared_by = f.header if f.header and f.kind in ("change", "share") else f.after  # 'So cùng kỳ (%)': a column's
         said = counts(f.after, nouns, repair, f.own)
         # a figure stated as what the clause compares with is no answer, unless references are asked
@@ -296,6 +297,9 @@ def _in_compound(pair: str, words: set[str], f: Figure, printed: set[str], repai
     whole = fix(words_of(f.part_of.head))
     trigrams = set(zip(whole, whole[1:], whole[2:]))
     return any(f"{x}_{a}" in words and f"{x}_{a}" not in printed for x, y, z in trigrams if (y, z) == (a, b))
+
+
+_SCALE = re.compile(r"^(?:nghin|ngan|trieu|ty)\s+(?=\S)")  # 'triệu lượt' -> 'lượt'
 
 
 def _pair_off(pair: str, words: set[str]) -> bool:

@@ -299,7 +299,15 @@ def unheard_names(question: str, lexical) -> list[str]:
 def former_areas(text: str) -> list[str]:
     """The provinces a text names as they were before the 2025 merger ('Khu vực Bắc Kạn (cũ)', 'tỉnh Quảng Nam cũ')."""
     folded = fold_ocr(text)
-    return [name for _, b, name in province_spans(folded) if FORMER_MARK.match(folded, b)]
+    spans = province_spans(folded)
+    # (a column headed by an area alone, 'Khu vực Phú Thọ' beside 'Khu vực Vĩnh Phúc' and 'Toàn tỉnh' in the merged
+    # province's table by former province: the area as it was, '(cũ)' or not)
+    if len(spans) == 1 and _AREA_HEADER.fullmatch(folded[:spans[0][0]]) and not folded[spans[0][1]:].strip(" ():"):
+        return [spans[0][2]]
+    return [name for _, b, name in spans if FORMER_MARK.match(folded, b)]
+
+
+_AREA_HEADER = re.compile(r"\W*(?:khu vuc|dia ban)\s+(?:tinh\s+)?")
 
 
 # a district's row ('Thành phố Cà Mau', 'Huyện Trần Văn Thời', 'TX. Giá Rai'); not a city that is a province itself

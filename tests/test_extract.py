@@ -577,3 +577,20 @@ def test_what_a_figure_leaves_out_is_read_without_the_verb_it_runs_into():
                        None, top=1)
     assert ev[0].excludes  # (the oil left out: no answer for it)
 
+
+
+def test_a_topic_label_names_no_measure_of_the_figure_after_it():
+    """'b) Xuất, nhập khẩu: Kim ngạch xuất khẩu tháng 11 ước đạt 412,8 triệu USD' (CS's Nam Định, figures invented):
+    the label names the topic; the figure is the exports', no answer for 'kim ngạch nhập khẩu'."""
+    text = ("b) Xuất, nhập khẩu: Kim ngạch xuất khẩu tháng 11 ước đạt 412,8 triệu USD, tăng 6,3% so với tháng trước. "
+            "Kim ngạch nhập khẩu 11 tháng ước đạt 2.516,9 triệu USD, tăng 15,2%.")
+
+    def phrase(question):
+        ev = best_evidence(parse_query(question), [_hit(text, 56)], None, top=1)
+        return next(e.phrase for e in ev if e.sentence.startswith("b)"))
+    assert not phrase("Kim ngạch nhập khẩu tháng 11 năm 2021 của Nam Định ước đạt bao nhiêu?")
+    assert phrase("Kim ngạch xuất khẩu tháng 11 năm 2021 của Nam Định ước đạt bao nhiêu?")
+    # a label its value follows names the measure itself (set F's Ninh Bình): its part after ';' is no other measure
+    item = "- Tổng lượt khách du lịch: 3,64 triệu lượt (tăng 12,4%); trong đó khách quốc tế: 486,5 nghìn lượt."
+    ev = best_evidence(parse_query("ninh binh khach du lich quy 1 2025"), [_hit(item, 34)], None, top=1)
+    assert ev[0].phrase

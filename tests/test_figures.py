@@ -1350,3 +1350,16 @@ def test_the_year_s_plan_beside_a_part_of_it_is_the_year_s_and_its_line_is_its_b
                                        own=half)}
     assert own["5.000"].kind == "target" and own["5.000"].period == half
 
+
+
+def test_a_scale_before_the_unit_asked_is_the_same_unit():
+    """'toàn tỉnh đón 7,42 triệu lượt khách, ...; trong đó khách quốc tế đạt 524.000 lượt' (CT's Lào Cai, figures
+    invented) for 'bao nhiêu lượt khách du lịch': 'triệu lượt' is in 'lượt'; the total leads, not its part."""
+    from tracuu.qa.figure_asks import units_in
+    quote = ("Lũy kế 11 tháng, toàn tỉnh đón 7,42 triệu lượt khách, tăng 46,8% so với cùng kỳ, bằng 92,8% kế hoạch năm "
+             "(kế hoạch 8 triệu lượt); trong đó khách quốc tế đạt 524.000 lượt.")
+    question = "Lào Cai đón bao nhiêu lượt khách du lịch trong 11 tháng năm 2023?"
+    words = set(tokenize(fold(question)))
+    ranked = rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question,
+                  units=units_in(question))
+    assert ranked[0].value == "7,42"

@@ -90,6 +90,14 @@ DISPUTED = {
     # writers read the month, tracuu the running total, as above
     "CQ_haugiang_ctk_thang10_2021.txt": Period("months", 2021, 10),
     "CR_daklak_tk_thang11_2026.txt": Period("months", 2026, 11),
+    # sets CS and CT: 'quý III và 9 tháng năm 2026', 'tháng 11 và 11 tháng năm 2021', 'tháng 5 và 5 tháng năm 2025',
+    # 'tháng 11 và 11 tháng năm 2023' and 'quý IV và năm 2024': the writers read the month or quarter, tracuu the running
+    # total (the year for the fourth quarter's report), as above
+    "CS_phutho_tk_quy3_2026.txt": Period("nine_months", 2026),
+    "CS_namdinh_ctk_thang11_2021.txt": Period("months", 2021, 11),
+    "CS_longan_baolongan_thang5_2025.txt": Period("months", 2025, 5),
+    "CT_laocai_baolaocai_thang11_2023.txt": Period("months", 2023, 11),
+    "CT_binhduong_sct_quy4_2024.txt": Period("year", 2024),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above

@@ -190,3 +190,15 @@ def test_a_province_a_figure_is_compared_with_is_not_its_owner():
     # the compared province's own clause still answers for it
     assert not elsewhere_figure(parse_query("Đà Nẵng tăng trưởng GRDP 9 tháng 2024"),
                                 "GRDP 9 tháng tăng 7,36%; thành phố Đà Nẵng tăng 7,81%.", "Quảng Nam")
+
+
+def test_a_column_headed_by_an_area_alone_is_the_area_as_it_was():
+    """'Khu vực Vĩnh Phúc | Khu vực Phú Thọ | Khu vực Hòa Bình | Toàn tỉnh' (CS's merged Phú Thọ, a table 'THEO KHU VỰC
+    TỈNH CŨ'): each area column is the former province, '(cũ)' or not, so the province asked as it is now is
+    answered from 'Toàn tỉnh'; a sentence on an area is read as before."""
+    from tracuu.qa.scope import former_areas
+    assert former_areas("Khu vực Phú Thọ") == ["Phú Thọ"]
+    assert former_areas("Địa bàn tỉnh Vĩnh Phúc") == ["Vĩnh Phúc"]
+    assert former_areas("Khu vực Bắc Kạn (cũ)") == ["Bắc Kạn"]
+    assert former_areas("Toàn tỉnh") == []
+    assert former_areas("khu vực Phú Thọ đón 3.108 nghìn lượt khách") == []
