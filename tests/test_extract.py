@@ -13,6 +13,11 @@ def _hit(text: str, row: int, kind: str = "body", doc: str = "tin.txt", section:
     return Hit(p, row, lexical=1.0, score=1.0)
 
 
+def _kind_hit(kind: str, text: str) -> Hit:
+    """A passage of one kind ('table', 'body') holding `text`, ranked first."""
+    return Hit(Passage(kind, "r.txt", text, "", None, 1, 1, 0, len(text), kind=kind), 0)
+
+
 def test_a_headline_yields_to_the_body_sentence_with_its_figure():
     hits = [_hit("Hà Tĩnh: Tăng trưởng GRDP năm 2024 ước đạt 7,02%, thu ngân sách vượt 21.000 tỷ đồng", 5, "title"),
             _hit("Tổng sản phẩm trên địa bàn (GRDP) năm 2024 của Hà Tĩnh ước tăng 7,02% so với năm 2023.", 10),
@@ -260,8 +265,7 @@ def test_a_sentence_whose_figure_is_another_indicator_s_names_the_asked_one_with
 
 def test_a_row_of_an_appendix_gives_way_to_the_sentence_stating_its_asked_cell():
     # figures invented (generality set V): the text says what the appendix row's cell is, with its share of the plan
-    from tracuu.ingest.types import Passage, Period
-    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Period
     from tracuu.qa.extract import Evidence
     from tracuu.qa.quote_choice import restated_in_body
     row = ("Bảng 1 > 8. Thu ngân sách nhà nước trên địa bàn > ĐVT: Tỷ đồng; Quý III năm 2024: 712,6; "
@@ -269,9 +273,7 @@ def test_a_row_of_an_appendix_gives_way_to_the_sentence_stating_its_asked_cell()
     text = "Tính chung 9 tháng thu ngân sách ước đạt 2.046,8 tỷ đồng, bằng 72,9% dự toán năm."
     other = "Thu ngân sách quý III ước đạt 712,6 tỷ đồng, tăng 14,6% so với quý trước."
 
-    def hit(kind, t):
-        return Hit(Passage(kind, "r.txt", t, "", None, 1, 1, 0, len(t), kind=kind), 0)
-    hits = [hit("table", row), hit("body", other), hit("body", text)]
+    hits = [_kind_hit("table", row), _kind_hit("body", other), _kind_hit("body", text)]
     ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9), Evidence(2, text, 1.0, 0.8)]
     nine = [Period("nine_months", 2024, None)]
     assert restated_in_body(ev[0], ev, hits, nine).sentence == text  # the 9-month cell, not the quarter's
@@ -338,24 +340,21 @@ def test_an_acronym_the_report_prints_names_the_measure_asked(wide_engine):
 def test_a_same_time_index_in_a_row_gives_way_to_the_sentence_stating_the_change():
     """'So với cùng kỳ (%): 118,46' (set AO's release, figures invented) is an index; the text says 'tăng 18,46% so
     với cùng kỳ': that sentence is the better quote for 'tăng bao nhiêu', and 95,2 would be 'giảm 4,8%'."""
-    from tracuu.ingest.types import Passage, Period
-    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Period
     from tracuu.qa.extract import Evidence
     from tracuu.qa.quote_choice import restated_in_body
     row = "Bảng 1 > Chỉ số sản xuất công nghiệp (IIP) > Đơn vị tính: %; Tháng 4/2024: -; So với cùng kỳ (%): 118,46"
     text = "Chỉ số sản xuất công nghiệp tháng 4/2024 ước tăng 4,12% so với tháng trước và tăng 18,46% so với cùng kỳ."
     other = "Chỉ số sản xuất công nghiệp tháng 4/2024 giảm 4,8% so với cùng kỳ."
 
-    def hit(kind, t):
-        return Hit(Passage(kind, "r.txt", t, "", None, 1, 1, 0, len(t), kind=kind), 0)
     april = [Period("month", 2024, 4)]
     ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, text, 1.0, 0.9)]
-    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", text)], april).sentence == text
+    assert restated_in_body(ev[0], ev, [_kind_hit("table", row), _kind_hit("body", text)], april).sentence == text
     down = row.replace("118,46", "95,2")
     ev = [Evidence(0, down, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]
-    assert restated_in_body(ev[0], ev, [hit("table", down), hit("body", other)], april).sentence == other
+    assert restated_in_body(ev[0], ev, [_kind_hit("table", down), _kind_hit("body", other)], april).sentence == other
     ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]  # another change: the row stays
-    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", other)], april).sentence == row
+    assert restated_in_body(ev[0], ev, [_kind_hit("table", row), _kind_hit("body", other)], april).sentence == row
 
 
 def test_a_grade_above_the_standard_asked_is_no_count_of_the_standard():
@@ -535,8 +534,7 @@ def test_a_unit_line_s_exceptions_give_their_rows_their_unit_and_an_index_row_is
     the excepted rows count in their own unit (IIP had been read as 107,92 tỷ đồng), the others in tỷ đồng; the
     bracket's ';' ends no cell (the row's name had been lost). An index's row in % ('107,92') is the sentence's
     'tăng 7,92%': that sentence answers 'tăng bao nhiêu'."""
-    from tracuu.ingest.types import Passage, Period
-    from tracuu.index.store import Hit
+    from tracuu.ingest.types import Period
     from tracuu.qa.extract import Evidence
     from tracuu.qa.quote_choice import restated_in_body
     from tracuu.qa.table_cells import table_cells
@@ -554,13 +552,11 @@ def test_a_unit_line_s_exceptions_give_their_rows_their_unit_and_an_index_row_is
     text = "Tính chung 11 tháng năm 2024, IIP ước tăng 7,92% so với cùng kỳ (cùng kỳ năm trước tăng 3,07%)."
     other = "Tính chung 11 tháng năm 2024, IIP ước tăng 5,1% so với cùng kỳ."
 
-    def hit(kind, t):
-        return Hit(Passage(kind, "r.txt", t, "", None, 1, 1, 0, len(t), kind=kind), 0)
     months = [Period("months", 2024, 11)]
     ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, text, 1.0, 0.9)]
-    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", text)], months, rate=True).sentence == text
+    assert restated_in_body(ev[0], ev, [_kind_hit("table", row), _kind_hit("body", text)], months, rate=True).sentence == text
     ev = [Evidence(0, row, 1.0, 1.0), Evidence(1, other, 1.0, 0.9)]  # another figure: the row stays
-    assert restated_in_body(ev[0], ev, [hit("table", row), hit("body", other)], months, rate=True).sentence == row
+    assert restated_in_body(ev[0], ev, [_kind_hit("table", row), _kind_hit("body", other)], months, rate=True).sentence == row
 
 
 def test_what_a_figure_leaves_out_is_read_without_the_verb_it_runs_into():

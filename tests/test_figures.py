@@ -9,6 +9,12 @@ from tracuu.qa.figure_line import lead_line
 from tracuu.qa.figures import extract, parse_number, scaled
 
 
+def _first(quote: str, question: str) -> str:
+    """The figure ranked first for a question (every word weighing 1)."""
+    words = set(tokenize(fold(question)))
+    return rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question)[0].value
+
+
 @pytest.mark.parametrize("text,value", [("1.158,8", 1158.8), ("10.902", 10902), ("6,67", 6.67), ("1158.8", 1158.8),
                                         ("1,158.8", 1158.8), ("2.161", 2161), ("3.891,923", 3891.923), ("-3,2", -3.2)])
 def test_vietnamese_and_english_notation(text, value):
@@ -81,13 +87,10 @@ def test_a_part_named_only_inside_the_question_s_compound_is_no_part_asked():
     """'Tổng giá trị xuất, nhập khẩu ... 2.014,6 triệu USD, ...; trong đó xuất khẩu ... 1.028,5 triệu USD; nhập khẩu
     986,1 triệu USD' (set E's Lào Cai, figures invented): 'xuất nhập khẩu' asked names 'nhập khẩu' only inside its
     compound, which the part does not print: the total answers; 'nhập khẩu' alone asks the part."""
-    def first(quote, question):
-        words = set(tokenize(fold(question)))
-        return rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question)[0].value
     trade = ("Tổng giá trị xuất, nhập khẩu, mua bán, trao đổi hàng hóa qua các cửa khẩu 10 tháng đạt 2.014,6 triệu USD, "
              "tăng 17,3%; trong đó xuất khẩu 10 tháng đạt 1.028,5 triệu USD, tăng 22,6%, nhập khẩu 986,1 triệu USD.")
-    assert first(trade, "Giá trị xuất nhập khẩu hàng hóa qua các cửa khẩu của Lào Cai 10 tháng năm 2023") == "2.014,6"
-    assert first(trade, "nhập khẩu hàng hóa qua cửa khẩu Lào Cai 10 tháng 2023") == "986,1"
+    assert _first(trade, "Giá trị xuất nhập khẩu hàng hóa qua các cửa khẩu của Lào Cai 10 tháng năm 2023") == "2.014,6"
+    assert _first(trade, "nhập khẩu hàng hóa qua cửa khẩu Lào Cai 10 tháng 2023") == "986,1"
 
 
 def test_decrease_is_a_negative_change_and_periods_are_not_figures():
@@ -907,25 +910,22 @@ def test_a_footnote_mark_glued_to_a_percentage_does_not_hide_what_it_is_of():
 def test_the_figure_of_the_indicator_the_question_names_by_its_head_noun_leads():
     # figures invented: 'doanh thu du lịch' asks a revenue (of tourism), not the tourists the frame counts; a list's
     # lead ('Các mặt hàng xuất khẩu chủ lực:') is every item's
-    def first(quote, question):
-        words = set(tokenize(fold(question)))
-        return rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question)[0].value
     quote = ("Tổng lượng khách du lịch quý I/2022 ước 755.950 lượt khách, đạt 22% kế hoạch, tăng 7,9%; doanh thu 277 tỷ "
              "đồng, đạt 11% kế hoạch, giảm 19,3%.")
-    assert first(quote, "doanh thu du lich quy I/2022") == "277"
-    assert first(quote, "khach du lich quy I/2022") == "755.950"
+    assert _first(quote, "doanh thu du lich quy I/2022") == "277"
+    assert _first(quote, "khach du lich quy I/2022") == "755.950"
     quote = ("Các mặt hàng xuất khẩu chủ lực: giày dép 1.124,8 triệu USD, tăng 11,4%; thủy sản 612,4 triệu USD, tăng 4,2%; "
              "trái cây các loại 528,6 triệu USD, tăng 21,6%.")
-    assert first(quote, "Xuất khẩu trái cây năm 2024 đạt bao nhiêu?") == "528,6"
+    assert _first(quote, "Xuất khẩu trái cây năm 2024 đạt bao nhiêu?") == "528,6"
     # a sentence of its own is not named by the one before it: 'Doanh thu từ du lịch 11 tháng' after 'tổng lượt khách'
     # names no tourist count (set CG's Huế had answered the revenue for 'lượng khách du lịch'); a part after its
     # whole still takes its name
     quote = ("Lũy kế 11 tháng năm 2023, tổng lượt khách ước đạt 2.864,7 nghìn lượt, tăng 72,5%. Doanh thu từ du lịch 11 "
              "tháng ước 5.742 tỷ đồng, tăng 64,8%.")
-    assert first(quote, "Lượng khách du lịch 11 tháng năm 2023 đạt bao nhiêu?") == "2.864,7"
-    assert first(quote, "Doanh thu du lịch 11 tháng năm 2023 đạt bao nhiêu?") == "5.742"
+    assert _first(quote, "Lượng khách du lịch 11 tháng năm 2023 đạt bao nhiêu?") == "2.864,7"
+    assert _first(quote, "Doanh thu du lịch 11 tháng năm 2023 đạt bao nhiêu?") == "5.742"
     quote = "Kim ngạch xuất khẩu 6 tháng đạt 1.842,6 triệu USD; trong đó hạt điều nhân 1.486,2 triệu USD, tăng 8,1%."
-    assert first(quote, "Xuất khẩu hạt điều nhân 6 tháng đạt bao nhiêu?") == "1.486,2"
+    assert _first(quote, "Xuất khẩu hạt điều nhân 6 tháng đạt bao nhiêu?") == "1.486,2"
 
 
 def test_a_sentence_whose_subject_is_a_plan_frames_its_figures_as_targets():
