@@ -282,21 +282,24 @@ def _names_part(f: Figure, words: set[str], repair=None) -> bool:
     printed = token_set(own, repair)
     # (not a pair the question holds only inside a longer compound its whole prints and the part does not: 'nhập khẩu'
     # of 'xuất nhập khẩu' asked, beside 'Tổng giá trị xuất, nhập khẩu ... 2.014,6; trong đó ... nhập khẩu 986,1')
-    inside = {t for t in extra if "_" in t and _in_compound(t, words, f, printed, repair)}
+    inside = _compound_tails(f, words, printed, repair)
     return any("_" in t and t not in inside and (t in words or _pair_off(t, words)) for t in extra) \
         or bool(set(counted) & words)
 
 
-def _in_compound(pair: str, words: set[str], f: Figure, printed: set[str], repair=None) -> bool:
-    """The question names the part's pair only as the tail of a three-word compound its whole prints ('xuất nhập
+def _compound_tails(f: Figure, words: set[str], printed: set[str], repair=None) -> set[str]:
+    """The pairs the question names only as the tail of a three-word compound the part's whole prints ('xuất nhập
     khẩu' asked and printed in 'Tổng giá trị xuất, nhập khẩu ...', the part 'nhập khẩu 986,1'), the part not."""
     if f.part_of is None:
-        return False
-    a, b = pair.split("_", 1)
-    fix = (lambda ws: [repair.get(w, w) for w in ws]) if repair else list
-    whole = fix(words_of(f.part_of.head))
-    trigrams = set(zip(whole, whole[1:], whole[2:]))
-    return any(f"{x}_{a}" in words and f"{x}_{a}" not in printed for x, y, z in trigrams if (y, z) == (a, b))
+        return set()
+    whole = _repaired(words_of(f.part_of.head), repair)
+    return {f"{y}_{z}" for x, y, z in zip(whole, whole[1:], whole[2:])
+            if f"{x}_{y}" in words and f"{x}_{y}" not in printed}
+
+
+def _repaired(syllables: list[str], repair=None) -> list[str]:
+    """Syllables as the index reads them, OCR's misreadings mended (`LexicalIndex.repair`)."""
+    return [repair.get(w, w) for w in syllables] if repair else list(syllables)
 
 
 _SCALE = re.compile(r"^(?:nghin|ngan|trieu|ty)\s+(?=\S)")  # 'triệu lượt' -> 'lượt'
@@ -315,8 +318,8 @@ def _narrower(f: Figure, words: set[str], repair=None) -> bool:
     syllables but not the whole's pair that leads into them ('xuất nhập'): it asks the part."""
     if f.part_of is None:
         return False
-    fix = (lambda ws: [repair.get(w, w) for w in ws]) if repair else list
-    name, whole = fix(words_of(f.own or f.indicator)), fix(words_of(f.part_of.head.rsplit(", ", 1)[-1]))
+    name = _repaired(words_of(f.own or f.indicator), repair)
+    whole = _repaired(words_of(f.part_of.head.rsplit(", ", 1)[-1]), repair)
     if len(name) < 2 or any(f"{a}_{b}" not in words for a, b in zip(name, name[1:])):
         return False
     at = next((i for i in range(1, len(whole) - len(name) + 1) if whole[i:i + len(name)] == name), None)

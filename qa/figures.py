@@ -340,10 +340,13 @@ def _plan_clause(own: str) -> str:
     if len(parts) > 1 and set(parts[-1].split()) <= LINKING | HOW_WORDS:
         return ", ".join(parts[-2:])
     return parts[-1]
-# a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
-# (in the plan's own clause: not '... vượt 7,5% kế hoạch, tăng 14,2% so với năm 2020 (1.035 triệu USD)', the baseline's)
+
+
 # a plan of the year named without its number ('dự toán năm (dự toán ', 'kế hoạch cả năm là '), right before the value
 _YEAR_PLAN = re.compile(r"\b(?:du toan|ke hoach|kh|chi tieu|muc tieu)\s+(?:ca\s+)?nam\b(?!\s*(?:19|20)\d\d)"
                         r"[^.;\d]{0,25}$")
+# owned by the same span a year before, right after the figure ('mức tăng 13,02% của cùng kỳ năm trước')
 _OF_YEAR_BEFORE = re.compile(rf"\s*%?\s*cua\s+{SAME_TIME}\s+n[a-z]{{0,2}}m\s+tr[a-z]{{1,3}}c\b")
+# a value in brackets right after the plan it states ('kế hoạch khách quốc tế (850', 'dự toán (3.500')
+# (in the plan's own clause: not '... vượt 7,5% kế hoạch, tăng 14,2% so với năm 2020 (1.035 triệu USD)', the baseline's)
 _PLAN_BRACKET = re.compile(rf"\b{_LEX.alternation('plan_nouns')}\b(?:[^().;,\d]|(?<!\d)(?:19|20)\d\d(?!\d)){{0,40}}\(\s*$")
