@@ -270,8 +270,11 @@ def _borrow_years(mentions: list[Mention], default_year: int | None, text: str =
             nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120
                         and not n.comparison and (n.kind, n.index) != (m.kind, m.index)
                         and not (default_year is not None and _SENTENCE_END.search(text, m.end, n.start))), None)
+            # (nor a year in a bracket closed before it: '9 tháng ... tăng 7,42% (cùng kỳ năm 2025 tăng 6,87%), trong
+            # đó riêng quý III ước tăng 7,91%' is this year's third quarter)
             prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None and not n.comparison
-                         and not (default_year is not None and _SENTENCE_END.search(text, n.end, m.start))), None)
+                         and not (default_year is not None and _SENTENCE_END.search(text, n.end, m.start))
+                         and not _aside(text, n.start, m.start)), None)
             y = nxt if nxt is not None else prev if prev is not None else default_year
             if y is not None:
                 m = replace(m, period=Period(m.kind, y, m.index))
@@ -280,6 +283,11 @@ def _borrow_years(mentions: list[Mention], default_year: int | None, text: str =
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _aside(text: str, start: int, before: int) -> bool:
+    """The mention at `start` is in a bracket that closes before `before`."""
+    return bool(text) and text.count("(", 0, start) > text.count(")", 0, start) and ")" in text[start:before]
 
 
 def _year(m: re.Match) -> int | None:

@@ -11,6 +11,7 @@ import importlib.util
 import json
 import re
 import sqlite3
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -157,14 +158,16 @@ _CITY = re.compile(r"\b(?:thanh pho|tp\.?)\s*$")
 _PERSON = re.compile(r"\b(?:chu tich|bac|dong chi|tu tuong|dao duc|phong cach|lang|tam guong)\s+$")
 
 
-def _named_places(folded: str):
+def _named_places(folded: str, cased: str | None = None):
     """(match, display name, a city's form) for each province name in folded text: 'thành phố Lạng Sơn' is the
-    city of that name (a province-level city, 'thành phố Cần Thơ', is the province itself)."""
+    city of that name (a province-level city, 'thành phố Cần Thơ', is the province itself). Of two names sharing a
+    syllable, the one the original text (`cased`, as long as `folded`) capitalises: 'hàng hóa Bình Dương' names Bình
+    Dương, not Hòa Bình."""
     pat = _pattern()
     if pat is None:
         return
     names = _by_norm()
-    for m in pat.finditer(folded):
+    for m in _matches(pat, folded, cased):
         if _norm(m.group(1)) in _AS_TINH and not _TINH_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
             continue
         short, full = names[_norm(m.group(1))]
@@ -173,10 +176,28 @@ def _named_places(folded: str):
         yield m, short, city
 
 
-def province_spans(folded: str) -> list[tuple[int, int, str]]:
+def _matches(pat: re.Pattern, folded: str, cased: str | None):
+    """`pat`'s matches left to right; where one overlaps a later one (a syllable shared), the later one instead when
+    only it is capitalised in `cased`."""
+    cased = cased if cased is not None and len(cased) == len(folded) and not cased.isupper() else None
+    pos = 0
+    while m := pat.search(folded, pos):
+        if cased is not None and not _capitalised(cased, m):
+            later = next((o for k in range(m.start(1) + 1, m.end(1)) if folded[k - 1] == " "
+                          and (o := pat.match(folded, k)) and _capitalised(cased, o)), None)
+            m = later or m
+        yield m
+        pos = m.end()
+
+
+def _capitalised(cased: str, m: re.Match) -> bool:
+    return all(w[:1].isupper() for w in re.split(r"[\s\-–—]+", cased[m.start(1):m.end(1)]) if w)
+
+
+def province_spans(folded: str, cased: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, display name) of each province name in folded text. 'thành phố Lạng Sơn' is the
     city inside the province of that name, not the province: it is left out."""
-    return [(m.start(1), m.end(1), short) for m, short, city in _named_places(folded)
+    return [(m.start(1), m.end(1), short) for m, short, city in _named_places(folded, cased)
             if not city and not _PERSON.search(folded, max(0, m.start() - 12), m.start())]
 
 
@@ -189,7 +210,7 @@ def city_provinces(folded: str) -> list[str]:
 @kept(8192)
 def find_provinces(text: str) -> list[str]:
     """Display names of the provinces `text` names, in order, once each."""
-    return list(dict.fromkeys(name for _, _, name in province_spans(fold_ocr(text))))
+    return list(dict.fromkeys(name for _, _, name in province_spans(fold_ocr(text), unicodedata.normalize("NFC", text))))
 
 
 _HEADER = re.compile(r"\b(?:tinh|thanh pho)\s|^[^,]{3,40},\s*ng[a-z]{1,2}y\b")

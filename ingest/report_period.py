@@ -14,6 +14,7 @@ from .types import Period
 
 
 _MEETING = re.compile(r"\b(?:phien hop|hoi nghi)\b")
+_WHOLE_YEAR = re.compile(r"\bca nam\b(?!\s*(?:\d|nay|truoc|sau|toi))")  # folded; 'cả năm' with no year of its own
 
 
 def _over_table(lines: list[str], i: int, hints: dict[int, str]) -> bool:
@@ -36,6 +37,11 @@ def covered_periods(title: str, lines: list[str], filename: str, date: str | Non
         bare = re.sub(r"\b(\d{1,2})\s+tháng\b(?!\s*(?:\d|đầu|cuối|năm|/))", r"\1 tháng đầu năm", title)
         filled = [m.period for m in find_periods(bare, mentions[0].year) if m.period and not m.comparison]
         mentions = [p for p in filled if p.kind != "year" and p.year == mentions[0].year][:1] + mentions
+    if mentions and mentions[0].year and not any(p.kind == "year" for p in mentions) \
+            and _WHOLE_YEAR.search(fold_ocr(title)) and _running_total(mentions[0], [year := Period("year", mentions[0].year)]):
+        # 'GRDP quý IV/2023 tăng 9,14%, cả năm Thanh Hóa tăng trưởng 6,62%': the whole year, when the period named ends
+        # it, is the report's (not '10 tháng ... đạt 90% dự toán cả năm': the year's plan)
+        mentions = [*mentions, year]
     if mentions:
         # 'tháng 3 và quý I năm 2023', 'quý III và 9 tháng năm 2023': a release covers the month and the
         # running total to the same month; the widest is the report's period (the narrower one lies

@@ -21,6 +21,7 @@ from .aim_choice import aim_over_result, result_over_aim
 from .quote_choice import (amount_over_share, baseline_asked_first, highlight, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
                            plan_and_result, restated_in_body, stated_in_full, total_over_part,
                            whole_over_singled)
+from .glossary import leading
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figure_line import lead_line
 from .figures import aimed, aims_at, aims_share, extract as figure_list
@@ -28,6 +29,7 @@ from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
 from .parts import lead_in, list_above, part_asked
 from .query import Query
+from .retrieve import mentioned_periods
 from .ruled_out import NOT_ITS_FIGURE, ruled_out
 from .scope import national_figure, others_figure
 from .seasons import season_said
@@ -105,9 +107,14 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         sec = top[best.hit_index].passage.period
         # (or, a target asked, its plans part for the asked period: 'PHƯƠNG HƯỚNG ... THÁNG 6' of May's report; not when
         # the question states the target itself and asks whether it was met: 'có đạt chỉ tiêu 7.850 tỷ đồng không')
+        # (or a report holding the asked period whose sentence states its figure for it: 'GRDP quý IV/2023 ước tăng
+        # 9,14%' in the year's news)
         if doc.province in query.provinces and (doc.period in asked and sec == doc.period
                                                 or query.wants_target and sec in asked and doc.plans(sec)
-                                                and not given(query.text)):
+                                                and not given(query.text)
+                                                or doc.period is not None and sec == doc.period
+                                                and any(doc.period.contains(a) for a in asked)
+                                                and set(asked) & mentioned_periods(leading(best.sentence), doc.period)):
             floor = MIN_COVERAGE_SCOPED
     # the figure asked is stated as asked ('đã khởi công 817 căn' for 'khởi công được bao nhiêu căn'): the rest of
     # the question may be paraphrased ('thay thế nhà tạm bợ' for 'xóa nhà tạm')

@@ -312,7 +312,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             if query.short and any(a in qtoks for a in query.short):
                 qtoks = qtoks | token_set(spelled_out(fold_ocr(quote)), repair)
 
-            phrase = not pairs or bool(query.aliases) or any(
+            # (the acronyms asked, as such or spelt out, name it: 'Vốn FDI đăng ký' is not named by 'Chỉ số giá ... so với
+            # cùng kỳ', whose 'kỳ' is one of its words)
+            phrase = not pairs or bool(query.aliases) and names_acronyms(query.aliases, qtoks) or any(
                 t in qtoks or any(v in qtoks for v in variants.get(t, ())) for t in pairs) or any(
                 all(x in qtoks for x in tokenize(printed)) for printed, asked in query.same.items()
                 # a pair asked, its equivalent printed ('thu hoạch' -> 'sản lượng'), but not a plan's word: every

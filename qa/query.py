@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Flag, auto
 
@@ -87,8 +88,9 @@ class Query:
         folded = fold_ocr(self.text)
         if not (source := _SOURCE.match(folded)):
             return []
-        inside = {name for a, _, name in province_spans(folded) if a < source.end()}
-        after = {name for a, _, name in province_spans(folded) if a >= source.end()}
+        spans = province_spans(folded, unicodedata.normalize("NFC", self.text))
+        inside = {name for a, _, name in spans if a < source.end()}
+        after = {name for a, _, name in spans if a >= source.end()}
         return sorted(inside - after)
 
     @functools.cached_property
@@ -178,7 +180,7 @@ def parse_query(text: str) -> Query:
         periods = weak = [Period("year", year)]
     folded = whole
     # period and province words are not content words: they choose reports, not passages
-    places = province_spans(folded)
+    places = province_spans(folded, unicodedata.normalize("NFC", text))
     # 'tỉnh', 'thành phố', 'TP' before a province's name, 'sau hợp nhất với', 'khu vực' before it and '(cũ)'
     # after it are part of the place, not content words
     scoped = [(_place_start(folded, a), m.end() if (m := FORMER_MARK.match(folded, b)) else b) for a, b, _ in places]

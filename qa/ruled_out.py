@@ -20,7 +20,8 @@ from .lexicon import lexicon
 from .notes import dated_item
 from .glossary import CUTOFF, REFERENCE_NUMBER, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
 from .query import Query
-from .scope import asks_nation, former_areas, elsewhere_figure, nation_named, paragraph_subject, unit_not_named, without_nation_brackets
+from .scope import (asks_nation, elsewhere_figure, former_areas, nation_named, national_figure, paragraph_subject,
+                    unit_not_named, without_nation_brackets)
 from .seasons import season_fit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
@@ -62,6 +63,13 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "says_it_is_not_compiled"
     if e.excludes:
         return "leaves_out_what_is_asked"
+    if fit[e.hit_index] >= 1.0 and (e.national or national_figure(query, e.sentence)) \
+            and store.doc_by_name[h.passage.doc].province in query.provinces:
+        # the asked province's report of the asked period says the words asked of the whole country ('tỷ lệ thất nghiệp
+        # ... của cả nước quý II/2020 là 2,79%'): another place's figure before any period it names, so that its weight
+        # keeps a weaker sentence of the province's from answering for it (another report's note on the country, of
+        # another year, keeps nothing from answering)
+        return "another_place_s_figure"
     # (a note's item splitting the sentence's figure by period states the asked one's: its own period is what counts)
     timed = e.note.text if e.note is not None and dated_item(query, e.note.text) else e.sentence
     planned = h.passage.kind != "table" and _plan_of_asked(query, timed, h.passage.period)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tracuu.ingest.periods import find_periods
+from tracuu.ingest.periods import SEASON_NAMES, find_periods
 from tracuu.ingest.textnorm import fold
 from tracuu.ingest.types import Period
 
@@ -39,8 +39,10 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     named = [x.period for x in find_periods(fold(row.split(";")[0]), year, folded=True) if x.period]
     year = named[0].year if named else year
     # a row named by its period ('Tháng 5/2024 | 0,12 | 4,26')
-    row_period = next((x.period for x in find_periods(fold(indicator), year, folded=True) if x.period and not x.comparison),
-                      None)
+    # (not a crop season's years: 'Sản lượng lúa Đông Xuân 2025-2026' is a row of the caption's half-year)
+    named_as = fold(indicator)
+    row_period = next((x.period for x in find_periods(named_as, year, folded=True)
+                       if x.period and not x.comparison and not _SEASON_BEFORE.search(named_as, 0, x.start)), None)
     before = None  # the period of the column before, printed or empty ('Tháng 4/2024: -; So với cùng kỳ (%): 118,46')
     last = 0
     for m in _CELL.finditer(row):
@@ -103,6 +105,7 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
     return out
 
 
+_SEASON_BEFORE = re.compile(rf"\b(?:{SEASON_NAMES})\s*(?:nam\s+)?(?:\d{{4}}\s*[-–]\s*)?$")
 _SPAN_OVER_YEARS = re.compile(r"^(.*\b\d{1,2} thang)\s+-\s+(?:cung ky\s+)?nam\s+((?:19|20)\d\d)\s*$")
 
 

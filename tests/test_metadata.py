@@ -98,6 +98,11 @@ DISPUTED = {
     "CS_longan_baolongan_thang5_2025.txt": Period("months", 2025, 5),
     "CT_laocai_baolaocai_thang11_2023.txt": Period("months", 2023, 11),
     "CT_binhduong_sct_quy4_2024.txt": Period("year", 2024),
+    # set CU: 'tháng 4 và 4 tháng năm 2025' (a statistics release) and a paper's 'GRDP quý IV/2023 tăng 9,14%, cả năm
+    # Thanh Hóa tăng trưởng 6,62%': the writer read the month and the quarter, tracuu the running total and the year (the
+    # quarter ending the year the headline names whole), as above
+    "CU_soctrang_tk_thang4_2025.txt": Period("months", 2025, 4),
+    "CU_thanhhoa_baothanhhoa_quy4_2023.txt": Period("year", 2023),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above

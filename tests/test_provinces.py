@@ -80,6 +80,19 @@ def test_the_everyday_abbreviation_of_ho_chi_minh_city_names_it():
     assert find_provinces("hàng hóa qua cảng Sài Gòn tăng") == []  # a port's name is no province
 
 
+def test_of_two_names_sharing_a_syllable_the_capitalised_one_is_named():
+    from tracuu.ingest.places import find_provinces
+    from tracuu.qa.query import parse_query
+    # 'hàng hóa Bình Dương' folds to 'hang hoa binh duong', which holds 'hoa binh' first
+    for q in ("doanh thu ban le hang hoa Binh Duong quy 4 2024", "xuất khẩu hàng hóa Bình Dương 2024",
+              "hàng hóa Bình Định tăng", "xuat khau hang hoa Binh Thuan"):
+        assert "Hòa Bình" not in find_provinces(q), q
+    assert parse_query("doanh thu ban le hang hoa Binh Duong quy 4 2024").provinces == ["Bình Dương"]
+    # the name itself, however typed, and without capitals nothing tells them apart: the first one stays
+    assert find_provinces("khách du lịch đến Hòa Bình") == find_provinces("hoa binh du lich") == ["Hòa Bình"]
+    assert find_provinces("HÒA BÌNH DƯƠNG") == ["Hòa Bình"]
+
+
 def test_the_2025_merger_is_known_from_the_package():
     from tracuu.ingest.places import successor
     assert successor("Kon Tum") == "Quảng Ngãi" and successor("Bình Phước") == "Đồng Nai"

@@ -1,4 +1,5 @@
 """qa.ruled_out: the period a sentence's figure is of, against the one asked."""
+from tracuu.ingest.types import Period
 from tracuu.qa.query import parse_query
 from tracuu.qa.ruled_out import conflicts
 
@@ -404,3 +405,32 @@ def test_a_plan_asked_is_stated_beside_a_part_of_the_year_s_result():
     assert not _plan_of_asked(parse_query("ke hoach nam 2026 lai chau don bao nhieu khach du lich"), base,
                               Period("year", 2026))
 
+
+
+def test_a_figure_of_another_indicator_does_not_answer_the_one_asked(invented_engine):
+    # vl_ubnd_9thang_2027: no FDI nor the province's unemployment; other figures beside those words
+    for q in ("Vốn FDI đăng ký vào tỉnh Vĩnh Long 9 tháng năm 2027 là bao nhiêu?",  # 'cùng kỳ' is no 'đăng ký'
+              "Tỷ lệ thất nghiệp của tỉnh Vĩnh Long 9 tháng năm 2027 là bao nhiêu?"):  # only the country's
+        ans = invented_engine.ask(q)
+        assert not ans.answered, (q, ans.answer)
+        assert "79,7" not in ans.answer and "3,16" not in ans.answer
+    # the figures the report does state are answered
+    assert "3,16%" in invented_engine.ask("Chỉ số giá tiêu dùng Vĩnh Long 9 tháng năm 2027 tăng bao nhiêu?").answer
+    assert "93,8%" in invented_engine.ask("Tỷ lệ bao phủ bảo hiểm y tế của Vĩnh Long 9 tháng 2027").answer
+
+
+def test_a_quarter_named_after_a_bracketed_baseline_is_the_report_s_own_year(invented_engine):
+    ans = invented_engine.ask("GRDP quý III năm 2027 của tỉnh Vĩnh Long tăng bao nhiêu phần trăm?")
+    assert ans.answered and ans.answer.split("\n")[0].count("8,02%") == 1, ans.answer
+
+
+def test_a_crop_season_s_years_in_a_row_name_are_no_column_s_period(invented_engine):
+    ans = invented_engine.ask("san luong lua dong xuan Vinh Long 9 thang dau nam 2027")
+    assert ans.answered and "1.306.420" in ans.answer.split("\n")[0], ans.answer
+
+
+def test_a_headline_naming_the_fourth_quarter_and_the_whole_year_is_the_year_s_report(invented_engine):
+    doc = invented_engine.store.doc_by_name["th_bao_quy4_2027.txt"]
+    assert doc.period == Period("year", 2027)
+    ans = invented_engine.ask("Thu nội địa năm 2027 của tỉnh Thanh Hóa là bao nhiêu?")
+    assert ans.answered and "31.460" in ans.answer, ans.answer
