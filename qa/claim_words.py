@@ -246,9 +246,21 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
         named = {t for t in single(_words(w.own or w.head, repair)) if among(t, said)}
         # the part's own words weigh, and the claim names none of them ('thu nội địa' is the part's own claim)
         # (exact words: 'trong' is one letter from the claim's 'tổng')
-        if weight(added) >= _DISTINCT and not added & (claim_words | said) and weight(named) >= _NAMED:
+        # (a pair the whole prints only around a word, 'xuất khẩu' of 'xuất nhập khẩu', is the part's own measure,
+        # however little its weight: the claim naming the whole's compound names the total)
+        compound = any(_inside_compound(t, fold(w.head)) for t in added)
+        if (weight(added) >= _DISTINCT or compound) and not added & (claim_words | said) and weight(named) >= _NAMED:
             return w
     return None
+
+
+def _inside_compound(token: str, folded: str) -> bool:
+    """A word pair (`xuat_khau`) whose two syllables the folded text prints with one word between (`xuat nhap khau`)."""
+    if token.count("_") != 1:
+        return False
+    a, b = token.split("_")
+    return bool(re.search(rf"\b{re.escape(a)} [a-z]+ {re.escape(b)}\b", folded)) \
+        and not re.search(rf"\b{re.escape(a)} {re.escape(b)}\b", folded)
 
 
 _PARTS_NEXT = re.compile(r"^(?:(?![.;]\s).)*[.;]\s+(?:trong do|bao gom|cu the)\b(?:(?![.;]\s).)*$")  # a whole, then the sentence of its parts

@@ -48,6 +48,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
     if span.count("(") > span.count(")"):  # a bracket the clause's end cut open: whole if short, else left out
         close = quote.find(")", first.start + len(span))
         span = quote[first.start:close + 1] if 0 <= close - first.start <= 160 else span[:span.rfind("(")].rstrip(" ,;")
+    if span.count(")") > span.count("("):  # the bracket it stands in closes within ('..., bổ sung có mục tiêu 1.900,38
+        span = _before_unopened(span).rstrip(" ,;")  # tỷ đồng)'): the clause ends there
     if m := _DIRECTION.search(fold_ocr(quote[max(0, first.start - 8):first.start])):
         span = quote[first.start - 8 + m.start():first.start] + span if first.start >= 8 else span  # 'tăng 1,26%'
     span = _EMPHASIS.sub("", span)
@@ -63,6 +65,16 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
     return f"{name}{period}: {span} [{first.n}]"
+
+
+def _before_unopened(text: str) -> str:
+    """`text` up to its first ')' that no '(' in it opened."""
+    depth = 0
+    for i, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if depth < 0:
+            return text[:i]
+    return text
 
 
 # a figure stated inside a name: the name ends before it ('... ước tăng 3,8% so với tháng trước và')

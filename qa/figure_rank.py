@@ -134,6 +134,15 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     # ('19 sản phẩm 04 sao chiếm 21,8% (trong 6 tháng có 10 sản phẩm ...)'): that figure first
     aside = {i for i, f in enumerate(figures) if _aside(f)}
     plain = {(f.n, f.sentence) for i, f in enumerate(figures) if i not in aside}
+    # the words a whole's part says of itself, printed after the whole's unit ('thu nội địa 1.968 tỷ đồng (riêng thu
+    # tiền sử dụng đất 742 tỷ đồng)'), are the part's: they name nothing the whole measures
+    # (a part in a bracket of its own after the whole; not 'đón 1,2 triệu lượt khách, trong đó 180 nghìn lượt khách quốc
+    # tế', whose words after the whole's unit are the whole's too)
+    parts_say: dict[int, set[str]] = {}
+    for g in figures:
+        if g.part_of is not None and g.own and g.quote and g.quote is g.part_of.quote \
+                and (between := g.quote[g.part_of.start:g.start]).count("(") > between.count(")"):
+            parts_say.setdefault(id(g.part_of), set()).update(token_set(g.own, repair))
 
     def score(i_f: tuple[int, Figure]) -> tuple:
         i, f = i_f
@@ -142,6 +151,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         text, lead = f.context or f.indicator, leads.get((f.n, f.sentence), "")
         own = token_set(text[len(lead):] if lead and text.startswith(lead) else text, repair)
         have = own | token_set(lead, repair)
+        if theirs := parts_say.get(id(f), set()) - token_set(f.head or f.indicator, repair):
+            own, have = own - theirs, have - theirs
         # a results question: a change ('ước tăng 2,62%') is a result too, before a plan's figure
         # (unless the question names a plan: 'kế hoạch năm 2025 giao thu ngân sách bao nhiêu')
         wanted = ("change",) if wants_change else ("target", "result") if wants_target else \

@@ -42,9 +42,10 @@ SAME_TIME = r"c[a-z]{1,3}ng\s+k[a-z]"  # 'cùng kỳ' as printed or OCR'd ('cing
 BASELINE_WORDS = rf"{SAME_TIME}|n[a-z]{{0,2}}m\s+tr|th[a-z]{{1,3}}ng\s+tr|qu[a-z]\s+tr|k[a-z]\s+tr"
 _AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:{BASELINE_WORDS})")
 # ('đạt mức' alone is what was achieved: 'phấn đấu đạt mức' is an aim by its 'phấn đấu')
-# ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim)
+# ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim; nor is a budget's 'bổ sung có mục tiêu 1.900,38
+# tỷ đồng', a transfer earmarked)
 # (not targets judged met or not: '2 chỉ tiêu không đạt là tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%)' states the result)
-_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|(?<!%)(?<!% )(?<!bang )(?<!vuot )ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
+_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )(?<!co )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|(?<!%)(?<!% )(?<!bang )(?<!vuot )ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
                             r"|(?<!\()\bke hoach\s*:?\s*$")  # 'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value
 # (not a share's plan: 'đạt 111,9% kế hoạch năm, trong đó xuất khẩu lao động 20.420 người' is done)
 # (a bracketed '(kế hoạch 7,2%)' is read by its label, `_bracket_label`)
@@ -227,8 +228,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                               for x in framed):
                 named = [framed[-1].period]
         if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
-            own = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
-            named = [x.period for x in own if x.period and not x.comparison
+            here = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
+            named = [x.period for x in here if x.period and not x.comparison
                      and not bracketed(folded[sent_start + 1:a], x.start, x.end, a - sent_start - 1)
                      and not _IN_CONTEXT.search(folded[sent_start + 1:sent_start + 1 + x.start])] or named
         # 'kế hoạch vốn năm 2026 đến hết tháng 01/2026: 150 tỷ': a cut-off month after the period named is

@@ -137,10 +137,14 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
     after its total ('Toàn tỉnh')."""
     if not query.as_it_was and former_areas(f.header):
         return 1
-    if query.as_it_was and (areas := former_areas(f"{f.header} {f.own or ''}")):
+    if query.as_it_was:
         # a former area asked: the part its own words name ('khu vực Bình Phước (cũ) 11.264,7' for 'Bình Phước cũ'),
-        # before another area's ('khu vực Đồng Nai (cũ)', which the province's present name also names)
-        return 0 if set(areas) & set(query.as_it_was) else 2
+        # before the merged province's total its words do not place ('Tổng thu ... 21.480 tỷ đồng; ... khu vực Bắc Kạn
+        # cũ thu 1.610 tỷ đồng'), before another area's ('khu vực Đồng Nai (cũ)', which the present name also names)
+        if areas := former_areas(f"{f.header} {f.own or ''}"):
+            return 0 if set(areas) & set(query.as_it_was) else 2
+        # (placed as the area asked: in the area's own report before 2025 its words need name it no more)
+        return place_of(f"{f.header} {f.head or f.indicator}", set(query.as_it_was), province)
     asked = set(query.provinces) - set(query.source_places) or set(query.provinces)
     return place_of(f"{f.header} {f.head or f.indicator}", asked, province)
 

@@ -246,3 +246,13 @@ def test_a_quarter_s_figure_in_the_year_s_news_is_checked_against_it(invented_en
     answers a hedged claim of the quarter (the claim's words weigh less than a question's)."""
     res = check(invented_engine, "GRDP quý IV/2027 của Thanh Hóa tăng khoảng 9,1%.")
     assert res.claims[0].verdict == "rounded", res.to_dict()
+
+
+def test_a_part_s_value_claimed_for_the_compound_whole_is_a_wrong_figure(invented_engine):
+    """'Tổng kim ngạch xuất nhập khẩu ... 1.842,6 triệu USD, ..., trong đó xuất khẩu đạt 1.206,4 triệu USD'
+    (tests/data/invented/vl_ubnd_9thang_2027.txt, figures invented): the exports claimed as the whole trade is the part
+    passed off as the total (set CX's c94_009 had been judged a match); claimed as the exports, it matches."""
+    res = check(invented_engine, "Tổng kim ngạch xuất nhập khẩu 9 tháng năm 2027 của Vĩnh Long đạt 1.206,4 triệu USD.")
+    assert res.claims[0].verdict == "mismatch", res.to_dict()
+    res = check(invented_engine, "Kim ngạch xuất khẩu 9 tháng năm 2027 của Vĩnh Long đạt 1.206,4 triệu USD.")
+    assert res.claims[0].verdict == "match", res.to_dict()

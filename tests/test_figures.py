@@ -1363,3 +1363,27 @@ def test_a_scale_before_the_unit_asked_is_the_same_unit():
     ranked = rank(extract(quote), weighted({t: 1.0 for t in words}), words=words, question=question,
                   units=units_in(question))
     assert ranked[0].value == "7,42"
+
+
+def test_an_earmarked_transfer_is_no_aim_and_its_line_ends_with_its_bracket():
+    # 'bổ sung có mục tiêu' is a budget's earmarked transfer, as 'chương trình mục tiêu quốc gia' is a programme (invented)
+    from tracuu.qa.glossary import asks_target
+    quote = ("Tổng thu ngân sách địa phương năm 2022 đạt 7.354,87 tỷ đồng; trong đó thu bổ sung từ ngân sách trung ương "
+             "5.612,38 tỷ đồng (bổ sung cân đối 3.712,00 tỷ đồng, bổ sung có mục tiêu 1.900,38 tỷ đồng).")
+    figs = {f.value: f for f in extract(quote, period=Period("year", 2022))}
+    assert figs["1.900,38"].kind == "result" and figs["3.712,00"].kind == "result"
+    question = "Thu bổ sung có mục tiêu từ ngân sách trung ương năm 2022 là bao nhiêu?"
+    assert not asks_target(fold(question)) and not asks_target("giai ngan von chuong trinh muc tieu quoc gia")
+    assert asks_target("muc tieu tang truong grdp nam 2024") and asks_target("tinh dat muc tieu xuat khau bao nhieu")
+    first = next(f for f in extract(quote) if f.value == "1.900,38")
+    line = lead_line(first, quote, "năm 2022")
+    assert line.endswith(": 1.900,38 tỷ đồng [1]"), line
+    assert _first(quote, question) == "1.900,38"
+
+
+def test_a_part_s_own_words_after_its_whole_s_unit_are_not_the_whole_s():
+    # 'thu nội địa 1.968 tỷ đồng (riêng thu tiền sử dụng đất 742 tỷ đồng)': the bracket's words name the part (invented)
+    quote = ("Trong đó thu nội địa 1.968 tỷ đồng (riêng thu tiền sử dụng đất 742 tỷ đồng), thu từ hoạt động xuất nhập "
+             "khẩu 216 tỷ đồng.")
+    assert _first(quote, "Thu tiền sử dụng đất quý I năm 2020 của tỉnh Hà Nam được bao nhiêu?") == "742"
+    assert _first(quote, "Thu nội địa quý I năm 2020 của tỉnh Hà Nam được bao nhiêu?") == "1.968"

@@ -103,6 +103,11 @@ DISPUTED = {
     # quarter ending the year the headline names whole), as above
     "CU_soctrang_tk_thang4_2025.txt": Period("months", 2025, 4),
     "CU_thanhhoa_baothanhhoa_quy4_2023.txt": Period("year", 2023),
+    # sets CW and CX: 'tháng 11 và 11 tháng năm 2026', 'quý IV và năm 2021', 'tháng 10 và 10 tháng năm 2024': the writers
+    # read the month or quarter, tracuu the running total and the year, as above
+    "CW_thainguyen_tktinh_thang11_2026.txt": Period("months", 2026, 11),
+    "CX_caobang_ctk_quy4_2021.txt": Period("year", 2021),
+    "CX_hungyen_sct_thang10_2024.txt": Period("months", 2024, 10),
     # set AN: 'quý III và 9 tháng năm 2024' (a Sở KH&ĐT report), a title of no period whose lead reads 'tháng 9 và 9 tháng
     # năm 2025', and 'tháng 7' titled over a first heading 'THÁNG 7 VÀ 7 THÁNG NĂM 2023': the writer read the quarter and
     # the months, tracuu the running total, as above

@@ -434,3 +434,10 @@ def test_a_headline_naming_the_fourth_quarter_and_the_whole_year_is_the_year_s_r
     assert doc.period == Period("year", 2027)
     ans = invented_engine.ask("Thu nội địa năm 2027 của tỉnh Thanh Hóa là bao nhiêu?")
     assert ans.answered and "31.460" in ans.answer, ans.answer
+
+
+def test_a_former_area_asked_is_answered_with_its_part_before_the_merged_total(invented_engine):
+    ans = invented_engine.ask("thu ngan sach khu vuc Ben Tre cu 9 thang 2027 tinh Vinh Long")
+    assert ans.answered and ans.answer.split("\n")[0].count("4.860") == 1, ans.answer
+    ans = invented_engine.ask("Tổng thu ngân sách nhà nước trên địa bàn tỉnh Vĩnh Long 9 tháng năm 2027")
+    assert ans.answered and "14.260" in ans.answer.split("\n")[0], ans.answer
