@@ -104,6 +104,19 @@ def outside(head: str, words: set[str]) -> bool:
 
 
 _NON_STATE = {"cong lap", "nha nuoc", "quoc doanh"}
+# what a question leaves out: 'kim ngạch xuất khẩu (không tính nhập khẩu) qua các cửa khẩu' (folded)
+_LEFT_OUT = re.compile(r"\b(?:khong|chua)\s+(?:ke|tinh|bao gom|gom)\s+([^(),;.\d?]{2,40})")
+
+
+def _left_out(question: str) -> set[str]:
+    """The tokens of what a question says it leaves out."""
+    return {t for m in _LEFT_OUT.finditer(fold(question)) for t in tokenize(m.group(1))}
+
+
+def _of_left_out(f: Figure, left_out: set[str], words: set[str], repair=None) -> bool:
+    """The figure's own words name what the question leaves out and nothing else it asks."""
+    own = token_set(f.own or f.head, repair)
+    return bool(own & left_out) and not (own - left_out) & (words - left_out)
 
 
 def weighted(weights: dict[str, float]) -> Callable[[set[str]], float]:
@@ -138,6 +151,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     # tiền sử dụng đất 742 tỷ đồng)'), are the part's: they name nothing the whole measures
     # (a part in a bracket of its own after the whole; not 'đón 1,2 triệu lượt khách, trong đó 180 nghìn lượt khách quốc
     # tế', whose words after the whole's unit are the whole's too)
+    baseline_words = {t for b in baselines or () for t in token_set(b, repair)}
+    left_out = _left_out(question) if question and words is not None else set()
     parts_say: dict[int, set[str]] = {}
     for g in figures:
         if g.part_of is not None and g.own and g.quote and g.quote is g.part_of.quote \
@@ -153,6 +168,10 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         have = own | token_set(lead, repair)
         if theirs := parts_say.get(id(f), set()) - token_set(f.head or f.indicator, repair):
             own, have = own - theirs, have - theirs
+        if f.kind == "target" and baseline_words and not wants_target:
+            # 'đạt bao nhiêu so với kế hoạch': the plan named is what the result is measured against; a plan's own
+            # cell ('Kế hoạch 2022: 215.000') takes no coverage from it
+            own, have = own - baseline_words, have - baseline_words
         # a results question: a change ('ước tăng 2,62%') is a result too, before a plan's figure
         # (unless the question names a plan: 'kế hoạch năm 2025 giao thu ngân sách bao nhiêu')
         wanted = ("change",) if wants_change else ("target", "result") if wants_target else \
@@ -200,6 +219,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         all_counted = bool(counted_words) and all(w in printed or letter_off(w, printed, shortest=4) for w in counted_words)
         return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit,
                 i in aside and (f.n, f.sentence) in plain, -said,
+                # a figure of what the question leaves out ('nhập khẩu đạt 245,4' for 'xuất khẩu (không tính nhập khẩu)')
+                bool(left_out) and _of_left_out(f, left_out, words, repair),
                 part,
                 # against the asked baseline: its own, or, for a change that names none, the sentence's change
                 # before it ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu ..., giảm 30,3%')

@@ -1387,3 +1387,26 @@ def test_a_part_s_own_words_after_its_whole_s_unit_are_not_the_whole_s():
              "khẩu 216 tỷ đồng.")
     assert _first(quote, "Thu tiền sử dụng đất quý I năm 2020 của tỉnh Hà Nam được bao nhiêu?") == "742"
     assert _first(quote, "Thu nội địa quý I năm 2020 của tỉnh Hà Nam được bao nhiêu?") == "1.968"
+
+
+def test_a_figure_of_what_the_question_leaves_out_is_not_first():
+    # 'xuất khẩu (không tính nhập khẩu)': the imports are named by the question only to be left out (invented)
+    quote = ("Tổng kim ngạch xuất nhập khẩu qua các cửa khẩu trên địa bàn tỉnh năm 2021 ước đạt 448,6 triệu USD, giảm "
+             "7,9% so với năm 2020, trong đó xuất khẩu đạt 203,2 triệu USD, nhập khẩu đạt 245,4 triệu USD.")
+    assert _first(quote, "Kim ngạch xuất khẩu (không tính nhập khẩu) qua các cửa khẩu năm 2021 là bao nhiêu?") == "203,2"
+    assert _first(quote, "Kim ngạch nhập khẩu qua các cửa khẩu năm 2021?") == "245,4"
+
+
+def test_the_plan_a_result_is_measured_against_lends_the_plan_s_cell_no_words():
+    # 'đạt bao nhiêu so với kế hoạch': the result's cell before the plan's (invented row)
+    from tracuu.qa.figure_asks import against
+    from tracuu.qa.table_cells import table_cells
+    row = ("Kết quả thực hiện các chỉ tiêu chủ yếu năm 2022 > Trong đó: sản lượng tôm > ĐVT: Tấn; Kế hoạch 2022: 215.000; "
+           "Ước TH 2022: 218.640; So KH (%): 101,7; Đánh giá: Vượt")
+    cells = table_cells(row, year=2022, own=Period("year", 2022))
+    for q, first in (("Sản lượng tôm năm 2022 đạt bao nhiêu so với kế hoạch?", "218.640"),
+                     ("Kế hoạch sản lượng tôm năm 2022 là bao nhiêu?", "215.000")):
+        words = set(tokenize(fold(q)))
+        ranked = rank(cells, weighted({t: 1.0 for t in words}), words=words, question=q, asked=[Period("year", 2022)],
+                      baselines=set(against(q)), wants_target=q.startswith("Kế hoạch"))
+        assert ranked[0].value == first, (q, [f.value for f in ranked])
