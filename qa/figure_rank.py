@@ -147,12 +147,13 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
     # ('19 sản phẩm 04 sao chiếm 21,8% (trong 6 tháng có 10 sản phẩm ...)'): that figure first
     aside = {i for i, f in enumerate(figures) if _aside(f)}
     plain = {(f.n, f.sentence) for i, f in enumerate(figures) if i not in aside}
+    # the words of the baseline asked ('so với kế hoạch'), which a plan's own cell takes no coverage from
+    baseline_words = {t for b in baselines or () for t in token_set(b, repair)}
+    left_out = _left_out(question) if question and words is not None else set()  # ('không tính nhập khẩu')
     # the words a whole's part says of itself, printed after the whole's unit ('thu nội địa 1.968 tỷ đồng (riêng thu
     # tiền sử dụng đất 742 tỷ đồng)'), are the part's: they name nothing the whole measures
     # (a part in a bracket of its own after the whole; not 'đón 1,2 triệu lượt khách, trong đó 180 nghìn lượt khách quốc
     # tế', whose words after the whole's unit are the whole's too)
-    baseline_words = {t for b in baselines or () for t in token_set(b, repair)}
-    left_out = _left_out(question) if question and words is not None else set()
     parts_say: dict[int, set[str]] = {}
     for g in figures:
         if g.part_of is not None and g.own and g.quote and g.quote is g.part_of.quote \
