@@ -124,9 +124,22 @@ _NOT_COUNTED_MARKED = {"so", "với", "là", "và", "thì", "trong", "trên", "�
 _NOT_COUNTED = {fold(w) for w in _NOT_COUNTED_MARKED}
 
 
-def against(question: str) -> set[str]:
+def against(question: str, aliases: dict[str, str] | None = None, short: dict[str, str] | None = None) -> set[str]:
     """What a question compares with ('so với cùng kỳ', 'so với tháng trước', 'bao nhiêu % kế hoạch'): a
-    change or share stated against the same baseline answers it, not one against another."""
+    change or share stated against the same baseline answers it, not one against another. A baseline naming an
+    acronym (`aliases`) is also read spelt out ('% dự toán HĐND tỉnh giao': 'dự toán Hội đồng nhân dân tỉnh giao'), and
+    one spelling it out (`short`) as the acronym."""
+    out = _against(question)
+    spelt = {" ".join((aliases or {}).get(w, w) for w in b.split()) for b in out}
+    if short:
+        folded = fold_ocr(question)
+        for acronym, full in short.items():
+            folded = re.sub(rf"\b{full}\b", acronym, folded)
+        spelt |= _against(folded)
+    return out | spelt
+
+
+def _against(question: str) -> set[str]:
     folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
     out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
     plans = list(re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,3})", folded))

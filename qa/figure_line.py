@@ -60,11 +60,18 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
         name = heading or first.indicator or "Số liệu"
     if stated := _STATED_IN_NAME.search(fold(name)):
         name = name[:stated.start()]  # 'IIP tháng 11/2025 ước tăng 3,8% so với tháng trước và': the other figure's words
-    if not set(fold_ocr(name).split()) - LINKING - HOW_WORDS - {"co", "con", "va", "gom"}:
+        if not _names(name) and not heading and _names(first.head):
+            name = first.head  # '..., bằng 79,7% dự toán Trung ương giao và bằng 71,8% ...': the sentence's subject
+    if not _names(name):
         name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
     name = name[:1].upper() + name[1:]
     period = f" ({label})" if label and fold_ocr(label) not in fold_ocr(name) else ""
     return f"{name}{period}: {span} [{first.n}]"
+
+
+def _names(name: str) -> bool:
+    """The words name something: not only linking words ('và bằng', 'có')."""
+    return bool(set(fold_ocr(name).split()) - LINKING - HOW_WORDS - {"co", "con", "va", "gom"})
 
 
 def _before_unopened(text: str) -> str:

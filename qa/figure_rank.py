@@ -80,8 +80,21 @@ def _against_same(after: str, baselines: set[str] | None) -> int:
         return 0
     head = _baseline_words(after)
     # 'so với' (OCR: 'so véi'), '% tổng kế hoạch' (OCR: 'téng')
-    return max((len(b.split()) for b in baselines if re.match(rf"(?:{SO_VOI}|[a-z]{{2,4}} )?{_misread(b)}", head)),
-               default=0)
+    return max((_named_of(b, head) for b in baselines), default=0)
+
+
+def _named_of(baseline: str, head: str) -> int:
+    """How many words of `baseline` the words after a figure name: all of them in a row, or, its first two in a row,
+    those of the rest within the next few words ('% kế hoạch HĐND tỉnh giao' asked, 'kế hoạch vốn HĐND tỉnh giao'
+    printed: 5, against 2 for 'kế hoạch vốn Thủ tướng Chính phủ giao')."""
+    lead = rf"(?:{SO_VOI}|[a-z]{{2,4}} )?"
+    if re.match(lead + _misread(baseline), head):
+        return len(baseline.split())
+    words = baseline.split()
+    if len(words) < 3 or not (m := re.match(lead + _misread(" ".join(words[:2])), head)):
+        return 0
+    rest = re.findall(r"[a-z0-9]+", head[m.end():])[:len(words)]
+    return 2 + sum(w in rest for w in words[2:])
 
 
 def _misread(words: str) -> str:

@@ -66,7 +66,9 @@ def names_plan(text: str) -> bool:
 
 # 'đạt bao nhiêu % kế hoạch', 'so với dự toán': a share of the plan is asked, not the plan
 # (and whether it was met: 'có đạt chỉ tiêu không', 'vượt kế hoạch không' ask the result beside its plan)
+# (with the plan's own words up to 'giao': '% dự toán HĐND tỉnh giao' names whose plan, not a plan asked)
 SHARE_OF_PLAN = re.compile(r"(?:%|phan tram|so voi|bao nhieu)\s*(?:tong |so |voi )?(?:ke hoach|du toan|chi tieu)\b"
+                           r"(?:(?:\s+(?!va\b|la\b|con\b|ke hoach|du toan|chi tieu)[a-z0-9]+){0,5}?\s+giao\b)?"
                            r"|\b(?:dat|vuot|hoan thanh)\s+(?:duoc\s+)?(?:ke hoach|du toan|chi tieu|muc tieu)\b"
                            r"(?=[^?.;]*\bkhong\b)")
 

@@ -128,7 +128,13 @@ def names_the_part(query: Query, item: str, sentence: str, lexical: Lexical | No
     weights = {t: w for t, w in query_weights(query, lexical).items() if not set(t.split("_")) & _ITEM_COMMON}
     repair = lexical.repair if lexical else None
     lead = token_set(figure_lead(item) or "", repair)
-    return bool({t for t in weights if t in lead} - token_set(sentence, repair))
+    said = token_set(sentence, repair)
+    # (a word the sentence spells out is named by it: 'HĐND' of the note, 'Hội đồng nhân dân' of the sentence, and so
+    # is a pair holding it, 'dự toán HĐND' of 'dự toán Hội đồng nhân dân', word by word)
+    def named(t: str) -> bool:
+        words = t.split("_") if any(w in query.aliases for w in t.split("_")) else [t]
+        return all(covered({w: 1.0}, said, query.aliases, short=query.short) for w in words)
+    return any(t in lead and not named(t) for t in weights)
 
 
 def dated_item(query: Query, item: str) -> bool:

@@ -123,7 +123,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target or plan_subject(query.text), units=units_in(query.text),
                        nouns=nouns,
-                       known=given(query.text) if query.asks_quantity else None, baselines=against(query.text),
+                       known=given(query.text) if query.asks_quantity else None, baselines=against(query.text, query.aliases, query.short),
                        references=query.wants_target or versus(query.text) and not _which_way(query.text),
                        words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,

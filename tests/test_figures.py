@@ -1410,3 +1410,30 @@ def test_the_plan_a_result_is_measured_against_lends_the_plan_s_cell_no_words():
         ranked = rank(cells, weighted({t: 1.0 for t in words}), words=words, question=q, asked=[Period("year", 2022)],
                       baselines=set(against(q)), wants_target=q.startswith("Kế hoạch"))
         assert ranked[0].value == first, (q, [f.value for f in ranked])
+
+
+def test_a_share_of_the_plan_asked_by_whose_plan_leads_with_that_share(invented_engine):
+    # sl_ubnd_9thang_2027 (figures invented): two shares in one sentence, each of another body's plan, and a note giving
+    # the plans' amounts; the share asked leads (not the note's plan amount, nor the other body's share), whether the
+    # question writes the body as an acronym and the report spells it out, or the reverse
+    asked = {"Sơn La thu ngân sách 9 tháng 2027 đạt bao nhiêu phần trăm dự toán HĐND tỉnh giao": "76,3%",
+             "son la thu ngan sach 9 thang 2027 bang bao nhieu % du toan trung uong giao": "82,4%",
+             "Giải ngân vốn đầu tư công Sơn La 9 tháng 2027 đạt bao nhiêu phần trăm kế hoạch vốn Hội đồng nhân dân tỉnh "
+             "giao": "58,7%",
+             "giai ngan von dau tu cong son la 9 thang 2027 dat bao nhieu % ke hoach HDND tinh giao": "58,7%",
+             "giai ngan von dau tu cong son la 9 thang 2027 dat bao nhieu % ke hoach Thu tuong Chinh phu giao": "64,9%"}
+    for q, share in asked.items():
+        ans = invented_engine.ask(q)
+        first = ans.answer.split("\n")[0]
+        assert ans.answered and ans.figures[0].value + "%" == share, (q, ans.answer)
+        # the line names what the share is of: the sentence's subject, not 'Số liệu'
+        assert not first.startswith("Số liệu"), first
+
+
+def test_a_plan_named_by_whose_it_is_in_a_share_asked_is_no_plan_asked():
+    from tracuu.qa.glossary import plan_asked
+    assert not plan_asked("yen bai thu ngan sach 9 thang 2019 dat bao nhieu phan tram du toan HDND tinh giao")
+    assert not plan_asked("Giải ngân đạt bao nhiêu % kế hoạch vốn Thủ tướng Chính phủ giao?")
+    # the plan's own amount is asked, or a second ask is of it
+    assert plan_asked("Dự toán HĐND tỉnh giao là bao nhiêu?")
+    assert plan_asked("Giải ngân đạt bao nhiêu % kế hoạch và kế hoạch vốn giao là bao nhiêu?")
