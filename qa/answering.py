@@ -103,18 +103,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                      and top[e.hit_index].passage.kind == "footnote"), best)
     floor = MIN_COVERAGE
     if best is not None and query.provinces and fit[best.hit_index] >= 1.0 and best.figure:
-        doc = store.doc_by_name[top[best.hit_index].passage.doc]
-        sec = top[best.hit_index].passage.period
-        # (or, a target asked, its plans part for the asked period: 'PHƯƠNG HƯỚNG ... THÁNG 6' of May's report; not when
-        # the question states the target itself and asks whether it was met: 'có đạt chỉ tiêu 7.850 tỷ đồng không')
-        # (or a report holding the asked period whose sentence states its figure for it: 'GRDP quý IV/2023 ước tăng
-        # 9,14%' in the year's news)
-        if doc.province in query.provinces and (doc.period in asked and sec == doc.period
-                                                or query.wants_target and sec in asked and doc.plans(sec)
-                                                and not given(query.text)
-                                                or doc.period is not None and sec == doc.period
-                                                and any(doc.period.contains(a) for a in asked)
-                                                and set(asked) & mentioned_periods(leading(best.sentence), doc.period)):
+        if _report_of_the_ask(query, store.doc_by_name[top[best.hit_index].passage.doc], top[best.hit_index].passage,
+                              best.sentence, asked):
             floor = MIN_COVERAGE_SCOPED
     # the figure asked is stated as asked ('đã khởi công 817 căn' for 'khởi công được bao nhiêu căn'): the rest of
     # the question may be paraphrased ('thay thế nhà tạm bợ' for 'xóa nhà tạm')
@@ -349,6 +339,23 @@ def _asks_years(question: str) -> bool:
     """The question counts years ('bao nhiêu năm'), an age or anniversary, not a quantity achieved in one."""
     return bool(re.search(r"\b(?:bao nhieu|may)\s+nam\b(?!\s*\d)", fold_ocr(question)))
 
+
+
+def _report_of_the_ask(query: Query, doc, passage, sentence: str, asked: list) -> bool:
+    """The quote is of the asked province's report for the asked period, in its own results part; or, a target asked,
+    its plans part for the asked period ('PHƯƠNG HƯỚNG ... THÁNG 6' of May's report; not when the question states the
+    target itself and asks whether it was met: 'có đạt chỉ tiêu 7.850 tỷ đồng không'); or of a report holding the asked
+    period whose sentence states its figure for it ('GRDP quý IV/2023 ước tăng 9,14%' in the year's news). Such a quote
+    answers at the scoped floor of coverage."""
+    if doc.province not in query.provinces:
+        return False
+    sec = passage.period
+    if doc.period in asked and sec == doc.period:
+        return True
+    if query.wants_target and sec in asked and doc.plans(sec) and not given(query.text):
+        return True
+    return (doc.period is not None and sec == doc.period and any(doc.period.contains(a) for a in asked)
+            and bool(set(asked) & mentioned_periods(leading(sentence), doc.period)))
 
 def _holds(e, best) -> bool:
     """Quote `e` runs over the sentences of quote `best` (the same passage, its first sentence inside e's range)."""

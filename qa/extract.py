@@ -15,7 +15,7 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (AIMED, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
+from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
                        dated_months, kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
@@ -78,17 +78,10 @@ def period_agreement(query: Query, sentence: str, default_year: int | None) -> f
     return factor
 
 
-# what a figure leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm ...') is not what it measures
-_EXCLUDED = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom|gồm|gom)(?:\s+[^\s();.,:\d]+){1,10}\)?"
-                       r"|\((?:trừ|tru)\s[^)]*\)"
-                       # ('Nếu loại trừ thu tiền sử dụng đất và thu xổ số kiến thiết, thu nội địa ... 3.158.298')
-                       r"|(?<!\w)(?:loại trừ|loai tru)(?:\s+[^\s();.,:\d]+){1,10}", re.IGNORECASE)
-
-
 @kept(20_000)  # every question reads the same top passages' sentences
 def _said_only(text: str) -> str:
-    """`text` without what its figures leave out (`_EXCLUDED`)."""
-    return _EXCLUDED.sub(" ", text)
+    """`text` without what its figures leave out (`LEFT_OUT`)."""
+    return LEFT_OUT.sub(" ", text)
 
 
 def _past_label(sent: str, toks: set[str], repair) -> set[str]:
@@ -147,7 +140,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     asked_unit = unit_asked(query.text) if query.wants_figure else None
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
-    strip = not _EXCLUDED.search(query.text)
+    strip = not LEFT_OUT.search(query.text)
 
     def unsaid(text: str) -> str:
         return _said_only(text) if strip else text
@@ -362,7 +355,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # every figure is of another kind of the measure
                 phrase = False
             # (not how the figure is stated, which the phrase may run into: 'không kể dầu thô và khí đốt ước tăng 3,54%')
-            left_out = {t for m in _EXCLUDED.finditer(sent) for t in tokenize(m.group(), repair)
+            left_out = {t for m in LEFT_OUT.finditer(sent) for t in tokenize(m.group(), repair)
                         if not set(t.split("_")) & _STATING} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,

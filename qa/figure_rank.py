@@ -17,7 +17,7 @@ from .figure_asks import asked_word, first_ask, last_clause, lead_in_words, shar
 from .figure_words import counts
 from .figures import BASELINE_WORDS, HOW_WORDS, Figure
 from .sentence import last_stop
-from .glossary import FIGURE_KINDS, cutoff_months, named_measures, spelled_out
+from .glossary import FIGURE_KINDS, cutoff_months, left_out_words, named_measures, spelled_out
 
 
 def _baseline_words(after: str) -> str:
@@ -118,12 +118,9 @@ def outside(head: str, words: set[str]) -> bool:
 
 _NON_STATE = {"cong lap", "nha nuoc", "quoc doanh"}
 # what a question leaves out: 'kim ngạch xuất khẩu (không tính nhập khẩu) qua các cửa khẩu' (folded)
-_LEFT_OUT = re.compile(r"\b(?:khong|chua)\s+(?:ke|tinh|bao gom|gom)\s+([^(),;.\d?]{2,40})")
-
-
 def _left_out(question: str) -> set[str]:
-    """The tokens of what a question says it leaves out."""
-    return {t for m in _LEFT_OUT.finditer(fold(question)) for t in tokenize(m.group(1))}
+    """The tokens of what a question says it leaves out (`glossary.left_out_words`)."""
+    return {t for words in left_out_words(question) for t in tokenize(words)}
 
 
 def _of_left_out(f: Figure, left_out: set[str], words: set[str], repair=None) -> bool:

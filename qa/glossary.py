@@ -64,6 +64,20 @@ def names_plan(text: str) -> bool:
     return asks_target(folded) or bool(_PLAN_WORD.search(folded))
 
 
+# what a figure or a question leaves out ('xuất khẩu (không kể dầu thô)', 'thu nội địa không bao gồm ...', '(trừ ...)',
+# 'Nếu loại trừ thu tiền sử dụng đất ...'), printed with marks or without: a sentence's is not what its figure
+# measures (qa/extract.py), a question's is not what it asks (qa/figure_rank.py); group 'what': the words left out
+LEFT_OUT = re.compile(r"\(?(?<!\w)(?:không|khong|chưa|chua)\s+(?:kể|ke|tính|tinh|bao gồm|bao gom|gồm|gom)"
+                      r"(?P<what>(?:\s+[^\s();.,:\d?]+){1,10})\)?"
+                      r"|\((?:trừ|tru)\s(?P<what2>[^)]*)\)"
+                      r"|(?<!\w)(?:loại trừ|loai tru)(?P<what3>(?:\s+[^\s();.,:\d?]+){1,10})", re.IGNORECASE)
+
+
+def left_out_words(text: str) -> list[str]:
+    """The words `text` says are left out, each phrase folded."""
+    return [fold_ocr(m.group("what") or m.group("what2") or m.group("what3")) for m in LEFT_OUT.finditer(text)]
+
+
 # 'đạt bao nhiêu % kế hoạch', 'so với dự toán': a share of the plan is asked, not the plan
 # (and whether it was met: 'có đạt chỉ tiêu không', 'vượt kế hoạch không' ask the result beside its plan)
 # (with the plan's own words up to 'giao': '% dự toán HĐND tỉnh giao' names whose plan, not a plan asked)

@@ -1395,6 +1395,9 @@ def test_a_figure_of_what_the_question_leaves_out_is_not_first():
              "7,9% so với năm 2020, trong đó xuất khẩu đạt 203,2 triệu USD, nhập khẩu đạt 245,4 triệu USD.")
     assert _first(quote, "Kim ngạch xuất khẩu (không tính nhập khẩu) qua các cửa khẩu năm 2021 là bao nhiêu?") == "203,2"
     assert _first(quote, "Kim ngạch nhập khẩu qua các cửa khẩu năm 2021?") == "245,4"
+    # the question leaves it out the ways reports do ('(trừ ...)', 'loại trừ ...'), typed with marks or without
+    assert _first(quote, "Kim ngạch xuất khẩu (trừ nhập khẩu) qua các cửa khẩu năm 2021?") == "203,2"
+    assert _first(quote, "kim ngach xuat khau qua cac cua khau nam 2021 loai tru nhap khau") == "203,2"
 
 
 def test_the_plan_a_result_is_measured_against_lends_the_plan_s_cell_no_words():
