@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from tracuu.memo import kept
 
-from .textnorm import SO_VOI, fold_ocr
+from .textnorm import SO_VOI, bracket_close, fold_ocr
 from .types import Period
 
 # OCR reads 'năm' as nam/nim/ndm/ndam/nédm...; one or two letters between n and m.
@@ -287,7 +287,7 @@ _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 def _aside(text: str, start: int, before: int) -> bool:
     """The mention at `start` is in a bracket that closes before `before`."""
-    return bool(text) and text.count("(", 0, start) > text.count(")", 0, start) and ")" in text[start:before]
+    return bool(text) and bracket_close(text, start, start, before) >= 0
 
 
 def _year(m: re.Match) -> int | None:

@@ -100,3 +100,11 @@ def letter_off(word: str, toks, shortest: int = 3) -> bool:
     'sản phẩm'): a folded word of `shortest` letters or more."""
     return len(word) >= shortest and any(len(t) == len(word) and t[0] == word[0] and t[-1] == word[-1]
                                          and sum(a != b for a, b in zip(t, word)) == 1 for t in toks)
+
+
+def bracket_close(text: str, start: int, end: int, before: int) -> int:
+    """The offset of the ')' closing the bracket text[start:end] stands in, when it closes before offset `before`; -1
+    when it stands in none or the bracket runs on: what a mention or a figure inside a bracket is an aside to."""
+    if text.rfind("(", 0, start) <= text.rfind(")", 0, start):
+        return -1
+    return text.find(")", end, before)

@@ -8,7 +8,7 @@ import re
 from tracuu.ingest.chunking import ABBREVIATIONS, NOT_AFTER_ABBREVIATION
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import province_spans
-from tracuu.ingest.textnorm import fold, fold_ocr, normalize, vietnamese_score
+from tracuu.ingest.textnorm import bracket_close, fold, fold_ocr, normalize, vietnamese_score
 from tracuu.memo import kept
 
 from .glossary import DURATION, REFERENCE_NUMBER, ROAD_NUMBER, WRITTEN_DATE
@@ -114,8 +114,8 @@ def figure_lead(sentence: str) -> str | None:
 def bracketed(text: str, start: int, end: int, before: int) -> bool:
     """text[start:end] stands inside brackets that hold a figure of their own and close before offset `before`:
     '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' names 2023 for 2.846,5 only."""
-    opened, closed = text.rfind("(", 0, start), text.find(")", end, before)
-    return opened > text.rfind(")", 0, start) and closed >= 0 and bool(_DIGITS.search(text, end, closed))
+    closed = bracket_close(text, start, end, before)
+    return closed >= 0 and bool(_DIGITS.search(text, end, closed))
 
 
 _DIGITS = re.compile(r"\d[\d.,]*\s*\S")
