@@ -303,8 +303,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             elif _NATION_BEFORE.search(folded, max(0, a - len(label) - 60), a - len(label)):
                 fig.reference = True
         if fig.kind == "target" and fig.period is not None and fig.period.kind != "year" \
-                and _YEAR_PLAN.search(folded, max(0, a - 45), a):
-            # the year's plan beside a part of it: '6 tháng ... bằng 58,4% dự toán năm (dự toán 9.100 tỷ đồng)'
+                and (_YEAR_PLAN.search(folded, max(0, a - 45), a) or _ASSIGNED.search(folded, max(0, a - 60), a)):
+            # the year's plan beside a part of it: '6 tháng ... bằng 58,4% dự toán năm (dự toán 9.100 tỷ đồng)'; a
+            # plan assigned is the year's ('Dự toán HĐND tỉnh giao 5.617 tỷ đồng' in a note of the nine months' report)
             fig.period = Period("year", fig.period.year)
         # after the unit: the thing counted ('250,95 nghìn lượt khách'); after a share or change the plan or baseline
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
@@ -330,7 +331,7 @@ _SPLIT_GROUP = re.compile(r"(?<![\d.,])(\d{1,3})\. (?=\d{3}(?:,\d|\s+(?:trieu|tr
 _SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3}) ,(?=\d{1,3}\s*%)")
 # a clause naming a plan's amount, no result of it ('Tổng kế hoạch vốn ... là', not 'Kế hoạch vốn năm 2026 giải ngân')
 # ('dự toán chi ngân sách' is the spending plan: 'chi' after the plan's noun names what is planned, not what was spent)
-_PLAN_AMOUNT = re.compile(r"(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|(?<!du toan )(?<!ke hoach )chi))")
+_PLAN_AMOUNT = re.compile(r"[^a-z]*(?:tong )?(?:ke hoach|du toan)\b(?!.*\b(?:giai ngan|thuc hien|da |dat|uoc|thu duoc|(?<!du toan )(?<!ke hoach )chi\b))")  # ('chi', spending: not 'Chính phủ')
 LINKING = frozenset("cong gop tong cong so la".split())
 
 
@@ -344,6 +345,9 @@ def _plan_clause(own: str) -> str:
 
 
 # a plan of the year named without its number ('dự toán năm (dự toán ', 'kế hoạch cả năm là '), right before the value
+# a plan assigned by whoever assigns it, its amount right after ('dự toán Trung ương giao', 'kế hoạch vốn Thủ tướng Chính
+# phủ giao:'), no span named between: budgets and capital plans are assigned for a year
+_ASSIGNED = re.compile(r"\b(?:du toan|ke hoach)\b(?:\s+(?!thang\b|quy\b|nam\b|dat\b|bang\b)[a-z]+){0,6}\s+giao\s*:?\s*(?:la\s+)?$")
 _YEAR_PLAN = re.compile(r"\b(?:du toan|ke hoach|kh|chi tieu|muc tieu)\s+(?:ca\s+)?nam\b(?!\s*(?:19|20)\d\d)"
                         r"[^.;\d]{0,25}$")
 # owned by the same span a year before, right after the figure ('mức tăng 13,02% của cùng kỳ năm trước')

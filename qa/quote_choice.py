@@ -370,6 +370,8 @@ def marking_over_note(query: Query, best: Evidence, evidence: list[Evidence], hi
     note = hits[best.hit_index].passage
     if note.kind != "footnote" or not note.footnote_of or asks_part(query.text):
         return best
+    if plan_subject(query.text) and _plan_amount(best, hits):
+        return best  # a plan's amount asked, which the note states ('² Kế hoạch vốn Thủ tướng Chính phủ giao 4.804 tỷ')
     # (covering it better: a note naming the part asked as well as its sentence names the whole, '³ Trong đó: Than ...;
     # Xi măng 123,3 nghìn tấn' under 'các mặt hàng chủ lực như than, xi măng đều tăng', states the figure asked)
     return next((e for e in evidence if hits[e.hit_index].passage.id == note.footnote_of and e.figure

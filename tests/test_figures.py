@@ -1440,3 +1440,22 @@ def test_a_plan_named_by_whose_it_is_in_a_share_asked_is_no_plan_asked():
     # the plan's own amount is asked, or a second ask is of it
     assert plan_asked("Dự toán HĐND tỉnh giao là bao nhiêu?")
     assert plan_asked("Giải ngân đạt bao nhiêu % kế hoạch và kế hoạch vốn giao là bao nhiêu?")
+
+
+def test_a_plan_assigned_is_the_year_s_plan_whatever_span_its_report_covers(invented_engine):
+    # sl_ubnd_9thang_2027 (figures invented): the nine months' report gives the year's plans in its notes
+    own = Period("nine_months", 2027)
+    figs = extract("² Kế hoạch vốn Thủ tướng Chính phủ giao 4.804 tỷ đồng; kế hoạch vốn HĐND tỉnh giao 5.312 tỷ đồng.",
+                   period=own, own=own)
+    # a plan's amount ('Chính phủ' is no 'chi', spending, after the plan's noun), of the year
+    assert [(f.kind, f.period) for f in figs] == [("target", Period("year", 2027))] * 2
+    # the shares of those plans stay the nine months' results
+    shares = extract("Giải ngân vốn đầu tư công đạt 3.118 tỷ đồng, bằng 64,9% kế hoạch vốn Thủ tướng Chính phủ giao.",
+                     period=own, own=own)
+    assert [(f.kind, f.period) for f in shares] == [("result", own), ("share", own)]
+    asked = {"Dự toán thu ngân sách HĐND tỉnh Sơn La giao năm 2027 là bao nhiêu": "5.617",
+             "Kế hoạch vốn đầu tư công năm 2027 Thủ tướng Chính phủ giao cho Sơn La là bao nhiêu": "4.804",
+             "ke hoach von dau tu cong nam 2027 HDND tinh Son La giao": "5.312"}
+    for q, amount in asked.items():
+        ans = invented_engine.ask(q)
+        assert ans.answered and ans.figures[0].value == amount, (q, ans.answer)
