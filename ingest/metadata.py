@@ -273,7 +273,7 @@ _BARE_LABEL = re.compile(r"^(?:phu luc|bieu(?: so)?)(?:\s+(?:[ivx]+|\d+[a-z]?))?
 
 def _posted(folded: list[str]) -> str | None:
     """The date a news page was posted ('Thứ Sáu, 12/7/2024 - 09:15'), as `_date` gives a report's."""
-    for f in folded[:6]:
+    for f in folded[:12]:  # (under a portal's menu, breadcrumb and search box)
         if m := re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", f) if _POSTED.search(f) else None:
             d, mo, y = (int(g) for g in m.groups())
             return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None

@@ -53,6 +53,11 @@ def versus(words: str) -> bool:
     return bool(_VERSUS.search(re.split(r"\b(?:khi|nhung)\b", fold_ocr(words))[-1]))
 
 
+# 'so với cùng kỳ giảm 40 vụ': a change stated against the same time a year before, not what the clause compares with
+_CHANGE_AGAINST = re.compile(r"\bso (?:v[a-z0-9&]{1,2}i )?(?:cung (?:ky|thoi gian)|(?:thang|quy|nam|ky) truoc)"
+                             r"(?: nam (?:\d{4}|truoc))?,?\s*(?:tang|giam)?\s*$")
+
+
 _PARTS = _LEX.pattern("parts")  # 'trong đó': parts of the whole before it follow
 # a sentence breaking the one before down by source or kind: 'Theo nguồn vốn: ...', 'Chia theo khu vực: ...'
 _BREAKDOWN_OPENS = re.compile(r"\s*(?:theo nguon von|(?:chia|phan) theo (?:nguon|khu vuc|nganh|linh vuc|loai hinh|dia ban))\b")
@@ -130,7 +135,7 @@ def head_of(quote: str, folded: str, numbers: list, i: int, out: list[Figure], f
         return f"{prev.head} {own}"
     # 'cao hơn mức 4,24% của cả nước': not a figure of the clause's subject; a comparison in an earlier
     # clause ('tăng mạnh so với cùng kỳ năm 2022, tổng kim ngạch ... 2.285 triệu USD') is not this figure's
-    if versus(own.rsplit(", ", 1)[-1]):
+    if versus(own.rsplit(", ", 1)[-1]) and not (fig.kind == "change" and _CHANGE_AGAINST.search(fold_ocr(own))):
         fig.reference = True
         return own
     sentence = max(last_stop(quote, a), quote.rfind("\n", 0, a))

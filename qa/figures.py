@@ -221,6 +221,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # (not one inside brackets closed before it: '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' is 2024's)
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison
                  and not bracketed(folded, x.start, x.end, a) and not _IN_CONTEXT.search(folded[sent_start + 1:x.start])]
+        if not named and (label := _label_periods(folded, mentions, last_stop(quote, a), sent_start)):
+            named = label  # '(e) Ước thực hiện cả năm 2025: thu ngân sách ... 34.500 tỷ đồng; tổng mức bán lẻ ... 79.200'
         if not named:  # 'Đến hết tháng 6/2023 có 180 xã ...; tỷ lệ ... đạt 86,4%': a cut-off date frames its sentence
             full = last_stop(quote, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
             framed = [x for x in mentions if full < x.start and x.end <= a and x.period and not x.comparison]  # tháng 01')
@@ -311,6 +313,26 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         fig.context = f"{fig.head} {quote[b:tail_end(quote, numbers, i)]}" if kind in ("result", "target") else fig.head
         out.append(fig)
     return out
+
+
+def _label_periods(folded: str, mentions: list, full: int, item: int) -> list[Period]:
+    """The periods a sentence's opening label names ('Ước thực hiện cả năm 2025: a; b; c'), for a figure of a later item
+    of its list (the item starting at `item`, past a ';'): the label frames every item, each naming no period of its own."""
+    colon = folded.find(":", full + 1, item)
+    if item <= full or colon < 0 or ";" in folded[full + 1:colon]:
+        return []
+    named = [x for x in mentions if full < x.start and x.end <= colon and x.period and not x.comparison]
+    rest = folded[full + 1:colon]
+    for x in reversed(named):
+        rest = rest[:x.start - full - 1] + " " + rest[x.end - full - 1:]
+    # (a label naming only its period, not what is measured: 'Kết quả giải ngân kế hoạch vốn năm 2023 đến hết tháng
+    # 01/2023: 45 tỷ đồng; trong đó ...' frames its parts with its own figure's period)
+    if {w for w in re.findall(r"[a-z]+", rest) if len(w) > 1} - _LABEL_WORDS:  # (an item's letter: '(e)')
+        return []
+    return [x.period for x in named]
+
+
+_LABEL_WORDS = frozenset("uoc thuc hien tinh ca luy ke chung du kien ke hoach nam so lieu trong".split())
 
 
 _AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\b"

@@ -18,7 +18,8 @@ from tracuu.ingest.places import is_city, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
-from .glossary import NOT_COMPILED, WHOLE_PROVINCE, compiled_only, counted_to, cutoff_months, leading
+from .glossary import (NOT_COMPILED, WHOLE_PROVINCE, compiled_only, counted_to, cutoff_days, cutoff_months, leading,
+                       same_day)
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
@@ -276,7 +277,10 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     if not query.wants_figure:
         return False
     if not query.periods:
-        return bool(query.dated) and _far_from_dates(query, hit, store)
+        # (a target asked for a day the sentence aims at: 'phấn đấu ... đến ngày 31/12/2027 giải ngân đạt trên 95%' in
+        # May's report)
+        aimed = query.wants_target and same_day(cutoff_days(fold_ocr(sentence)), query.cutoff_days)
+        return bool(query.dated) and not aimed and _far_from_dates(query, hit, store)
     doc = store.doc_by_name.get(hit.passage.doc)
     holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
     # 'vốn năm 2025 đến hết ngày 31/10/2025': the cut-off date asked is where the report's span ends, so the

@@ -119,6 +119,11 @@ def cutoff_days(folded: str) -> frozenset[tuple[int, int, int]]:
             if 1 <= int(d) <= 31 and 1 <= int(m) <= 12 and _COUNTED_TO.search(folded[max(0, x.start() - 20):x.start()]))
 
 
+def same_day(days, asked) -> bool:
+    """Some day of `days` is one of `asked` (a few days apart: one month-end written two ways, '28/11' and '30/11')."""
+    return any((y, m) == (y2, m2) and abs(d - d2) <= 3 for y, m, d in days for y2, m2, d2 in asked)
+
+
 def dated_days(folded: str) -> set[tuple[int, int, int]]:
     """(year, month, day) of each full date in a question that a figure is counted to (not one it starts from:
     'từ 01/7/2025', 'từ ngày 15/12/2022 đến 14/6/2023' counts to 14/6/2023)."""

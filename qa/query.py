@@ -147,11 +147,25 @@ class Query:
 def _same_span_asked(folded: str, mentions) -> list[Period]:
     """'Theo báo cáo 9 tháng năm 2025 ..., cùng kỳ năm 2024 ... xuất khẩu được bao nhiêu?': the same span of the year
     named after 'cùng kỳ' is asked, not compared with (no 'so với' before it); the report's span, in that year."""
-    span = next((m.period for m in mentions if m.period and not m.comparison and m.kind != "year"), None)
+    # (the span printed without its year, 'Cùng kỳ năm 2021, tổng lượt khách 6 tháng đầu năm ...', as well)
+    span = next(((m.kind, m.index) for m in mentions if not m.comparison and m.kind != "year"), None)
     if span is None:
         return []
-    return [Period(span.kind, m.period.year, span.index) for m in mentions
+    return [Period(span[0], m.period.year, span[1]) for m in mentions
             if m.period and m.comparison and m.kind == "year" and _ASKED_SAME_SPAN.search(folded, 0, m.start)]
+
+
+def _framing_years(folded: str, mentions) -> set[Period]:
+    """A year opening the question as its frame ('Năm 2021, tổng lượt khách 6 tháng đầu năm ...'), which a later span
+    printed without a year borrows: the span is asked, the year only says whose it is."""
+    lent = {m.period.year for m in mentions if m.period and m.year is None and m.kind != "year" and not m.comparison}
+    frames = [m for m in mentions if m.period and m.kind == "year" and not m.comparison and m.period.year in lent
+              and _FRAME.fullmatch(folded, 0, m.start) and re.match(r"\s*,", folded[m.end:])]
+    # (not a year asked again: 'Năm 2023, GRDP cả năm và quý IV')
+    return {m.period for m in frames if not any(n is not m and n.period == m.period for n in mentions)}
+
+
+_FRAME = re.compile(r"\W*(?:trong\s+|tinh\s+(?:rieng\s+)?)?")
 
 
 # 'cùng kỳ năm' right before the year, opening the question or a clause of it (after 'so với', or a change, a baseline)
@@ -172,7 +186,9 @@ def parse_query(text: str) -> Query:
     # 'tăng bao nhiêu so với cùng kỳ năm 2022' asks about the other period named, not the baseline
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]
-    periods = _same_span_asked(whole, mentions) + periods
+    if same := _same_span_asked(whole, mentions):  # (its year is no period asked: 'Cùng kỳ năm 2021, ... 6 tháng')
+        periods = same + [p for p in periods if p not in {m.period for m in mentions if m.comparison}]
+    periods = [p for p in periods if p not in _framing_years(whole, mentions)] or periods
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     weak = [m.period for m in mentions if m.period and m.relative in ("bare", "early")]
     if not periods and (year := lunar_new_year(whole)):

@@ -18,7 +18,8 @@ from .figure_asks import asks_rate, counted
 from .figures import extract as extract_figures
 from .lexicon import lexicon
 from .notes import dated_item
-from .glossary import CUTOFF, REFERENCE_NUMBER, cutoff_days, cutoff_months, leading, names_plan, other_product, uncompiled
+from .glossary import (CUTOFF, REFERENCE_NUMBER, cutoff_days, cutoff_months, leading, names_plan, other_product,
+                       same_day, uncompiled)
 from .query import Query
 from .scope import (asks_nation, elsewhere_figure, former_areas, nation_named, national_figure, paragraph_subject,
                     unit_not_named, without_nation_brackets)
@@ -137,9 +138,20 @@ def counts_targets(sentence: str, plans: bool = False) -> bool:
 _PLANNED_VALUE = re.compile(r"\((?:ke hoach|kh|muc tieu)\s*:?\s*$")
 
 
+def _later_clause_counts_to(query: Query, folded: str) -> bool:
+    """A series of dated clauses, one counting to the day asked ('phấn đấu đến ngày 30/9/2023 giải ngân đạt 70% ...; đến
+    ngày 31/12/2023 giải ngân đạt trên 95% ...' for 'đến ngày 31/12/2023'): each clause is its own date's."""
+    return any(same_day(cutoff_days(c), query.cutoff_days) for c in re.split(r"(?<=;)\s", folded)[1:])
+
+
 def counts_asked(question: str) -> bool:
-    """The question counts things ('bao nhiêu hộ nghèo', 'bao nhiêu lượt khách') and asks no rate or share of them."""
-    return bool(counted(question)) and not asks_rate(question)
+    """The question counts things ('bao nhiêu hộ nghèo', 'bao nhiêu lượt khách', or opening on them: 'số khách lưu trú
+    tháng 4/2022') and asks no rate or share of them."""
+    return (bool(counted(question)) or bool(_COUNT_OPENS.match(fold_ocr(question)))) and not asks_rate(question)
+
+
+# a question opening on the number of things ('Số khách lưu trú ...', 'Tổng số lượt khách ...'; not 'số liệu', 'số hiệu')
+_COUNT_OPENS = re.compile(r"\W*(?:tong\s+)?so\s+(?:luong\s+)?(?!lieu\b|hieu\b|thu\b|tien\b|chi\b|von\b)[a-z]{2,}")
 
 
 def counted_only_nationally(question: str, sentence: str) -> bool:
@@ -238,7 +250,7 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
     year stays allowed: month reports give '... bằng 10% dự toán năm' beside the month's figure.
     A figure counted to another date than the one asked ('ước đến 31/01/2026' for 'đến 30/11/2025') is
     that date's."""
-    if query.dated and states_figure(sentence):
+    if query.dated and states_figure(sentence) and not _later_clause_counts_to(query, fold_ocr(sentence)):
         folded = fold_ocr(sentence)
         # of the whole quote, or of its first sentence, whose figure leads (glossary.leading)
         for part in (folded, leading(folded)):
@@ -247,8 +259,8 @@ def conflicts(query: Query, sentence: str, default_year: int | None, table: bool
         # the same month, another day: 'đến hết ngày 13/12/2024' is no state at 31/12/2024 (a few days apart may
         # be one month-end written two ways); the quote's first sentence: its figure leads, a later one may aim
         # at the asked day
-        if query.cutoff_days and (days := cutoff_days(re.split(r"(?<=[.;])\s", folded, maxsplit=1)[0])) and not any(
-                (y, m) == (y2, m2) and abs(d - d2) <= 3 for y, m, d in days for y2, m2, d2 in query.cutoff_days):
+        if query.cutoff_days and (days := cutoff_days(re.split(r"(?<=[.;])\s", folded, maxsplit=1)[0])) \
+                and not same_day(days, query.cutoff_days):
             return True
         if not query.periods:
             # 'Kế hoạch vốn năm 2025 ...: 26.486,2 tỷ đồng' for 'đến 30/11/2023': a period that cannot hold the date

@@ -124,7 +124,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        wants_target=query.wants_target or plan_subject(query.text), units=units_in(query.text),
                        nouns=nouns,
                        known=given(query.text) if query.asks_quantity else None, baselines=against(query.text, query.aliases, query.short),
-                       references=query.wants_target or versus(query.text) and not _which_way(query.text),
+                       references=query.wants_target or _asks_reference(query.text),
                        words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,
                        place=lambda f: _placed(f, query, doc.province))
@@ -147,6 +147,16 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
         return place_of(f"{f.header} {f.head or f.indicator}", set(query.as_it_was), province)
     asked = set(query.provinces) - set(query.source_places) or set(query.provinces)
     return place_of(f"{f.header} {f.head or f.indicator}", asked, province)
+
+
+def _asks_reference(question: str) -> bool:
+    """The question asks what a figure is compared with ('so với cả nước', 'cao hơn bình quân chung'), not a change
+    against the same time or the plan ('tăng bao nhiêu so với cùng kỳ', 'so với kế hoạch'), nor which way it goes."""
+    return versus(_BASELINE_ASKED.sub(" ", fold_ocr(question))) and not _which_way(question)
+
+
+_BASELINE_ASKED = re.compile(r"\bso (?:sanh |voi )?(?:cung (?:ky|thoi gian)|(?:thang|quy|nam|ky) truoc|ke hoach|du toan"
+                             r"|chi tieu)\b")
 
 
 # 'nhanh hơn hay chậm hơn cả nước': the subject's own figure first, what it is compared with after it
@@ -187,6 +197,9 @@ def other_columns(query: Query, figs: list[Figure]) -> str | None:
     return ", ".join(dict.fromkeys(f.period.label for f in figs if f.period and f.header))
 
 
+_YEAR_ESTIMATE = re.compile(r"\b(?:uoc\s+(?:thuc\s+hien\s+|tinh\s+)?(?:ca\s+)?nam|ca\s+nam)\b")  # 'ước thực hiện cả năm'
+
+
 def another_period_s(query: Query, figs: list[Figure]) -> str | None:
     """The period a sentence's own figures are all stated for, when it is another of the kind asked ('Tại hội nghị
     tổng kết năm 2023 và triển khai nhiệm vụ năm 2024, ... GRDP của tỉnh năm 2023 ước đạt 6,12%' for 'năm 2024': the
@@ -204,9 +217,15 @@ def another_period_s(query: Query, figs: list[Figure]) -> str | None:
     # hoạch quý IV)', and a month's figure may be counted to its end, 'đến hết tháng 3' for quý I)
     parts = not query.wants_target and all(f.kind != "target" and f.period is not None and f.period.kind != "month"
                                            for f in own)
+    # (and the reverse: figures all of the year's estimate, holding the asked period, 'Ước thực hiện cả năm 2025: ... bán lẻ ... đạt
+    # 79.200 tỷ đồng' in a note of the ten months' annex, for '10 tháng năm 2025': no whole answers for its part)
+    # (not for a claim checked, which states its figure: the check names the period the figure is of, other_period)
+    wholes = not query.wants_target and not query.dates_apart and not given(query.text) and all(f.kind != "target" and f.period is not None and f.period.kind == "year"
+                                            and _YEAR_ESTIMATE.search(fold_ocr(f.quote[:f.start])) for f in own)
     if not own or any(f.period in query.periods for f in figs if f.n == 1) \
             or any(f.period is None or f.period.kind not in kinds
-                   and not (parts and any(p.contains(f.period) for p in query.periods)) for f in own):
+                   and not (parts and any(p.contains(f.period) for p in query.periods))
+                   and not (wholes and any(f.period.contains(p) for p in query.periods)) for f in own):
         return None
     return own[0].period.label
 

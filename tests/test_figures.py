@@ -1459,3 +1459,18 @@ def test_a_plan_assigned_is_the_year_s_plan_whatever_span_its_report_covers(inve
     for q, amount in asked.items():
         ans = invented_engine.ask(q)
         assert ans.answered and ans.figures[0].value == amount, (q, ans.answer)
+
+
+def test_a_label_naming_a_period_frames_every_item_of_its_list():
+    # a note of a ten months' annex (figures invented): 'Ước thực hiện cả năm 2025: a; b; c' gives each item the year
+    own, year = Period("months", 2025, 10), Period("year", 2025)
+    note = ("(e) Ước thực hiện cả năm 2025: thu ngân sách nhà nước trên địa bàn đạt 34.500 tỷ đồng; tổng mức bán lẻ "
+            "hàng hóa và doanh thu dịch vụ tiêu dùng đạt 79.200 tỷ đồng; giải ngân vốn đầu tư công đạt trên 95% kế hoạch.")
+    assert [f.period for f in extract(note, period=own, own=own)] == [year] * 3
+    # an item naming its own period keeps it; a label naming what is measured frames only its own figure
+    items = "Kết quả 10 tháng: thu ngân sách đạt 30.000 tỷ đồng; riêng tháng 10 đạt 3.100 tỷ đồng; bán lẻ đạt 65.318 tỷ đồng."
+    assert [f.period for f in extract(items, period=own, own=own)] == [own, Period("month", 2025, 10), own]
+    jan = Period("month", 2023, 1)
+    parts = ("Kết quả giải ngân kế hoạch vốn năm 2023 đến hết tháng 01/2023: 45 tỷ đồng, đạt 1,15% kế hoạch; trong đó: "
+             "ngân sách trung ương 25 tỷ đồng.")
+    assert extract(parts, period=jan, own=jan)[-1].period == jan

@@ -248,3 +248,15 @@ def test_an_estimated_result_is_no_plan_asked():
                            "nhiêu phần trăm dự toán?").asks_plan
     assert parse_query("ước thu ngân sách cả năm 2024 của Hà Nam").asks_plan
     assert parse_query("Kế hoạch vốn đầu tư công năm 2025 của Hà Nam là bao nhiêu").asks_plan
+
+
+def test_a_year_framing_the_question_gives_its_span_only_its_year():
+    # 'Năm 2021, ... 6 tháng đầu năm': the half year is asked; the year only says whose (invented questions)
+    half = [Period("half", 2021, 1)]
+    assert parse_query("Năm 2021, tổng lượt khách 6 tháng đầu năm ở Đà Nẵng là bao nhiêu?").periods == half
+    assert parse_query("Cùng kỳ năm 2021, tổng lượt khách lưu trú 6 tháng đầu năm ở Đà Nẵng là bao nhiêu?").periods == half
+    assert parse_query("Trong năm 2023, quý III GRDP tăng bao nhiêu").periods == [Period("quarter", 2023, 3)]
+    # two periods asked side by side, or the year asked again, stay asked
+    both = [Period("year", 2023), Period("quarter", 2023, 4)]
+    assert parse_query("GRDP năm 2023 và quý IV tăng bao nhiêu").periods == both
+    assert parse_query("Năm 2023, GRDP cả năm và quý IV tăng bao nhiêu").periods == both

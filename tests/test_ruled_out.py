@@ -441,3 +441,20 @@ def test_a_former_area_asked_is_answered_with_its_part_before_the_merged_total(i
     assert ans.answered and ans.answer.split("\n")[0].count("4.860") == 1, ans.answer
     ans = invented_engine.ask("Tổng thu ngân sách nhà nước trên địa bàn tỉnh Vĩnh Long 9 tháng năm 2027")
     assert ans.answered and "14.260" in ans.answer.split("\n")[0], ans.answer
+
+
+def test_a_release_s_figures_are_read_for_what_the_question_asks(invented_engine):
+    # ls_ctk_thang5_2027 (figures invented)
+    ask = invented_engine.ask
+    # 'so với cùng kỳ' asks a change, not the country's figure the sentence compares with
+    ans = ask("Chỉ số sản xuất công nghiệp (IIP) 5 tháng năm 2027 của Lạng Sơn tăng bao nhiêu so với cùng kỳ?")
+    assert ans.answered and ans.figures[0].value == "12,45", ans.answer
+    # a question opening on a number of visitors is not answered by a share of them
+    ans = ask("so khach luu tru lang son thang 4/2027")
+    assert ans.answered and ans.figures[0].value == "146.900", ans.answer
+    # of a series of dated aims, the clause of the day asked
+    ans = ask("Mục tiêu giải ngân vốn đầu tư công của Lạng Sơn đến ngày 31/12/2027")
+    assert ans.answered and ans.figures[0].value == "95", ans.answer
+    # the year's estimate in a note is no figure of the five months
+    ans = ask("Lũy kế 5 tháng năm 2027, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của Lạng Sơn đạt bao nhiêu?")
+    assert "41.500" not in ans.answer.split("\n")[0], ans.answer
