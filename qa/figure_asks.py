@@ -142,7 +142,8 @@ def against(question: str, aliases: dict[str, str] | None = None, short: dict[st
 def _against(question: str) -> set[str]:
     folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
     out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
-    plans = list(re.finditer(r"(?:phan tram|%)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,3})", folded))
+    # ('... so với kế hoạch Thủ tướng Chính phủ giao?': the plan as worded, whose it is)
+    plans = list(re.finditer(r"(?:phan tram|%|\bso voi)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,5})", folded))
     out |= {m.group(1) for m in plans}
     # and the plan as the question words it ('kế hoạch giao chi tiết' beside 'tổng kế hoạch giao'): the longer match first
     out |= {m.group(1) + m.group(2) for m in plans if len(m.group(2).split()) >= 2}

@@ -62,6 +62,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
         name = name[:stated.start()]  # 'IIP tháng 11/2025 ước tăng 3,8% so với tháng trước và': the other figure's words
         if not _names(name) and not heading and _names(first.head):
             name = first.head  # '..., bằng 79,7% dự toán Trung ương giao và bằng 71,8% ...': the sentence's subject
+    elif re.match(r"\s*\d", name) and not heading and _names(first.head) and not re.match(r"\s*\d", first.head):
+        name = first.head  # '57,25% kế hoạch vốn HĐND tỉnh giao và' before '67,96%': another figure's clause
     if not _names(name):
         name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
     name = name[:1].upper() + name[1:]

@@ -102,6 +102,10 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
             out["target"] = 1.0 if not query.periods else max(relation(a, sec) for a in query.periods)
         elif query.wants_figure and not query.asks_plan:  # a plan's figure is no result (unless the plan is
             out["section"] *= 0.5  # asked: 'dự toán tổng chi năm 2022'); its list of events may be what is asked
+    elif query.wants_target and doc and doc.next_period in query.periods and out["mention"]:
+        # a page with no plans part planning the period asked ('Bế mạc kỳ họp ...: thông qua nghị quyết về kế hoạch
+        # năm 2024', posted in December 2023): its passage naming that period states the plan
+        out["target"] = 1.0
     elif query.wants_target and doc:
         # what a report achieved is not what a plan aims at: its results part counts half for 'mục tiêu'
         out["report"] *= 0.5

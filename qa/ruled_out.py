@@ -8,7 +8,7 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import MERGED, successor
+from tracuu.ingest.places import MERGED, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -88,6 +88,12 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_place_s_figure"
     if asks_nation(query) and not nation_named(e.sentence):
         return "another_place_s_figure"  # the country asked: a province's own figure is not the country's
+    if query.wants_figure and not (query.wants_target or query.asks_plan or asks_nation(query)) \
+            and (figs := extract_figures(e.sentence)) and all(f.reference and _other_place(query, f.head or f.indicator)
+                                                               for f in figs):
+        # every figure is what the sentence compares with ('So với tỉnh Cà Mau lân cận (6 tháng sản lượng tôm ước đạt
+        # 98.600 tấn), quy mô sản lượng tôm của tỉnh còn thấp; cả nước ... 1,56 tỷ USD'): another place's, none its own
+        return "another_place_s_figure"
     if unit_not_named(query, e.sentence, h.passage.section, store.doc_by_name[h.passage.doc]):
         return "another_place_s_figure"  # 'thành phố Quy Nhơn' asked: the province's total is not the city's
     former, doc = query.as_it_was, store.doc_by_name[h.passage.doc]
@@ -142,6 +148,12 @@ def _later_clause_counts_to(query: Query, folded: str) -> bool:
     """A series of dated clauses, one counting to the day asked ('phấn đấu đến ngày 30/9/2023 giải ngân đạt 70% ...; đến
     ngày 31/12/2023 giải ngân đạt trên 95% ...' for 'đến ngày 31/12/2023'): each clause is its own date's."""
     return any(same_day(cutoff_days(c), query.cutoff_days) for c in re.split(r"(?<=;)\s", folded)[1:])
+
+
+def _other_place(query: Query, words: str) -> bool:
+    """A figure's words name the whole country or a province not asked ('cả nước', 'tỉnh Cà Mau lân cận')."""
+    folded = fold_ocr(words)
+    return nation_named(words) or bool({p for _, _, p in province_spans(folded)} - set(query.provinces))
 
 
 def counts_asked(question: str) -> bool:

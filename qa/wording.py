@@ -8,6 +8,7 @@ from tracuu.index.backend import Store
 from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
+from tracuu.ingest.types import Period
 from tracuu.ingest.textnorm import fold_ocr
 
 from .answer import Citation
@@ -70,6 +71,15 @@ def _asks_plan(question: str) -> bool:
     return bool(_PLAN.search(SHARE_OF_PLAN.sub(" ", fold_ocr(question))))
 
 
+def _named_as_other(quote: str, period: Period, report: Period | None) -> bool:
+    """The quote names `period` only as what it compares with ('so với cùng kỳ năm 2019') or as the owner of a value
+    compared with ('thấp hơn nhiều so với mức tăng 9,05% của 9 tháng năm 2019'): its own figures are not that period's."""
+    folded = fold_ocr(quote)
+    found = [m for m in find_periods(folded, report.year if report else None, folded=True) if m.period == period]
+    return bool(found) and all(m.comparison or re.search(r"\bcua\s*$", folded[max(0, m.start - 8):m.start])
+                               for m in found)
+
+
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store,
                marked_by: dict[int, str] | None = None) -> list[Figure]:
     """The quoted figures as data, the direct answer first. A figure's period is the asked one when
@@ -82,7 +92,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     nouns = counted(query.text)
     for n, quote in quotes:
         named = mentioned_periods(quote, doc.period)
-        period = next((a for a in query.periods if a in named), own)
+        period = next((a for a in query.periods if a in named and not _named_as_other(quote, a, doc.period)), own)
         figs = figure_list(quote, n, period, target=plan, nouns=nouns, earlier=out, own=own)
         if period != own and (at := _first_naming(quote, period, doc.period)) > 0:
             # a period named only in a later sentence does not govern the figures before it ('... tăng 2% so với

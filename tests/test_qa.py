@@ -955,3 +955,15 @@ def test_a_footnote_splitting_the_half_year_s_growth_by_quarter_answers_for_a_qu
     assert ans.answered and ans.figures[0].value == "6,26", ans.answer
     ans = engine.ask("Tăng trưởng GRDP 6 tháng đầu năm 2027 của tỉnh Thái Nguyên?")
     assert ans.answered and ans.figures[0].value == "6,95", ans.answer
+
+
+def test_a_news_page_adopting_next_year_s_plan_answers_both_years(invented_engine):
+    """An HĐND portal's page posted under its menu on 10/12/2027, adopting the 2028 plan (ht_hdnd_nam2027, figures
+    invented): the year's results are 2027's, the targets 2028's, though it has no plans part."""
+    from tracuu.ingest.types import Period
+    doc = invented_engine.store.doc_by_name["ht_hdnd_nam2027.txt"]
+    assert (doc.period, doc.next_period) == (Period("year", 2027), Period("year", 2028))
+    ans = invented_engine.ask("GRDP năm 2027 của Hà Tĩnh tăng bao nhiêu?")
+    assert ans.answered and ans.figures[0].value == "7,12", ans.answer
+    ans = invented_engine.ask("Chỉ tiêu kim ngạch xuất khẩu năm 2028 mà HĐND tỉnh Hà Tĩnh đề ra")
+    assert ans.answered and ans.figures[0].value == "1.150", ans.answer

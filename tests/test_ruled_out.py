@@ -458,3 +458,19 @@ def test_a_release_s_figures_are_read_for_what_the_question_asks(invented_engine
     # the year's estimate in a note is no figure of the five months
     ans = ask("Lũy kế 5 tháng năm 2027, tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng của Lạng Sơn đạt bao nhiêu?")
     assert "41.500" not in ans.answer.split("\n")[0], ans.answer
+
+
+def test_what_a_sentence_compares_with_answers_only_when_asked(invented_engine):
+    # ls_ctk_thang5_2027 (figures invented)
+    ask = invented_engine.ask
+    # a sentence whose every figure is another place's (a neighbour's, the country's) answers nothing for the province
+    ans = ask("Kim ngạch xuất khẩu thủy sản của Lạng Sơn 5 tháng năm 2027 là bao nhiêu?")
+    assert not ans.answered or not {"2.950", "3,42"} & {f.value for f in ans.figures[:1]}, ans.answer
+    assert ask("Sản lượng cá nuôi 5 tháng năm 2027 của Lạng Sơn").figures[0].value == "4.180"
+    # the year before's figure the sentence compares with is that year's: asked for it, it leads
+    ans = ask("doanh thu dich vu luu tru an uong Lang Son 5 thang nam 2026 tang bao nhieu")
+    assert ans.answered and ans.figures[0].value == "12,40", ans.answer
+    # 'so với kế hoạch X giao': the share of that plan, named as the question names it
+    ans = ask("Tỷ lệ giải ngân vốn đầu tư công của Lạng Sơn đến 31/5/2027 so với kế hoạch Thủ tướng Chính phủ giao?")
+    assert ans.answered and ans.figures[0].value == "36,2", ans.answer
+    assert ans.answer.split("\n")[0].startswith("Giải ngân"), ans.answer
