@@ -8,8 +8,8 @@ import math
 import re
 from dataclasses import replace
 
-from tracuu.ingest.places import find_provinces
-from tracuu.ingest.textnorm import fold
+from tracuu.ingest.places import find_provinces, successor
+from tracuu.ingest.textnorm import bracket_close, fold
 
 from .figures import BASELINE_WORDS, Figure, parse_number, scaled
 from .glossary import NATION
@@ -202,7 +202,12 @@ def elsewhere(f: Figure, places: list[str]) -> bool:
     if names_nation(folded) or _NATION_AFTER.match(fold(f.after or "")):
         return True
     compared = f.reference or bool(re.search(r"\b(?:hon|voi|bang|sau|truoc)\b", folded))
-    return compared and any(p not in places for p in find_provinces(clause))
+    # (or a bracket listing other provinces' own figures: '... đứng thứ 6/14 tỉnh vùng (Phú Thọ tăng 7,82%, Hà Giang
+    # tăng 6,54%)'; not a former part of the place named, 'Bình Định (cũ)' of Gia Lai)
+    listed = bracket_close(f.quote, f.start, f.start, len(f.quote)) >= 0
+    former = bool(re.search(r"\bcu\b|\bkhu vuc\b", folded))  # ('khu vực Bình Định (cũ)': a part, after 2025)
+    return (compared or listed) and any(p not in places and not (former and successor(p) in places)
+                                        for p in find_provinces(clause))
 
 
 _NATION = re.compile(rf"\b(?:{NATION})\b")

@@ -140,3 +140,15 @@ def test_a_target_s_range_reads_its_lower_bound_too():
     assert sorted(x.number for x in index_readings(aim)) == [7.0, 7.5]
     result = next(f for f in figs if f.kind == "result")
     assert [x.number for x in index_readings(result)] == [6.67]
+
+
+def test_a_bracket_listing_other_provinces_figures_is_theirs():
+    # '(Phú Thọ tăng 7,82%, Hà Giang tăng 6,54%)' after a ranking (set DA; invented): the neighbours' own figures,
+    # never Tuyên Quang's, though Hà Giang merged into Tuyên Quang in 2025; a former area marked so is a part
+    from tracuu.qa.claim_values import elsewhere
+    from tracuu.qa.figures import extract
+    figs = extract("Mức tăng 9 tháng cao hơn mức tăng chung của cả nước (6,98%), đứng thứ 6/14 tỉnh vùng Trung du và "
+                   "miền núi phía Bắc (Phú Thọ tăng 7,82%, Hà Giang tăng 6,54%).")
+    assert [f.value for f in figs if elsewhere(f, ["Tuyên Quang"])] == ["6,98", "7,82", "6,54"]
+    part = extract("Thu nội địa toàn tỉnh đạt 9.120 tỷ đồng (trong đó khu vực Hà Giang cũ thu 1.450 tỷ đồng).")
+    assert not any(elsewhere(f, ["Tuyên Quang"]) for f in part)
