@@ -221,7 +221,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         # (not one inside brackets closed before it: '(năm 2023 đạt 2.846,5 triệu USD), đạt 97,7% kế hoạch' is 2024's)
         named = [x.period for x in mentions if sent_start < x.start and x.end <= a and x.period and not x.comparison
                  and not bracketed(folded, x.start, x.end, a) and not _IN_CONTEXT.search(folded[sent_start + 1:x.start])]
-        if not named and (label := _label_periods(folded, mentions, last_stop(quote, a), sent_start)):
+        if not named and (label := _label_periods(folded, mentions, last_stop(quote, a), sent_start)
+                          or _subject_periods(folded, mentions, last_stop(quote, a), sent_start)):
             named = label  # '(e) Ước thực hiện cả năm 2025: thu ngân sách ... 34.500 tỷ đồng; tổng mức bán lẻ ... 79.200'
         if not named:  # 'Đến hết tháng 6/2023 có 180 xã ...; tỷ lệ ... đạt 86,4%': a cut-off date frames its sentence
             full = last_stop(quote, a)  # (unless the sentence names the period counted: 'kế hoạch năm 2026 đến hết
@@ -332,6 +333,17 @@ def _label_periods(folded: str, mentions: list, full: int, item: int) -> list[Pe
     return [x.period for x in named]
 
 
+def _subject_periods(folded: str, mentions: list, full: int, item: int) -> list[Period]:
+    """The period the sentence's subject names, for a later item that is only another change of it ('CPI tháng 6/2019
+    ... giảm 0,18% so với tháng trước; tăng 1,35% so với tháng 12 năm trước và tăng 2,06% so với cùng kỳ'): the month's
+    changes against other baselines, not the report's period."""
+    if item <= full or not _CHANGE_ITEM.match(folded, item + 1):
+        return []
+    first = folded.find(";", full + 1, item + 1)
+    return [x.period for x in mentions if full < x.start and x.end <= first and x.period and not x.comparison][-1:]
+
+
+_CHANGE_ITEM = re.compile(r"\s*(?:va\s+)?(?:uoc\s+)?(?:tang|giam)\s+(?:khoang\s+)?\d")
 _LABEL_WORDS = frozenset("uoc thuc hien tinh ca luy ke chung du kien ke hoach nam so lieu trong".split())
 
 

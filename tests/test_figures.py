@@ -1474,3 +1474,16 @@ def test_a_label_naming_a_period_frames_every_item_of_its_list():
     parts = ("Kết quả giải ngân kế hoạch vốn năm 2023 đến hết tháng 01/2023: 45 tỷ đồng, đạt 1,15% kế hoạch; trong đó: "
              "ngân sách trung ương 25 tỷ đồng.")
     assert extract(parts, period=jan, own=jan)[-1].period == jan
+
+
+def test_a_later_item_that_only_changes_the_subject_keeps_the_subject_s_period():
+    # a release's CPI sentence (set DB; figures invented): the month's changes against other baselines, after ';', are
+    # the month's, not the half year's of the report; the half year's average is named in its own sentence
+    own = Period("half", 2019, 1)
+    s = ("CPI tháng 6/2019 trên địa bàn tỉnh giảm 0,18% so với tháng trước; tăng 1,35% so với tháng 12 năm trước và tăng "
+         "2,06% so với cùng kỳ năm trước. Bình quân 6 tháng đầu năm 2019, CPI tăng 1,84% so với bình quân cùng kỳ.")
+    june = Period("month", 2019, 6)
+    assert [f.period for f in extract(s, period=own, own=own)] == [june, june, june, own]
+    # an item with its own subject keeps the report's period
+    items = "Xuất khẩu tháng 6/2019 đạt 95 triệu USD; nhập khẩu đạt 41 triệu USD."
+    assert [f.period for f in extract(items, period=own, own=own)] == [june, own]
