@@ -165,7 +165,9 @@ def _framing_years(folded: str, mentions) -> set[Period]:
     return {m.period for m in frames if not any(n is not m and n.period == m.period for n in mentions)}
 
 
-_FRAME = re.compile(r"\W*(?:trong\s+|tinh\s+(?:rieng\s+)?)?")
+# ('Năm 2021, ...', 'Trong năm 2023, ...'; or the aim it serves: 'Để đạt mục tiêu cả năm 2025, GRDP 6 tháng cuối năm ...')
+_FRAME = re.compile(r"\W*(?:trong\s+|tinh\s+(?:rieng\s+)?|de\s+(?:dat|hoan\s+thanh)\s+(?:duoc\s+)?"
+                    r"(?:muc\s+tieu|ke\s+hoach|chi\s+tieu)\s+)?")
 
 
 # 'cùng kỳ năm' right before the year, opening the question or a clause of it (after 'so với', or a change, a baseline)

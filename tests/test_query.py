@@ -256,6 +256,9 @@ def test_a_year_framing_the_question_gives_its_span_only_its_year():
     assert parse_query("Năm 2021, tổng lượt khách 6 tháng đầu năm ở Đà Nẵng là bao nhiêu?").periods == half
     assert parse_query("Cùng kỳ năm 2021, tổng lượt khách lưu trú 6 tháng đầu năm ở Đà Nẵng là bao nhiêu?").periods == half
     assert parse_query("Trong năm 2023, quý III GRDP tăng bao nhiêu").periods == [Period("quarter", 2023, 3)]
+    # or the aim the span serves (set DB): the second half is asked
+    assert parse_query("Để đạt mục tiêu cả năm 2025, GRDP 6 tháng cuối năm của Gia Lai phải tăng bao nhiêu?").periods \
+        == [Period("half", 2025, 2)]
     # two periods asked side by side, or the year asked again, stay asked
     both = [Period("year", 2023), Period("quarter", 2023, 4)]
     assert parse_query("GRDP năm 2023 và quý IV tăng bao nhiêu").periods == both
