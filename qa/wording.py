@@ -133,7 +133,8 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        repair=store.lexical.repair if store.lexical else None, asked=query.periods, dated=query.dated,
                        wants_target=query.wants_target or plan_subject(query.text), units=units_in(query.text),
                        nouns=nouns,
-                       known=given(query.text) if query.asks_quantity else None, baselines=against(query.text, query.aliases, query.short),
+                       known=given(query.text) if query.asks_quantity else None,
+                       baselines=against(query.text, query.aliases, query.short),
                        references=query.wants_target or _asks_reference(query.text),
                        words=token_set(query.text),
                        plan=_asks_plan(query.text), question=query.text,
@@ -227,11 +228,13 @@ def another_period_s(query: Query, figs: list[Figure]) -> str | None:
     # hoạch quý IV)', and a month's figure may be counted to its end, 'đến hết tháng 3' for quý I)
     parts = not query.wants_target and all(f.kind != "target" and f.period is not None and f.period.kind != "month"
                                            for f in own)
-    # (and the reverse: figures all of the year's estimate, holding the asked period, 'Ước thực hiện cả năm 2025: ... bán lẻ ... đạt
-    # 79.200 tỷ đồng' in a note of the ten months' annex, for '10 tháng năm 2025': no whole answers for its part)
+    # (and the reverse: figures all of the year's estimate, holding the asked period, 'Ước thực hiện cả năm 2025: ...
+    # bán lẻ ... đạt 79.200 tỷ đồng' in a note of the ten months' annex, for '10 tháng năm 2025': no whole answers for
+    # its part)
     # (not for a claim checked, which states its figure: the check names the period the figure is of, other_period)
-    wholes = not query.wants_target and not query.dates_apart and not given(query.text) and all(f.kind != "target" and f.period is not None and f.period.kind == "year"
-                                            and _YEAR_ESTIMATE.search(fold_ocr(f.quote[:f.start])) for f in own)
+    wholes = not (query.wants_target or query.dates_apart or given(query.text)) and all(
+        f.kind != "target" and f.period is not None and f.period.kind == "year"
+        and _YEAR_ESTIMATE.search(fold_ocr(f.quote[:f.start])) for f in own)
     if not own or any(f.period in query.periods for f in figs if f.n == 1) \
             or any(f.period is None or f.period.kind not in kinds
                    and not (parts and any(p.contains(f.period) for p in query.periods))
