@@ -54,7 +54,7 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
         title, title_lines = _first_title(head[after:], folded[after:], {i - after: v for i, v in (hints or {}).items() if i >= after})
         title_lines = range(title_lines.start + after, title_lines.stop + after)
     # (a page copied whole posts its time under the menu: the masthead's last line)
-    date = _date(folded) or _posted(folded) or (_posted(folded[after - 1:after]) if after else None)
+    date = _date(folded) or _posted(folded) or (_posted(folded[max(0, after - 12):after]) if after else None)
     period, next_period, period_source = covered_periods(title, lines, filename, date, hints, title_lines.stop)
     if date and period and next_period is None and date < f"{period.year:04d}-{min(period.months()):02d}-01":
         # dated before its period begins, a document can only plan it (an HĐND resolution on next year's
@@ -84,7 +84,7 @@ def _masthead(head: list[str], folded: list[str]) -> tuple[str | None, int, int 
     or, with the sapo, before the byline ('# Hải Dương: GRDP quý I/2025 tăng 10,26%' ... 'Minh Châu · 05/04/2025
     - 09:12'): a line of six words or more, with a number or period, above it that is neither the paper's name
     nor a section path."""
-    seen = [i for i, f in enumerate(folded[:8]) if f][:4]
+    seen = [i for i, f in enumerate(folded[:10]) if f][:5]
     posted = next((i for i in seen if _POSTED.search(folded[i])), None)
     if posted is None:
         # a page copied whole: the paper's name, its motto and a menu of one- or two-word items ('Thời sự', 'Kinh tế',
@@ -125,7 +125,9 @@ _SAPO = re.compile(r"^(?:\([^()]{1,40}\)\s*[-–—]|(?:sang|chieu|toi|ngay|trua
 def _headline_below(head: list[str], folded: list[str], lines: list[int], posted: int) -> int | None:
     """The headline under the posting time and the page's tools: the first line that is no menu, section path or
     tool line, a line that is no sapo ('(laichau.gov.vn) - Sáng 10/12, ...') and ends in no stop or comma."""
-    below = next((i for i in lines if i > posted and not _menu_line(head[i], folded[i])), None)
+    # (nor a player's line: 'Nghe đọc bài viết 00:00 / 05:12')
+    below = next((i for i in lines if i > posted and not _menu_line(head[i], folded[i])
+                  and not re.search(r"\d:\d\d\s*/\s*\d", folded[i])), None)
     if below is not None and _headline(head[below], folded[below], digits=False) \
             and len(folded[below].split()) <= 40 and not re.search(r"[.,;]\s*$", head[below]) \
             and not _SAPO.match(folded[below]) and not re.search(r"\d:\d\d", folded[below]) \
@@ -165,6 +167,7 @@ def _menu_line(line: str, folded: str) -> bool:
 _PORTAL = re.compile(r"^(?:bao (?!cao\b)|tap chi |cong thong tin |dai phat thanh|bo (?=[a-z ]{4,30}$)"
                      r"|(?:chuyen muc|ngay dang|dang ngay|tac gia|nguon|cap nhat)\b)|\.vn$")
 _SECTION_PATH = re.compile(r"[›»|>]|\]\(")  # 'Trang chủ › Kinh tế', '[Kinh tế](/kinh-te)'
+_PATH_STEPS = re.compile(r"\s[›»|>]\s")  # its steps set apart by spaces (an OCR'd 'I' read '|' is no step: 'K|NH TẾ')
 
 
 def _kind(folded: list[str]) -> tuple[str, int | None]:
@@ -229,7 +232,9 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
     start = marked[0] if marked else next(
         (i for i, (x, f) in enumerate(zip(head, folded)) if f and not (LETTERHEAD.search(f) and not _HEADLINE.search(f))
          and not DEPARTMENT.match(x.strip()) and not _PORTAL.search(f)
-         and not (_SECTION_PATH.search(x) and re.search(r"\d{1,2}/\d{1,2}/\d{4}", f))), None)
+         # (a section path is no title: 'Trang chủ > Kinh tế', or one with the posting date)
+         and not (_SECTION_PATH.search(x) and re.search(r"\d{1,2}/\d{1,2}/\d{4}", f) or _PATH_STEPS.search(x)
+                  and _menu_line(x, f))), None)
     if start is None:
         return "", range(0)
     out = [head[start].strip()]

@@ -266,13 +266,15 @@ def districts_named(folded: str) -> list[str]:
     """The districts (before the 2025 reform) folded text names with their kind ('huyện Đắk Mil', 'thành phố Quy
     Nhơn'), folded; not a city named as its province is ('thành phố Sơn La', 'thành phố Cần Thơ': which is meant is
     not sure)."""
-    provinces = {a for a, _, _ in province_spans(folded)}
+    provinces = {a: b for a, b, _ in province_spans(folded)}
     out = []
     for m in _UNIT_NAMED.finditer(folded):
         words = m.group(1).split()
         for k in range(len(words), 0, -1):
             if _districts().get(name := " ".join(words[:k])):
-                if m.start(1) not in provinces and not city_provinces(f"thanh pho {name}"):
+                # (a province's name may open a district's: 'thành phố Điện Biên Phủ' is no 'Điện Biên')
+                if provinces.get(m.start(1), -1) < m.start(1) + len(name) \
+                        and name not in {fold_ocr(p) for p in city_provinces(f"thanh pho {name}")}:
                     out.append(name)
                 break
     return list(dict.fromkeys(out))

@@ -34,6 +34,8 @@ LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")
+# or its number in brackets, under the rule above the notes: '(3) Trong đó thu tiền sử dụng đất ...'
+_BRACKET_FN = re.compile(r"^\s*\((\d{1,2})\)\s*\S")
 # clean exports keep footnote marks as superscript digits: '⁵ Điện sản xuất ...'
 _SUPER_FN = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -72,7 +74,8 @@ def cites_footnote(text: str, number: str) -> bool:
     to one letter, which is OCR's reading of a word: 'sửa đổi' printed 'stra d61')."""
     sup = number.translate(_TO_SUPER)
     # (a superscript run is one mark: '¹¹' is note 11's, not note 1's)
-    return bool(re.search(rf"[^\W\d]{{2}}{re.escape(number)}(?!\d)"
+    # (or in brackets glued on: 'lên 397 xã(2)', 'tăng 31,5%(3);', not an enumeration's ' (2) ...')
+    return bool(re.search(rf"[^\W\d]{{2}}{re.escape(number)}(?!\d)|[^\s(]\({re.escape(number)}\)"
                           rf"|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
 
 
@@ -220,6 +223,9 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             start(i, text, "footnote", m.group(1).replace("!", "1").replace("'", "1"))
             in_footnote = True
             continue
+        if wrapped and in_footnote and (m := _BRACKET_FN.match(text)):
+            start(i, text, "footnote", m.group(1))  # '(3) Trong đó ...' under the rule, however the note before ended
+            continue
         if wrapped and (m := _SUPER_FN.match(text)) and (cur is None or in_footnote or _ends_sentence(cur.lines[-1][1])):
             # a note a superscript opens ('⁴ Trong đó vốn do cấp tỉnh quản lý ...') under wrapped text: a note of its own,
             # though the one before wrapped onto a line of its own ('... cấp huyện giải ngân 636 tỷ' / 'đồng.')
@@ -240,6 +246,8 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
         if not wrapped:
             if m := _SUPER_FN.match(text):
                 start(i, text, "footnote", m.group(1).translate(_SUPER_DIGITS))
+            elif in_footnote and (m := _BRACKET_FN.match(text)):
+                start(i, text, "footnote", m.group(1))  # under the rule: '(3) Trong đó thu tiền sử dụng đất ...'
             elif text[:1].islower() and _SUPER_FN.match(_next_text(lines, i)):
                 start(i, text, "footnote")  # the tail of a footnote begun on the previous page
             elif cur is not None and cur.kind in ("body", "list") and lines[i - 1].strip() \

@@ -58,6 +58,8 @@ class Answer:
     trend: object = None  # qa.trend.Trend when the answer is an indicator across periods
     plan_only: bool = False  # refused for a result: only a plan speaks of the period (quoted, its figures kept)
     why: list = field(default_factory=list)  # the sentences weighed and what ruled each out (see Engine._answer)
+    # another report of the place stating the lead figure's period otherwise: [{"n", "doc", "figure"}] (qa.disagree)
+    also_reported: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         d = {"id": self.id, "question": self.question, "answered": self.answered, "answer": self.answer,
@@ -75,6 +77,8 @@ class Answer:
             d["plan_only"] = True
         if self.why:
             d["why"] = self.why
+        if self.also_reported and self.answered:
+            d["also_reported"] = self.also_reported
         if self.trend is not None:
             d["trend"] = self.trend.to_dict()
         return d

@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from tracuu.index.backend import Store
-from tracuu.index.store import Filters, Hit, report_periods
+from tracuu.index.store import Hit, report_periods
 from tracuu.ingest.ocr_report import poor_scan_note
 from tracuu.ingest.periods import from_january
 from tracuu.ingest.textnorm import fold_ocr
@@ -24,7 +24,7 @@ from .quote_choice import (amount_over_share, baseline_asked_first, highlight, p
 from .glossary import leading
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figure_line import lead_line
-from .figures import aimed, aims_at, aims_share, extract as figure_list
+from .figures import aimed, aims_at, aims_share
 from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
 from .parts import lead_in, list_above, part_asked
@@ -34,7 +34,9 @@ from .ruled_out import NOT_ITS_FIGURE, ruled_out
 from .scope import national_figure, others_figure
 from .seasons import season_said
 from .sentence import marks_agree, sentences, states_figure
-from .verify import numbers_in, unsupported_numbers
+from .bodies import with_bodies
+from .disagree import also_reported, note_line
+from .verify import unsupported_numbers
 from .weights import EVIDENCE
 
 MIN_COVERAGE = EVIDENCE.min_coverage
@@ -115,8 +117,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     # the question's words are said best of the whole country: a weak sentence of this place is no answer
     # (not by a quote running on into the best one: 'Mức tăng này cao hơn ... cả nước là 6,42%. Riêng quý II/2022, GRDP
     # của tỉnh ước tăng 9,05%' holds the place's own sentence, whose words it borrows)
+    # (or said of it only beside the province's figure: '... tăng 1,92% (cả nước tăng 1,84%; lạm phát cơ bản bình quân
+    # cả nước tăng 0,81%)' for the province's 'lạm phát cơ bản')
     elsewhere = max((e.coverage for e, r in zip(all_evidence, ruled) if r == "another_place_s_figure"
-                     and national_figure(query, e.sentence) and not _holds(e, best)), default=0.0)
+                     and (e.national or national_figure(query, e.sentence)) and not _holds(e, best)), default=0.0)
     # or by a sentence saying the figure asked is not compiled ('số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà
     # soát ... chưa được công bố'): a weak sentence of another quantity (the new firms beside it) is no answer either
     unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled" or e.unpublished),
@@ -266,6 +270,9 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
         text = lead_line(figs[0], citations[0].quote, label,
                          wording.heading_name(query, figs[0], top[best.hit_index].passage.section),
                          plan_share=bool(_PLAN_SHARE_ASKED.search(fold_ocr(query.text)))) + "\n" + text
+    other = also_reported(query, best, figs, evidence, top, store, citations)
+    if other is not None:  # another report of the place gives the period's figure otherwise: the reader must know
+        text += "\n" + note_line(*other)
     sources = [c.text for c in citations] + [wording.meta_text(c, store) for c in citations] \
         + [f.period.label for f in figs if f.period] + [s.label for s in query.seasons]  # its period as labelled
     bad = unsupported_numbers(text, sources)
@@ -305,7 +312,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                       citations, confidence=best.coverage, figures=figs,
                       why=why + [{"outcome": "refused", "reason": "only_results_for_a_target"}])
     answer = Answer(query.text, True, text, query.period or cited.section_period, citations,
-                    confidence=best.coverage, figures=figs, why=why)
+                    confidence=best.coverage, figures=figs, why=why,
+                    also_reported=[{"n": other[0].n, "doc": other[0].doc, "figure": other[1].to_dict()}] if other else [])
     if generate is not None:
         answer = generate(query, answer, citations, sources)
     return answer
@@ -362,31 +370,6 @@ def _holds(e, best) -> bool:
     return best is not None and e.hit_index == best.hit_index and e.first <= best.first <= e.last
 
 
-def with_bodies(top: list[Hit], store: Store, query: Query) -> list[Hit]:
-    """The ranked passages, each headline among the first five followed by its report's body passage that states
-    its figure in full ('Lào Cai: thu ngân sách 9 tháng đạt 84,7% dự toán' in a bulletin's 'Trong số này:' ->
-    '... 9 tháng ước đạt 9.846,2 tỷ đồng, bằng 84,7% dự toán'), when the ranking left that passage out; so too the
-    first table row among them, whose cell the report's text may state in a sentence (quote_choice.restated_in_body)."""
-    out = list(top)
-    row_read = False
-    for h in top[:5]:
-        if h.passage.kind == "table" and not row_read:
-            row_read = True  # (one row: each costs a search)
-            nums = [x for x in numbers_in(h.passage.text.split(" > ")[-1]) if not _YEARISH.fullmatch(x)]
-        elif h.passage.kind == "title":
-            nums = [x for f in figure_list(h.passage.text) for x in numbers_in(f.value)]  # figures, not dates
-        else:
-            continue
-        if not nums:
-            continue
-        found = store.search(" ".join([query.search_text, *nums]), None, k=5, filters=Filters(docs={h.passage.doc}))
-        body = next((b for b in found if b.passage.kind == "body" and set(nums) & set(numbers_in(b.passage.text))), None)
-        if body is not None and all(x.passage.id != body.passage.id for x in out[:5]):
-            out.insert(min(4, out.index(h) + 1), Hit(passage=body.passage, score=h.score, lexical=body.lexical,
-                                                     dense=body.dense, row=body.row))
-    return out
-
-
 def counted_to_date(quote: str, start: int) -> str | None:
     """The date (as printed) the figure at `start` is counted to, named before it in its own sentence; None where its
     own clause names it ('Vốn đầu tư công giải ngân đến ngày 25/9/2023: 3.105 tỷ đồng': the answer's heading says it)."""
@@ -402,7 +385,6 @@ def counted_to_date(quote: str, start: int) -> str | None:
 _COUNTED_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})")
 
 
-_YEARISH = re.compile(r"(?:19|20)\d\d|\d{1,2}")  # a year or a month in a column's name, not a cell's value
 
 
 def held(query: Query, store: Store) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .answer import Answer
+from .disagree import NOTE
 from .engine import AskOptions, Engine
 from .verify import numbers_in
 
@@ -55,11 +56,13 @@ def is_hit(c: dict, gold: dict) -> bool:
 
 
 def figure_ok(answer: Answer, must: list[str]) -> bool:
-    """The answer holds every number of every must_contain string, verbatim."""
-    have = set(numbers_in(answer.answer))
+    """The answer holds every number of every must_contain string, verbatim (not in its line on another report's
+    figure: that is no figure it gives)."""
+    text = "\n".join(x for x in answer.answer.splitlines() if not x.startswith(NOTE))
+    have = set(numbers_in(text))
     need = [n for s in must for n in numbers_in(s)]
     if not need:  # a fact with no number: the string itself must be quoted
-        return all(s in answer.answer for s in must)
+        return all(s in text for s in must)
     return answer.answered and all(n in have for n in need)
 
 

@@ -8,6 +8,7 @@ from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
+from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr, letter_off
 from tracuu.ingest.types import Period
 
@@ -271,7 +272,11 @@ def _counted_to(f: Figure, dated: list[Period]) -> bool:
     ngân đến ngày 30/6/2024 đạt 1.645,2': the second figure; 'Lũy kế đến ngày 09/01/2022 đã tiêm ... Tỷ lệ ... đạt
     94,34%': each figure after the date)."""
     # (a note's item is of the date of the sentence carrying its mark, its frame)
-    return bool(cutoff_months(fold(f"{f.frame} {f.quote[:f.start]}")) & {(d.year, d.index) for d in dated})
+    head = f.quote[:f.start]
+    item = head[head.rfind(";") + 1:]
+    if find_periods(item):  # (an item naming a period of its own is not counted to the date: '...; ước cả năm đạt 95%')
+        return bool(cutoff_months(fold(item)) & {(d.year, d.index) for d in dated})
+    return bool(cutoff_months(fold(f"{f.frame} {head}")) & {(d.year, d.index) for d in dated})
 
 
 def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:

@@ -34,10 +34,15 @@ def states_baseline_value(query: Query, sentence: str, default_year: int | None 
     """The sentence gives the asked period's value as a baseline in brackets: it answers for that period. Not a
     plan's value ('bằng 78,4% kế hoạch năm 2024 (18.650 triệu USD)'): that is the year's aim, no result of it."""
     folded = fold_ocr(sentence)
-    return any(m.period in query.periods and _BRACKETED_VALUE.match(folded, m.end)
+    mentions = [m for m in find_periods(folded, default_year, folded=True) if m.period]
+    # ('Lũy kế 10 tháng năm 2025 ... so với cùng kỳ năm 2024 (cùng kỳ đạt 5.074,8 tỷ đồng)': the same span of that year)
+    spans = {(m.period.kind, m.period.index) for m in mentions if m.period.kind != "year"}
+    return any((m.period in query.periods or m.period.kind == "year" and re.search(r"cung ky\s*$", folded[:m.start])
+                and any(a.year == m.period.year and (a.kind, a.index) in spans for a in query.periods))
+               and _BRACKETED_VALUE.match(folded, m.end)
                and not _PLAN_OF.search(folded[max(0, m.start - 24):m.end])  # (the mention may hold 'kế hoạch')
                and not _PLANS_YEAR.search(folded, max(0, m.start - 30), m.start)  # ('kế hoạch vốn năm 2023 (4.246,8')
-               for m in find_periods(folded, default_year, folded=True) if m.period)
+               for m in mentions)
 
 
 _PLAN_OF = re.compile(rf"\b{lexicon().alternation('plan_nouns')}\b(?:\s+(?:duoc\s+)?giao)?\s*(?:ca\s+)?n[a-z]{{0,2}}m\s+\d{{4}}$")
@@ -80,6 +85,11 @@ def _results_cover(asked: Period, docs) -> bool:
 
 # a report of a unit below the province ('UBND phường Trường Vinh', 'UBND thành phố Móng Cái', 'UBND huyện Cao Lộc')
 _SUB_UNIT = re.compile(r"^ubnd (huyen|thi xa|quan|phuong|xa|thi tran|thanh pho) (.+)$")  # folded
+
+
+def unit_of(doc: str, store: Store) -> str | None:
+    """The folded unit below the province that issued `doc` ('phuong truong vinh'); None for a province's report."""
+    return _units(store).get(doc)
 
 
 def _units(store: Store) -> dict[str, str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Flag, auto
 
 from tracuu.ingest.lunar import lunar_names, lunar_new_year
-from tracuu.ingest.periods import find_periods
+from tracuu.ingest.periods import Mention, find_periods
 from tracuu.ingest.places import city_provinces, district_provinces, districts_named, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
@@ -181,6 +181,7 @@ def parse_query(text: str) -> Query:
     # chi năm 2023')
     source = _SOURCE.match(whole)
     mentions = find_periods(text)
+    mentions = tuple(sorted([*mentions, *_bare_spans(whole, mentions)], key=lambda m: m.start))
     if source and any(m.start >= source.end() and m.period for m in mentions):
         mentions = tuple(sorted(mentions, key=lambda m: m.start < source.end()))
     # 'đến cuối tháng 5/2023' is a cut-off (the state then, in a wider report), not May's own figure
@@ -225,6 +226,28 @@ def parse_query(text: str) -> Query:
                  weak=weak,
                  same=equivalents(content),
                  former=[name for _, b, name in places if FORMER_MARK.match(whole, b)])
+
+
+def _bare_spans(folded: str, mentions) -> list[Mention]:
+    """A running total a question names by its months alone ('tổng thu ngân sách 5 tháng của Hải Dương'), without a
+    year (reports print such words as durations too: questions only): a span whose year the question gives elsewhere
+    ('Cùng kỳ năm 2023, ...'), or none."""
+    out = []
+    years = {n.period.year for n in mentions if n.period and not n.comparison}  # (a year lent, as find_periods lends)
+    for m in _BARE_MONTHS.finditer(folded):
+        if not any(m.start() < n.end and n.start < m.end() for n in mentions):
+            count = int(m.group(1)) if m.group(1).isdigit() else _WORDS[m.group(1)]
+            lent = Period("months", min(years), count) if len(years) == 1 else None
+            out.append(Mention(lent, m.start(), m.end(), "months", count, None))
+    return out
+
+
+# 'N tháng' that no other reading takes ('9 tháng', '6 tháng' are), not a duration or an age ('sau 5 tháng triển khai',
+# 'trẻ dưới 8 tháng tuổi', '2 tháng qua')
+_BARE_MONTHS = re.compile(r"(?<!sau )(?<!vong )(?<!duoi )(?<!tren )(?<!moi )(?<!hon )(?<!han )(?<![\d/.,])"
+                          r"\b(2|4|5|7|8|10|11|hai|bon|bay|tam|muoi mot|muoi)\s+thang\b"
+                          r"(?!\s*(?:\d|tuoi|qua\b|toi\b|tiep|lien|nua|cuoi|dau|truoc|sau|mot lan))")
+_WORDS = {"hai": 2, "bon": 4, "bay": 7, "tam": 8, "muoi": 10, "muoi mot": 11}
 
 
 _SOURCE = re.compile(r"\s*theo\s+(?:ket luan|thong bao|bao cao|thong cao|nghi quyet|phat bieu|bai)\b[^,?]{0,80},")

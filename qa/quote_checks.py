@@ -105,7 +105,10 @@ def figure_by_name(sent: str, pairs: list[str], variants: dict, repair, cells: b
         if stating is clauses[k]:
             return True
         lead = figure_lead(stating) or ""
-        if names(lead) or all(w in _GOES_ON for w in re.findall(r"[a-z]+", lead)):
+        # (or it says again what the named clause says, of the whole province: 'Giải ngân vốn đầu tư công: tính đến
+        # ngày 30/11/2021, toàn tỉnh giải ngân được 6.854,2 tỷ đồng')
+        again = _GOES_ON | _WHOLE | set(re.findall(r"[a-z]+", fold_ocr(clauses[k])))
+        if names(lead) or all(w in again for w in re.findall(r"[a-z]+", lead)):
             return True
     return False
 
@@ -114,3 +117,4 @@ _MARK = re.compile(r"[a-zà-ỹ.)][⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # a footnote
 # the words a clause may open with and still state the previous clause's indicator ('..., ước đạt', '..., tăng',
 # '..., bằng'): labels, and the verbs and bounds of a figure
 _GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())
+_WHOLE = frozenset("toan ca tinh thanh pho duoc".split())  # 'toàn tỉnh ... được', 'cả thành phố ...'

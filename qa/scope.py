@@ -6,7 +6,7 @@ import re
 
 from tracuu.index.lexical import words_of
 from tracuu.ingest.places import find_provinces, province_spans
-from tracuu.ingest.textnorm import fold_ocr, letter_off
+from tracuu.ingest.textnorm import bracket_close, fold_ocr, letter_off
 
 from .sentence import figure_lead
 from .glossary import NATION, WHOLE_PROVINCE
@@ -108,12 +108,13 @@ def owners(lead: str) -> set[str]:
     marked = lead
     for a, b, _ in reversed(spans):
         marked = marked[:a] + "P" + marked[b:]
-    out, shift = set(), 0
+    out, aside, shift = set(), set(), 0
     for a, b, name in spans:  # offsets in `marked` move by each earlier name's length
         if not _PARTNER.search(marked[:a - shift]):
-            out.add(name)
+            # (a name in a bracket is an aside on the owner before it: 'tỉnh Sóc Trăng (giáp Trà Vinh qua sông Hậu)')
+            (aside if bracket_close(lead, a, b, len(lead)) >= 0 else out).add(name)
         shift += (b - a) - 1
-    return out
+    return out or aside
 
 
 def _local_figure(query: Query, sentence: str, lead: str) -> bool:
@@ -154,6 +155,14 @@ def _province_figure(query: Query, lead: str) -> bool:
     return bool(units) and bool(whole) and not any(re.search(rf"\b{re.escape(u)}\b", lead) for u in units)
 
 
+def _unit_s_clause(query: Query, sentence: str) -> bool:
+    """A later clause of the sentence gives the unit asked its own figure ('toàn tỉnh có 14 cụm ..., tỷ lệ lấp đầy 46,8%;
+    riêng thị xã Chơn Thành có 4 cụm với tỷ lệ lấp đầy 71,2%'): the sentence answers for the unit."""
+    folded = fold_ocr(sentence)
+    units = [fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)]
+    return any(re.search(rf"\b{re.escape(u)}\b[^;.]*?\d", folded) for u in units if not find_provinces(u))
+
+
 # a centrally-run city as a whole ('của toàn Thành phố Hồ Chí Minh' in huyện Củ Chi's report): above any district asked
 _WHOLE_CITY = re.compile(r"\b(?:toan|ca) thanh pho\b")
 
@@ -173,7 +182,8 @@ def elsewhere_figure(query: Query, sentence: str, report_province: str | None, s
         # country ('cao hơn tốc độ tăng của cả nước'), is no answer
         return True
     lead = figure_lead(sentence) or ""
-    if lead and (_local_figure(query, sentence, lead) or _province_figure(query, lead)):
+    if lead and (_local_figure(query, sentence, lead) or _province_figure(query, lead)
+                 and not _unit_s_clause(query, sentence)):
         return True
     if not query.provinces:
         return False
@@ -225,7 +235,8 @@ def clause_of(sentence: str, asked: set[str]) -> bool:
     for clause in clauses(sentence):
         folded = fold_ocr(clause)
         # the place is the clause's subject, its figure after it: not 'đứng thứ 2 cả nước sau Quảng Ninh'
-        if any(name in asked and name in owners(folded[:b]) and re.search(r"\d", folded[b:])
+        # (read up to its figure: a name in a bracket closed before it is an aside, 'tỉnh Sóc Trăng (giáp Trà Vinh ...)')
+        if any(name in asked and (digit := re.search(r"\d", folded[b:])) and name in owners(folded[:b + digit.start()])
                for _, b, name in province_spans(folded)):
             return True
     return False

@@ -36,3 +36,14 @@ def test_the_report_gives_the_lead_figure_accuracy(sample_engine, tmp_path):
     assert report.lead_judged >= 4  # (d004 pins a decree's number, stated in no figure line)
     assert report.summary()["lead_figure_accuracy"] == round(report.lead_ok / report.lead_judged, 3)
     assert report.lead_ok >= report.lead_judged - 1  # a quality floor: at most one wrong first figure of these
+
+
+def test_another_report_s_figure_said_beside_the_answer_is_not_the_answer_s():
+    """The line naming another report's figure (qa.disagree) holds a number the answer does not give: figure accuracy
+    does not count it."""
+    from tracuu.qa.disagree import NOTE
+    from tracuu.qa.evaluate import figure_ok
+    text = f"{QUOTE}\n{NOTE} — 1.098,2 triệu USD theo b.txt [2]: “Kim ngạch xuất khẩu 10 tháng đạt 1.098,2 triệu USD.”"
+    ans = Answer("xuất khẩu 10 tháng", True, text, None, figures=extract(QUOTE))
+    assert figure_ok(ans, ["đạt 1.053,7 triệu USD"])
+    assert not figure_ok(ans, ["đạt 1.098,2 triệu USD"])

@@ -1487,3 +1487,19 @@ def test_a_later_item_that_only_changes_the_subject_keeps_the_subject_s_period()
     # an item with its own subject keeps the report's period
     items = "Xuất khẩu tháng 6/2019 đạt 95 triệu USD; nhập khẩu đạt 41 triệu USD."
     assert [f.period for f in extract(items, period=own, own=own)] == [june, own]
+
+
+def test_an_item_naming_its_own_period_after_the_date_is_not_counted_to_it():
+    """'tính đến ngày 30/11/2021, toàn tỉnh giải ngân được 6.854,2 tỷ đồng, ...; ước cả năm giải ngân đạt 95% kế hoạch'
+    (set DD's gdd005, figures invented), asked 'đến 30/11/2021': the state at the date leads, not the year's estimate
+    after it. The clause naming the asked words then saying them again ('toàn tỉnh giải ngân được') states its figure."""
+    from tracuu.qa.quote_checks import figure_by_name
+    quote = ("Giải ngân vốn đầu tư công: tính đến ngày 30/11/2021, toàn tỉnh giải ngân được 6.854,2 tỷ đồng, đạt 72,3% "
+             "kế hoạch vốn (cả nước đạt 64,0%); ước cả năm giải ngân đạt 95% kế hoạch.")
+    words = _w("giai", "ngan", "von", "dau", "tu", "cong")
+    figs = extract(quote, period=Period("year", 2021))
+    assert rank(figs, weighted(words), dated=[Period("month", 2021, 11)])[0].value == "6.854,2"
+    pairs = ["giai_ngan", "ngan_von", "von_dau", "dau_tu", "tu_cong"]
+    assert figure_by_name(quote, pairs, {}, None)
+    assert not figure_by_name("Giải ngân vốn đầu tư công: tính đến ngày 30/11/2021, tổng mức bán lẻ đạt 1.234 tỷ đồng.",
+                              pairs, {}, None)

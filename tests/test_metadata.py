@@ -600,3 +600,23 @@ def test_an_office_line_under_the_agency_is_letterhead_not_the_title():
     # (a report about prevention keeps its title)
     assert extract(["PHÒNG, CHỐNG THIÊN TAI NĂM 2024", "", "Kết quả ..."], "x", filename="c.txt")["title"].startswith(
         "PHÒNG, CHỐNG")
+
+
+def test_a_section_path_or_a_player_s_line_is_no_title_and_the_posting_date_is_kept():
+    """A paper's page with a note above its headline (tests/data/invented/lch_bao_6thang_2027.txt), and one whose
+    headline follows the size tools and an audio player's line (set BI's Bạc Liêu, figures invented): the headline is
+    the title, not the section path; the posting time dates the page. An OCR'd '|' for 'I' makes no section path."""
+    lines = (Path(__file__).parent / "data" / "invented" / "lch_bao_6thang_2027.txt").read_text("utf-8").splitlines()
+    meta = extract(lines, "fallback", filename="lch_bao_6thang_2027.txt")
+    assert meta["title"] == "Lai Châu: Kinh tế 6 tháng đầu năm 2027 tăng trưởng khá"
+    assert meta["issuer"] == "BÁO LAI CHÂU ĐIỆN TỬ" and meta["period_source"] == "title"
+    lines = ["BÁO BẠC LIÊU ĐIỆN TỬ", "Cơ quan của Đảng bộ Đảng Cộng sản Việt Nam tỉnh Bạc Liêu", "Thứ Sáu, 07/07/2023",
+             "Đăng nhập | Đăng ký | RSS", "Trang chủ", "Kinh tế", "Trang chủ » Kinh tế » Đầu tư - Phát triển",
+             "Cập nhật lúc 15:42, Thứ Năm, 06/07/2023 (GMT+7)", "Cỡ chữ: A- | A | A+", "Nghe đọc bài viết 00:00 / 05:12",
+             "Bạc Liêu: Kinh tế 6 tháng đầu năm 2023 tăng trưởng 6,12%",
+             "(BL) - Chiều 6/7, Văn phòng UBND tỉnh tổ chức họp báo về tình hình kinh tế - xã hội 6 tháng đầu năm 2023."]
+    meta = extract(lines, "fallback", filename="bl.txt")
+    assert meta["title"] == "Bạc Liêu: Kinh tế 6 tháng đầu năm 2023 tăng trưởng 6,12%" and meta["date"] == "2023-07-06"
+    scan = ["TINH HINH K|NH TE - XA HO| 6 THANG DAU NAM 2023 TINH DONG NA|", "",
+            "Tong san pham trên dia ban tinh (GRDP) 6 thang dau nam 2023 uoc tang 5,21% so voi cung ky."]
+    assert extract(scan, "fallback", filename="scan.txt")["title"].startswith("TINH HINH K|NH TE")

@@ -263,3 +263,24 @@ def test_a_year_framing_the_question_gives_its_span_only_its_year():
     both = [Period("year", 2023), Period("quarter", 2023, 4)]
     assert parse_query("GRDP năm 2023 và quý IV tăng bao nhiêu").periods == both
     assert parse_query("Năm 2023, GRDP cả năm và quý IV tăng bao nhiêu").periods == both
+
+
+def test_a_running_total_named_by_its_months_alone_takes_the_question_s_year():
+    """'tổng thu ngân sách 5 tháng' with the year elsewhere in the question (set DD's gdd030): the five months of that
+    year; the same span of a year 'cùng kỳ' names; a duration or an age is no period."""
+    assert parse_query("Cùng kỳ năm 2023, tổng thu ngân sách 5 tháng của Hải Dương là bao nhiêu?").periods == \
+        [Period("months", 2023, 5)]
+    assert parse_query("Năm 2024, thu ngân sách 5 tháng của Hải Dương").periods == [Period("months", 2024, 5)]
+    assert parse_query("thu ngan sach 11 thang ha noi").loose == [("months", 11)]
+    for text in ("tỷ lệ trẻ dưới 5 tháng tuổi được bú mẹ", "dự án hoàn thành trong vòng 4 tháng, bao nhiêu hộ được hỗ trợ"):
+        q = parse_query(text)
+        assert not q.periods and ("months", 5) not in q.loose and ("months", 4) not in q.loose
+
+
+def test_a_district_whose_name_opens_with_its_province_s_is_the_district():
+    """'thành phố Điện Biên Phủ', 'huyện Điện Biên Đông' (set DD's gdd033): the district asked, in Điện Biên; a city named
+    as its province is ('thành phố Tuyên Quang') stays unsure, as before."""
+    q = parse_query("Chỉ số giá tiêu dùng tháng 9/2023 của thành phố Điện Biên Phủ so với cùng kỳ")
+    assert q.provinces == ["Điện Biên"] and q.districts == ["dien bien phu"]
+    assert parse_query("huyện Điện Biên Đông thu ngân sách").districts == ["dien bien dong"]
+    assert parse_query("thành phố Tuyên Quang thu ngân sách").districts == []

@@ -1,4 +1,4 @@
-"""qa.quote_choice and answering.with_bodies: which of a report's sentences and table rows the answer quotes. On an
+"""qa.quote_choice and bodies.with_bodies: which of a report's sentences and table rows the answer quotes. On an
 invented statistics release (tests/data/invented, every figure invented: prose, a pipe table of the same figures and
 a note on last month's), each choice is put before the code as the ranking might leave it."""
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tracuu.index.store import Hit
-from tracuu.qa.answering import with_bodies
+from tracuu.qa.bodies import with_bodies
 from tracuu.qa.extract import Evidence
 from tracuu.qa.query import parse_query
 from tracuu.qa.quote_choice import asked_period_first, restated_in_body

@@ -474,3 +474,13 @@ def test_what_a_sentence_compares_with_answers_only_when_asked(invented_engine):
     ans = ask("Tỷ lệ giải ngân vốn đầu tư công của Lạng Sơn đến 31/5/2027 so với kế hoạch Thủ tướng Chính phủ giao?")
     assert ans.answered and ans.figures[0].value == "36,2", ans.answer
     assert ans.answer.split("\n")[0].startswith("Giải ngân"), ans.answer
+
+
+def test_the_same_span_s_bracketed_value_answers_for_that_year():
+    """'Lũy kế 10 tháng năm 2025 ... tăng 10,6% so với cùng kỳ năm 2024 (cùng kỳ đạt 5.074,8 tỷ đồng)' (set N's Sơn La,
+    figures invented) answers 'Cùng kỳ năm 2024, thu ngân sách 10 tháng': the bracket gives that span's value."""
+    q = parse_query("Cùng kỳ năm 2024, thu ngân sách 10 tháng của Sơn La đạt bao nhiêu?")
+    sentence = ("Lũy kế 10 tháng năm 2025 ước đạt 5.612,8 tỷ đồng, bằng 91,7% dự toán, tăng 10,6% so với cùng kỳ năm "
+                "2024 (cùng kỳ đạt 5.074,8 tỷ đồng).")
+    assert not conflicts(q, sentence, 2025)
+    assert conflicts(q, sentence.split(" (")[0] + ".", 2025)

@@ -1,6 +1,7 @@
 """qa.scope: whose figure a clause gives (pure functions; invented sentences)."""
 import pytest
 
+from tracuu.ingest.textnorm import fold_ocr
 from tracuu.qa.query import parse_query
 from tracuu.qa.scope import clause_of, elsewhere_figure, owners, place_of
 
@@ -202,3 +203,24 @@ def test_a_column_headed_by_an_area_alone_is_the_area_as_it_was():
     assert former_areas("Khu vực Bắc Kạn (cũ)") == ["Bắc Kạn"]
     assert former_areas("Toàn tỉnh") == []
     assert former_areas("khu vực Phú Thọ đón 3.108 nghìn lượt khách") == []
+
+
+def test_a_province_named_in_a_bracket_is_an_aside_not_the_owner():
+    """'Trước đó, tỉnh Sóc Trăng (giáp Trà Vinh qua sông Hậu) công bố ... kim ngạch xuất khẩu đạt 1.035 triệu USD' (set
+    CY's Trà Vinh article, figures invented): Sóc Trăng's figure, not Trà Vinh's; a name in a bracket alone still owns."""
+    lead = fold_ocr("Trước đó, tỉnh Sóc Trăng (giáp Trà Vinh qua sông Hậu) công bố GRDP 9 tháng tăng")
+    assert owners(lead) == {"Sóc Trăng"}
+    assert owners(fold_ocr("Kim ngạch xuất khẩu (Trà Vinh) đạt")) == {"Trà Vinh"}
+    q = parse_query("Kim ngạch xuất khẩu 9 tháng năm 2024 của Trà Vinh")
+    assert elsewhere_figure(q, "Trước đó, tỉnh Sóc Trăng (giáp Trà Vinh qua sông Hậu) công bố GRDP 9 tháng tăng 6,91%, "
+                               "kim ngạch xuất khẩu đạt 1.035 triệu USD.", "Trà Vinh")
+
+
+def test_a_unit_asked_is_answered_by_its_own_clause_after_the_province_s_figure():
+    """'riêng thị xã Chơn Thành có 4 cụm với tỷ lệ lấp đầy 71,2%' after the province's 46,8% (set DD, figures
+    invented): the sentence answers for the town; the province's figure alone does not."""
+    q = parse_query("Tỷ lệ lấp đầy các cụm công nghiệp ở thị xã Chơn Thành")
+    both = ("Cụm công nghiệp: toàn tỉnh có 14 cụm công nghiệp được thành lập, tổng diện tích 652,4 ha, tỷ lệ lấp đầy "
+            "46,8%; riêng thị xã Chơn Thành có 4 cụm với tỷ lệ lấp đầy 71,2%.")
+    assert not elsewhere_figure(q, both, "Bình Phước")
+    assert elsewhere_figure(q, both.split(";")[0] + ".", "Bình Phước")

@@ -195,3 +195,16 @@ def test_a_row_saved_with_tabs_is_no_heading():
     from tracuu.ingest.structure import heading_level
     assert heading_level("I. XUẤT KHẨU\t412,6\t425,8\t3.684,7") is None
     assert heading_level("I. XUẤT KHẨU") == (1, "I. XUẤT KHẨU")
+
+
+def test_notes_numbered_in_brackets_under_the_rule_are_footnotes():
+    """A Word export's notes '(3) ...' under the '____' rule (invented figures): footnotes of their number, each cited by
+    the mark glued to a figure ('tăng 31,5%(3);'), not by an enumeration's ' (2) ...'."""
+    from tracuu.ingest.structure import cites_footnote
+    lines = ["Thu nội địa ước đạt 26.020,6 tỷ đồng, bằng 150,2% dự toán, tăng 31,5%(3);", "",
+             "Nơi nhận:", "- Lưu: VT.", "___________________",
+             "(2) Chiếm 70,1% tổng số xã.", "(3) Trong đó thu tiền sử dụng đất ước đạt 7.512,3 tỷ đồng."]
+    notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
+    assert [(p.footnote_no, p.lines[0][1][:3]) for p in notes] == [("2", "(2)"), ("3", "(3)")]
+    assert cites_footnote(lines[0], "3") and cites_footnote("lên 397 xã(2), ...", "2")
+    assert not cites_footnote("gồm các nhiệm vụ: (2) phát triển hạ tầng", "2")
