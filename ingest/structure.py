@@ -223,6 +223,9 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             start(i, text, "footnote", m.group(1).replace("!", "1").replace("'", "1"))
             in_footnote = True
             continue
+        if wrapped and in_footnote and (m := _BRACKET_FN.match(text)):
+            start(i, text, "footnote", m.group(1))  # '(3) Trong đó ...' under the rule, however the note before ended
+            continue
         if wrapped and (m := _SUPER_FN.match(text)) and (cur is None or in_footnote or _ends_sentence(cur.lines[-1][1])):
             # a note a superscript opens ('⁴ Trong đó vốn do cấp tỉnh quản lý ...') under wrapped text: a note of its own,
             # though the one before wrapped onto a line of its own ('... cấp huyện giải ngân 636 tỷ' / 'đồng.')

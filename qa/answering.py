@@ -23,7 +23,7 @@ from .quote_choice import (amount_over_share, baseline_asked_first, highlight, p
                            whole_over_singled)
 from .glossary import leading
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
-from .figure_line import lead_line
+from .figure_line import counted_to_date, lead_line
 from .figures import aimed, aims_at, aims_share
 from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
@@ -209,7 +209,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                               marked_by={note_cite.n: best.sentence} if item is not None else None)
     sents = sentences(top[best.hit_index].passage.text)
     if best.note is not None and (not states_figure(sents[best.first]) or dated_item(query, best.note.text)
-                                  or names_the_part(query, best.note.text, sents[best.first], store.lexical)):
+                                  # (the sentence with the one before it, which may name its subject: '- Tổng kế
+                                  # hoạch vốn đầu tư công ... Đến ngày 30/6/2021, giải ngân được ...')
+                                  or names_the_part(query, best.note.text, " ".join(sents[max(0, best.first - 1):
+                                                                                         best.first + 1]), store.lexical)):
         # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'), or
         # its note's item states the asked period's ('¹ ...; quý II/2022 ước tăng 5,62%') or names the part asked that
         # the sentence totals ('đạt 2.914 tỷ đồng³' -> '³ Trong đó: ...; vốn ngân sách địa phương 1.868 tỷ đồng' for
@@ -368,23 +371,6 @@ def _report_of_the_ask(query: Query, doc, passage, sentence: str, asked: list) -
 def _holds(e, best) -> bool:
     """Quote `e` runs over the sentences of quote `best` (the same passage, its first sentence inside e's range)."""
     return best is not None and e.hit_index == best.hit_index and e.first <= best.first <= e.last
-
-
-def counted_to_date(quote: str, start: int) -> str | None:
-    """The date (as printed) the figure at `start` is counted to, named before it in its own sentence; None where its
-    own clause names it ('Vốn đầu tư công giải ngân đến ngày 25/9/2023: 3.105 tỷ đồng': the answer's heading says it)."""
-    head = quote[:max(0, start)]
-    head = head[head.rfind(". ") + 1:]
-    found = list(_COUNTED_DATE.finditer(head))
-    clause = max(head.rfind(", "), head.rfind(": "), head.rfind("; "))
-    return found[-1].group(1) if found and found[-1].start() < clause else None
-
-
-# 'Tính đến ngày 31/5/2025, ...', 'đến hết ngày 30/6/2024': a date the sentence's figures are counted to, as printed
-# (glossary.COUNTED_DATE, folded, reads OCR'd 'dén' and 'tới' too: 37 more labels, some beside a heading naming the date)
-_COUNTED_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})")
-
-
 
 
 def held(query: Query, store: Store) -> str:

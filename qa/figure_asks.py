@@ -83,7 +83,17 @@ def counted(question: str) -> set[tuple[str, ...]]:
         for m in re.finditer(r"\b(?:tổng số|tong so|số lượng|so luong)\s+(\w+(?: \w+){0,2})", question.lower()):
             if (words := fold_ocr(m.group(1)).split()) and words[0] not in _NOT_COUNTED:
                 out.add(tuple(words))
+    if not out and (m := _OPENING_COUNT.match(question.lower())):
+        # a question opening on 'số ...' ('số người chết do tai nạn giao thông 10 tháng'): what it counts, not a change
+        words = fold_ocr(m.group(1)).split()
+        if words[0] not in _NOT_COUNTED | _NO_THING:
+            out.add(tuple(words[:2]))
     return out
+
+
+_OPENING_COUNT = re.compile(r"\s*(?:số|so)\s+(\w+(?: \w+)?)")
+# what 'số' opens that is no thing counted: 'số liệu', 'số thu', 'số vốn', 'số tiền', 'số dư', 'so sánh'
+_NO_THING = {"lieu", "thu", "chi", "von", "tien", "du", "sanh", "voi", "nop", "ke", "hoa"}
 
 
 def counted_phrase(question: str) -> list[str]:

@@ -90,3 +90,17 @@ def _before_unopened(text: str) -> str:
 _STATED_IN_NAME = re.compile(r"(?:^|\s)(?:uoc\s+)?(?:tang|giam|dat|bang|uoc tinh|uoc dat)\s+(?:khoang\s+|gan\s+|hon\s+)?\d")
 _DIRECTION_ONLY = re.compile(r"(?:t[ae]ng|giam|uoc|dat|khoang|gan|hon|\s)*")  # '(tăng ' names nothing
 
+
+def counted_to_date(quote: str, start: int) -> str | None:
+    """The date (as printed) the figure at `start` is counted to, named before it in its own sentence; None where its
+    own clause names it ('Vốn đầu tư công giải ngân đến ngày 25/9/2023: 3.105 tỷ đồng': the answer's heading says it)."""
+    head = quote[:max(0, start)]
+    head = head[head.rfind(". ") + 1:]
+    found = list(_COUNTED_DATE.finditer(head))
+    clause = max(head.rfind(", "), head.rfind(": "), head.rfind("; "))
+    return found[-1].group(1) if found and found[-1].start() < clause else None
+
+
+# 'Tính đến ngày 31/5/2025, ...', 'đến hết ngày 30/6/2024': a date the sentence's figures are counted to, as printed
+# (glossary.COUNTED_DATE, folded, reads OCR'd 'dén' and 'tới' too: 37 more labels, some beside a heading naming the date)
+_COUNTED_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})")

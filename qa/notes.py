@@ -125,6 +125,10 @@ def names_the_part(query: Query, item: str, sentence: str, lexical: Lexical | No
     budget's): its figure is the one asked, the sentence's the total."""
     if nation_named(item) or province_spans(fold_ocr(item)):
         return False  # (the country's or another province's figure beside it: 'Tỷ lệ giải ngân bình quân cả nước ...')
+    if query.periods and any(m.kind != "year" and not m.comparison and any(a.kind == m.kind for a in query.periods)
+                             and not any((a.kind, a.index) == (m.kind, m.index) for a in query.periods)
+                             for m in find_periods(figure_lead(item) or "", None, folded=True)):
+        return False  # (another span's figure: '... số ước tính công bố trước đây của quý II là tăng 6,46%' for quý III)
     weights = {t: w for t, w in query_weights(query, lexical).items() if not set(t.split("_")) & _ITEM_COMMON}
     repair = lexical.repair if lexical else None
     lead = token_set(figure_lead(item) or "", repair)
@@ -156,3 +160,14 @@ _ITEM_NAMES = 0.15
 # words every item of a note's list may repeat: how a figure is stated and what it is compared with
 _ITEM_COMMON = HOW_WORDS | frozenset("so voi cung ky tang giam bang vuot nam thang quy ke hoach trong do rieng"
                                      .split())
+
+
+def note_s_period(query: Query, note: str, sentence: str) -> bool:
+    """The note states the asked period's figure ('(1) 9 tháng năm 2018 GRDP tăng 7,02%') where the sentence marking it
+    names that period only as its baseline ('... 9 tháng năm 2019 ước tăng 7,46% so với cùng kỳ năm 2018(1)'): the note
+    answers, not the sentence."""
+    lead = figure_lead(note) or ""
+    if not query.periods or not any(m.period in query.periods and not m.comparison
+                                    for m in find_periods(lead, None, folded=True) if m.period):
+        return False
+    return not any(m.period in query.periods and not m.comparison for m in find_periods(sentence) if m.period)

@@ -16,7 +16,7 @@ from .figure_asks import asks_change, asks_rate, plan_subject
 from .figure_value import parse_number
 from .figures import extract
 from .glossary import measure_phrases
-from .notes import asks_part
+from .notes import asks_part, note_s_period
 from .parts import row_label, table_of, total_name, total_row
 from .query import Query
 from .scope import former_areas
@@ -374,8 +374,9 @@ def marking_over_note(query: Query, best: Evidence, evidence: list[Evidence], hi
         return best  # a plan's amount asked, which the note states ('² Kế hoạch vốn Thủ tướng Chính phủ giao 4.804 tỷ')
     # (covering it better: a note naming the part asked as well as its sentence names the whole, '³ Trong đó: Than ...;
     # Xi măng 123,3 nghìn tấn' under 'các mặt hàng chủ lực như than, xi măng đều tăng', states the figure asked)
+    # (not a sentence giving the note's period only as its baseline: the note states that period's figure)
     return next((e for e in evidence if hits[e.hit_index].passage.id == note.footnote_of and e.figure
-                 and e.coverage > best.coverage), best)
+                 and e.coverage > best.coverage and not note_s_period(query, best.sentence, e.sentence)), best)
 
 
 def baseline_asked_first(query: Query, best: Evidence, evidence: list[Evidence], hits: list[Hit]) -> Evidence:

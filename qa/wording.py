@@ -156,6 +156,9 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
             return 0 if set(areas) & set(query.as_it_was) else 2
         # (placed as the area asked: in the area's own report before 2025 its words need name it no more)
         return place_of(f"{f.header} {f.head or f.indicator}", set(query.as_it_was), province)
+    if query.districts:  # a district or town asked: its clause's figure ('riêng thị xã Sa Pa đón 1,02 triệu lượt') first
+        said = fold_ocr(f"{f.header} {f.head or f.indicator}")
+        return 0 if any(re.search(rf"\b{re.escape(u)}\b", said) for u in query.districts) else 1
     asked = set(query.provinces) - set(query.source_places) or set(query.provinces)
     return place_of(f"{f.header} {f.head or f.indicator}", asked, province)
 

@@ -1503,3 +1503,26 @@ def test_an_item_naming_its_own_period_after_the_date_is_not_counted_to_it():
     assert figure_by_name(quote, pairs, {}, None)
     assert not figure_by_name("Giải ngân vốn đầu tư công: tính đến ngày 30/11/2021, tổng mức bán lẻ đạt 1.234 tỷ đồng.",
                               pairs, {}, None)
+
+
+def test_a_question_opening_on_so_counts_what_follows():
+    """'số người chết do tai nạn giao thông ... 10 tháng' (set DC's gdc004, figures invented): the count of the dead, not
+    their fall; 'số liệu', 'số thu', 'so sánh' count nothing."""
+    from tracuu.qa.figure_asks import counted
+    assert counted("so nguoi chet do tai nan giao thong o ha noi 10 thang nam 2026") == {("nguoi", "chet")}
+    assert counted("Số doanh nghiệp thành lập mới quý I") == {("doanh", "nghiep")}
+    assert not counted("số liệu thu ngân sách 6 tháng") and not counted("Số thu ngân sách 6 tháng")
+    assert not counted("so sánh GRDP quý I với cùng kỳ")
+    quote = ("Tính chung 10 tháng năm 2026 xảy ra 1.012 vụ, làm chết 452 người, bị thương 694 người; so với cùng kỳ năm "
+             "trước, số vụ giảm 6,3%, số người chết giảm 4,8%.")
+    words = _w("nguoi", "chet", "tai", "nan", "giao", "thong")
+    figs = extract(quote, period=Period("months", 2026, 10))
+    assert rank(figs, weighted(words), nouns={("nguoi", "chet")})[0].value == "452"
+
+
+def test_targets_counted_as_met_make_no_later_figure_an_aim():
+    """'Năm 2022, Yên Bái có 22/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch, tăng trưởng GRDP ước đạt 8,93%' (set BA's claim
+    c45_002, figures invented): the growth is a result; 'phấn đấu các chỉ tiêu chủ yếu: ... đạt 8,5%' stays an aim."""
+    figs = extract("Năm 2022, Yên Bái có 22/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch, tăng trưởng GRDP ước đạt 8,93%.")
+    assert {f.value: f.kind for f in figs}["8,93"] == "result"
+    assert extract("Năm 2023 phấn đấu các chỉ tiêu chủ yếu: tăng trưởng GRDP đạt 8,5%.")[0].kind == "target"

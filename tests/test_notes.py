@@ -101,3 +101,23 @@ def test_an_item_naming_only_the_asked_period_splits_its_sentence_s_figure():
     assert not dated_item(q, "Công nghiệp quý II/2027 tăng 9,1%")
     assert not dated_item(parse_query("Tăng trưởng GRDP 6 tháng đầu năm 2027 của tỉnh Thái Nguyên"),
                           "quý II/2027 ước tăng 7,58% so với cùng kỳ")
+
+
+def test_a_note_stating_the_period_its_sentence_names_only_as_baseline():
+    """'(1) 9 tháng năm 2018 GRDP tăng 7,02%' under '... 9 tháng năm 2019 ước tăng 7,46% so với cùng kỳ năm 2018(1)'
+    (set DA, figures invented), asked 'Cùng kỳ năm 2018, GRDP 9 tháng': the note answers; asked of 2019, it does not."""
+    from tracuu.qa.notes import note_s_period
+    note = "(1) 9 tháng năm 2018 GRDP tăng 7,02%."
+    sentence = "Tổng sản phẩm trên địa bàn 9 tháng năm 2019 ước tăng 7,46% so với cùng kỳ năm 2018(1)."
+    assert note_s_period(parse_query("Cùng kỳ năm 2018, GRDP 9 tháng của Tuyên Quang tăng bao nhiêu?"), note, sentence)
+    assert not note_s_period(parse_query("GRDP 9 tháng năm 2019 của Tuyên Quang tăng bao nhiêu?"), note, sentence)
+
+
+def test_a_note_s_item_of_another_span_names_no_part_asked():
+    """'¹ ... số ước tính công bố trước đây của quý II là tăng 6,46%' under 'GRDP quý III/2024 ước tăng 7,11% ... quý II
+    (tăng 6,85%)¹' (set DF's TP. Hồ Chí Minh, figures invented), asked for quý III: the note's figure is the second
+    quarter's earlier estimate, no part of the one asked."""
+    q = parse_query("GRDP quý III năm 2024 của TP. Hồ Chí Minh tăng bao nhiêu?")
+    sentence = ("Tổng sản phẩm trên địa bàn (GRDP) quý III/2024 ước tăng 7,11% so với cùng kỳ năm trước, cao hơn quý I "
+                "(tăng 5,79%) và quý II (tăng 6,85%)¹.")
+    assert not names_the_part(q, "số ước tính công bố trước đây của quý II là tăng 6,46%", sentence, None)

@@ -284,3 +284,10 @@ def test_a_district_whose_name_opens_with_its_province_s_is_the_district():
     assert q.provinces == ["Điện Biên"] and q.districts == ["dien bien phu"]
     assert parse_query("huyện Điện Biên Đông thu ngân sách").districts == ["dien bien dong"]
     assert parse_query("thành phố Tuyên Quang thu ngân sách").districts == []
+
+
+def test_the_fruit_typed_without_marks_keeps_its_name():
+    """'san luong sau rieng tien giang' (set DC's gdc014): 'riêng' before the place is the fruit's name (sầu riêng), not
+    the 'riêng' that only points at a period or place ('riêng tháng 7 ...')."""
+    assert "sau rieng" in parse_query("san luong sau rieng tien giang 9 thang 2023").lexical_text
+    assert "rieng" not in parse_query("riêng tháng 7 xuất khẩu Lạng Sơn").lexical_text

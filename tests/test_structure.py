@@ -208,3 +208,16 @@ def test_notes_numbered_in_brackets_under_the_rule_are_footnotes():
     assert [(p.footnote_no, p.lines[0][1][:3]) for p in notes] == [("2", "(2)"), ("3", "(3)")]
     assert cites_footnote(lines[0], "3") and cites_footnote("lên 397 xã(2), ...", "2")
     assert not cites_footnote("gồm các nhiệm vụ: (2) phát triển hạ tầng", "2")
+
+
+def test_notes_numbered_in_brackets_under_the_rule_of_a_wrapped_text_are_footnotes():
+    """A report wrapped at a fixed width, its notes '(3) ...' under the rule (set DD's Thanh Hóa, invented figures):
+    footnotes of their numbers."""
+    body = ("Thu nội địa ước đạt 26.020,6 tỷ đồng, bằng 150,2% dự toán, tăng 31,5%(3); thu từ hoạt động xuất nhập khẩu "
+            "ước đạt 25.300 tỷ đồng, bằng 229,1% dự toán.")
+    lines = [body[i:i + 90] for i in range(0, len(body), 90)] + ["", "___________________",
+             "(3) Trong đó thu tiền sử dụng đất ước đạt 7.512,3 tỷ đồng, bằng 162,8% dự toán.",
+             "(4) Theo chuẩn nghèo giai đoạn 2016-2020; theo chuẩn nghèo đa chiều giai đoạn 2022-2025,",
+             "tỷ lệ hộ nghèo toàn tỉnh ước khoảng 5,8%."]
+    notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
+    assert [p.footnote_no for p in notes] == ["3", "4"]

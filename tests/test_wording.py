@@ -78,3 +78,20 @@ def test_a_former_area_asked_places_its_own_part_first():
     figs = {f.value: f for f in extract(quote, 1, Period("nine_months", 2025))}
     query = parse_query("Khu vực Bình Phước cũ đóng góp bao nhiêu vào số thu ngân sách 9 tháng năm 2025 của Đồng Nai?")
     assert _placed(figs["11.264,7"], query, "Đồng Nai") < _placed(figs["50.473,7"], query, "Đồng Nai")
+
+
+def test_a_district_asked_leads_with_its_own_clause_s_figure():
+    """'Quý I toàn tỉnh đón 1,85 triệu lượt khách, ...; riêng thị xã Sa Pa đón 1,02 triệu lượt' (set DE's Lào Cai, figures
+    invented), asked of Sa Pa: the town's figure first; asked of the province, the province's."""
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figure_rank import rank
+    from tracuu.qa.figures import extract
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.wording import _placed
+    quote = ("Du lịch: Quý I toàn tỉnh đón 1,85 triệu lượt khách, tăng 18,9% so với cùng kỳ, trong đó khách quốc tế 196 "
+             "nghìn lượt; riêng thị xã Sa Pa đón 1,02 triệu lượt.")
+    figs = extract(quote, period=Period("quarter", 2024, 1))
+    town = parse_query("Thị xã Sa Pa đón bao nhiêu lượt khách trong quý I năm 2024?")
+    assert rank(figs, lambda toks: 0.0, place=lambda f: _placed(f, town, "Lào Cai"))[0].value == "1,02"
+    province = parse_query("Lào Cai đón bao nhiêu lượt khách trong quý I năm 2024?")
+    assert rank(figs, lambda toks: 0.0, place=lambda f: _placed(f, province, "Lào Cai"))[0].value == "1,85"
