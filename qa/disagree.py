@@ -4,9 +4,11 @@ must know; the answer keeps the figure it chose and says, quoted, what the other
 from __future__ import annotations
 
 import math
+import re
 
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
+from tracuu.ingest.textnorm import fold
 
 from . import wording
 from .answer import Citation
@@ -55,9 +57,24 @@ def also_reported(query: Query, best: Evidence, figs: list[Figure], evidence: li
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:
-    """Two figures of one period, kind and unit, each stated as its clause's own value."""
-    return b.kind == a.kind and b.period == a.period and not b.reference and b.part_of is None \
-        and value(a)[1] == value(b)[1] and bool(value(b)[1])
+    """Two figures of one period, kind and unit, each stated as its clause's own value, their words naming the same
+    thing: not a part ('Trong đó, ... sản xuất và phân phối điện tăng 5,12%' for the IIP) nor another measure."""
+    if not (b.kind == a.kind and b.period == a.period and not b.reference and b.part_of is None
+            and value(a)[1] == value(b)[1] and bool(value(b)[1])):
+        return False
+    if re.search(r"\btrong do\b", fold(b.head)):
+        return False
+    mine, theirs = _named(a.head), _named(b.head)
+    return not mine or len(mine & theirs) >= 0.5 * len(mine)
+
+
+def _named(head: str) -> set[str]:
+    """The words of a figure's head that say what it measures (not how it is stated, nor its period or place)."""
+    return set(re.findall(r"[a-z]+", fold(head))) - _HOW
+
+
+_HOW = frozenset("""tang giam dat uoc duoc la nam thang quy cua tinh chung so voi cung ky trong do va ca toan tren dia ban
+    khoang hon gan bang tong rieng luy ke thuc hien nay dau cuoi ve toan""".split())
 
 
 def _differs(a: Figure, quote_a: str, b: Figure, quote_b: str) -> bool:

@@ -215,7 +215,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         said = counts(f.after, nouns, repair, f.own)
         # a figure stated as what the clause compares with is no answer, unless references are asked
         # (a target, the whole country)
-        reference = f.reference and not references and not (plan and f.kind == "target")
+        reference = f.reference and not references and not (plan and f.kind == "target") or _threshold(f)
         # the asked province's figure before a merged total or a neighbour's (`qa.scope.place_of`)
         # a part of a whole ('Trong đó: vốn ngân sách tỉnh ...') after the whole, unless the question names
         # words the part has and the whole has not
@@ -265,6 +265,13 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 len(set(words_of(f.head)) - words) if words is not None else 0,
                 pref, f.unit is None and not said, i)
     return [f for _, f in sorted(enumerate(figures), key=score)]
+
+
+def _threshold(f: Figure) -> bool:
+    """The figure bounds which units the clause names, no value of the measure ('Một số chủ đầu tư có tỷ lệ giải ngân
+    dưới 5% như UBND huyện Pác Nặm'): what the clause compares units with, like a reference."""
+    head = fold(f.quote[max(0, f.start - 80):f.start])
+    return bool(re.search(r"\bco\s+(?:ty le|muc|toc do|chi so)\b[^,;.]{0,50}\b(?:duoi|tren|thap hon|cao hon)\s*$", head))
 
 
 def _counted_to(f: Figure, dated: list[Period]) -> bool:

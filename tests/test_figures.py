@@ -1526,3 +1526,14 @@ def test_targets_counted_as_met_make_no_later_figure_an_aim():
     figs = extract("Năm 2022, Yên Bái có 22/22 chỉ tiêu chủ yếu đạt và vượt kế hoạch, tăng trưởng GRDP ước đạt 8,93%.")
     assert {f.value: f.kind for f in figs}["8,93"] == "result"
     assert extract("Năm 2023 phấn đấu các chỉ tiêu chủ yếu: tăng trưởng GRDP đạt 8,5%.")[0].kind == "target"
+
+
+def test_a_bound_naming_which_units_fall_under_it_is_no_value_of_the_measure():
+    """'Tính đến ngày 20/3/2022, giá trị giải ngân đạt 312,4 tỷ đồng, bằng 11,8% kế hoạch. Một số chủ đầu tư có tỷ lệ
+    giải ngân dưới 5% như UBND huyện Pác Nặm' (set DF's Bắc Kạn, figures invented): the bound comes after the values."""
+    quote = ("Tính đến ngày 20/3/2022, giá trị giải ngân đạt 312,4 tỷ đồng, bằng 11,8% kế hoạch. Một số chủ đầu tư có tỷ "
+             "lệ giải ngân dưới 5% như UBND huyện Pác Nặm, UBND huyện Ngân Sơn.")
+    words = _w("ty", "le", "giai", "ngan", "von", "dau", "tu", "cong")
+    figs = extract(quote, period=Period("quarter", 2022, 1))
+    order = [f.value for f in rank(figs, weighted(words), dated=[Period("month", 2022, 3)])]
+    assert order.index("11,8") < order.index("5") and order.index("312,4") < order.index("5")

@@ -291,3 +291,10 @@ def test_the_fruit_typed_without_marks_keeps_its_name():
     the 'riêng' that only points at a period or place ('riêng tháng 7 ...')."""
     assert "sau rieng" in parse_query("san luong sau rieng tien giang 9 thang 2023").lexical_text
     assert "rieng" not in parse_query("riêng tháng 7 xuất khẩu Lạng Sơn").lexical_text
+
+
+def test_what_a_province_requires_is_a_target_asked():
+    """'Quảng Trị yêu cầu giải ngân ... đạt mức nào' (set DF's gdf017) asks the requirement; 'hồ sơ đạt yêu cầu' were
+    done."""
+    assert parse_query("Đến ngày 30/9/2024, Quảng Trị yêu cầu giải ngân vốn đầu tư công đạt mức nào?").wants_target
+    assert not parse_query("Tỷ lệ hồ sơ đạt yêu cầu năm 2023 là bao nhiêu?").wants_target
