@@ -18,7 +18,8 @@ from .answer import Answer
 from .extract import best_evidence
 from .quoting import compose, marked_footnote, not_compiled_part
 from .aim_choice import aim_over_result, result_over_aim
-from .quote_choice import (amount_over_share, baseline_asked_first, highlight, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
+from .baseline_choice import baseline_asked_first
+from .quote_choice import (amount_over_share, highlight, plan_over_shares, asked_period_first, exact_over_rounded, marking_over_note,
                            plan_and_result, restated_in_body, stated_in_full, total_over_part,
                            whole_over_singled)
 from .glossary import leading

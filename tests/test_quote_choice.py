@@ -480,7 +480,7 @@ def test_a_figure_against_the_month_before_yields_when_the_same_time_a_year_befo
     before ('... CPI tháng 10/2027 so với tháng trước là 100,38') yields to the table's row covering the question nearly
     as well (set CI's Vĩnh Long; figures invented); a question naming no such baseline keeps the note."""
     from tracuu.ingest.types import Period
-    from tracuu.qa.quote_choice import baseline_asked_first
+    from tracuu.qa.baseline_choice import baseline_asked_first
     p = Period("months", 2027, 10)
     note = _passage("a", "- (*) Chỉ số giá tiêu dùng: cột 3 là chỉ số bình quân 10 tháng năm 2027 so với cùng kỳ; CPI "
                          "tháng 10/2027 so với tháng trước là 100,38.", p, 37)
