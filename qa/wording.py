@@ -148,6 +148,9 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
     after its total ('Toàn tỉnh')."""
     if not query.as_it_was and former_areas(f.header):
         return 1
+    if query.districts:  # a district or town asked: its clause's figure ('riêng thị xã Sa Pa đón 1,02 triệu lượt') first
+        said = fold_ocr(f"{f.header} {f.head or f.indicator}")
+        return 0 if any(re.search(rf"\b{re.escape(u)}\b", said) for u in query.districts) else 1
     if query.as_it_was:
         # a former area asked: the part its own words name ('khu vực Bình Phước (cũ) 11.264,7' for 'Bình Phước cũ'),
         # before the merged province's total its words do not place ('Tổng thu ... 21.480 tỷ đồng; ... khu vực Bắc Kạn
@@ -156,9 +159,6 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
             return 0 if set(areas) & set(query.as_it_was) else 2
         # (placed as the area asked: in the area's own report before 2025 its words need name it no more)
         return place_of(f"{f.header} {f.head or f.indicator}", set(query.as_it_was), province)
-    if query.districts:  # a district or town asked: its clause's figure ('riêng thị xã Sa Pa đón 1,02 triệu lượt') first
-        said = fold_ocr(f"{f.header} {f.head or f.indicator}")
-        return 0 if any(re.search(rf"\b{re.escape(u)}\b", said) for u in query.districts) else 1
     asked = set(query.provinces) - set(query.source_places) or set(query.provinces)
     return place_of(f"{f.header} {f.head or f.indicator}", asked, province)
 

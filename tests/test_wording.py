@@ -95,3 +95,19 @@ def test_a_district_asked_leads_with_its_own_clause_s_figure():
     assert rank(figs, lambda toks: 0.0, place=lambda f: _placed(f, town, "Lào Cai"))[0].value == "1,02"
     province = parse_query("Lào Cai đón bao nhiêu lượt khách trong quý I năm 2024?")
     assert rank(figs, lambda toks: 0.0, place=lambda f: _placed(f, province, "Lào Cai"))[0].value == "1,85"
+
+
+def test_a_district_of_a_province_the_merger_retired_leads_with_its_clause_too():
+    """'Thành phố Phú Quốc đón bao nhiêu lượt khách 9 tháng năm 2022?' (set DE's Kiên Giang, now in An Giang; figures
+    invented): the city's '3,41 triệu lượt' leads, not the province's 6,12 before it."""
+    from tracuu.ingest.types import Period
+    from tracuu.qa.figure_rank import rank
+    from tracuu.qa.figures import extract
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.wording import _placed
+    quote = ("Du lịch: 9 tháng toàn tỉnh đón 6,12 triệu lượt khách, gấp 3,2 lần cùng kỳ. Riêng thành phố Phú Quốc đón "
+             "3,41 triệu lượt khách.")
+    q = parse_query("Thành phố Phú Quốc đón bao nhiêu lượt khách 9 tháng năm 2022?")
+    assert q.as_it_was == ["Kiên Giang"]
+    figs = extract(quote, period=Period("nine_months", 2022))
+    assert rank(figs, lambda toks: 0.0, place=lambda f: _placed(f, q, "Kiên Giang"))[0].value == "3,41"
