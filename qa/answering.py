@@ -209,11 +209,11 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     figs = wording.figures_of(query, quotes, cited, store,
                               marked_by={note_cite.n: best.sentence} if item is not None else None)
     sents = sentences(top[best.hit_index].passage.text)
+    # (the sentence with the one before it, which may name its subject: '- Tổng kế hoạch vốn đầu tư công ... Đến ngày
+    # 30/6/2021, giải ngân được ...')
+    subject = " ".join(sents[max(0, best.first - 1):best.first + 1])
     if best.note is not None and (not states_figure(sents[best.first]) or dated_item(query, best.note.text)
-                                  # (the sentence with the one before it, which may name its subject: '- Tổng kế
-                                  # hoạch vốn đầu tư công ... Đến ngày 30/6/2021, giải ngân được ...')
-                                  or names_the_part(query, best.note.text, " ".join(sents[max(0, best.first - 1):
-                                                                                         best.first + 1]), store.lexical)):
+                                  or names_the_part(query, best.note.text, subject, store.lexical)):
         # the quote's sentence states its figures in its note ('Sản lượng ... xi măng ... tăng so với cùng kỳ⁵'), or
         # its note's item states the asked period's ('¹ ...; quý II/2022 ước tăng 5,62%') or names the part asked that
         # the sentence totals ('đạt 2.914 tỷ đồng³' -> '³ Trong đó: ...; vốn ngân sách địa phương 1.868 tỷ đồng' for

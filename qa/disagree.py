@@ -74,7 +74,7 @@ def _named(head: str) -> set[str]:
 
 
 _HOW = frozenset("""tang giam dat uoc duoc la nam thang quy cua tinh chung so voi cung ky trong do va ca toan tren dia ban
-    khoang hon gan bang tong rieng luy ke thuc hien nay dau cuoi ve toan""".split())
+    khoang hon gan bang tong rieng luy ke thuc hien nay dau cuoi ve""".split())
 
 
 def _differs(a: Figure, quote_a: str, b: Figure, quote_b: str) -> bool:

@@ -190,8 +190,10 @@ def parse_query(text: str) -> Query:
     periods = [m.period for m in mentions if m.period and not m.comparison and m not in cutoff] or \
         [m.period for m in mentions if m.period and m not in cutoff]
     if same := _same_span_asked(whole, mentions):  # (its year is no period asked: 'Cùng kỳ năm 2021, ... 6 tháng')
-        periods = same + [p for p in periods if p not in {m.period for m in mentions if m.comparison}]
-    periods = [p for p in periods if p not in _framing_years(whole, mentions)] or periods
+        compared = {m.period for m in mentions if m.comparison}
+        periods = same + [p for p in periods if p not in compared]
+    framing = _framing_years(whole, mentions)
+    periods = [p for p in periods if p not in framing] or periods
     loose = [(m.kind, m.index) for m in mentions if m.period is None]
     weak = [m.period for m in mentions if m.period and m.relative in ("bare", "early")]
     if not periods and (year := lunar_new_year(whole)):

@@ -146,8 +146,7 @@ def _province_figure(query: Query, lead: str) -> bool:
     """The question asks about a district or commune ('huyện Đức Trọng') and the figure's lead names the whole
     province as its place ('tổng thu ... trên địa bàn tỉnh Lâm Đồng đạt 6.184,5 tỷ đồng' in the district's
     report): the province's figure, not the unit's."""
-    units = [fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)]
-    units = [u for u in units if not find_provinces(u)]
+    units = _units_asked(query)
     asked = fold_ocr(query.text)
     if WHOLE_PROVINCE.search(asked) or _WHOLE_CITY.search(asked):
         return False  # the whole is asked ('Theo báo cáo của huyện Củ Chi, GRDP ... của toàn Thành phố')
@@ -159,8 +158,13 @@ def _unit_s_clause(query: Query, sentence: str) -> bool:
     """A later clause of the sentence gives the unit asked its own figure ('toàn tỉnh có 14 cụm ..., tỷ lệ lấp đầy 46,8%;
     riêng thị xã Chơn Thành có 4 cụm với tỷ lệ lấp đầy 71,2%'): the sentence answers for the unit."""
     folded = fold_ocr(sentence)
-    units = [fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)]
-    return any(re.search(rf"\b{re.escape(u)}\b[^;.]*?\d", folded) for u in units if not find_provinces(u))
+    return any(re.search(rf"\b{re.escape(u)}\b[^;.]*?\d", folded) for u in _units_asked(query))
+
+
+def _units_asked(query: Query) -> list[str]:
+    """The folded names of the units below the province the question asks by kind and name (`_UNIT_ASKED`), less a
+    province's name."""
+    return [u for u in (fold_ocr(m.group("name")) for m in _UNIT_ASKED.finditer(query.text)) if not find_provinces(u)]
 
 
 # a centrally-run city as a whole ('của toàn Thành phố Hồ Chí Minh' in huyện Củ Chi's report): above any district asked
