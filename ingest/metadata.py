@@ -30,6 +30,7 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("cong van", "công văn"),
 ]
 # where a document's period / province was read, in the words the CLI and the UI show
+_EMPHASIS = re.compile(r"(?<!\w)(?:\*{1,3}|_{2,3})|(?:\*{1,3}|_{2,3})(?!\w)")
 SOURCE_LABELS = {"title": "tiêu đề", "heading": "đề mục", "body": "nội dung", "filename": "tên tệp",
                  "letterhead": "tiêu đề văn bản", "user": "người dùng sửa"}
 DEFAULT_KIND = "báo cáo"  # neutral: answers read 'Theo báo cáo ...' whatever the document was
@@ -66,6 +67,7 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     if kind_line is None:
         # a page posted at a time of day ('Thứ Hai, 08/01/2024 - 06:45') is a news page, named paper or not
         kind = "tin bài" if news or after else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
+    title = _EMPHASIS.sub("", title or "").strip()  # ('**Tình hình ...**' of a Word file saved as Markdown)
     return {"kind": kind, "number": _number(head), "date": date, "title": title or fallback_title,
             "period": period, "next_period": next_period, "period_source": period_source,
             "issuer": issuer(head, folded, province, news), "province": province,

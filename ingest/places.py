@@ -255,8 +255,17 @@ def district_provinces(folded: str) -> list[str]:
     """The provinces of the districts folded text names ('huyện Đắk Mil giải ngân ...' lies in Đắk Nông, 'thành phố Quy
     Nhơn' in Bình Định), each named by a district of one province only (before the 2025 reform). ('quận' is left out:
     folded, 'cơ quan tâm đào tạo' would read as the district Tam Đảo.)"""
-    return list(dict.fromkeys(p for name in districts_named(folded) if len(found := _districts()[name]) == 1
-                              for p in found))
+    return list(dict.fromkeys(p for name in districts_named(folded)
+                              if len(found := _districts()[name.removeprefix(_SAME_NAMED)]) == 1 for p in found))
+
+
+_SAME_NAMED = "thanh pho "  # how `districts_named` gives a province's capital that bears its name
+_TP = re.compile(r"\btp\b\.?\s*")
+
+
+def unit_words(folded: str) -> list[str]:
+    """The words of folded text as `districts_named` names units: 'TP. Hải Dương' is 'thành phố Hải Dương'."""
+    return re.findall(r"[a-z0-9]+", _TP.sub("thanh pho ", folded))
 
 
 _UNIT_NAMED = re.compile(r"\b(?:huyen|thi xa|thanh pho|tp\.?)\s+([a-z]+(?:\s+[a-z]+){0,2})")
@@ -264,8 +273,8 @@ _UNIT_NAMED = re.compile(r"\b(?:huyen|thi xa|thanh pho|tp\.?)\s+([a-z]+(?:\s+[a-
 
 def districts_named(folded: str) -> list[str]:
     """The districts (before the 2025 reform) folded text names with their kind ('huyện Đắk Mil', 'thành phố Quy
-    Nhơn'), folded; not a city named as its province is ('thành phố Sơn La', 'thành phố Cần Thơ': which is meant is
-    not sure)."""
+    Nhơn'), folded. A province's capital that bears its name is named with its kind ('thành phố sơn la': 'tỉnh Sơn La'
+    names no such unit); a province-level city ('thành phố Cần Thơ') is the province itself, no unit below it."""
     provinces = {a: b for a, b, _ in province_spans(folded)}
     out = []
     for m in _UNIT_NAMED.finditer(folded):
@@ -273,8 +282,11 @@ def districts_named(folded: str) -> list[str]:
         for k in range(len(words), 0, -1):
             if _districts().get(name := " ".join(words[:k])):
                 # (a province's name may open a district's: 'thành phố Điện Biên Phủ' is no 'Điện Biên')
-                if provinces.get(m.start(1), -1) < m.start(1) + len(name) \
-                        and name not in {fold_ocr(p) for p in city_provinces(f"thanh pho {name}")}:
+                if name in {fold_ocr(p) for p in city_provinces(f"thanh pho {name}")}:
+                    # (only a city's kind makes it the city: 'vốn ngân sách cấp huyện Lai Châu' is the province's)
+                    if not m.group().startswith("huyen") and not m.group().startswith("thi xa"):
+                        out.append(_SAME_NAMED + name)
+                elif provinces.get(m.start(1), -1) < m.start(1) + len(name):
                     out.append(name)
                 break
     return list(dict.fromkeys(out))
@@ -314,88 +326,3 @@ def report_province(lines: list[str]) -> str | None:
     if ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1]:
         return ranked[0][0]
     return next((p for line in lines[:6] if (p := district_province(line))), None)
-
-
-# a place named as a province or city, capitalised ('tỉnh Champasak', 'thành phố Viêng Chăn'), or a country in brackets
-_PLACE_NAMED = re.compile(r"\b(?:[Tt][ỉi]nh|[Tt]h[àa]nh ph[ốo]|TP\.?)\s+((?:[A-ZĐ][\w'-]*)(?:\s+[A-ZĐ][\w'-]*){0,2})")
-_COUNTRY = re.compile(r"\((?:nước\s+)?(Lào|Lao|Campuchia|Cam-pu-chia|Trung Quốc|Trung Quoc|Thái Lan|Thai Lan|Hàn Quốc|Han Quoc|"
-                      r"Nhật Bản|Nhat Ban|Myanmar|Singapore|Malaysia|Indonesia|Philippines)\)")
-
-
-# foreign capitals and cities that Vietnamese writes in its own syllables, so that no spelling test tells them from
-# Vietnamese words (folded; not the border provinces reports name for cooperation, 'Quảng Tây', 'Hủa Phăn', nor a name
-# a Vietnamese word or commune shares, 'thẩm quyền', 'Quảng Châu')
-_ABROAD = ("vieng chan", "phnom penh", "bac kinh", "thuong hai", "hong kong", "xo un", "seoul", "tokyo", "to ky o",
-           "mat xco va", "moscow", "kuala lumpur", "bangkok", "yangon", "jakarta", "manila", "singapore")
-_ABROAD_NAMED = re.compile(rf"\b(?:{'|'.join(_ABROAD)})\b")
-
-
-def unknown_places(text: str) -> list[str]:
-    """Places a question names as a province or city that are no Vietnamese province or district ('tỉnh Champasak
-    (Lào)', typed without marks too: 'tinh kampong cham campuchia'): no report of theirs can be indexed here, so none
-    answers for them."""
-    out = []
-    names = [m.group(1) for m in _PLACE_NAMED.finditer(text)]
-    names += [m.group(1) for m in _PLACE_TYPED.finditer(text)] if text == text.lower() else []
-    for name in names:
-        folded = _norm(fold_ocr(name))
-        words = folded.split()
-        if find_provinces(f"tỉnh {name}") or any(" ".join(words[:k]) in _districts() for k in range(len(words), 0, -1)):
-            continue
-        if any(w in _KNOWN_WORDS for w in words) or not any(_foreign_word(w) for w in words):
-            continue  # ('4 tỉnh Việt Nam', 'thành phố Cảng': Vietnamese words, a name or a nickname of no place)
-        out.append(name)
-    # a name spelt as no Vietnamese word is, anywhere in a Vietnamese question ('Phnôm Pênh thu hút bao nhiêu vốn FDI'):
-    # a place abroad, whatever a report says of it in passing (a trade fair held there); not in a question in another
-    # language, whose words are all foreign ('What is the weather in Paris tomorrow?')
-    rest = [_norm(fold_ocr(w)) for w in re.findall(r"[^\W\d_]+", _CAPITALISED_RUN.sub(" ", text)) if not w.isupper()]
-    vietnamese = not rest or sum(not _foreign_word(w) for w in rest) * 2 > len(rest)  # (acronyms aside: 'GRDP Bangkok')
-    for m in _CAPITALISED_RUN.finditer(text) if vietnamese else ():
-        words = _norm(fold_ocr(m.group())).split()
-        if any(w.isalpha() and _foreign_word(w) for w in words) and not find_provinces(m.group()) \
-                and m.group() not in out and not any(m.group() in x or x in m.group() for x in out):
-            out.append(m.group())
-    # (and a name abroad written as Vietnamese syllables, marks or none: 'vieng chan tang truong kinh te')
-    words = re.findall(r"[^\W\d_]+", text)
-    for m in _ABROAD_NAMED.finditer(_norm(fold_ocr(text))):
-        n = m.group().count(" ") + 1
-        printed = next((" ".join(words[i:i + n]) for i in range(len(words))
-                        if _norm(fold_ocr(" ".join(words[i:i + n]))) == m.group()), m.group().title())
-        if not any(m.group() in _norm(fold_ocr(x)) for x in out):
-            out.append(printed)  # (as the question spells it: 'Viêng Chăn', 'vieng chan')
-    return out + [f"({m.group(1)})" for m in _COUNTRY.finditer(text)]
-
-
-def foreign_unquoted(question: str, quotes: list[str]) -> list[str]:
-    """The question's words spelt as no Vietnamese word is ('phnom' of 'thu ngan sach phnom penh nam 2024', typed in
-    lower case), that no quote prints: a name the answers found do not speak of. Acronyms and units aside ('grdp',
-    'fdi', 'kwh', 'usd': their letters are no syllable either), and a word with a digit ('km18')."""
-    printed = {w for q in quotes for w in _norm(fold_ocr(q)).split()}
-    words = [w for w in re.findall(r"[^\W\d_]+", question) if not w.isupper()]
-    return [w for w in words if (f := _norm(fold_ocr(w))) not in printed and _foreign_word(f) and f not in _NOT_NAMES
-            and len(f) > 3]
-
-
-# letters in a row that are no Vietnamese syllable and no name: units, acronyms typed in lower case, loan words
-_NOT_NAMES = frozenset("""grdp fdi ddi cpi iip ocop papi pci ddci sati grdp usd kwh km2 tphcm hcm covid logistics
-    startup online internet website email smartphone container""".split())
-
-
-# capitalised words in a row, not all capitals ('Phnôm Pênh', 'Savannakhet'; not 'FDI')
-_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:\s+[A-ZÀ-ỸĐ][a-zà-ỹđ]+)*\b")
-
-
-# (a question typed in lower case names its place so too: the three words after 'tỉnh', a foreign one among them)
-_PLACE_TYPED = re.compile(r"\b(?:tỉnh|tinh|thành phố|thanh pho|tp\.?)\s+([a-zà-ỹđ]+(?:\s+[a-zà-ỹđ]+){0,2})")
-# a Vietnamese syllable, folded: an initial of the language's (or none), one to three vowels, a final of its (or none)
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
-
-
-def _foreign_word(folded: str) -> bool:
-    """No Vietnamese syllable ('champasak', 'kampong', 'vientiane': letters or clusters the language's syllables never
-    have)."""
-    return not _SYLLABLE.fullmatch(folded)
-
-
-# capitalised words that open a province's or city's name in text but are no place ('Tỉnh Ủy', 'Thành phố Hồ ...')
-_KNOWN_WORDS = frozenset("uy uban hoi nhan dan ho chi minh".split())

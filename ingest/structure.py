@@ -30,7 +30,7 @@ _ARTICLE = re.compile(r"^\s*dieu\s+\d{1,3}\s*[.:]\s*\S")
 # 'A. KẾT QUẢ THỰC HIỆN NĂM 2023', 'B. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024': parts above the Roman-numbered sections
 _CAP_LETTER = re.compile(r"^\s*[A-H]\s*[.)]\s+(\S.{5,})$")
 _RULE = re.compile(r"^_{5,}$")
-LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*\S")
+LIST_ITEM = re.compile(r"^\s*[-–+•*»›▪►◦]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")

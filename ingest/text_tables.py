@@ -37,13 +37,18 @@ def render_pipe_tables(src: SourceText) -> SourceText:
     i, n_tables = 0, 0
     while i < len(lines):
         stacked = None
+        if j := _letterhead_table(lines, i):
+            i = j
+            continue
         if grid := _grid_table(lines, i):  # '+----+------+' rules around '| TT | Chỉ tiêu |' rows
             j, head, groups = grid
             header = _joined([_cells(lines[k]) for k in head])
             body = [(rows[0], _joined([_cells(lines[k]) for k in rows])) for rows in groups]
         else:
-            if _ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1]):
-                rule, j = 1, i + 2
+            # (the column names over one to three lines above the rule: '| Ước TH |' over '| tháng 6 |')
+            if (h := next((h for h in (1, 2, 3) if i + h < len(lines) and _RULE.match(lines[i + h])
+                           and all(_ROW.match(lines[k]) for k in range(i, i + h))), 0)):
+                rule, j = h, i + h + 1
                 while j < len(lines) and _ROW.match(lines[j]):
                     j += 1
             elif stacked := _stacked_tab_table(lines, i):  # a Word annex's header over two or three lines
@@ -56,8 +61,8 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             if not stacked:
                 sep = "|" if rule else _sep(lines[i])
                 bare = not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
-                header = _cells(lines[i], sep, bare)
-                body = [(k, _cells(lines[k], sep, bare)) for k in range(i + 1 + rule, j)]
+                header = _joined([_cells(lines[k], sep, bare) for k in range(i, i + max(rule, 1))])
+                body = [(k, _cells(lines[k], sep, bare)) for k in range(i + max(rule, 1) + bool(rule), j)]
         width = len(header)
         body = _unwrapped([(k, (r + [""] * width)[:width]) for k, r in body])
         sub = _subheader(header, [r for _, r in body])
@@ -81,6 +86,23 @@ def render_pipe_tables(src: SourceText) -> SourceText:
     return SourceText(lines=lines, encoding=src.encoding, fmt=src.fmt, pages=src.pages, hints=hints)
 
 
+def _letterhead_table(lines: list[str], i: int) -> int:
+    """A letterhead Word saved as a table ('| UBND TỈNH SƠN LA<br>**SỞ KẾ HOẠCH VÀ ĐẦU TƯ** | **CỘNG HÒA XÃ HỘI ...**'):
+    its rows become the two-column lines a letterhead is in text (cells three spaces apart, a cell's lines one space
+    apart, no bold marks), read as a letterhead, not rendered as a table's rows. The line after it, or 0 when none
+    starts at `i`."""
+    j = i
+    while j < len(lines) and (_ROW.match(lines[j]) or _RULE.match(lines[j])):
+        j += 1
+    if j == i or not any(_MOTTO.search(lines[k]) for k in range(i, j)):
+        return 0
+    for k in range(i, j):
+        cells = [re.sub(r"\*+|_{2,}", "", re.sub(r"\s*<br\s*/?>\s*", "   ", c)).strip() for c in lines[k].strip().strip("|").split("|")]
+        lines[k] = "" if _RULE.match(lines[k]) else "   ".join(c for c in cells if c)
+    return j
+
+
+_MOTTO = re.compile(r"(?i)c[ộo]ng\s+h[òo]a\s+x[ãa]\s+h[ộo]i\s+ch[ủu]\s+ngh[ĩi]a|[đd][ộo]c\s+l[ậa]p\s*-\s*t[ựu]\s+do")
 _GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 
 

@@ -19,7 +19,7 @@ from tracuu.index.updater import Outcome, expand, update
 from tracuu.ingest import corrections
 from tracuu.config import Config
 from tracuu.ingest.pipeline import ingest_file
-from tracuu.ingest.places import foreign_unquoted, unknown_places
+from tracuu.ingest.abroad import foreign_unquoted, unknown_places
 from tracuu.ingest.corrections import Correction
 from tracuu.ingest.types import Period
 

@@ -20,7 +20,8 @@ from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILE
 from .lexicon import lexicon
 from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject
-from .quote_checks import SIDES, counts_another, figure_by_name, says_side, says_word, acronym_words, unit_asked
+from .quote_checks import (SIDES, acronym_words, another_source, counts_another, figure_by_name, says_side, says_word,
+                           source_asked, unit_asked)
 from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
@@ -52,6 +53,7 @@ class Evidence:
     # its own sentence says a figure is not compiled or published ('Thống kê tỉnh chưa công bố tỷ lệ thất nghiệp 6
     # tháng'), figure or none: a weaker sentence of another quantity is no answer beside it (answering)
     unpublished: bool = False
+    other_unit: bool = False  # 'bao nhiêu tấn' asked: it states figures, none in tấn (turnover in USD, an area in ha)
     # the question's words it holds are said of the whole country, in a clause of its own ('...; tỷ lệ giải ngân của
     # cả nước đến 30/11/2025 khoảng 60,6%'): its figure for them is the country's (`scope.own_clauses`)
     national: bool = False
@@ -156,6 +158,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     results_only = query.wants_figure and not query.wants_target and not query.asks_plan
     kinds = kinds_asked(asked_text) if query.wants_figure else {}  # ('thu ngân sách nhà nước': one kind of the revenue)
     sides = [x for x in SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
+    source = source_asked(query.text) if query.wants_figure else (frozenset(), frozenset())  # ('... từ dầu thô')
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]
     # a subject named whose other grades reports count apart ('nông thôn mới' beside 'nông thôn mới nâng cao')
@@ -245,7 +248,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                     item = None
             figure = 1.0 if not query.wants_figure or states_figure(sent) else \
                 EVIDENCE.figure_in_quote if stated else EVIDENCE.no_figure
-            not_compiled = False
+            not_compiled = other_unit = False
             if query.wants_figure and figure == 1.0 and pairs and \
                     not figure_by_name(quoted, pairs, variants, repair, hit.passage.kind == "table"):
                 # 'GRDP ước tăng 10,26% ...; thu ngân sách đạt gần một phần tư dự toán năm, ...': the sentence's
@@ -253,9 +256,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 figure = EVIDENCE.figure_in_quote
                 # ('... giải ngân 386,2 tỷ đồng. Về xuất khẩu, ... chưa tổng hợp kim ngạch xuất khẩu theo quý')
                 not_compiled = bool(NOT_COMPILED.search(fold_ocr(quoted)))
-            if figure == 1.0 and asked_unit is not None and not asked_unit.search(fold_ocr(without_nation_brackets(quoted))):
+            if stated and asked_unit is not None and not asked_unit.search(fold_ocr(without_nation_brackets(quoted))):
                 # 'bao nhiêu tấn lúa': a quote stating no figure in tấn (a yield in tạ/ha, an area in ha) is no answer
-                figure = EVIDENCE.figure_in_quote
+                figure, other_unit = min(figure, EVIDENCE.figure_in_quote), True
             if not query.wants_target and figure == 1.0 and (AIMED.search(opening := (lead or figure_lead(sent)) or "")
                                                              or hit.passage.kind != "table" and not query.asks_plan
                                                              and plan_led(sent, opening)):
@@ -343,6 +346,11 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 # 'bao nhiêu lượt khách du lịch quốc tế' of a passage that counts only all visitors ('đón 862.000 lượt
                 # khách'): the side asked is never printed, the whole is no answer for it
                 phrase = False
+            if phrase and source[0] and another_source(source, quoted, qtoks, token_set(
+                    " ".join([hit.passage.text, hit.passage.section]), repair)):
+                # 'thu ngân sách từ dầu thô' of 'một số khoản thu đạt thấp như thu từ doanh nghiệp nhà nước địa phương
+                # (48,8%)': another source's figure, or one of a passage that never names the source asked
+                phrase = False
             if phrase and counted_words and counts_another(
                     counted_words, f"{hit.passage.section} {quoted}", qtoks | token_set(hit.passage.section, repair),
                     variants, query):
@@ -359,7 +367,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                         if not set(t.split("_")) & _STATING} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
                                 excludes=any(t in left_out for t in weights if "_" not in t), note=item,
-                                not_compiled=not_compiled, national=national,
+                                not_compiled=not_compiled, national=national, other_unit=other_unit,
                                 unpublished=query.asks_quantity and bool(NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
     return out

@@ -23,6 +23,7 @@ from .glossary import (NOT_COMPILED, WHOLE_PROVINCE, compiled_only, counted_to, 
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
+from .scope import clauses
 from .sentence import figure_lead
 
 # a value in brackets right after a period: '... so với thực hiện năm 2022 (18.220 tỷ đồng)', 'so với quý I
@@ -241,9 +242,14 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return bool(own and query.provinces) and not _PROVINCE_SCOPE.search(folded)
     if own in asked:
         return False
-    # named as the figure's owner, before it: '... 8 triệu lượt khách; tổ chức sự kiện tại Đồng Hới' is not Đồng Hới's
+    # named as the figure's owner, before it: '... 8 triệu lượt khách; tổ chức sự kiện tại Đồng Hới' is not Đồng Hới's;
+    # or before its own clause's figure ('Một số địa phương có giá trị lớn: thành phố Bảo Lộc 4.386,2 tỷ đồng, huyện
+    # Đức Trọng 3.124,8 tỷ đồng')
     lead = figure_lead(sentence)
-    return not any(_named(u, lead if lead is not None else folded) for u in asked)
+    if any(_named(u, lead if lead is not None else folded) for u in asked):
+        return False
+    return not any((own_lead := figure_lead(c)) is not None and _named(u, own_lead) for c in clauses(sentence)[1:]
+                   for u in asked)
 
 
 # a unit's report speaking of its province: 'toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'tỉnh Cao Bằng'

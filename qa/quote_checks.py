@@ -8,7 +8,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from tracuu.index.lexical import token_set, tokenize, words_of
-from tracuu.ingest.textnorm import fold_ocr, letter_off
+from tracuu.ingest.textnorm import fold_ocr, letter_off, vietnamese_score
 
 from .coverage import FUNCTION_WORDS
 from .glossary import ACRONYMS
@@ -118,3 +118,69 @@ _MARK = re.compile(r"[a-zà-ỹ.)][⁰¹²³⁴⁵⁶⁷⁸⁹]+")  # a footnote
 # '..., bằng'): labels, and the verbs and bounds of a figure
 _GOES_ON = LABEL_WORDS | frozenset("tang giam bang vuot khoang gan hon tren duoi chiem muc xap xi va voi dat".split())
 _WHOLE = frozenset("toan ca tinh thanh pho duoc".split())  # 'toàn tỉnh ... được', 'cả thành phố ...'
+
+
+# the source a measure is asked of ('thu ngân sách từ dầu thô', 'vốn đầu tư từ ngân sách cấp tỉnh', 'tổng thu từ khách du
+# lịch'): the words after 'từ' up to a word that ends the phrase (a period, a place, a verb, a number). Read with its
+# marks only: folded, 'từ' is also the 'tư' of 'đầu tư', 'tư nhân'.
+_SOURCE = re.compile(r"\btừ\s+(?!(?:năm|tháng|quý|đầu|ngày|khi|nay|đó|cuối|lúc|khoảng|mức|trước|sau|giữa|lâu)\b)"
+                     r"([^\W\d_]+(?:\s+[^\W\d_]+){0,9})")
+_SOURCE_ENDS = frozenset("cua o tai tren duoc dat la bao tang giam nam thang quy trong so voi cho den va hay nhu "
+                         "uoc thuc hien tinh thanh pho".split())
+_GENERIC_SOURCE = frozenset("nguon hoat dong khu vuc cac nganh linh".split())
+
+
+def _source(phrase: str) -> tuple[frozenset, frozenset]:
+    """The word pairs (or the one word) that name a source, and its content words: 'dầu thô' -> {'dau_tho'}; 'khu vực
+    doanh nghiệp có vốn đầu tư nước ngoài' -> {'doanh_nghiep', 'von_dau', 'nuoc_ngoai', ...}; acronyms spelt out too."""
+    words = []
+    for w in words_of(fold_ocr(phrase)):
+        if w in _SOURCE_ENDS:
+            break
+        words.append(w)
+    plain = {w for w in words if w not in FUNCTION_WORDS and w not in _GENERIC_SOURCE}
+    pairs = {f"{a}_{b}" for a, b in zip(words, words[1:]) if a in plain and b in plain}
+    keys = pairs or (plain if len(plain) == 1 else set())
+    if not keys:
+        return frozenset(), frozenset()
+    # ('FDI' is named by 'đầu tư trực tiếp nước ngoài', 'DNNN' by 'doanh nghiệp nhà nước')
+    return frozenset(keys | _spelt_pairs(plain)), frozenset(plain)
+
+
+def _spelt_pairs(toks) -> set[str]:
+    return {t for t in acronym_words(toks) if "_" in t}
+
+
+def source_asked(question: str) -> tuple[frozenset, frozenset]:
+    """The source (`_source`) a question asks its measure of; empty when it names none."""
+    m = _SOURCE.search(question.lower())
+    return _source(m.group(1)) if m else (frozenset(), frozenset())
+
+
+def sources_named(sentence: str) -> list[tuple[frozenset, frozenset]]:
+    """Each source a sentence names after 'từ' ('thu từ doanh nghiệp nhà nước địa phương (48,8%)')."""
+    return [k for m in _SOURCE.finditer(sentence.lower()) if (k := _source(m.group(1)))[0]]
+
+
+def another_source(asked: tuple[frozenset, frozenset], sentence: str, toks, wide) -> bool:
+    """A source asked that the quote leaves unnamed while naming another ('thu từ doanh nghiệp nhà nước địa phương' for
+    'thu ngân sách từ dầu thô'; '... địa phương' for '... trung ương', each naming words the other lacks), or that
+    neither the quote nor its passage names at all: the figure is of another part of the measure, or of the whole."""
+    keys, words = asked
+    if not keys:
+        return False
+    toks = set(toks) | acronym_words(toks)
+    named = sources_named(sentence)
+    if not keys & toks:
+        # (a passage OCR stripped of its marks may spell the source past recognition: 'tir ngudn thu sir dung')
+        return any(not k & keys for k, _ in named) or vietnamese_score(sentence) >= _MARKED \
+            and not keys & (set(wide) | acronym_words(wide))
+    # (a word of the asked source is printed as such or as the words of its acronym; a named source's own words are
+    # those neither the asked one nor its acronyms spell, less acronyms no word spells out here: 'DNNN', no vowel)
+    missing = {x for x in words if x not in toks and not _spelt_pairs({x}) & toks}
+    spelt = words | {t for t in acronym_words(words) if "_" not in t}
+    return bool(missing) and any(k & keys and {x for x in w - spelt if _VOWEL.search(x)} for k, w in named)
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+_MARKED = 0.15  # share of marked letters of text printed with its marks (about 0.3; OCR that lost them: under 0.1)

@@ -37,6 +37,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "period_or_place_does_not_fit"  # its report or section is of another period or province
     if query.asks_quantity and not e.figure:
         return "states_no_figure"
+    if e.other_unit:
+        return "states_no_figure_in_the_asked_unit"  # 'bao nhiêu tấn thủy sản': an export turnover in USD
     if h.passage.kind == "title" and not (query.wants_figure or query.wants_reference):
         # 'nhiệm vụ, giải pháp điều hành ngân sách quý II năm 2025' in the title names what the report holds: the list
         # asked is in its body

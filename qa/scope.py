@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tracuu.index.lexical import words_of
-from tracuu.ingest.places import find_provinces, province_spans
+from tracuu.ingest.places import find_provinces, province_spans, unit_words
 from tracuu.ingest.textnorm import bracket_close, fold_ocr, letter_off
 
 from .sentence import figure_lead
@@ -214,7 +214,7 @@ def unit_not_named(query: Query, sentence: str, section: str, doc) -> bool:
     units = query.districts
     if not units or WHOLE_PROVINCE.search(fold_ocr(query.text)):
         return False
-    words = re.findall(r"[a-z0-9]+", fold_ocr(" ".join(filter(None, [sentence, section, doc.title, doc.issuer]))))
+    words = unit_words(fold_ocr(" ".join(filter(None, [sentence, section, doc.title, doc.issuer]))))
     # (OCR may print a letter off: 'huyén Bic Son' is Bắc Sơn)
     return not any(any(all(w == u or letter_off(u, {w}) for w, u in zip(words[i:], unit.split()))
                        for i in range(len(words) - len(unit.split()) + 1)) for unit in units)

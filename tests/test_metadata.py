@@ -29,7 +29,21 @@ def _period(d: dict) -> Period:
         index = None
     if kind == "months":  # the manifest names cumulative months; tracuu names 3/6/9 by their usual names
         kind, index = {3: ("quarter", 1), 6: ("half", 1), 9: ("nine_months", None)}.get(index, ("months", index))
+    if kind == "half" and index is None:  # (sets DG, DH write the first half year with no index)
+        index = 1
     return Period(kind, d["year"], index)
+
+
+def test_a_letterhead_saved_as_a_markdown_table_is_read_as_a_letterhead():
+    """A Word report saved as Markdown keeps its letterhead as a table ('| UBND TỈNH SƠN LA<br>**SỞ KẾ HOẠCH VÀ ĐẦU
+    TƯ** | **CỘNG HÒA ...**', set DG): read as the two-column letterhead it is, its province the letterhead's, its
+    title without the bold marks."""
+    meta = _meta("DG_Son_La_SKHDT_9T_2024.txt")
+    assert meta["province"] == "Sơn La" and meta["province_source"] == "letterhead"
+    assert meta["title"].startswith("Tình hình thực hiện kế hoạch") and "*" not in meta["title"]
+    lines = load(GEN / "docs" / "DG_Son_La_SKHDT_9T_2024.txt", 50 << 20).lines
+    assert lines[0].startswith("UBND TỈNH SƠN LA   SỞ KẾ HOẠCH VÀ ĐẦU TƯ   CỘNG HÒA") and lines[1] == ""
+    assert not any(x.startswith("Bảng") and "SƠN LA" in x for x in lines[:4])  # not rendered as a table's rows
 
 
 def test_manifest_covers_the_layouts():
@@ -209,6 +223,9 @@ DISPUTED = {
     "CI_cantho_tk_quy3_2026.txt": Period("nine_months", 2026),
     "CJ_tayninh_baotn_quy3_2022.txt": Period("nine_months", 2022),
     "CJ_haiphong_tk_thang7_2026.txt": Period("months", 2026, 7),
+    # set DH: the same ('tháng 10 và 10 tháng năm 2023': the 10 months; 'quý II và 6 tháng đầu năm 2024': the half)
+    "DH_Nam_Dinh_CongTTDT_T10_2023.txt": Period("months", 2023, 10),
+    "DH_Khanh_Hoa_UBND_Q2_2024.txt": Period("half", 2024, 1),
 }
 
 

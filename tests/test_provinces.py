@@ -284,19 +284,25 @@ def test_a_district_named_alone_places_the_question_in_its_province():
 
 
 def test_a_district_s_city_named_alone_places_the_question_in_its_province():
-    """'thành phố Quy Nhơn' (set AR) lies in Bình Định; a city named as its province is ('thành phố Sơn La', 'thành phố
-    Cần Thơ') is left to the province reading, which of the two is meant being unsure."""
-    from tracuu.ingest.places import district_provinces, districts_named
+    """'thành phố Quy Nhơn' (set AR) lies in Bình Định. A province's capital that bears its name ('thành phố Sơn La',
+    'TP Hải Dương', set DD) is that unit, named with its kind (the province's own name names no such unit); a
+    province-level city ('thành phố Cần Thơ') is the province itself."""
+    from tracuu.ingest.places import district_provinces, districts_named, unit_words
     from tracuu.ingest.textnorm import fold_ocr
     assert district_provinces(fold_ocr("Tổng mức bán lẻ của thành phố Quy Nhơn")) == ["Bình Định"]
     assert districts_named(fold_ocr("thị xã An Nhơn và huyện Phù Cát")) == ["an nhon", "phu cat"]
-    assert districts_named(fold_ocr("thành phố Sơn La thu ngân sách")) == []
+    assert districts_named(fold_ocr("thành phố Sơn La thu ngân sách")) == ["thanh pho son la"]
+    assert districts_named(fold_ocr("TP. Hải Dương giải ngân")) == ["thanh pho hai duong"]
+    assert district_provinces(fold_ocr("TP Hải Dương giải ngân")) == ["Hải Dương"]
+    assert districts_named(fold_ocr("tỉnh Sơn La thu ngân sách")) == []
+    assert districts_named(fold_ocr("von dau tu ngan sach cap huyen lai chau 10 thang")) == []  # (set BK)
     assert districts_named(fold_ocr("thành phố Cần Thơ")) == [] and districts_named(fold_ocr("TP Hồ Chí Minh")) == []
+    assert " ".join(unit_words(fold_ocr("TP.Sóc Trăng đạt 186,4 tỷ"))).startswith("thanh pho soc trang")
 
 
 def test_a_place_outside_the_country_is_refused_naming_it():
     """'tỉnh Champasak (Lào)': no Vietnamese province's figure answers for it; Vietnamese places are no such places."""
-    from tracuu.ingest.places import unknown_places
+    from tracuu.ingest.abroad import unknown_places
     assert unknown_places("tang truong kinh te tinh Champasak (Lao) 6 thang dau nam 2025") == ["Champasak", "(Lao)"]
     for known in ("thu ngân sách tỉnh Lạng Sơn", "Thành phố Hồ Chí Minh thu hút FDI", "TP. Quy Nhơn đón khách",
                   "Tỉnh ủy Lạng Sơn chỉ đạo", "tỉnh Hà Tây năm 2007", "tinh Lang Son xuat khau",
@@ -365,7 +371,7 @@ def test_a_name_no_answer_prints_in_an_open_question_is_what_is_asked_about():
     """'thu ngan sach phnom penh nam 2024' (set BX, typed in lower case, no province named): 'phnom', spelt as no
     Vietnamese word and printed by none of the provinces' answers, is the place asked; acronyms, units and words the
     answers print are not."""
-    from tracuu.ingest.places import foreign_unquoted
+    from tracuu.ingest.abroad import foreign_unquoted
     assert foreign_unquoted("thu ngan sach phnom penh nam 2024", ["Thu ngân sách năm 2024 đạt 500 tỷ đồng"]) == ["phnom"]
     assert foreign_unquoted("grdp tang bao nhieu nam 2024, bao nhieu kwh dien", ["GRDP tăng 7%"]) == []
     assert foreign_unquoted("san luong clinker nam 2024", ["Sản lượng clinker đạt 2 triệu tấn"]) == []
@@ -375,7 +381,7 @@ def test_a_foreign_city_written_in_vietnamese_syllables_is_abroad():
     """'vieng chan tang truong kinh te 9 thang nam 2026' (set CC): every syllable is Vietnamese, lower case, no 'tỉnh'
     before it, yet it is Laos's capital; a Vietnamese word the folding makes alike ('thẩm quyền') or a cooperation with a
     border province ('Quảng Tây') is no such place."""
-    from tracuu.ingest.places import unknown_places
+    from tracuu.ingest.abroad import unknown_places
     assert unknown_places("vieng chan tang truong kinh te 9 thang nam 2026") == ["vieng chan"]  # (as typed)
     assert unknown_places("Kim ngạch xuất khẩu của Viêng Chăn năm 2024") == ["Viêng Chăn"]
     assert unknown_places("GRDP cua Bac Kinh nam 2024") == ["Bac Kinh"]

@@ -279,11 +279,11 @@ def test_a_running_total_named_by_its_months_alone_takes_the_question_s_year():
 
 def test_a_district_whose_name_opens_with_its_province_s_is_the_district():
     """'thành phố Điện Biên Phủ', 'huyện Điện Biên Đông' (set DD's gdd033): the district asked, in Điện Biên; a city named
-    as its province is ('thành phố Tuyên Quang') stays unsure, as before."""
+    as its province is ('thành phố Tuyên Quang') is that city, named with its kind."""
     q = parse_query("Chỉ số giá tiêu dùng tháng 9/2023 của thành phố Điện Biên Phủ so với cùng kỳ")
     assert q.provinces == ["Điện Biên"] and q.districts == ["dien bien phu"]
     assert parse_query("huyện Điện Biên Đông thu ngân sách").districts == ["dien bien dong"]
-    assert parse_query("thành phố Tuyên Quang thu ngân sách").districts == []
+    assert parse_query("thành phố Tuyên Quang thu ngân sách").districts == ["thanh pho tuyen quang"]
 
 
 def test_the_fruit_typed_without_marks_keeps_its_name():

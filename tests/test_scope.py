@@ -161,6 +161,25 @@ def test_a_district_or_its_city_asked_must_be_named_by_the_sentence_its_heading_
     assert not unit_not_named(parse_query("Tổng mức bán lẻ tháng 8/2023 của Bình Định?"), total, "", province_doc)
 
 
+def test_a_province_s_capital_bearing_its_name_is_asked_as_that_city():
+    """'TP Hải Dương giải ngân ...' (set DD) asks the city, not the province its name also names: the province's total
+    ('Tỷ lệ giải ngân ... của tỉnh đạt 31,5%') in the province's report does not answer; the city's own clause does,
+    however 'thành phố' is written. (Figures invented.)"""
+    from types import SimpleNamespace
+    from tracuu.qa.scope import unit_not_named
+    q = parse_query("TP Hải Dương giải ngân vốn đầu tư công 5 tháng năm 2024 đạt bao nhiêu?")
+    assert q.provinces == ["Hải Dương"] and q.districts == ["thanh pho hai duong"]
+    paper = SimpleNamespace(title="Thu ngân sách 5 tháng đạt gần 48% dự toán", issuer="Báo Hải Dương")
+    assert unit_not_named(q, "Tỷ lệ giải ngân vốn đầu tư công của tỉnh Hải Dương đạt 31,5%.", "", paper)
+    for city in ("TP Hải Dương giải ngân 312,6 tỷ đồng, đạt 41,8%.", "TP.Hải Dương giải ngân 312,6 tỷ đồng.",
+                 "riêng thành phố Hải Dương giải ngân 312,6 tỷ đồng."):
+        assert not unit_not_named(q, city, "", paper), city
+    assert not unit_not_named(q, "Giải ngân đạt 41,8%.", "", SimpleNamespace(title="Báo cáo 5 tháng",
+                                                                           issuer="UBND thành phố Hải Dương"))
+    # 'Thành phố Cần Thơ' is the province: no unit asked
+    assert parse_query("Thành phố Cần Thơ giải ngân 5 tháng 2024").districts == []
+
+
 def test_the_whole_country_asked_is_answered_only_by_a_sentence_of_the_country():
     from tracuu.qa.scope import asks_nation, nation_named
     asked = parse_query("tong thu ngan sach nha nuoc ca nuoc 4 thang dau nam 2023 la bao nhieu ty dong")

@@ -241,3 +241,17 @@ def test_a_two_line_tab_header_as_wide_as_its_rows_names_every_column():
     assert out[3] == "Bảng 1 > 4. Kim ngạch xuất khẩu hàng hóa > ĐVT: Triệu USD; Thực hiện - tháng 9/2026: 91,2; " \
                      "Ước tính - tháng 10/2026: 98,5; Cộng dồn - 10 tháng 2026: 1.186,4; Tháng 10/2026 - so với cùng kỳ " \
                      "(%): 118,7; 10 tháng 2026 - so với cùng kỳ (%): 121,3"
+
+
+def test_column_names_over_two_lines_above_the_rule_are_read_as_one():
+    """A budget annex (set DF) names its columns over two lines ('Ước TH' over 'tháng 6', 'Lũy kế' over '6 tháng'): each
+    column's period is its second line's, so the 6 months' cumulative is told from the month's."""
+    out = _render("| STT | Nội dung | Dự toán | Ước TH | Lũy kế |\n"
+                  "|     |          | năm 2022 | tháng 6 | 6 tháng |\n"
+                  "|-----|----------|---------|--------|--------|\n"
+                  "| 1 | Thu từ DNNN trung ương | 95.000 | 8.120 | 48.215 |\n"
+                  "| 2 | Thu từ DNNN địa phương | 30.000 | 2.410 | 14.630 |")
+    assert out[:3] == ["", "", ""]
+    assert out[3].endswith("Thu từ DNNN trung ương > Dự toán năm 2022: 95.000; Ước TH tháng 6: 8.120; "
+                           "Lũy kế 6 tháng: 48.215")
+    assert "Lũy kế 6 tháng: 14.630" in out[4]
