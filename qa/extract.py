@@ -157,7 +157,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     # a result asked, no plan named: a quote whose every figure is planned, run-on sentences too, is an aim
     results_only = query.wants_figure and not query.wants_target and not query.asks_plan
     kinds = kinds_asked(asked_text) if query.wants_figure else {}  # ('thu ngân sách nhà nước': one kind of the revenue)
-    sides = [x for x in SIDES if re.search(rf"\b{x}\b", asked_text)] if query.asks_quantity else []
+    # (not a side naming one of several measures the question lists: 'thu ngân sách ... gồm thu nội địa và thu xuất
+    # nhập khẩu': each its own)
+    sides = [x for x in SIDES if re.search(rf"\b{x}\b", asked_text)
+             and not (any(x in p for p in phrases) and any(x not in p for p in phrases))] if query.asks_quantity else []
     source = source_asked(query.text) if query.wants_figure else (frozenset(), frozenset())  # ('... từ dầu thô')
     # the asked measures a word before may make another ('xuất nhập khẩu' for 'nhập khẩu'): read in the whole passage
     led = [p for p in phrases if p in _LEX_OTHERS_BEFORE]

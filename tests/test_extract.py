@@ -590,3 +590,17 @@ def test_a_topic_label_names_no_measure_of_the_figure_after_it():
     item = "- Tổng lượt khách du lịch: 3,64 triệu lượt (tăng 12,4%); trong đó khách quốc tế: 486,5 nghìn lượt."
     ev = best_evidence(parse_query("ninh binh khach du lich quy 1 2025"), [_hit(item, 34)], None, top=1)
     assert ev[0].phrase
+
+
+def test_a_side_naming_one_of_several_measures_listed_is_no_side_of_the_whole():
+    """'Thu ngân sách ... gồm thu nội địa và thu xuất nhập khẩu mỗi khoản bao nhiêu' (set DG): 'nội địa' names a
+    measure of its own the question lists beside the whole, so the whole's sentence ('Tổng thu ngân sách nhà nước ...
+    trong đó:') need not print it; asked alone ('thu nội địa ... bao nhiêu'), a passage must. (Figures invented.)"""
+    whole = "Tổng thu ngân sách nhà nước trên địa bàn 11 tháng ước đạt 18.742,5 tỷ đồng, bằng 87,6% dự toán năm; trong đó:"
+
+    def phrase(question):
+        ev = best_evidence(parse_query(question), [_hit(whole, 63)], None, top=1)
+        return ev[0].phrase
+    assert phrase("Thu ngân sách nhà nước 11 tháng năm 2024 của Đà Nẵng gồm thu nội địa và thu xuất nhập khẩu mỗi "
+                  "khoản bao nhiêu?")
+    assert not phrase("Thu nội địa 11 tháng năm 2024 của Đà Nẵng đạt bao nhiêu?")
