@@ -8,7 +8,7 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import MERGED, province_spans, successor
+from tracuu.ingest.places import MERGED, province_spans, successor, unit_words
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -19,7 +19,7 @@ from .notes import dated_item
 from .glossary import REFERENCE_NUMBER, names_plan, other_product
 from .period_conflicts import conflicts
 from .query import Query
-from .scope import (asks_nation, elsewhere_figure, former_areas, nation_named, national_figure, paragraph_subject,
+from .scope import (asks_nation, clauses, elsewhere_figure, former_areas, nation_named, national_figure, paragraph_subject,
                     unit_not_named, without_nation_brackets)
 from .seasons import season_fit
 
@@ -96,6 +96,8 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_place_s_figure"
     if unit_not_named(query, e.sentence, h.passage.section, store.doc_by_name[h.passage.doc]):
         return "another_place_s_figure"  # 'thành phố Quy Nhơn' asked: the province's total is not the city's
+    if unit_counts_only(query, e.sentence):
+        return "counts_not_the_amount_asked"  # 'Tổng vốn FDI ... thị xã Trảng Bàng': 'thị xã Trảng Bàng thu hút 12 dự án'
     former, doc = query.as_it_was, store.doc_by_name[h.passage.doc]
     if former and _merged_whole(former, doc):
         # asked of 'Quảng Trị cũ', the merged province's total is not its figure (a section of the former area's,
@@ -148,6 +150,27 @@ def _other_place(query: Query, words: str) -> bool:
     """A figure's words name the whole country or a province not asked ('cả nước', 'tỉnh Cà Mau lân cận')."""
     folded = fold_ocr(words)
     return nation_named(words) or bool({p for _, _, p in province_spans(folded)} - set(query.provinces))
+
+
+def unit_counts_only(query: Query, sentence: str) -> bool:
+    """A district or town asked an amount of money ('Tổng vốn FDI đăng ký mới của thị xã Trảng Bàng'), no count, whose
+    own clause states only counts ('trong đó thị xã Trảng Bàng thu hút 12 dự án'): its amount is not stated."""
+    folded = fold_ocr(query.text)
+    if not query.districts or not _MONEY_ASKED.search(folded) or counts_asked(query.text):
+        return False
+    for clause in clauses(sentence):
+        said = " ".join(unit_words(fold_ocr(clause)))
+        if any(re.search(rf"\b{re.escape(u)}\b", said) for u in query.districts) and (figs := extract_figures(clause)):
+            return all(fold_ocr(f.unit or "") in _COUNT_UNITS for f in figs)
+    return False
+
+
+# an amount of money asked: capital, trade, revenue, spending, or its unit named
+_MONEY_ASKED = re.compile(r"\b(?:von|kim ngach|doanh thu|tong thu|thu ngan sach|chi ngan sach|bao nhieu tien|"
+                          r"(?:ty|trieu|nghin) (?:dong|usd))\b")
+# units that count things, no amount of money
+_COUNT_UNITS = frozenset("du an|doanh nghiep|ho|nguoi|luot|luot khach|luot nguoi|xa|chiec|con|vu|hop tac xa|co so|"
+                         "lao dong|san pham|giay phep".split("|"))
 
 
 def counts_asked(question: str) -> bool:

@@ -484,3 +484,18 @@ def test_the_same_span_s_bracketed_value_answers_for_that_year():
                 "2024 (cùng kỳ đạt 5.074,8 tỷ đồng).")
     assert not conflicts(q, sentence, 2025)
     assert conflicts(q, sentence.split(" (")[0] + ".", 2025)
+
+
+def test_a_town_asked_an_amount_whose_clause_counts_only_is_not_answered():
+    """'Tổng vốn FDI đăng ký mới năm 2023 của thị xã Trảng Bàng' (set DH, unanswerable): the town's clause counts
+    projects ('thị xã Trảng Bàng thu hút 12 dự án'), the amount is the province's; a count asked is answered by it.
+    (Figures invented.)"""
+    from tracuu.qa.query import parse_query
+    from tracuu.qa.ruled_out import unit_counts_only
+    sentence = ("- Thu hút đầu tư: cấp mới 28 dự án đầu tư trực tiếp nước ngoài (FDI) với tổng vốn đăng ký 486,5 triệu "
+                "USD, trong đó thị xã Trảng Bàng thu hút 12 dự án; điều chỉnh tăng vốn 19 dự án với 312,4 triệu USD.")
+    assert unit_counts_only(parse_query("Tổng vốn FDI đăng ký mới năm 2023 của thị xã Trảng Bàng là bao nhiêu?"), sentence)
+    assert not unit_counts_only(parse_query("Thị xã Trảng Bàng thu hút bao nhiêu dự án FDI năm 2023?"), sentence)
+    assert not unit_counts_only(parse_query("Tổng vốn FDI đăng ký mới năm 2023 của Tây Ninh là bao nhiêu?"), sentence)
+    amount = "trong đó thị xã Trảng Bàng thu hút 12 dự án với tổng vốn 215,3 triệu USD."
+    assert not unit_counts_only(parse_query("Tổng vốn FDI năm 2023 của thị xã Trảng Bàng là bao nhiêu?"), amount)
