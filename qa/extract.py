@@ -15,13 +15,13 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
-from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, FIGURE_KINDS, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
+from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
                        dated_months, kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject
-from .quote_checks import (SIDES, acronym_words, another_source, counts_another, figure_by_name, says_side, says_word,
-                           source_asked, unit_asked)
+from .quote_checks import (GENERIC_MEASURES, SIDES, acronym_words, another_source, counts_another, figure_by_name,
+                           other_measures, printed_same, says_side, says_word, source_asked, unit_asked)
 from .figures import extract as figure_list
 from .naming import names_acronyms, names_indicator
 from .notes import NoteItem, asked_item, item_reading
@@ -110,9 +110,6 @@ _CONTINUES = re.compile(r"\s*(?:cung ky|cung thoi gian|cung khu vuc|trong khi do
 _SHARE_OF_TOTAL = re.compile(r"\bchiem\s+(?:khoang\s+|gan\s+|hon\s+|tren\s+)?[\d.,]+\s*%\s+(?:toan\s+tinh|ca\s+tinh"
                              r"|tong\b[^;.]{0,60}?\b(?:cua\s+tinh|toan\s+tinh|ca\s+tinh|cua\s+thanh\s+pho|toan\s+thanh\s+pho)\b)")
 _ASKS_SHARE = re.compile(r"\bchiem\b|\bty\s+trong\b|\bphan\s+tram\s+(?:tong|cua\s+tong)\b")
-# revenue from a source ('Thu từ hoạt động xuất nhập khẩu', 'thu từ khu vực doanh nghiệp FDI'): what follows names
-# where the revenue comes from, not another measure
-_REVENUE_FROM = re.compile(r"\bthu tu (?:hoat dong |khu vuc )?(?:xuat )?$")  # ('nhập khẩu' of 'xuất nhập khẩu' too)
 # a label naming the change of a measure ('Mức giảm tỷ lệ hộ nghèo', 'Tỷ lệ giảm hộ nghèo', 'Số tăng thuê bao'): what it
 # states is how much the measure moved, not its level ('Tốc độ tăng GRDP' is how reports state growth: not one of them)
 _CHANGE_LABEL = re.compile(r"^\W*(?:muc|so|ty le)\s+(?:tang|giam)\b(?!\s+truong)")
@@ -138,7 +135,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
     # a figure asked of an indicator the question names ('xuất khẩu của doanh nghiệp trong khu kinh tế'): a quote
     # naming none of them states another thing's figure, however many of the other words it holds
     asked_text = fold_ocr(query.text)
-    measures = named_measures(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
+    measures = named_measures(asked_text, GENERIC_MEASURES) if query.wants_figure else []
     asked_unit = unit_asked(query.text) if query.wants_figure else None
     best_score = max((h.score for h in hits[:top]), default=1.0) or 1.0
     # what a figure leaves out is not what it measures, unless the question leaves the same out
@@ -148,7 +145,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         return _said_only(text) if strip else text
     reading = item_reading(query, weights, variants, lexical)
 
-    phrases = measure_phrases(asked_text, _GENERIC_MEASURES) if query.wants_figure else []
+    phrases = measure_phrases(asked_text, GENERIC_MEASURES) if query.wants_figure else []
     counted_words = counted_phrase(query.text) if query.asks_quantity else []
     # a result asked ('ước đạt bao nhiêu', 'đã giải ngân') beside the plan it is compared with ('so với kế hoạch thế
     # nào', 'bằng bao nhiêu % kế hoạch')
@@ -174,7 +171,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         toks = toks | acronym_words(toks)
         if any(compounded(p, toks) for p in phrases):
             return False
-        return any(all(says_word(t, toks, variants) for t in m) for m in measures) or _printed_same(query, toks)
+        return any(all(says_word(t, toks, variants) for t in m) for m in measures) or printed_same(query, toks)
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
@@ -338,7 +335,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 if not named(wide) or printed_as_other \
                         or any(another_measure(p, fold_ocr(quote), asked_text) for p in phrases):
                     phrase = False
-                elif not named(_past_label(sent, own, repair)) and _other_measures(fold_ocr(sent), phrases, asked_text):
+                elif not named(_past_label(sent, own, repair)) and other_measures(fold_ocr(sent), phrases, asked_text):
                     # 'Kim ngạch nhập khẩu 10 tháng ước đạt 2.846,3 triệu USD' for 'kim ngạch xuất khẩu': the sentence
                     # names another measure and not the asked one, whatever the passage names before it (or its
                     # topic's label does: 'b) Xuất, nhập khẩu: Kim ngạch xuất khẩu tháng 11 ước đạt 412,8 triệu USD')
@@ -379,32 +376,9 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 _LEX_OTHERS_BEFORE = lexicon().measure_others_before
 _LEX_OTHERS = lexicon().measure_others
 
-# kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
-# 'Điện sản xuất'): a quote need not repeat them
-# ('kim ngạch' is the value of trade either way: 'kim ngạch nhập khẩu' asks imports, and a row of exports is no answer)
-_GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu",
-                                    "kim ngach"}
-
-
 # words without which no figure is planned (`figures.extract` reads a target by them): read before extracting any
 _PLANNING = re.compile(r"\b(?:ke hoach|du toan|muc tieu|chi tieu|phan dau|kich ban|du kien|dinh huong|de ra|dat tu|"
                        r"bao dam|dam bao|kh)\b")
-def _printed_same(query: Query, toks) -> bool:
-    """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed); a plan's
-    or an aim's words name no measure ('kế hoạch' for 'mục tiêu': every report says it of something)."""
-    return any(all(x in toks for x in tokenize(printed)) for printed in query.same
-               if printed not in PLAN_WORDS and not AIMED.fullmatch(printed))
-
-
-
-
-def _other_measures(folded: str, phrases: list[str], asked_text: str) -> list[str]:
-    """The measures a sentence names that the question does not, each somewhere not as a revenue's source ('Thu từ
-    hoạt động xuất nhập khẩu' is revenue)."""
-    return [m for m in measure_phrases(folded, _GENERIC_MEASURES) if m not in phrases and m not in asked_text
-            and not all(_REVENUE_FROM.search(folded[:a.start()]) for a in re.finditer(rf"\b{m}\b", folded))]
-
-
 def quote_end(sents: list[str], i: int, budget: int = EVIDENCE.quote_budget) -> int:
     """Last sentence of the quote starting at i: the next ones are added while short, and until a
     figure is included: an indicator is often named in one sentence and its figures in the next."""

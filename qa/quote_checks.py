@@ -1,6 +1,7 @@
 """Checks of a quote against what the question asks, each read from the quote's own words: that a clause naming the
 indicator asked states its figure, that a side asked (international, domestic) is printed, that the thing counted is not
-another the same noun names, and the unit a count or amount is asked in."""
+another the same noun names, the unit a count or amount is asked in, the source a measure is asked of ('thu từ dầu
+thô'), and the measures a sentence names besides the asked one."""
 from __future__ import annotations
 
 import re
@@ -8,10 +9,11 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from tracuu.index.lexical import token_set, tokenize, words_of
+from tracuu.ingest.structure import PLAN_WORDS
 from tracuu.ingest.textnorm import fold_ocr, letter_off, vietnamese_score
 
 from .coverage import FUNCTION_WORDS
-from .glossary import ACRONYMS
+from .glossary import ACRONYMS, AIMED, FIGURE_KINDS, measure_phrases
 from .query import Query
 from .sentence import LABEL_WORDS, figure_lead, states_figure
 
@@ -184,3 +186,27 @@ def another_source(asked: tuple[frozenset, frozenset], sentence: str, toks, wide
 
 _VOWEL = re.compile(r"[aeiouy]")
 _MARKED = 0.15  # share of marked letters of text printed with its marks (about 0.3; OCR that lost them: under 0.1)
+
+
+# kinds of figure, and measures reports name by their item alone ('Quần áo may sẵn 94.620 ngàn cái' is a 'sản lượng',
+# 'Điện sản xuất'): a quote need not repeat them
+# ('kim ngạch' is the value of trade either way: 'kim ngạch nhập khẩu' asks imports, and a row of exports is no answer)
+GENERIC_MEASURES = FIGURE_KINDS | {"nang suat", "thu nhap", "viec lam", "san luong", "dien tich", "doanh thu",
+                                    "kim ngach"}
+# revenue from a source ('Thu từ hoạt động xuất nhập khẩu', 'thu từ khu vực doanh nghiệp FDI'): what follows names
+# where the revenue comes from, not another measure
+_REVENUE_FROM = re.compile(r"\bthu tu (?:hoat dong |khu vuc )?(?:xuat )?$")  # ('nhập khẩu' of 'xuất nhập khẩu' too)
+
+
+def printed_same(query: Query, toks) -> bool:
+    """The quote prints the report's phrase for the question's words ('thu hoạch' asked, 'sản lượng' printed); a plan's
+    or an aim's words name no measure ('kế hoạch' for 'mục tiêu': every report says it of something)."""
+    return any(all(x in toks for x in tokenize(printed)) for printed in query.same
+               if printed not in PLAN_WORDS and not AIMED.fullmatch(printed))
+
+
+def other_measures(folded: str, phrases: list[str], asked_text: str) -> list[str]:
+    """The measures a sentence names that the question does not, each somewhere not as a revenue's source ('Thu từ
+    hoạt động xuất nhập khẩu' is revenue)."""
+    return [m for m in measure_phrases(folded, GENERIC_MEASURES) if m not in phrases and m not in asked_text
+            and not all(_REVENUE_FROM.search(folded[:a.start()]) for a in re.finditer(rf"\b{m}\b", folded))]
