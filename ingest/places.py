@@ -268,6 +268,13 @@ def unit_words(folded: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", _TP.sub("thanh pho ", folded))
 
 
+def names_unit(folded: str, units: list[str]) -> bool:
+    """Folded text names one of the units `districts_named` gave, as a whole word run ('thanh pho hai duong' in 'TP.
+    Hải Dương giải ngân ...')."""
+    said = " ".join(unit_words(folded))
+    return any(re.search(rf"\b{re.escape(u)}\b", said) for u in units)
+
+
 _UNIT_NAMED = re.compile(r"\b(?:huyen|thi xa|thanh pho|tp\.?)\s+([a-z]+(?:\s+[a-z]+){0,2})")
 
 
@@ -284,7 +291,7 @@ def districts_named(folded: str) -> list[str]:
                 # (a province's name may open a district's: 'thành phố Điện Biên Phủ' is no 'Điện Biên')
                 if name in {fold_ocr(p) for p in city_provinces(f"thanh pho {name}")}:
                     # (only a city's kind makes it the city: 'vốn ngân sách cấp huyện Lai Châu' is the province's)
-                    if not m.group().startswith("huyen") and not m.group().startswith("thi xa"):
+                    if m.group().startswith(("thanh pho", "tp")):
                         out.append(_SAME_NAMED + name)
                 elif provinces.get(m.start(1), -1) < m.start(1) + len(name):
                     out.append(name)

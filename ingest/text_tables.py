@@ -46,9 +46,10 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             body = [(rows[0], _joined([_cells(lines[k]) for k in rows])) for rows in groups]
         else:
             # (the column names over one to three lines above the rule: '| Ước TH |' over '| tháng 6 |')
+            heads = 1  # lines of column names, above the rule when there is one
             if (h := next((h for h in (1, 2, 3) if i + h < len(lines) and _RULE.match(lines[i + h])
                            and all(_ROW.match(lines[k]) for k in range(i, i + h))), 0)):
-                rule, j = h, i + h + 1
+                rule, heads, j = 1, h, i + h + 1
                 while j < len(lines) and _ROW.match(lines[j]):
                     j += 1
             elif stacked := _stacked_tab_table(lines, i):  # a Word annex's header over two or three lines
@@ -61,8 +62,8 @@ def render_pipe_tables(src: SourceText) -> SourceText:
             if not stacked:
                 sep = "|" if rule else _sep(lines[i])
                 bare = not _ROW.match(lines[i])  # (outer bars and no rule line: '| TT | Chỉ tiêu | ... |')
-                header = _joined([_cells(lines[k], sep, bare) for k in range(i, i + max(rule, 1))])
-                body = [(k, _cells(lines[k], sep, bare)) for k in range(i + max(rule, 1) + bool(rule), j)]
+                header = _joined([_cells(lines[k], sep, bare) for k in range(i, i + heads)])
+                body = [(k, _cells(lines[k], sep, bare)) for k in range(i + heads + rule, j)]
         width = len(header)
         body = _unwrapped([(k, (r + [""] * width)[:width]) for k, r in body])
         sub = _subheader(header, [r for _, r in body])

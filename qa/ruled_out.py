@@ -8,7 +8,7 @@ from typing import Callable
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import MERGED, province_spans, successor, unit_words
+from tracuu.ingest.places import MERGED, names_unit, province_spans, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
@@ -159,8 +159,7 @@ def unit_counts_only(query: Query, sentence: str) -> bool:
     if not query.districts or not _MONEY_ASKED.search(folded) or counts_asked(query.text):
         return False
     for clause in clauses(sentence):
-        said = " ".join(unit_words(fold_ocr(clause)))
-        if any(re.search(rf"\b{re.escape(u)}\b", said) for u in query.districts) and (figs := extract_figures(clause)):
+        if names_unit(fold_ocr(clause), query.districts) and (figs := extract_figures(clause)):
             return all(fold_ocr(f.unit or "") in _COUNT_UNITS for f in figs)
     return False
 

@@ -8,7 +8,7 @@ from tracuu.index.backend import Store
 from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.places import unit_words
+from tracuu.ingest.places import names_unit
 from tracuu.ingest.types import Period
 from tracuu.ingest.textnorm import fold_ocr
 
@@ -150,8 +150,7 @@ def _placed(f: Figure, query: Query, province: str | None) -> int:
     if not query.as_it_was and former_areas(f.header):
         return 1
     if query.districts:  # a district or town asked: its clause's figure ('riêng thị xã Sa Pa đón 1,02 triệu lượt') first
-        said = " ".join(unit_words(fold_ocr(f"{f.header} {f.head or f.indicator}")))
-        return 0 if any(re.search(rf"\b{re.escape(u)}\b", said) for u in query.districts) else 1
+        return 0 if names_unit(fold_ocr(f"{f.header} {f.head or f.indicator}"), query.districts) else 1
     if query.as_it_was:
         # a former area asked: the part its own words name ('khu vực Bình Phước (cũ) 11.264,7' for 'Bình Phước cũ'),
         # before the merged province's total its words do not place ('Tổng thu ... 21.480 tỷ đồng; ... khu vực Bắc Kạn
