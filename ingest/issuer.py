@@ -30,8 +30,15 @@ def news_source(lines: list[str]) -> str | None:
     for x in reversed(tail):
         if m := _NEWS_SOURCE.search(fold_ocr(x)):
             g = next(i for i in (1, 2, 3) if m.group(i))
+            # ('(Theo Báo Quảng Nam)' on a line of its own, a name; not a heading's '7. Mục tiêu năm 2023 (theo Nghị
+            # quyết HĐND tỉnh)' nor '(Theo giá so sánh 2010)')
+            if g == 1 and (m.start() > 0 or not x[m.start(g)].isupper() or _DOCUMENT.match(m.group(g))):
+                continue
             return x[m.start(g):m.end(g)].strip(" .")
     return None
+
+
+_DOCUMENT = re.compile(r"(?:nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|thong bao|cong van|so lieu|gia)")
 
 
 def issuer(head: list[str], folded: list[str], province: str | None, news: str | None) -> str | None:
@@ -39,6 +46,7 @@ def issuer(head: list[str], folded: list[str], province: str | None, news: str |
     else the province's People's Committee."""
     if news:
         return news[:1].upper() + news[1:]
+    head = [_MARKDOWN_HEADING.sub("", x) for x in head]  # ('# CỤC THỐNG KÊ TỈNH BÌNH DƯƠNG' of a Markdown release)
     lefts = [columns(x)[0] for x in head[:8]]  # a two-column letterhead: the left column
     for i, s in enumerate(lefts):
         f = fold_ocr(s)
@@ -47,14 +55,31 @@ def issuer(head: list[str], folded: list[str], province: str | None, news: str |
         if _SUPERIOR.match(f) and _OFFICE.match(fold_ocr(below)):
             continue
         if DEPARTMENT.match(s) or re.match(r"^(?:tong |chi )?cuc thong ke", f):
+            # (a name wrapped onto the next line: 'SỞ LAO ĐỘNG - THƯƠNG BINH' / 'VÀ XÃ HỘI')
+            if below.isupper() and re.match(r"va\s|&", fold_ocr(below).strip()) or s.rstrip().endswith(("-", " VÀ")):
+                s = f"{s.rstrip()} {below.strip()}"
+                f = fold_ocr(s)
             org = re.split(r"\s+(?:tinh|thanh pho|tp\.?)\s", f + " ", maxsplit=1)[0].strip()
             name = _ORGS.get(org) or org_case(s[:len(org)] if len(s) >= len(org) else s)
             return f"{name} {_place(province)}" if province else name
-    return _letterhead_issuer(head[:6], province) or _council(folded[:3], province) \
+    return _letterhead_issuer(head[:6], province) or _council(folded[:3], province) or _party(lefts, province) \
         or (issuer_of(province) if province else None)
 
 
+_PARTY = re.compile(r"^(tinh uy|thanh uy)\b")
+
+
+def _party(lefts: list[str], province: str | None) -> str | None:
+    """The province's Party committee of a letterhead 'TỈNH ỦY ĐẮK LẮK' (a secretary's speech, a committee's report):
+    not the People's Committee."""
+    first = fold_ocr(next((x for x in lefts if x.strip()), "")).strip()
+    if province and (m := _PARTY.match(first)):
+        return f"{'Tỉnh ủy' if m.group(1) == 'tinh uy' else 'Thành ủy'} {province}"
+    return None
+
+
 _COUNCIL = re.compile(r"^(?:hoi dong nhan dan|hdnd)\b")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
 def _council(folded: list[str], province: str | None) -> str | None:

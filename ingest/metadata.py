@@ -247,6 +247,11 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
             break
         out.append(s)
     end = start + len(out)
+    if caps and end < len(head) and head[end].strip()[:1].islower() and len(out) < 4:
+        # a capitals title goes on in lower case ('... TẠI HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH' / 'sơ kết công tác 6 tháng
+        # đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2024'): what it is about, and of which period
+        out.append(head[end].strip())
+        end += 1
     if _BARE_LABEL.match(folded[start]) and len(out) == 1:
         # 'PHỤ LỤC', a blank line, then what it holds: the label alone names nothing
         end = next((i + 1 for i in range(start + 1, min(start + 4, len(head))) if head[i].strip()), end)

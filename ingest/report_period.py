@@ -52,7 +52,8 @@ def covered_periods(title: str, lines: list[str], filename: str, date: str | Non
         if _MEETING.search(fold_ocr(title)):
             # 'Kết luận ... tại phiên họp UBND tỉnh thường kỳ tháng 11 năm 2025', whose lead reads 'để đánh giá tình hình
             # kinh tế - xã hội tháng 11, 11 tháng năm 2025': the month's meeting reviews the running total its lead names
-            lead = next((x for x in lines[body_at:body_at + 7] if len(x) > 80), "")
+            # (or the bracket under the title that says what it reviews: '(đánh giá kết quả 9 tháng đầu năm ...)')
+            lead = next((x for x in lines[body_at:body_at + 7] if len(x) > 80 or x.strip().startswith("(")), "")
             near = [m.period for m in find_periods(lead) if m.period and not m.comparison]
             while wider := _running_total(own, near):
                 own = wider

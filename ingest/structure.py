@@ -34,8 +34,8 @@ LIST_ITEM = re.compile(r"^\s*[-–+•*»›▪►◦]\s*\S")
 # A footnote at a page bottom: its number, then a word or '(' glued or after one space;
 # OCR turns a superscript 1 into '!' or "'".
 _FOOTNOTE = re.compile(r"^\s*(\d{1,3}|!|')\s?(?=[(A-ZĐÂĂÊÔƠƯ\\])")
-# or its number in brackets, under the rule above the notes: '(3) Trong đó thu tiền sử dụng đất ...'
-_BRACKET_FN = re.compile(r"^\s*\((\d{1,2})\)\s*\S")
+# or its number in brackets, under the rule above the notes: '(3) Trong đó thu tiền sử dụng đất ...', '[4] Riêng ...'
+_BRACKET_FN = re.compile(r"^\s*(?:\((\d{1,2})\)|\[(\d{1,2})\])\s*\S")
 # clean exports keep footnote marks as superscript digits: '⁵ Điện sản xuất ...'
 _SUPER_FN = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*\S")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -53,7 +53,7 @@ _RESULT_LEAD = re.compile(r"\b(?:ket qua|tinh hinh|thuc hien|danh gia|uoc)\b")
 LETTERHEAD = re.compile(
     r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|khoa [ivxl]+\b|ky hop thu|cong hoa xa hoi|doc lap\W|(?:tong |chi )?cuc thong ke|thong ke tinh|"
     r"so\s*[:;.]|s[o0]\s*:|(?:tinh|thanh pho|tp\.?)\s+[a-z ]{2,25}$|[^,]{2,40},\s*ngay\b|ngay\s+\d|kinh gui|"
-    r"noi nhan|tm\.|tl\.|kt\.|van phong\b[^\d.]{0,60}$|ban quan ly\b[^\d.]{0,80}$)|^[\W_]*$")
+    r"noi nhan|tm\.|tl\.|kt\.|van phong\b[^\d.]{0,60}$|ban quan ly\b[^\d.]{0,80}$|ban\s+[a-z]+(?:\s+[a-z]+){0,3}$)|^[\W_]*$")
 
 
 def _next_note(cur: Paragraph, number: str) -> bool:
@@ -74,8 +74,10 @@ def cites_footnote(text: str, number: str) -> bool:
     to one letter, which is OCR's reading of a word: 'sửa đổi' printed 'stra d61')."""
     sup = number.translate(_TO_SUPER)
     # (a superscript run is one mark: '¹¹' is note 11's, not note 1's)
-    # (or in brackets glued on: 'lên 397 xã(2)', 'tăng 31,5%(3);', not an enumeration's ' (2) ...')
+    # (or in brackets glued on: 'lên 397 xã(2)', 'tăng 31,5%(3);', not an enumeration's ' (2) ...'; or square ones,
+    # glued or after a space: '2.315,6 tỷ đồng[4]', 'tăng 5,42% [1]')
     return bool(re.search(rf"[^\W\d]{{2}}{re.escape(number)}(?!\d)|[^\s(]\({re.escape(number)}\)"
+                          rf"|[^\s\[]\s?\[{re.escape(number)}\]"
                           rf"|(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]){re.escape(sup)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", text))
 
 
@@ -224,7 +226,8 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             in_footnote = True
             continue
         if wrapped and in_footnote and (m := _BRACKET_FN.match(text)):
-            start(i, text, "footnote", m.group(1))  # '(3) Trong đó ...' under the rule, however the note before ended
+            start(i, text, "footnote", m.group(1) or m.group(2))  # '(3) Trong đó ...' under the rule, however the note
+            # before ended
             continue
         if wrapped and (m := _SUPER_FN.match(text)) and (cur is None or in_footnote or _ends_sentence(cur.lines[-1][1])):
             # a note a superscript opens ('⁴ Trong đó vốn do cấp tỉnh quản lý ...') under wrapped text: a note of its own,
@@ -247,7 +250,7 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             if m := _SUPER_FN.match(text):
                 start(i, text, "footnote", m.group(1).translate(_SUPER_DIGITS))
             elif in_footnote and (m := _BRACKET_FN.match(text)):
-                start(i, text, "footnote", m.group(1))  # under the rule: '(3) Trong đó thu tiền sử dụng đất ...'
+                start(i, text, "footnote", m.group(1) or m.group(2))  # under the rule: '(3) Trong đó thu tiền ...'
             elif text[:1].islower() and _SUPER_FN.match(_next_text(lines, i)):
                 start(i, text, "footnote")  # the tail of a footnote begun on the previous page
             elif cur is not None and cur.kind in ("body", "list") and lines[i - 1].strip() \
@@ -290,11 +293,14 @@ def _leads_into(cur: Paragraph, lines: list[str], raw: str) -> bool:
     đồng'). The sub-item is indented under the lead-in, or the lead-in is a sentence of its own that states a
     figure or announces a breakdown ('trong đó:', 'gồm:'); a bare 'Nhiệm vụ trọng tâm:' leads a list of items
     of their own. Kept short: a long list stays items of its own."""
+    # (the lead-in may wrap: 'Tổng thu ngân sách ... bằng 87,6% dự' / 'toán năm ...; trong đó:' then '• Thu nội địa: ...')
+    k = next((j for j, (_, t) in enumerate(cur.lines) if j and LIST_ITEM.match(t)), len(cur.lines))
     first_i, first = cur.lines[0]
+    lead = " ".join(t.strip() for _, t in cur.lines[:k])
     under = _indent(raw) > _indent(lines[first_i]) or cur.kind == "body" and not LIST_ITEM.match(first) and (
-        bool(_BREAKDOWN.search(fold_ocr(first))) or bool(_FIGURE_IN_LINE.search(first)))
-    return (first.rstrip().endswith(":") and len(first) <= 160 and under
-            and len(cur.lines) <= 4 and all(LIST_ITEM.match(t) for _, t in cur.lines[1:]))
+        bool(_BREAKDOWN.search(fold_ocr(lead))) or bool(_FIGURE_IN_LINE.search(lead)))
+    return (lead.endswith(":") and len(lead) <= (160 if k == 1 else 320) and k <= 3 and under
+            and len(cur.lines) - k <= 3 and all(LIST_ITEM.match(t) for _, t in cur.lines[k:]))
 
 
 def _continues_line(prev: str, text: str) -> bool:

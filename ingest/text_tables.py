@@ -97,9 +97,20 @@ def _letterhead_table(lines: list[str], i: int) -> int:
         j += 1
     if j == i or not any(_MOTTO.search(lines[k]) for k in range(i, j)):
         return 0
-    for k in range(i, j):
-        cells = [re.sub(r"\*+|_{2,}", "", re.sub(r"\s*<br\s*/?>\s*", "   ", c)).strip() for c in lines[k].strip().strip("|").split("|")]
-        lines[k] = "" if _RULE.match(lines[k]) else "   ".join(c for c in cells if c)
+    rows = [None if _RULE.match(lines[k]) else [[re.sub(r"\*+|_{2,}", "", x).strip() for x in re.split(r"<br\s*/?>", c)]
+                                                for c in lines[k].strip().strip("|").split("|")] for k in range(i, j)]
+    for k, row in zip(range(i, j), rows):
+        if row is None:
+            continue
+        # (a cell's second line goes on the rule's line under it, as a letterhead's second line is in text: 'UBND TỈNH
+        # SƠN LA' over 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ', the office that speaks; with no rule under it, beside it)
+        under = k + 1 < j and rows[k + 1 - i] is None
+        lines[k] = "   ".join(x for c in row for x in (c[:1] if under else c) if x)
+        if under:
+            lines[k + 1] = "   ".join(x for c in row for x in c[1:] if x)
+    for k, row in zip(range(i, j), rows):
+        if row is None and _RULE.match(lines[k]):
+            lines[k] = ""
     return j
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracuu.index.backend import Lexical
-from tracuu.index.lexical import token_set, tokenize
+from tracuu.index.lexical import token_set, tokenize, words_of
 
 from .lexicon import lexicon
 from .query import Query
@@ -66,12 +66,26 @@ def covered(weights: dict[str, float], toks: set[str], aliases: dict[str, str],
     return got
 
 
-def qualified(weights: dict[str, float]) -> dict[str, set[str]]:
+# the last two words of each measure the lexicon names ('von dau tu' -> 'dau tu', 'xuat khau')
+_MEASURE_ENDS = frozenset(" ".join(w.split()[-2:]) for w in lexicon().lists["measure"]["words"] if len(w.split()) >= 2)
+
+
+def qualified(weights: dict[str, float], question: str | None = None) -> dict[str, set[str]]:
     """The question's words it qualifies (a pair starting with the word, its second a content word: 'vốn' of 'vốn đầu
     tư công'), each with the question's pairs that hold it: read once per question for `qualified_otherwise`."""
-    return {t: {p for p in weights if "_" in p and t in p.split("_")} for t in weights
-            if "_" not in t and t not in FUNCTION_WORDS
-            and any(p.startswith(f"{t}_") and _content(p.split("_", 1)[1]) for p in weights)}
+    words = {t: {p for p in weights if "_" in p and t in p.split("_")} for t in weights
+             if "_" not in t and t not in FUNCTION_WORDS
+             and any(p.startswith(f"{t}_") and _content(p.split("_", 1)[1]) for p in weights)}
+    # a two-word term the question qualifies by the one word that ends its phrase ('đầu tư' of 'vốn đầu tư công'; not
+    # 'giải ngân' of 'giải ngân vốn ...', whose next word opens a term of its own), with that pair, the three words
+    # printed so in the question (not across a period it names: 'Đàn trâu 6 tháng ... còn bao nhiêu con')
+    # (a measure's term: 'vốn đầu tư', 'xuất khẩu'; not 'Đàn trâu còn bao nhiêu con', whose 'còn' asks)
+    printed = f" {' '.join(words_of(question))} " if question else ""
+    compounds = {t: {q} for t in weights if "_" in t and t.replace("_", " ") in _MEASURE_ENDS for q in weights
+                 if q.startswith(f"{t.split('_')[1]}_") and _content(c := q.split("_", 1)[1]) and c not in t.split("_")
+                 and f" {t.replace('_', ' ')} {c} " in printed
+                 and not any(p.startswith(f"{c}_") and not p.split("_", 1)[1][0].isdigit() for p in weights)}
+    return words | compounds
 
 
 def qualified_otherwise(words: dict[str, set[str]], toks: set[str], asked: set[str]) -> set[str]:
@@ -83,9 +97,12 @@ def qualified_otherwise(words: dict[str, set[str]], toks: set[str], asked: set[s
     for t, pairs in words.items():
         if t not in toks or pairs & toks:
             continue
-        following = {b for p in toks if p.startswith(f"{t}_") and _content(b := p.split("_", 1)[1])}
+        # (a term: what follows its last word; 'vốn đầu tư phát triển toàn xã hội' is no 'vốn đầu tư công', and its
+        # 'đầu tư' counts for none of it)
+        last = t.rsplit("_", 1)[-1]
+        following = {b for p in toks if p.startswith(f"{last}_") and _content(b := p.split("_", 1)[1])}
         if following and not following & asked:
-            out.add(t)
+            out |= {t, last} if "_" in t else {t}
     return out
 
 
@@ -93,9 +110,9 @@ def _content(word: str) -> bool:
     return not word[0].isdigit() and word not in FUNCTION_WORDS
 
 
-# words that link a noun to what follows without qualifying it ('vốn của tỉnh', 'khách đến', 'thu được'), and the
-# words of units and periods ('lượt người', '2.186,4 tỷ đồng' after 'thu', 'tháng 1')
-FUNCTION_WORDS = frozenset("cua cac nhung va voi trong tren tai den cho tu nay do khi da se dang bi boi ve theo la duoc "
+# words that link a noun to what follows without qualifying it ('vốn của tỉnh', 'khách đến', 'thu được', 'doanh nghiệp ở
+# Lạng Sơn', 'đàn trâu còn'), and the words of units and periods ('lượt người', '2.186,4 tỷ đồng' after 'thu', 'tháng 1')
+FUNCTION_WORDS = frozenset("cua cac nhung va voi trong tren tai o den cho tu nay do khi da se dang con bi boi ve theo la duoc "
                       "dat uoc co tong so tang giam bang chiem ngay ty trieu nghin dong usd tan ha luot nguoi km kg "
                       "kwh m2 m3 km2 thang nam quy tuan".split())
 

@@ -14,6 +14,7 @@ from .figures import HOW_WORDS, LINKING
 
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
 _EMPHASIS = re.compile(r"\*\*|__")
+_NOTE_MARK = re.compile(r"^\s*(?:\[\d{1,2}\]|\(\d{1,2}\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[\"“”'‘’]+)\s*")
 # a share of the plan: 'đạt 83,0% kế hoạch năm', 'bằng 75,1% dự toán'
 _PLAN_SHARE = re.compile(r"[\d,]+\s*%\s*(?:so\s+voi\s+)?(?:ke\s+hoach|du\s+toan|kh\b|chi\s+tieu)")
 
@@ -64,6 +65,8 @@ def _sentence_line(first: Figure, quote: str, label: str | None, heading: str | 
             name = first.head  # '..., bằng 79,7% dự toán Trung ương giao và bằng 71,8% ...': the sentence's subject
     elif re.match(r"\s*\d", name) and not heading and _names(first.head) and not re.match(r"\s*\d", first.head):
         name = first.head  # '57,25% kế hoạch vốn HĐND tỉnh giao và' before '67,96%': another figure's clause
+    # (a note's own number, '[4] Riêng tháng 6/2023 ước thu', '(3) Trong đó ...', or a quotation's opening mark)
+    name = _NOTE_MARK.sub("", name)
     if not _names(name):
         name = "Số liệu"  # 'Ước cả năm 2025, có 19/23 chỉ tiêu ...': 'có' names nothing
     name = name[:1].upper() + name[1:]

@@ -17,8 +17,9 @@ from tracuu.index.lexical import token_set, tokenize, words_of
 from .figure_asks import asked_word, first_ask, last_clause, lead_in_words, shared_run
 from .figure_words import counts
 from .figures import BASELINE_WORDS, HOW_WORDS, Figure
+from .part_names import names_part, narrower
 from .sentence import last_stop
-from .glossary import FIGURE_KINDS, cutoff_months, left_out_words, named_measures, spelled_out
+from .glossary import FIGURE_KINDS, cutoff_months, left_out_words, named_measures
 
 
 def _baseline_words(after: str) -> str:
@@ -221,7 +222,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # words the part has and the whole has not
         # (and before it when the question names the part by the words the whole holds it in: 'nhập khẩu')
         part = f.part_of is not None and words is not None and (
-            -1 if _narrower(f, words, repair) else 0 if _names_part(f, words, repair) else 1)
+            -1 if narrower(f, words, repair) else 0 if names_part(f, words, repair) else 1)
         # a plan's amount ('Kế hoạch vốn năm 2025 tỉnh giao là 5.862,4 tỷ đồng') is what results are measured
         # against: after them in a results question, whichever period each names
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
@@ -302,9 +303,6 @@ def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
 _PART_OPENS = re.compile(r"\s*(?:trong do|rieng|bao gom|gom|cu the)\b")
 
 
-_PLAN_SYLLABLES = {"ke", "hoach", "du", "toan", "chi", "tieu", "giao"}
-
-
 def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
     """Is the figure stated right after the word asked of, in its head's last clause ('..., khám được' for
     'kham'), with no word before it there that the question lacks ('nhập khẩu' is no 'xuất khẩu')?"""
@@ -315,70 +313,7 @@ def _asked_of(head: str, word: str, words: set[str] | None) -> bool:
     return at == 0 or words is None or clause[at - 1] in {t for t in words if "_" not in t}
 
 
-def _spelled(text: str) -> str:
-    """Acronyms spelled out ('vốn NSTW' -> 'von ngan sach trung uong'), folded: a part is named either way
-    (its words as printed are read too: 'vốn FDI')."""
-    return spelled_out(fold_ocr(text))
-
-
-def _names_part(f: Figure, words: set[str], repair=None) -> bool:
-    """Does the question name what a part has of its own ('vốn ngân sách tỉnh', '2.128 ha rau' beside its
-    whole's words)? A pair of its syllables when it has a pair ('tính đến' names no 'ngân sách tỉnh'), else one."""
-    tail = f.context[len(f.head):].strip() if f.context.startswith(f.head) else ""
-    if f.unit and tail.startswith(f.unit):
-        tail = tail[len(f.unit):]  # '2.128 ha rau các loại': what it counts follows its unit
-    # (the whole's own clause: 'xuất khẩu tăng mạnh, tổng kim ngạch xuất nhập khẩu 2.285 triệu USD')
-    whole = token_set(f.part_of.head.rsplit(", ", 1)[-1] if f.part_of else "", repair)
-    # (a plan's words say what a share is of, not which part: 'kế hoạch vốn chương trình MTQG: 634,5 tỷ đồng')
-    own = f"{f.own or f.indicator} {tail}"
-    extra = {t for t in (token_set(own, repair) | token_set(_spelled(own), repair)) - whole
-             if not set(t.split("_")) & _PLAN_SYLLABLES}
-    counted = [t for t in tokenize(tail, repair)[:1] if t not in whole]
-    printed = token_set(own, repair)
-    # (not a pair the question holds only inside a longer compound its whole prints and the part does not: 'nhập khẩu'
-    # of 'xuất nhập khẩu' asked, beside 'Tổng giá trị xuất, nhập khẩu ... 2.014,6; trong đó ... nhập khẩu 986,1')
-    inside = _compound_tails(f, words, printed, repair)
-    return any("_" in t and t not in inside and (t in words or _pair_off(t, words)) for t in extra) \
-        or bool(set(counted) & words)
-
-
-def _compound_tails(f: Figure, words: set[str], printed: set[str], repair=None) -> set[str]:
-    """The pairs the question names only as the tail of a three-word compound the part's whole prints ('xuất nhập
-    khẩu' asked and printed in 'Tổng giá trị xuất, nhập khẩu ...', the part 'nhập khẩu 986,1'), the part not."""
-    if f.part_of is None:
-        return set()
-    whole = _repaired(words_of(f.part_of.head), repair)
-    return {f"{y}_{z}" for x, y, z in zip(whole, whole[1:], whole[2:])
-            if f"{x}_{y}" in words and f"{x}_{y}" not in printed}
-
-
-def _repaired(syllables: list[str], repair=None) -> list[str]:
-    """Syllables as the index reads them, OCR's misreadings mended (`LexicalIndex.repair`)."""
-    return [repair.get(w, w) for w in syllables] if repair else list(syllables)
-
-
 _SCALE = re.compile(r"^(?:nghin|ngan|trieu|ty)\s+(?=\S)")  # 'triệu lượt' -> 'lượt'
-
-
-def _pair_off(pair: str, words: set[str]) -> bool:
-    """OCR printed one word of the question's pair a letter off ('can ddi' for 'cân đối')."""
-    a, b = pair.split("_", 1)
-    return any(q.startswith(f"{a}_") and letter_off(b, {q[len(a) + 1:]}) or q.endswith(f"_{b}")
-               and letter_off(a, {q[:-len(b) - 1]}) for q in words if "_" in q)
-
-
-def _narrower(f: Figure, words: set[str], repair=None) -> bool:
-    """Is the part named by the words its whole's name holds it in ('nhập khẩu' of 'Tổng kim ngạch xuất nhập
-    khẩu', 'bán lẻ hàng hóa' of 'Tổng mức bán lẻ hàng hóa và ...')? The question asks each pair of the part's
-    syllables but not the whole's pair that leads into them ('xuất nhập'): it asks the part."""
-    if f.part_of is None:
-        return False
-    name = _repaired(words_of(f.own or f.indicator), repair)
-    whole = _repaired(words_of(f.part_of.head.rsplit(", ", 1)[-1]), repair)
-    if len(name) < 2 or any(f"{a}_{b}" not in words for a, b in zip(name, name[1:])):
-        return False
-    at = next((i for i in range(1, len(whole) - len(name) + 1) if whole[i:i + len(name)] == name), None)
-    return at is not None and f"{whole[at - 1]}_{name[0]}" not in words
 
 
 def _leads(figures: list[Figure]) -> dict[tuple[int, int], str]:

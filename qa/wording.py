@@ -124,7 +124,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
     variants = store.lexical.variants(list(weights)) if store.lexical else {}
 
     asked = {w for t in weights for w in t.split("_")} | {w for full in query.aliases.values() for w in words_of(full)}
-    qualified_words = qualified(weights)
+    qualified_words = qualified(weights, query.text)
 
     def cover(toks: set[str]) -> float:  # the same reading of 'holds the question's words' as the quote's
         # (less the words it names with another qualifier than the question's: `coverage.qualified_otherwise`)

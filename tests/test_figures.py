@@ -1537,3 +1537,11 @@ def test_a_bound_naming_which_units_fall_under_it_is_no_value_of_the_measure():
     figs = extract(quote, period=Period("quarter", 2022, 1))
     order = [f.value for f in rank(figs, weighted(words), dated=[Period("month", 2022, 3)])]
     assert order.index("11,8") < order.index("5") and order.index("312,4") < order.index("5")
+
+
+def test_lead_line_names_a_figure_without_its_note_number_or_quotation_mark():
+    # figures invented (sets DG's Phú Yên and Hậu Giang): a note's '[4]' and a quotation's opening mark name nothing
+    quote = "[4] Riêng tháng 6/2023 ước thu 386,5 tỷ đồng. Cùng kỳ năm 2022, thu ngân sách 6 tháng đạt 2.834,7 tỷ đồng."
+    assert lead_line(extract(quote)[0], quote, "tháng 6/2023").startswith("Riêng tháng 6/2023 ước thu")
+    quote = "\"Mục tiêu tăng trưởng năm 2023 của tỉnh là 7,5%, nên ngay từ quý II, các ngành phải tăng tốc.\""
+    assert lead_line(extract(quote)[0], quote, None).startswith("Mục tiêu tăng trưởng năm 2023 của tỉnh")

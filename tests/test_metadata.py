@@ -42,7 +42,10 @@ def test_a_letterhead_saved_as_a_markdown_table_is_read_as_a_letterhead():
     assert meta["province"] == "Sơn La" and meta["province_source"] == "letterhead"
     assert meta["title"].startswith("Tình hình thực hiện kế hoạch") and "*" not in meta["title"]
     lines = load(GEN / "docs" / "DG_Son_La_SKHDT_9T_2024.txt", 50 << 20).lines
-    assert lines[0].startswith("UBND TỈNH SƠN LA   SỞ KẾ HOẠCH VÀ ĐẦU TƯ   CỘNG HÒA") and lines[1] == ""
+    # (each cell's second line on the rule's line under it, as in text: the office under its superior speaks)
+    assert lines[0] == "UBND TỈNH SƠN LA   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert lines[1] == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ   Độc lập - Tự do - Hạnh phúc"
+    assert meta["issuer"] == "Sở Kế hoạch và Đầu tư tỉnh Sơn La"
     assert not any(x.startswith("Bảng") and "SƠN LA" in x for x in lines[:4])  # not rendered as a table's rows
 
 
@@ -637,3 +640,29 @@ def test_a_section_path_or_a_player_s_line_is_no_title_and_the_posting_date_is_k
     scan = ["TINH HINH K|NH TE - XA HO| 6 THANG DAU NAM 2023 TINH DONG NA|", "",
             "Tong san pham trên dia ban tinh (GRDP) 6 thang dau nam 2023 uoc tang 5,21% so voi cung ky."]
     assert extract(scan, "fallback", filename="scan.txt")["title"].startswith("TINH HINH K|NH TE")
+
+
+def test_a_party_secretary_s_speech_is_the_party_committee_s_of_the_half_it_reviews():
+    # invented text (the layout of set DL's Đắk Lắk): a party letterhead, a capitals title going on in lower case
+    speech = ["TỈNH ỦY ĐẮK LẮK", "BAN TUYÊN GIÁO", "", "BÀI PHÁT BIỂU",
+              "CỦA ĐỒNG CHÍ BÍ THƯ TỈNH ỦY TẠI HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH",
+              "sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2024",
+              "(Buôn Ma Thuột, ngày 12 tháng 7 năm 2024)", "", "Kính thưa các đồng chí!"]
+    meta = extract(speech, "x", filename="speech.txt")
+    assert meta["period"] == Period("half", 2024, 1) and meta["next_period"] == Period("half", 2024, 2)
+    assert meta["title"].startswith("BÀI PHÁT BIỂU") and meta["issuer"] == "Tỉnh ủy Đắk Lắk"
+
+
+def test_the_issuer_of_a_markdown_heading_a_wrapped_department_and_no_paper_in_a_heading_s_bracket():
+    # invented texts: '# CỤC THỐNG KÊ ...' of a Markdown release; a department's name wrapped onto a second line; a
+    # heading's '(theo Nghị quyết HĐND tỉnh)' near the end is no newspaper's credit
+    md = ["# CỤC THỐNG KÊ TỈNH BÌNH DƯƠNG", "", "## TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 5 VÀ 5 THÁNG NĂM 2023", "",
+          "Chỉ số sản xuất công nghiệp tháng 5 ước tăng 2,1%."]
+    assert extract(md, "x", filename="bd.md")["issuer"] == "Cục Thống kê tỉnh Bình Dương"
+    wrapped = ["UBND TỈNH QUẢNG NGÃI", "SỞ LAO ĐỘNG - THƯƠNG BINH", "VÀ XÃ HỘI", "Số: 1526/BC-SLĐTBXH", "",
+               "BÁO CÁO", "Kết quả công tác lao động 6 tháng đầu năm 2024", "", "Giải quyết việc làm cho 12.400 lao động."]
+    assert extract(wrapped, "x", filename="qn.txt")["issuer"] == "Sở Lao động - Thương binh và Xã hội tỉnh Quảng Ngãi"
+    yearbook = ["CỤC THỐNG KÊ TỈNH SÓC TRĂNG", "NIÊN GIÁM THỐNG KÊ TỈNH SÓC TRĂNG 2022 - PHẦN TÓM TẮT", "",
+                "GRDP năm 2022 tăng 7,8%.", "", "7. Mục tiêu năm 2023 (theo Nghị quyết HĐND tỉnh)",
+                "Tốc độ tăng GRDP 7,0%."]
+    assert extract(yearbook, "x", filename="st.txt")["issuer"] == "Cục Thống kê tỉnh Sóc Trăng"

@@ -31,6 +31,15 @@ def test_the_asked_place_s_figure_ranks_before_a_merged_total_and_a_neighbour_s(
     assert place_of("anything", set(), None) == 0  # no place asked: no preference
 
 
+def test_a_former_province_merged_into_the_asked_one_places_as_its_part():
+    # figures invented: a Gia Lai report after the 2025 merger names its eastern area by the former province
+    assert place_of("trong đó khu vực phía Đông (Bình Định cũ) 1.952,4", {"Gia Lai"}, "Gia Lai") == 0
+    assert place_of("khu vực Hà Giang (cũ) đạt 4.126,5", {"Tuyên Quang"}, "Tuyên Quang") == 0
+    # a former province merged elsewhere is still another place; so is one not marked as former
+    assert place_of("khu vực Kon Tum (cũ) 3.215,4", {"Gia Lai"}, "Gia Lai") == 2
+    assert place_of("tỉnh Bình Định 1.952,4", {"Gia Lai"}, "Gia Lai") == 2
+
+
 def test_asked_of_a_district_the_whole_province_s_figure_is_another_place_s():
     # figures invented; a district report quoting the province's total beside its own
     from tracuu.qa.query import parse_query

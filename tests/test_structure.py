@@ -221,3 +221,35 @@ def test_notes_numbered_in_brackets_under_the_rule_of_a_wrapped_text_are_footnot
              "tỷ lệ hộ nghèo toàn tỉnh ước khoảng 5,8%."]
     notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
     assert [p.footnote_no for p in notes] == ["3", "4"]
+
+
+def test_notes_numbered_in_square_brackets_under_the_rule_are_footnotes_each():
+    """Notes '[4] Riêng tháng 6/2023 ...' under the rule of a wrapped report, no blank line between them (set DG's Phú
+    Yên, invented figures): a note each, cited by '[4]' glued to a figure or after a space, as a web export prints it."""
+    from tracuu.ingest.structure import cites_footnote
+    body = ("Tổng thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 2.315,6 tỷ đồng[4], đạt 41,2% dự toán HĐND tỉnh "
+            "giao, giảm 18,3% so với cùng kỳ; thu nội địa 2.108,9 tỷ đồng.")
+    lines = [body[i:i + 90] for i in range(0, len(body), 90)] + ["", "_______________________",
+             "[3] Khách lưu trú 742.300 lượt; riêng thành phố Tuy Hòa đón 1.126.000 lượt khách, chiếm",
+             "61% tổng lượt khách toàn tỉnh.",
+             "[4] Riêng tháng 6/2023 ước thu 386,5 tỷ đồng. Cùng kỳ năm 2022, thu ngân sách 6 tháng đạt",
+             "2.834,7 tỷ đồng."]
+    notes = [p for p in build_paragraphs(lines) if p.kind == "footnote"]
+    assert [p.footnote_no for p in notes] == ["3", "4"] and "386,5" in notes[1].lines[0][1]
+    assert cites_footnote(body, "4") and cites_footnote("tăng 5,42% [1]", "1") and not cites_footnote(body, "3")
+
+
+def test_a_wrapped_sentence_that_announces_its_breakdown_keeps_its_items():
+    """'Tổng thu ... bằng 87,6% dự' / 'toán năm ...; trong đó:' then '• Thu nội địa: ...' (set DG's Đà Nẵng, figures
+    invented): the lead-in wraps onto a second line, its items are still its own; a long paragraph's are not."""
+    lines = ["Tổng thu ngân sách nhà nước trên địa bàn 11 tháng ước đạt 18.742,5 tỷ đồng, bằng 87,6% dự",
+             "toán năm và tăng 9,3% so với cùng kỳ; trong đó:",
+             "  • Thu nội địa: 16.125,8 tỷ đồng;",
+             "  • Thu từ hoạt động xuất nhập khẩu: 2.616,7 tỷ đồng.",
+             "",
+             "Giải ngân vốn đầu tư công đến ngày 25/11/2024 đạt 5.468,2 tỷ đồng."]
+    assert [len(p.lines) for p in build_paragraphs(lines)] == [4, 1]
+    long = [("Năm 2024 tỉnh tập trung chỉ đạo quyết liệt các ngành, các cấp trong việc triển khai thực hiện các nhiệm vụ "
+             "phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh; công tác cải cách hành chính tiếp tục được ")[i:i + 90]
+            for i in range(0, 190, 90)] + ["đẩy mạnh, trong đó:", "- Cải cách thủ tục hành chính;", "- Chuyển đổi số."]
+    assert len(build_paragraphs(long)) > 1

@@ -111,3 +111,26 @@ def test_a_district_of_a_province_the_merger_retired_leads_with_its_clause_too()
     assert q.as_it_was == ["Kiên Giang"]
     figs = extract(quote, period=Period("nine_months", 2022))
     assert rank(figs, lambda toks: 0.0, place=lambda f: _placed(f, q, "Kiên Giang"))[0].value == "3,41"
+
+
+def test_a_part_that_repeats_its_whole_s_topic_and_count_words_does_not_lead_the_whole():
+    """'- Du lịch: Năm 2023, toàn tỉnh đón 6.200.000 lượt khách, ..., trong đó Khu du lịch quốc gia Núi Bà Đen đón
+    5.100.000 lượt khách' (set DH's Tây Ninh, figures invented): 'du lịch' is the line's topic and 'khách' what the whole
+    counts too, so a question naming them asks the whole; one naming the part's own name asks the part. Likewise a
+    sector's part ('Công nghiệp: ... giá trị sản xuất 1.240 tỷ đồng, trong đó cụm công nghiệp Phú Hà 412 tỷ đồng')."""
+    from tracuu.index.lexical import token_set
+    from tracuu.qa.figure_rank import rank
+    quote = ("- Du lịch: Năm 2023, toàn tỉnh đón 6.200.000 lượt khách, tăng 21,6%, trong đó Khu du lịch quốc gia Núi Bà "
+             "Đen đón 5.100.000 lượt khách; tổng doanh thu du lịch đạt 3.650 tỷ đồng.")
+    figs = extract(quote, period=Period("year", 2023))
+
+    def first(question: str) -> str:
+        words = token_set(question)
+        return rank(figs, lambda toks: float(len(toks & words)), words=words, question=question)[0].value
+    assert first("tay ninh nam 2023 don bao nhieu luot khach du lich") == "6.200.000"
+    assert first("Năm 2023 Khu du lịch quốc gia Núi Bà Đen đón bao nhiêu lượt khách?") == "5.100.000"
+    quote = ("- Công nghiệp: Giá trị sản xuất công nghiệp 6 tháng đạt 1.240 tỷ đồng, trong đó cụm công nghiệp Phú Hà "
+             "đạt 412 tỷ đồng.")
+    figs = extract(quote, period=Period("half", 2024, 1))
+    assert first("giá trị sản xuất công nghiệp 6 tháng 2024 đạt bao nhiêu") == "1.240"
+    assert first("cụm công nghiệp Phú Hà 6 tháng 2024 giá trị sản xuất đạt bao nhiêu") == "412"
