@@ -101,6 +101,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # 30/6/2024', 'đến hết tháng 11/2024', 'lũy kế từ đầu năm' (the report's own span from January)
     ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*/\s*|thang\s+)"
                            rf"(\d{{1,2}})\s*/\s*{YEAR}(?![0-9])")),
+    # (its year unwritten, the report's: 'Đến hết tháng 10, Hải Dương giải ngân được 3.416,2 tỷ đồng; riêng tháng 10 ...')
+    ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het|cuoi)\s+thang\s+(\d{{1,2}})(?![0-9/])(?:\s+{NAM}\s+{YEAR})?")),
     ("to_own_end", re.compile(r"\b(?:luy\s+ke|tinh|binh\s+quan)\s+tu\s+dau\s+nam(?:\s+den\s+nay)?|\btu\s+dau\s+nam\s+den\s+nay")),
     # 'trong tháng trồng được 312,4 ha; lũy kế từ đầu năm 2.412,6 ha': the month of a monthly report, beside its total
     ("in_own_month", re.compile(r"\b(?:trong|rieng)\s+thang(?:\s+nay)?\b(?!\s*(?:\d|toi|sau|truoc|qua|[a-z]+\s+\d))")),

@@ -158,8 +158,13 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                      and any(x.comparison and m.start < x.end and x.start < m.end for x in mentions)
                      and _OPENS_ON_SAME_SPAN.search(folded, 0, m.start)]
         mentions = [x for x in mentions if not any(m.start < x.end and x.start < m.end for m in same_span)] + same_span
-        mentions = sorted(mentions + [m for m in relative
-                                      if m.relative == "own" and not any(m.start < x.end and x.start < m.end for x in mentions)],
+        # (a running total to the report's month, 'Đến hết tháng 10, ... 3.416,2', over the month its words hold)
+        spans = {(x.start, x.end) for x in mentions}
+        own_only = [m for m in relative if m.relative == "own" or (m.start, m.end) not in spans]
+        mentions = [x for x in mentions if not any(m.start <= x.start and x.end <= m.end
+                                                   and m.end - m.start > x.end - x.start for m in own_only)]
+        mentions = sorted(mentions + [m for m in own_only
+                                      if not any(m.start < x.end and x.start < m.end for x in mentions)],
                           key=lambda m: m.start)
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
     blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
@@ -232,6 +237,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                 named = [framed[-1].period]
         if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
             here = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
+            # (a month the report's reading widened to its running total, 'Đến hết tháng 10', stays widened)
+            here = [next((replace(w, start=max(0, w.start - sent_start - 1), end=w.end - sent_start - 1)
+                          for w in mentions if w.start <= x.start + sent_start + 1 and x.end + sent_start + 1 <= w.end
+                          and w.end - w.start > x.end - x.start), x) if x.kind == "month" else x for x in here]
             named = [x.period for x in here if x.period and not x.comparison
                      and not bracketed(folded[sent_start + 1:a], x.start, x.end, a - sent_start - 1)
                      and not _IN_CONTEXT.search(folded[sent_start + 1:sent_start + 1 + x.start])] or named

@@ -1545,3 +1545,16 @@ def test_lead_line_names_a_figure_without_its_note_number_or_quotation_mark():
     assert lead_line(extract(quote)[0], quote, "tháng 6/2023").startswith("Riêng tháng 6/2023 ước thu")
     quote = "\"Mục tiêu tăng trưởng năm 2023 của tỉnh là 7,5%, nên ngay từ quý II, các ngành phải tăng tốc.\""
     assert lead_line(extract(quote)[0], quote, None).startswith("Mục tiêu tăng trưởng năm 2023 của tỉnh")
+
+
+def test_a_running_total_to_a_month_without_its_year_is_the_report_s_running_total():
+    # figures invented (set DL's Hải Dương): 'Đến hết tháng 10' counts from January; 'riêng tháng 10' is the month
+    quote = ("Đến hết tháng 10, Hải Dương giải ngân được 3.416,2 tỷ đồng vốn đầu tư công, đạt 58,7% kế hoạch; riêng "
+             "tháng 10 giải ngân được 402,8 tỷ đồng.")
+    own = Period("months", 2022, 10)
+    periods = {f.value: f.period for f in extract(quote, period=own, own=own)}
+    assert periods["3.416,2"] == own and periods["402,8"] == Period("month", 2022, 10)
+    # a question's 'đến hết tháng 10' (no report) stays the date asked
+    from tracuu.ingest.periods import find_periods
+    assert [m.period for m in find_periods("đến hết tháng 10 giải ngân", 2022)] == [Period("month", 2022, 10)]
+    assert [m.period for m in find_periods("đến hết tháng 10 giải ngân", own=own)] == [own]
