@@ -272,7 +272,11 @@ def names_unit(folded: str, units: list[str]) -> bool:
     """Folded text names one of the units `districts_named` gave, as a whole word run ('thanh pho hai duong' in 'TP.
     Hải Dương giải ngân ...')."""
     said = " ".join(unit_words(folded))
-    return any(re.search(rf"\b{re.escape(u)}\b", said) for u in units)
+    # (not a commune or town bearing the district's name: 'thị trấn Điện Biên Đông' is no 'huyện Điện Biên Đông')
+    return any(not _SUB_UNIT.search(said, 0, m.start()) for u in units for m in re.finditer(rf"\b{re.escape(u)}\b", said))
+
+
+_SUB_UNIT = re.compile(r"(?:\bthi tran|(?<!\bthi )\bxa|\bphuong)\s+$")
 
 
 _UNIT_NAMED = re.compile(r"\b(?:huyen|thi xa|thanh pho|tp\.?)\s+([a-z]+(?:\s+[a-z]+){0,2})")

@@ -275,9 +275,26 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
         if _ends_sentence(prev) and (_ITEM_MARK.match(text) or len(prev) < 0.75 * width and text[:1].isupper()):
             start(i, text)  # a new sentence on a new line, or the next item of a list ('b) GRDP bình quân ...')
             continue
+        if _subheading(cur, prev, text, width):
+            # a news story's subheading over its paragraph ('Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng'):
+            # the section it opens, not the paragraph's first sentence
+            cur = None
+            push(_SUBHEADING, prev)
+            start(i, text)
+            continue
         cur.lines.append((i, text))
     close()
     return _rejoin_split_sentences(out)
+
+
+_SUBHEADING = 9  # below any numbered heading: the next one, or the next subheading, closes it
+
+
+def _subheading(cur: Paragraph, prev: str, text: str, width: int) -> bool:
+    """A short line of its own, no stop at its end, over a capitalised line of the text's width: a subheading."""
+    return (cur.kind == "body" and len(cur.lines) == 1 and not prev.rstrip().endswith((*_TERMINAL, ",", "-"))
+            and not is_caps(prev) and not LETTERHEAD.search(fold_ocr(prev)) and len(prev.split()) >= 4
+            and len(prev) < 0.75 * width and text[:1].isupper() and len(text) >= 0.75 * width)
 
 
 def _indent(raw: str) -> int:

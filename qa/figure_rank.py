@@ -259,6 +259,11 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 # (a near tie, within half a word's weight, is settled by the figure's own words: a sentence's frame
                 # 'Kim ngạch hàng hóa xuất khẩu ... tăng mạnh' lends every figure in it words of the question)
                 -round(cover(have) * 2) / 2,
+                # of figures the question's words hold alike, a change when one is asked ('GRDP ... tăng bao nhiêu':
+                # 'ước tăng 6,12%' before the sentence after it, 'Quy mô GRDP ... 117.246,5 tỷ đồng', or 'GRDP bình quân
+                # đầu người đạt 58,1 triệu đồng' whose own words name GRDP where the change's borrow them)
+                # (a growth rate stated as reached, 'Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 6,48%', is the change)
+                wants_change and f.kind != "change" and not (f.unit == "%" and _GROWTH.search(fold(f.head))),
                 -round(cover(own), 6), -round(cover(have), 6),
                 # (its own clause's words first: a frame before the comma, 'Theo chuẩn nghèo đa chiều giai đoạn
                 # 2016-2020 (áp dụng cho năm 2021), tỷ lệ hộ nghèo ... còn 6,42%', is no part's name)
@@ -272,7 +277,9 @@ def _threshold(f: Figure) -> bool:
     """The figure bounds which units the clause names, no value of the measure ('Một số chủ đầu tư có tỷ lệ giải ngân
     dưới 5% như UBND huyện Pác Nặm'): what the clause compares units with, like a reference."""
     head = fold(f.quote[max(0, f.start - 80):f.start])
-    return bool(re.search(r"\bco\s+(?:ty le|muc|toc do|chi so)\b[^,;.]{0,50}\b(?:duoi|tren|thap hon|cao hon)\s*$", head))
+    # (or counts the units it bounds: 'Có 7 chủ đầu tư giải ngân dưới 20% kế hoạch')
+    return bool(re.search(r"\bco\s+(?:(?:ty le|muc|toc do|chi so)\b[^,;.]{0,50}|\d+\s+[^,;.\d]{2,50})"
+                          r"\b(?:duoi|tren|thap hon|cao hon)\s*$", head))
 
 
 def _counted_to(f: Figure, dated: list[Period]) -> bool:
@@ -300,6 +307,7 @@ def _names_measure(f: Figure, have: set[str], measures: list[set[str]]) -> bool:
     return any(m <= words for m in measures)
 
 
+_GROWTH = re.compile(r"\btang truong\b|\btoc do tang\b")
 _PART_OPENS = re.compile(r"\s*(?:trong do|rieng|bao gom|gom|cu the)\b")
 
 

@@ -173,6 +173,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)] + [m.span() for m in _YEARS.finditer(folded)]
     blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
     blocked += [m.span(1) for m in ROAD_NUMBER.finditer(folded)]  # 'Quốc lộ 13' names a road
+    blocked += [m.span(1) for m in _PRICE_YEAR.finditer(folded)]  # the prices' base year is no figure
     out: list[Figure] = []
     inherited: Period | None = None
     plan_head = None
@@ -360,6 +361,7 @@ _AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\
                        r"|(?<![\d.,])\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\s+tr[a-z]\s+l[a-z]n\b")
 _NAMED_NUMBER = re.compile(r"(?<=[a-z])-\d+\b")
 # a span of years ('giai đoạn 2021-2025', 'niên vụ 2023 - 2024'): no figure
+_PRICE_YEAR = re.compile(r"\bgia\s+(?:so\s+sanh|co\s+dinh|goc)(?:\s+nam)?\s+((?:19|20)\d\d)\b")  # 'giá so sánh 2010'
 _YEARS = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d|[.,]\d)")
 _MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))"
                          r"|(?<![\d.,])\d{1,2}\s+ngay\s+(?:dau|cuoi|qua)\b")  # 'trong 19 ngày đầu tháng 01/2023'

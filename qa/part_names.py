@@ -37,8 +37,11 @@ def names_part(f: Figure, words: set[str], repair=None) -> bool:
     # (not a pair the question holds only inside a longer compound its whole prints and the part does not: 'nhập khẩu'
     # of 'xuất nhập khẩu' asked, beside 'Tổng giá trị xuất, nhập khẩu ... 2.014,6; trong đó ... nhập khẩu 986,1')
     inside = _compound_tails(f, words, printed, repair)
+    # (a part named in one word has no pair: 'trong đó: gạo 412,7 triệu USD' for 'xuất khẩu gạo')
+    name = tokenize(f.own or f.indicator, repair)
+    single = len(name) == 1 and name[0] in extra and name[0] in words
     return any("_" in t and t not in inside and (t in words or _pair_off(t, words)) for t in extra) \
-        or bool(set(counted) & words)
+        or bool(set(counted) & words) or single
 
 
 def _counts(f: Figure) -> str:

@@ -1537,6 +1537,12 @@ def test_a_bound_naming_which_units_fall_under_it_is_no_value_of_the_measure():
     figs = extract(quote, period=Period("quarter", 2022, 1))
     order = [f.value for f in rank(figs, weighted(words), dated=[Period("month", 2022, 3)])]
     assert order.index("11,8") < order.index("5") and order.index("312,4") < order.index("5")
+    # or a count of the units the bound sorts ('Có 7 chủ đầu tư giải ngân dưới 20% kế hoạch', set DI's Quảng Nam)
+    quote = ("Tổng kế hoạch vốn đầu tư công năm 2024 của tỉnh là 8.410,5 tỷ đồng. Giải ngân đến ngày 20/6/2024 đạt "
+             "2.876,4 tỷ đồng, bằng 34,2% kế hoạch. Có 7 chủ đầu tư giải ngân dưới 20% kế hoạch.")
+    words = _w("giai", "ngan", "von", "dau", "tu", "cong", "dat", "chu")
+    order = [f.value for f in rank(extract(quote, period=Period("half", 2024, 1)), weighted(words))]
+    assert order.index("2.876,4") < order.index("20")
 
 
 def test_lead_line_names_a_figure_without_its_note_number_or_quotation_mark():

@@ -387,3 +387,14 @@ def test_a_foreign_city_written_in_vietnamese_syllables_is_abroad():
     assert unknown_places("GRDP cua Bac Kinh nam 2024") == ["Bac Kinh"]
     for known in ("xử lý theo thẩm quyền năm 2024", "giữa 4 tỉnh Việt Nam và Quảng Tây", "xuất khẩu nông sản Quảng Châu"):
         assert unknown_places(known) == [], known
+
+
+def test_a_commune_or_town_bearing_a_district_s_name_is_not_the_district():
+    # invented texts (set DI's Điện Biên Đông): the town 'thị trấn Điện Biên Đông' is a part of the district asked
+    from tracuu.ingest.places import districts_named, names_unit
+    from tracuu.ingest.textnorm import fold_ocr
+    asked = districts_named(fold_ocr("thu ngân sách huyện Điện Biên Đông 7 tháng năm 2023"))
+    assert asked == ["dien bien dong"]
+    assert not names_unit(fold_ocr("Một số đơn vị thu khá: thị trấn Điện Biên Đông 1,86 tỷ đồng"), asked)
+    assert names_unit(fold_ocr("Thu ngân sách trên địa bàn huyện Điện Biên Đông đạt 18,64 tỷ đồng"), asked)
+    assert names_unit(fold_ocr("UBND huyện Điện Biên Đông báo cáo"), asked)

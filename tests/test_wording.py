@@ -134,3 +134,42 @@ def test_a_part_that_repeats_its_whole_s_topic_and_count_words_does_not_lead_the
     figs = extract(quote, period=Period("half", 2024, 1))
     assert first("giá trị sản xuất công nghiệp 6 tháng 2024 đạt bao nhiêu") == "1.240"
     assert first("cụm công nghiệp Phú Hà 6 tháng 2024 giá trị sản xuất đạt bao nhiêu") == "412"
+
+
+def test_a_change_asked_leads_with_the_change_not_a_level_its_words_hold_alike():
+    """'GRDP ... tăng bao nhiêu' (sets DI, DJ, DL, figures invented): the growth, not 'Quy mô GRDP ... 117.246,5 tỷ đồng'
+    nor 'GRDP bình quân đầu người đạt 58,1 triệu đồng' beside it; a growth rate stated as reached ('Tốc độ tăng
+    trưởng kinh tế (GRDP) ước đạt 6,48%') is the change asked. Asked the level, the level still leads."""
+    from tracuu.index.lexical import token_set
+    from tracuu.qa.figure_rank import rank
+
+    def first(quote: str, question: str, period: Period) -> str:
+        words = token_set(question)
+        return rank(extract(quote, period=period), lambda toks: float(len(toks & words)), words=words,
+                    question=question, wants_change="tăng bao nhiêu" in question)[0].value
+    year = Period("year", 2022)
+    quote = ("Năm 2022, tổng sản phẩm trên địa bàn tỉnh (GRDP, giá so sánh 2010) ước đạt 44.397 tỷ đồng, tăng 7,02% so "
+             "với năm 2021. Quy mô GRDP theo giá hiện hành đạt 68.975 tỷ đồng; GRDP bình quân đầu người đạt 58,1 triệu "
+             "đồng.")
+    assert first(quote, "GRDP năm 2022 tăng bao nhiêu?", year) == "7,02"
+    assert first(quote, "GRDP bình quân đầu người năm 2022 là bao nhiêu?", year) == "58,1"
+    quote = ("Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 6,48% (kế hoạch 7,0%), cao hơn mức tăng chung của cả nước "
+             "(ước 5,05%); GRDP bình quân đầu người ước đạt 72,6 triệu đồng.")
+    assert first(quote, "GRDP năm 2022 ước tăng bao nhiêu?", year) == "6,48"
+
+
+def test_a_part_named_in_one_word_leads_when_the_question_names_it():
+    """'trong đó: gạo 412,7 triệu USD, thủy sản 198,3 triệu USD' (set DL's An Giang, figures invented): 'xuất khẩu gạo'
+    asks the part; 'kim ngạch xuất khẩu' the whole."""
+    from tracuu.index.lexical import token_set
+    from tracuu.qa.figure_rank import rank
+    quote = ("- Kim ngạch xuất khẩu 7T ước 688,4 triệu USD, tăng 8,2% so CK, đạt 56,4% KH năm; trong đó: gạo 412,7 triệu "
+             "USD, thủy sản 198,3 triệu USD.")
+    figs = extract(quote, period=Period("months", 2024, 7))
+
+    def first(question: str) -> str:
+        words = token_set(question)
+        return rank(figs, lambda toks: float(len(toks & words)), words=words, question=question)[0].value
+    assert first("an giang 7 thang 2024 xuat khau gao duoc bao nhieu") == "412,7"
+    assert first("kim ngạch xuất khẩu 7 tháng 2024 của An Giang") == "688,4"
+    assert first("xuất khẩu thủy sản 7 tháng 2024") == "198,3"
