@@ -366,7 +366,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             left_out = {t for m in LEFT_OUT.finditer(sent) for t in tokenize(m.group(), repair)
                         if not set(t.split("_")) & _STATING} - toks if strip else set()
             out.append(Evidence(rank, quote, cov, score, i, end, figure=stated, phrase=phrase,
-                                excludes=any(t in left_out for t in weights if "_" not in t), note=item,
+                                excludes=any(t in left_out for t in weights if "_" not in t)
+                                or strip and bool(_IF_LEFT_OUT.match(fold_ocr(sent))), note=item,
                                 not_compiled=not_compiled, national=national, other_unit=other_unit,
                                 unpublished=query.asks_quantity and bool(NOT_COMPILED.search(fold_ocr(sent)))))
     out.sort(key=lambda e: -e.score)
@@ -374,6 +375,8 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
 
 
 _LEX_OTHERS_BEFORE = lexicon().measure_others_before
+# a sentence of the measure less some of it: 'Nếu loại trừ thu tiền sử dụng đất ..., thu ngân sách 6 tháng đạt 4.515'
+_IF_LEFT_OUT = re.compile(r"\W*(?:\d{1,2}\W+)?neu\s+(?:loai tru|khong (?:ke|tinh)|tru)\b")
 _LEX_OTHERS = lexicon().measure_others
 
 # words without which no figure is planned (`figures.extract` reads a target by them): read before extracting any

@@ -49,6 +49,7 @@ _TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )(?<!co )muc tieu(?! 
                             r"|(?<!\()\bke hoach\s*:?\s*$")  # 'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value
 # (not a share's plan: 'đạt 111,9% kế hoạch năm, trong đó xuất khẩu lao động 20.420 người' is done)
 # (a bracketed '(kế hoạch 7,2%)' is read by its label, `_bracket_label`)
+_REQUIRED = re.compile(r"\b(?:phai|yeu cau)\b[^.;]{0,40}\b(?:toi thieu|it nhat)\s*$")  # 'phải giải ngân tối thiểu'
 # a purpose, however long what it names: 'triển khai các biện pháp để bảo đảm tỷ lệ hồ sơ ... đạt tối thiểu 60%'
 _PURPOSE = re.compile(r"\b(?:de|nham)\s+(?:bao\s+dam|dam\s+bao)\b[^.;]{0,160}$")
 
@@ -151,6 +152,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
     for m in _PROVINCE_CITY.finditer(folded):
         quote, folded = (x[:m.start(1)] + " " + x[m.end(1):] for x in (quote, folded))
     mentions = find_periods(folded, period.year if period else None, folded=True)
+    same_span: list = []
     if own is not None:  # what the quote names relative to its report's period: 'trong tháng', 'lũy kế từ đầu năm'
         relative = find_periods(folded, period.year if period else None, folded=True, own=own)
         # ('Cùng kỳ năm 2024, GRDP tăng 9,15%' in a half-year report's note: the half year of 2024, not a baseline)
@@ -159,12 +161,11 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                      and _OPENS_ON_SAME_SPAN.search(folded, 0, m.start)]
         mentions = [x for x in mentions if not any(m.start < x.end and x.start < m.end for m in same_span)] + same_span
         # (a running total to the report's month, 'Đến hết tháng 10, ... 3.416,2', over the month its words hold)
-        spans = {(x.start, x.end) for x in mentions}
-        own_only = [m for m in relative if m.relative == "own" or (m.start, m.end) not in spans]
-        mentions = [x for x in mentions if not any(m.start <= x.start and x.end <= m.end
-                                                   and m.end - m.start > x.end - x.start for m in own_only)]
-        mentions = sorted(mentions + [m for m in own_only
-                                      if not any(m.start < x.end and x.start < m.end for x in mentions)],
+        wider = [m for m in relative if any(m.start <= x.start and x.end <= m.end and m.end - m.start > x.end - x.start
+                                            for x in mentions)]
+        mentions = [x for x in mentions if not any(m.start <= x.start and x.end <= m.end for m in wider)]
+        mentions = sorted(mentions + [m for m in relative if (m.relative == "own" or m in wider)
+                                      and not any(m.start < x.end and x.start < m.end for x in mentions)],
                           key=lambda m: m.start)
     blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
     blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
@@ -209,7 +210,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                               or re.search(r"(?<![a-z])bang\s*$", before)):
             # 'đạt 29,8% kế hoạch': a share of the plan; 'bằng 37,6% so với cùng kỳ': the baseline's share, not a
             # change of 37,6%; in a plans part, the share aimed at ('Thu ngân sách 6 tháng đạt trên 50% dự toán')
-            kind = "target" if target and not re.search(r"(?<![a-z])bang\s*$", before) else "share"
+            # (or one required of it: 'đến hết tháng 8 các địa phương phải giải ngân tối thiểu 50% kế hoạch')
+            kind = "target" if (target or _REQUIRED.search(folded, max(0, a - 60), a)) \
+                and not re.search(r"(?<![a-z])bang\s*$", before) else "share"
         elif target or _TARGET_BEFORE.search(folded[max(0, a - 80):a]) or _PURPOSE.search(folded[max(0, a - 200):a]) \
                 or _aim_list(folded, a) or _PLAN_FRAMED.match(folded, max(last_stop(quote, a) + 1, 0), a):
             kind = "target"
@@ -237,7 +240,10 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                               for x in framed):
                 named = [framed[-1].period]
         if period is not None and named:  # 'tháng 01' takes its year in its own sentence, else the quote's period's
-            here = find_periods(folded[sent_start + 1:a], period.year, folded=True)  # (not from 'năm 2022.' before it)
+            # (not from 'năm 2022.' before it; in a sentence opening on the same span a year before, 'Cùng kỳ năm 2024
+            # thu ngân sách 6 tháng đạt 6.042', that year's)
+            year = next((m.period.year for m in reversed(same_span) if sent_start < m.start and m.end <= a), period.year)
+            here = find_periods(folded[sent_start + 1:a], year, folded=True)
             # (a month the report's reading widened to its running total, 'Đến hết tháng 10', stays widened)
             here = [next((replace(w, start=max(0, w.start - sent_start - 1), end=w.end - sent_start - 1)
                           for w in mentions if w.start <= x.start + sent_start + 1 and x.end + sent_start + 1 <= w.end

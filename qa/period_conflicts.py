@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.textnorm import fold_ocr
@@ -42,7 +43,10 @@ def _said(folded: str, default_year: int | None, own: Period | None) -> list:
     spans = {(m.start, m.end) for m in plain if m.comparison}
     same_span = [m for m in find_periods(folded, default_year, folded=True, own=own)
                  if m.period and not m.comparison and (m.start, m.end) in spans and _SAME_SPAN.search(folded, 0, m.start)]
-    return sorted([m for m in plain if not m.comparison] + same_span, key=lambda m: m.start)
+    out = sorted([m for m in plain if not m.comparison] + same_span, key=lambda m: m.start)
+    # (a span after it with no year of its own is of that year: 'Cùng kỳ năm 2024 thu ngân sách 6 tháng đạt 6.042')
+    return [replace(m, period=Period(m.period.kind, same_span[0].period.year, m.period.index))
+            if same_span and m.year is None and m.start > same_span[0].start else m for m in out]
 
 
 _SAME_SPAN = re.compile(r"\bcung\s+ky\s+$")

@@ -128,6 +128,11 @@ def test_what_a_figure_leaves_out_is_not_what_it_measures():
     assert not exports[0].excludes
     plan = "Kế hoạch vốn (chưa bao gồm vốn Chương trình MTQG) năm 2021 là 2.911,7 tỷ đồng."
     assert best_evidence(parse_query("vốn chương trình MTQG năm 2021"), [_hit(plan, 3)], None, top=1)[0].excludes
+    # a sentence of the measure less some of it, its whole not asked so (set BF's Bình Phước, figures invented)
+    note = "[2] Nếu loại trừ thu tiền sử dụng đất và xổ số kiến thiết, thu ngân sách 6 tháng đạt 4.515 tỷ đồng."
+    assert best_evidence(parse_query("thu ngân sách 6 tháng 2025"), [_hit(note, 100)], None, top=1)[0].excludes
+    assert not best_evidence(parse_query("thu ngân sách không tính tiền sử dụng đất 6 tháng 2025"), [_hit(note, 100)],
+                             None, top=1)[0].excludes
 
 
 def test_a_named_indicator_must_be_named_by_the_quote_itself():

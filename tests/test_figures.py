@@ -1564,3 +1564,17 @@ def test_a_running_total_to_a_month_without_its_year_is_the_report_s_running_tot
     from tracuu.ingest.periods import find_periods
     assert [m.period for m in find_periods("đến hết tháng 10 giải ngân", 2022)] == [Period("month", 2022, 10)]
     assert [m.period for m in find_periods("đến hết tháng 10 giải ngân", own=own)] == [own]
+
+
+def test_a_sentence_opening_on_the_same_span_a_year_before_is_of_that_year():
+    # figures invented (set BF's Bình Phước): a note '[1] Cùng kỳ năm 2024 thu ngân sách 6 tháng đạt 6.042 tỷ đồng.' in
+    # the report of the first half of 2025 gives 2024's half year, not 2025's
+    half = Period("half", 2025, 1)
+    quote = "[1] Cùng kỳ năm 2024 thu ngân sách 6 tháng đạt 6.042 tỷ đồng."
+    assert [f.period for f in extract(quote, period=half, own=half)] == [Period("half", 2024, 1)]
+    quote = "Thu ngân sách 6 tháng đạt 7.142 tỷ đồng; cùng kỳ năm 2024 đạt 6.042 tỷ đồng."
+    assert [f.period for f in extract(quote, period=half, own=half)] == [half, Period("half", 2024, 1)]
+    from tracuu.qa.period_conflicts import conflicts
+    from tracuu.qa.query import parse_query
+    assert conflicts(parse_query("thu ngân sách 6 tháng 2025"), "Cùng kỳ năm 2024 thu ngân sách 6 tháng đạt 6.042 tỷ "
+                     "đồng.", 2025, own=half)
