@@ -38,7 +38,7 @@ def news_source(lines: list[str]) -> str | None:
     return None
 
 
-_DOCUMENT = re.compile(r"(?:nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|thong bao|cong van|so lieu|gia)")
+_DOCUMENT = re.compile(r"(?:nghi quyet|quyet dinh|ke hoach|bao cao|chi thi|thong bao|cong van|so lieu|gia)\b")
 
 
 def issuer(head: list[str], folded: list[str], province: str | None, news: str | None) -> str | None:

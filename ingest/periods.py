@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang(?:\s+dau\s+{NAM}(?:\s*{YEAR})?|\s+(?:{NAM}\s+)?{YEAR}"
                           rf"|\s*/\s*{YEAR}(?![0-9]))")),
     ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
-                          rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d|qua|toi|tiep|lien|nua|cuoi|dau))")),
+                          rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d{{1,2}}\b(?![.,]\d)|qua|toi|tiep|lien|nua|cuoi|dau))")),
     # a running total stated as such: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4', 'thu ngân sách trên
     # địa bàn 8 tháng ước đạt 1.786,4 tỷ đồng' (not a term: 'kỳ hạn 12 tháng đạt', 'sau 6 tháng tăng' is read above)
     ("months", re.compile(rf"(?<!ngay )(?<!han )(?<![\d/.,])\b{_NMONTHS}\s+thang(?=\s+(?:uoc\s+|da\s+)?(?:dat|tang|giam)\b)")),

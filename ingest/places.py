@@ -182,12 +182,19 @@ def _matches(pat: re.Pattern, folded: str, cased: str | None):
     cased = cased if cased is not None and len(cased) == len(folded) and not cased.isupper() else None
     pos = 0
     while m := pat.search(folded, pos):
-        if cased is not None and not _capitalised(cased, m):
+        # (typed in lower case, a name whose first syllable ends a common phrase before it, 'việc làm' in 'viec lam dong
+        # thap', yields to the later one it overlaps: Đồng Tháp, not Lâm Đồng)
+        bound = _PHRASE_END.search(folded, max(0, m.start(1) - 6), m.start(1) + 4) if cased is None or not any(
+            c.isupper() for c in cased[m.start(1):m.end(1)]) else None
+        if cased is not None and not _capitalised(cased, m) or bound:
             later = next((o for k in range(m.start(1) + 1, m.end(1)) if folded[k - 1] == " "
-                          and (o := pat.match(folded, k)) and _capitalised(cased, o)), None)
+                          and (o := pat.match(folded, k)) and (bound or _capitalised(cased, o))), None)
             m = later or m
         yield m
         pos = m.end()
+
+
+_PHRASE_END = re.compile(r"\bviec lam\b")  # a phrase whose last syllable opens a province's name ('Lâm Đồng')
 
 
 def _capitalised(cased: str, m: re.Match) -> bool:

@@ -276,18 +276,14 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             start(i, text)  # a new sentence on a new line, or the next item of a list ('b) GRDP bình quân ...')
             continue
         if _subheading(cur, prev, text, width):
-            # a news story's subheading over its paragraph ('Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng'):
-            # the section it opens, not the paragraph's first sentence
-            cur = None
-            push(_SUBHEADING, prev)
+            # a news story's subheading over its paragraph ('Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng'): a
+            # line of its own, not the paragraph's first sentence ('Thông qua 24 nghị quyết, lấy phiếu tín nhiệm 29 chức
+            # danh' may be all the story says of it); no section, whose period would frame the story's box below it
             start(i, text)
             continue
         cur.lines.append((i, text))
     close()
     return _rejoin_split_sentences(out)
-
-
-_SUBHEADING = 9  # below any numbered heading: the next one, or the next subheading, closes it
 
 
 def _subheading(cur: Paragraph, prev: str, text: str, width: int) -> bool:

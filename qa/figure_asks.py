@@ -193,7 +193,11 @@ _YES_NO_AFTER = re.compile(r"(?:[,;]|\bva\b)(?=[^,;]*\bkhong\b\W*$)")
 def asks_change(question: str) -> bool:
     """'GRDP tăng bao nhiêu' asks the change; 'tổng chi là bao nhiêu, giảm bao nhiêu' asks the value
     first, its change second; 'tăng trưởng GRDP' names a rate, which reports state either way ('đạt 5,08%')."""
-    return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", first_ask(question)))
+    # (not 'giám sát', 'giám đốc', 'tăng cường', which fold alike: 'Đoàn giám sát ... xác định số giải ngân')
+    return bool(re.search(r"\b(?:tang|giam)\b(?! truong)", _NOT_CHANGE.sub(" ", first_ask(question))))
+
+
+_NOT_CHANGE = re.compile(r"\b(?:giam (?:sat|doc|dinh|thi)|tang cuong)\b")
 
 
 # words between what is asked of and its figure: 'khám cho bao nhiêu', 'khám được 254.104', 'giải ngân đạt'

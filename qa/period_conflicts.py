@@ -44,9 +44,14 @@ def _said(folded: str, default_year: int | None, own: Period | None) -> list:
     same_span = [m for m in find_periods(folded, default_year, folded=True, own=own)
                  if m.period and not m.comparison and (m.start, m.end) in spans and _SAME_SPAN.search(folded, 0, m.start)]
     out = sorted([m for m in plain if not m.comparison] + same_span, key=lambda m: m.start)
-    # (a span after it with no year of its own is of that year: 'Cùng kỳ năm 2024 thu ngân sách 6 tháng đạt 6.042')
-    return [replace(m, period=Period(m.period.kind, same_span[0].period.year, m.period.index))
-            if same_span and m.year is None and m.start > same_span[0].start else m for m in out]
+    # (opening the sentence, a span after it with no year of its own is of that year: 'Cùng kỳ năm 2024 thu ngân sách 6
+    # tháng đạt 6.042'; not '..., trong đó (cùng kỳ năm 2025 tăng 6,87%), riêng quý III ...')
+    opening = [m for m in same_span if _OPENING.fullmatch(folded, 0, m.start)]
+    return [replace(m, period=Period(m.period.kind, opening[0].period.year, m.period.index))
+            if opening and m.year is None and m.start > opening[0].start else m for m in out]
+
+
+_OPENING = re.compile(r"[^a-z]*cung\s+ky\s+")
 
 
 _SAME_SPAN = re.compile(r"\bcung\s+ky\s+$")

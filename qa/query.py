@@ -19,6 +19,15 @@ from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_refe
 
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
+def urban_as_district(text: str) -> str:
+    """'quận Ninh Kiều' read as the district it is ('huyện' for the unit readers): written with its marks only, since
+    folded 'quan' is also 'cơ quan', 'quan tâm' ('cơ quan tâm đào tạo' is no district Tam Đảo)."""
+    return _URBAN.sub("huyện ", text)
+
+
+_URBAN = re.compile(r"\b[Qq]uận\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
+
+
 # the 2025 merger in a question's words: 'Quảng Ngãi (sau hợp nhất với Kon Tum)', 'khu vực Bình Phước cũ' are places
 _MERGER_WORDS = re.compile(r"(?:\b(?:sau\s+)?(?:khi\s+)?(?:hop nhat|sap nhap)\s+(?:voi\s+|vao\s+)?|\b(?:tren\s+)?(?:khu vuc|dia ban)\s+)$")
 # after a province's name, that it is meant as it was before the 2025 merger ('Quảng Trị cũ', 'Bến Tre (cũ)'; folded)
@@ -97,7 +106,7 @@ class Query:
     def districts(self) -> list[str]:
         """The districts asked by kind and name ('thành phố Quy Nhơn', 'huyện Đắk Mil'), folded: read once, each
         sentence weighed is checked for them (`scope.unit_not_named`)."""
-        return districts_named(fold_ocr(self.text))
+        return districts_named(fold_ocr(urban_as_district(self.text)))
 
     @functools.cached_property
     def seasons(self) -> tuple[Season, ...]:
@@ -224,7 +233,8 @@ def parse_query(text: str) -> Query:
                  dated=dated,
                  # a city named as its province is ('thành phố Tuyên Quang') lies in that province
                  # (and a district named alone, 'huyện Đắk Mil', in its own: Đắk Nông)
-                 provinces=_asked_places(whole, places) or city_provinces(whole) or district_provinces(whole),
+                 provinces=_asked_places(whole, places) or city_provinces(whole)
+                 or district_provinces(fold_ocr(urban_as_district(text))),
                  weak=weak,
                  same=equivalents(content),
                  former=[name for _, b, name in places if FORMER_MARK.match(whole, b)])

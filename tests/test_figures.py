@@ -334,6 +334,9 @@ def test_of_several_things_asked_the_first_leads():
     assert first_ask("Xuất khẩu có đạt kế hoạch không?") == "xuat khau co dat ke hoach khong?"
     assert not asks_change("Tổng chi ngân sách là bao nhiêu, giảm bao nhiêu so với cùng kỳ?")
     assert asks_change("chỉ số sản xuất công nghiệp quý I tăng bao nhiêu")
+    # ('giám sát', 'giám đốc', 'tăng cường' fold as 'giảm', 'tăng' do; set AP's supervision team, invented)
+    assert not asks_change("Đoàn giám sát HĐND xác định số giải ngân thực chất 9 tháng năm 2025 là bao nhiêu?")
+    assert not asks_change("Giám đốc Sở cho biết thu ngân sách 5 tháng đạt bao nhiêu?")
 
 
 def test_a_cut_off_month_after_the_period_named_is_not_the_figure_s_period():

@@ -345,3 +345,11 @@ def test_the_whole_year_unwritten_is_its_text_s_year():
     assert find_periods("cả năm huyện đều hoàn thành kế hoạch", 2025) == []
     assert find_periods("tổng kết cả năm học", 2025) == []
     assert [m.period for m in find_periods("cả năm đạt 370 triệu USD")] == [None]  # (no year known: none guessed)
+
+
+def test_a_running_total_read_before_its_figure():
+    # invented texts (set DI's Điện Biên Đông): 'lũy kế 7 tháng 612 lao động' is seven months' total, its figure right
+    # after it; 'tính chung 7 tháng 10 huyện' still names October, a small number being the month's
+    assert [m.period for m in find_periods("lũy kế 7 tháng 612 lao động", 2023)] == [Period("months", 2023, 7)]
+    assert [m.period for m in find_periods("tính chung 9 tháng 12,5%", 2023)] == [Period("nine_months", 2023)]
+    assert [m.period for m in find_periods("tính chung 7 tháng 10 huyện", 2023)] == [Period("month", 2023, 10)]

@@ -398,3 +398,21 @@ def test_a_commune_or_town_bearing_a_district_s_name_is_not_the_district():
     assert not names_unit(fold_ocr("Một số đơn vị thu khá: thị trấn Điện Biên Đông 1,86 tỷ đồng"), asked)
     assert names_unit(fold_ocr("Thu ngân sách trên địa bàn huyện Điện Biên Đông đạt 18,64 tỷ đồng"), asked)
     assert names_unit(fold_ocr("UBND huyện Điện Biên Đông báo cáo"), asked)
+
+
+def test_a_province_typed_in_lower_case_after_viec_lam_is_the_one_after_it():
+    # 'chi tieu giai quyet viec lam dong thap nam 2024' (set DJ): 'việc làm' then Đồng Tháp, not 'làm đồng' as Lâm Đồng
+    from tracuu.qa.query import parse_query
+    assert parse_query("chi tieu giai quyet viec lam dong thap nam 2024").provinces == ["Đồng Tháp"]
+    assert parse_query("viec lam dong nai 6 thang 2024").provinces == ["Đồng Nai"]
+    assert parse_query("giai quyet viec lam lam dong 2024").provinces == ["Lâm Đồng"]
+    assert parse_query("Giải quyết việc làm Lâm Đồng năm 2024").provinces == ["Lâm Đồng"]
+
+
+def test_an_urban_district_written_with_its_marks_is_a_district_asked():
+    # 'quận Ninh Kiều' (set DJ's Cần Thơ): Cần Thơ's district, asked as such; folded 'quan' is no kind ('cơ quan tâm')
+    from tracuu.qa.query import parse_query
+    q = parse_query("Kim ngạch xuất khẩu của quận Ninh Kiều 6 tháng đầu năm 2025 là bao nhiêu?")
+    assert q.provinces == ["Cần Thơ"] and q.districts == ["ninh kieu"]
+    assert parse_query("Quận Cầu Giấy có bao nhiêu doanh nghiệp thành lập mới?").districts == ["cau giay"]
+    assert parse_query("cơ quan tâm đào tạo nghề").districts == []

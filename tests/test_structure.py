@@ -253,3 +253,17 @@ def test_a_wrapped_sentence_that_announces_its_breakdown_keeps_its_items():
              "phát triển kinh tế - xã hội, bảo đảm quốc phòng, an ninh; công tác cải cách hành chính tiếp tục được ")[i:i + 90]
             for i in range(0, 190, 90)] + ["đẩy mạnh, trong đó:", "- Cải cách thủ tục hành chính;", "- Chuyển đổi số."]
     assert len(build_paragraphs(long)) > 1
+
+
+def test_a_news_subheading_is_a_line_of_its_own_not_its_paragraph_s_first_sentence():
+    """'Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng' over a wrapped paragraph (set DL, figures invented):
+    its own paragraph, so the story's first figure is the paragraph's; a wrapped sentence's short last line is not one."""
+    body = ("Kim ngạch xuất khẩu 10 tháng của Hải Dương đạt 9.128,4 triệu USD, tăng 13,5% so với cùng kỳ; riêng tháng "
+            "10 đạt 941,2 triệu USD. Hưng Yên đạt 6.245,7 triệu USD (tăng 9,3%), trong khi Bắc Ninh vẫn dẫn đầu vùng.")
+    lines = ["Tổng thu ngân sách nhà nước trên địa bàn 10 tháng đạt 16.482,5 tỷ đồng, bằng 86,7% dự toán năm, tăng",
+             "8,1% so với cùng kỳ.", "", "Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng"] + \
+            [body[i:i + 100] for i in range(0, len(body), 100)]
+    paras = [[t for _, t in p.lines] for p in build_paragraphs(lines)]
+    assert ["Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng"] in paras
+    assert any(p[0].startswith("Kim ngạch xuất khẩu 10 tháng") for p in paras)
+    assert paras[0] == lines[:2]
