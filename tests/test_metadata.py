@@ -65,6 +65,8 @@ DISPUTED = {
     # the month, tracuu reads the running total as sets A and B's manifests do ('tháng 8 và 8 tháng năm 2024'), and
     # answers the month's questions from the month's figures the report states (a contained period)
     "z_sonla_scan_t5-2025.txt": Period("months", 2025, 5),
+    # 'tháng 4 và 4 tháng năm 2024' (set DK's Bình Phước department): the same reading, set DK's writer the month
+    "DK_Binh_Phuoc_SCT_T4-2024.txt": Period("months", 2024, 4),
     # no period in the title; the lead says 'Trong tháng 8 năm 2025 ... (số liệu trong tháng và lũy kế từ đầu năm)': set
     # AE's writer read the running total, tracuu reads the month and each figure's own 'trong tháng' / 'lũy kế từ đầu
     # năm' (reading the report as the running total lost two of the set's month questions, measured)
