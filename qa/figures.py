@@ -15,9 +15,10 @@ from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
-from .glossary import CUTOFF, NATION, ROAD_NUMBER, WRITTEN_DATE, cutoff_months
+from .glossary import CUTOFF, NATION, cutoff_months
 from .lexicon import lexicon
 from .sentence import bracketed, last_stop
+from .not_figures import not_figures
 from .figure_value import Figure, parse_number, ranges, scaled  # noqa: F401  (re-exported: readers import them from here)
 from .table_cells import table_cells  # noqa: F401
 
@@ -167,14 +168,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         mentions = sorted(mentions + [m for m in relative if (m.relative == "own" or m in wider)
                                       and not any(m.start < x.end and x.start < m.end for x in mentions)],
                           key=lambda m: m.start)
-    blocked = [(m.start, m.end) for m in mentions] + [m.span() for m in WRITTEN_DATE.finditer(folded)]
-    blocked += [m.span() for m in re.finditer(r"(\d{1,2})/(\d{1,2})(/\d{2,4})?|\d+/[a-zđ]+(?:-[a-zđ]+)+|\d+-[a-zđ]+(?:/[a-zđ]+)+", folded)
-                if not m.group(1) or m.group(3) or 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
-    # 'sau 6 tháng' is a span of time, 'trên 18 tuổi' says who is counted, 'COVID-19' is a name: no figures
-    blocked += [m.span() for m in _MONTHS_SPAN.finditer(folded)] + [m.span() for m in _YEARS.finditer(folded)]
-    blocked += [m.span() for m in _AGE_BAND.finditer(folded)] + [m.span() for m in _NAMED_NUMBER.finditer(folded)]
-    blocked += [m.span(1) for m in ROAD_NUMBER.finditer(folded)]  # 'Quốc lộ 13' names a road
-    blocked += [m.span(1) for m in _PRICE_YEAR.finditer(folded)]  # the prices' base year is no figure
+    blocked = [(m.start, m.end) for m in mentions] + not_figures(folded)
     out: list[Figure] = []
     inherited: Period | None = None
     plan_head = None
@@ -363,14 +357,6 @@ _CHANGE_ITEM = re.compile(r"\s*(?:va\s+)?(?:uoc\s+)?(?:tang|giam)\s+(?:khoang\s+
 _LABEL_WORDS = frozenset("uoc thuc hien tinh ca luy ke chung du kien ke hoach nam so lieu trong".split())
 
 
-_AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\b"
-                       r"|(?<![\d.,])\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\s+tr[a-z]\s+l[a-z]n\b")
-_NAMED_NUMBER = re.compile(r"(?<=[a-z])-\d+\b")
-# a span of years ('giai đoạn 2021-2025', 'niên vụ 2023 - 2024'): no figure
-_PRICE_YEAR = re.compile(r"\bgia\s+(?:so\s+sanh|co\s+dinh|goc)(?:\s+nam)?\s+((?:19|20)\d\d)\b")  # 'giá so sánh 2010'
-_YEARS = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d|[.,]\d)")
-_MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))"
-                         r"|(?<![\d.,])\d{1,2}\s+ngay\s+(?:dau|cuoi|qua)\b")  # 'trong 19 ngày đầu tháng 01/2023'
 
 # '09 trường học', '05 xã': a small count printed with a leading zero; a list item or a mark has none
 _COUNT = re.compile(r"0\d$")
