@@ -162,8 +162,9 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
                      and _OPENS_ON_SAME_SPAN.search(folded, 0, m.start)]
         mentions = [x for x in mentions if not any(m.start < x.end and x.start < m.end for m in same_span)] + same_span
         # (a running total to the report's month, 'Đến hết tháng 10, ... 3.416,2', over the month its words hold)
+        # (only a month whose year is unwritten: 'đến hết tháng 01/2026' after 'kế hoạch vốn năm 2025' is when it counts)
         wider = [m for m in relative if any(m.start <= x.start and x.end <= m.end and m.end - m.start > x.end - x.start
-                                            for x in mentions)]
+                                            and x.year is None for x in mentions)]
         mentions = [x for x in mentions if not any(m.start <= x.start and x.end <= m.end for m in wider)]
         mentions = sorted(mentions + [m for m in relative if (m.relative == "own" or m in wider)
                                       and not any(m.start < x.end and x.start < m.end for x in mentions)],
@@ -241,7 +242,8 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
             # (a month the report's reading widened to its running total, 'Đến hết tháng 10', stays widened)
             here = [next((replace(w, start=max(0, w.start - sent_start - 1), end=w.end - sent_start - 1)
                           for w in mentions if w.start <= x.start + sent_start + 1 and x.end + sent_start + 1 <= w.end
-                          and w.end - w.start > x.end - x.start), x) if x.kind == "month" else x for x in here]
+                          and w.end - w.start > x.end - x.start), x) if x.kind == "month" and x.year is None else x
+                    for x in here]
             named = [x.period for x in here if x.period and not x.comparison
                      and not bracketed(folded[sent_start + 1:a], x.start, x.end, a - sent_start - 1)
                      and not _IN_CONTEXT.search(folded[sent_start + 1:sent_start + 1 + x.start])] or named

@@ -1581,3 +1581,11 @@ def test_a_sentence_opening_on_the_same_span_a_year_before_is_of_that_year():
     from tracuu.qa.query import parse_query
     assert conflicts(parse_query("thu ngân sách 6 tháng 2025"), "Cùng kỳ năm 2024 thu ngân sách 6 tháng đạt 6.042 tỷ "
                      "đồng.", 2025, own=half)
+
+
+def test_a_cut_off_month_with_its_year_stays_when_the_plan_s_year_is_named():
+    # figures invented (the samples' Lạng Sơn): the 2025 plan disbursed 'đến hết tháng 01/2026' is the 2025 plan's
+    # figure counted to January, not January 2026's; only a yearless 'Đến hết tháng 10' widens to the running total
+    own = Period("month", 2026, 1)
+    quote = "Giải ngân kế hoạch vốn năm 2025 đến hết tháng 01/2026 đạt 7.554,6 tỷ đồng, bằng 92,1% kế hoạch."
+    assert extract(quote, period=own, own=own)[0].period == Period("year", 2025)
