@@ -240,7 +240,8 @@ def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None, before
     if not phrases:
         return 0
     fix = (lambda ws: [repair.get(w, w) for w in ws if w]) if repair else (lambda ws: [w for w in ws if w])
-    words = fix([w.strip(".,;:()_'\"*") for w in fold(after).split()[:4]])  # (OCR leaves marks on words: "_may")
+    # (OCR leaves marks on words: "_may"; a note's mark glued on, 'lượt(3)', is no part of the word)
+    words = fix([_NOTE_GLUED.sub("", w.strip(".,;:()_'\"*")) for w in fold(after).split()[:4]])
     if words and words[0] in ("nghin", "ngan", "trieu", "ty"):
         words = words[1:]
     own = set(fix(fold_ocr(before).split())) if before else set()
@@ -258,6 +259,7 @@ def counts(after: str, phrases: set[tuple[str, ...]] | None, repair=None, before
     return best
 
 
+_NOTE_GLUED = re.compile(r"(?<=[a-z])\(\d{1,2}\)?$")
 # letters OCR reads for others in short words ('vụ' as 'vy', 'xã' as 'x4', 'dự án' as 'dy án')
 _OCR_LETTER = {"y": "u", "4": "a", "6": "o", "0": "o", "1": "l", "&": "a"}
 

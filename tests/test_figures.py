@@ -1589,3 +1589,11 @@ def test_a_cut_off_month_with_its_year_stays_when_the_plan_s_year_is_named():
     own = Period("month", 2026, 1)
     quote = "Giải ngân kế hoạch vốn năm 2025 đến hết tháng 01/2026 đạt 7.554,6 tỷ đồng, bằng 92,1% kế hoạch."
     assert extract(quote, period=own, own=own)[0].period == Period("year", 2025)
+
+
+def test_a_note_mark_glued_to_the_counted_word_still_counts_it():
+    # figures invented (set DI's Quảng Nam): 'khách quốc tế đạt 2,84 triệu lượt(3)' counts 'lượt khách quốc tế'
+    from tracuu.qa.figure_words import counts
+    asked = {("luot", "khach", "quoc", "te")}
+    assert counts("triệu lượt(3); tổng thu từ du lịch", asked, before="khách quốc tế đạt") == 4
+    assert counts("triệu lượt, tăng 21,4%", asked, before="tổng lượt khách tham quan, lưu trú ước đạt") == 1
