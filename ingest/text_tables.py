@@ -101,6 +101,9 @@ def _letterhead_table(lines: list[str], i: int) -> int:
                                                 for c in lines[k].strip().strip("|").split("|")] for k in range(i, j)]
     for k, row in zip(range(i, j), rows):
         if row is None:
+            lines[k] = ""  # (a rule: empty, unless the row above puts its cells' second lines on it, below)
+    for k, row in zip(range(i, j), rows):
+        if row is None:
             continue
         # (a cell's second line goes on the rule's line under it, as a letterhead's second line is in text: 'UBND TỈNH
         # SƠN LA' over 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ', the office that speaks; with no rule under it, beside it)
@@ -108,9 +111,6 @@ def _letterhead_table(lines: list[str], i: int) -> int:
         lines[k] = "   ".join(x for c in row for x in (c[:1] if under else c) if x)
         if under:
             lines[k + 1] = "   ".join(x for c in row for x in c[1:] if x)
-    for k, row in zip(range(i, j), rows):
-        if row is None and _RULE.match(lines[k]):
-            lines[k] = ""
     return j
 
 

@@ -76,10 +76,10 @@ def qualified(weights: dict[str, float], question: str | None = None) -> dict[st
     words = {t: {p for p in weights if "_" in p and t in p.split("_")} for t in weights
              if "_" not in t and t not in FUNCTION_WORDS
              and any(p.startswith(f"{t}_") and _content(p.split("_", 1)[1]) for p in weights)}
-    # a two-word term the question qualifies by the one word that ends its phrase ('đầu tư' of 'vốn đầu tư công'; not
-    # 'giải ngân' of 'giải ngân vốn ...', whose next word opens a term of its own), with that pair, the three words
-    # printed so in the question (not across a period it names: 'Đàn trâu 6 tháng ... còn bao nhiêu con')
-    # (a measure's term: 'vốn đầu tư', 'xuất khẩu'; not 'Đàn trâu còn bao nhiêu con', whose 'còn' asks)
+    # a measure's two-word term ('vốn đầu tư', 'xuất khẩu') the question qualifies by the one word that ends its phrase
+    # ('đầu tư' of 'vốn đầu tư công'; not 'giải ngân' of 'giải ngân vốn ...', whose next word opens a term of its own),
+    # with that pair, the three words printed so in the question (not across a period it names, nor a verb that asks:
+    # 'Đàn trâu 6 tháng ... còn bao nhiêu con')
     printed = f" {' '.join(words_of(question))} " if question else ""
     compounds = {t: {q} for t in weights if "_" in t and t.replace("_", " ") in _MEASURE_ENDS for q in weights
                  if q.startswith(f"{t.split('_')[1]}_") and _content(c := q.split("_", 1)[1]) and c not in t.split("_")

@@ -19,13 +19,13 @@ from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_refe
 
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")
+_URBAN = re.compile(r"\b[Qq]uận\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
+
+
 def urban_as_district(text: str) -> str:
     """'quận Ninh Kiều' read as the district it is ('huyện' for the unit readers): written with its marks only, since
     folded 'quan' is also 'cơ quan', 'quan tâm' ('cơ quan tâm đào tạo' is no district Tam Đảo)."""
     return _URBAN.sub("huyện ", text)
-
-
-_URBAN = re.compile(r"\b[Qq]uận\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝ])")
 
 
 # the 2025 merger in a question's words: 'Quảng Ngãi (sau hợp nhất với Kon Tum)', 'khu vực Bình Phước cũ' are places
