@@ -13,6 +13,7 @@ from tracuu.ingest.periods import from_january
 from tracuu.ingest.textnorm import fold_ocr
 
 from . import fit as period_fit
+from .units import unit_words_out
 from . import wording
 from .answer import Answer
 from .extract import best_evidence
@@ -55,7 +56,7 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
     """The answer to one question from its ranked passages (or a refusal naming what exists); `generate`, when an
     LLM is configured, rewrites the extractive answer from the same citations."""
     top = hits[:max(k, 1)]
-    query = period_fit.unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
+    query = unit_words_out(query, store)  # reports are chosen: a unit's name weighs no sentence
     n_ranked = len(top)
     top = with_bodies(top, store, query)
     read = READ + len(top) - n_ranked  # (a body brought in displaces no ranked passage from those read)

@@ -15,7 +15,7 @@ from .claim_values import comparable, counterpart, elsewhere, equal, rounds, val
 from .claim_words import names_measure
 from .figures import Figure, aimed, extract
 from .fit import ends_at
-from .glossary import cutoff_months
+from .cutoffs import cutoff_months
 from .query import parse_query
 
 

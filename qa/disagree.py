@@ -16,7 +16,7 @@ from .claim_values import rounds, value
 from .extract import Evidence
 from .figure_value import Figure
 from .figures import aimed
-from .fit import unit_of
+from .units import unit_of
 from .query import Query
 
 # the other sentence covers the question nearly as well as the quote: it is about the same thing, not a neighbour

@@ -26,6 +26,7 @@ from tracuu.ingest.types import Period
 from .answer import Answer, Citation
 from . import spread
 from . import fit as period_fit
+from .units import unit_reports
 from .combine import combine
 from .followup import understand
 from .ruled_out import open_provinces
@@ -224,7 +225,7 @@ class Engine:
         qvec = vector if vector is not None else self.query_vector(q)
         filters = Filters(docs=opts.docs, period=opts.period) if (opts.docs or opts.period) else None
         hits = rank(store, query, qvec, opts.k, filters, self.weights)
-        if (own := period_fit.unit_reports(query, store)) and not opts.docs:
+        if (own := unit_reports(query, store)) and not opts.docs:
             # the unit's own report among the first: the province's reports outrank it on the words alone
             mine = rank(store, query, qvec, 3, Filters(docs=own, period=opts.period), self.weights)[:3]
             first = {m.passage.id for m in mine}

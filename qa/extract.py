@@ -15,8 +15,9 @@ from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
+from .cutoffs import dated_months
 from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
-                       dated_months, kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
+                       kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
 from .figure_asks import counted_phrase, done_asked, plan_subject

@@ -19,7 +19,8 @@ from .figure_words import counts
 from .figures import BASELINE_WORDS, HOW_WORDS, Figure
 from .part_names import names_part, narrower
 from .sentence import last_stop
-from .glossary import FIGURE_KINDS, cutoff_months, left_out_words, named_measures
+from .cutoffs import cutoff_months
+from .glossary import FIGURE_KINDS, left_out_words, named_measures
 
 
 def _baseline_words(after: str) -> str:

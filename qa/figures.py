@@ -15,7 +15,8 @@ from tracuu.ingest.textnorm import SO_VOI, fold, fold_ocr
 from tracuu.ingest.types import Period
 
 from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
-from .glossary import CUTOFF, NATION, cutoff_months
+from .cutoffs import CUTOFF, cutoff_months
+from .glossary import NATION
 from .lexicon import lexicon
 from .sentence import bracketed, last_stop
 from .not_figures import not_figures

@@ -12,7 +12,8 @@ from tracuu.ingest.types import Period
 from . import fit as period_fit
 from .sentence import first_figure, states_figure
 from .lexicon import lexicon
-from .glossary import CUTOFF, cutoff_days, cutoff_months, leading, names_plan, same_day, uncompiled
+from .cutoffs import CUTOFF, cutoff_days, cutoff_months, same_day
+from .glossary import leading, names_plan, uncompiled
 from .query import Query
 
 

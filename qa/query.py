@@ -14,8 +14,9 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .seasons import Season, seasons_in
-from .glossary import (CUTOFF, dated_days, asks_figure, asks_quantity, asks_reference, asks_target, contractions, dated_months,
-                       equivalents, expansions, named_indicators, plan_asked, strip_question_words)
+from .cutoffs import CUTOFF, dated_days, dated_months
+from .glossary import (asks_figure, asks_quantity, asks_reference, asks_target, contractions, equivalents, expansions,
+                       named_indicators, plan_asked, strip_question_words)
 
 
 _PLACE_WORD = re.compile(r"\b(?:tinh|thanh pho|tp\.?)\s*$")

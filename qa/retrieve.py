@@ -19,7 +19,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage, Period
 from tracuu.memo import kept
 
-from .glossary import cutoff_months
+from .cutoffs import cutoff_months
 from .parts import table_of, total_row
 from .query import Query
 from .weights import Weights

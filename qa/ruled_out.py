@@ -22,6 +22,7 @@ from .query import Query
 from .scope import (asks_nation, clauses, elsewhere_figure, former_areas, nation_named, national_figure, paragraph_subject,
                     unit_not_named, without_nation_brackets)
 from .seasons import season_fit
+from .units import another_unit
 
 # rules that say a sentence's figure is another period's or thing's (not merely a weaker sentence); another
 # place's only when it is plainly so: the whole country's, or a province the lead names (a regional article's
@@ -81,7 +82,7 @@ def ruled_out(query: Query, e, fit: list[float], top: list[Hit], store: Store) -
         return "another_span_s_figure"
     if query.seasons and season_fit(query.seasons, e.sentence, h.passage.section) < 0:
         return "another_season_s_figure"  # 'vụ Đông Xuân 2023 - 2024', or two seasons together, for 'vụ Hè Thu 2024'
-    if period_fit.another_unit(query, h, e.sentence, store):
+    if another_unit(query, h, e.sentence, store):
         return "another_unit_s_figure"
     if e.national or elsewhere_figure(query, e.sentence, store.doc_by_name[h.passage.doc].province, h.passage.section,
                         paragraph_subject(h.passage.text) if query.provinces else frozenset()):

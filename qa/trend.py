@@ -20,8 +20,8 @@ from tracuu.index.lexical import token_set
 from .answer import Citation
 from .coverage import covered, query_weights
 from .figures import Figure
-from .fit import of_asked_province, unit_reports
-from .glossary import COUNTED_TO
+from .units import of_asked_province, unit_reports
+from .cutoffs import COUNTED_TO
 from .query import parse_query
 
 TREND_WORDS = re.compile(r"\b(?:qua cac ky(?: bao cao)?|cac nam|cac ky|xu huong|dien bien|tung ky|qua tung nam|theo thoi gian)\b")

@@ -194,7 +194,7 @@ def test_a_claim_put_as_a_question_asks_its_figure_without_the_question_s_own_wo
 def test_a_date_compared_with_is_no_date_a_figure_is_counted_to():
     """'BHXH tự nguyện: 28.416 người, tăng 3.412 người so với ngày 31/12/2022' (set AQ) counts to the report's date;
     31/12/2022 is its baseline, as 'từ ngày 01/7/2025' is a start."""
-    from tracuu.qa.glossary import dated_months
+    from tracuu.qa.cutoffs import dated_months
     assert dated_months("28.416 nguoi, tang 3.412 nguoi so voi ngay 31/12/2022") == []
     assert dated_months("tinh den ngay 31/5/2023 co 28.416 nguoi") == [(2023, 5)]
 
