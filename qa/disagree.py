@@ -27,11 +27,13 @@ def also_reported(query: Query, best: Evidence, figs: list[Figure], evidence: li
                   store: Store, citations: list[Citation]) -> tuple[Citation, Figure] | None:
     """The first other report of the quoted report's province whose sentence, answering the question about as well
     (not ruled out), states the lead figure's period and kind with another value in the same unit (not the same
-    figure rounded); with its citation (its `quote` set) and its figure. None where the reports agree."""
+    figure rounded); with its citation (its `quote` set) and its figure. None where the reports agree. A target
+    only where a target is asked (a resolution's and a revised plan's aim for one year), and then against targets."""
     if not query.wants_figure or not figs or not citations:
         return None
     lead = figs[0]
-    if lead.n != 1 or lead.kind == "target" or lead.period is None or lead.reference or not lead.unit:
+    target = lead.kind == "target"
+    if lead.n != 1 or (target and not query.wants_target) or lead.period is None or lead.reference or not lead.unit:
         return None
     doc = store.doc_by_name[citations[0].doc]
     if doc.province is None:
@@ -48,7 +50,7 @@ def also_reported(query: Query, best: Evidence, figs: list[Figure], evidence: li
         if cite is None:
             continue
         theirs = wording.figures_of(query, [(cite.n, e.sentence)], cite, store)
-        if not theirs or not _same_measure(lead, theirs[0]) or aimed(theirs[0], other.period):
+        if not theirs or not _same_measure(lead, theirs[0]) or (not target and aimed(theirs[0], other.period)):
             continue  # (an aim is no figure reported: 'phấn đấu đến hết ngày 30/11/2024 giải ngân đạt trên 75%')
         if _differs(lead, citations[0].quote or "", theirs[0], e.sentence):
             cite.quote = e.sentence
@@ -74,7 +76,7 @@ def _named(head: str) -> set[str]:
 
 
 _HOW = frozenset("""tang giam dat uoc duoc la nam thang quy cua tinh chung so voi cung ky trong do va ca toan tren dia ban
-    khoang hon gan bang tong rieng luy ke thuc hien nay dau cuoi ve""".split())
+    khoang hon gan bang tong rieng luy ke thuc hien nay dau cuoi ve phan muc tieu""".split())  # (phấn đấu, mục tiêu)
 
 
 def _differs(a: Figure, quote_a: str, b: Figure, quote_b: str) -> bool:
@@ -91,5 +93,5 @@ NOTE = "Lưu ý: báo cáo khác cùng kỳ nêu số liệu khác"  # how the a
 def note_line(cite: Citation, fig: Figure) -> str:
     """What the answer says of it: the other report's figure, its name and period, and its citation number."""
     period = f" ({cite.period.label})" if cite.period else ""
-    return (f"{NOTE} — {fig.value}"
+    return (f"{NOTE} — {'chỉ tiêu ' if fig.kind == 'target' else ''}{fig.value}"
             f"{' ' + fig.unit if fig.unit else ''} theo {cite.doc}{period} [{cite.n}]: “{cite.quote}”")
