@@ -28,6 +28,8 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("nghi quyet", "nghị quyết"),
     ("to trinh", "tờ trình"),
     ("cong van", "công văn"),
+    ("bai phat bieu", "bài phát biểu"),  # (a chairman's speech at a meeting: 'BÀI PHÁT BIỂU' over 'của đồng chí ...')
+    ("dien van", "bài phát biểu"),
 ]
 # where a document's period / province was read, in the words the CLI and the UI show
 _EMPHASIS = re.compile(r"(?<!\w)(?:\*{1,3}|_{2,3})|(?:\*{1,3}|_{2,3})(?!\w)")
@@ -42,10 +44,13 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     """Every field with the place it came from; `fallback_title` is used when the text has no title."""
     head = lines[:40]
     folded = [fold_ocr(x).strip() for x in head]
-    kind, kind_line = _kind(folded)
+    kind, kind_line = _kind(head, folded)
     paper, after, headline = _masthead(head, folded)
     if kind_line is not None:
         title, title_lines = _title_under(head, kind_line)
+        if title[:1].islower() or fold_ocr(title).startswith("cua "):
+            # 'BÀI PHÁT BIỂU' over 'của đồng chí Chủ tịch ...' (or 'CỦA ĐỒNG CHÍ ...'): the kind line opens the title
+            title = f"{head[kind_line].strip()} {title}"
     elif (subject := _mail_subject(folded)) is not None:
         title, title_lines = _SUBJECT_TAGS.sub("", head[subject].split(":", 1)[1]).strip(), range(subject, subject + 1)
     elif headline is not None:
@@ -172,8 +177,10 @@ _SECTION_PATH = re.compile(r"[›»|>]|\]\(")  # 'Trang chủ › Kinh tế', '[
 _PATH_STEPS = re.compile(r"\s[›»|>]\s")  # its steps set apart by spaces (an OCR'd 'I' read '|' is no step: 'K|NH TẾ')
 
 
-def _kind(folded: list[str]) -> tuple[str, int | None]:
+def _kind(head: list[str], folded: list[str]) -> tuple[str, int | None]:
     for i, f in enumerate(folded[:20]):
+        if re.match(r"[^\w]*[a-zà-ỹđ]", head[i].strip()):
+            continue  # a wrapped sentence's last words ('kế hoạch.' under '... đạt 88,4%') are no kind line
         for marker, name in KINDS:
             # ('BÁO CÁO NHANH', 'BÁO CÁO TÓM TẮT': the kind with how it is made)
             if re.fullmatch(rf"[^a-z]*{marker}(?: (?:nhanh|tom tat|so bo|chinh thuc))?[^a-z]*", f):

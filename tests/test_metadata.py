@@ -668,3 +668,35 @@ def test_the_issuer_of_a_markdown_heading_a_wrapped_department_and_no_paper_in_a
                 "GRDP năm 2022 tăng 7,8%.", "", "7. Mục tiêu năm 2023 (theo Nghị quyết HĐND tỉnh)",
                 "Tốc độ tăng GRDP 7,0%."]
     assert extract(yearbook, "x", filename="st.txt")["issuer"] == "Cục Thống kê tỉnh Sóc Trăng"
+
+
+def test_a_wrapped_sentence_s_last_words_are_no_kind_line():
+    """A statistics office's release with no kind line, its capitals title over two lines; a bullet wraps so that a line
+    holds only 'kế hoạch.' (invented figures): that is no 'KẾ HOẠCH' heading the document, and the title stays the
+    centred capitals lines (set DM's Hà Giang)."""
+    lines = ["CỤC THỐNG KÊ TỈNH HÀ GIANG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "                                    Độc lập - Tự do - Hạnh phúc", "",
+             "              TÌNH HÌNH KINH TẾ - XÃ HỘI", "            THÁNG 7 VÀ 7 THÁNG NĂM 2023", "",
+             "I. SẢN XUẤT NÔNG, LÂM NGHIỆP VÀ THỦY SẢN",
+             "- Vụ Mùa: toàn tỉnh gieo cấy được 27.845 ha lúa mùa, đạt 96,1% kế hoạch; trồng được 16.320 ha ngô, đạt 88,4%",
+             "kế hoạch.", "- Cây chè: sản lượng 7 tháng ước đạt 41.250 tấn."]
+    meta = extract(lines, "fallback", filename="ctk.txt")
+    assert meta["kind"] != "kế hoạch" and meta["title"] == "TÌNH HÌNH KINH TẾ - XÃ HỘI THÁNG 7 VÀ 7 THÁNG NĂM 2023"
+    assert meta["period"] == Period("months", 2023, 7) and meta["period_source"] == "title"
+
+
+def test_a_speech_is_read_as_one_with_its_title_under_the_kind_line():
+    """'BÀI PHÁT BIỂU' over 'của đồng chí Chủ tịch ...' (invented): the kind is a speech, the title opens with the kind
+    line (a title beginning 'của' names nobody's speech), and its period and the next month's tasks come from it."""
+    lines = ["ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "TỈNH HẬU GIANG                       Độc lập - Tự do - Hạnh phúc",
+             "                                     Hậu Giang, ngày 05 tháng 9 năm 2023", "",
+             "                 BÀI PHÁT BIỂU",
+             "  của đồng chí Chủ tịch UBND tỉnh tại phiên họp thường kỳ UBND tỉnh tháng 8/2023",
+             "  (Kết luận về tình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2023; nhiệm vụ tháng 9)", "",
+             "Kính thưa các đồng chí thành viên UBND tỉnh,", "Thu ngân sách 8 tháng đạt 2.914 tỷ đồng."]
+    meta = extract(lines, "fallback", filename="phatbieu.txt")
+    assert meta["kind"] == "bài phát biểu"
+    assert meta["title"].startswith("BÀI PHÁT BIỂU của đồng chí Chủ tịch UBND tỉnh") and "Độc lập" not in meta["title"]
+    assert meta["period"] == Period("months", 2023, 8) and meta["next_period"] == Period("month", 2023, 9)
+    assert meta["province"] == "Hậu Giang"
