@@ -72,6 +72,8 @@ def extract(lines: list[str], fallback_title: str, filename: str = "", hints: di
     if kind_line is None:
         # a page posted at a time of day ('Thứ Hai, 08/01/2024 - 06:45') is a news page, named paper or not
         kind = "tin bài" if news or after else "biểu số liệu" if _mostly_table(lines, hints or {}) else DEFAULT_KIND
+        if _SPEECH.match(fold_ocr(title or "")):  # 'PHÁT BIỂU CỦA ĐỒNG CHÍ CHỦ TỊCH ... TẠI HỘI NGHỊ ...' as its title
+            kind = "bài phát biểu"
     title = _EMPHASIS.sub("", title or "").strip()  # ('**Tình hình ...**' of a Word file saved as Markdown)
     return {"kind": kind, "number": _number(head), "date": date, "title": title or fallback_title,
             "period": period, "next_period": next_period, "period_source": period_source,
@@ -177,6 +179,9 @@ _SECTION_PATH = re.compile(r"[›»|>]|\]\(")  # 'Trang chủ › Kinh tế', '[
 _PATH_STEPS = re.compile(r"\s[›»|>]\s")  # its steps set apart by spaces (an OCR'd 'I' read '|' is no step: 'K|NH TẾ')
 
 
+_SPEECH = re.compile(r"(?:bai\s+)?(?:phat\s+bieu|dien\s+van)\s+(?:cua|chi\s+dao|tai)\b")
+
+
 def _kind(head: list[str], folded: list[str]) -> tuple[str, int | None]:
     for i, f in enumerate(folded[:20]):
         if re.match(r"[^\w]*[a-zà-ỹđ]", head[i].strip()):
@@ -240,6 +245,7 @@ def _first_title(head: list[str], folded: list[str], hints: dict[int, str]) -> t
               and not LETTERHEAD.search(folded[i]) and not DEPARTMENT.match(head[i].strip())]
     start = marked[0] if marked else next(
         (i for i, (x, f) in enumerate(zip(head, folded)) if f and not (LETTERHEAD.search(f) and not _HEADLINE.search(f))
+         and not re.fullmatch(r"\([^()]*\)", x.strip())  # ('(Bản ghi theo băng ghi âm, đã được biên tập)': a note)
          and not DEPARTMENT.match(x.strip()) and not _PORTAL.search(f)
          # (a section path is no title: 'Trang chủ > Kinh tế', or one with the posting date)
          and not (_SECTION_PATH.search(x) and re.search(r"\d{1,2}/\d{1,2}/\d{4}", f) or _PATH_STEPS.search(x)

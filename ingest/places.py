@@ -220,6 +220,20 @@ def find_provinces(text: str) -> list[str]:
     return list(dict.fromkeys(name for _, _, name in province_spans(fold_ocr(text), unicodedata.normalize("NFC", text))))
 
 
+@kept(8192)
+def printed_provinces(text: str) -> list[str]:
+    """`find_provinces` for a report's own words: printed in mixed case, a name written in lower case is a phrase, not
+    the place ('Tổ chức thành công Lễ hội Vì hòa bình năm 2024' names no Hòa Bình). Text in one case (capitals, or a
+    question typed in lower case) gives no such sign: every name counts."""
+    cased = unicodedata.normalize("NFC", text)
+    folded = fold_ocr(text)
+    spans = province_spans(folded, cased)
+    if len(cased) == len(folded) and cased != cased.upper() and cased != cased.lower():
+        spans = [(a, b, name) for a, b, name in spans
+                 if all(w[:1].isupper() or not w[:1].isalpha() for w in re.split(r"[\s\-–—]+", cased[a:b]) if w)]
+    return list(dict.fromkeys(name for _, _, name in spans))
+
+
 _HEADER = re.compile(r"\b(?:tinh|thanh pho)\s|^[^,]{3,40},\s*ng[a-z]{1,2}y\b")
 # a district's letterhead ('UBND HUYỆN CAO LỘC', 'THỊ XÃ ...', 'QUẬN ...'): its province is where that district lies
 _DISTRICT = re.compile(r"\b(?:huyen|thi xa|quan|thanh pho)\s+([a-z]+(?:\s+[a-z]+){0,2})\s*$")

@@ -14,7 +14,7 @@ import numpy as np
 from tracuu.index.backend import Store
 from tracuu.index.store import Filters, Hit
 from tracuu.ingest.periods import spoken_periods
-from tracuu.ingest.places import MERGED, find_provinces, successor
+from tracuu.ingest.places import MERGED, printed_provinces, successor
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Passage, Period
 from tracuu.memo import kept
@@ -112,7 +112,7 @@ def period_signals(query: Query, hit: Hit, store: Store) -> dict[str, float]:
         out["section"] *= 0.5
     # another province's report, or one of no province (a region's bulletin), unless this passage speaks of the one asked
     if query.provinces and doc and doc.province not in query.provinces \
-            and not set(query.provinces) & set(find_provinces(f"{hit.passage.section} {hit.passage.text}")):
+            and not set(query.provinces) & set(printed_provinces(f"{hit.passage.section} {hit.passage.text}")):
         out["province"] = -1.0
     return out
 
@@ -122,7 +122,7 @@ _NAMES_MERGER = re.compile(r"\b(?:hop nhat|sap nhap)\b|\bcu\b(?!\s+the)")  # not
 
 @lru_cache(maxsize=4096)
 def _title_provinces(title: str) -> frozenset[str]:
-    return frozenset(find_provinces(title))
+    return frozenset(printed_provinces(title))
 
 
 def _after_merger(query: Query) -> bool:

@@ -700,3 +700,15 @@ def test_a_speech_is_read_as_one_with_its_title_under_the_kind_line():
     assert meta["title"].startswith("BÀI PHÁT BIỂU của đồng chí Chủ tịch UBND tỉnh") and "Độc lập" not in meta["title"]
     assert meta["period"] == Period("months", 2023, 8) and meta["next_period"] == Period("month", 2023, 9)
     assert meta["province"] == "Hậu Giang"
+
+
+def test_a_bracketed_note_is_no_title_and_a_speech_titled_as_one_is_a_speech():
+    """A transcript's note under the letterhead ('(Bản ghi theo băng ghi âm, đã được biên tập)') names nothing; the
+    capitals line under it does, and 'PHÁT BIỂU CỦA ĐỒNG CHÍ ...' makes it a speech, planning the year its title names
+    (invented lines, after set P's Hòa Bình)."""
+    lines = ["VĂN PHÒNG UBND TỈNH HÒA BÌNH", "(Bản ghi theo băng ghi âm, đã được biên tập)", "",
+             "PHÁT BIỂU CỦA ĐỒNG CHÍ CHỦ TỊCH UBND TỈNH", "TẠI HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2024, TRIỂN KHAI NHIỆM VỤ NĂM 2025",
+             "Hòa Bình, ngày 06 tháng 01 năm 2025", "", "Kính thưa các đồng chí,", "Năm 2024 thu ngân sách đạt 6.012 tỷ đồng."]
+    meta = extract(lines, "fallback", filename="phatbieu.txt")
+    assert meta["title"].startswith("PHÁT BIỂU CỦA ĐỒNG CHÍ") and meta["kind"] == "bài phát biểu"
+    assert meta["period"] == Period("year", 2024) and meta["next_period"] == Period("year", 2025)
