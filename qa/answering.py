@@ -125,8 +125,10 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
                      and (e.national or national_figure(query, e.sentence)) and not _holds(e, best)), default=0.0)
     # or by a sentence saying the figure asked is not compiled ('số liệu vốn FDI đăng ký trên địa bàn tỉnh đang được rà
     # soát ... chưa được công bố'): a weak sentence of another quantity (the new firms beside it) is no answer either
-    unpublished = max((e for e, r in zip(all_evidence, ruled) if r == "says_it_is_not_compiled" or e.unpublished),
-                      key=lambda e: e.coverage, default=None)
+    # (of a report that fits the period and place: another quarter's release saying its fruit exports are not counted
+    # apart says nothing of this month's exports)
+    unpublished = max((e for e, r in zip(all_evidence, ruled) if (r == "says_it_is_not_compiled" or e.unpublished)
+                       and r != "period_or_place_does_not_fit"), key=lambda e: e.coverage, default=None)
     elsewhere = max(elsewhere, unpublished.coverage if unpublished else 0.0)
     # ... and the report's words on it go into what the answer says, when that sentence says as much as the best one
     # (or says it beside the best one, in its passage: 'trong 6 tháng đầu năm không tổng hợp tỷ lệ hộ nghèo. Mục tiêu năm

@@ -25,6 +25,9 @@ def units_in(question: str) -> set[str]:
     units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
     if not units and _VALUE_ASKED.search(folded):
         units = set(_MONEY)  # 'kim ngạch xuất khẩu cà phê': its value, not the tonnes beside it
+    elif _MONEY_ASKED.search(folded):
+        # 'thu hút được bao nhiêu vốn FDI từ các dự án cấp mới': an amount of money, not the projects it came from
+        units = {u for u in units if u in _MONEY} or set(_MONEY)
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
     # ('bao nhiêu phần trăm' is the percent sign spelt out; 'điểm phần trăm' a unit of its own)
     return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b", folded) else units
@@ -64,6 +67,7 @@ _COMPARISON_WORDS = re.compile(r"\bso (?:sanh |voi )?(?:cung ky|ke hoach|du toan
                                r"|\b(?:tang|giam) bao nhieu")
 _RATE_WORDS = re.compile(r"\b(?:ty le|ty trong|phan tram|chiem)\b")
 _VALUE_ASKED = re.compile(r"\b(?:kim ngach|tri gia)\b")
+_MONEY_ASKED = re.compile(r"\b(?:bao nhieu|may)\s+(?:von|tien|kinh phi)\b")  # money asked by its name
 _MONEY = [u for u in _UNITS if re.search(r"(?:^|\s)(?:usd|dong)$", u) and u != "lao dong"]
 
 

@@ -77,6 +77,15 @@ def _baselines_stated(figures: list[Figure]) -> dict[int, str]:
     return out
 
 
+def _said_before(f: Figure) -> str:
+    """The baseline a share's own clause names before it ('nếu tính theo kế hoạch vốn Thủ tướng Chính phủ giao (5.480,0
+    tỷ đồng) thì đạt 72,8%'), from its 'theo' / 'so với' on; empty where it names none."""
+    if f.kind != "share" and not (f.kind == "result" and f.unit == "%"):
+        return ""
+    m = re.search(r"\b(?:theo|so v\S{1,3}i)\s", f.head, re.IGNORECASE)
+    return f.head[m.start():] if m else ""
+
+
 def _against_same(after: str, baselines: set[str] | None) -> int:
     """How many words of the asked baseline the figure is stated against (0: none of them)."""
     if not baselines:
@@ -238,7 +247,8 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
                 part,
                 # against the asked baseline: its own, or, for a change that names none, the sentence's change
                 # before it ('giảm 5,9% so với cùng kỳ, trong đó: xuất khẩu ..., giảm 30,3%')
-                -_against_same(stated.get(i, compared_by), baselines) if baselines
+                -max(_against_same(stated.get(i, compared_by), baselines), _against_same(_said_before(f), baselines))
+                if baselines
                 else f.kind == "change" and _against_other(f.after),
                 f.unit is None and not re.search(r"[.,]", f.value) and not said,
                 # of equal weight, the figure with fewer words the question does not use: the whole before

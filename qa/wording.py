@@ -77,8 +77,13 @@ def _named_as_other(quote: str, period: Period, report: Period | None) -> bool:
     compared with ('thấp hơn nhiều so với mức tăng 9,05% của 9 tháng năm 2019'): its own figures are not that period's."""
     folded = fold_ocr(quote)
     found = [m for m in find_periods(folded, report.year if report else None, folded=True) if m.period == period]
+    # (or in a bracket right after the baseline: 'tăng 12,4% so với cùng kỳ năm 2022 (7 tháng năm 2022 đạt 8.197,8 tỷ
+    # đồng)' gives the baseline's own value)
     return bool(found) and all(m.comparison or re.search(r"\bcua\s*$", folded[max(0, m.start - 8):m.start])
-                               for m in found)
+                               or _AFTER_BASELINE.search(folded[max(0, m.start - 45):m.start]) for m in found)
+
+
+_AFTER_BASELINE = re.compile(r"\b(?:so\s+voi|cung\s+ky)\b[^.;()]{0,30}\(\s*$")
 
 
 def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, store: Store,
