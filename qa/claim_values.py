@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import replace
 
-from tracuu.ingest.places import find_provinces, successor
+from tracuu.ingest.places import find_provinces, province_spans, successor
 from tracuu.ingest.textnorm import bracket_close, fold
 
 from .figures import BASELINE_WORDS, Figure, parse_number, scaled
@@ -206,7 +206,9 @@ def elsewhere(f: Figure, places: list[str]) -> bool:
     # tăng 6,54%)'; not a former part of the place named, 'Bình Định (cũ)' of Gia Lai)
     listed = bracket_close(f.quote, f.start, f.start, len(f.quote)) >= 0
     former = bool(re.search(r"\bcu\b|\bkhu vuc\b", folded))  # ('khu vực Bình Định (cũ)': a part, after 2025)
-    return (compared or listed) and any(p not in places and not (former and successor(p) in places)
+    # (or opening on another province as what states it: 'cùng thời gian này, An Giang xuất khẩu khoảng 845 triệu USD')
+    subject = any(a <= 12 for a, _, _ in province_spans(folded.lstrip()))
+    return (compared or listed or subject) and any(p not in places and not (former and successor(p) in places)
                                         for p in find_provinces(clause))
 
 

@@ -152,3 +152,15 @@ def test_a_bracket_listing_other_provinces_figures_is_theirs():
     assert [f.value for f in figs if elsewhere(f, ["Tuyên Quang"])] == ["6,98", "7,82", "6,54"]
     part = extract("Thu nội địa toàn tỉnh đạt 9.120 tỷ đồng (trong đó khu vực Hà Giang cũ thu 1.450 tỷ đồng).")
     assert not any(elsewhere(f, ["Tuyên Quang"]) for f in part)
+
+
+def test_a_clause_opening_on_another_province_states_that_province_s_figure():
+    """'..., cùng thời gian này, An Giang xuất khẩu khoảng 845 triệu USD' in a Kiên Giang interview (set DO, invented):
+    An Giang's figure, no value for a claim about Kiên Giang; the province's own clause stays its own."""
+    from tracuu.qa.claim_values import elsewhere
+    quote = ("Kim ngạch xuất khẩu cộng dồn 8 tháng đạt 598,6 triệu USD, tăng 8,7% so cùng kỳ. So với các tỉnh lân cận, "
+             "quy mô xuất khẩu của Kiên Giang còn khiêm tốn: cùng thời gian này, An Giang xuất khẩu khoảng 845 triệu "
+             "USD, Cà Mau khoảng 780 triệu USD.")
+    figs = extract(quote)
+    assert [f.value for f in figs if elsewhere(f, ["Kiên Giang"])] == ["845", "780"]
+    assert not any(elsewhere(f, ["Kiên Giang"]) for f in figs if f.value in ("598,6", "8,7"))
