@@ -25,7 +25,7 @@ def units_in(question: str) -> set[str]:
     units = {u for u in _UNITS if u not in _AMBIGUOUS and re.search(rf"(?<![a-z]){re.escape(u)}(?![a-z])", folded)}
     if not units and _VALUE_ASKED.search(folded):
         units = set(_MONEY)  # 'kim ngạch xuất khẩu cà phê': its value, not the tonnes beside it
-    elif _MONEY_ASKED.search(folded):
+    elif (m := _ASK.search(folded)) and _MONEY_ASKED.match(folded, m.start()):  # (the first thing asked)
         # 'thu hút được bao nhiêu vốn FDI từ các dự án cấp mới': an amount of money, not the projects it came from
         units = {u for u in units if u in _MONEY} or set(_MONEY)
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
@@ -68,6 +68,7 @@ _COMPARISON_WORDS = re.compile(r"\bso (?:sanh |voi )?(?:cung ky|ke hoach|du toan
 _RATE_WORDS = re.compile(r"\b(?:ty le|ty trong|phan tram|chiem)\b")
 _VALUE_ASKED = re.compile(r"\b(?:kim ngach|tri gia)\b")
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|may)\s+(?:von|tien|kinh phi)\b")  # money asked by its name
+_ASK = re.compile(r"\b(?:bao nhieu|may)\s")
 _MONEY = [u for u in _UNITS if re.search(r"(?:^|\s)(?:usd|dong)$", u) and u != "lao dong"]
 
 

@@ -18,6 +18,7 @@ from .figure_asks import asked_word, first_ask, last_clause, lead_in_words, shar
 from .figure_words import counts
 from .figures import BASELINE_WORDS, HOW_WORDS, Figure
 from .part_names import names_part, narrower
+from .quote_checks import with_twins
 from .sentence import last_stop
 from .cutoffs import cutoff_months
 from .glossary import FIGURE_KINDS, left_out_words, named_measures
@@ -79,10 +80,10 @@ def _baselines_stated(figures: list[Figure]) -> dict[int, str]:
 
 def _said_before(f: Figure) -> str:
     """The baseline a share's own clause names before it ('nếu tính theo kế hoạch vốn Thủ tướng Chính phủ giao (5.480,0
-    tỷ đồng) thì đạt 72,8%'), from its 'theo' / 'so với' on; empty where it names none."""
+    tỷ đồng) thì đạt 72,8%'), from its 'theo' on; empty where it names none."""
     if f.kind != "share" and not (f.kind == "result" and f.unit == "%"):
         return ""
-    m = re.search(r"\b(?:theo|so v\S{1,3}i)\s", f.head, re.IGNORECASE)
+    m = re.search(r"\btheo\s", f.head, re.IGNORECASE)  # (not 'so với cùng kỳ' opening the clause of every change)
     return f.head[m.start():] if m else ""
 
 
@@ -187,7 +188,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         # the sentence's frame ('Kết quả rà soát hộ nghèo, hộ cận nghèo năm 2022, ...') is every figure's in it,
         # not only the first one's: the figures' own words tell them apart
         text, lead = f.context or f.indicator, leads.get((f.n, f.sentence), "")
-        own = token_set(text[len(lead):] if lead and text.startswith(lead) else text, repair)
+        own = with_twins(token_set(text[len(lead):] if lead and text.startswith(lead) else text, repair))
         have = own | token_set(lead, repair)
         if theirs := parts_say.get(id(f), set()) - token_set(f.head or f.indicator, repair):
             own, have = own - theirs, have - theirs
@@ -238,7 +239,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         plan_amount = f.kind == "target" and f.reference and not (plan or wants_target or references)
         of_ask = bool(asked_verb) and _asked_of(f.head, asked_verb, words)
         run = shared_run(f.head, lead_in) if of_ask else 0
-        printed = set(words_of(f"{f.context or f.head} {f.after}"))
+        printed = with_twins(set(words_of(f"{f.context or f.head} {f.after}")))  # ('khách quốc tế': 'nước ngoài')
         all_counted = bool(counted_words) and all(w in printed or letter_off(w, printed, shortest=4) for w in counted_words)
         return (plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit,
                 i in aside and (f.n, f.sentence) in plain, -said,

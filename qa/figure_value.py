@@ -40,7 +40,7 @@ class Figure:
 
 def parse_number(text: str) -> float | None:
     """'1.158,8' -> 1158.8, '10.902' -> 10902, '6,67' -> 6.67, '1,158.8' / '1158.8' -> 1158.8."""
-    s = text.strip().replace("−", "-").replace("\u00a0", "")
+    s = text.strip().replace("−", "-").replace("\u00a0", "").replace(" .", ".")  # ('2 .386,7': OCR's stray space)
     if not re.fullmatch(r"-?\d[\d.,]*", s):
         return None
     dots, commas = s.count("."), s.count(",")

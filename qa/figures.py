@@ -23,10 +23,11 @@ from .not_figures import not_figures
 from .figure_value import Figure, parse_number, ranges, scaled  # noqa: F401  (re-exported: readers import them from here)
 from .table_cells import table_cells  # noqa: F401
 
-# a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim)
+# a number as printed: '1.158,8', '10.902', '6,67', '2.161', '-3,2', '1158.8' (English notation in a claim), '2 .386,7'
+# (OCR split a thousands group off with a space)
 # a number's end: no letter, digit group or slash follows, unless a unit is glued to it ('trồng được 250ha rừng')
 _END = r"(?:(?![\w/]|[.,]\d)|(?=(?:ha|km2?|kg|m[23²³]|tấn|tỷ|MW|kWh)(?![^\W\d_])))"
-NUMBER = re.compile(rf"(?<![\w/.,])[-−]?\d{{1,3}}(?:[.,]\u00a0?\d{{3}})+(?:[.,]\d+)?{_END}|(?<![\w/.,])[-−]?\d+(?:\u00a0?[.,]\d+)?{_END}")
+NUMBER = re.compile(rf"(?<![\w/.,])[-−]?\d{{1,3}}(?:(?:[.,]| \.)\u00a0?\d{{3}})+(?:[.,]\d+)?{_END}|(?<![\w/.,])[-−]?\d+(?:\u00a0?[.,]\d+)?{_END}")
 _LEX = lexicon()
 # how a figure is stated ('ước đạt', 'được', 'là', 'khoảng'), not what it measures: no evidence of which
 # figure a question asks for

@@ -59,6 +59,21 @@ def counts_another(words: list[str], text: str, toks, variants: dict, query: Que
 
 # the sides statistics split a count or amount into (visitors, capital, goods, firms): a question naming one asks that part
 SIDES = ("quoc te", "noi dia", "trong nuoc", "nuoc ngoai")
+# one side by two names: foreign visitors are what reports count as international ones, domestic as in-country
+_SAME_SIDE = {"nuoc ngoai": "quoc te", "quoc te": "nuoc ngoai", "trong nuoc": "noi dia", "noi dia": "trong nuoc"}
+
+
+def side_twins(question: str) -> str:
+    """The other names of the sides a question asks ('nước ngoài' -> 'quốc tế'), folded: words a figure may be printed
+    with for it ('trong đó khách quốc tế 98,6 nghìn lượt' for 'du khách nước ngoài')."""
+    folded = fold_ocr(question)
+    return " ".join(_SAME_SIDE[s] for s in SIDES if re.search(rf"\b{s}\b", folded))
+
+
+def with_twins(words: set[str]) -> set[str]:
+    """`words` with the other name of each side they print ('quoc', 'te' -> also 'nuoc', 'ngoai')."""
+    return words | {w for side, twin in _SAME_SIDE.items() if set(side.split()) <= words
+                    for w in [*twin.split(), twin.replace(" ", "_")]}  # (and its word pair, as token_set holds them)
 
 
 def says_side(sides: list[str], text: str) -> bool:
@@ -68,7 +83,7 @@ def says_side(sides: list[str], text: str) -> bool:
     words = words_of(folded)
     pairs = set(zip(words, words[1:]))
     return any(any(Levenshtein.distance(a, x) <= 1 and Levenshtein.distance(b, y) <= 1 for a, b in pairs)
-               for x, y in (side.split() for side in sides))
+               for x, y in (side.split() for side in {*sides, *(_SAME_SIDE[s] for s in sides)}))
 
 
 # units a count or amount is asked in right after 'bao nhiêu' ('bao nhiêu tấn', 'bao nhiêu ha', 'bao nhiêu triệu USD'),

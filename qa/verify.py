@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = re.compile(r"\d+(?:[.,/]\d+)*")
+_NUMBER = re.compile(r"\d+(?:(?:[.,/]| \.(?=\d{3}(?!\d)))\d+)*")  # ('2 .386,7': a thousands group OCR split off)
 _MARKER = re.compile(r"\[\d+\]")
 
 

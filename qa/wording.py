@@ -21,6 +21,7 @@ from .figures import HOW_WORDS, Figure, extract as figure_list
 from .lexicon import lexicon
 from .glossary import SHARE_OF_PLAN, puts_claim
 from .query import Query
+from .quote_checks import side_twins
 from .retrieve import mentioned_periods
 from .scope import former_areas, place_of
 
@@ -142,7 +143,7 @@ def figures_of(query: Query, quotes: list[tuple[int, str]], cited: Citation, sto
                        known=given(query.text) if query.asks_quantity else None,
                        baselines=against(query.text, query.aliases, query.short),
                        references=query.wants_target or _asks_reference(query.text),
-                       words=token_set(query.text),
+                       words=token_set(f"{query.text} {side_twins(query.text)}"),
                        plan=_asks_plan(query.text), question=query.text,
                        place=lambda f: _placed(f, query, doc.province))
 

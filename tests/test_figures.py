@@ -1597,3 +1597,40 @@ def test_a_note_mark_glued_to_the_counted_word_still_counts_it():
     asked = {("luot", "khach", "quoc", "te")}
     assert counts("triệu lượt(3); tổng thu từ du lịch", asked, before="khách quốc tế đạt") == 4
     assert counts("triệu lượt, tăng 21,4%", asked, before="tổng lượt khách tham quan, lưu trú ước đạt") == 1
+
+
+def test_a_thousands_group_ocr_split_off_with_a_space_is_one_number():
+    """'11 thang dat 2 .386,7 triêu USD' (an OCR'd report, set DP; invented): one figure, 2.386,7, read and checked as
+    printed; a space before a decimal part is no such split."""
+    from tracuu.qa.figures import extract
+    from tracuu.qa.verify import numbers_in
+    figs = extract("- Kim ngach xuât khâu thang 11 uoc dat 238,5 triêu USD; 11 thang dat 2 .386,7 triêu USD, tang 16,2%.")
+    assert [(f.value, f.number) for f in figs][:2] == [("238,5", 238.5), ("2 .386,7", 2386.7)]
+    assert numbers_in("dat 2 .386,7 triêu USD") == ["2 .386,7"] and numbers_in("dien tich 2 .5 ha") == ["2", "5"]
+
+
+def test_lead_figures_of_set_dm_dp_questions():
+    """Sentences of sets DM and DP (invented figures) and the figure each question asks first."""
+    from tracuu.qa.figure_asks import units_in
+    fdi = ("Cấp mới 02 dự án FDI với tổng vốn đăng ký 57,3 triệu USD (khoảng 1.352 tỷ đồng); điều chỉnh tăng vốn 01 dự án "
+           "thêm 12,5 triệu USD.")
+    ask = "Trong 8 tháng năm 2023 Quảng Bình thu hút được bao nhiêu vốn FDI từ các dự án cấp mới?"
+    # money asked by its name ('bao nhiêu vốn'): in money units, not the count of projects it came from
+    assert "du an" not in units_in(ask) and "trieu usd" in units_in(ask)
+    assert "du an" in units_in("Quảng Bình có bao nhiêu dự án FDI cấp mới?")
+    # (only the first thing asked: 'bao nhiêu máy tính bảng và bao nhiêu tiền' counts the tablets first)
+    assert "trieu usd" not in units_in("hỗ trợ được bao nhiêu máy tính bảng và bao nhiêu tiền")
+    words = set(tokenize(fold(ask)))
+    assert rank(extract(fdi), weighted({t: 1.0 for t in words}), words=words, question=ask,
+                units=units_in(ask))[0].value == "57,3"
+    # the whole country's figure in the province's bracket is a reference, never the province's
+    cpi = extract("- Chỉ số giá tiêu dùng (CPI) tháng 01/2024 tăng 0,42% so với tháng 12/2023, tăng 3,15% so với cùng "
+                  "kỳ (cả nước tăng 0,31% so với tháng trước).")
+    assert [f.value for f in cpi if f.reference] == ["0,31"]
+    # a share's baseline named before it, 'tính theo kế hoạch Thủ tướng giao ... thì đạt'
+    vp = ("Giải ngân vốn đầu tư công đến 31/10/2023 ước đạt 3.987,5 tỷ đồng, bằng 64,2% kế hoạch vốn giao đầu năm; nếu "
+          "tính theo kế hoạch vốn Thủ tướng Chính phủ giao (5.480,0 tỷ đồng) thì đạt 72,8%.")
+    q = "Vĩnh Phúc giải ngân vốn đầu tư công đạt bao nhiêu phần trăm so với kế hoạch Thủ tướng giao?"
+    words = set(tokenize(fold(q)))
+    assert rank(extract(vp), weighted({t: 1.0 for t in words}), words=words, question=q, units=units_in(q),
+                baselines={"ke hoach thu tuong giao"})[0].value == "72,8"

@@ -46,3 +46,13 @@ def test_a_passage_ocr_stripped_of_its_marks_is_not_held_to_name_the_source():
     """'vén dau tu tir ngudn thu sir dung' (a sample's scan) may be the source asked past recognition: no rule."""
     assert not _other("Nửa đầu năm 2023, phần vốn đầu tư lấy từ tiền sử dụng đất đã thực hiện được bao nhiêu?",
                       "vén dau tu tir ngudn thu sir dung 252,5 ty ddng, bang 50,5% ké hoach")
+
+
+def test_foreign_visitors_are_the_international_ones():
+    """'du khách nước ngoài' asked: 'khách quốc tế' printed is that side (sets DM, DP: invented); domestic alike."""
+    from tracuu.qa.quote_checks import says_side, side_twins, with_twins
+    assert says_side(["nuoc ngoai"], "Lũy kế 7 tháng đón 1.842,7 nghìn lượt khách, trong đó khách quốc tế 98,6 nghìn lượt")
+    assert says_side(["trong nuoc"], "khách nội địa 1.744,1 nghìn lượt")
+    assert not says_side(["nuoc ngoai"], "Lũy kế 7 tháng đón 1.842,7 nghìn lượt khách")
+    assert side_twins("Hà Giang đón bao nhiêu lượt du khách nước ngoài?") == "quoc te"
+    assert {"nuoc", "ngoai", "nuoc_ngoai"} <= with_twins({"khach", "quoc", "te"})
