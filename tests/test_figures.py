@@ -1627,6 +1627,18 @@ def test_lead_figures_of_set_dm_dp_questions():
     cpi = extract("- Chỉ số giá tiêu dùng (CPI) tháng 01/2024 tăng 0,42% so với tháng 12/2023, tăng 3,15% so với cùng "
                   "kỳ (cả nước tăng 0,31% so với tháng trước).")
     assert [f.value for f in cpi if f.reference] == ["0,31"]
+    # ... and never leads, though it alone names the baseline asked ('so với tháng trước')
+    q = "CPI Nghe An thang 1 nam 2024 tang bao nhieu so voi thang truoc"
+    words = set(tokenize(fold(q)))
+    assert rank(cpi, weighted({t: 1.0 for t in words}), words=words, question=q, wants_change=True,
+                baselines={"thang truoc"})[0].value == "0,42"
+    gdp = extract("Tính chung 9 tháng năm 2023, GRDP ước tăng 6,35% (cùng kỳ năm 2022 tăng 7,08%), thấp hơn mục tiêu "
+                  "tăng trưởng 7,0% cả năm 2023, nhưng cao hơn mức tăng chung của cả nước (4,28%).", 1,
+                  Period("nine_months", 2023))
+    q = "Tien Giang uoc tang truong GRDP ca nam 2023 la bao nhieu phan tram"
+    words = set(tokenize(fold(q)))
+    assert rank(gdp, weighted({t: 1.0 for t in words}), words=words, question=q, asked=[Period("year", 2023)],
+                units={"%"})[0].value != "4,28"
     # a share's baseline named before it, 'tính theo kế hoạch Thủ tướng giao ... thì đạt'
     vp = ("Giải ngân vốn đầu tư công đến 31/10/2023 ước đạt 3.987,5 tỷ đồng, bằng 64,2% kế hoạch vốn giao đầu năm; nếu "
           "tính theo kế hoạch vốn Thủ tướng Chính phủ giao (5.480,0 tỷ đồng) thì đạt 72,8%.")
