@@ -11,7 +11,7 @@ import re
 
 from tracuu.index.backend import Store
 from tracuu.index.store import Hit
-from tracuu.ingest.places import is_city, successor
+from tracuu.ingest.places import is_city, printed_provinces, successor
 from tracuu.ingest.textnorm import fold_ocr
 
 from .glossary import WHOLE_PROVINCE
@@ -159,7 +159,8 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     own = _units(store).get(hit.passage.doc)
     folded = fold_ocr(sentence)
     if not asked:
-        return bool(own and query.provinces) and not _PROVINCE_SCOPE.search(folded)
+        return bool(own and query.provinces) and not (_PROVINCE_SCOPE.search(folded)
+                                                      or set(printed_provinces(sentence)) & set(query.provinces))
     if own in asked:
         return False
     # named as the figure's owner, before it: '... 8 triệu lượt khách; tổ chức sự kiện tại Đồng Hới' is not Đồng Hới's;
@@ -173,4 +174,4 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
 
 
 # a unit's report speaking of its province: 'toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'tỉnh Cao Bằng'
-_PROVINCE_SCOPE = re.compile(rf"{WHOLE_PROVINCE.pattern}|\btinh [a-z]+ [a-z]+")  # or the province by name
+_PROVINCE_SCOPE = WHOLE_PROVINCE  # (or the province asked by name; not another country's 'tỉnh Savannakhet (Lào)')

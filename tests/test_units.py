@@ -87,6 +87,11 @@ def test_a_board_of_industrial_zones_reports_the_zones_not_the_province():
     zones = "Kim ngạch xuất khẩu của các doanh nghiệp trong KCN 9 tháng ước đạt 7.486,5 triệu USD."
     assert another_unit(whole, hit("bqlkcn.txt"), zones, store)
     assert not another_unit(whole, hit("bqlkcn.txt"), "Vốn FDI vào KCN chiếm 88,6% vốn FDI của toàn tỉnh.", store)
+    # a province of another country is not the one asked ('từ tỉnh Savannakhet (Lào)', set AX's Quảng Trị zones); the
+    # province asked by name is
+    assert another_unit(whole, hit("bqlkcn.txt"), "Qua cửa khẩu La Lay: 41,2 triệu USD. Hàng nhập khẩu chủ yếu là cao "
+                        "su, gỗ từ tỉnh Savannakhet (Lào).", store)
+    assert not another_unit(whole, hit("bqlkcn.txt"), "Xuất khẩu của tỉnh Hưng Yên 9 tháng đạt 9.120 triệu USD.", store)
     assert asked_units(parse_query("vốn FDI vào các khu công nghiệp tỉnh Hưng Yên 9 tháng 2025"), store) == {"khu cong nghiep"}
     assert asked_units(parse_query("so lao dong trong cac KCN Hung Yen"), store) == {"khu cong nghiep"}
     assert not asked_units(parse_query("chỉ số sản xuất công nghiệp tỉnh Hưng Yên 9 tháng 2025"), store)
