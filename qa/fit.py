@@ -136,6 +136,10 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         # May's report)
         aimed = query.wants_target and same_day(cutoff_days(fold_ocr(sentence)), query.cutoff_days)
         return bool(query.dated) and not aimed and _far_from_dates(query, hit, store)
+    if _DAYS.search(fold_ocr(leading(_ITEM.sub("", sentence)))) and not _DAYS.search(fold_ocr(query.text)):
+        # 'Tổng mức bán lẻ ... trong 09 ngày Tết ước đạt 812,3 tỷ đồng' in February's report: a few days' figure, no
+        # month's, quarter's or year's (unless those days are asked: 'trong 9 ngày nghỉ Tết')
+        return True
     doc = store.doc_by_name.get(hit.passage.doc)
     holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
     # 'vốn năm 2025 đến hết ngày 31/10/2025': the cut-off date asked is where the report's span ends, so the
@@ -178,6 +182,9 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     return not (before and _CONTINUATION.match(fold_ocr(sentence)) and _names_asked(query, before[-1], default))
 
 
+_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an item's number ('2. Thương mại: ...'), which `leading` would cut at
+# a span of days or a holiday ('trong 09 ngày Tết', 'suốt 5 ngày nghỉ lễ', 'dịp Tết'): folded
+_DAYS = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+ngay\b|\bdip\s+(?:tet|le)\b")
 # a quote's last sentence before it, and a sentence that continues the one before it
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 _CONTINUATION = re.compile(r"\W*(?:trong do|cung ky|cung thoi gian|tuong tu|rieng|bao gom|gom)\b")
