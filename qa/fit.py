@@ -183,8 +183,8 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
 
 
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an item's number ('2. Thương mại: ...'), which `leading` would cut at
-# a span of days or a holiday ('trong 09 ngày Tết', 'suốt 5 ngày nghỉ lễ', 'dịp Tết'): folded
-_DAYS = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+ngay\b|\bdip\s+(?:tet|le)\b")
+# a span of days ('trong 09 ngày Tết', 'suốt 5 ngày nghỉ lễ'; not 'dịp Tết', the occasion of a month's aid): folded
+_DAYS = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+ngay\b")
 # a quote's last sentence before it, and a sentence that continues the one before it
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 _CONTINUATION = re.compile(r"\W*(?:trong do|cung ky|cung thoi gian|tuong tu|rieng|bao gom|gom)\b")
