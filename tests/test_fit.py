@@ -215,5 +215,6 @@ def test_a_few_days_figure_is_no_month_s_unless_those_days_are_asked():
     hit = SimpleNamespace(passage=SimpleNamespace(doc="r", period=None, text=tet, kind="body"))
     assert other_span(parse_query("tong muc ban le hang hoa Quang Tri 2 thang dau nam 2024"), hit, tet, store)
     assert not other_span(parse_query("bán lẻ hàng hóa Quảng Trị trong 9 ngày Tết 2024"), hit, tet, store)
+    assert not other_span(parse_query("doanh thu ban le Quang Tri dip tet giap thin 2024"), hit, tet, store)
     whole = "Lũy kế 02 tháng ước đạt 5.792,1 tỷ đồng, tăng 10,6% so với cùng kỳ."
     assert not other_span(parse_query("tong muc ban le hang hoa Quang Tri 2 thang dau nam 2024"), hit, whole, store)
