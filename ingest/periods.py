@@ -41,9 +41,9 @@ class Mention:
 # crop seasons' names, folded ('vụ Đông Xuân', 'vụ Hè Thu', 'vụ Mùa'; qa.seasons reads a season asked)
 SEASON_NAMES = r"dong\s+xuan|he\s+thu|thu\s+dong|chiem\s+xuan|xuan\s+he|chiem|mua|xuan"
 # 'so với cùng kỳ', 'so cùng kỳ', 'so với' right before a period; OCR spellings too ('so véi', 'clng ky')
-# ('so với vụ Hè Thu năm 2023': a crop season's name may stand between)
+# ('so với vụ Hè Thu năm 2023': a crop season's name may stand between, or a holiday's: 'so với dịp Tết Quý Mão năm 2023')
 _COMPARED = re.compile(r"\b" + SO_VOI + r"(?:c[a-z]{1,3}ng\s+k[a-z]\s+|(?:cu[a-z]i|d[a-z]u|h[a-z]t)\s+"
-                       rf"|vu\s+(?:{SEASON_NAMES})\s+)?$"
+                       rf"|vu\s+(?:{SEASON_NAMES})\s+|(?:dip\s+)?(?:tet|le)(?:\s+[a-z]+){{0,3}}\s+)?$"
                        r"|\bc[a-z]{1,3}ng\s+k[a-z]\s+$")
 # 'so với dự toán năm 2025', 'so với kế hoạch giao năm 2023': a plan measured against, not the figure's period
 # ('so với thực hiện năm 2022 (18.220 tỷ đồng)' states that year's result: it stays a mention)

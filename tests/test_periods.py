@@ -353,3 +353,13 @@ def test_a_running_total_read_before_its_figure():
     assert [m.period for m in find_periods("lũy kế 7 tháng 612 lao động", 2023)] == [Period("months", 2023, 7)]
     assert [m.period for m in find_periods("tính chung 9 tháng 12,5%", 2023)] == [Period("nine_months", 2023)]
     assert [m.period for m in find_periods("tính chung 7 tháng 10 huyện", 2023)] == [Period("month", 2023, 10)]
+
+
+def test_a_holiday_compared_with_is_the_baseline_not_the_figure_s_period():
+    """'tăng 42,2% so với dịp Tết Quý Mão năm 2023 (khoảng 41.200 lượt)' in February 2024's release (set DO, invented):
+    2023 is what Tết 2024's figure is compared with, as 'so với cùng kỳ năm 2023' is."""
+    from tracuu.ingest.periods import find_periods
+    from tracuu.ingest.types import Period
+    found = find_periods("đón khoảng 58.600 lượt khách, tăng 42,2% so với dịp Tết Quý Mão năm 2023 (khoảng 41.200 lượt)")
+    assert [(m.period, m.comparison) for m in found] == [(Period("year", 2023), True)]
+    assert not find_periods("Tết năm 2024 toàn tỉnh đón 58.600 lượt khách")[0].comparison
