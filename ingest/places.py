@@ -198,7 +198,12 @@ _PHRASE_END = re.compile(r"\bviec lam\b")  # a phrase whose last syllable opens 
 
 
 def _capitalised(cased: str, m: re.Match) -> bool:
-    return all(w[:1].isupper() for w in re.split(r"[\s\-–—]+", cased[m.start(1):m.end(1)]) if w)
+    return all(w[:1].isupper() for w in _name_words(cased, m.start(1), m.end(1)))
+
+
+def _name_words(cased: str, a: int, b: int) -> list[str]:
+    """The words of the name printed at `cased[a:b]` ('Bà Rịa - Vũng Tàu': four)."""
+    return [w for w in re.split(r"[\s\-–—]+", cased[a:b]) if w]
 
 
 def province_spans(folded: str, cased: str | None = None) -> list[tuple[int, int, str]]:
@@ -230,7 +235,7 @@ def printed_provinces(text: str) -> list[str]:
     spans = province_spans(folded, cased)
     if len(cased) == len(folded) and cased != cased.upper() and cased != cased.lower():
         spans = [(a, b, name) for a, b, name in spans
-                 if all(w[:1].isupper() or not w[:1].isalpha() for w in re.split(r"[\s\-–—]+", cased[a:b]) if w)]
+                 if all(w[:1].isupper() or not w[:1].isalpha() for w in _name_words(cased, a, b))]
     return list(dict.fromkeys(name for _, _, name in spans))
 
 

@@ -12,7 +12,7 @@ from tracuu.ingest.places import find_provinces, province_spans, successor
 from tracuu.ingest.textnorm import bracket_close, fold
 
 from .figures import BASELINE_WORDS, Figure, parse_number, scaled
-from .glossary import NATION
+from .glossary import NATION, NATION_NAMED
 from .weights import CLAIMS
 
 _HEDGE = re.compile(r"\b(?:gan|khoang|hon|tren|xap xi|chung|gan nhu|duoi|it nhat|toi)\s*$")
@@ -212,12 +212,9 @@ def elsewhere(f: Figure, places: list[str]) -> bool:
                                         for p in find_provinces(clause))
 
 
-_NATION = re.compile(rf"\b(?:{NATION})\b")
-
-
 def names_nation(folded: str) -> bool:
     """A folded text names the whole country ('cả nước', 'toàn quốc', 'bình quân chung')."""
-    return bool(_NATION.search(folded))
+    return bool(NATION_NAMED.search(folded))
 _NATION_AFTER = re.compile(rf"\s*%?\s*(?:/\s*nam\s*)?(?:cua\s+)?(?:{NATION})\b")
 
 

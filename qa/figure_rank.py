@@ -21,10 +21,7 @@ from .part_names import names_part, narrower
 from .quote_checks import with_twins
 from .sentence import last_stop
 from .cutoffs import cutoff_months
-from .glossary import FIGURE_KINDS, NATION, left_out_words, named_measures
-
-
-_NATION = re.compile(rf"\b(?:{NATION})\b")
+from .glossary import FIGURE_KINDS, NATION_NAMED, left_out_words, named_measures
 
 
 def _baseline_words(after: str) -> str:
@@ -246,7 +243,7 @@ def rank(figures: list[Figure], cover: Callable[[set[str]], float], wants_change
         all_counted = bool(counted_words) and all(w in printed or letter_off(w, printed, shortest=4) for w in counted_words)
         # the whole country's figure, stated beside the province's ('cao hơn mức tăng chung của cả nước (4,28%)', '(cả
         # nước tăng 0,31% ...)'), never leads a province's answer, whatever period it is of
-        national = f.reference and not references and bool(_NATION.search(fold(f"{f.head[-40:]} {f.after[:25]}")))
+        national = f.reference and not references and bool(NATION_NAMED.search(fold(f"{f.head[-40:]} {f.after[:25]}")))
         return (national, plan_amount, off_period, place(f) if place else 0, bool(known) and f.number in known, reference, other_unit,
                 i in aside and (f.n, f.sentence) in plain, -said,
                 # a figure of what the question leaves out ('nhập khẩu đạt 245,4' for 'xuất khẩu (không tính nhập khẩu)')

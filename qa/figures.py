@@ -16,7 +16,7 @@ from tracuu.ingest.types import Period
 
 from .figure_words import counts, head_of, indicator_before, tail_end, unit_at
 from .cutoffs import CUTOFF, cutoff_months
-from .glossary import NATION
+from .glossary import NATION, NATION_NAMED
 from .lexicon import lexicon
 from .sentence import bracketed, last_stop
 from .not_figures import not_figures
@@ -106,7 +106,6 @@ _NATIONAL_AFTER = re.compile(rf"\s*%?\s*(?:cua\s+)?(?:{NATION})\b")
 # a bracket's own label before its value: '(kế hoạch 35%)', '(KH: 1.200 tỷ đồng)', '(mục tiêu năm 2025 là 8%)'
 _PLAN_LABEL = re.compile(r"\s*(?:ke hoach|kh|muc tieu|chi tieu|du toan)\b(?:[^()\d,;]|(?:19|20)\d\d)*$")
 # the whole country named right before a bracket: 'bình quân chung của cả nước (khoảng 6,2%/năm)'
-_NATION_IN = re.compile(rf"\b(?:{NATION})\b")
 _NATION_BEFORE = re.compile(rf"\b(?:{NATION})\b[^.;()\d]{{0,20}}\($")
 
 
@@ -314,7 +313,7 @@ def extract(quote: str, n: int = 1, period: Period | None = None, target: bool =
         if _NATIONAL_AFTER.match(folded, b):
             fig.reference = True  # 'chưa bằng một nửa mức tăng 5,05% của cả nước': the whole country's, compared with
         elif (o := folded.rfind("(", sent_start + 1, a)) > folded.rfind(")", sent_start + 1, a) \
-                and _NATION_IN.search(folded, o, a):
+                and NATION_NAMED.search(folded, o, a):
             fig.reference = True  # '... tăng 0,42% (cả nước tăng 0,31% so với tháng trước)': the country's, beside it
         elif (label := _bracket_label(folded, sent_start + 1, a)) is not None:
             # a value in brackets labelled by what it is: '34,2% (kế hoạch 35%)' states the plan; 'cao hơn bình quân

@@ -17,7 +17,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .cutoffs import counted_to, cutoff_days, cutoff_months, same_day
-from .glossary import NOT_COMPILED, compiled_only, leading
+from .glossary import FEW, NOT_COMPILED, compiled_only, leading
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
@@ -184,9 +184,9 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
 
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an item's number ('2. Thương mại: ...'), which `leading` would cut at
 # a span of days ('trong 09 ngày Tết', 'suốt 5 ngày nghỉ lễ'; not 'dịp Tết', the occasion of a month's aid): folded
-_DAYS = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+ngay\b")
+_DAYS = re.compile(rf"\b(?:trong|suot)\s+{FEW}\s+ngay\b")
 # ... and days or a holiday asked ('9 ngay tet binh ngo', 'dịp Tết', 'nghỉ lễ'): then the days' figure is the answer
-_DAYS_ASKED = re.compile(r"\b(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+ngay\b|\btet\b|\bnghi le\b")
+_DAYS_ASKED = re.compile(rf"\b{FEW}\s+ngay\b|\btet\b|\bnghi le\b")
 # a quote's last sentence before it, and a sentence that continues the one before it
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 _CONTINUATION = re.compile(r"\W*(?:trong do|cung ky|cung thoi gian|tuong tu|rieng|bao gom|gom)\b")

@@ -42,8 +42,10 @@ ROAD_NUMBER = re.compile(r"\b(?:quoc lo|tinh lo|huyen lo|duong tinh|duong huyen|
 REFERENCE_NUMBER = re.compile(r"\b(?:(?:bieu|phu luc)\s+(?:so\s*:?\s*)?"
                               r"|(?:nghi quyet|quyet dinh|cong van|ke hoach|bao cao|thong bao|chi thi|van ban|to trinh"
                               r"|thong tu|nghi dinh|bao|ap thap nhiet doi)\s+so\s*:?\s*)\d{1,5}(?:/[\w.-]+)*[a-z]?(?![\d.,])")
+# a small count, in digits or words ('9', 'chín'), folded: how many days, weeks or hours
+FEW = r"(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
 # when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
-DURATION = re.compile(r"\b(?:trong|suot)\s+(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+(?:ngay|tuan|gio)\b")
+DURATION = re.compile(rf"\b(?:trong|suot)\s+{FEW}\s+(?:ngay|tuan|gio)\b")
 
 
 def asks_target(folded: str) -> bool:
@@ -90,6 +92,7 @@ def plan_asked(text: str) -> bool:
 # the whole country, as reports name it beside a province's figure ('cả nước', 'bình quân chung'): one list for the
 # figure read as the nation's (qa/figures.py) and the sentence scoped to it (qa/scope.py)
 NATION = r"ca\s+nuoc|toan\s+quoc|binh\s+quan\s+chung|trung\s+binh\s+chung|(?:ca|toan)\s+vung(?!\s+(?:nguyen|trong|san|chuyen|du))"  # a whole region too (not 'toàn vùng nguyên liệu')
+NATION_NAMED = re.compile(rf"\b(?:{NATION})\b")  # folded text naming it anywhere
 # the whole province as a figure's place ('toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'ở tỉnh'), folded; not a plan
 # the province set ('dự toán tỉnh giao', 'tỉnh giao'): qa.fit (a unit's report speaking of its province) and
 # qa.scope (a unit asked, the province's figure given) read it alike

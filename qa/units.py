@@ -159,7 +159,9 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     own = _units(store).get(hit.passage.doc)
     folded = fold_ocr(sentence)
     if not asked:
-        return bool(own and query.provinces) and not (_PROVINCE_SCOPE.search(folded)
+        # (a unit's report speaking of its province: 'toàn tỉnh', 'của tỉnh', or the province asked by name; not another
+        # country's 'tỉnh Savannakhet (Lào)')
+        return bool(own and query.provinces) and not (WHOLE_PROVINCE.search(folded)
                                                       or set(printed_provinces(sentence)) & set(query.provinces))
     if own in asked:
         return False
@@ -171,7 +173,3 @@ def another_unit(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         return False
     return not any((own_lead := figure_lead(c)) is not None and _named(u, own_lead) for c in clauses(sentence)[1:]
                    for u in asked)
-
-
-# a unit's report speaking of its province: 'toàn tỉnh', 'trên địa bàn tỉnh', 'của tỉnh', 'tỉnh Cao Bằng'
-_PROVINCE_SCOPE = WHOLE_PROVINCE  # (or the province asked by name; not another country's 'tỉnh Savannakhet (Lào)')
