@@ -26,7 +26,7 @@ from .quote_choice import (amount_over_share, highlight, plan_over_shares, asked
 from .glossary import leading
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
 from .figure_line import counted_to_date, lead_line
-from .figures import aimed, aims_at, aims_share
+from .aims import aimed, aims_at, aims_share
 from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
 from .parts import lead_in, list_above, part_asked

@@ -13,7 +13,8 @@ from tracuu.ingest.types import Period
 
 from .claim_values import comparable, counterpart, elsewhere, equal, rounds, value
 from .claim_words import names_measure
-from .figures import Figure, aimed, extract
+from .aims import aimed
+from .figures import Figure, extract
 from .fit import ends_at
 from .cutoffs import cutoff_months
 from .query import parse_query

@@ -20,7 +20,8 @@ from tracuu.ingest.textnorm import fold
 from .answer import Citation
 from .sentence import sentences
 from .query import parse_query
-from .figures import Figure, aimed, extract
+from .aims import aimed
+from .figures import Figure, extract
 from .cutoffs import COUNTED_DATE
 from .answering import held
 from .claim_values import baseline_rival, comparable, elsewhere, names_nation, equal, hedge_side, hedged, index_readings, periods_printing, readings, rounds, value

@@ -15,7 +15,7 @@ from .answer import Citation
 from .claim_values import rounds, value
 from .extract import Evidence
 from .figure_value import Figure
-from .figures import aimed
+from .aims import aimed
 from .units import unit_of
 from .query import Query
 

@@ -421,14 +421,6 @@ def test_the_parts_of_a_plan_amount_are_planned_too():
     assert figs[-1].kind == "result"
 
 
-def test_a_figure_for_a_period_after_the_report_s_own_is_an_aim():
-    from tracuu.ingest.types import Period
-    from tracuu.qa.figures import aimed
-    fig = extract("Năm 2026, tổng thu ngân sách nhà nước trên địa bàn 20.500 tỷ đồng.")[0]
-    assert fig.kind == "result" and aimed(fig, Period("year", 2025))  # said in a 2025 report: a plan
-    assert not aimed(fig, Period("year", 2026)) and not aimed(fig, None)
-
-
 def test_fractions_and_the_year_on_year_change_by_default():
     figs = extract("Đến cuối năm 2024 toàn tỉnh có 80/87 xã đạt chuẩn nông thôn mới; ngày 12/12 đạt 5.000 tỷ đồng.")
     assert [(f.value, f.number, f.unit) for f in figs] == [("80/87", 80.0, "xã"), ("5.000", 5000.0, "tỷ đồng")]
@@ -1147,17 +1139,6 @@ def test_a_range_is_one_figure_and_a_list_item_s_number_names_nothing():
     # years of a span and a descending pair are no range
     assert [f.value for f in extract("giai đoạn 2021 - 2025 trồng 12 ha")] == ["12"]
     assert [f.value for f in extract("giảm từ 9,5 - 7,2% xuống")] == ["9,5", "7,2"]
-
-
-def test_a_year_s_plan_counted_at_a_date_of_the_report_is_a_result_not_an_aim():
-    """'giải ngân kế hoạch vốn năm 2022 tính đến hết ngày 30/11/2022 là 2.461,10 tỷ đồng' in a report to 30/11/2022:
-    the state at that date, though the plan's year ends later (invented sentence)."""
-    from tracuu.qa.figures import aimed
-    own = Period("months", 2022, 11)
-    q = "Tổng giá trị giải ngân kế hoạch vốn năm 2022 tính đến hết ngày 30/11/2022 là 2.461,10 tỷ đồng."
-    assert not aimed(extract(q, period=own, own=own)[0], own)
-    plan = "Năm 2022 phấn đấu giải ngân 3.912,64 tỷ đồng."
-    assert aimed(extract(plan, period=own, own=own)[0], own)
 
 
 def test_the_lead_line_reaches_the_plan_s_share_when_it_is_asked():
