@@ -58,8 +58,8 @@ _SO = re.compile(r"\b(?:" + SO_VOI + r"|(?:b[a-z]{1,2}ng|h[a-z]n|v[a-z]{1,2}i)\s
 # 'nhiệm kỳ 2021 - 2026' (an elected body's term) is no period of a figure either
 _SPLIT_YEAR = re.compile(rf"\b(?:{NAM}\s+hoc|nien\s+(?:khoa|vu|do)|nhiem\s+ky)\s+{YEAR}\s*[-/]\s*{YEAR}")
 _PROGRAMME = re.compile(rf"\bgiai\s+doan\s+{YEAR}\s*-\s*{YEAR}|\b(?:tam\s+nhin|dinh\s+huong)\s+(?:den\s+)?(?:{NAM}\s+)?{YEAR}")
-# 'theo giá so sánh 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
-_PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")
+# 'theo giá so sánh 2010', 'giá SS 2010', 'giá cố định năm 2010': the base year of prices, no period of a figure
+_PRICE_BASE = re.compile(r"\bgi[a-z]\s+(?:so\s+s[a-z]nh|ss|c[a-z]\s+d[a-z]nh|g[a-z]c)(?:\s+n[a-z]{0,2}m)?\s*$")
 _FROM_DATE = re.compile(r"\btu\s+(?:ngay\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*$")
 # ('năm tháng đầu năm 2025' is five months: 'năm' as a number only before 'tháng đầu năm')
 _NMONTHS = r"(\d{1,2}|hai|bon|nam(?=\s+thang\s+dau\s+nam)|bay|tam|muoi mot|muoi)"
@@ -92,7 +92,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # (a table's column writes the year after a slash: 'Ước 8 tháng/2024', '9 tháng/2023 so với cùng kỳ (%)')
     ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang(?:\s+dau\s+{NAM}(?:\s*{YEAR})?|\s+(?:{NAM}\s+)?{YEAR}"
                           rf"|\s*/\s*{YEAR}(?![0-9]))")),
-    ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau ))"
+    # (and a table's column of the estimate or the result: 'Ước 10 tháng: 44.218,9', 'Thực hiện 9 tháng')
+    ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau )|(?<=uoc )"
+                          rf"|(?<=thuc hien ))"
                           rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d{{1,2}}\b(?![.,]\d)|qua|toi|tiep|lien|nua|cuoi|dau))")),
     # a running total stated as such: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4', 'thu ngân sách trên
     # địa bàn 8 tháng ước đạt 1.786,4 tỷ đồng' (not a term: 'kỳ hạn 12 tháng đạt', 'sau 6 tháng tăng' is read above)

@@ -25,7 +25,7 @@ from .quote_choice import (amount_over_share, highlight, plan_over_shares, asked
                            whole_over_singled)
 from .glossary import leading
 from .figure_asks import asks_comparison, asks_rate, given, states_the_ask
-from .figure_line import counted_to_date, lead_line
+from .figure_line import counted_to_date, days_said, lead_line
 from .aims import aimed, aims_at, aims_share
 from .notes import asked_note, asks_part, dated_item, names_the_part
 from .lists import as_hits, listed, outcome_rows, shortfall_named
@@ -274,6 +274,8 @@ def answer_from(query: Query, hits: list[Hit], store: Store, k: int, generate: C
             label = f"mục tiêu, kế hoạch {label}" if label else "mục tiêu, kế hoạch"
         elif figs[0].n == 1 and (date := counted_to_date(citations[0].quote or "", figs[0].start)):
             label = f"đến {date}"  # 'Tính đến ngày 31/5/2025, giải ngân được 1.985 tỷ đồng': the state at that date
+        elif figs[0].n == 1 and (days := days_said(citations[0].quote or "", figs[0].start)):
+            label = days  # 'Trong 09 ngày nghỉ Tết, toàn tỉnh đón 58.600 lượt': the holiday's, not February's
         text = lead_line(figs[0], citations[0].quote, label,
                          wording.heading_name(query, figs[0], top[best.hit_index].passage.section),
                          plan_share=bool(_PLAN_SHARE_ASKED.search(fold_ocr(query.text)))) + "\n" + text

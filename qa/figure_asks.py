@@ -157,6 +157,15 @@ def against(question: str, aliases: dict[str, str] | None = None, short: dict[st
 def _against(question: str) -> set[str]:
     folded = first_ask(question)  # 'đạt bao nhiêu và bằng bao nhiêu % kế hoạch': the value first
     out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
+    # a month named by its number ('tháng 1/2024 so với tháng 12/2023'): that month, which is 'tháng trước' when it is the
+    # one before the month asked, 'cùng kỳ' when it is the same month
+    for m in re.finditer(r"\bso (?:sanh )?voi (thang (\d{1,2}))\b", folded):
+        out.add(m.group(1))
+        if asked := re.search(r"\bthang (\d{1,2})\b", folded[:m.start()]):
+            if (int(asked.group(1)) - 2) % 12 + 1 == int(m.group(2)):
+                out.add("thang truoc")
+            elif int(asked.group(1)) == int(m.group(2)):
+                out.add("cung ky")  # ('tháng 5/2024 so với tháng 5/2023': the same month of the year before)
     # ('... so với kế hoạch Thủ tướng Chính phủ giao?': the plan as worded, whose it is)
     plans = list(re.finditer(r"(?:phan tram|%|\bso voi)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,5})", folded))
     out |= {m.group(1) for m in plans}

@@ -49,7 +49,7 @@ _AGAINST = re.compile(rf"\s*(?:%\s*)?{SO_VOI}(?:{BASELINE_WORDS})")
 # ('Chương trình mục tiêu quốc gia' is a programme's name, not an aim; nor is a budget's 'bổ sung có mục tiêu 1.900,38
 # tỷ đồng', a transfer earmarked)
 # (not targets judged met or not: '2 chỉ tiêu không đạt là tốc độ tăng trưởng GRDP (đạt 7,02%/KH 7,5%)' states the result)
-_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )(?<!co )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:chu yeu\s+)?(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|(?<!%)(?<!% )(?<!bang )(?<!vuot )ke hoach (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
+_TARGET_BEFORE = re.compile(r"(?:phan dau|(?<!chuong trinh )(?<!co )muc tieu(?! quoc gia)|chi tieu(?!\s+(?:chu yeu\s+)?(?:(?:khong|chua|da)\s+)?(?:dat|vuot|hoan thanh)\b)|du kien|(?<!%)(?<!% )(?<!bang )(?<!vuot )(?:ke hoach|kh) (?:nam|giao)|kich ban|dat tu)\b[^.;]{0,60}$"
                             r"|(?<!\()\bke hoach\s*:?\s*$")  # 'kế hoạch 72 xã; ước thực hiện 74 xã': the plan's value
 # (not a share's plan: 'đạt 111,9% kế hoạch năm, trong đó xuất khẩu lao động 20.420 người' is done)
 # (a bracketed '(kế hoạch 7,2%)' is read by its label, `_bracket_label`)

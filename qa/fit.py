@@ -119,6 +119,8 @@ def _period_fit(query: Query, hit: Hit, store: Store) -> float:
     # a section of another period than its report's (the tasks part plans the next one) speaks of
     # that period: the report's own period says nothing about what was achieved in it, only about
     # what the report planned ('theo báo cáo 6 tháng, ... phấn đấu khởi công khi nào')
+    if doc and _holiday_fits(query, doc.period, f"{hit.passage.section} {hit.passage.text}"):
+        return 1.0
     own = sig["report"] if query.wants_target or not (doc and sec and sec != doc.period) else 0.0
     best = max(own, sig["section"], sig["mention"])
     return 1.0 if best >= 1.0 else 0.6 if best > 0 else (0.0 if query.periods else 0.6)
@@ -141,6 +143,8 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         # month's, quarter's or year's (unless those days are asked: 'trong 9 ngày nghỉ Tết')
         return True
     doc = store.doc_by_name.get(hit.passage.doc)
+    if doc and _holiday_fits(query, doc.period, sentence):
+        return False
     holders = [p for p in (doc.period if doc else None, hit.passage.period) if p]
     # 'vốn năm 2025 đến hết ngày 31/10/2025': the cut-off date asked is where the report's span ends, so the
     # year named is the plan's, and this report holds the asked state
@@ -180,6 +184,17 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
     at = hit.passage.text.find(sentence[:40])
     before = [x for x in _SENTENCE_END.split(hit.passage.text[:at]) if x.strip()] if at > 0 else []
     return not (before and _CONTINUATION.match(fold_ocr(sentence)) and _names_asked(query, before[-1], default))
+
+
+def _holiday_fits(query: Query, own: Period | None, text: str) -> bool:
+    """A holiday asked by its year ('trong 9 ngày nghỉ Tết Giáp Thìn 2024', 'dịp Tết Nguyên đán năm 2024'): the year
+    names which holiday, so a report of part of that year speaking of the holiday holds it (February's report's 'Trong
+    09 ngày nghỉ Tết, toàn tỉnh đón khoảng 58.600 lượt khách'), and no plan for the whole year answers instead."""
+    return bool(own and query.periods and all(a.kind == "year" and a.contains(own) for a in query.periods)
+                and _HOLIDAY.search(fold_ocr(query.text)) and _HOLIDAY.search(fold_ocr(text)))
+
+
+_HOLIDAY = re.compile(r"\b(?:tet nguyen dan|(?:dip|ky nghi|ngay nghi|nghi)\s+(?:le|tet)|tet\s+(?:giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+[a-z]+)\b")
 
 
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an item's number ('2. Thương mại: ...'), which `leading` would cut at

@@ -127,6 +127,11 @@ def contractions(folded: str) -> dict[str, str]:
     # 'thu ngân sách' with no level named is the state budget's: a table prints 'TỔNG THU NSNN'
     if "nsnn" in ACRONYMS and _BUDGET_ALONE.search(folded):
         out.setdefault("nsnn", ACRONYMS["nsnn"])
+    # another name people give an acronym's indicator ('vốn đầu tư nước ngoài' for FDI, 'tăng trưởng kinh tế' for
+    # GRDP): a terse report prints the acronym alone ('Thu hút FDI: 1.140,2 triệu USD'); the words asked stand for it
+    for a, names in ALSO_NAMED.items():
+        if a not in out and (name := next((n for n in names if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", folded)), None)):
+            out[a] = name
     return out
 
 

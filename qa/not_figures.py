@@ -24,7 +24,7 @@ def not_figures(folded: str) -> list[tuple[int, int]]:
 _AGE_BAND = re.compile(r"\b(?:tren|duoi|tu|den|du)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\b"
                        r"|(?<![\d.,])\d{1,2}(?:\s*-\s*\d{1,2})?\s+tu[o0d6]i\s+tr[a-z]\s+l[a-z]n\b")
 _NAMED_NUMBER = re.compile(r"(?<=[a-z])-\d+\b")
-_PRICE_YEAR = re.compile(r"\bgia\s+(?:so\s+sanh|co\s+dinh|goc)(?:\s+nam)?\s+((?:19|20)\d\d)\b")  # 'giá so sánh 2010'
+_PRICE_YEAR = re.compile(r"\bgia\s+(?:so\s+sanh|ss|co\s+dinh|goc)(?:\s+nam)?\s+((?:19|20)\d\d)\b")  # 'giá so sánh 2010'
 # a span of years ('giai đoạn 2021-2025', 'niên vụ 2023 - 2024'): no figure
 _YEARS = re.compile(r"(?<![\d.,])(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d|[.,]\d)")
 _MONTHS_SPAN = re.compile(r"(?<![\d.,])\d{1,2}\s+thang\b(?!\s*(?:/|may\b))"

@@ -224,4 +224,10 @@ def other_measures(folded: str, phrases: list[str], asked_text: str) -> list[str
     """The measures a sentence names that the question does not, each somewhere not as a revenue's source ('Thu từ
     hoạt động xuất nhập khẩu' is revenue)."""
     return [m for m in measure_phrases(folded, GENERIC_MEASURES) if m not in phrases and m not in asked_text
-            and not all(_REVENUE_FROM.search(folded[:a.start()]) for a in re.finditer(rf"\b{m}\b", folded))]
+            and not all(_REVENUE_FROM.search(folded[:a.start()]) or _HAVING.search(folded[:a.start()])
+                        for a in re.finditer(rf"\b{m}\b", folded))]
+
+
+# a measure after 'có' says what a subject has, not what is measured: 'Thu từ khu vực doanh nghiệp có vốn đầu tư nước
+# ngoài đạt 1.512,3 tỷ đồng' is revenue (from the enterprises with foreign capital), no investment
+_HAVING = re.compile(r"\b(?:doanh nghiep|du an|khu vuc|don vi|co so)\s+co\s+$")

@@ -376,6 +376,11 @@ def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall()
                 baselines=against(question))[0].value == "9,1"
     assert rank(figs, weighted(_w("chỉ số sản xuất công nghiệp")), wants_change=True,
                 baselines=against("IIP tháng 10/2022 so với tháng trước"))[0].value == "2,3"
+    # the months named by number: September is October's month before, October 2021 its same month a year before
+    assert rank(figs, weighted(_w("chỉ số sản xuất công nghiệp")), wants_change=True,
+                baselines=against("IIP tháng 10/2022 so với tháng 9/2022"))[0].value == "2,3"
+    assert rank(figs, weighted(_w("chỉ số sản xuất công nghiệp")), wants_change=True,
+                baselines=against("IIP tháng 10/2022 so với tháng 10/2021"))[0].value == "9,1"
     # a share of the plan, as OCR prints it ('% téng ké hoach'); the value asked first, its share second
     ocr = extract("Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao.")
     assert [f.kind for f in ocr] == ["result", "share"]
@@ -1627,3 +1632,11 @@ def test_lead_figures_of_set_dm_dp_questions():
     words = set(tokenize(fold(q)))
     assert rank(extract(vp), weighted({t: 1.0 for t in words}), words=words, question=q, units=units_in(q),
                 baselines={"ke hoach thu tuong giao"})[0].value == "72,8"
+
+
+def test_kh_nam_before_a_figure_marks_the_year_s_plan_and_a_share_of_it_is_no_plan():
+    # invented bullets: 'KH năm' is 'kế hoạch năm' as terse reports abbreviate it
+    assert extract("- KH năm 2027 (NQ số 21-NQ/TU): GRDP tăng 8,0%.")[0].kind == "target"
+    share = extract("- Xuất khẩu 11 tháng: 2.386,7 triệu USD, đạt 95,5% KH năm.")
+    assert [f.kind for f in share if f.value == "95,5"] != ["target"] and share[0].kind != "target"
+

@@ -104,6 +104,8 @@ def test_the_base_year_of_prices_is_no_period():
     ocr = "GRDP nam 2023 (gia co dinh nam 2010) tang 6,1%, quy I tang 5,2%"
     assert [m.period for m in find_periods(ocr)] == [Period("year", 2023), Period("quarter", 2023, 1)]
     assert [m.period for m in find_periods("Năm 2010 tỉnh có 120 doanh nghiệp.")] == [Period("year", 2010)]
+    # (abbreviated as terse briefings print it: 'giá SS 2010'; invented figures)
+    assert [m.period for m in find_periods("GRDP quý I/2027 (giá SS 2010): tăng 5,12% so CK.")] == [Period("quarter", 2027, 1)]
 
 
 def test_a_school_or_crop_year_is_no_calendar_period():
@@ -363,3 +365,10 @@ def test_a_holiday_compared_with_is_the_baseline_not_the_figure_s_period():
     found = find_periods("đón khoảng 58.600 lượt khách, tăng 42,2% so với dịp Tết Quý Mão năm 2023 (khoảng 41.200 lượt)")
     assert [(m.period, m.comparison) for m in found] == [(Period("year", 2023), True)]
     assert not find_periods("Tết năm 2024 toàn tỉnh đón 58.600 lượt khách")[0].comparison
+
+
+def test_a_table_column_of_the_estimate_or_result_names_its_running_total():
+    # invented row, as a Word table renders: the estimate's column holds the 10 months of the report's year
+    row = "Tổng mức bán lẻ HH và DTDV tiêu dùng > Đơn vị: Tỷ đồng; Kế hoạch 2023: 52.000,0; Ước 10 tháng: 44.218,9"
+    assert Period("months", 2023, 10) in [m.period for m in find_periods(row, 2023)]
+    assert [m.period for m in find_periods("Thực hiện 9 tháng: 1.204,6", 2024)] == [Period("nine_months", 2024)]

@@ -143,3 +143,22 @@ def test_an_amount_asked_leads_with_the_amount_not_a_share(wide_engine):
     4.215,6 tỷ đồng: the amount asked leads, not the share."""
     ans = wide_engine.ask("thu ngan sach thai nguyen quy 1/2025")
     assert ans.answered and "4.215,6" in _first(ans) and "25%" not in _first(ans), ans.answer
+
+
+def test_a_terse_briefing_s_growth_bullet_answers_economic_growth_and_its_plan_does_not(invented_engine):
+    """A party committee's briefing (invented figures) prints 'GRDP quý II (giá SS 2010): tăng 6,84%' and 'KH năm 2027
+    (...): GRDP tăng 8,0%' as bullets: 'tăng trưởng kinh tế' is the GRDP's growth (the acronym printed alone names it),
+    'KH năm' marks the year's plan, and 'giá SS 2010' is the prices' base year, no period of the figure."""
+    ans = invented_engine.ask("Tăng trưởng kinh tế quý II năm 2027 của tỉnh Tuyên Quang đạt mức nào?")
+    assert ans.answered and "6,84%" in _first(ans) and "2010" not in _first(ans).split(":")[0], ans.answer
+    ans = invented_engine.ask("Kế hoạch tăng trưởng kinh tế năm 2027 của Tuyên Quang là bao nhiêu?")
+    assert ans.answered and "8,0%" in _first(ans), ans.answer
+
+
+def test_a_holiday_asked_by_its_year_is_answered_by_its_days_not_the_year_s_plan(invented_engine):
+    """Cao Bằng's February report (invented figures) gives the 7 days of Tết (61.300 guests) and the year's plan (3,1 triệu):
+    the year in 'Tết Đinh Mùi 2027' names which holiday; the days' figure answers, labelled as those days."""
+    ans = invented_engine.ask("Cao Bằng đón bao nhiêu lượt khách trong 7 ngày nghỉ Tết Đinh Mùi 2027?")
+    assert ans.answered and "61.300" in _first(ans) and "07 ngày nghỉ Tết" in _first(ans), ans.answer
+    ans = invented_engine.ask("Cao Bằng đón bao nhiêu lượt khách 2 tháng đầu năm 2027?")
+    assert ans.answered and "297.500" in _first(ans), ans.answer

@@ -56,3 +56,13 @@ def test_foreign_visitors_are_the_international_ones():
     assert not says_side(["nuoc ngoai"], "Lũy kế 7 tháng đón 1.842,7 nghìn lượt khách")
     assert side_twins("Hà Giang đón bao nhiêu lượt du khách nước ngoài?") == "quoc te"
     assert {"nuoc", "ngoai", "nuoc_ngoai"} <= with_twins({"khach", "quoc", "te"})
+
+
+def test_a_measure_a_subject_has_is_no_other_measure_of_the_sentence():
+    from tracuu.ingest.textnorm import fold_ocr
+    from tracuu.qa.quote_checks import other_measures
+    # invented figures: revenue from the enterprises with foreign capital, not an investment figure
+    having = fold_ocr("- Thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài đạt 1.512,3 tỷ đồng, tăng 12,6%.")
+    assert other_measures(having, ["thu ngan sach"], "thu ngan sach tu khu vuc doanh nghiep fdi") == []
+    invested = fold_ocr("Vốn đầu tư nước ngoài thu hút được 9 tháng đạt 1.512,3 tỷ đồng.")
+    assert other_measures(invested, ["thu ngan sach"], "thu ngan sach") == ["von dau tu"]
