@@ -244,6 +244,11 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             if cur is not None and _leads_into(cur, lines, raw):
                 cur.lines.append((i, text))  # '• Tổng mức bán lẻ ...:' then '  - 10 tháng: 1.006.458 tỷ đồng'
                 continue
+            if cur is not None and cur.kind == "list" and len(cur.lines) <= 3 and _RUNNING_ON.match(fold_ocr(text)):
+                # '- Tổng mức bán lẻ ... tháng 02/2024 ước đạt 2.965,4 tỷ đồng' then '- Lũy kế 02 tháng ước đạt 5.792,1 tỷ
+                # đồng': the running total names no indicator of its own; it is the item above's
+                cur.lines.append((i, text))
+                continue
             start(i, text, "list")
             continue
         if not wrapped:
@@ -295,6 +300,13 @@ def _subheading(cur: Paragraph, prev: str, text: str, width: int) -> bool:
 
 def _indent(raw: str) -> int:
     return len(raw) - len(raw.lstrip())
+
+
+# a list item stating only a running total: a period from January, then straight its verb ('- Lũy kế 02 tháng ước đạt
+# 5.792,1 tỷ đồng', '- Tính chung 5 tháng tăng 8,1%'), no indicator named
+_RUNNING_ON = re.compile(r"\s*[-–+•*»›▪►◦]\s*(?:luy ke|tinh chung|cong don|ca)(?:\s+tu\s+dau\s+nam)?\s+(?:\d{1,2}|hai|ba|bon|"
+                         r"nam|sau|bay|tam|chin|muoi|muoi mot)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*/?\s*(?:19|20)\d\d)?\s*[,:]?"
+                         r"\s*(?:uoc\s+|da\s+)?(?:dat|tang|giam|thuc hien)\b")
 
 
 _BREAKDOWN = re.compile(r"\b(?:trong do|bao gom|gom co|gom|cu the|nhu sau|chia ra)\s*:\s*$")

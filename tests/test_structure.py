@@ -23,6 +23,17 @@ def test_items_at_the_same_indent_stay_items_of_their_own():
     assert _texts(lines)[1:] == [["- Đẩy nhanh giải ngân vốn đầu tư công."], ["- Thu ngân sách đạt dự toán."]]
 
 
+def test_a_running_total_item_naming_no_indicator_belongs_to_the_item_above():
+    # invented figures: the month's item, then its running total ('Lũy kế 02 tháng ước đạt ...'), then another indicator
+    lines = ["- Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 02/2027 ước đạt 2.965,4 tỷ đồng.",
+             "- Lũy kế 02 tháng ước đạt 5.792,1 tỷ đồng, tăng 10,6% so với cùng kỳ.",
+             "- Lũy kế 02 tháng, kim ngạch xuất khẩu ước đạt 312,6 triệu USD.",
+             "- Lũy kế 02 tháng có 184 doanh nghiệp thành lập mới."]
+    paras = _texts(lines)
+    assert paras[0] == lines[:2]  # its own indicator unnamed: the item above's
+    assert [lines[2]] in paras and [lines[3]] in paras  # naming its own: an item of its own
+
+
 def test_a_line_cut_before_its_figure_carries_on_the_sentence():
     lines = ["Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng",
              "6/2023 ước đạt 21.380 tỷ đồng, tăng 1,2% so với tháng trước.", "Chỉ số giá tiêu dùng tăng 0,3%."]
