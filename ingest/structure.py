@@ -201,6 +201,15 @@ def build_paragraphs(lines: list[str], hints: dict[int, str] | None = None) -> l
             start(i, text, "table")
             close()
             continue
+        if _INTERVIEW_QUESTION.match(text) and not in_footnote:
+            # an interviewer's question ('PV: Du lịch ... kết quả cụ thể ra sao thưa ông?') heads the answer below it,
+            # which may not name what it is about ('Tám tháng, toàn tỉnh đón khoảng 7,32 triệu lượt khách')
+            close()
+            push(_INTERVIEW_LEVEL, text.strip("*#_ "))
+            continue
+        if stack and stack[-1][0] == _INTERVIEW_LEVEL and _INTERVIEWER.match(text):
+            close()
+            stack.pop()  # 'PV: Xin cảm ơn ông!': the interview ends; what follows is no answer to its last question
         head = heading_level(text)
         body = re.sub(r"^\s*[~*•]?\s*\d{1,2}(?:[.,]\d{1,2})*[.,)]?\s*", "", text)  # the item's number is no figure
         if head and head[0] >= 2 and (text.rstrip().endswith(".") or _FIGURE_IN_LINE.search(body)):
@@ -307,6 +316,13 @@ def _indent(raw: str) -> int:
 _RUNNING_ON = re.compile(r"\s*[-–+•*»›▪►◦]\s*(?:luy ke|tinh chung|cong don|ca)(?:\s+tu\s+dau\s+nam)?\s+(?:\d{1,2}|hai|ba|bon|"
                          r"nam|sau|bay|tam|chin|muoi|muoi mot)\s+thang(?:\s+dau)?(?:\s+nam)?(?:\s*/?\s*(?:19|20)\d\d)?\s*[,:]?"
                          r"\s*(?:uoc\s+|da\s+)?(?:dat|tang|giam|thuc hien)\b")
+
+
+# an interviewer's question on a line of its own, ending with its question mark (bold or not): not 'Phóng viên: Báo
+# Yên Bái, Đài ...' (who attended)
+_INTERVIEW_QUESTION = re.compile(r"\s*(?:\*\*|__)?\s*(?:PV|P\.V|Phóng viên|Hỏi)\s*:.*\?\s*(?:\*\*|__)?\s*$")
+_INTERVIEWER = re.compile(r"\s*(?:\*\*|__)?\s*(?:PV|P\.V|Phóng viên|Hỏi)\s*:")
+_INTERVIEW_LEVEL = 7  # under any section the report numbers
 
 
 _BREAKDOWN = re.compile(r"\b(?:trong do|bao gom|gom co|gom|cu the|nhu sau|chia ra)\s*:\s*$")

@@ -16,7 +16,7 @@ from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
 from .cutoffs import dated_months
-from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
+from .glossary import (AIMED, INTERVIEW_QUESTION, LEFT_OUT, SHARE_OF_PLAN, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
                        kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
@@ -305,6 +305,10 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
             # USD': the previous sentence names what it measures
             if i and (_CONTINUES.match(fold_ocr(sent)) or names_nothing(sent)):
                 qtoks = qtoks | token_set(sents[i - 1], repair)
+            # an interviewer's question over the answer ('PV: Du lịch ... kết quả cụ thể ra sao?' over 'Tám tháng, toàn
+            # tỉnh đón khoảng 7,32 triệu lượt khách') names what the answer's sentences speak of
+            if INTERVIEW_QUESTION.match(heading):
+                qtoks = qtoks | token_set(heading, repair)
             # ('Thu NSNN trên địa bàn' for 'thu ngân sách': the short form a question's words stand for, spelt out)
             if query.short and any(a in qtoks for a in query.short):
                 qtoks = qtoks | token_set(spelled_out(fold_ocr(quote)), repair)

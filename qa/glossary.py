@@ -119,6 +119,10 @@ def spelled_out(folded: str) -> str:
     return _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], folded)
 
 
+# an interviewer's question, as a section's heading (ingest.structure makes it one over the answer below it)
+INTERVIEW_QUESTION = re.compile(r"(?:PV|P\.V|Phóng viên|Hỏi)\s*:.*\?$")
+
+
 def contractions(folded: str) -> dict[str, str]:
     """Acronyms whose full form a question spells out ('vốn ngân sách trung ương' -> 'nstw'): a report
     may write the short form ('Vốn NSTW: 1.687,7 tỷ đồng')."""

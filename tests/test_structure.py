@@ -278,3 +278,16 @@ def test_a_news_subheading_is_a_line_of_its_own_not_its_paragraph_s_first_senten
     assert ["Xuất khẩu: Hải Dương lần đầu vượt 9 tỷ USD sau 10 tháng"] in paras
     assert any(p[0].startswith("Kim ngạch xuất khẩu 10 tháng") for p in paras)
     assert paras[0] == lines[:2]
+
+
+def test_an_interviewer_s_question_heads_the_answer_below_it_until_the_interview_ends():
+    # invented interview: the answer does not name its topic; the question does
+    lines = ["**PV: Du lịch được xem là đầu tàu, kết quả cụ thể ra sao thưa ông?**", "",
+             "Ông A: Tám tháng, toàn tỉnh đón khoảng 7,32 triệu lượt khách.", "",
+             "**PV: Xin cảm ơn ông!**", "", "- Tổng thu NSNN 8 tháng: 12.345 tỷ đồng."]
+    paras = build_paragraphs(lines)
+    answer = next(p for p in paras if "7,32" in p.lines[0][1])
+    assert answer.section == ["PV: Du lịch được xem là đầu tàu, kết quả cụ thể ra sao thưa ông?"]
+    assert next(p for p in paras if "12.345" in p.lines[0][1]).section == []  # after the thanks: no answer of it
+    # who attended the press conference is no question
+    assert build_paragraphs(["Phóng viên: Báo Yên Bái, Đài Phát thanh và Truyền hình tỉnh."])[0].section == []
