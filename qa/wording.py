@@ -77,13 +77,17 @@ def _named_as_other(quote: str, period: Period, report: Period | None) -> bool:
     """The quote names `period` only as what it compares with ('so với cùng kỳ năm 2019') or as the owner of a value
     compared with ('thấp hơn nhiều so với mức tăng 9,05% của 9 tháng năm 2019'): its own figures are not that period's."""
     folded = fold_ocr(quote)
-    found = [m for m in find_periods(folded, report.year if report else None, folded=True) if m.period == period]
+    found = [m for m in find_periods(folded, report.year if report else None, folded=True, own=report)
+             if m.period == period]
     # (or in a bracket right after the baseline: 'tăng 12,4% so với cùng kỳ năm 2022 (7 tháng năm 2022 đạt 8.197,8 tỷ
-    # đồng)' gives the baseline's own value)
+    # đồng)' gives the baseline's own value; or a bracket opening on the same time of that year: '5.136 tỷ đồng (cùng kỳ
+    # năm 2023 là 746 doanh nghiệp)')
     return bool(found) and all(m.comparison or re.search(r"\bcua\s*$", folded[max(0, m.start - 8):m.start])
-                               or _AFTER_BASELINE.search(folded[max(0, m.start - 45):m.start]) for m in found)
+                               or _AFTER_BASELINE.search(folded[max(0, m.start - 45):m.start])
+                               or _SAME_TIME_OPENS.search(folded[max(0, m.start - 20):m.start]) for m in found)
 
 
+_SAME_TIME_OPENS = re.compile(r"\(\s*cung\s+ky\s+$")
 _AFTER_BASELINE = re.compile(r"\b(?:so\s+voi|cung\s+ky)\b[^.;()]{0,30}\(\s*$")
 
 

@@ -173,3 +173,13 @@ def test_a_part_named_in_one_word_leads_when_the_question_names_it():
     assert first("an giang 7 thang 2024 xuat khau gao duoc bao nhieu") == "412,7"
     assert first("kim ngạch xuất khẩu 7 tháng 2024 của An Giang") == "688,4"
     assert first("xuất khẩu thủy sản 7 tháng 2024") == "198,3"
+
+
+def test_a_bracket_opening_on_the_same_time_last_year_gives_that_year_s_value_only():
+    from tracuu.qa.wording import _named_as_other
+    # invented figures: in August 2027's report, '(cùng kỳ năm 2026 là 746 doanh nghiệp)' is 2026's count beside 2027's
+    quote = "Toàn tỉnh có 812 doanh nghiệp thành lập mới với tổng vốn đăng ký 5.136 tỷ đồng (cùng kỳ năm 2026 là 746 doanh nghiệp)."
+    own = Period("months", 2027, 8)
+    assert _named_as_other(quote, Period("months", 2026, 8), own)
+    # named as its own subject, the same time last year is the period of what follows it
+    assert not _named_as_other("Cùng kỳ năm 2026, toàn tỉnh có 746 doanh nghiệp thành lập mới.", Period("months", 2026, 8), own)
