@@ -235,6 +235,14 @@ def another_period_s(query: Query, figs: list[Figure]) -> str | None:
             or set(query.periods) & set(query.weak):
         return None
     own = [f for f in figs if f.n == 1 and not f.reference]
+    lead = figs[0]
+    if not query.wants_target and lead.n == 1 and not lead.reference and lead.kind != "target" and lead.period is not None \
+            and not any(f.period in query.periods for f in figs if f.n == 1) \
+            and any(lead.period.kind == a.kind and lead.period.index == a.index and lead.period.year != a.year
+                    for a in query.periods):
+        # the figure that would lead is the same span of another year ('8 tháng tỉnh chấp thuận ... 6.480 tỷ đồng' of
+        # 2024's report, for '8 tháng năm 2023'), and no figure is the asked one's: whatever else the quote holds
+        return lead.period.label
     kinds = {p.kind for p in query.periods}
     # (a figure the sentence compares with may be the asked period's: 'thấp hơn mức tăng 9,12% của quý I/2022')
     # (a part's result only: a plans part's aim for the whole year is labelled with the part, 'cả năm phấn đấu ... (kế

@@ -183,3 +183,11 @@ def test_a_bracket_opening_on_the_same_time_last_year_gives_that_year_s_value_on
     assert _named_as_other(quote, Period("months", 2026, 8), own)
     # named as its own subject, the same time last year is the period of what follows it
     assert not _named_as_other("Cùng kỳ năm 2026, toàn tỉnh có 746 doanh nghiệp thành lập mới.", Period("months", 2026, 8), own)
+
+
+def test_a_lead_figure_of_the_same_span_another_year_answers_nothing_whatever_else_the_quote_holds():
+    # invented figures: August 2027's report; 8 months of 2026 asked; a month's figure beside it does not save it
+    figs = extract("Về thu hút đầu tư, 8 tháng tỉnh chấp thuận 12 dự án với tổng vốn đăng ký 6.480 tỷ đồng; riêng tháng 8 "
+                   "chấp thuận 03 dự án, vốn 1.215 tỷ đồng.", 1, Period("months", 2027, 8))
+    assert another_period_s(parse_query("vốn đăng ký 8 tháng năm 2026"), figs) == "8 tháng đầu năm 2027"
+    assert another_period_s(parse_query("vốn đăng ký 8 tháng năm 2027"), figs) is None
