@@ -120,6 +120,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"\bq([1-4])(?:\s*[/\-]\s*|\s+){YEAR}")),
     # a table's column as appendices abbreviate it: 'TH 6T/2024', 'ƯTH 9T 2024', '6TĐN/2025' (months from January)
     ("months", re.compile(rf"(?<![\w/.,])(\d{{1,2}})\s?t(?:dn)?\s*(?:[/\-]\s*|\s+{NAM}\s+|\s+)?{YEAR}(?![0-9])")),
+    # (and without the year, as terse bulletins write them, before a colon: 'TMBL 8T: 49.870 tỷ đ' is the report's 8
+    # months, 'TMBL T8: 6.385' its August, 'T3/2024' March; a compared one after 'so': '+0,8% so T7')
+    ("months", re.compile(r"(?<![\w/.,])(0?[1-9]|1[0-2])t(?=\s*:)")),
+    ("month", re.compile(rf"(?<![\w/.,+\-])t(0?[1-9]|1[0-2])(?:\s*/\s*{YEAR}(?![0-9])|(?=\s*:))")),
+    ("month", re.compile(r"(?<=\bso )t(0?[1-9]|1[0-2])\b(?![/.,]\d)")),
     # 'tháng 11/2025', 'tháng 11 năm 2025', and as typed in a chat box, 'thang 11 2025'
     ("month", re.compile(rf"\bthang\s+(0?[1-9]|1[0-2])(?![0-9])(?:\s*[/\-]\s*{YEAR}|\s*,?\s+{NAM}\s+{YEAR}"
                          rf"|\s+{YEAR}(?![0-9.,]\d)|(?!\s*/\d))")),
@@ -271,9 +276,12 @@ def _borrow_years(mentions: list[Mention], default_year: int | None, text: str =
         if m.year is None:
             # (not the same span named again with its year: '... lũy kế 11 tháng đạt 42.937,5 tỷ đồng, tăng 18,65% so
             # với cùng kỳ (11 tháng năm 2021 đạt 36.188,4 tỷ đồng)' restates it for another year, the baseline's)
-            nxt = next((n.year for n in mentions[i + 1:] if n.year is not None and n.start - m.end < 120
-                        and not n.comparison and (n.kind, n.index) != (m.kind, m.index)
-                        and not (default_year is not None and _SENTENCE_END.search(text, m.end, n.start))), None)
+            # (nor the baseline's value restated in a bracket: 'quý I ước đạt 6.215,4 tỷ đồng, giảm 2,3% so với quý IV
+            # năm 2023 (quý IV năm 2023 đạt 6.361,7 tỷ đồng)' is this year's first quarter)
+            nxt = next((n.year for j, n in enumerate(mentions[i + 1:], i + 1) if n.year is not None
+                        and n.start - m.end < 120 and not n.comparison and (n.kind, n.index) != (m.kind, m.index)
+                        and not (default_year is not None and _SENTENCE_END.search(text, m.end, n.start))
+                        and not _restated_baseline(text, mentions[i + 1:j], n)), None)
             # (nor a year in a bracket closed before it: '9 tháng ... tăng 7,42% (cùng kỳ năm 2025 tăng 6,87%), trong
             # đó riêng quý III ước tăng 7,91%' is this year's third quarter)
             prev = next((n.year for n in reversed(mentions[:i]) if n.year is not None and not n.comparison
@@ -287,6 +295,12 @@ def _borrow_years(mentions: list[Mention], default_year: int | None, text: str =
 
 
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _restated_baseline(text: str, between: list[Mention], n: Mention) -> bool:
+    """`n` stands in a bracket right after a comparison with its own period: the baseline's value restated."""
+    return any(c.comparison and c.period == n.period for c in between) and bool(text) \
+        and bool(re.search(r"\(\s*$", text[:n.start]))
 
 
 def _aside(text: str, start: int, before: int) -> bool:

@@ -13,7 +13,7 @@ from tracuu.ingest.structure import PLAN_WORDS
 from tracuu.ingest.textnorm import fold_ocr, letter_off, vietnamese_score
 
 from .coverage import FUNCTION_WORDS
-from .glossary import ACRONYMS, AIMED, FIGURE_KINDS, measure_phrases
+from .glossary import ACRONYMS, ALSO_NAMED, AIMED, FIGURE_KINDS, measure_phrases
 from .query import Query
 from .sentence import LABEL_WORDS, figure_lead, states_figure
 
@@ -26,9 +26,11 @@ def acronym_words(toks) -> set:
 
 def says_word(w: str, toks, variants: dict) -> bool:
     """`toks` hold the asked word `w`: as printed, as a variant the index knows, OCR'd a letter off, or spelled out
-    when `w` is an acronym ('FDI' asked, 'đầu tư trực tiếp nước ngoài' printed)."""
+    when `w` is an acronym ('FDI' asked, 'đầu tư trực tiếp nước ngoài' printed, or another name of it: 'đầu tư nước
+    ngoài')."""
     return w in toks or any(v in toks for v in variants.get(w, ())) or letter_off(w, toks) \
-        or w in ACRONYMS and set(words_of(ACRONYMS[w])) <= toks
+        or w in ACRONYMS and (set(words_of(ACRONYMS[w])) <= toks
+                              or any(set(words_of(other)) <= toks for other in ALSO_NAMED.get(w, ())))
 
 
 def counts_another(words: list[str], text: str, toks, variants: dict, query: Query) -> bool:

@@ -372,3 +372,20 @@ def test_a_table_column_of_the_estimate_or_result_names_its_running_total():
     row = "Tổng mức bán lẻ HH và DTDV tiêu dùng > Đơn vị: Tỷ đồng; Kế hoạch 2023: 52.000,0; Ước 10 tháng: 44.218,9"
     assert Period("months", 2023, 10) in [m.period for m in find_periods(row, 2023)]
     assert [m.period for m in find_periods("Thực hiện 9 tháng: 1.204,6", 2024)] == [Period("nine_months", 2024)]
+
+
+def test_a_baseline_s_value_restated_in_a_bracket_lends_no_year_to_the_span_before_it():
+    # invented figures: the first quarter is the report's year; 2023 is the compared fourth quarter's
+    text = "Bán lẻ quý I ước đạt 6.215,4 tỷ đồng, giảm 2,3% so với quý IV năm 2023 (quý IV năm 2023 đạt 6.361,7 tỷ đồng)."
+    assert [m.period for m in find_periods(text, 2024) if not m.comparison][0] == Period("quarter", 2024, 1)
+    assert [m.period for m in find_periods("tháng 01, nhiệm vụ tháng 02 năm 2023", 2024)][0] == Period("month", 2023, 1)
+
+
+def test_terse_bulletins_month_and_running_total_abbreviations():
+    # invented bullets: 'T8' is August, '8T' the 8 months to it, 'so T7' compares with July; a name like 'Nhà T1' is none
+    own = Period("months", 2023, 8)
+    assert [m.period for m in find_periods("- TMBL T8: 6.385 tỷ đ (+0,8% so T7).", 2023, own=own) if not m.comparison] == \
+        [Period("month", 2023, 8)]
+    assert [m.period for m in find_periods("- TMBL 8T: 49.870 tỷ đ, +10,8% so CK.", 2023, own=own)] == [Period("months", 2023, 8)]
+    assert [m.period for m in find_periods("riêng T3/2024: +9,6% CK", 2024)] == [Period("month", 2024, 3)]
+    assert find_periods("Nhà T1 tầng 3, đường T2 dài 5 km", 2023) == []
