@@ -72,10 +72,15 @@ _PARTY = re.compile(r"^(tinh uy|thanh uy)\b")
 def _party(lefts: list[str], province: str | None) -> str | None:
     """The province's Party committee of a letterhead 'TỈNH ỦY ĐẮK LẮK' (a secretary's speech, a committee's report):
     not the People's Committee."""
-    first = fold_ocr(next((x for x in lefts if x.strip()), "")).strip()
-    if province and (m := _PARTY.match(first)):
+    # (or the committee under its Party organisation's line: 'ĐẢNG BỘ TỈNH LÀO CAI' / 'TỈNH ỦY')
+    first, second = ([fold_ocr(x).strip() for x in lefts if x.strip()] + ["", ""])[:2]
+    m = _PARTY.match(first) or _PARTY_ORG.match(first) and _PARTY.match(second)
+    if province and m:
         return f"{'Tỉnh ủy' if m.group(1) == 'tinh uy' else 'Thành ủy'} {province}"
     return None
+
+
+_PARTY_ORG = re.compile(r"^dang bo\b")
 
 
 _COUNCIL = re.compile(r"^(?:hoi dong nhan dan|hdnd)\b")

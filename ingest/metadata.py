@@ -22,7 +22,9 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("thong cao", "thông cáo báo chí"),
     ("bao cao", "báo cáo"),
     ("thong bao ket luan", "thông báo kết luận"),
-    ("thong bao", "thông báo"),  # (a chairman's conclusions at a meeting: 'THÔNG BÁO' over 'Kết luận của Chủ tịch ...')
+    ("thong bao", "thông báo"),
+    ("ket luan", "kết luận"),  # (a Party committee's conclusions on a conference: 'KẾT LUẬN' over 'HỘI NGHỊ BAN CHẤP HÀNH ...')
+    ("bien ban", "biên bản"),  # (the minutes of a press conference or a meeting)  # (a chairman's conclusions at a meeting: 'THÔNG BÁO' over 'Kết luận của Chủ tịch ...')
     ("ke hoach", "kế hoạch"),
     ("quyet dinh", "quyết định"),
     ("nghi quyet", "nghị quyết"),
@@ -188,7 +190,8 @@ def _kind(head: list[str], folded: list[str]) -> tuple[str, int | None]:
             continue  # a wrapped sentence's last words ('kế hoạch.' under '... đạt 88,4%') are no kind line
         for marker, name in KINDS:
             # ('BÁO CÁO NHANH', 'BÁO CÁO TÓM TẮT': the kind with how it is made)
-            if re.fullmatch(rf"[^a-z]*{marker}(?: (?:nhanh|tom tat|so bo|chinh thuc))?[^a-z]*", f):
+            # ('BIÊN BẢN HỌP BÁO': the minutes with what met)
+            if re.fullmatch(rf"[^a-z]*{marker}(?: (?:nhanh|tom tat|so bo|chinh thuc|hop bao|hop|hoi nghi))?[^a-z]*", f):
                 return name, i
     return DEFAULT_KIND, None
 
@@ -219,8 +222,8 @@ def _title_under(head: list[str], kind_line: int) -> tuple[str, range]:
             if out:
                 break
             continue
-        if heading_level(s) or len(out) >= 4:
-            break
+        if heading_level(s) or len(out) >= 4 or re.fullmatch(r"[-_=*~.\s]{3,}", s):
+            break  # (a rule under the title, '-----', ends it)
         # (a text saved from PDF runs on into its lead with no blank line: a long line opening a sentence, 'Thực hiện
         # Quyết định số 34/QĐ-UBND ...', is no wrapped title's, which goes on in lower case or capitals)
         if out and (len(s) >= 80 and re.match(r"[^\W\d_][^\W\d_A-ZÀ-ỸĐ]", s) and s[0].isupper()
@@ -316,6 +319,11 @@ def _province(lines: list[str], title: str, filename: str) -> tuple[str | None, 
         return found[0], "title"
     if body := report_province(lines):
         return body, "body"
+    # (else a broadcaster's or a paper's name over its text, in capitals: 'ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH BẠC LIÊU' over a
+    # bulletin naming its neighbours more often)
+    first = next((x.strip() for x in lines[:3] if x.strip()), "")
+    if is_caps(first) and len(found := find_provinces(fold_ocr(first))) == 1:
+        return found[0], "letterhead"
     if found := find_provinces(re.sub(r"[_\-.]+", " ", filename)):
         return found[0], "filename"
     return None, None

@@ -231,6 +231,8 @@ DISPUTED = {
     # set DH: the same ('tháng 10 và 10 tháng năm 2023': the 10 months; 'quý II và 6 tháng đầu năm 2024': the half)
     "DH_Nam_Dinh_CongTTDT_T10_2023.txt": Period("months", 2023, 10),
     "DH_Khanh_Hoa_UBND_Q2_2024.txt": Period("half", 2024, 1),
+    # 'quý III năm 2022 (kèm số liệu lũy kế 9 tháng năm 2022)': the running total, as 'tháng 11 và 11 tháng' is read
+    "DR_Dong_Nai_UBND_Q3-2022.txt": Period("nine_months", 2022),
 }
 
 
@@ -712,3 +714,18 @@ def test_a_bracketed_note_is_no_title_and_a_speech_titled_as_one_is_a_speech():
     meta = extract(lines, "fallback", filename="phatbieu.txt")
     assert meta["title"].startswith("PHÁT BIỂU CỦA ĐỒNG CHÍ") and meta["kind"] == "bài phát biểu"
     assert meta["period"] == Period("year", 2024) and meta["next_period"] == Period("year", 2025)
+
+
+def test_a_party_committee_s_conclusions_and_a_press_conference_s_minutes_are_their_kinds():
+    # invented letterheads: a Party organisation's line over its committee's, 'KẾT LUẬN' as the kind line, a rule under
+    # the title; 'BIÊN BẢN HỌP BÁO' over what the conference announced
+    party = ["ĐẢNG BỘ TỈNH LAI CHÂU", "TỈNH ỦY", "*", "Số 12-KL/TU", "ĐẢNG CỘNG SẢN VIỆT NAM", "Lai Châu, ngày 10 tháng 7 năm 2027",
+             "", "KẾT LUẬN", "HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "về tình hình 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2027",
+             "-----", "", "I. ĐÁNH GIÁ TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2027", "GRDP 6 tháng tăng 7,1%."]
+    m = extract(party, "fallback", filename="kl.txt")
+    assert m["kind"] == "kết luận" and m["issuer"] == "Tỉnh ủy Lai Châu" and not m["title"].endswith("-")
+    assert m["period"] == Period("half", 2027, 1) and m["next_period"] == Period("half", 2027, 2)
+    minutes = ["CỤC THỐNG KÊ TỈNH LAI CHÂU", "Số: 45/BB-CTK", "", "BIÊN BẢN HỌP BÁO",
+               "Công bố số liệu thống kê tình hình kinh tế - xã hội quý I năm 2027", "", "Thời gian: 14 giờ."]
+    m = extract(minutes, "fallback", filename="bb.txt")
+    assert m["kind"] == "biên bản" and m["title"].startswith("Công bố số liệu") and m["period"] == Period("quarter", 2027, 1)
