@@ -25,8 +25,12 @@ from .glossary import FIGURE_KINDS, NATION_NAMED, left_out_words, named_measures
 
 
 def _baseline_words(after: str) -> str:
-    """The folded words right after a figure, its percent sign dropped: where a baseline is named."""
-    return " ".join(fold_ocr(after[:40]).replace("%", " ").split())
+    """The folded words right after a figure, its percent sign dropped (and a note's mark OCR glued to it: '40,6%3 dự
+    toán'): where a baseline is named."""
+    return " ".join(_MARK_AFTER_SIGN.sub(" ", fold_ocr(after[:40])).replace("%", " ").split())
+
+
+_MARK_AFTER_SIGN = re.compile(r"^\s*%\d{1,2}(?=\s)")
 
 
 def _against_other(after: str) -> bool:

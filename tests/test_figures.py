@@ -1640,3 +1640,13 @@ def test_kh_nam_before_a_figure_marks_the_year_s_plan_and_a_share_of_it_is_no_pl
     share = extract("- Xuất khẩu 11 tháng: 2.386,7 triệu USD, đạt 95,5% KH năm.")
     assert [f.kind for f in share if f.value == "95,5"] != ["target"] and share[0].kind != "target"
 
+
+
+def test_a_note_mark_glued_to_the_percent_sign_keeps_the_share_s_baseline():
+    from tracuu.qa.figure_asks import against
+    # invented figures, as OCR glues a note's mark: '40,6%3 dự toán' is the revenue's share of the estimate
+    quote = ("Tổng thu ngân sách 5 tháng ước đạt 8.742 tỷ đồng, đạt 40,6%3 dự toán năm. Chi ngân sách địa phương 5 tháng "
+             "ước 5.137 tỷ đồng, đạt 27,4% dự toán.")
+    question = "Thu ngân sách 5 tháng đạt bao nhiêu phần trăm dự toán?"
+    figs = [f for f in extract(quote) if f.kind == "share"]
+    assert rank(figs, weighted(_w("thu ngân sách")), baselines=against(question))[0].value == "40,6"
