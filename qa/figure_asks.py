@@ -30,7 +30,10 @@ def units_in(question: str) -> set[str]:
         units = {u for u in units if u in _MONEY} or set(_MONEY)
     # a rate is printed in percent ('tăng trưởng GRDP 7,02%', not 'GRDP bình quân đầu người 78,6 triệu đồng')
     # ('bao nhiêu phần trăm' is the percent sign spelt out; 'điểm phần trăm' a unit of its own)
-    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b", folded) else units
+    # (and so is a production or price index: 'Chỉ số sản xuất công nghiệp 5 tháng tăng bao nhiêu' is no 'Giá trị sản xuất
+    # công nghiệp ... 79.460 tỷ đồng')
+    return units | {"%"} if re.search(r"\b(?:tang truong|toc do|ty le)\b|(?<!diem )\bphan tram\b|\bchi so (?:san xuat|gia)\b"
+                                      r"|\b(?:iip|cpi)\b", folded) else units
 
 
 _AMBIGUOUS = _LEX.ambiguous_units

@@ -1650,3 +1650,13 @@ def test_a_note_mark_glued_to_the_percent_sign_keeps_the_share_s_baseline():
     question = "Thu ngân sách 5 tháng đạt bao nhiêu phần trăm dự toán?"
     figs = [f for f in extract(quote) if f.kind == "share"]
     assert rank(figs, weighted(_w("thu ngân sách")), baselines=against(question))[0].value == "40,6"
+
+
+def test_a_production_or_price_index_asked_is_a_percentage():
+    from tracuu.qa.figure_asks import units_in
+    # invented: the index's change, not the output's value in tỷ đồng beside it
+    quote = ("Tính chung 5 tháng chỉ số sản xuất công nghiệp tăng 9,26% so với cùng kỳ. Giá trị sản xuất công nghiệp 5 tháng "
+             "ước đạt 79.460 tỷ đồng.")
+    question = "Chỉ số sản xuất công nghiệp 5 tháng đầu năm 2027 tăng bao nhiêu?"
+    assert "%" in units_in(question) and "%" in units_in("CPI tháng 5 tăng bao nhiêu")
+    assert rank(extract(quote), weighted(_w("chỉ số sản xuất công nghiệp")), units=units_in(question))[0].value == "9,26"
