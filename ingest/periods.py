@@ -99,7 +99,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                           rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d{{1,2}}\b(?![.,]\d)|qua|toi|tiep|lien|nua|cuoi|dau))")),
     # a running total stated as such: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4', 'thu ngân sách trên
     # địa bàn 8 tháng ước đạt 1.786,4 tỷ đồng' (not a term: 'kỳ hạn 12 tháng đạt', 'sau 6 tháng tăng' is read above)
-    ("months", re.compile(rf"(?<!ngay )(?<!han )(?<![\d/.,])\b{_NMONTHS}\s+thang(?=\s+(?:uoc\s+|da\s+)?(?:dat|tang|giam)\b)")),
+    ("months", re.compile(rf"(?<!ngay )(?<!han )(?<![\d/.,])\b{_NMONTHS}\s+thang(?=\s+(?:uoc\s+|da\s+)?(?:dat|tang|giam)\b"
+                          rf"|\s+uoc\s+(?:thuc\s+hien|tinh)\b)")),  # ('8 tháng ước thực hiện 3.468,7 tỷ đồng')
     # in a report (`own` given), running totals to a date or to the report's end: 'tính đến ngày
     # 30/6/2024', 'đến hết tháng 11/2024', 'lũy kế từ đầu năm' (the report's own span from January)
     ("to_date", re.compile(rf"\b(?:tinh\s+)?den\s+(?:het\s+|cuoi\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*/\s*|thang\s+)"

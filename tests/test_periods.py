@@ -372,6 +372,8 @@ def test_a_table_column_of_the_estimate_or_result_names_its_running_total():
     row = "Tổng mức bán lẻ HH và DTDV tiêu dùng > Đơn vị: Tỷ đồng; Kế hoạch 2023: 52.000,0; Ước 10 tháng: 44.218,9"
     assert Period("months", 2023, 10) in [m.period for m in find_periods(row, 2023)]
     assert [m.period for m in find_periods("Thực hiện 9 tháng: 1.204,6", 2024)] == [Period("nine_months", 2024)]
+    # (a running total stated as estimated: '8 tháng ước thực hiện 3.468,7 tỷ đồng')
+    assert [m.period for m in find_periods("Tổng thu 8 tháng ước thực hiện 3.468,7 tỷ đồng", 2027)] == [Period("months", 2027, 8)]
     # (a merged header joined to its column's: 'Thực hiện - 7 tháng')
     assert Period("months", 2027, 7) in [m.period for m in find_periods("Thực hiện - Tháng 7: 3.652; Thực hiện - 7 tháng: 26.418", 2027)]
 
