@@ -93,9 +93,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("months", re.compile(rf"(?<!ngay )(?<![\d/.,])\b{_NMONTHS}\s+thang(?:\s+dau\s+{NAM}(?:\s*{YEAR})?|\s+(?:{NAM}\s+)?{YEAR}"
                           rf"|\s*/\s*{YEAR}(?![0-9]))")),
     # (and a table's column of the estimate or the result: 'Ước 10 tháng: 44.218,9', 'Thực hiện 9 tháng', under a merged
-    # header: 'Thực hiện - 7 tháng: 26.418')
+    # header: 'Thực hiện - 7 tháng: 26.418', abbreviated: 'TH 8 tháng', 'ƯTH 8 tháng')
     ("months", re.compile(rf"(?:(?<=chung )|(?<=luy ke )|(?<=trong )|(?<=binh quan )|(?<=cong don )|(?<=sau )|(?<=uoc )"
-                          rf"|(?<=thuc hien )|(?<=hien - )|(?<=uoc - )|(?<=ke - ))"
+                          rf"|(?<=thuc hien )|(?<=hien - )|(?<=uoc - )|(?<=ke - )|(?<= th )|(?<=uth ))"
                           rf"\b{_NMONTHS}\s+thang(?!\s+(?:\d{{1,2}}\b(?![.,]\d)|qua|toi|tiep|lien|nua|cuoi|dau))")),
     # a running total stated as such: 'tháng 11 ước đạt 36,2 triệu USD; 11 tháng đạt 386,4', 'thu ngân sách trên
     # địa bàn 8 tháng ước đạt 1.786,4 tỷ đồng' (not a term: 'kỳ hạn 12 tháng đạt', 'sau 6 tháng tăng' is read above)

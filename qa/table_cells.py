@@ -77,7 +77,8 @@ def table_cells(row: str, n: int = 1, year: int | None = None, own: Period | Non
             cell_unit = "%"
         else:
             # ('KH 2024', 'KH năm': the plan's column as appendices abbreviate it)
-            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b", h) and not re.search(r"thuc hien", h) \
+            # ('DT TW giao', 'DT HĐND giao': the estimate's columns, abbreviated)
+            kind = "target" if re.search(r"ke hoach|du toan|muc tieu|chi tieu|\bkh\b|^\W*dt\b", h) and not re.search(r"thuc hien", h) \
                 else "result"
             # (a column naming its own unit, 'Trị giá 9 tháng (triệu USD)' beside 'ĐVT: Nghìn tấn', counts in it)
             cell_unit = _bracket_unit(header) or unit

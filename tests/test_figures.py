@@ -1660,3 +1660,14 @@ def test_a_production_or_price_index_asked_is_a_percentage():
     question = "Chỉ số sản xuất công nghiệp 5 tháng đầu năm 2027 tăng bao nhiêu?"
     assert "%" in units_in(question) and "%" in units_in("CPI tháng 5 tăng bao nhiêu")
     assert rank(extract(quote), weighted(_w("chỉ số sản xuất công nghiệp")), units=units_in(question))[0].value == "9,26"
+
+
+def test_an_estimate_s_column_abbreviated_dt_is_a_plan_and_th_the_running_total():
+    from tracuu.ingest.types import Period
+    # invented row, space-aligned budget table read as a Word table is: 'DT TW giao' and 'DT HĐND giao' are estimates
+    own = Period("months", 2027, 8)
+    row = ("Biểu số 01: Thu, chi ngân sách 8 tháng năm 2027 (Đơn vị tính: Triệu đồng) > I Chi đầu tư phát triển > "
+           "DT TW giao: 4.905.000; DT HĐND giao: 5.286.300; TH 8 tháng: 3.012.846; %DT TW: 61,4")
+    kinds = {f.value: f.kind for f in extract(row, 1, own, own=own)}
+    assert kinds["4.905.000"] == kinds["5.286.300"] == "target" and kinds["3.012.846"] == "result"
+    assert kinds["61,4"] == "share"

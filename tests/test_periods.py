@@ -393,3 +393,8 @@ def test_terse_bulletins_month_and_running_total_abbreviations():
     assert [m.period for m in find_periods("- TMBL 8T: 49.870 tỷ đ, +10,8% so CK.", 2023, own=own)] == [Period("months", 2023, 8)]
     assert [m.period for m in find_periods("riêng T3/2024: +9,6% CK", 2024)] == [Period("month", 2024, 3)]
     assert find_periods("Nhà T1 tầng 3, đường T2 dài 5 km", 2023) == []
+
+
+def test_a_result_column_abbreviated_th_names_its_running_total():
+    assert [m.period for m in find_periods("DT TW giao: 4.905.000; TH 8 tháng: 3.012.846", 2027)] == [Period("months", 2027, 8)]
+    assert [m.period for m in find_periods("ƯTH 8 tháng: 5,1", 2027)] == [Period("months", 2027, 8)]
