@@ -240,8 +240,9 @@ def _whole_named(said, claim_words, rep: Figure, quoted: list[Figure], quote: st
         or f.sentence == rep.sentence - 1 and _PARTS_NEXT.match(fold(quote[f.start:rep.start]))
         or f is rep.part_of)]
     for w in reversed(wholes):
-        # what the part says that the whole does not, word pairs too ('xuất khẩu' beside 'xuất nhập khẩu')
-        whole = _words(w.head, repair)
+        # what the part says that the whole does not, word pairs too ('xuất khẩu' beside 'xuất nhập khẩu'); the whole's
+        # words are its sentence's up to it ('Giải ngân vốn đầu tư công: ... lũy kế đến 30/9/2022 giải ngân 6.218')
+        whole = _words(w.head, repair) | _words(quote[quote.rfind(". ", 0, w.start) + 1:w.start], repair)
         added = _adds(rep, w, whole, repair)
         named = {t for t in single(_words(w.own or w.head, repair)) if among(t, said)}
         # the part's own words weigh, and the claim names none of them ('thu nội địa' is the part's own claim)
@@ -263,7 +264,9 @@ def _inside_compound(token: str, folded: str) -> bool:
         and not re.search(rf"\b{re.escape(a)} {re.escape(b)}\b", folded)
 
 
-_PARTS_NEXT = re.compile(r"^(?:(?![.;]\s).)*[.;]\s+(?:trong do|bao gom|cu the)\b(?:(?![.;]\s).)*$")  # a whole, then the sentence of its parts
+# a whole, then the sentence of its parts (the parts may be listed apart: 'Trong đó dự án ... 1.652 tỷ đồng; vốn do cấp
+# huyện quản lý giải ngân 1.783,2 tỷ đồng')
+_PARTS_NEXT = re.compile(r"^(?:(?![.;]\s).)*[.;]\s+(?:trong do|bao gom|cu the)\b(?:(?!\.\s).)*$")
 
 
 def _tail_named(said, claim_words, rep: Figure, rivals: list[Figure], weight, repair) -> Figure | None:

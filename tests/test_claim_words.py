@@ -184,3 +184,11 @@ def test_what_a_count_counts_is_printed_after_it():
     quoted = extract(road)
     rep = next(f for f in quoted if f.value == "4,3")
     assert better_fit(measure_words(fig, query), claim_words(query), rep, quoted, None, road) is None
+
+
+def test_a_part_listed_after_another_in_the_breakdown_given_as_the_total_is_the_total_s():
+    # invented figures: 'Trong đó' lists two parts apart by ';'; the district level's share given as the province's total
+    quote = ("Giải ngân vốn đầu tư công: lũy kế đến 30/9/2027 giải ngân 6.218 tỷ đồng, đạt 38,9% kế hoạch. Trong đó dự án "
+             "sân bay giải ngân 1.652 tỷ đồng; vốn do cấp huyện quản lý giải ngân 1.783,2 tỷ đồng.")
+    assert _guard("9 tháng năm 2027, tỉnh giải ngân 1.783,2 tỷ đồng vốn đầu tư công.", quote).value == "6.218"
+    assert _guard("9 tháng năm 2027, vốn do cấp huyện quản lý giải ngân 1.783,2 tỷ đồng.", quote) is None
