@@ -72,6 +72,7 @@ _RATE_WORDS = re.compile(r"\b(?:ty le|ty trong|phan tram|chiem)\b")
 _VALUE_ASKED = re.compile(r"\b(?:kim ngach|tri gia)\b")
 _MONEY_ASKED = re.compile(r"\b(?:bao nhieu|may)\s+(?:von|tien|kinh phi)\b")  # money asked by its name
 _ASK = re.compile(r"\b(?:bao nhieu|may)\s")
+_MONTH_YEAR = r"(?:\s*/\s*|\s+nam\s+|\s+)?((?:19|20)\d\d)?"  # a month's year, where printed
 _MONEY = [u for u in _UNITS if re.search(r"(?:^|\s)(?:usd|dong)$", u) and u != "lao dong"]
 
 
@@ -162,12 +163,15 @@ def _against(question: str) -> set[str]:
     out = {m.group(1) for m in re.finditer(r"\bso (?:sanh )?voi ([a-z]+ [a-z]+)", folded)}
     # a month named by its number ('tháng 1/2024 so với tháng 12/2023'): that month, which is 'tháng trước' when it is the
     # one before the month asked, 'cùng kỳ' when it is the same month
-    for m in re.finditer(r"\bso (?:sanh )?voi (thang (\d{1,2}))\b", folded):
+    # (the years, where both are printed, must be the next: 'tháng 1/2026 so với tháng 1/2023' is three years apart)
+    for m in re.finditer(rf"\bso (?:sanh )?voi (thang (\d{{1,2}}))\b{_MONTH_YEAR}", folded):
         out.add(m.group(1))
-        if asked := re.search(r"\bthang (\d{1,2})\b", folded[:m.start()]):
-            if (int(asked.group(1)) - 2) % 12 + 1 == int(m.group(2)):
+        if asked := re.search(rf"\bthang (\d{{1,2}})\b{_MONTH_YEAR}", folded[:m.start()]):
+            a_month, a_year, b_month, b_year = int(asked.group(1)), asked.group(2), int(m.group(2)), m.group(3)
+            years = int(a_year) - int(b_year) if a_year and b_year else None
+            if (a_month - 2) % 12 + 1 == b_month and years in (None, int(a_month == 1)):
                 out.add("thang truoc")
-            elif int(asked.group(1)) == int(m.group(2)):
+            elif a_month == b_month and years in (None, 1):
                 out.add("cung ky")  # ('tháng 5/2024 so với tháng 5/2023': the same month of the year before)
     # ('... so với kế hoạch Thủ tướng Chính phủ giao?': the plan as worded, whose it is)
     plans = list(re.finditer(r"(?:phan tram|%|\bso voi)\s*(?:so voi )?(ke hoach|du toan|chi tieu)((?: [a-z]+){0,5})", folded))

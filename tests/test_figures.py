@@ -381,6 +381,8 @@ def test_the_baseline_a_question_names_picks_the_change_and_ocr_giam_is_a_fall()
                 baselines=against("IIP tháng 10/2022 so với tháng 9/2022"))[0].value == "2,3"
     assert rank(figs, weighted(_w("chỉ số sản xuất công nghiệp")), wants_change=True,
                 baselines=against("IIP tháng 10/2022 so với tháng 10/2021"))[0].value == "9,1"
+    # (three years apart is no 'cùng kỳ': the month named is the baseline, as printed)
+    assert against("IIP tháng 10/2022 so với tháng 10/2019") == {"thang 10"}
     # a share of the plan, as OCR prints it ('% téng ké hoach'); the value asked first, its share second
     ocr = extract("Két qua giai ngan trong 6 thang 1.158,8 ty dong, dat 29,8% téng ké hoach giao.")
     assert [f.kind for f in ocr] == ["result", "share"]
