@@ -62,7 +62,12 @@ def _aim_list(folded: str, a: int) -> bool:
     """The figure at `a` is an item after ';' of a sentence whose first item states an aim."""
     start = last_stop(folded, a) + 1
     first = folded.find(";", start, a)
-    return first >= 0 and bool(AIM_LEAD.search(folded, start, first))
+    # (an aim met or missed states results: 'Năm 2024, kinh tế ... chưa đạt mục tiêu đề ra; GRDP ước tăng 6,84%')
+    return first >= 0 and any(not _AIM_JUDGED.search(folded, max(start, m.start() - 20), m.start())
+                              for m in AIM_LEAD.finditer(folded, start, first))
+
+
+_AIM_JUDGED = re.compile(r"\b(?:dat|vuot|hoan thanh|hut)\s+(?:cac\s+|duoc\s+)?$")
 
 
 _FROM = re.compile(r"\b(?:tu|len|xuong)\s+(?:con\s+|muc\s+)?$")  # 'từ 32,58% cuối năm 2021', 'xuống còn 17,86%'

@@ -1673,3 +1673,13 @@ def test_an_estimate_s_column_abbreviated_dt_is_a_plan_and_th_the_running_total(
     kinds = {f.value: f.kind for f in extract(row, 1, own, own=own)}
     assert kinds["4.905.000"] == kinds["5.286.300"] == "target" and kinds["3.012.846"] == "result"
     assert kinds["61,4"] == "share"
+
+
+def test_an_aim_met_or_missed_opens_no_list_of_aims():
+    # invented figures: 'chưa đạt mục tiêu đề ra' judges the year; the figures after ';' are its results
+    figs = extract("Năm 2027, kinh tế của tỉnh chưa đạt mục tiêu đề ra; GRDP ước tăng 6,84%, thấp hơn kế hoạch (7,5%); "
+                   "quy mô GRDP ước đạt 186.412,6 tỷ đồng.")
+    kinds = {f.value: f.kind for f in figs}
+    assert kinds["6,84"] == "change" and kinds["186.412,6"] == "result" and kinds["7,5"] == "target"
+    aims = extract("Năm 2028, tỉnh phấn đấu đạt các mục tiêu; GRDP tăng 8%; thu ngân sách 25.800 tỷ đồng.")
+    assert {f.value: f.kind for f in aims}["25.800"] == "target"
