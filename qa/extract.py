@@ -172,9 +172,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
         toks = toks | acronym_words(toks)
         if any(compounded(p, toks) for p in phrases):
             return False
-        # ('vốn' of 'vốn FDI' is said by the investment it is: 'Thu hút đầu tư nước ngoài 8 tháng đạt 1.486,3 triệu USD')
-        return any(all(says_word(t, toks, variants) or t == "von" and "dau_tu" in toks for t in m) for m in measures) \
-            or printed_same(query, toks)
+        return any(all(says_word(t, toks, variants) for t in m) for m in measures) or printed_same(query, toks)
     out: list[Evidence] = []
     for rank, hit in enumerate(hits[:top]):
         prior = max(hit.score, 0.0) / best_score
