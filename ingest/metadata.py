@@ -22,9 +22,9 @@ KINDS = [  # folded marker -> display name; the first that heads the document wi
     ("thong cao", "thông cáo báo chí"),
     ("bao cao", "báo cáo"),
     ("thong bao ket luan", "thông báo kết luận"),
-    ("thong bao", "thông báo"),
+    ("thong bao", "thông báo"),  # (a chairman's conclusions at a meeting: 'THÔNG BÁO' over 'Kết luận của Chủ tịch ...')
     ("ket luan", "kết luận"),  # (a Party committee's conclusions on a conference: 'KẾT LUẬN' over 'HỘI NGHỊ BAN CHẤP HÀNH ...')
-    ("bien ban", "biên bản"),  # (the minutes of a press conference or a meeting)  # (a chairman's conclusions at a meeting: 'THÔNG BÁO' over 'Kết luận của Chủ tịch ...')
+    ("bien ban", "biên bản"),  # (the minutes of a press conference or a meeting)
     ("ke hoach", "kế hoạch"),
     ("quyet dinh", "quyết định"),
     ("nghi quyet", "nghị quyết"),

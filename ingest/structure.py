@@ -320,8 +320,11 @@ _RUNNING_ON = re.compile(r"\s*[-–+•*»›▪►◦]\s*(?:luy ke|tinh chung|c
 
 # an interviewer's question on a line of its own, ending with its question mark (bold or not): not 'Phóng viên: Báo
 # Yên Bái, Đài ...' (who attended)
-_INTERVIEW_QUESTION = re.compile(r"\s*(?:\*\*|__)?\s*(?:PV|P\.V|Phóng viên|Hỏi)\s*:.*\?\s*(?:\*\*|__)?\s*$")
-_INTERVIEWER = re.compile(r"\s*(?:\*\*|__)?\s*(?:PV|P\.V|Phóng viên|Hỏi)\s*:")
+_ASKER = r"(?:PV|P\.V|Phóng viên|Hỏi)\s*:"
+_INTERVIEW_QUESTION = re.compile(rf"\s*(?:\*\*|__)?\s*{_ASKER}.*\?\s*(?:\*\*|__)?\s*$")
+_INTERVIEWER = re.compile(rf"\s*(?:\*\*|__)?\s*{_ASKER}")
+# ... and as the section heading it becomes (its marks stripped), for the answers to read
+INTERVIEW_HEADING = re.compile(rf"{_ASKER}.*\?$")
 _INTERVIEW_LEVEL = 7  # under any section the report numbers
 
 

@@ -9,14 +9,14 @@ from typing import Callable
 from tracuu.index.backend import Lexical
 from tracuu.index.lexical import token_set, tokenize
 from tracuu.ingest.periods import find_periods
-from tracuu.ingest.structure import PLAN_WORDS
+from tracuu.ingest.structure import INTERVIEW_HEADING, PLAN_WORDS
 from tracuu.ingest.textnorm import fold_ocr
 from tracuu.index.store import Hit
 from tracuu.memo import kept
 
 from .sentence import HAS_NUMBER, figure_lead, names_nothing, sentences, states_figure
 from .cutoffs import dated_months
-from .glossary import (AIMED, INTERVIEW_QUESTION, LEFT_OUT, SHARE_OF_PLAN, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
+from .glossary import (AIMED, LEFT_OUT, SHARE_OF_PLAN, NOT_COMPILED, PRODUCTS_TABLE, another_measure, compounded,
                        kinds_asked, measure_phrases, named_measures, other_kind, plan_led, spelled_out)
 from .lexicon import lexicon
 from .coverage import covered, query_weights
@@ -307,7 +307,7 @@ def best_evidence(query: Query, hits: list[Hit], lexical: Lexical | None, top: i
                 qtoks = qtoks | token_set(sents[i - 1], repair)
             # an interviewer's question over the answer ('PV: Du lịch ... kết quả cụ thể ra sao?' over 'Tám tháng, toàn
             # tỉnh đón khoảng 7,32 triệu lượt khách') names what the answer's sentences speak of
-            if INTERVIEW_QUESTION.match(heading):
+            if INTERVIEW_HEADING.match(heading):
                 qtoks = qtoks | token_set(heading, repair)
             # ('Thu NSNN trên địa bàn' for 'thu ngân sách': the short form a question's words stand for, spelt out)
             if query.short and any(a in qtoks for a in query.short):

@@ -10,7 +10,7 @@ import re
 from tracuu.ingest.textnorm import fold, fold_ocr
 
 from .figure_value import Figure
-from .glossary import FEW
+from .glossary import DAYS
 from .figures import HOW_WORDS, LINKING
 
 _DIRECTION = re.compile(r"(?<![a-z])(?:tang|giam)\s*$")
@@ -110,11 +110,8 @@ def days_said(quote: str, start: int) -> str | None:
     Tết, toàn tỉnh đón khoảng 58.600 lượt khách'): a holiday's figure, which the report's months would mislabel."""
     head = quote[:max(0, start)]
     head = head[head.rfind(". ") + 1:]
-    found = list(_DAYS_SPAN.finditer(fold(head)))  # (fold keeps the length: offsets hold in the printed text)
+    found = list(DAYS.finditer(fold(head)))  # (fold keeps the length: offsets hold in the printed text)
     return head[found[-1].start(1):found[-1].end(1)] if found else None
-
-
-_DAYS_SPAN = re.compile(rf"\b(?:trong|suot)\s+({FEW}\s+ngay(?:\s+nghi)?(?:\s+(?:tet|le)(?:\s+nguyen\s+dan)?)?)\b")
 
 
 # 'Tính đến ngày 31/5/2025, ...', 'đến hết ngày 30/6/2024': a date the sentence's figures are counted to, as printed

@@ -17,7 +17,7 @@ from tracuu.ingest.textnorm import fold_ocr
 from tracuu.ingest.types import Period
 
 from .cutoffs import counted_to, cutoff_days, cutoff_months, same_day
-from .glossary import FEW, NOT_COMPILED, compiled_only, leading
+from .glossary import DAYS, FEW, NOT_COMPILED, compiled_only, leading
 from .lexicon import lexicon
 from .query import Intent, Query
 from .retrieve import mentioned_periods, passage_periods, period_signals
@@ -138,7 +138,7 @@ def other_span(query: Query, hit: Hit, sentence: str, store: Store) -> bool:
         # May's report)
         aimed = query.wants_target and same_day(cutoff_days(fold_ocr(sentence)), query.cutoff_days)
         return bool(query.dated) and not aimed and _far_from_dates(query, hit, store)
-    if _DAYS.search(fold_ocr(leading(_ITEM.sub("", sentence)))) and not _DAYS_ASKED.search(fold_ocr(query.text)):
+    if DAYS.search(fold_ocr(leading(_ITEM.sub("", sentence)))) and not _DAYS_ASKED.search(fold_ocr(query.text)):
         # 'Tổng mức bán lẻ ... trong 09 ngày Tết ước đạt 812,3 tỷ đồng' in February's report: a few days' figure, no
         # month's, quarter's or year's (unless those days are asked: 'trong 9 ngày nghỉ Tết')
         return True
@@ -198,9 +198,8 @@ _HOLIDAY = re.compile(r"\b(?:tet nguyen dan|(?:dip|ky nghi|ngay nghi|nghi)\s+(?:
 
 
 _ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+")  # an item's number ('2. Thương mại: ...'), which `leading` would cut at
-# a span of days ('trong 09 ngày Tết', 'suốt 5 ngày nghỉ lễ'; not 'dịp Tết', the occasion of a month's aid): folded
-_DAYS = re.compile(rf"\b(?:trong|suot)\s+{FEW}\s+ngay\b")
-# ... and days or a holiday asked ('9 ngay tet binh ngo', 'dịp Tết', 'nghỉ lễ'): then the days' figure is the answer
+# a span of days is `glossary.DAYS` ('trong 09 ngày Tết', 'suốt 5 ngày nghỉ lễ'; not 'dịp Tết', the occasion of a month's
+# aid) ... and days or a holiday asked ('9 ngay tet binh ngo', 'dịp Tết', 'nghỉ lễ'): then the days' figure is the answer
 _DAYS_ASKED = re.compile(rf"\b{FEW}\s+ngay\b|\btet\b|\bnghi le\b")
 # a quote's last sentence before it, and a sentence that continues the one before it
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")

@@ -46,6 +46,8 @@ REFERENCE_NUMBER = re.compile(r"\b(?:(?:bieu|phu luc)\s+(?:so\s*:?\s*)?"
 FEW = r"(?:\d{1,2}|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
 # when a figure was counted, not a figure: 'trong 9 ngày nghỉ Tết', 'suốt 3 ngày lễ', 'trong 2 tuần' (folded)
 DURATION = re.compile(rf"\b(?:trong|suot)\s+{FEW}\s+(?:ngay|tuan|gio)\b")
+# a span of a few days, the days (with the holiday, as printed) its group: 'trong 09 ngày nghỉ Tết', 'suốt 5 ngày nghỉ lễ'
+DAYS = re.compile(rf"\b(?:trong|suot)\s+({FEW}\s+ngay(?:\s+nghi)?(?:\s+(?:tet|le)(?:\s+nguyen\s+dan)?)?)\b")
 
 
 def asks_target(folded: str) -> bool:
@@ -117,10 +119,6 @@ def spelled_out(folded: str) -> str:
     """The folded text with its acronyms written out ('von nstw' -> 'von ngan sach trung uong'): the same acronyms,
     read at the same word edges, as `expansions`."""
     return _ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], folded)
-
-
-# an interviewer's question, as a section's heading (ingest.structure makes it one over the answer below it)
-INTERVIEW_QUESTION = re.compile(r"(?:PV|P\.V|Phóng viên|Hỏi)\s*:.*\?$")
 
 
 def contractions(folded: str) -> dict[str, str]:

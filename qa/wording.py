@@ -9,6 +9,7 @@ from tracuu.index.lexical import token_set, tokenize, words_of
 from tracuu.index.store import Hit
 from tracuu.ingest.periods import find_periods
 from tracuu.ingest.places import names_unit
+from tracuu.ingest.structure import INTERVIEW_HEADING
 from tracuu.ingest.types import Period
 from tracuu.ingest.textnorm import fold_ocr
 
@@ -19,7 +20,7 @@ from .figure_rank import rank as figure_rank, take_baseline
 from .figure_words import versus
 from .figures import HOW_WORDS, Figure, extract as figure_list
 from .lexicon import lexicon
-from .glossary import INTERVIEW_QUESTION, SHARE_OF_PLAN, puts_claim
+from .glossary import SHARE_OF_PLAN, puts_claim
 from .query import Query
 from .quote_checks import side_twins
 from .retrieve import mentioned_periods
@@ -320,7 +321,7 @@ def heading_name(query: Query, fig: Figure, section: str) -> str | None:
     heading names the figure when its own words name nothing asked (and the heading states no number)."""
     heading = _NUMBERING.sub("", section.rsplit(" > ", 1)[-1]) if section else ""
     asked = {t for t in tokenize(query.lexical_text or query.text) if "_" not in t and not t[0].isdigit()}
-    if not heading or re.search(r"\d", heading) or not asked or INTERVIEW_QUESTION.match(heading):
+    if not heading or re.search(r"\d", heading) or not asked or INTERVIEW_HEADING.match(heading):
         return None  # (an interviewer's question is no name: 'PV: Du lịch ... kết quả cụ thể ra sao?')
     if asked & token_set(fig.indicator or "") or not asked & token_set(heading):
         return None
